@@ -1,0 +1,164 @@
+package jp.itaku.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.Role;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: issued to a signed-in user (or for credentials given to
+ * {@code POST /api/v1/tokens}), shown once, stored hashed, valid until they expire or are
+ * revoked. A token acts with its user's role and scope, and stops working when the user
+ * is disabled or locked.
+ */
+@Service
+public class ApiTokens {
+
+	private static final String PREFIX = "itk_";
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+	private final ApiTokenRepository repository;
+
+	private final SignIn signIn;
+
+	private final SecurityProperties.ApiToken properties;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ApiTokens(ApiTokenRepository repository, SignIn signIn, SecurityProperties properties, AuditTrail audit,
+			Clock clock) {
+		this.repository = repository;
+		this.signIn = signIn;
+		this.properties = properties.apiToken();
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues a token to the acting user.
+	 * @param actor the signed-in user
+	 * @param name what the token is for
+	 * @param validityDays days until it expires, {@code null} for the default
+	 * @return the token and its secret value, shown once
+	 * @throws InvalidInputProblem when the name is blank or the validity out of range
+	 */
+	@Transactional
+	public IssuedToken issue(Actor actor, String name, Integer validityDays) {
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidInputProblem("name", "token.name.invalid");
+		}
+		Duration validity = (validityDays != null) ? Duration.ofDays(validityDays) : this.properties.defaultValidity();
+		if (validity.isNegative() || validity.isZero() || validity.compareTo(this.properties.maxValidity()) > 0) {
+			throw new InvalidInputProblem("validityDays", "token.validity.range",
+					this.properties.maxValidity().toDays());
+		}
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String value = PREFIX + secret;
+		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
+		ApiToken token = this.repository.save(new ApiToken(actor.userId(), name.strip(),
+				value.substring(0, PREFIX.length() + 6), Secrets.sha256(value), now, now.plus(validity)));
+		this.audit.record(AuditRecord.of("API_TOKEN_CREATED")
+			.actor(actor)
+			.target("ApiToken", token.getId())
+			.detail("name", token.getName())
+			.detail("expiresAt", token.getExpiresAt().toString()));
+		return new IssuedToken(token, value);
+	}
+
+	/**
+	 * Issues a token for credentials, as {@code POST /api/v1/tokens} does.
+	 * @param username the sign-in name
+	 * @param password the password
+	 * @param code the TOTP or recovery code, when enrolled
+	 * @param name what the token is for
+	 * @param validityDays days until it expires, {@code null} for the default
+	 * @return the token, or empty when the credentials were refused
+	 */
+	@Transactional(noRollbackFor = RuntimeException.class)
+	public Optional<IssuedToken> issueForCredentials(String username, String password, String code, String name,
+			Integer validityDays) {
+		return this.signIn.verifyCredentials(username, password, code)
+			.map((authentication) -> issue(((AccountPrincipal) authentication.getPrincipal()).actor(), name,
+					validityDays));
+	}
+
+	/**
+	 * Lists the acting user's tokens.
+	 * @param actor the signed-in user
+	 * @return the tokens, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<ApiToken> list(Actor actor) {
+		return this.repository.findByUserIdOrderByCreatedAtDesc(actor.userId());
+	}
+
+	/**
+	 * Revokes a token of the acting user (the system administrator may revoke any).
+	 * @param actor the signed-in user
+	 * @param tokenId the token
+	 * @throws NotFoundProblem when the token is not the actor's
+	 */
+	@Transactional
+	public void revoke(Actor actor, UUID tokenId) {
+		ApiToken token = this.repository.findById(tokenId)
+			.filter((t) -> t.getUserId().equals(actor.userId()) || actor.is(Role.SYSTEM_ADMIN))
+			.orElseThrow(() -> new NotFoundProblem("token.entity"));
+		token.revoke(Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("API_TOKEN_REVOKED").actor(actor).target("ApiToken", tokenId));
+	}
+
+	/**
+	 * Signs in with a bearer token.
+	 * @param value the token as sent
+	 * @return the user's authentication, or empty when the token is unknown, expired or
+	 * revoked, or its user may no longer sign in
+	 */
+	@Transactional
+	public Optional<StepAuthentication> authenticate(String value) {
+		if (value == null || !value.startsWith(PREFIX)) {
+			return Optional.empty();
+		}
+		Instant now = Instant.now(this.clock);
+		return this.repository.findByTokenHash(Secrets.sha256(value))
+			.filter((token) -> token.isUsableAt(now))
+			.flatMap((token) -> {
+				token.used(now);
+				return this.signIn.completeAuthenticationOf(token.getUserId());
+			});
+	}
+
+	/**
+	 * A token just issued.
+	 *
+	 * @param token the stored token
+	 * @param value the secret value, shown once
+	 */
+	public record IssuedToken(ApiToken token, String value) {
+
+		@Override
+		public String toString() {
+			return "IssuedToken[" + this.token.getId() + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package jp.itaku.account;
+
+import java.util.List;
+
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationForm;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.ConsoleOutput;
+import jp.itaku.platform.ItakuCommand;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --itaku.command=create-admin --username=NAME --organisation="NAME"}: creates a
+ * system administrator (and, if needed, their client organisation) with a one-time
+ * password printed to the terminal, never to the log. Production has no default
+ * credentials; this is how the first administrator comes to be. The password must be
+ * changed, and an authenticator enrolled, at first sign-in.
+ */
+@Component
+class CreateAdminCommand implements ItakuCommand {
+
+	private final UserAccounts users;
+
+	private final Organisations organisations;
+
+	CreateAdminCommand(UserAccounts users, Organisations organisations) {
+		this.users = users;
+		this.organisations = organisations;
+	}
+
+	@Override
+	public String name() {
+		return "create-admin";
+	}
+
+	@Override
+	public int run(ApplicationArguments arguments) {
+		String username = single(arguments, "username");
+		String organisationName = single(arguments, "organisation");
+		if (username == null || organisationName == null) {
+			ConsoleOutput.line("Usage: --itaku.command=create-admin --username=NAME --organisation=\"CLIENT NAME\"");
+			return 2;
+		}
+		if (this.users.findByUsernameUnscoped(username).isPresent()) {
+			ConsoleOutput.line("User '" + username + "' exists already; nothing changed.");
+			return 1;
+		}
+		Organisation organisation = this.organisations.findByNameUnscoped(organisationName)
+			.orElseGet(() -> this.organisations.create(null,
+					new OrganisationForm(organisationName, OrganisationKind.CLIENT, null)));
+		if (organisation.getKind() != OrganisationKind.CLIENT) {
+			ConsoleOutput.line("'" + organisationName + "' is not a client organisation; nothing changed.");
+			return 1;
+		}
+		CreatedUser created = this.users.create(null,
+				new UserForm(username, username, null, organisation.getId(), Role.SYSTEM_ADMIN, true));
+		ConsoleOutput.line("Created system administrator '" + created.user().getUsername() + "' of "
+				+ organisation.getName() + ".");
+		ConsoleOutput.line("One-time password (shown once, change it at first sign-in): " + created.oneTimePassword());
+		return 0;
+	}
+
+	private static String single(ApplicationArguments arguments, String name) {
+		List<String> values = arguments.getOptionValues(name);
+		return (values == null || values.isEmpty() || values.get(0).isBlank()) ? null : values.get(0).strip();
+	}
+
+}

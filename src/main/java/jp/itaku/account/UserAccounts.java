@@ -1,0 +1,327 @@
+package jp.itaku.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.DataScope;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.Role;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The user directory and its administration. Every read is scoped by {@link DataScope}: a
+ * user sees the accounts of the organisations their own may see, nothing else, whatever
+ * the route. Only the system administrator creates and changes other users; everyone
+ * changes their own password and language. Every change is audited.
+ */
+@Service
+public class UserAccounts {
+
+	private static final String WHAT = "user.entity";
+
+	private final UserAccountRepository repository;
+
+	private final RecoveryCodeRepository recoveryCodes;
+
+	private final Organisations organisations;
+
+	private final DataScope scope;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	UserAccounts(UserAccountRepository repository, RecoveryCodeRepository recoveryCodes, Organisations organisations,
+			DataScope scope, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AuditTrail audit,
+			Clock clock) {
+		this.repository = repository;
+		this.recoveryCodes = recoveryCodes;
+		this.organisations = organisations;
+		this.scope = scope;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Lists the users the actor may see.
+	 * @param actor the acting user
+	 * @return the users, by user name
+	 */
+	@Transactional(readOnly = true)
+	public List<UserAccount> list(Actor actor) {
+		if (this.scope.isUnrestricted(actor)) {
+			return this.repository.findAllByOrderByUsernameAsc();
+		}
+		return this.repository.findByOrganisationIdInOrderByUsernameAsc(this.scope.visibleOrganisationIds(actor));
+	}
+
+	/**
+	 * Lists the users of one organisation the actor may see.
+	 * @param actor the acting user
+	 * @param organisationId the organisation
+	 * @return its users
+	 * @throws NotFoundProblem when the organisation is not visible
+	 */
+	@Transactional(readOnly = true)
+	public List<UserAccount> listOf(Actor actor, UUID organisationId) {
+		this.scope.requireVisible(actor, organisationId, "organisation.entity");
+		return this.repository.findByOrganisationIdOrderByUsernameAsc(organisationId);
+	}
+
+	/**
+	 * Returns a user the actor may see.
+	 * @param actor the acting user
+	 * @param id the user's id
+	 * @return the user
+	 * @throws NotFoundProblem when the user does not exist or is not visible
+	 */
+	@Transactional(readOnly = true)
+	public UserAccount get(Actor actor, UUID id) {
+		UserAccount user = this.repository.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		this.scope.requireVisible(actor, user.getOrganisationId(), WHAT);
+		return user;
+	}
+
+	/**
+	 * Creates a user with a one-time password they must change at first sign-in.
+	 * @param actor the acting user, a system administrator ({@code null} for operator
+	 * commands)
+	 * @param form the user's data
+	 * @return the user and the one-time password
+	 * @throws InvalidInputProblem when the name is taken or the role does not fit the
+	 * organisation
+	 */
+	@Transactional
+	public CreatedUser create(Actor actor, UserForm form) {
+		requireAdmin(actor);
+		String username = UserAccount.normalise(form.getUsername());
+		if (this.repository.existsByUsername(username)) {
+			throw new InvalidInputProblem("username", "user.username.taken");
+		}
+		Organisation organisation = organisationFor(actor, form.getOrganisationId());
+		requireRoleFits(form.getRole(), organisation);
+		String password = Secrets.oneTimePassword();
+		UserAccount user = new UserAccount(username, form.getDisplayName().strip(), blankToNull(form.getEmail()),
+				organisation.getId(), form.getRole(), this.passwordEncoder.encode(password), true,
+				Instant.now(this.clock));
+		if (!form.isEnabled()) {
+			user.update(user.getDisplayName(), user.getEmail(), user.getRole(), false, Instant.now(this.clock));
+		}
+		this.repository.save(user);
+		this.audit.record(AuditRecord.of("USER_CREATED")
+			.actor(actor)
+			.target("UserAccount", user.getId())
+			.detail("username", username)
+			.detail("organisationId", organisation.getId())
+			.detail("role", form.getRole().name()));
+		return new CreatedUser(user, password);
+	}
+
+	/**
+	 * Creates a user with a chosen password, for seeding demo data; the password must
+	 * pass the password rules.
+	 * @param form the user's data
+	 * @param password the password
+	 * @return the user
+	 */
+	@Transactional
+	public UserAccount createWithPassword(UserForm form, String password) {
+		Organisation organisation = this.organisations.findUnscoped(form.getOrganisationId())
+			.orElseThrow(() -> new NotFoundProblem("organisation.entity"));
+		requireRoleFits(form.getRole(), organisation);
+		this.passwordPolicy.check("password", password, List.of(form.getUsername(), form.getDisplayName()));
+		UserAccount user = this.repository.save(new UserAccount(form.getUsername(), form.getDisplayName(),
+				blankToNull(form.getEmail()), organisation.getId(), form.getRole(),
+				this.passwordEncoder.encode(password), false, Instant.now(this.clock)));
+		this.audit.record(AuditRecord.of("USER_CREATED")
+			.target("UserAccount", user.getId())
+			.detail("username", user.getUsername())
+			.detail("role", user.getRole().name()));
+		return user;
+	}
+
+	/**
+	 * Changes a user's name, e-mail, role and whether they may sign in.
+	 * @param actor the acting user, a system administrator
+	 * @param id the user's id
+	 * @param form the new data (user name and organisation are ignored: they never
+	 * change)
+	 * @return the user
+	 */
+	@Transactional
+	public UserAccount update(Actor actor, UUID id, UserForm form) {
+		requireAdmin(actor);
+		UserAccount user = get(actor, id);
+		Organisation organisation = organisationFor(actor, user.getOrganisationId());
+		requireRoleFits(form.getRole(), organisation);
+		if (user.getId().equals(actor.userId()) && (!form.isEnabled() || form.getRole() != Role.SYSTEM_ADMIN)) {
+			throw new InvalidInputProblem("role", "user.selfDemotion");
+		}
+		String before = user.getRole() + (user.isEnabled() ? "" : " (disabled)");
+		user.update(form.getDisplayName().strip(), blankToNull(form.getEmail()), form.getRole(), form.isEnabled(),
+				Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("USER_UPDATED")
+			.actor(actor)
+			.target("UserAccount", id)
+			.detail("before", before)
+			.detail("after", user.getRole() + (user.isEnabled() ? "" : " (disabled)")));
+		return user;
+	}
+
+	/**
+	 * Replaces a user's password with a one-time password they must change at next
+	 * sign-in.
+	 * @param actor the acting user, a system administrator
+	 * @param id the user's id
+	 * @return the user and the one-time password
+	 */
+	@Transactional
+	public CreatedUser resetPassword(Actor actor, UUID id) {
+		requireAdmin(actor);
+		UserAccount user = get(actor, id);
+		String password = Secrets.oneTimePassword();
+		user.changePassword(this.passwordEncoder.encode(password), true, Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("USER_PASSWORD_RESET").actor(actor).target("UserAccount", id));
+		return new CreatedUser(user, password);
+	}
+
+	/**
+	 * Lifts a lockout before it expires.
+	 * @param actor the acting user, a system administrator
+	 * @param id the user's id
+	 */
+	@Transactional
+	public void unlock(Actor actor, UUID id) {
+		requireAdmin(actor);
+		UserAccount user = get(actor, id);
+		user.unlock(Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("USER_UNLOCKED").actor(actor).target("UserAccount", id));
+	}
+
+	/**
+	 * Removes a user's authenticator enrolment and recovery codes, e.g. after a lost
+	 * phone; the user enrols again at next sign-in when their role requires it.
+	 * @param actor the acting user, a system administrator
+	 * @param id the user's id
+	 */
+	@Transactional
+	public void resetTwoFactor(Actor actor, UUID id) {
+		requireAdmin(actor);
+		UserAccount user = get(actor, id);
+		user.resetTotp(Instant.now(this.clock));
+		this.recoveryCodes.deleteByUserId(id);
+		this.audit.record(AuditRecord.of("USER_TOTP_RESET").actor(actor).target("UserAccount", id));
+	}
+
+	/**
+	 * Changes the user's own password.
+	 * @param userId the signed-in user (possibly still in the password-change step)
+	 * @param currentPassword their current password
+	 * @param newPassword the new password
+	 * @throws InvalidInputProblem when the current password is wrong or the new one too
+	 * weak
+	 */
+	@Transactional
+	public void changeOwnPassword(UUID userId, String currentPassword, String newPassword) {
+		UserAccount user = this.repository.findById(userId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			throw new InvalidInputProblem("currentPassword", "password.currentWrong");
+		}
+		if (currentPassword.equals(newPassword)) {
+			throw new InvalidInputProblem("newPassword", "password.sameAsCurrent");
+		}
+		String organisationName = this.organisations.findUnscoped(user.getOrganisationId())
+			.map(Organisation::getName)
+			.orElse("");
+		this.passwordPolicy.check("newPassword", newPassword,
+				List.of(user.getUsername(), user.getDisplayName(), organisationName, "itaku"));
+		user.changePassword(this.passwordEncoder.encode(newPassword), false, Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("PASSWORD_CHANGED")
+			.actor(SignIn.actorOf(user, this.organisations))
+			.target("UserAccount", userId));
+	}
+
+	/**
+	 * Saves the user's language.
+	 * @param actor the acting user
+	 * @param locale the language
+	 */
+	@Transactional
+	public void preferLocale(Actor actor, Locale locale) {
+		UserAccount user = this.repository.findById(actor.userId()).orElseThrow(() -> new NotFoundProblem(WHAT));
+		user.preferLocale(locale.getLanguage(), Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("USER_LANGUAGE_CHANGED")
+			.target("UserAccount", user.getId())
+			.detail("language", locale.getLanguage()));
+	}
+
+	/**
+	 * Looks up a user without scoping, for sign-in and operator commands only.
+	 * @param username the sign-in name
+	 * @return the user, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UserAccount> findByUsernameUnscoped(String username) {
+		return this.repository.findByUsername(UserAccount.normalise(username));
+	}
+
+	/**
+	 * Returns whether any user exists, so that an operator command can tell a first
+	 * start.
+	 * @return {@code true} when at least one user exists
+	 */
+	@Transactional(readOnly = true)
+	public boolean anyExist() {
+		return this.repository.count() > 0;
+	}
+
+	private Organisation organisationFor(Actor actor, UUID organisationId) {
+		if (actor == null) {
+			return this.organisations.findUnscoped(organisationId)
+				.orElseThrow(() -> new InvalidInputProblem("organisationId", "validation.required"));
+		}
+		try {
+			return this.organisations.get(actor, organisationId);
+		}
+		catch (NotFoundProblem ex) {
+			throw new InvalidInputProblem("organisationId", "validation.required");
+		}
+	}
+
+	private static void requireRoleFits(Role role, Organisation organisation) {
+		if (!role.fits(organisation.getKind())) {
+			throw new InvalidInputProblem("role", "user.role.mismatch");
+		}
+	}
+
+	private static void requireAdmin(Actor actor) {
+		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

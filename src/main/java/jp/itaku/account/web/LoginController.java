@@ -1,0 +1,72 @@
+package jp.itaku.account.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.account.SignIn;
+import jp.itaku.account.StepAuthentication;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The sign-in page and the second-factor step.
+ */
+@Controller
+class LoginController {
+
+	private final SignIn signIn;
+
+	private final SignInHandlers handlers;
+
+	private final boolean demo;
+
+	private final String demoPassword;
+
+	LoginController(SignIn signIn, SignInHandlers handlers, @Value("${itaku.demo.enabled:false}") boolean demo,
+			@Value("${itaku.demo.password:}") String demoPassword) {
+		this.signIn = signIn;
+		this.handlers = handlers;
+		this.demo = demo;
+		this.demoPassword = demoPassword;
+	}
+
+	@GetMapping("/login")
+	String login(Model model) {
+		model.addAttribute("demo", this.demo);
+		model.addAttribute("demoPassword", this.demo ? this.demoPassword : null);
+		return "login";
+	}
+
+	@GetMapping("/login/totp")
+	String totpForm() {
+		return "login-totp";
+	}
+
+	@PostMapping("/login/totp")
+	String verifyTotp(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+			HttpServletResponse response, Model model) throws IOException {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		var next = this.signIn.verifySecondFactor((StepAuthentication) current, code);
+		if (next.isEmpty()) {
+			var principal = (jp.itaku.platform.ActorPrincipal) current.getPrincipal();
+			if (!this.signIn.isActive(principal.actor().userId())) {
+				request.getSession().invalidate();
+				SecurityContextHolder.clearContext();
+				return "redirect:/login?error";
+			}
+			model.addAttribute("codeError", true);
+			return "login-totp";
+		}
+		this.handlers.proceed(request, response, next.get());
+		return null;
+	}
+
+}

@@ -1,0 +1,138 @@
+package jp.itaku.account.web;
+
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import jp.itaku.account.SecurityProperties;
+import jp.itaku.account.SignInStep;
+import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.ProblemResponses;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless, signs
+ * in with bearer tokens only and answers failures with problem details. The pages sign in
+ * with a form, go through the pending {@link SignInStep}s, and end after the idle
+ * timeout. Both send a strict Content-Security-Policy: no inline scripts or styles,
+ * nothing from other origins.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, BearerTokenFilter bearerTokenFilter, ProblemResponses problems)
+			throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.addFilterBefore(bearerTokenFilter, AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/tokens")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("SYSTEM_ADMIN")
+				.anyRequest()
+				.hasAuthority(CurrentActor.FULLY_SIGNED_IN))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "error.unauthorized"))
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"error.forbidden")))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers,
+			SecurityContextRepository securityContextRepository) throws Exception {
+		http.securityContext((context) -> context.securityContextRepository(securityContextRepository))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
+				.permitAll()
+				.requestMatchers("/login/totp")
+				.hasAuthority(SignInStep.TOTP.authorityName())
+				.requestMatchers("/account/password")
+				.hasAnyAuthority(SignInStep.PASSWORD_CHANGE.authorityName(), CurrentActor.FULLY_SIGNED_IN)
+				.requestMatchers("/account/totp", "/account/totp/**")
+				.hasAnyAuthority(SignInStep.TOTP_ENROLMENT.authorityName(), CurrentActor.FULLY_SIGNED_IN)
+				.requestMatchers("/admin/**")
+				.hasRole("SYSTEM_ADMIN")
+				.anyRequest()
+				.hasAuthority(CurrentActor.FULLY_SIGNED_IN))
+			.formLogin((form) -> form.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.successHandler(handlers)
+				.failureHandler(handlers)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout")
+				.addLogoutHandler(handlers)
+				.logoutSuccessUrl("/login?logout")
+				.deleteCookies("JSESSIONID"))
+			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(handlers))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	/** The bearer filter belongs to the API chain only, not to every request. */
+	@Bean
+	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterRegistration(BearerTokenFilter filter) {
+		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	/**
+	 * Applies the idle timeout to every session (seconds are honoured, unlike the servlet
+	 * container's minute-granular setting).
+	 */
+	@Bean
+	HttpSessionListener idleTimeout(SecurityProperties properties) {
+		int seconds = (int) properties.idleTimeout().toSeconds();
+		return new HttpSessionListener() {
+			@Override
+			public void sessionCreated(HttpSessionEvent event) {
+				event.getSession().setMaxInactiveInterval(seconds);
+			}
+		};
+	}
+
+	private static void headers(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frame) -> frame.deny())
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
+	}
+
+}

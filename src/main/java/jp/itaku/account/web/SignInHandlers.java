@@ -1,0 +1,131 @@
+package jp.itaku.account.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.account.SignIn;
+import jp.itaku.account.SignInStep;
+import jp.itaku.account.StepAuthentication;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.platform.ActorPrincipal;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * What happens around the sign-in form: a correct password leads to the user's next
+ * {@link SignInStep}; a wrong one counts toward lockout and gets the same message whether
+ * or not the user exists; a user in a pending step who wanders off is sent back to it;
+ * sign-out is audited.
+ */
+@Component
+class SignInHandlers
+		implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler, AccessDeniedHandler {
+
+	private final SignIn signIn;
+
+	private final UserAccounts users;
+
+	private final SecurityContextRepository contexts;
+
+	private final LocaleResolver locales;
+
+	private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+
+	private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+
+	SignInHandlers(SignIn signIn, UserAccounts users, SecurityContextRepository contexts, LocaleResolver locales) {
+		this.signIn = signIn;
+		this.users = users;
+		this.contexts = contexts;
+		this.locales = locales;
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException {
+		StepAuthentication next = this.signIn.passwordAccepted(
+				(org.springframework.security.core.userdetails.UserDetails) authentication.getPrincipal());
+		applyPreferredLocale(request, response, next);
+		proceed(request, response, next);
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		this.signIn.passwordFailed(request.getParameter("username"), exception);
+		response.sendRedirect(request.getContextPath() + "/login?error");
+	}
+
+	@Override
+	public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+		if (authentication instanceof StepAuthentication step && step.getPrincipal() instanceof ActorPrincipal p) {
+			this.signIn.signedOut(p.actor());
+		}
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, jakarta.servlet.ServletException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof StepAuthentication step && step.getStep() != SignInStep.COMPLETE) {
+			response.sendRedirect(request.getContextPath() + step.getStep().page());
+			return;
+		}
+		this.forbidden.handle(request, response, denied);
+	}
+
+	/**
+	 * Stores the user's new authentication and sends them to their next step, or where
+	 * they were going when sign-in was asked of them.
+	 * @param request the request
+	 * @param response the response
+	 * @param next the authentication in the next step
+	 * @throws IOException when the redirect fails
+	 */
+	void proceed(HttpServletRequest request, HttpServletResponse response, StepAuthentication next) throws IOException {
+		request.changeSessionId();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(next);
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		String target = next.getStep().page();
+		if (next.getStep() == SignInStep.COMPLETE) {
+			SavedRequest saved = this.requestCache.getRequest(request, response);
+			if (saved != null) {
+				this.requestCache.removeRequest(request, response);
+				target = saved.getRedirectUrl();
+				response.sendRedirect(target);
+				return;
+			}
+		}
+		response.sendRedirect(request.getContextPath() + target);
+	}
+
+	private void applyPreferredLocale(HttpServletRequest request, HttpServletResponse response,
+			StepAuthentication next) {
+		ActorPrincipal principal = (ActorPrincipal) next.getPrincipal();
+		String language = this.users.findByUsernameUnscoped(principal.actor().username())
+			.map((user) -> user.getPreferredLocale())
+			.orElse(null);
+		if (language != null) {
+			this.locales.setLocale(request, response, Locale.forLanguageTag(language));
+		}
+	}
+
+}

@@ -1,0 +1,124 @@
+package jp.itaku.account.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jp.itaku.account.CreatedUser;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.account.UserForm;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Users over the REST API, scoped exactly as in the UI.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class UserApiController {
+
+	private final UserAccounts users;
+
+	UserApiController(UserAccounts users) {
+		this.users = users;
+	}
+
+	@GetMapping("/me")
+	Me me() {
+		Actor actor = CurrentActor.require();
+		return new Me(actor.userId(), actor.username(), actor.displayName(), actor.role(), actor.organisationId(),
+				actor.organisationName(), actor.organisationKind());
+	}
+
+	@GetMapping("/users")
+	List<UserView> list() {
+		return this.users.list(CurrentActor.require()).stream().map(UserView::of).toList();
+	}
+
+	@GetMapping("/users/{id}")
+	UserView get(@PathVariable("id") UUID id) {
+		return UserView.of(this.users.get(CurrentActor.require(), id));
+	}
+
+	@GetMapping("/organisations/{id}/users")
+	List<UserView> ofOrganisation(@PathVariable("id") UUID id) {
+		return this.users.listOf(CurrentActor.require(), id).stream().map(UserView::of).toList();
+	}
+
+	@PostMapping("/users")
+	ResponseEntity<CreatedUserView> create(@Valid @RequestBody UserForm form) {
+		CreatedUser created = this.users.create(CurrentActor.require(), form);
+		return ResponseEntity.created(URI.create("/api/v1/users/" + created.user().getId()))
+			.body(new CreatedUserView(UserView.of(created.user()), created.oneTimePassword()));
+	}
+
+	@PutMapping("/users/{id}")
+	UserView update(@PathVariable("id") UUID id, @Valid @RequestBody UserForm form) {
+		return UserView.of(this.users.update(CurrentActor.require(), id, form));
+	}
+
+	/**
+	 * The signed-in user.
+	 *
+	 * @param id the user's id
+	 * @param username the sign-in name
+	 * @param displayName the name shown
+	 * @param role the role
+	 * @param organisationId the organisation's id
+	 * @param organisationName the organisation's name
+	 * @param organisationKind the organisation's kind
+	 */
+	record Me(UUID id, String username, String displayName, Role role, UUID organisationId, String organisationName,
+			OrganisationKind organisationKind) {
+	}
+
+	/**
+	 * A user as the API shows it: never a password hash, secret or failure count.
+	 *
+	 * @param id the id
+	 * @param username the sign-in name
+	 * @param displayName the name shown
+	 * @param email the e-mail address
+	 * @param organisationId the organisation
+	 * @param role the role
+	 * @param enabled whether the user may sign in
+	 * @param locked whether sign-in is locked after failures
+	 * @param twoFactorEnrolled whether an authenticator is enrolled
+	 * @param createdAt when the user was created
+	 */
+	record UserView(UUID id, String username, String displayName, String email, UUID organisationId, Role role,
+			boolean enabled, boolean locked, boolean twoFactorEnrolled, Instant createdAt) {
+
+		static UserView of(UserAccount user) {
+			return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getEmail(),
+					user.getOrganisationId(), user.getRole(), user.isEnabled(),
+					user.getLockedUntil() != null && user.getLockedUntil().isAfter(Instant.now()), user.isTotpEnabled(),
+					user.getCreatedAt());
+		}
+
+	}
+
+	/**
+	 * A user just created and their one-time password, shown once.
+	 *
+	 * @param user the user
+	 * @param oneTimePassword the password they must change at first sign-in
+	 */
+	record CreatedUserView(UserView user, String oneTimePassword) {
+	}
+
+}

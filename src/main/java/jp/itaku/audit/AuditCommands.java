@@ -1,0 +1,50 @@
+package jp.itaku.audit;
+
+import jp.itaku.platform.ConsoleOutput;
+import jp.itaku.platform.ItakuCommand;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Operator commands of the audit trail: {@code verify-audit} and {@code purge-audit}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditCommands {
+
+	@Bean
+	ItakuCommand verifyAuditCommand(AuditTrail trail) {
+		return new ItakuCommand() {
+			@Override
+			public String name() {
+				return "verify-audit";
+			}
+
+			@Override
+			public int run(ApplicationArguments arguments) {
+				ChainVerification result = trail.verify();
+				ConsoleOutput.line("Audit trail: " + result.summary());
+				return result.intact() ? 0 : 1;
+			}
+		};
+	}
+
+	@Bean
+	ItakuCommand purgeAuditCommand(AuditTrail trail) {
+		return new ItakuCommand() {
+			@Override
+			public String name() {
+				return "purge-audit";
+			}
+
+			@Override
+			public int run(ApplicationArguments arguments) {
+				long deleted = trail.purgeExpired(null);
+				ConsoleOutput.line("Audit trail: purged " + deleted + " entries older than the retention period");
+				return 0;
+			}
+		};
+	}
+
+}

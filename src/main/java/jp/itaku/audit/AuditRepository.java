@@ -1,0 +1,224 @@
+package jp.itaku.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit tables, through plain SQL: the chain needs exact control of what is written.
+ */
+@Repository
+class AuditRepository {
+
+	/** Serialises appends so that each entry chains onto the one before it. */
+	private static final long APPEND_LOCK = 0x17A4_0001L;
+
+	private final JdbcClient jdbc;
+
+	AuditRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Takes the chain lock for the rest of the current transaction and returns the
+	 * chain's head.
+	 * @return the last entry's sequence number and hash (or the purge anchor's, or
+	 * genesis)
+	 */
+	ChainHead lockHead() {
+		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query((rs, n) -> 1).list();
+		return this.jdbc.sql("select seq, entry_hash from audit_entry order by seq desc limit 1")
+			.query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+			.optional()
+			.or(this::anchor)
+			.orElse(new ChainHead(0, AuditChain.GENESIS));
+	}
+
+	Optional<ChainHead> anchor() {
+		return this.jdbc.sql("select seq, entry_hash from audit_chain_anchor order by seq desc limit 1")
+			.query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+	void insert(AuditEntry e) {
+		this.jdbc.sql("""
+				insert into audit_entry (seq, occurred_at, user_id, username, organisation_id, action, target_type,
+				  target_id, client_ip, outcome, details, previous_hash, entry_hash)
+				values (:seq, :occurredAt, :userId, :username, :organisationId, :action, :targetType,
+				  :targetId, :clientIp, :outcome, :details, :previousHash, :entryHash)
+				""")
+			.param("seq", e.seq())
+			.param("occurredAt", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+			.param("userId", e.userId())
+			.param("username", e.username())
+			.param("organisationId", e.organisationId())
+			.param("action", e.action())
+			.param("targetType", e.targetType())
+			.param("targetId", e.targetId())
+			.param("clientIp", e.clientIp())
+			.param("outcome", e.outcome().name())
+			.param("details", e.details())
+			.param("previousHash", e.previousHash())
+			.param("entryHash", e.entryHash())
+			.update();
+	}
+
+	/**
+	 * Reads a slice of the chain in order.
+	 * @param afterSeq read entries after this sequence number
+	 * @param limit at most this many
+	 * @return the entries
+	 */
+	List<AuditEntry> chainSlice(long afterSeq, int limit) {
+		return this.jdbc.sql("select * from audit_entry where seq > :after order by seq limit :limit")
+			.param("after", afterSeq)
+			.param("limit", limit)
+			.query(AuditRepository::map)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+	}
+
+	/**
+	 * Finds entries matching a search, newest first.
+	 * @param search the filters
+	 * @param organisationIds restrict to these organisations, or {@code null} for all
+	 * @param offset rows to skip
+	 * @param limit at most this many
+	 * @return the entries
+	 */
+	List<AuditEntry> find(AuditSearch search, Collection<UUID> organisationIds, long offset, int limit) {
+		Where where = where(search, organisationIds);
+		var spec = this.jdbc
+			.sql("select * from audit_entry" + where.sql + " order by seq desc offset :offset limit :limit");
+		for (int i = 0; i < where.params.size(); i++) {
+			spec = spec.param("p" + i, where.params.get(i));
+		}
+		return spec.param("offset", offset).param("limit", limit).query(AuditRepository::map).list();
+	}
+
+	long countMatching(AuditSearch search, Collection<UUID> organisationIds) {
+		Where where = where(search, organisationIds);
+		var spec = this.jdbc.sql("select count(*) from audit_entry" + where.sql);
+		for (int i = 0; i < where.params.size(); i++) {
+			spec = spec.param("p" + i, where.params.get(i));
+		}
+		return spec.query(Long.class).single();
+	}
+
+	/**
+	 * Deletes every entry before a horizon, in the current transaction, and anchors the
+	 * chain on the last one deleted. The database itself refuses a horizon less than 3
+	 * months ago.
+	 * @param horizon entries before it are deleted
+	 * @param now the purge's time
+	 * @return how many entries were deleted
+	 */
+	long purgeBefore(Instant horizon, Instant now) {
+		Optional<ChainHead> last = this.jdbc
+			.sql("select seq, entry_hash from audit_entry where occurred_at < :horizon order by seq desc limit 1")
+			.param("horizon", OffsetDateTime.ofInstant(horizon, ZoneOffset.UTC))
+			.query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+			.optional();
+		if (last.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.sql("select set_config('itaku.audit_purge_before', :horizon, true)")
+			.param("horizon", AuditChain.formatInstant(horizon))
+			.query((rs, n) -> 1)
+			.list();
+		long deleted = this.jdbc.sql("delete from audit_entry where seq <= :seq")
+			.param("seq", last.get().seq())
+			.update();
+		this.jdbc.sql("""
+				insert into audit_chain_anchor (seq, entry_hash, purged_at, purged_count)
+				values (:seq, :hash, :now, :count)
+				""")
+			.param("seq", last.get().seq())
+			.param("hash", last.get().hash())
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("count", deleted)
+			.update();
+		return deleted;
+	}
+
+	private static Where where(AuditSearch search, Collection<UUID> organisationIds) {
+		Where where = new Where();
+		if (organisationIds != null) {
+			where.add("organisation_id = any(?)", organisationIds.toArray(UUID[]::new));
+		}
+		if (search.from() != null) {
+			where.add("occurred_at >= ?", OffsetDateTime.ofInstant(search.from(), ZoneOffset.UTC));
+		}
+		if (search.to() != null) {
+			where.add("occurred_at < ?", OffsetDateTime.ofInstant(search.to(), ZoneOffset.UTC));
+		}
+		if (hasText(search.username())) {
+			where.add("username = ?", search.username().trim().toLowerCase(java.util.Locale.ROOT));
+		}
+		if (hasText(search.action())) {
+			where.add("action = ?", search.action().trim());
+		}
+		if (hasText(search.targetType())) {
+			where.add("target_type = ?", search.targetType().trim());
+		}
+		if (hasText(search.targetId())) {
+			where.add("target_id = ?", search.targetId().trim());
+		}
+		return where;
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+		Timestamp occurred = rs.getTimestamp("occurred_at");
+		return new AuditEntry(rs.getLong("seq"), occurred.toInstant(), rs.getObject("user_id", UUID.class),
+				rs.getString("username"), rs.getObject("organisation_id", UUID.class), rs.getString("action"),
+				rs.getString("target_type"), rs.getString("target_id"), rs.getString("client_ip"),
+				AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("details"), rs.getString("previous_hash"),
+				rs.getString("entry_hash"));
+	}
+
+	/**
+	 * The last entry of the chain.
+	 *
+	 * @param seq its sequence number
+	 * @param hash its hash
+	 */
+	record ChainHead(long seq, String hash) {
+	}
+
+	/** A WHERE clause with positional parameters renamed to {@code :p0, :p1…}. */
+	private static final class Where {
+
+		private final StringBuilder clauses = new StringBuilder();
+
+		private final List<Object> params = new ArrayList<>();
+
+		private String sql = "";
+
+		void add(String clause, Object value) {
+			this.clauses.append(this.clauses.isEmpty() ? " where " : " and ")
+				.append(clause.replace("?", ":p" + this.params.size()));
+			this.params.add(value);
+			this.sql = this.clauses.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,206 @@
+package jp.itaku.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.DataScope;
+import jp.itaku.platform.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit trail's API. {@link #record} joins the caller's transaction, so an entry
+ * exists exactly when the change it describes was committed.
+ */
+@Service
+@EnableConfigurationProperties(AuditProperties.class)
+public class AuditTrail {
+
+	private static final Set<Role> READERS = Set.of(Role.SYSTEM_ADMIN, Role.CLIENT_SECURITY_ADMIN, Role.AUDITOR);
+
+	private static final int SLICE = 5_000;
+
+	private final AuditRepository repository;
+
+	private final JsonMapper json;
+
+	private final DataScope scope;
+
+	private final Clock clock;
+
+	private final AuditProperties properties;
+
+	AuditTrail(AuditRepository repository, JsonMapper json, DataScope scope, Clock clock, AuditProperties properties) {
+		this.repository = repository;
+		this.json = json;
+		this.scope = scope;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * Appends an entry for an action, in the caller's transaction (or a new one).
+	 * @param record what happened
+	 * @return the stored entry
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public AuditEntry record(AuditRecord record) {
+		Actor actor = (record.actor() != null) ? record.actor() : CurrentActor.find().orElse(null);
+		AuditRepository.ChainHead head = this.repository.lockHead();
+		long seq = head.seq() + 1;
+		AuditEntry draft = new AuditEntry(seq, AuditChain.storable(Instant.now(this.clock)),
+				(actor != null) ? actor.userId() : null,
+				(actor != null) ? actor.username() : record.attemptedUsername(),
+				(actor != null) ? actor.organisationId() : null, record.action(), record.targetType(),
+				record.targetId(), clientIp(), record.outcome(), this.json.writeValueAsString(record.details()),
+				head.hash(), null);
+		AuditEntry entry = withHash(draft);
+		this.repository.insert(entry);
+		return entry;
+	}
+
+	/**
+	 * Verifies the chain for a reader of the audit trail.
+	 * @param actor the reader: system administrator, client security administrator or
+	 * auditor
+	 * @return the verification's result
+	 * @throws AccessDeniedProblem for any other role
+	 */
+	@Transactional(readOnly = true)
+	public ChainVerification verify(Actor actor) {
+		readableOrganisations(actor);
+		return verify();
+	}
+
+	/**
+	 * Checks every entry's hash and its link to the previous entry, from the purge anchor
+	 * (or the beginning) to the end.
+	 * @return "intact" with the number of entries, or the first entry that does not hold
+	 */
+	@Transactional(readOnly = true)
+	public ChainVerification verify() {
+		AuditRepository.ChainHead start = this.repository.anchor()
+			.orElse(new AuditRepository.ChainHead(0, AuditChain.GENESIS));
+		long expectedSeq = start.seq() + 1;
+		String previous = start.hash();
+		long checked = 0;
+		List<AuditEntry> slice = this.repository.chainSlice(start.seq(), SLICE);
+		while (!slice.isEmpty()) {
+			for (AuditEntry entry : slice) {
+				if (entry.seq() != expectedSeq) {
+					return new ChainVerification(false, checked, expectedSeq, "entry missing");
+				}
+				if (!entry.previousHash().equals(previous)) {
+					return new ChainVerification(false, checked, entry.seq(), "link to the previous entry broken");
+				}
+				if (!AuditChain.hash(previous, entry.canonicalContent()).equals(entry.entryHash())) {
+					return new ChainVerification(false, checked, entry.seq(), "content altered");
+				}
+				previous = entry.entryHash();
+				expectedSeq++;
+				checked++;
+			}
+			slice = this.repository.chainSlice(expectedSeq - 1, SLICE);
+		}
+		return new ChainVerification(true, checked, null, null);
+	}
+
+	/**
+	 * Finds entries the actor may read, newest first.
+	 * @param actor the reader: system administrator, client security administrator or
+	 * auditor
+	 * @param search the filters
+	 * @param page the page, from 0
+	 * @param size entries per page
+	 * @return the page of entries
+	 * @throws AccessDeniedProblem for any other role
+	 */
+	@Transactional(readOnly = true)
+	public AuditPage search(Actor actor, AuditSearch search, int page, int size) {
+		Set<UUID> organisations = readableOrganisations(actor);
+		long total = this.repository.countMatching(search, organisations);
+		List<AuditEntry> entries = this.repository.find(search, organisations, (long) page * size, size);
+		return new AuditPage(entries, page, size, total);
+	}
+
+	/**
+	 * Reads all entries the actor may read for an export, newest first, and records the
+	 * export.
+	 * @param actor the reader
+	 * @param search the filters
+	 * @param limit at most this many entries
+	 * @return the entries
+	 */
+	@Transactional
+	public List<AuditEntry> export(Actor actor, AuditSearch search, int limit) {
+		Set<UUID> organisations = readableOrganisations(actor);
+		List<AuditEntry> entries = this.repository.find(search, organisations, 0, limit);
+		record(AuditRecord.of("AUDIT_EXPORTED").actor(actor).detail("entries", entries.size()));
+		return entries;
+	}
+
+	/**
+	 * Deletes the entries older than the configured retention and anchors the chain on
+	 * the last one deleted, recording the purge itself.
+	 * @param actor who purges, {@code null} for the operator command
+	 * @return how many entries were deleted
+	 */
+	@Transactional
+	public long purgeExpired(Actor actor) {
+		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		Instant now = Instant.now(this.clock);
+		Instant horizon = now.minus(this.properties.retention());
+		long deleted = this.repository.purgeBefore(horizon, now);
+		record(AuditRecord.of("AUDIT_PURGED")
+			.actor(actor)
+			.detail("deleted", deleted)
+			.detail("horizon", horizon.toString()));
+		return deleted;
+	}
+
+	/**
+	 * Returns how many entries the chain holds.
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.repository.count();
+	}
+
+	private Set<UUID> readableOrganisations(Actor actor) {
+		if (!READERS.contains(actor.role())) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return this.scope.isUnrestricted(actor) ? null : this.scope.visibleOrganisationIds(actor);
+	}
+
+	private static AuditEntry withHash(AuditEntry e) {
+		String hash = AuditChain.hash(e.previousHash(), e.canonicalContent());
+		return new AuditEntry(e.seq(), e.occurredAt(), e.userId(), e.username(), e.organisationId(), e.action(),
+				e.targetType(), e.targetId(), e.clientIp(), e.outcome(), e.details(), e.previousHash(), hash);
+	}
+
+	private static String clientIp() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+}

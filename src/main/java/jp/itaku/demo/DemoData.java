@@ -1,0 +1,77 @@
+package jp.itaku.demo;
+
+import java.util.List;
+
+import jp.itaku.account.UserAccounts;
+import jp.itaku.account.UserForm;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationForm;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seeds the demo organisations and one account per role (listed in the README and on the
+ * login page), once: a restart finds them and changes nothing.
+ */
+@Component
+@ConditionalOnProperty(name = "itaku.demo.enabled", havingValue = "true")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DemoData implements ApplicationRunner {
+
+	static final String CLIENT = "世田谷区";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final Organisations organisations;
+
+	private final UserAccounts users;
+
+	private final String password;
+
+	DemoData(Organisations organisations, UserAccounts users, @Value("${itaku.demo.password}") String password) {
+		this.organisations = organisations;
+		this.users = users;
+		this.password = password;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (this.organisations.findByNameUnscoped(CLIENT).isPresent()) {
+			return;
+		}
+		Organisation client = organisation(CLIENT, OrganisationKind.CLIENT, "東京都世田谷区世田谷4-21-27");
+		Organisation contractor = organisation("株式会社みらいデータサービス", OrganisationKind.CONTRACTOR, "東京都千代田区丸の内1-1-1");
+		Organisation otherContractor = organisation("株式会社さくら情報システム", OrganisationKind.CONTRACTOR, "大阪府門真市中町1-1");
+		Organisation subcontractor = organisation("有限会社あおば入力センター", OrganisationKind.SUBCONTRACTOR, "群馬県前橋市大手町1-1-1");
+		List.of(new UserForm("admin", "システム 管理者", "admin@example.jp", client.getId(), Role.SYSTEM_ADMIN, true),
+				new UserForm("secadmin", "情報 守", "secadmin@example.jp", client.getId(), Role.CLIENT_SECURITY_ADMIN,
+						true),
+				new UserForm("officer", "委託 花子", "officer@example.jp", client.getId(), Role.CLIENT_OFFICER, true),
+				new UserForm("auditor", "監査 一郎", "auditor@example.jp", client.getId(), Role.AUDITOR, true),
+				new UserForm("lead", "受託 太郎", "lead@example.jp", contractor.getId(), Role.CONTRACTOR_LEAD, true),
+				new UserForm("worker", "作業 次郎", "worker@example.jp", contractor.getId(), Role.CONTRACTOR_WORKER, true),
+				new UserForm("lead2", "桜 三郎", "lead2@example.jp", otherContractor.getId(), Role.CONTRACTOR_LEAD, true),
+				new UserForm("sublead", "青葉 四郎", "sublead@example.jp", subcontractor.getId(), Role.CONTRACTOR_LEAD,
+						true))
+			.forEach((form) -> this.users.createWithPassword(form, this.password));
+		log.info("Demo data seeded: organisations and one account per role (see the README)");
+	}
+
+	private Organisation organisation(String name, OrganisationKind kind, String address) {
+		return this.organisations.create(null, new OrganisationForm(name, kind, address));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Pages and API of the organisation register.
+ */
+package jp.itaku.organisation.web;

@@ -1,0 +1,96 @@
+package jp.itaku.platform;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.chrono.JapaneseChronology;
+import java.time.chrono.JapaneseDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Formats dates as officers expect them: in Japanese with the era (令和7年4月1日), in English
+ * as ISO dates; instants are shown in Asia/Tokyo. Available in templates as
+ * {@code @dates}.
+ */
+@Component("dates")
+public class Dates {
+
+	private static final DateTimeFormatter ERA = DateTimeFormatter.ofPattern("GGGG", Locale.JAPAN)
+		.withChronology(JapaneseChronology.INSTANCE);
+
+	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final Clock clock;
+
+	Dates(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Formats today's Tokyo date in the reader's locale.
+	 * @return today, e.g. {@code 令和8年11月22日}
+	 */
+	public String today() {
+		return date(ItakuTime.today(this.clock));
+	}
+
+	/**
+	 * Returns whether an instant lies in the future (e.g. a lockout that still lasts).
+	 * @param instant the instant, may be {@code null}
+	 * @return {@code true} when set and after now
+	 */
+	public boolean isFuture(Instant instant) {
+		return instant != null && instant.isAfter(this.clock.instant());
+	}
+
+	/**
+	 * Formats a date in the reader's locale.
+	 * @param date the date, may be {@code null}
+	 * @return e.g. {@code 令和7年4月1日} or {@code 2025-04-01}; empty for {@code null}
+	 */
+	public String date(LocalDate date) {
+		if (date == null) {
+			return "";
+		}
+		return isJapanese() ? wareki(date) : ISO_DATE.format(date);
+	}
+
+	/**
+	 * Formats an instant as a Tokyo date and time in the reader's locale.
+	 * @param instant the instant, may be {@code null}
+	 * @return e.g. {@code 令和7年4月1日 09:30} or {@code 2025-04-01 09:30 JST}
+	 */
+	public String dateTime(Instant instant) {
+		if (instant == null) {
+			return "";
+		}
+		var tokyo = ItakuTime.inTokyo(instant);
+		String time = TIME.format(tokyo);
+		return isJapanese() ? wareki(tokyo.toLocalDate()) + " " + time
+				: ISO_DATE.format(tokyo.toLocalDate()) + " " + time + " JST";
+	}
+
+	/**
+	 * Formats a date with the Japanese era, writing the first year of an era as 元年.
+	 * @param date the date
+	 * @return e.g. {@code 令和元年5月1日}
+	 */
+	public static String wareki(LocalDate date) {
+		JapaneseDate japanese = JapaneseDate.from(date);
+		int yearOfEra = japanese.get(ChronoField.YEAR_OF_ERA);
+		String year = (yearOfEra == 1) ? "元" : Integer.toString(yearOfEra);
+		return ERA.format(japanese) + year + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	private static boolean isJapanese() {
+		return Locale.JAPANESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+	}
+
+}

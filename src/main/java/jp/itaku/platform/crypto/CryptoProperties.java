@@ -1,0 +1,17 @@
+package jp.itaku.platform.crypto;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the field-encryption key lives.
+ *
+ * @param keysetFile the Tink JSON keyset file ({@code ITAKU_KEYSET_FILE})
+ * @param generateIfMissing whether to create a new keyset when the file does not exist
+ */
+@ConfigurationProperties("itaku.crypto")
+public record CryptoProperties(@DefaultValue("./data/keys/field-encryption.json") Path keysetFile,
+		@DefaultValue("true") boolean generateIfMissing) {
+}

@@ -1,0 +1,111 @@
+package jp.itaku.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jp.itaku.platform.ItakuProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure of the REST API becomes {@code application/problem+json}: bad input names
+ * the field, an unexpected failure gets a reference to the log entry and never a stack
+ * trace.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	private final ProblemMessages messages;
+
+	ApiProblemHandler(ProblemMessages messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ItakuProblem.class)
+	ResponseEntity<ProblemDetail> handleProblem(ItakuProblem problem) {
+		return respond(this.messages.toProblemDetail(problem));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.text("error.invalidInput"));
+		detail.setProperty("errors",
+				List.of(Map.of("field", ex.getName(), "message", this.messages.text("error.field.malformed"))));
+		return respond(detail);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
+		return respond(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, this.messages.text("error.forbidden")));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException ex) {
+		return respond(
+				ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, this.messages.text("error.unauthorized")));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		String reference = java.util.UUID.randomUUID().toString();
+		log.error("Unexpected API failure, reference {}", reference, ex);
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				this.messages.text("error.unexpected", reference));
+		detail.setProperty("reference", reference);
+		return respond(detail);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(this.messages.toProblemDetail(HttpStatus.BAD_REQUEST, ex.getBindingResult()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(
+				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.text("error.unreadable")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.addAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(body, problemHeaders, statusCode);
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
+		return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+	}
+
+	private static ResponseEntity<Object> asObject(ProblemDetail detail) {
+		return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+	}
+
+}

@@ -1,0 +1,43 @@
+package jp.itaku.platform.web;
+
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.CurrentActor;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the layout of every page needs: the signed-in user (for the header and the
+ * navigation by role) and the idle timeout (for the warning before the session ends).
+ */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+	private final long idleTimeoutSeconds;
+
+	private final boolean demo;
+
+	LayoutModel(@Value("${itaku.security.idle-timeout:15m}") java.time.Duration idleTimeout,
+			@Value("${itaku.demo.enabled:false}") boolean demo) {
+		this.idleTimeoutSeconds = idleTimeout.toSeconds();
+		this.demo = demo;
+	}
+
+	@ModelAttribute("currentActor")
+	Actor currentActor() {
+		return CurrentActor.find().orElse(null);
+	}
+
+	@ModelAttribute("idleTimeoutSeconds")
+	long idleTimeoutSeconds() {
+		return this.idleTimeoutSeconds;
+	}
+
+	@ModelAttribute("demoMode")
+	boolean demoMode() {
+		return this.demo;
+	}
+
+}
