@@ -57,7 +57,7 @@ class CreateAdminCommand implements ItakuCommand {
 			return 1;
 		}
 		CreatedUser created = this.users.create(null,
-				new UserForm(username, username, null, organisation.getId(), Role.SYSTEM_ADMIN, true));
+				UserForm.filled(username, username, null, organisation.getId(), Role.SYSTEM_ADMIN, true));
 		ConsoleOutput.line("Created system administrator '" + created.user().getUsername() + "' of "
 				+ organisation.getName() + ".");
 		ConsoleOutput.line("One-time password (shown once, change it at first sign-in): " + created.oneTimePassword());

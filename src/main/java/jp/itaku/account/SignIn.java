@@ -233,7 +233,9 @@ public class SignIn implements UserDetailsService {
 	 */
 	@Transactional(readOnly = true)
 	public StepAuthentication refresh(StepAuthentication current) {
-		return authenticate(load(actorOfAuthentication(current).userId()), current.isSecondFactorDone());
+		// Enrolling an authenticator proves possession of it: no second code right after.
+		boolean secondFactorDone = current.isSecondFactorDone() || current.getStep() == SignInStep.TOTP_ENROLMENT;
+		return authenticate(load(actorOfAuthentication(current).userId()), secondFactorDone);
 	}
 
 	/**

@@ -45,22 +45,26 @@ public class UserForm {
 	}
 
 	/**
-	 * Creates a filled form.
+	 * Returns a filled form (a factory rather than a constructor, so that JSON binds
+	 * through the setters and an absent {@code enabled} means "may sign in").
 	 * @param username the sign-in name
 	 * @param displayName the name shown
 	 * @param email the e-mail address
 	 * @param organisationId the organisation
 	 * @param role the role
 	 * @param enabled whether the user may sign in
+	 * @return the form
 	 */
-	public UserForm(String username, String displayName, String email, UUID organisationId, Role role,
+	public static UserForm filled(String username, String displayName, String email, UUID organisationId, Role role,
 			boolean enabled) {
-		this.username = username;
-		this.displayName = displayName;
-		this.email = email;
-		this.organisationId = organisationId;
-		this.role = role;
-		this.enabled = enabled;
+		UserForm form = new UserForm();
+		form.username = username;
+		form.displayName = displayName;
+		form.email = email;
+		form.organisationId = organisationId;
+		form.role = role;
+		form.enabled = enabled;
+		return form;
 	}
 
 	/**
@@ -69,7 +73,7 @@ public class UserForm {
 	 * @return the form
 	 */
 	public static UserForm of(UserAccount user) {
-		return new UserForm(user.getUsername(), user.getDisplayName(), user.getEmail(), user.getOrganisationId(),
+		return filled(user.getUsername(), user.getDisplayName(), user.getEmail(), user.getOrganisationId(),
 				user.getRole(), user.isEnabled());
 	}
 

@@ -56,15 +56,17 @@ class DemoData implements ApplicationRunner {
 		Organisation contractor = organisation("株式会社みらいデータサービス", OrganisationKind.CONTRACTOR, "東京都千代田区丸の内1-1-1");
 		Organisation otherContractor = organisation("株式会社さくら情報システム", OrganisationKind.CONTRACTOR, "大阪府門真市中町1-1");
 		Organisation subcontractor = organisation("有限会社あおば入力センター", OrganisationKind.SUBCONTRACTOR, "群馬県前橋市大手町1-1-1");
-		List.of(new UserForm("admin", "システム 管理者", "admin@example.jp", client.getId(), Role.SYSTEM_ADMIN, true),
-				new UserForm("secadmin", "情報 守", "secadmin@example.jp", client.getId(), Role.CLIENT_SECURITY_ADMIN,
+		List.of(UserForm.filled("admin", "システム 管理者", "admin@example.jp", client.getId(), Role.SYSTEM_ADMIN, true),
+				UserForm.filled("secadmin", "情報 守", "secadmin@example.jp", client.getId(), Role.CLIENT_SECURITY_ADMIN,
 						true),
-				new UserForm("officer", "委託 花子", "officer@example.jp", client.getId(), Role.CLIENT_OFFICER, true),
-				new UserForm("auditor", "監査 一郎", "auditor@example.jp", client.getId(), Role.AUDITOR, true),
-				new UserForm("lead", "受託 太郎", "lead@example.jp", contractor.getId(), Role.CONTRACTOR_LEAD, true),
-				new UserForm("worker", "作業 次郎", "worker@example.jp", contractor.getId(), Role.CONTRACTOR_WORKER, true),
-				new UserForm("lead2", "桜 三郎", "lead2@example.jp", otherContractor.getId(), Role.CONTRACTOR_LEAD, true),
-				new UserForm("sublead", "青葉 四郎", "sublead@example.jp", subcontractor.getId(), Role.CONTRACTOR_LEAD,
+				UserForm.filled("officer", "委託 花子", "officer@example.jp", client.getId(), Role.CLIENT_OFFICER, true),
+				UserForm.filled("auditor", "監査 一郎", "auditor@example.jp", client.getId(), Role.AUDITOR, true),
+				UserForm.filled("lead", "受託 太郎", "lead@example.jp", contractor.getId(), Role.CONTRACTOR_LEAD, true),
+				UserForm.filled("worker", "作業 次郎", "worker@example.jp", contractor.getId(), Role.CONTRACTOR_WORKER,
+						true),
+				UserForm.filled("lead2", "桜 三郎", "lead2@example.jp", otherContractor.getId(), Role.CONTRACTOR_LEAD,
+						true),
+				UserForm.filled("sublead", "青葉 四郎", "sublead@example.jp", subcontractor.getId(), Role.CONTRACTOR_LEAD,
 						true))
 			.forEach((form) -> this.users.createWithPassword(form, this.password));
 		log.info("Demo data seeded: organisations and one account per role (see the README)");

@@ -2,10 +2,12 @@ package jp.itaku.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jp.itaku.platform.ItakuProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -87,8 +89,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return asObject(
-				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.text("error.unreadable")));
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.text("error.unreadable"));
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = databind.getPath()
+				.stream()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: Integer.toString(reference.getIndex()))
+				.collect(Collectors.joining("."));
+			detail.setProperty("errors",
+					List.of(Map.of("field", field, "message", this.messages.text("error.field.malformed"))));
+		}
+		log.warn("Unreadable request body: {}", ex.getMessage());
+		return asObject(detail);
 	}
 
 	@Override

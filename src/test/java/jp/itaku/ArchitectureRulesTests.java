@@ -1,0 +1,51 @@
+package jp.itaku;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.TimeZone;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+/**
+ * Build guards that teach: the application logs through SLF4J, never prints to the
+ * standard streams, and never reads the JVM's default time zone (deadlines are Asia/Tokyo
+ * dates; a default-zone bug is a compliance bug).
+ */
+class ArchitectureRulesTests {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("jp.itaku");
+
+	@Test
+	void noStandardStreamsOrJavaUtilLogging() {
+		NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(this.classes);
+		NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(this.classes);
+	}
+
+	@Test
+	void nothingReadsTheDefaultTimeZone() {
+		noClasses().should()
+			.callMethod(ZoneId.class, "systemDefault")
+			.orShould()
+			.callMethod(TimeZone.class, "getDefault")
+			.orShould()
+			.callMethod(LocalDate.class, "now")
+			.orShould()
+			.callMethod(LocalDateTime.class, "now")
+			.orShould()
+			.callMethod(ZonedDateTime.class, "now")
+			.because("dates are Asia/Tokyo: use ItakuTime.today(clock) or a Clock with an explicit zone")
+			.check(this.classes);
+	}
+
+}

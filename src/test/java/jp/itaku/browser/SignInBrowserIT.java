@@ -1,0 +1,158 @@
+package jp.itaku.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.support.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a person does, in a real browser (Debian's chromium driven by Playwright): sign
+ * in, enrol an authenticator, see who they are, sign out, and get locked out after five
+ * wrong passwords.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Fixtures.class)
+class SignInBrowserIT {
+
+	private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserAccounts users;
+
+	@BeforeAll
+	static void launchBrowser() {
+		Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+		if (!Files.isExecutable(chromium)) {
+			throw new IllegalStateException("Browser tests need Debian's chromium at " + chromium
+					+ ": apt-get install chromium, or set CHROMIUM_PATH");
+		}
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+				.setHeadless(true)
+				.setArgs(CHROMIUM_FLAGS));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void anOfficerSignsInEnrolsAnAuthenticatorSignsOutAndIsLockedOutAfterFiveWrongPasswords() throws Exception {
+		Organisation client = this.fixtures.organisation(OrganisationKind.CLIENT);
+		UserAccount officer = this.fixtures.user(client, Role.CLIENT_OFFICER);
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"))) {
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			assertThat(page.locator("h1")).hasText("ログイン");
+			signIn(page, officer.getUsername(), Fixtures.PASSWORD);
+
+			// Two-factor sign-in is required for a client officer: enrol before anything
+			// else.
+			assertThat(page).hasURL(url("/account/totp"));
+			String secret = page.locator("#totp-secret").textContent().strip();
+			page.locator("#code").fill("000000");
+			page.locator("form[action='/account/totp'] button[type=submit]").click();
+			assertThat(page.locator(".error-summary")).containsText("確認コードが正しくありません");
+			page.locator("#code").fill(this.fixtures.code(secret, 0));
+			page.locator("form[action='/account/totp'] button[type=submit]").click();
+			assertThat(page.locator("#recovery-codes li")).hasCount(10);
+			page.locator("main form button[type=submit]").click();
+
+			// The home page says who they are and which organisation they belong to.
+			assertThat(page).hasURL(url("/"));
+			assertThat(page.locator("#who-am-i")).containsText(client.getName());
+			assertThat(page.locator("#who-am-i")).containsText("委託者 担当職員");
+			screenshot(page, "home");
+
+			page.locator("header form[action='/logout'] button").click();
+			assertThat(page).hasURL(url("/login?logout"));
+			assertThat(page.locator("main")).containsText("ログアウトしました");
+
+			// Five wrong passwords lock the account; then even the right one is refused.
+			for (int i = 0; i < 5; i++) {
+				signIn(page, officer.getUsername(), "wrong-password-" + i);
+				assertThat(page.locator(".error-summary")).containsText("ログインできませんでした");
+			}
+			signIn(page, officer.getUsername(), Fixtures.PASSWORD);
+			assertThat(page).hasURL(url("/login?error"));
+			assertThat(page.locator(".error-summary")).containsText("ログインできませんでした");
+			screenshot(page, "locked");
+		}
+		UserAccount locked = this.users.findByUsernameUnscoped(officer.getUsername()).orElseThrow();
+		assertThat(locked.getLockedUntil()).isAfter(Instant.now());
+		assertThat(locked.isTotpEnabled()).isTrue();
+	}
+
+	@Test
+	void theSignInPageSpeaksEnglishOnRequest() {
+		try (BrowserContext context = browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(url("/login?lang=en"));
+			assertThat(page.locator("h1")).hasText("Sign in");
+			page.navigate(url("/login"));
+			assertThat(page.locator("h1")).hasText("Sign in");
+			assertThat(page.locator("html")).hasAttribute("lang", "en");
+		}
+	}
+
+	private void signIn(Page page, String username, String password) {
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("form[action='/login'] button[type=submit]").click();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static void screenshot(Page page, String name) {
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")).setFullPage(true));
+	}
+
+}

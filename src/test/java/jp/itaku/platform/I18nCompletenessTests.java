@@ -1,0 +1,132 @@
+package jp.itaku.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every visible string comes from the message bundles, in both languages: the Japanese
+ * and English bundles have the same keys; templates contain no hard-coded text; every key
+ * a template or the code names exists.
+ */
+class I18nCompletenessTests {
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	private static final Path JAVA = Path.of("src/main/java");
+
+	private static final Set<String> TEXT_ATTRIBUTES = Set.of("alt", "title", "placeholder", "aria-label", "value");
+
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+
+	private static final Pattern JAVA_KEY = Pattern
+		.compile("\"((?:error|user|organisation|password|totp|token|admin|account|audit|validation|form|role)"
+				+ "\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+
+	@Test
+	void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
+		Set<String> japanese = keys("messages.properties");
+		Set<String> english = keys("messages_en.properties");
+		assertThat(english).as("keys missing in English").containsAll(japanese);
+		assertThat(japanese).as("keys missing in Japanese").containsAll(english);
+	}
+
+	@Test
+	void templatesHaveNoHardCodedText() throws IOException {
+		List<String> offences = new ArrayList<>();
+		for (Path template : templates()) {
+			Document document = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
+			for (Element element : document.getAllElements()) {
+				if (element.hasAttr("th:text") || element.hasAttr("th:utext") || element.tagName().equals("script")
+						|| element.tagName().equals("style")) {
+					continue;
+				}
+				for (TextNode text : element.textNodes()) {
+					if (!text.isBlank()) {
+						offences.add(TEMPLATES.relativize(template) + ": <" + element.tagName() + "> \""
+								+ text.text().strip() + "\"");
+					}
+				}
+				for (Attribute attribute : element.attributes()) {
+					if (TEXT_ATTRIBUTES.contains(attribute.getKey()) && attribute.getValue().matches(".*\\p{L}.*")
+							&& !(element.tagName().equals("option") || element.tagName().equals("input"))) {
+						offences.add(TEMPLATES.relativize(template) + ": " + attribute.getKey() + "=\""
+								+ attribute.getValue() + "\"");
+					}
+				}
+			}
+		}
+		assertThat(offences).as("hard-coded text in templates").isEmpty();
+	}
+
+	@Test
+	void everyKeyNamedInTemplatesAndCodeExists() throws IOException {
+		Set<String> known = keys("messages.properties");
+		Set<String> missing = new TreeSet<>();
+		for (Path template : templates()) {
+			Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
+			while (matcher.find()) {
+				if (!known.contains(matcher.group(1))) {
+					missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+				}
+			}
+		}
+		try (Stream<Path> files = Files.walk(JAVA)) {
+			for (Path source : files.filter((p) -> p.toString().endsWith(".java")).toList()) {
+				Matcher matcher = JAVA_KEY.matcher(Files.readString(source));
+				while (matcher.find()) {
+					if (!known.contains(matcher.group(1))) {
+						missing.add(JAVA.relativize(source) + ": " + matcher.group(1));
+					}
+				}
+			}
+		}
+		assertThat(missing).as("message keys named but not defined").isEmpty();
+	}
+
+	@Test
+	void everyRoleAndOrganisationKindHasALabel() throws IOException {
+		Set<String> known = keys("messages.properties");
+		for (Role role : Role.values()) {
+			assertThat(known).contains("role." + role.name());
+		}
+		for (OrganisationKind kind : OrganisationKind.values()) {
+			assertThat(known).contains("organisationKind." + kind.name());
+		}
+	}
+
+	private static List<Path> templates() throws IOException {
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			return files.filter((p) -> p.toString().endsWith(".html")).sorted().toList();
+		}
+	}
+
+	private static Set<String> keys(String bundle) throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources", bundle), StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		return new TreeSet<>(properties.stringPropertyNames());
+	}
+
+}

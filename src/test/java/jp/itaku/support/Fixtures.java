@@ -1,0 +1,180 @@
+package jp.itaku.support;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
+import jp.itaku.account.CreatedUser;
+import jp.itaku.account.SignIn;
+import jp.itaku.account.StepAuthentication;
+import jp.itaku.account.TwoFactor;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.account.UserForm;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationForm;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.ActorPrincipal;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Test data made through the application's own services: organisations, users, enrolled
+ * authenticators, signed-in sessions.
+ */
+@TestComponent
+public class Fixtures {
+
+	/**
+	 * The password of every fixture user: long and hard to guess, as the rules demand.
+	 */
+	public static final String PASSWORD = "Kumo-Hashiru-Sakana-47";
+
+	private final Organisations organisations;
+
+	private final UserAccounts users;
+
+	private final SignIn signIn;
+
+	private final TwoFactor twoFactor;
+
+	private final Clock clock;
+
+	Fixtures(Organisations organisations, UserAccounts users, SignIn signIn, TwoFactor twoFactor, Clock clock) {
+		this.organisations = organisations;
+		this.users = users;
+		this.signIn = signIn;
+		this.twoFactor = twoFactor;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates an organisation with a unique name.
+	 * @param kind its kind
+	 * @return the organisation
+	 */
+	public Organisation organisation(OrganisationKind kind) {
+		return this.organisations.create(null,
+				new OrganisationForm("テスト組織 " + UUID.randomUUID().toString().substring(0, 8), kind, null));
+	}
+
+	/**
+	 * Creates a user with a unique name and {@link #PASSWORD}.
+	 * @param organisation the user's organisation
+	 * @param role the role
+	 * @return the user
+	 */
+	public UserAccount user(Organisation organisation, Role role) {
+		String username = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		return this.users.createWithPassword(
+				UserForm.filled(username, "試験 利用者", username + "@example.jp", organisation.getId(), role, true),
+				PASSWORD);
+	}
+
+	/**
+	 * Returns a fully signed-in authentication of a user, for
+	 * {@code with(authentication(…))}.
+	 * @param user the user
+	 * @return the authentication
+	 */
+	public StepAuthentication signedIn(UserAccount user) {
+		return this.signIn.completeAuthenticationOf(user.getId()).orElseThrow();
+	}
+
+	/**
+	 * Returns the actor of a user, for calling services directly.
+	 * @param user the user
+	 * @return the actor
+	 */
+	public Actor actor(UserAccount user) {
+		return ((ActorPrincipal) signedIn(user).getPrincipal()).actor();
+	}
+
+	/**
+	 * Creates a user as an administrator does: with a one-time password.
+	 * @param admin the system administrator
+	 * @param organisation the user's organisation
+	 * @param role the role
+	 * @return the user and the one-time password
+	 */
+	public CreatedUser createWithOneTimePassword(UserAccount admin, Organisation organisation, Role role) {
+		String username = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		return this.users.create(actor(admin),
+				UserForm.filled(username, "新規 利用者", null, organisation.getId(), role, true));
+	}
+
+	/**
+	 * Enrols an authenticator for a user.
+	 * @param user the user
+	 * @return the enrolment's secret and recovery codes
+	 */
+	public Enrolled enrolTotp(UserAccount user) {
+		String secret = this.twoFactor.start(user.getUsername()).secret();
+		List<String> codes = this.twoFactor.complete(user.getId(), secret, code(secret, 0));
+		return new Enrolled(secret, codes);
+	}
+
+	/**
+	 * Computes a TOTP code.
+	 * @param secret the Base32 secret
+	 * @param stepsAhead 0 for the current 30-second step, 1 for the next
+	 * @return the code
+	 */
+	public String code(String secret, int stepsAhead) {
+		long step = this.clock.millis() / 1000 / 30 + stepsAhead;
+		try {
+			return new DefaultCodeGenerator().generate(secret, step);
+		}
+		catch (CodeGenerationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Signs in through the form and returns the session, in whatever step follows.
+	 * @param mvc the mock MVC
+	 * @param username the user name
+	 * @param password the password
+	 * @return the result of the sign-in request
+	 * @throws Exception when the request fails
+	 */
+	public MvcResult formLogin(MockMvc mvc, String username, String password) throws Exception {
+		return mvc
+			.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("username", username)
+				.param("password", password)
+				.with(csrf()))
+			.andReturn();
+	}
+
+	/**
+	 * Returns the session a request left behind.
+	 * @param result the result
+	 * @return its session
+	 */
+	public static MockHttpSession session(MvcResult result) {
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	/**
+	 * An enrolled authenticator.
+	 *
+	 * @param secret the Base32 secret
+	 * @param recoveryCodes the recovery codes
+	 */
+	public record Enrolled(String secret, List<String> recoveryCodes) {
+	}
+
+}
