@@ -5,7 +5,7 @@ import java.util.List;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
 import jp.itaku.organisation.Organisations;
-import jp.itaku.platform.ConsoleOutput;
+import jp.itaku.platform.Terminal;
 import jp.itaku.platform.ItakuCommand;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
@@ -27,9 +27,12 @@ class CreateAdminCommand implements ItakuCommand {
 
 	private final Organisations organisations;
 
-	CreateAdminCommand(UserAccounts users, Organisations organisations) {
+	private final Terminal terminal;
+
+	CreateAdminCommand(UserAccounts users, Organisations organisations, Terminal terminal) {
 		this.users = users;
 		this.organisations = organisations;
+		this.terminal = terminal;
 	}
 
 	@Override
@@ -42,25 +45,25 @@ class CreateAdminCommand implements ItakuCommand {
 		String username = single(arguments, "username");
 		String organisationName = single(arguments, "organisation");
 		if (username == null || organisationName == null) {
-			ConsoleOutput.line("Usage: --itaku.command=create-admin --username=NAME --organisation=\"CLIENT NAME\"");
+			this.terminal.line("Usage: --itaku.command=create-admin --username=NAME --organisation=\"CLIENT NAME\"");
 			return 2;
 		}
 		if (this.users.findByUsernameUnscoped(username).isPresent()) {
-			ConsoleOutput.line("User '" + username + "' exists already; nothing changed.");
+			this.terminal.line("User '" + username + "' exists already; nothing changed.");
 			return 1;
 		}
 		Organisation organisation = this.organisations.findByNameUnscoped(organisationName)
 			.orElseGet(() -> this.organisations.create(null,
 					new OrganisationForm(organisationName, OrganisationKind.CLIENT, null)));
 		if (organisation.getKind() != OrganisationKind.CLIENT) {
-			ConsoleOutput.line("'" + organisationName + "' is not a client organisation; nothing changed.");
+			this.terminal.line("'" + organisationName + "' is not a client organisation; nothing changed.");
 			return 1;
 		}
 		CreatedUser created = this.users.create(null,
 				UserForm.filled(username, username, null, organisation.getId(), Role.SYSTEM_ADMIN, true));
-		ConsoleOutput.line("Created system administrator '" + created.user().getUsername() + "' of "
+		this.terminal.line("Created system administrator '" + created.user().getUsername() + "' of "
 				+ organisation.getName() + ".");
-		ConsoleOutput.line("One-time password (shown once, change it at first sign-in): " + created.oneTimePassword());
+		this.terminal.line("One-time password (shown once, change it at first sign-in): " + created.oneTimePassword());
 		return 0;
 	}
 

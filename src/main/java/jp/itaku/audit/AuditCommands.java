@@ -1,6 +1,6 @@
 package jp.itaku.audit;
 
-import jp.itaku.platform.ConsoleOutput;
+import jp.itaku.platform.Terminal;
 import jp.itaku.platform.ItakuCommand;
 
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class AuditCommands {
 
 	@Bean
-	ItakuCommand verifyAuditCommand(AuditTrail trail) {
+	ItakuCommand verifyAuditCommand(AuditTrail trail, Terminal terminal) {
 		return new ItakuCommand() {
 			@Override
 			public String name() {
@@ -24,14 +24,14 @@ class AuditCommands {
 			@Override
 			public int run(ApplicationArguments arguments) {
 				ChainVerification result = trail.verify();
-				ConsoleOutput.line("Audit trail: " + result.summary());
+				terminal.line("Audit trail: " + result.summary());
 				return result.intact() ? 0 : 1;
 			}
 		};
 	}
 
 	@Bean
-	ItakuCommand purgeAuditCommand(AuditTrail trail) {
+	ItakuCommand purgeAuditCommand(AuditTrail trail, Terminal terminal) {
 		return new ItakuCommand() {
 			@Override
 			public String name() {
@@ -41,7 +41,7 @@ class AuditCommands {
 			@Override
 			public int run(ApplicationArguments arguments) {
 				long deleted = trail.purgeExpired(null);
-				ConsoleOutput.line("Audit trail: purged " + deleted + " entries older than the retention period");
+				terminal.line("Audit trail: purged " + deleted + " entries older than the retention period");
 				return 0;
 			}
 		};

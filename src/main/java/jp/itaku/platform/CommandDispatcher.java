@@ -24,9 +24,12 @@ class CommandDispatcher implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	CommandDispatcher(List<ItakuCommand> commands, ConfigurableApplicationContext context) {
+	private final Terminal terminal;
+
+	CommandDispatcher(List<ItakuCommand> commands, ConfigurableApplicationContext context, Terminal terminal) {
 		this.commands = commands;
 		this.context = context;
+		this.terminal = terminal;
 	}
 
 	@Override
@@ -37,7 +40,7 @@ class CommandDispatcher implements ApplicationRunner {
 			.findFirst()
 			.map((command) -> command.run(arguments))
 			.orElseGet(() -> {
-				ConsoleOutput.line("Unknown command '" + name + "'. Known: "
+				this.terminal.line("Unknown command '" + name + "'. Known: "
 						+ this.commands.stream().map(ItakuCommand::name).sorted().toList());
 				return 2;
 			});

@@ -17,7 +17,7 @@ public interface ItakuCommand {
 
 	/**
 	 * Runs the command, writing its result to the operator's terminal with
-	 * {@link ConsoleOutput}.
+	 * {@link Terminal}.
 	 * @param arguments the command line
 	 * @return the process exit status, 0 for success
 	 */
