@@ -3,7 +3,6 @@ package jp.itaku;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -22,8 +21,9 @@ public class ItakuApplication {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(ItakuApplication.class);
 		if (Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--itaku.command="))) {
-			// An operator command (see the README) runs without the web server.
-			application.setWebApplicationType(WebApplicationType.NONE);
+			// An operator command (see the README) runs with the full context but no HTTP
+			// port.
+			application.setDefaultProperties(java.util.Map.of("server.port", "-1"));
 		}
 		application.run(args);
 	}
