@@ -20,7 +20,7 @@ class AccountPrincipal implements UserDetails, ActorPrincipal {
 
 	private final boolean locked;
 
-	private transient String passwordHash;
+	private final transient String passwordHash;
 
 	AccountPrincipal(Actor actor, String passwordHash, boolean enabled, boolean locked) {
 		this.actor = actor;
@@ -57,10 +57,6 @@ class AccountPrincipal implements UserDetails, ActorPrincipal {
 	@Override
 	public boolean isEnabled() {
 		return this.enabled;
-	}
-
-	void eraseCredentials() {
-		this.passwordHash = null;
 	}
 
 	@Override

@@ -47,8 +47,4 @@ class RecoveryCode {
 		this.usedAt = now;
 	}
 
-	boolean isUsed() {
-		return this.usedAt != null;
-	}
-
 }

@@ -1,6 +1,5 @@
 package jp.itaku.account;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,8 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface RecoveryCodeRepository extends JpaRepository<RecoveryCode, UUID> {
 
 	Optional<RecoveryCode> findByUserIdAndCodeHashAndUsedAtIsNull(UUID userId, String codeHash);
-
-	List<RecoveryCode> findByUserId(UUID userId);
 
 	long countByUserIdAndUsedAtIsNull(UUID userId);
 

@@ -2,6 +2,8 @@ package jp.itaku.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -11,9 +13,11 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.crypto.FieldEncryptor;
 
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -129,11 +133,11 @@ public class SignIn implements UserDetailsService {
 	 * failure counts toward lockout)
 	 */
 	@Transactional
-	public java.util.Optional<StepAuthentication> verifySecondFactor(StepAuthentication current, String code) {
+	public Optional<StepAuthentication> verifySecondFactor(StepAuthentication current, String code) {
 		UserAccount user = load(actorOfAuthentication(current).userId());
 		Instant now = Instant.now(this.clock);
 		if (user.isLockedAt(now) || !user.isEnabled()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		if (user.isTotpEnabled() && code != null) {
 			String secret = this.encryptor.decrypt(user.getTotpSecretCiphertext(), totpContext(user.getId()));
@@ -144,7 +148,7 @@ public class SignIn implements UserDetailsService {
 					.actor(actorOf(user, this.organisations))
 					.target("UserAccount", user.getId())
 					.detail("method", "totp"));
-				return java.util.Optional.of(authenticate(user, true));
+				return Optional.of(authenticate(user, true));
 			}
 			String normalised = RecoveryCodes.normalise(code);
 			var recovery = this.recoveryCodes.findByUserIdAndCodeHashAndUsedAtIsNull(user.getId(),
@@ -157,11 +161,11 @@ public class SignIn implements UserDetailsService {
 					.target("UserAccount", user.getId())
 					.detail("method", "recovery_code")
 					.detail("remaining", this.recoveryCodes.countByUserIdAndUsedAtIsNull(user.getId())));
-				return java.util.Optional.of(authenticate(user, true));
+				return Optional.of(authenticate(user, true));
 			}
 		}
 		countFailure(user, "bad_second_factor");
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	/**
@@ -174,26 +178,25 @@ public class SignIn implements UserDetailsService {
 	 * @return the user's complete authentication, or empty when refused
 	 */
 	@Transactional(noRollbackFor = RuntimeException.class)
-	public java.util.Optional<StepAuthentication> verifyCredentials(String username, String password, String code) {
+	public Optional<StepAuthentication> verifyCredentials(String username, String password, String code) {
 		var found = this.users.findByUsername(UserAccount.normalise(username));
 		if (found.isEmpty()) {
 			this.passwordEncoder.matches(password == null ? "" : password, this.dummyHash);
-			passwordFailed(username,
-					new org.springframework.security.authentication.BadCredentialsException("unknown"));
-			return java.util.Optional.empty();
+			passwordFailed(username, new BadCredentialsException("unknown"));
+			return Optional.empty();
 		}
 		UserAccount user = found.get();
 		if (!user.isEnabled() || user.isLockedAt(Instant.now(this.clock))) {
 			passwordFailed(username, new LockedException("locked"));
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		if (password == null || !this.passwordEncoder.matches(password, user.getPasswordHash())) {
 			countFailure(user, "bad_credentials");
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		StepAuthentication next = authenticate(user, false);
 		if (next.getStep() == SignInStep.TOTP) {
-			java.util.Optional<StepAuthentication> verified = verifySecondFactor(next, code);
+			Optional<StepAuthentication> verified = verifySecondFactor(next, code);
 			if (verified.isEmpty()) {
 				return verified;
 			}
@@ -204,11 +207,11 @@ public class SignIn implements UserDetailsService {
 				.actor(actorOf(user, this.organisations))
 				.target("UserAccount", user.getId())
 				.outcome(AuditOutcome.DENIED)
-				.detail("reason", "pending_" + next.getStep().name().toLowerCase(java.util.Locale.ROOT)));
-			return java.util.Optional.empty();
+				.detail("reason", "pending_" + next.getStep().name().toLowerCase(Locale.ROOT)));
+			return Optional.empty();
 		}
 		user.recordSuccessfulSignIn();
-		return java.util.Optional.of(next);
+		return Optional.of(next);
 	}
 
 	/**
@@ -217,7 +220,7 @@ public class SignIn implements UserDetailsService {
 	 * @return the authentication, or empty when the user is disabled or locked
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<StepAuthentication> completeAuthenticationOf(UUID userId) {
+	public Optional<StepAuthentication> completeAuthenticationOf(UUID userId) {
 		return this.users.findById(userId)
 			.filter((user) -> user.isEnabled() && !user.isLockedAt(Instant.now(this.clock)))
 			.map((user) -> new StepAuthentication(
@@ -318,7 +321,7 @@ public class SignIn implements UserDetailsService {
 	}
 
 	private static Actor actorOfAuthentication(StepAuthentication authentication) {
-		return ((jp.itaku.platform.ActorPrincipal) authentication.getPrincipal()).actor();
+		return ((ActorPrincipal) authentication.getPrincipal()).actor();
 	}
 
 }

@@ -43,18 +43,4 @@ public enum SignInStep {
 		return this.page;
 	}
 
-	/**
-	 * Returns the step a user is in from the authorities they hold.
-	 * @param authorityName one authority
-	 * @return the pending step, or {@code null} when the authority is not a step
-	 */
-	public static SignInStep ofAuthority(String authorityName) {
-		for (SignInStep step : values()) {
-			if (step != COMPLETE && step.authority.equals(authorityName)) {
-				return step;
-			}
-		}
-		return null;
-	}
-
 }

@@ -285,16 +285,6 @@ public class UserAccounts {
 		return this.repository.findByUsername(UserAccount.normalise(username));
 	}
 
-	/**
-	 * Returns whether any user exists, so that an operator command can tell a first
-	 * start.
-	 * @return {@code true} when at least one user exists
-	 */
-	@Transactional(readOnly = true)
-	public boolean anyExist() {
-		return this.repository.count() > 0;
-	}
-
 	private Organisation organisationFor(Actor actor, UUID organisationId) {
 		if (actor == null) {
 			return this.organisations.findUnscoped(organisationId)

@@ -88,10 +88,6 @@ class AuditRepository {
 			.list();
 	}
 
-	long count() {
-		return this.jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
-	}
-
 	/**
 	 * Finds entries matching a search, newest first.
 	 * @param search the filters

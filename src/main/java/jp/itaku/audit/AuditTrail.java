@@ -173,15 +173,6 @@ public class AuditTrail {
 		return deleted;
 	}
 
-	/**
-	 * Returns how many entries the chain holds.
-	 * @return the count
-	 */
-	@Transactional(readOnly = true)
-	public long count() {
-		return this.repository.count();
-	}
-
 	private Set<UUID> readableOrganisations(Actor actor) {
 		if (!READERS.contains(actor.role())) {
 			throw new AccessDeniedProblem("error.forbidden");

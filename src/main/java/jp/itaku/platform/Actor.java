@@ -26,12 +26,4 @@ public record Actor(UUID userId, String username, String displayName, UUID organ
 		return this.role == candidate;
 	}
 
-	/**
-	 * Returns whether the actor may change data at all; auditors only read.
-	 * @return {@code false} for auditors
-	 */
-	public boolean mayChange() {
-		return this.role != Role.AUDITOR;
-	}
-
 }

@@ -42,14 +42,6 @@ public enum Role {
 	}
 
 	/**
-	 * Returns whether this role belongs to the client side.
-	 * @return {@code true} for the client's roles and the system administrator
-	 */
-	public boolean isClientSide() {
-		return this.allowedKinds.contains(OrganisationKind.CLIENT);
-	}
-
-	/**
 	 * Returns the Spring Security authority name of this role.
 	 * @return {@code ROLE_} followed by the role's name
 	 */

@@ -1,6 +1,7 @@
 package jp.itaku.account.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +34,11 @@ class UserApiController {
 
 	private final UserAccounts users;
 
-	UserApiController(UserAccounts users) {
+	private final Clock clock;
+
+	UserApiController(UserAccounts users, Clock clock) {
 		this.users = users;
+		this.clock = clock;
 	}
 
 	@GetMapping("/me")
@@ -46,29 +50,32 @@ class UserApiController {
 
 	@GetMapping("/users")
 	List<UserView> list() {
-		return this.users.list(CurrentActor.require()).stream().map(UserView::of).toList();
+		return this.users.list(CurrentActor.require()).stream().map((user) -> UserView.of(this.clock, user)).toList();
 	}
 
 	@GetMapping("/users/{id}")
 	UserView get(@PathVariable("id") UUID id) {
-		return UserView.of(this.users.get(CurrentActor.require(), id));
+		return UserView.of(this.clock, this.users.get(CurrentActor.require(), id));
 	}
 
 	@GetMapping("/organisations/{id}/users")
 	List<UserView> ofOrganisation(@PathVariable("id") UUID id) {
-		return this.users.listOf(CurrentActor.require(), id).stream().map(UserView::of).toList();
+		return this.users.listOf(CurrentActor.require(), id)
+			.stream()
+			.map((user) -> UserView.of(this.clock, user))
+			.toList();
 	}
 
 	@PostMapping("/users")
 	ResponseEntity<CreatedUserView> create(@Valid @RequestBody UserForm form) {
 		CreatedUser created = this.users.create(CurrentActor.require(), form);
 		return ResponseEntity.created(URI.create("/api/v1/users/" + created.user().getId()))
-			.body(new CreatedUserView(UserView.of(created.user()), created.oneTimePassword()));
+			.body(new CreatedUserView(UserView.of(this.clock, created.user()), created.oneTimePassword()));
 	}
 
 	@PutMapping("/users/{id}")
 	UserView update(@PathVariable("id") UUID id, @Valid @RequestBody UserForm form) {
-		return UserView.of(this.users.update(CurrentActor.require(), id, form));
+		return UserView.of(this.clock, this.users.update(CurrentActor.require(), id, form));
 	}
 
 	/**
@@ -103,11 +110,11 @@ class UserApiController {
 	record UserView(UUID id, String username, String displayName, String email, UUID organisationId, Role role,
 			boolean enabled, boolean locked, boolean twoFactorEnrolled, Instant createdAt) {
 
-		static UserView of(UserAccount user) {
+		static UserView of(Clock clock, UserAccount user) {
 			return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getEmail(),
 					user.getOrganisationId(), user.getRole(), user.isEnabled(),
-					user.getLockedUntil() != null && user.getLockedUntil().isAfter(Instant.now()), user.isTotpEnabled(),
-					user.getCreatedAt());
+					user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant()),
+					user.isTotpEnabled(), user.getCreatedAt());
 		}
 
 	}
