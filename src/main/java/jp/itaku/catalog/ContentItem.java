@@ -1,0 +1,144 @@
+package jp.itaku.catalog;
+
+/**
+ * What a deliverable must contain or a control must include (labels:
+ * {@code contentItem.NAME}).
+ */
+public enum ContentItem {
+
+	/** {@code NAME}. */
+	NAME,
+
+	/** {@code AFFILIATION}. */
+	AFFILIATION,
+
+	/** {@code ROLE}. */
+	ROLE,
+
+	/** {@code RESPONSIBILITY}. */
+	RESPONSIBILITY,
+
+	/** {@code DUTIES}. */
+	DUTIES,
+
+	/** {@code WORK_LOCATION}. */
+	WORK_LOCATION,
+
+	/** {@code WORK_PERIOD}. */
+	WORK_PERIOD,
+
+	/** {@code EXPERTISE}. */
+	EXPERTISE,
+
+	/** {@code TRACK_RECORD}. */
+	TRACK_RECORD,
+
+	/** {@code NATIONALITY}. */
+	NATIONALITY,
+
+	/** {@code HANDOVER_PERSONS}. */
+	HANDOVER_PERSONS,
+
+	/** {@code PERSONAL_INFORMATION_HANDLERS}. */
+	PERSONAL_INFORMATION_HANDLERS,
+
+	/** {@code EMERGENCY_CONTACT}. */
+	EMERGENCY_CONTACT,
+
+	/** {@code WORK_DATES_AND_HOURS}. */
+	WORK_DATES_AND_HOURS,
+
+	/** {@code DATE_AND_TIME}. */
+	DATE_AND_TIME,
+
+	/** {@code PERSON_IN_CHARGE}. */
+	PERSON_IN_CHARGE,
+
+	/** {@code PURPOSE}. */
+	PURPOSE,
+
+	/** {@code DESTINATION}. */
+	DESTINATION,
+
+	/** {@code ITEMS}. */
+	ITEMS,
+
+	/** {@code QUANTITY}. */
+	QUANTITY,
+
+	/** {@code MEDIUM}. */
+	MEDIUM,
+
+	/** {@code METHOD}. */
+	METHOD,
+
+	/** {@code SCHEDULED_DATE}. */
+	SCHEDULED_DATE,
+
+	/** {@code APPROVER}. */
+	APPROVER,
+
+	/** {@code RETURN_DATE_AND_TIME}. */
+	RETURN_DATE_AND_TIME,
+
+	/** {@code RETURN_CONFIRMED_BY}. */
+	RETURN_CONFIRMED_BY,
+
+	/** {@code PROTECTION_MEASURES}. */
+	PROTECTION_MEASURES,
+
+	/** {@code ENTRY_AND_EXIT_TIMES}. */
+	ENTRY_AND_EXIT_TIMES,
+
+	/** {@code INFORMATION_CONTENT}. */
+	INFORMATION_CONTENT,
+
+	/** {@code RECORD_COUNT}. */
+	RECORD_COUNT,
+
+	/** {@code INCIDENT_LOCATION}. */
+	INCIDENT_LOCATION,
+
+	/** {@code INCIDENT_CIRCUMSTANCES}. */
+	INCIDENT_CIRCUMSTANCES,
+
+	/** {@code CAUSE}. */
+	CAUSE,
+
+	/** {@code RECURRENCE_PREVENTION}. */
+	RECURRENCE_PREVENTION,
+
+	/** {@code SUBCONTRACTOR_NAME_AND_ADDRESS}. */
+	SUBCONTRACTOR_NAME_AND_ADDRESS,
+
+	/** {@code SUBCONTRACT_PERIOD}. */
+	SUBCONTRACT_PERIOD,
+
+	/** {@code SUBCONTRACT_REASON}. */
+	SUBCONTRACT_REASON,
+
+	/** {@code SUBCONTRACT_SCOPE}. */
+	SUBCONTRACT_SCOPE,
+
+	/** {@code SUBCONTRACTOR_SAFETY_MEASURES}. */
+	SUBCONTRACTOR_SAFETY_MEASURES,
+
+	/** {@code SUPERVISION_METHOD}. */
+	SUPERVISION_METHOD,
+
+	/** {@code SUBCONTRACTOR_SECURITY_LEAD}. */
+	SUBCONTRACTOR_SECURITY_LEAD,
+
+	/** {@code SUBCONTRACTOR_WORKERS}. */
+	SUBCONTRACTOR_WORKERS,
+
+	/** {@code TRACKED_MAIL}. */
+	TRACKED_MAIL,
+
+	/** {@code ENCRYPTION}. */
+	ENCRYPTION,
+
+	/** {@code LOCKED_CONTAINER}. */
+	LOCKED_CONTAINER
+
+}
