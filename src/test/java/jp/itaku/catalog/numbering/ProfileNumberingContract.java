@@ -44,9 +44,10 @@ public abstract class ProfileNumberingContract {
 	protected abstract List<String> references(String source);
 
 	/**
-	 * Removes the source's text-extraction artefacts (the seeds' README names them: a stray
-	 * "[image: image1.png]", a duplicated "ない。") before texts are compared. Override to remove
-	 * exactly the artefacts of one source; the default removes nothing.
+	 * Removes the source's text-extraction artefacts (the seeds' README names them: a
+	 * stray "[image: image1.png]", a duplicated "ない。") before texts are compared.
+	 * Override to remove exactly the artefacts of one source; the default removes
+	 * nothing.
 	 * @param source the source text
 	 * @return the source without artefacts
 	 */

@@ -1,0 +1,14 @@
+package jp.itaku.catalog;
+
+/**
+ * Where a stored profile version came from.
+ */
+public enum ProfileOrigin {
+
+	/** Shipped with Itaku ({@code catalog/profiles}), loaded at start-up. */
+	BUNDLED,
+
+	/** Imported by an administrator. */
+	IMPORTED
+
+}
