@@ -1,5 +1,6 @@
 package jp.itaku.catalog;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class BundledProfiles implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		try {
-			Resource[] files = new PathMatchingResourcePatternResolver().getResources(this.properties.bundled());
+			Resource[] files = bundledFiles();
 			Arrays.sort(files, Comparator.comparing(Resource::getFilename));
 			for (Resource file : files) {
 				String content = file.getContentAsString(StandardCharsets.UTF_8);
@@ -54,6 +55,16 @@ class BundledProfiles implements SmartInitializingSingleton {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the bundled clause profiles " + this.properties.bundled(), ex);
+		}
+	}
+
+	private Resource[] bundledFiles() throws IOException {
+		try {
+			return new PathMatchingResourcePatternResolver().getResources(this.properties.bundled());
+		}
+		catch (FileNotFoundException ex) {
+			log.warn("No bundled clause profiles at {}", this.properties.bundled());
+			return new Resource[0];
 		}
 	}
 

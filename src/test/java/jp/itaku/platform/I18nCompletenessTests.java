@@ -39,16 +39,21 @@ class I18nCompletenessTests {
 
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
 
-	private static final Pattern JAVA_KEY = Pattern
-		.compile("\"((?:error|user|organisation|password|totp|token|admin|account|audit|validation|form|role)"
-				+ "\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+	private static final Pattern JAVA_KEY = Pattern.compile(
+			"\"((?:error|user|organisation|password|totp|token|admin|account|audit|validation|form|role|catalog|category)"
+					+ "\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+
+	/** The message bundles, by base name (as in spring.messages.basename). */
+	private static final List<String> BUNDLES = List.of("messages", "catalog-labels");
 
 	@Test
 	void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
-		Set<String> japanese = keys("messages.properties");
-		Set<String> english = keys("messages_en.properties");
-		assertThat(english).as("keys missing in English").containsAll(japanese);
-		assertThat(japanese).as("keys missing in Japanese").containsAll(english);
+		for (String bundle : BUNDLES) {
+			Set<String> japanese = keys(bundle + ".properties");
+			Set<String> english = keys(bundle + "_en.properties");
+			assertThat(english).as("keys missing in English " + bundle).containsAll(japanese);
+			assertThat(japanese).as("keys missing in Japanese " + bundle).containsAll(english);
+		}
 	}
 
 	@Test
@@ -81,7 +86,7 @@ class I18nCompletenessTests {
 
 	@Test
 	void everyKeyNamedInTemplatesAndCodeExists() throws IOException {
-		Set<String> known = keys("messages.properties");
+		Set<String> known = allKeys();
 		Set<String> missing = new TreeSet<>();
 		for (Path template : templates()) {
 			Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
@@ -106,7 +111,7 @@ class I18nCompletenessTests {
 
 	@Test
 	void everyRoleAndOrganisationKindHasALabel() throws IOException {
-		Set<String> known = keys("messages.properties");
+		Set<String> known = allKeys();
 		for (Role role : Role.values()) {
 			assertThat(known).contains("role." + role.name());
 		}
@@ -119,6 +124,14 @@ class I18nCompletenessTests {
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			return files.filter((p) -> p.toString().endsWith(".html")).sorted().toList();
 		}
+	}
+
+	private static Set<String> allKeys() throws IOException {
+		Set<String> all = new TreeSet<>();
+		for (String bundle : BUNDLES) {
+			all.addAll(keys(bundle + ".properties"));
+		}
+		return all;
 	}
 
 	private static Set<String> keys(String bundle) throws IOException {

@@ -1,0 +1,4 @@
+/**
+ * Pages and API of the clause catalog.
+ */
+package jp.itaku.catalog.web;
