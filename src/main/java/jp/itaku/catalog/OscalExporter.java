@@ -1,6 +1,9 @@
 package jp.itaku.catalog;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -60,7 +63,7 @@ public class OscalExporter {
 		prop(metadataProps, "profile-version", Integer.toString(profile.version()));
 		prop(metadataProps, "content-sha256", profile.contentHash());
 		ObjectNode party = metadata.putArray("parties").addObject();
-		party.put("uuid", UUID.nameUUIDFromBytes(definition.issuer().getBytes(StandardCharsets.UTF_8)).toString());
+		party.put("uuid", nameBased(definition.issuer()).toString());
 		party.put("type", "organization");
 		party.put("name", definition.issuer());
 
@@ -166,6 +169,27 @@ public class OscalExporter {
 			case WITHIN -> "WITHIN:" + deadline.period();
 			case RETENTION -> "RETENTION:" + deadline.period();
 		};
+	}
+
+	/**
+	 * Returns the RFC 9562 version-5 UUID of a name in Itaku's namespace, so that the
+	 * same issuer always gets the same party id (OSCAL accepts versions 4 and 5 only).
+	 * @param name the name
+	 * @return the UUID
+	 */
+	static UUID nameBased(String name) {
+		try {
+			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			sha1.update(NS.getBytes(StandardCharsets.UTF_8));
+			byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+			hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+			hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+			ByteBuffer buffer = ByteBuffer.wrap(hash, 0, 16);
+			return new UUID(buffer.getLong(), buffer.getLong());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void prop(ArrayNode props, String name, String value) {

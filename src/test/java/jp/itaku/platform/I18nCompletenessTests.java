@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -118,6 +119,30 @@ class I18nCompletenessTests {
 		for (OrganisationKind kind : OrganisationKind.values()) {
 			assertThat(known).contains("organisationKind." + kind.name());
 		}
+	}
+
+	@Test
+	void everyTermOfTheClauseVocabularyHasALabel() throws IOException {
+		Set<String> known = allKeys();
+		Map<String, Class<? extends Enum<?>>> vocabulary = Map.ofEntries(
+				Map.entry("category", jp.itaku.catalog.ClauseCategory.class),
+				Map.entry("requirementKind", jp.itaku.catalog.RequirementKind.class),
+				Map.entry("party", jp.itaku.catalog.Party.class),
+				Map.entry("contractAttribute", jp.itaku.catalog.ContractAttribute.class),
+				Map.entry("triggerType", jp.itaku.catalog.TriggerType.class),
+				Map.entry("triggerEvent", jp.itaku.catalog.TriggerEvent.class),
+				Map.entry("guardedAction", jp.itaku.catalog.GuardedAction.class),
+				Map.entry("changeSubject", jp.itaku.catalog.ChangeSubject.class),
+				Map.entry("deadlinePolicy", jp.itaku.catalog.DeadlinePolicy.class),
+				Map.entry("deadlineType", jp.itaku.catalog.DeadlineType.class),
+				Map.entry("deliverable", jp.itaku.catalog.Deliverable.class),
+				Map.entry("contentItem", jp.itaku.catalog.ContentItem.class),
+				Map.entry("assetScope", jp.itaku.catalog.AssetScope.class));
+		vocabulary.forEach((prefix, type) -> {
+			for (Enum<?> term : type.getEnumConstants()) {
+				assertThat(known).as("label of " + type.getSimpleName()).contains(prefix + "." + term.name());
+			}
+		});
 	}
 
 	private static List<Path> templates() throws IOException {
