@@ -1,31 +1,19 @@
 package jp.itaku.browser;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,51 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in, enrol an authenticator, see who they are, sign out, and get locked out after five
  * wrong passwords.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(Fixtures.class)
-class SignInBrowserIT {
-
-	private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+class SignInBrowserIT extends BrowserTest {
 
 	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
 	UserAccounts users;
-
-	@BeforeAll
-	static void launchBrowser() {
-		Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-		if (!Files.isExecutable(chromium)) {
-			throw new IllegalStateException("Browser tests need Debian's chromium at " + chromium
-					+ ": apt-get install chromium, or set CHROMIUM_PATH");
-		}
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-				.setHeadless(true)
-				.setArgs(CHROMIUM_FLAGS));
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void anOfficerSignsInEnrolsAnAuthenticatorSignsOutAndIsLockedOutAfterFiveWrongPasswords() throws Exception {
@@ -138,21 +88,6 @@ class SignInBrowserIT {
 			assertThat(page.locator("h1")).hasText("Sign in");
 			assertThat(page.locator("html")).hasAttribute("lang", "en");
 		}
-	}
-
-	private void signIn(Page page, String username, String password) {
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(password);
-		page.locator("form[action='/login'] button[type=submit]").click();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static void screenshot(Page page, String name) {
-		page.screenshot(
-				new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")).setFullPage(true));
 	}
 
 }
