@@ -1,23 +1,18 @@
 package jp.itaku.catalog;
 
 /**
- * Kinds of information asset a requirement is limited to.
+ * Kinds of information an asset holds, to which a requirement may be limited (any of
+ * them).
  */
 public enum AssetScope {
 
-	/** {@code IMPORTANT_INFORMATION}. */
+	/** 重要情報 (Nerima). */
 	IMPORTANT_INFORMATION,
 
-	/** {@code PERSONAL_INFORMATION}. */
+	/** 個人情報. */
 	PERSONAL_INFORMATION,
 
-	/** {@code MY_NUMBER_INFORMATION}. */
-	MY_NUMBER_INFORMATION,
-
-	/** {@code ELECTRONIC_MEDIUM}. */
-	ELECTRONIC_MEDIUM,
-
-	/** {@code PAPER_DOCUMENT}. */
-	PAPER_DOCUMENT
+	/** 特定個人情報 (My Number information). */
+	MY_NUMBER_INFORMATION
 
 }

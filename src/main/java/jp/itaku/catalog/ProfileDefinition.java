@@ -78,16 +78,19 @@ public record ProfileDefinition(String code, String issuer, String issuerEn, Str
 	 * @param deliverable what proves it, or {@code null}
 	 * @param deadline its deadline rule, or {@code null}
 	 * @param contents what the deliverable must contain or the control include
-	 * @param assetScope the kinds of asset it is limited to; empty for all
+	 * @param assetScope the kinds of information it is limited to (any of them); empty
+	 * for all
+	 * @param assetForm the forms of asset it is limited to (any of them); empty for all
 	 */
 	public record RequirementDefinition(RequirementKind kind, @JsonProperty("actor") Party party, String summary,
 			String summaryEn, Trigger trigger, List<ContractAttribute> when, Deliverable deliverable, Deadline deadline,
-			List<ContentItem> contents, List<AssetScope> assetScope) {
+			List<ContentItem> contents, List<AssetScope> assetScope, List<AssetForm> assetForm) {
 
 		public RequirementDefinition {
 			when = (when != null) ? List.copyOf(when) : List.of();
 			contents = (contents != null) ? List.copyOf(contents) : List.of();
 			assetScope = (assetScope != null) ? List.copyOf(assetScope) : List.of();
+			assetForm = (assetForm != null) ? List.copyOf(assetForm) : List.of();
 		}
 
 	}

@@ -57,7 +57,8 @@ class NerimaProfileTests {
 			assertThat(r.trigger().type()).isEqualTo(TriggerType.BEFORE_ACTION);
 			assertThat(r.trigger().action()).isEqualTo(GuardedAction.SHIPMENT);
 			assertThat(r.contents()).contains(ContentItem.TRACKED_MAIL);
-			assertThat(r.assetScope()).contains(AssetScope.IMPORTANT_INFORMATION, AssetScope.ELECTRONIC_MEDIUM);
+			assertThat(r.assetScope()).contains(AssetScope.IMPORTANT_INFORMATION);
+			assertThat(r.assetForm()).contains(AssetForm.ELECTRONIC_MEDIUM);
 		});
 		assertThat(profile.clauses()).flatExtracting(ClauseDefinition::requirements)
 			.filteredOn((r) -> r.contents().contains(ContentItem.TRACKED_MAIL))

@@ -137,7 +137,8 @@ class I18nCompletenessTests {
 				Map.entry("deadlineType", jp.itaku.catalog.DeadlineType.class),
 				Map.entry("deliverable", jp.itaku.catalog.Deliverable.class),
 				Map.entry("contentItem", jp.itaku.catalog.ContentItem.class),
-				Map.entry("assetScope", jp.itaku.catalog.AssetScope.class));
+				Map.entry("assetScope", jp.itaku.catalog.AssetScope.class),
+				Map.entry("assetForm", jp.itaku.catalog.AssetForm.class));
 		vocabulary.forEach((prefix, type) -> {
 			for (Enum<?> term : type.getEnumConstants()) {
 				assertThat(known).as("label of " + type.getSimpleName()).contains(prefix + "." + term.name());
