@@ -42,7 +42,9 @@ class CatalogBrowserIT extends BrowserTest {
 			assertThat(roster).containsText("国籍");
 			assertThat(roster.locator(".requirement-table")).containsText("従事者名簿");
 			assertThat(page.locator("[id='clause-2(2)'] .requirement-table")).containsText("前月の20日まで");
-			screenshot(page, "catalog-kadoma");
+			page.locator("[id='clause-2(2)']").scrollIntoViewIfNeeded();
+			page.screenshot(new Page.ScreenshotOptions()
+				.setPath(java.nio.file.Path.of("target/screenshots/catalog-kadoma-2-2.png")));
 
 			page.navigate(url("/catalog/compare"));
 			assertThat(page.locator("#compare-table")).containsText("規定なし");
