@@ -94,8 +94,17 @@ public class RequirementText {
 	 * @param values the terms
 	 * @return their labels joined
 	 */
-	public String labels(String prefix, List<? extends Enum<?>> values) {
-		return values.stream().map((v) -> label(prefix, v)).collect(Collectors.joining("、"));
+	public String labels(String prefix, java.util.Collection<? extends Enum<?>> values) {
+		return values.stream().map((v) -> label(prefix, v)).sorted().collect(Collectors.joining("、"));
+	}
+
+	/**
+	 * Returns the label of a named deadline.
+	 * @param policy the policy's name, e.g. {@code PROMPTLY}
+	 * @return its label, e.g. 速やかに
+	 */
+	public String policy(String policy) {
+		return label("deadlinePolicy", DeadlinePolicy.valueOf(policy));
 	}
 
 	/**

@@ -19,6 +19,8 @@ interface OrganisationRepository extends JpaRepository<Organisation, UUID> {
 
 	Optional<Organisation> findByName(String name);
 
+	List<Organisation> findByKindOrderByNameAsc(jp.itaku.platform.OrganisationKind kind);
+
 	boolean existsByNameAndIdNot(String name, UUID id);
 
 }

@@ -81,6 +81,17 @@ public class Organisations {
 	}
 
 	/**
+	 * Lists the organisations of a kind without scoping: the names of contractors are not
+	 * confidential, and a client officer picks one when registering a contract.
+	 * @param kind the kind
+	 * @return the organisations of that kind, by name
+	 */
+	@Transactional(readOnly = true)
+	public List<Organisation> findAllOfKindUnscoped(jp.itaku.platform.OrganisationKind kind) {
+		return this.repository.findByKindOrderByNameAsc(kind);
+	}
+
+	/**
 	 * Looks up an organisation by its exact name without scoping, for operator commands.
 	 * @param name the name
 	 * @return the organisation, if it exists

@@ -42,6 +42,14 @@ public class Dates {
 	}
 
 	/**
+	 * Returns today's Tokyo date.
+	 * @return today
+	 */
+	public LocalDate todayDate() {
+		return ItakuTime.today(this.clock);
+	}
+
+	/**
 	 * Returns whether an instant lies in the future (e.g. a lockout that still lasts).
 	 * @param instant the instant, may be {@code null}
 	 * @return {@code true} when set and after now

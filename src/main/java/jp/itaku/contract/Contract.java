@@ -1,0 +1,265 @@
+package jp.itaku.contract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.catalog.DeadlinePolicy;
+import jp.itaku.platform.InvalidInputProblem;
+
+/**
+ * One outsourcing contract (委託契約). Its lifecycle is guarded here: draft → active → ended
+ * → closed; the profile version it was registered under never changes.
+ */
+@Entity
+@Table(name = "contract")
+public class Contract {
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false)
+	private String number;
+
+	@Column(nullable = false)
+	private String title;
+
+	@Column(name = "client_organisation_id", nullable = false)
+	private UUID clientOrganisationId;
+
+	@Column(name = "client_department")
+	private String clientDepartment;
+
+	@Column(name = "contractor_organisation_id", nullable = false)
+	private UUID contractorOrganisationId;
+
+	@Column(name = "period_start", nullable = false)
+	private LocalDate periodStart;
+
+	@Column(name = "period_end", nullable = false)
+	private LocalDate periodEnd;
+
+	@Column(name = "profile_id", nullable = false)
+	private UUID profileId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ContractStatus status = ContractStatus.DRAFT;
+
+	@Column(nullable = false)
+	private String immediately;
+
+	@Column(nullable = false)
+	private String promptly;
+
+	@Column(name = "without_delay", nullable = false)
+	private String withoutDelay;
+
+	@Column(name = "work_locations")
+	private String workLocations;
+
+	@Column(name = "service_levels")
+	private String serviceLevels;
+
+	@Column(name = "client_contact")
+	private String clientContact;
+
+	@Column(name = "contractor_contact")
+	private String contractorContact;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "contract_attribute", joinColumns = @JoinColumn(name = "contract_id"))
+	@Column(name = "attribute")
+	@Enumerated(EnumType.STRING)
+	private Set<ContractAttribute> attributes = new HashSet<>();
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private Long version;
+
+	protected Contract() {
+	}
+
+	Contract(UUID clientOrganisationId, UUID contractorOrganisationId, UUID profileId, ContractForm form, Instant now) {
+		this.id = UUID.randomUUID();
+		this.clientOrganisationId = clientOrganisationId;
+		this.contractorOrganisationId = contractorOrganisationId;
+		this.profileId = profileId;
+		this.createdAt = now;
+		apply(form, now);
+	}
+
+	/**
+	 * Applies the editable fields; the parties and the profile version never change.
+	 * @param form the new data
+	 * @param now the current instant
+	 * @return whether the scope attributes changed (obligations must then be re-planned)
+	 */
+	boolean apply(ContractForm form, Instant now) {
+		if (form.getPeriodEnd().isBefore(form.getPeriodStart())) {
+			throw new InvalidInputProblem("periodEnd", "contract.period.invalid");
+		}
+		Set<ContractAttribute> newAttributes = form.getAttributes().isEmpty() ? EnumSet.noneOf(ContractAttribute.class)
+				: EnumSet.copyOf(form.getAttributes());
+		boolean scopeChanged = !newAttributes.equals(this.attributes) || !form.getPeriodStart().equals(this.periodStart)
+				|| !form.getPeriodEnd().equals(this.periodEnd) || !form.getImmediately().equals(this.immediately)
+				|| !form.getPromptly().equals(this.promptly) || !form.getWithoutDelay().equals(this.withoutDelay);
+		this.number = form.getNumber().strip();
+		this.title = form.getTitle().strip();
+		this.clientDepartment = blankToNull(form.getClientDepartment());
+		this.periodStart = form.getPeriodStart();
+		this.periodEnd = form.getPeriodEnd();
+		this.immediately = form.getImmediately();
+		this.promptly = form.getPromptly();
+		this.withoutDelay = form.getWithoutDelay();
+		this.workLocations = blankToNull(form.getWorkLocations());
+		this.serviceLevels = blankToNull(form.getServiceLevels());
+		this.clientContact = blankToNull(form.getClientContact());
+		this.contractorContact = blankToNull(form.getContractorContact());
+		this.attributes.clear();
+		this.attributes.addAll(newAttributes);
+		this.updatedAt = now;
+		return scopeChanged;
+	}
+
+	void activate(Instant now) {
+		requireStatus(ContractStatus.DRAFT, "contract.transition.activate");
+		this.status = ContractStatus.ACTIVE;
+		this.updatedAt = now;
+	}
+
+	void end(Instant now) {
+		requireStatus(ContractStatus.ACTIVE, "contract.transition.end");
+		this.status = ContractStatus.ENDED;
+		this.updatedAt = now;
+	}
+
+	void close(boolean endObligationsMet, Instant now) {
+		requireStatus(ContractStatus.ENDED, "contract.transition.close");
+		if (!endObligationsMet) {
+			throw new InvalidInputProblem("status", "contract.transition.closeOpenObligations");
+		}
+		this.status = ContractStatus.CLOSED;
+		this.updatedAt = now;
+	}
+
+	private void requireStatus(ContractStatus expected, String messageKey) {
+		if (this.status != expected) {
+			throw new InvalidInputProblem("status", messageKey);
+		}
+	}
+
+	/**
+	 * Returns the duration (ISO-8601) this contract gives a named deadline.
+	 * @param policy the policy
+	 * @return the duration
+	 */
+	public String duration(DeadlinePolicy policy) {
+		return switch (policy) {
+			case IMMEDIATELY -> this.immediately;
+			case PROMPTLY -> this.promptly;
+			case WITHOUT_DELAY -> this.withoutDelay;
+		};
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public String getNumber() {
+		return this.number;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public UUID getClientOrganisationId() {
+		return this.clientOrganisationId;
+	}
+
+	public String getClientDepartment() {
+		return this.clientDepartment;
+	}
+
+	public UUID getContractorOrganisationId() {
+		return this.contractorOrganisationId;
+	}
+
+	public LocalDate getPeriodStart() {
+		return this.periodStart;
+	}
+
+	public LocalDate getPeriodEnd() {
+		return this.periodEnd;
+	}
+
+	public UUID getProfileId() {
+		return this.profileId;
+	}
+
+	public ContractStatus getStatus() {
+		return this.status;
+	}
+
+	public String getImmediately() {
+		return this.immediately;
+	}
+
+	public String getPromptly() {
+		return this.promptly;
+	}
+
+	public String getWithoutDelay() {
+		return this.withoutDelay;
+	}
+
+	public String getWorkLocations() {
+		return this.workLocations;
+	}
+
+	public String getServiceLevels() {
+		return this.serviceLevels;
+	}
+
+	public String getClientContact() {
+		return this.clientContact;
+	}
+
+	public String getContractorContact() {
+		return this.contractorContact;
+	}
+
+	public Set<ContractAttribute> getAttributes() {
+		return Set.copyOf(this.attributes);
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

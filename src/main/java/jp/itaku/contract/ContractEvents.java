@@ -1,0 +1,31 @@
+package jp.itaku.contract;
+
+import java.util.UUID;
+
+/**
+ * What happened to contracts, for the modules that react (obligations are planned from
+ * them).
+ */
+public final class ContractEvents {
+
+	private ContractEvents() {
+	}
+
+	/**
+	 * A contract was registered.
+	 *
+	 * @param contractId the contract
+	 */
+	public record ContractRegistered(UUID contractId) {
+	}
+
+	/**
+	 * A contract's scope attributes, period or deadline durations changed: its
+	 * obligations must be planned again, keeping history and evidence.
+	 *
+	 * @param contractId the contract
+	 */
+	public record ContractScopeChanged(UUID contractId) {
+	}
+
+}

@@ -1,0 +1,276 @@
+package jp.itaku.contract;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.DeadlinePolicy;
+import jp.itaku.catalog.StoredProfile;
+import jp.itaku.contract.ContractEvents.ContractRegistered;
+import jp.itaku.contract.ContractEvents.ContractScopeChanged;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contract register. The client's officers register and change their own
+ * organisation's contracts; a contractor's users see only the contracts their
+ * organisation is party to; the system administrator sees all. Every change is audited,
+ * and a change of scope re-plans the contract's obligations.
+ */
+@Service
+public class Contracts {
+
+	private static final String WHAT = "contract.entity";
+
+	private static final Set<Role> CLIENT_EDITORS = Set.of(Role.SYSTEM_ADMIN, Role.CLIENT_SECURITY_ADMIN,
+			Role.CLIENT_OFFICER);
+
+	private final ContractRepository repository;
+
+	private final Organisations organisations;
+
+	private final ClauseCatalog catalog;
+
+	private final List<ContractClosingCheck> closingChecks;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Contracts(ContractRepository repository, Organisations organisations, ClauseCatalog catalog,
+			List<ContractClosingCheck> closingChecks, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+		this.repository = repository;
+		this.organisations = organisations;
+		this.catalog = catalog;
+		this.closingChecks = closingChecks;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Lists the contracts the actor may see.
+	 * @param actor the acting user
+	 * @return the contracts, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Contract> list(Actor actor) {
+		if (actor.is(Role.SYSTEM_ADMIN)) {
+			return this.repository.findAllByOrderByPeriodStartDescNumberAsc();
+		}
+		if (actor.organisationKind() == OrganisationKind.CLIENT) {
+			return this.repository.findByClientOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+		}
+		return this.repository.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+	}
+
+	/**
+	 * Returns a contract the actor may see.
+	 * @param actor the acting user
+	 * @param id the contract
+	 * @return the contract
+	 * @throws NotFoundProblem when it does not exist or the actor's organisation is no
+	 * party to it
+	 */
+	@Transactional(readOnly = true)
+	public Contract get(Actor actor, UUID id) {
+		Contract contract = this.repository.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		if (!isParty(actor, contract)) {
+			throw new NotFoundProblem(WHAT);
+		}
+		return contract;
+	}
+
+	/**
+	 * Returns whether the actor's organisation is party to a contract (or the actor
+	 * administers the system).
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may see it
+	 */
+	public boolean isParty(Actor actor, Contract contract) {
+		return actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId())
+				|| contract.getContractorOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
+	 * Returns whether the actor acts for the client of a contract and may change it.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} for the client's officers and the system administrator
+	 */
+	public boolean isClientEditor(Actor actor, Contract contract) {
+		return CLIENT_EDITORS.contains(actor.role())
+				&& (actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId()));
+	}
+
+	/**
+	 * Looks up a contract without scoping, for other modules' internal use (planning
+	 * obligations, scheduled jobs); never hand its result to a user without scoping.
+	 * @param id the contract
+	 * @return the contract, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Contract> findUnscoped(UUID id) {
+		return this.repository.findById(id);
+	}
+
+	/**
+	 * Lists every contract, for scheduled jobs.
+	 * @return all contracts
+	 */
+	@Transactional(readOnly = true)
+	public List<Contract> allUnscoped() {
+		return this.repository.findAll();
+	}
+
+	/**
+	 * Registers a contract of the actor's own (client) organisation and plans its
+	 * obligations.
+	 * @param actor a client officer, client security administrator or system
+	 * administrator
+	 * @param form the contract's data
+	 * @return the contract
+	 * @throws InvalidInputProblem naming the field at fault
+	 */
+	@Transactional
+	public Contract register(Actor actor, ContractForm form) {
+		if (!CLIENT_EDITORS.contains(actor.role()) || actor.organisationKind() != OrganisationKind.CLIENT) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		Organisation contractor = this.organisations.findUnscoped(form.getContractorOrganisationId())
+			.filter((o) -> o.getKind() == OrganisationKind.CONTRACTOR)
+			.orElseThrow(() -> new InvalidInputProblem("contractorOrganisationId", "contract.contractor.invalid"));
+		StoredProfile profile = profile(form.getProfileId());
+		if (this.repository.existsByClientOrganisationIdAndNumber(actor.organisationId(), form.getNumber().strip())) {
+			throw new InvalidInputProblem("number", "contract.number.taken");
+		}
+		defaultDurations(form, profile);
+		Contract contract = this.repository.save(
+				new Contract(actor.organisationId(), contractor.getId(), profile.id(), form, Instant.now(this.clock)));
+		this.audit.record(AuditRecord.of("CONTRACT_REGISTERED")
+			.actor(actor)
+			.target("Contract", contract.getId())
+			.detail("number", contract.getNumber())
+			.detail("contractor", contractor.getName())
+			.detail("profile", profile.code() + " v" + profile.version())
+			.detail("attributes", contract.getAttributes().toString()));
+		this.events.publishEvent(new ContractRegistered(contract.getId()));
+		return contract;
+	}
+
+	/**
+	 * Changes a contract; a change of attributes, period or durations re-plans its
+	 * obligations.
+	 * @param actor a client editor of the contract
+	 * @param id the contract
+	 * @param form the new data (contractor and profile are ignored: they never change)
+	 * @return the contract
+	 */
+	@Transactional
+	public Contract update(Actor actor, UUID id, ContractForm form) {
+		Contract contract = editable(actor, id);
+		if (this.repository.existsByClientOrganisationIdAndNumberAndIdNot(contract.getClientOrganisationId(),
+				form.getNumber().strip(), id)) {
+			throw new InvalidInputProblem("number", "contract.number.taken");
+		}
+		defaultDurations(form, profile(contract.getProfileId()));
+		String before = contract.getAttributes().toString();
+		boolean scopeChanged = contract.apply(form, Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("CONTRACT_UPDATED")
+			.actor(actor)
+			.target("Contract", id)
+			.detail("attributesBefore", before)
+			.detail("attributesAfter", contract.getAttributes().toString()));
+		if (scopeChanged) {
+			this.events.publishEvent(new ContractScopeChanged(id));
+		}
+		return contract;
+	}
+
+	/**
+	 * Puts a draft contract in force.
+	 * @param actor a client editor of the contract
+	 * @param id the contract
+	 */
+	@Transactional
+	public void activate(Actor actor, UUID id) {
+		Contract contract = editable(actor, id);
+		contract.activate(Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("CONTRACT_ACTIVATED").actor(actor).target("Contract", id));
+	}
+
+	/**
+	 * Ends an active contract.
+	 * @param actor a client editor of the contract
+	 * @param id the contract
+	 */
+	@Transactional
+	public void end(Actor actor, UUID id) {
+		Contract contract = editable(actor, id);
+		contract.end(Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("CONTRACT_ENDED").actor(actor).target("Contract", id));
+	}
+
+	/**
+	 * Closes an ended contract once every end-of-contract obligation is met.
+	 * @param actor a client editor of the contract
+	 * @param id the contract
+	 */
+	@Transactional
+	public void close(Actor actor, UUID id) {
+		Contract contract = editable(actor, id);
+		boolean mayClose = this.closingChecks.stream().allMatch((check) -> check.mayClose(id));
+		contract.close(mayClose, Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("CONTRACT_CLOSED").actor(actor).target("Contract", id));
+	}
+
+	private Contract editable(Actor actor, UUID id) {
+		Contract contract = get(actor, id);
+		if (!isClientEditor(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return contract;
+	}
+
+	private StoredProfile profile(UUID profileId) {
+		try {
+			return this.catalog.get(profileId);
+		}
+		catch (NotFoundProblem ex) {
+			throw new InvalidInputProblem("profileId", "contract.profile.invalid");
+		}
+	}
+
+	private static void defaultDurations(ContractForm form, StoredProfile profile) {
+		var defaults = profile.definition().deadlinePolicies();
+		if (form.getImmediately() == null || form.getImmediately().isBlank()) {
+			form.setImmediately(defaults.get(DeadlinePolicy.IMMEDIATELY));
+		}
+		if (form.getPromptly() == null || form.getPromptly().isBlank()) {
+			form.setPromptly(defaults.get(DeadlinePolicy.PROMPTLY));
+		}
+		if (form.getWithoutDelay() == null || form.getWithoutDelay().isBlank()) {
+			form.setWithoutDelay(defaults.get(DeadlinePolicy.WITHOUT_DELAY));
+		}
+	}
+
+}

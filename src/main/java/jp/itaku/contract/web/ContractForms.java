@@ -1,0 +1,36 @@
+package jp.itaku.contract.web;
+
+import java.util.ArrayList;
+
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractForm;
+
+/**
+ * Fills a form from a stored contract, for editing.
+ */
+final class ContractForms {
+
+	private ContractForms() {
+	}
+
+	static ContractForm of(Contract contract) {
+		ContractForm form = new ContractForm();
+		form.setNumber(contract.getNumber());
+		form.setTitle(contract.getTitle());
+		form.setClientDepartment(contract.getClientDepartment());
+		form.setContractorOrganisationId(contract.getContractorOrganisationId());
+		form.setProfileId(contract.getProfileId());
+		form.setPeriodStart(contract.getPeriodStart());
+		form.setPeriodEnd(contract.getPeriodEnd());
+		form.setAttributes(new ArrayList<>(contract.getAttributes()));
+		form.setImmediately(contract.getImmediately());
+		form.setPromptly(contract.getPromptly());
+		form.setWithoutDelay(contract.getWithoutDelay());
+		form.setWorkLocations(contract.getWorkLocations());
+		form.setServiceLevels(contract.getServiceLevels());
+		form.setClientContact(contract.getClientContact());
+		form.setContractorContact(contract.getContractorContact());
+		return form;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Pages and API of the contract register.
+ */
+package jp.itaku.contract.web;

@@ -1,0 +1,254 @@
+package jp.itaku.obligation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.RequirementKind;
+import jp.itaku.platform.InvalidInputProblem;
+
+/**
+ * One dated duty of a contract: a requirement of its clause profile for one period (the
+ * contract start, its end, or a month), met by a written submission. Its workflow is
+ * guarded here.
+ */
+@Entity
+@Table(name = "obligation")
+public class Obligation {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "contract_id", nullable = false)
+	private UUID contractId;
+
+	@Column(name = "requirement_key", nullable = false)
+	private String requirementKey;
+
+	@Column(name = "clause_ref", nullable = false)
+	private String clauseRef;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ClauseCategory category;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private RequirementKind kind;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Deliverable deliverable;
+
+	@Column(nullable = false)
+	private String summary;
+
+	@Column(name = "summary_en")
+	private String summaryEn;
+
+	@Column(name = "period_key", nullable = false)
+	private String periodKey;
+
+	@Column(name = "due_date")
+	private LocalDate dueDate;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ObligationStatus status = ObligationStatus.OPEN;
+
+	@Column(name = "waived_reason")
+	private String waivedReason;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private Long version;
+
+	protected Obligation() {
+	}
+
+	Obligation(UUID contractId, PlannedObligation plan, Instant now) {
+		this.id = UUID.randomUUID();
+		this.contractId = contractId;
+		this.requirementKey = plan.requirementKey();
+		this.clauseRef = plan.clauseRef();
+		this.category = plan.category();
+		this.kind = plan.kind();
+		this.deliverable = plan.deliverable();
+		this.summary = plan.summary();
+		this.summaryEn = plan.summaryEn();
+		this.periodKey = plan.periodKey();
+		this.dueDate = plan.dueDate();
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Returns the status as people see it: open or returned past the due date is overdue.
+	 * @param today today in Tokyo
+	 * @return the effective status
+	 */
+	public ObligationStatus effectiveStatus(LocalDate today) {
+		if ((this.status == ObligationStatus.OPEN || this.status == ObligationStatus.RETURNED) && this.dueDate != null
+				&& this.dueDate.isBefore(today)) {
+			return ObligationStatus.OVERDUE;
+		}
+		return this.status;
+	}
+
+	void submitted(Instant now) {
+		if (this.status != ObligationStatus.OPEN && this.status != ObligationStatus.RETURNED) {
+			throw new InvalidInputProblem("status", "obligation.transition.submit");
+		}
+		this.status = ObligationStatus.SUBMITTED;
+		this.updatedAt = now;
+	}
+
+	void accepted(Instant now) {
+		requireSubmitted();
+		this.status = ObligationStatus.ACCEPTED;
+		this.updatedAt = now;
+	}
+
+	void returned(Instant now) {
+		requireSubmitted();
+		this.status = ObligationStatus.RETURNED;
+		this.updatedAt = now;
+	}
+
+	void waive(String reason, Instant now) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputProblem("reason", "obligation.waive.reasonRequired");
+		}
+		if (this.status == ObligationStatus.ACCEPTED || this.status == ObligationStatus.NOT_APPLICABLE
+				|| this.status == ObligationStatus.WAIVED) {
+			throw new InvalidInputProblem("status", "obligation.transition.waive");
+		}
+		this.status = ObligationStatus.WAIVED;
+		this.waivedReason = reason.strip();
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Follows a re-planning of the contract: no longer applicable when nothing was
+	 * submitted yet.
+	 * @param now the current instant
+	 * @return {@code true} when the obligation was withdrawn; {@code false} when it keeps
+	 * its evidence and status
+	 */
+	boolean noLongerApplies(Instant now) {
+		if (this.status == ObligationStatus.OPEN || this.status == ObligationStatus.RETURNED) {
+			this.status = ObligationStatus.NOT_APPLICABLE;
+			this.updatedAt = now;
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Follows a re-planning: applies again (after having been withdrawn), or with a new
+	 * due date.
+	 * @param plan the planned obligation
+	 * @param now the current instant
+	 * @return what changed, or {@code null} when nothing did
+	 */
+	String replan(PlannedObligation plan, Instant now) {
+		if (this.status == ObligationStatus.NOT_APPLICABLE) {
+			this.status = ObligationStatus.OPEN;
+			this.dueDate = plan.dueDate();
+			this.updatedAt = now;
+			return "REOPENED";
+		}
+		if ((this.status == ObligationStatus.OPEN || this.status == ObligationStatus.RETURNED)
+				&& !java.util.Objects.equals(this.dueDate, plan.dueDate())) {
+			this.dueDate = plan.dueDate();
+			this.updatedAt = now;
+			return "RESCHEDULED";
+		}
+		return null;
+	}
+
+	/**
+	 * Returns what kind of period the obligation is for, to name it: {@code START}, {@code END},
+	 * {@code MONTH} or {@code PERIOD}.
+	 * @return the kind of period
+	 */
+	public String getPeriodKind() {
+		if (this.periodKey.matches("\\d{4}-\\d{2}")) {
+			return "MONTH";
+		}
+		return this.periodKey.startsWith("P") ? "PERIOD" : this.periodKey;
+	}
+
+	private void requireSubmitted() {
+		if (this.status != ObligationStatus.SUBMITTED) {
+			throw new InvalidInputProblem("status", "obligation.transition.review");
+		}
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getContractId() {
+		return this.contractId;
+	}
+
+	public String getRequirementKey() {
+		return this.requirementKey;
+	}
+
+	public String getClauseRef() {
+		return this.clauseRef;
+	}
+
+	public ClauseCategory getCategory() {
+		return this.category;
+	}
+
+	public RequirementKind getKind() {
+		return this.kind;
+	}
+
+	public Deliverable getDeliverable() {
+		return this.deliverable;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public String getSummaryEn() {
+		return this.summaryEn;
+	}
+
+	public String getPeriodKey() {
+		return this.periodKey;
+	}
+
+	public LocalDate getDueDate() {
+		return this.dueDate;
+	}
+
+	public ObligationStatus getStatus() {
+		return this.status;
+	}
+
+	public String getWaivedReason() {
+		return this.waivedReason;
+	}
+
+}

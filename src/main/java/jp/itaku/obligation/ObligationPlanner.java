@@ -1,0 +1,198 @@
+package jp.itaku.obligation;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.catalog.DeadlinePolicy;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.Party;
+import jp.itaku.catalog.ProfileDefinition;
+import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
+import jp.itaku.catalog.ProfileDefinition.Deadline;
+import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
+import jp.itaku.catalog.TriggerType;
+
+/**
+ * Plans the dated obligations of a contract from its clause profile: every requirement
+ * that binds the contractor (or a subcontractor), is met by a written submission, applies
+ * to the contract's scope attributes, and falls due on a date the contract fixes — at its
+ * start, at its end, every month, or every period. Requirements due on an event (an
+ * incident, a change, before a copy…) become obligations when the event happens, in the
+ * module that owns it.
+ * <p>
+ * Due dates: the trigger's date plus the deadline (a named policy's duration as the
+ * contract sets it, or a period), "by day N of the previous month" for monthly duties,
+ * never before the contract starts, then moved by the closed-day rule.
+ */
+public final class ObligationPlanner {
+
+	private static final Set<TriggerType> DATED = EnumSet.of(TriggerType.CONTRACT_START, TriggerType.CONTRACT_END,
+			TriggerType.MONTHLY, TriggerType.PERIODIC);
+
+	private ObligationPlanner() {
+	}
+
+	/**
+	 * Plans the obligations of a contract.
+	 * @param terms the contract's period, scope attributes and deadline durations
+	 * @param profile the contract's clause profile
+	 * @param closedDayRule moves a nominal due date off a closed day
+	 * @return the obligations, in clause order
+	 */
+	public static List<PlannedObligation> plan(Terms terms, ProfileDefinition profile,
+			UnaryOperator<LocalDate> closedDayRule) {
+		List<PlannedObligation> planned = new ArrayList<>();
+		for (ClauseDefinition clause : profile.clauses()) {
+			for (int i = 0; i < clause.requirements().size(); i++) {
+				RequirementDefinition requirement = clause.requirements().get(i);
+				if (!applies(requirement, terms.attributes())) {
+					continue;
+				}
+				String key = clause.ref() + "#" + (i + 1);
+				for (Occurrence occurrence : occurrences(requirement, terms)) {
+					LocalDate due = (occurrence.nominalDue() != null)
+							? closedDayRule.apply(max(occurrence.nominalDue(), terms.start())) : null;
+					planned.add(new PlannedObligation(key, clause.ref(), clause.category(), requirement.kind(),
+							requirement.deliverable(), requirement.summary(), requirement.summaryEn(),
+							occurrence.periodKey(), due));
+				}
+			}
+		}
+		return planned;
+	}
+
+	private static boolean applies(RequirementDefinition requirement, Set<ContractAttribute> attributes) {
+		return (requirement.party() == Party.CONTRACTOR || requirement.party() == Party.SUBCONTRACTOR)
+				&& requirement.deliverable() != null && requirement.deliverable().form() == Deliverable.Form.DOCUMENT
+				&& DATED.contains(requirement.trigger().type()) && attributes.containsAll(requirement.when());
+	}
+
+	private static List<Occurrence> occurrences(RequirementDefinition requirement, Terms terms) {
+		Deadline deadline = requirement.deadline();
+		return switch (requirement.trigger().type()) {
+			case CONTRACT_START -> List.of(new Occurrence("START", after(terms.start(), deadline, terms)));
+			case CONTRACT_END -> List.of(new Occurrence("END", after(terms.end(), deadline, terms)));
+			case MONTHLY -> monthly(deadline, terms);
+			case PERIODIC -> periodic(requirement.trigger().interval(), deadline, terms);
+			default -> List.of();
+		};
+	}
+
+	private static List<Occurrence> monthly(Deadline deadline, Terms terms) {
+		List<Occurrence> occurrences = new ArrayList<>();
+		for (YearMonth month = YearMonth.from(terms.start()); !month.isAfter(YearMonth.from(terms.end())); month = month
+			.plusMonths(1)) {
+			LocalDate due;
+			if (deadline != null && deadline.type() == jp.itaku.catalog.DeadlineType.DAY_OF_MONTH) {
+				YearMonth dueMonth = month.plusMonths(deadline.monthOffset());
+				due = dueMonth.atDay(Math.min(deadline.day(), dueMonth.lengthOfMonth()));
+			}
+			else {
+				// A monthly report covers its month: due after the month ends.
+				due = after(month.atEndOfMonth(), deadline, terms);
+			}
+			occurrences.add(new Occurrence(month.toString(), due));
+		}
+		return occurrences;
+	}
+
+	private static List<Occurrence> periodic(String interval, Deadline deadline, Terms terms) {
+		Period period;
+		try {
+			period = Period.parse(interval);
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			// "as agreed" or a time-based interval: no calendar of its own; raised when
+			// agreed.
+			return List.of();
+		}
+		if (period.isZero() || period.isNegative()) {
+			return List.of();
+		}
+		List<Occurrence> occurrences = new ArrayList<>();
+		LocalDate from = terms.start();
+		for (int n = 1; !from.isAfter(terms.end()) && n <= 400; n++) {
+			LocalDate periodEnd = min(from.plus(period).minusDays(1), terms.end());
+			occurrences.add(new Occurrence("P" + n, after(periodEnd, deadline, terms)));
+			from = from.plus(period);
+		}
+		return occurrences;
+	}
+
+	private static LocalDate after(LocalDate base, Deadline deadline, Terms terms) {
+		if (deadline == null) {
+			return base;
+		}
+		return switch (deadline.type()) {
+			case POLICY -> plus(base, terms.durations().duration(deadline.policy()));
+			case WITHIN -> plus(base, deadline.period());
+			default -> base;
+		};
+	}
+
+	/**
+	 * Adds an ISO-8601 duration to a date: days, weeks, months and years as calendar
+	 * periods; hours and minutes count in whole days (a duty "within 1 hour" is due the
+	 * same day).
+	 */
+	static LocalDate plus(LocalDate base, String iso) {
+		if (iso == null || iso.isBlank()) {
+			return base;
+		}
+		int time = iso.indexOf('T');
+		LocalDate date = base;
+		String datePart = (time >= 0) ? iso.substring(0, time) : iso;
+		if (datePart.length() > 1) {
+			date = date.plus(Period.parse(datePart));
+		}
+		if (time >= 0) {
+			date = date.plusDays(Duration.parse("P" + iso.substring(time)).toDays());
+		}
+		return date;
+	}
+
+	private static LocalDate max(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? b : a;
+	}
+
+	private static LocalDate min(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? b : a;
+	}
+
+	/**
+	 * What of a contract the plan depends on.
+	 *
+	 * @param start the first day of the contract period
+	 * @param end the last day
+	 * @param attributes the scope attributes
+	 * @param durations the contract's durations of the named deadlines
+	 */
+	public record Terms(LocalDate start, LocalDate end, Set<ContractAttribute> attributes, Durations durations) {
+	}
+
+	/** The contract's durations of 直ちに, 速やかに, 遅滞なく (ISO-8601). */
+	@FunctionalInterface
+	public interface Durations {
+
+		/**
+		 * Returns a named deadline's duration.
+		 * @param policy the policy
+		 * @return the ISO-8601 duration
+		 */
+		String duration(DeadlinePolicy policy);
+
+	}
+
+	private record Occurrence(String periodKey, LocalDate nominalDue) {
+	}
+
+}

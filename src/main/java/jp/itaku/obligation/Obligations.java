@@ -1,0 +1,416 @@
+package jp.itaku.obligation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
+import jp.itaku.catalog.StoredProfile;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractClosingCheck;
+import jp.itaku.contract.ContractEvents.ContractRegistered;
+import jp.itaku.contract.ContractEvents.ContractScopeChanged;
+import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.Contracts;
+import jp.itaku.document.Documents;
+import jp.itaku.document.UploadedDocument;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The obligations of contracts: planned from the clause profile when a contract is registered and
+ * again when its scope changes (keeping history and evidence), met by submissions the contractor
+ * makes and the client reviews. Every read goes through the contract, so it is scoped exactly as
+ * contracts are; every change is audited and kept in the obligation's history.
+ */
+@Service
+public class Obligations implements ContractClosingCheck {
+
+	private static final String WHAT = "obligation.entity";
+
+	private static final Set<Role> CONTRACTOR_SUBMITTERS = Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER);
+
+	private final ObligationRepository obligations;
+
+	private final SubmissionRepository submissions;
+
+	private final SubmissionFileRepository files;
+
+	private final ObligationEventRepository history;
+
+	private final Contracts contracts;
+
+	private final ClauseCatalog catalog;
+
+	private final WorkingCalendar calendar;
+
+	private final Documents documents;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Obligations(ObligationRepository obligations, SubmissionRepository submissions, SubmissionFileRepository files,
+			ObligationEventRepository history, Contracts contracts, ClauseCatalog catalog, WorkingCalendar calendar,
+			Documents documents, AuditTrail audit, Clock clock) {
+		this.obligations = obligations;
+		this.submissions = submissions;
+		this.files = files;
+		this.history = history;
+		this.contracts = contracts;
+		this.catalog = catalog;
+		this.calendar = calendar;
+		this.documents = documents;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(ContractRegistered event) {
+		plan(event.contractId());
+	}
+
+	@EventListener
+	void on(ContractScopeChanged event) {
+		plan(event.contractId());
+	}
+
+	/**
+	 * Plans (again) the obligations of a contract: new ones are created, ones that no longer apply
+	 * are withdrawn unless evidence was already given, withdrawn ones that apply again reopen, and
+	 * open ones move with their due date.
+	 * @param contractId the contract
+	 */
+	@Transactional
+	public void plan(UUID contractId) {
+		Contract contract = this.contracts.findUnscoped(contractId)
+			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
+		StoredProfile profile = this.catalog.get(contract.getProfileId());
+		List<PlannedObligation> planned = ObligationPlanner.plan(new ObligationPlanner.Terms(contract.getPeriodStart(),
+				contract.getPeriodEnd(), contract.getAttributes(), contract::duration), profile.definition(),
+				this.calendar::dueDate);
+		Map<String, Obligation> existing = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
+			.stream()
+			.collect(Collectors.toMap((o) -> o.getRequirementKey() + "@" + o.getPeriodKey(), Function.identity()));
+		Instant now = Instant.now(this.clock);
+		int created = 0;
+		int withdrawn = 0;
+		for (PlannedObligation plan : planned) {
+			Obligation obligation = existing.remove(plan.requirementKey() + "@" + plan.periodKey());
+			if (obligation == null) {
+				obligation = this.obligations.save(new Obligation(contractId, plan, now));
+				record(obligation, null, "PLANNED", null, now);
+				created++;
+			}
+			else {
+				String change = obligation.replan(plan, now);
+				if (change != null) {
+					record(obligation, null, change, null, now);
+				}
+			}
+		}
+		for (Obligation gone : existing.values()) {
+			if (gone.noLongerApplies(now)) {
+				record(gone, null, "WITHDRAWN", null, now);
+				withdrawn++;
+			}
+			else if (gone.getStatus() != ObligationStatus.NOT_APPLICABLE) {
+				record(gone, null, "OUT_OF_SCOPE_KEPT", null, now);
+			}
+		}
+		this.audit.record(AuditRecord.of("OBLIGATIONS_PLANNED")
+			.target("Contract", contractId)
+			.detail("planned", planned.size())
+			.detail("created", created)
+			.detail("withdrawn", withdrawn));
+	}
+
+	/**
+	 * Lists a contract's obligations the actor may see, withdrawn ones excluded.
+	 * @param actor the acting user
+	 * @param contractId the contract
+	 * @return its obligations by due date
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> forContract(Actor actor, UUID contractId) {
+		this.contracts.get(actor, contractId);
+		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
+			.stream()
+			.filter((o) -> o.getStatus() != ObligationStatus.NOT_APPLICABLE)
+			.toList();
+	}
+
+	/**
+	 * Returns an obligation with everything a reader needs: contract, clause text, submissions with
+	 * their files, and history.
+	 * @param actor the acting user
+	 * @param id the obligation
+	 * @return the detail
+	 * @throws NotFoundProblem when not visible
+	 */
+	@Transactional(readOnly = true)
+	public ObligationDetail detail(Actor actor, UUID id) {
+		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = scopedContract(actor, obligation);
+		StoredProfile profile = this.catalog.get(contract.getProfileId());
+		ClauseDefinition clause = profile.definition()
+			.clauses()
+			.stream()
+			.filter((c) -> c.ref().equals(obligation.getClauseRef()))
+			.findFirst()
+			.orElse(null);
+		List<Submission> submitted = this.submissions.findByObligationIdOrderByNumberDesc(id);
+		Map<UUID, List<SubmissionFile>> filesBySubmission = this.files
+			.findBySubmissionIdIn(submitted.stream().map(Submission::getId).toList())
+			.stream()
+			.collect(Collectors.groupingBy(SubmissionFile::getSubmissionId));
+		return new ObligationDetail(obligation, contract, profile, clause, submitted, filesBySubmission,
+				this.history.findByObligationIdOrderByOccurredAtAsc(id),
+				obligation.effectiveStatus(this.calendar.today()), mayAct(actor, contract, true),
+				mayAct(actor, contract, false));
+	}
+
+	/**
+	 * Submits documents for an obligation.
+	 * @param actor a lead or worker of the contractor
+	 * @param id the obligation
+	 * @param comment the contractor's comment
+	 * @param uploads the files, at least one
+	 * @return the submission
+	 * @throws InvalidInputProblem when no file is given, a file is refused, or the obligation is not
+	 * open for a submission
+	 */
+	@Transactional
+	public Submission submit(Actor actor, UUID id, String comment, List<Upload> uploads) {
+		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = scopedContract(actor, obligation);
+		if (!mayAct(actor, contract, true)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		if (uploads.isEmpty()) {
+			throw new InvalidInputProblem("files", "submission.files.required");
+		}
+		if (contract.getStatus() == ContractStatus.CLOSED) {
+			throw new InvalidInputProblem("status", "obligation.contractClosed");
+		}
+		Instant now = Instant.now(this.clock);
+		obligation.submitted(now);
+		int number = (int) this.submissions.countByObligationId(id) + 1;
+		Submission submission = this.submissions.save(new Submission(id, number, comment, actor.userId(), now));
+		List<String> names = new ArrayList<>();
+		for (Upload upload : uploads) {
+			UploadedDocument document;
+			try (InputStream content = upload.content().getInputStream()) {
+				document = this.documents.accept(upload.fileName(), upload.contentType(), content);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.files.save(new SubmissionFile(submission.getId(), document.key(), document.sha256(), document.size(),
+					document.fileName(), document.contentType(), document.scan().status().name(),
+					document.scan().detail()));
+			names.add(document.fileName() + " (" + document.sha256() + ")");
+		}
+		record(obligation, actor, "SUBMITTED", submission.getComment(), now);
+		this.audit.record(AuditRecord.of("SUBMISSION_CREATED")
+			.actor(actor)
+			.target("Obligation", id)
+			.detail("submission", submission.getId())
+			.detail("number", number)
+			.detail("files", names));
+		return submission;
+	}
+
+	/**
+	 * Reviews a submission: accept, or return with a comment.
+	 * @param actor a client officer of the contract
+	 * @param submissionId the submission
+	 * @param accept whether to accept
+	 * @param comment the comment (required to return)
+	 * @return the reviewed submission
+	 */
+	@Transactional
+	public Submission review(Actor actor, UUID submissionId, boolean accept, String comment) {
+		Submission submission = this.submissions.findById(submissionId)
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		Obligation obligation = this.obligations.findById(submission.getObligationId())
+			.orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = scopedContract(actor, obligation);
+		if (!mayAct(actor, contract, false)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		Instant now = Instant.now(this.clock);
+		if (accept) {
+			submission.accept(actor.userId(), comment, now);
+			obligation.accepted(now);
+		}
+		else {
+			submission.returnWith(actor.userId(), comment, now);
+			obligation.returned(now);
+		}
+		record(obligation, actor, accept ? "ACCEPTED" : "RETURNED", submission.getReviewComment(), now);
+		this.audit.record(AuditRecord.of(accept ? "SUBMISSION_ACCEPTED" : "SUBMISSION_RETURNED")
+			.actor(actor)
+			.target("Submission", submissionId)
+			.detail("obligation", obligation.getId()));
+		return submission;
+	}
+
+	/**
+	 * Waives an obligation (client only, with a reason).
+	 * @param actor a client officer of the contract
+	 * @param id the obligation
+	 * @param reason why
+	 */
+	@Transactional
+	public void waive(Actor actor, UUID id, String reason) {
+		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = scopedContract(actor, obligation);
+		if (!mayAct(actor, contract, false)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		Instant now = Instant.now(this.clock);
+		obligation.waive(reason, now);
+		record(obligation, actor, "WAIVED", obligation.getWaivedReason(), now);
+		this.audit.record(AuditRecord.of("OBLIGATION_WAIVED")
+			.actor(actor)
+			.target("Obligation", id)
+			.detail("reason", obligation.getWaivedReason()));
+	}
+
+	/**
+	 * Opens a submitted file for a party to the contract; the view is audited.
+	 * @param actor the acting user
+	 * @param fileId the file
+	 * @return the file and its content
+	 */
+	@Transactional
+	public OpenedFile openFile(Actor actor, UUID fileId) {
+		SubmissionFile file = this.files.findById(fileId).orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		Submission submission = this.submissions.findById(file.getSubmissionId())
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		Obligation obligation = this.obligations.findById(submission.getObligationId())
+			.orElseThrow(() -> new NotFoundProblem(WHAT));
+		scopedContract(actor, obligation);
+		this.audit.record(AuditRecord.of("DOCUMENT_VIEWED")
+			.actor(actor)
+			.target("SubmissionFile", fileId)
+			.detail("obligation", obligation.getId())
+			.detail("sha256", file.getSha256()));
+		return new OpenedFile(file, this.documents.open(file.getDocumentKey()));
+	}
+
+	/**
+	 * Lists what the actor's organisation must still submit (contractor side): open, returned and
+	 * overdue obligations across its contracts, soonest first.
+	 * @param actor the acting user
+	 * @return the to-do list
+	 */
+	@Transactional(readOnly = true)
+	public List<TodoItem> todo(Actor actor) {
+		Map<UUID, Contract> visible = new HashMap<>();
+		this.contracts.list(actor)
+			.stream()
+			.filter((c) -> c.getStatus() != ContractStatus.CLOSED)
+			.forEach((c) -> visible.put(c.getId(), c));
+		if (visible.isEmpty()) {
+			return List.of();
+		}
+		LocalDate today = this.calendar.today();
+		return this.obligations
+			.findByContractIdInAndStatusInOrderByDueDateAsc(visible.keySet(),
+					List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED))
+			.stream()
+			.map((o) -> new TodoItem(o, visible.get(o.getContractId()), o.effectiveStatus(today)))
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean mayClose(UUID contractId) {
+		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
+			.stream()
+			.filter((o) -> "END".equals(o.getPeriodKey()))
+			.allMatch((o) -> o.getStatus() == ObligationStatus.ACCEPTED || o.getStatus() == ObligationStatus.WAIVED
+					|| o.getStatus() == ObligationStatus.NOT_APPLICABLE);
+	}
+
+	private Contract scopedContract(Actor actor, Obligation obligation) {
+		try {
+			return this.contracts.get(actor, obligation.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(WHAT);
+		}
+	}
+
+	/**
+	 * Returns whether the actor may act on a contract's obligations.
+	 * @param contractorSide {@code true} to submit, {@code false} to review or waive
+	 */
+	private boolean mayAct(Actor actor, Contract contract, boolean contractorSide) {
+		if (contractorSide) {
+			return CONTRACTOR_SUBMITTERS.contains(actor.role()) && actor.organisationKind() != OrganisationKind.CLIENT
+					&& contract.getContractorOrganisationId().equals(actor.organisationId());
+		}
+		return this.contracts.isClientEditor(actor, contract);
+	}
+
+	private void record(Obligation obligation, Actor actor, String action, String comment, Instant now) {
+		this.history.save(new ObligationEvent(obligation.getId(), now, (actor != null) ? actor.userId() : null, action,
+				comment));
+	}
+
+	/**
+	 * A file to submit.
+	 *
+	 * @param fileName the name as uploaded
+	 * @param contentType the declared type
+	 * @param content where to read it
+	 */
+	public record Upload(String fileName, String contentType, org.springframework.core.io.InputStreamSource content) {
+	}
+
+	/**
+	 * A submitted file opened for reading.
+	 *
+	 * @param file the file's record
+	 * @param content its content; the caller closes it
+	 */
+	public record OpenedFile(SubmissionFile file, InputStream content) {
+	}
+
+	/**
+	 * One line of a contractor's to-do list.
+	 *
+	 * @param obligation the obligation
+	 * @param contract its contract
+	 * @param status its effective status (open, returned or overdue)
+	 */
+	public record TodoItem(Obligation obligation, Contract contract, ObligationStatus status) {
+	}
+
+}

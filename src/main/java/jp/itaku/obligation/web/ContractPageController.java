@@ -1,0 +1,69 @@
+package jp.itaku.obligation.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.CurrentActor;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A contract's page: its terms and every obligation it creates, grouped by canonical category,
+ * each with its clause reference, due date and status.
+ */
+@Controller
+class ContractPageController {
+
+	private final Contracts contracts;
+
+	private final Obligations obligations;
+
+	private final Organisations organisations;
+
+	private final ClauseCatalog catalog;
+
+	ContractPageController(Contracts contracts, Obligations obligations, Organisations organisations,
+			ClauseCatalog catalog) {
+		this.contracts = contracts;
+		this.obligations = obligations;
+		this.organisations = organisations;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/contracts/{id}")
+	String contract(@PathVariable("id") UUID id, Model model) {
+		Actor actor = CurrentActor.require();
+		Contract contract = this.contracts.get(actor, id);
+		Map<ClauseCategory, List<Obligation>> byCategory = new LinkedHashMap<>();
+		List<Obligation> all = this.obligations.forContract(actor, id);
+		for (ClauseCategory category : ClauseCategory.values()) {
+			List<Obligation> inCategory = all.stream().filter((o) -> o.getCategory() == category).toList();
+			if (!inCategory.isEmpty()) {
+				byCategory.put(category, inCategory);
+			}
+		}
+		model.addAttribute("contract", contract);
+		model.addAttribute("profile", this.catalog.get(contract.getProfileId()));
+		model.addAttribute("client", this.organisations.findUnscoped(contract.getClientOrganisationId()).orElseThrow());
+		model.addAttribute("contractor",
+				this.organisations.findUnscoped(contract.getContractorOrganisationId()).orElseThrow());
+		model.addAttribute("byCategory", byCategory);
+		model.addAttribute("total", all.size());
+		model.addAttribute("mayEdit", this.contracts.isClientEditor(actor, contract));
+		return "contracts/detail";
+	}
+
+}

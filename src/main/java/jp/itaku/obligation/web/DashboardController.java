@@ -1,0 +1,64 @@
+package jp.itaku.obligation.web;
+
+import java.util.UUID;
+
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.obligation.ComplianceDashboard;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.OrganisationKind;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboard: the client sees every contract's state at a glance; the contractor sees its
+ * to-do list across contracts. The contract list is the same view.
+ */
+@Controller
+class DashboardController {
+
+	private final ComplianceDashboard dashboard;
+
+	private final Obligations obligations;
+
+	private final Organisations organisations;
+
+	private final ClauseCatalog catalog;
+
+	DashboardController(ComplianceDashboard dashboard, Obligations obligations, Organisations organisations,
+			ClauseCatalog catalog) {
+		this.dashboard = dashboard;
+		this.obligations = obligations;
+		this.organisations = organisations;
+		this.catalog = catalog;
+	}
+
+	@GetMapping({ "/dashboard", "/contracts" })
+	String dashboard(@RequestParam(name = "department", required = false) String department,
+			@RequestParam(name = "contractor", required = false) UUID contractor,
+			@RequestParam(name = "profile", required = false) String profile,
+			@RequestParam(name = "category", required = false) ClauseCategory category,
+			@RequestParam(name = "sort", required = false) ComplianceDashboard.Sort sort, Model model) {
+		Actor actor = CurrentActor.require();
+		var filter = new ComplianceDashboard.Filter(department, contractor, profile, category, sort);
+		model.addAttribute("filter", filter);
+		model.addAttribute("rows", this.dashboard.rows(actor, filter));
+		model.addAttribute("clientSide", actor.organisationKind() == OrganisationKind.CLIENT);
+		model.addAttribute("mayRegister", actor.organisationKind() == OrganisationKind.CLIENT && actor.mayChange());
+		if (actor.organisationKind() != OrganisationKind.CLIENT) {
+			model.addAttribute("todo", this.obligations.todo(actor));
+		}
+		model.addAttribute("contractors", this.organisations.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR));
+		model.addAttribute("profiles", this.catalog.profiles());
+		model.addAttribute("categories", ClauseCategory.values());
+		model.addAttribute("sorts", ComplianceDashboard.Sort.values());
+		return "dashboard";
+	}
+
+}

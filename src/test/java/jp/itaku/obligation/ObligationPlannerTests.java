@@ -1,0 +1,148 @@
+package jp.itaku.obligation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.catalog.DeadlinePolicy;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.ProfileDefinition;
+import jp.itaku.catalog.ProfileTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Planning a contract's obligations from the shipped clause profiles: which requirements apply to
+ * which scope, and when each falls due.
+ */
+class ObligationPlannerTests {
+
+	private static final LocalDate START = LocalDate.of(2026, 4, 1);
+
+	private static final LocalDate END = LocalDate.of(2027, 3, 31);
+
+	private static final UnaryOperator<LocalDate> AS_IS = UnaryOperator.identity();
+
+	/** Moves a Saturday or Sunday to the Friday before: enough to see the rule applied. */
+	private static final UnaryOperator<LocalDate> PREVIOUS_WEEKDAY = (date) -> {
+		LocalDate d = date;
+		while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			d = d.minusDays(1);
+		}
+		return d;
+	};
+
+	static ProfileDefinition profile(String code) throws IOException {
+		Path file = Path.of("src/main/resources/catalog/profiles", code + ".yaml");
+		return ProfileTestSupport.parser().parse(file.getFileName().toString(), Files.readString(file), Locale.JAPANESE);
+	}
+
+	static ObligationPlanner.Terms terms(Set<ContractAttribute> attributes) {
+		return new ObligationPlanner.Terms(START, END, attributes, (policy) -> switch (policy) {
+			case IMMEDIATELY -> "PT1H";
+			case PROMPTLY -> "P3D";
+			case WITHOUT_DELAY -> "P7D";
+		});
+	}
+
+	private static List<Deliverable> deliverables(List<PlannedObligation> planned) {
+		return planned.stream().map(PlannedObligation::deliverable).toList();
+	}
+
+	@Test
+	void setagayaRequiresTheNetworkDiagramAndSecuritySpecificationOnlyWithMyNumber() throws IOException {
+		ProfileDefinition setagaya = profile("setagaya");
+		List<PlannedObligation> with = ObligationPlanner.plan(
+				terms(EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HANDLES_MY_NUMBER)),
+				setagaya, AS_IS);
+		List<PlannedObligation> without = ObligationPlanner
+			.plan(terms(EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION)), setagaya, AS_IS);
+		assertThat(deliverables(with)).contains(Deliverable.NETWORK_DIAGRAM, Deliverable.SECURITY_SPECIFICATION);
+		assertThat(deliverables(without)).doesNotContain(Deliverable.NETWORK_DIAGRAM,
+				Deliverable.SECURITY_SPECIFICATION);
+		PlannedObligation diagram = with.stream()
+			.filter((o) -> o.deliverable() == Deliverable.NETWORK_DIAGRAM)
+			.findFirst()
+			.orElseThrow();
+		assertThat(diagram.clauseRef()).isEqualTo("3(4)");
+		assertThat(diagram.periodKey()).isEqualTo("START");
+		assertThat(diagram.dueDate()).as("直ちに = within the day").isEqualTo(START);
+	}
+
+	@Test
+	void theCloudRiskDocumentComesWithCloudServices() throws IOException {
+		ProfileDefinition setagaya = profile("setagaya");
+		assertThat(deliverables(ObligationPlanner.plan(terms(EnumSet.of(ContractAttribute.USES_CLOUD_SERVICES)),
+				setagaya, AS_IS)))
+			.contains(Deliverable.CLOUD_RISK_MEASURES);
+		assertThat(deliverables(ObligationPlanner.plan(terms(EnumSet.noneOf(ContractAttribute.class)), setagaya, AS_IS)))
+			.doesNotContain(Deliverable.CLOUD_RISK_MEASURES);
+	}
+
+	@Test
+	void kadomasWorkScheduleIsDueEveryMonthByThe20thOfThePreviousMonth() throws IOException {
+		List<PlannedObligation> schedules = ObligationPlanner
+			.plan(terms(EnumSet.of(ContractAttribute.HANDLES_MY_NUMBER)), profile("kadoma"), AS_IS)
+			.stream()
+			.filter((o) -> o.deliverable() == Deliverable.WORK_SCHEDULE && o.periodKey().matches("\\d{4}-\\d{2}"))
+			.toList();
+		assertThat(schedules).hasSize(12);
+		assertThat(schedules).filteredOn((o) -> o.periodKey().equals("2026-06"))
+			.singleElement()
+			.satisfies((o) -> assertThat(o.dueDate()).isEqualTo(LocalDate.of(2026, 5, 20)));
+		assertThat(schedules).filteredOn((o) -> o.periodKey().equals("2026-04"))
+			.singleElement()
+			.satisfies((o) -> assertThat(o.dueDate()).as("never before the contract starts").isEqualTo(START));
+	}
+
+	@Test
+	void aDueDateOnAClosedDayMovesByTheRule() throws IOException {
+		// The 2026-09 schedule is due on 20 August 2026... and the 2026-07 one on 20 June 2026, a Saturday.
+		PlannedObligation july = ObligationPlanner
+			.plan(terms(EnumSet.noneOf(ContractAttribute.class)), profile("kadoma"), PREVIOUS_WEEKDAY)
+			.stream()
+			.filter((o) -> o.deliverable() == Deliverable.WORK_SCHEDULE && o.periodKey().equals("2026-07"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(LocalDate.of(2026, 6, 20).getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
+		assertThat(july.dueDate()).isEqualTo(LocalDate.of(2026, 6, 19));
+	}
+
+	@Test
+	void kadomasMonthlySelfInspectionIsReportedAfterEachMonth() throws IOException {
+		List<PlannedObligation> reports = ObligationPlanner
+			.plan(terms(EnumSet.noneOf(ContractAttribute.class)), profile("kadoma"), AS_IS)
+			.stream()
+			.filter((o) -> o.deliverable() == Deliverable.SELF_INSPECTION_REPORT)
+			.toList();
+		assertThat(reports).hasSize(12);
+		assertThat(reports).allSatisfy((o) -> assertThat(o.dueDate()).isAfterOrEqualTo(START));
+	}
+
+	@Test
+	void eventDrivenDutiesAreNotPlannedAhead() throws IOException {
+		assertThat(deliverables(ObligationPlanner.plan(terms(EnumSet.allOf(ContractAttribute.class)), profile("gunma"),
+				AS_IS)))
+			.doesNotContain(Deliverable.INCIDENT_REPORT, Deliverable.COPY_REQUEST, Deliverable.TAKE_OUT_REQUEST);
+	}
+
+	@Test
+	void isoDurationsCountInCalendarUnitsAndHoursWithinTheDay() {
+		assertThat(ObligationPlanner.plus(START, "PT1H")).isEqualTo(START);
+		assertThat(ObligationPlanner.plus(START, "PT48H")).isEqualTo(START.plusDays(2));
+		assertThat(ObligationPlanner.plus(START, "P3D")).isEqualTo(START.plusDays(3));
+		assertThat(ObligationPlanner.plus(START, "P1M")).isEqualTo(LocalDate.of(2026, 5, 1));
+		assertThat(ObligationPlanner.plus(START, null)).isEqualTo(START);
+		assertThat(DeadlinePolicy.values()).hasSize(3);
+	}
+
+}
