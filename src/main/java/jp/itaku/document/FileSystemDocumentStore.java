@@ -1,0 +1,208 @@
+package jp.itaku.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link DocumentStore}: files in a directory ({@code itaku.documents.dir}),
+ * named by their SHA-256 and sharded by its first two hex characters
+ * ({@code ab/abcdef…}). A file is written to {@code tmp/} first, flushed to disk, made
+ * read-only and only then published under its name, so a reader never sees a partial file
+ * and a stored file never changes.
+ */
+class FileSystemDocumentStore implements DocumentStore {
+
+	private static final Logger log = LoggerFactory.getLogger(FileSystemDocumentStore.class);
+
+	private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+
+	private static final int BUFFER_SIZE = 64 * 1024;
+
+	private final Path root;
+
+	private final Path temporary;
+
+	/**
+	 * Creates the store, and its directory if it does not exist.
+	 * @param root the directory
+	 */
+	FileSystemDocumentStore(Path root) {
+		this.root = root.toAbsolutePath().normalize();
+		this.temporary = this.root.resolve("tmp");
+		try {
+			Files.createDirectories(this.temporary);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the document directory " + this.root, ex);
+		}
+	}
+
+	@Override
+	public StoredDocument store(InputStream content, long maxBytes) {
+		Path temp = null;
+		try {
+			temp = Files.createTempFile(this.temporary, "upload-", ".part");
+			MessageDigest digest = sha256();
+			long size = copy(content, temp, digest, maxBytes);
+			String sha256 = HexFormat.of().formatHex(digest.digest());
+			makeReadOnly(temp);
+			Path target = path(sha256);
+			Files.createDirectories(target.getParent());
+			if (publish(temp, target)) {
+				log.info("Stored document {} ({} bytes)", sha256, size);
+			}
+			else {
+				log.debug("Document {} was already stored; the new copy is discarded", sha256);
+			}
+			return new StoredDocument(sha256, sha256, size);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot store a document in " + this.root, ex);
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	@Override
+	public InputStream open(String key) {
+		try {
+			return Files.newInputStream(path(key));
+		}
+		catch (NoSuchFileException ex) {
+			throw new NoSuchDocumentException(key);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open document " + key, ex);
+		}
+	}
+
+	@Override
+	public boolean exists(String key) {
+		return Files.isRegularFile(path(key));
+	}
+
+	@Override
+	public void delete(String key) {
+		Path file = path(key);
+		try {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (AccessDeniedException ex) {
+				// File systems where a read-only file cannot be deleted (Windows).
+				if (!file.toFile().setWritable(true, true)) {
+					throw ex;
+				}
+				Files.deleteIfExists(file);
+			}
+			log.warn("Deleted document {}", key);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete document " + key, ex);
+		}
+	}
+
+	private Path path(String key) {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException("Not a document key (SHA-256 in lower-case hex): " + key);
+		}
+		return this.root.resolve(key.substring(0, 2)).resolve(key);
+	}
+
+	private static long copy(InputStream content, Path temp, MessageDigest digest, long maxBytes) throws IOException {
+		long size = 0;
+		byte[] buffer = new byte[BUFFER_SIZE];
+		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+			int read;
+			while ((read = content.read(buffer)) != -1) {
+				size += read;
+				if (size > maxBytes) {
+					throw new DocumentTooLargeException(maxBytes);
+				}
+				digest.update(buffer, 0, read);
+				ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+			}
+			channel.force(true);
+		}
+		return size;
+	}
+
+	/**
+	 * Publishes the temporary file under its final name without ever replacing a file: a
+	 * hard link fails atomically when the name exists. Where hard links are not
+	 * supported, an atomic move after a check; should another upload of the same content
+	 * win the race in between, the name still holds the same bytes.
+	 * @return whether the file was new
+	 */
+	private static boolean publish(Path temp, Path target) throws IOException {
+		try {
+			Files.createLink(target, temp);
+			return true;
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			if (Files.exists(target)) {
+				return false;
+			}
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			return true;
+		}
+	}
+
+	private static void makeReadOnly(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			if (!file.toFile().setReadOnly()) {
+				log.warn("Cannot make stored documents read-only on this file system");
+			}
+		}
+	}
+
+	private static void deleteQuietly(Path temp) {
+		if (temp == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(temp);
+		}
+		catch (IOException ex) {
+			log.warn("Cannot delete the temporary file {}", temp, ex);
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+}
