@@ -40,10 +40,14 @@ class DemoData implements ApplicationRunner {
 
 	private final String password;
 
-	DemoData(Organisations organisations, UserAccounts users, @Value("${itaku.demo.password}") String password) {
+	private final DemoContracts contracts;
+
+	DemoData(Organisations organisations, UserAccounts users, @Value("${itaku.demo.password}") String password,
+			DemoContracts contracts) {
 		this.organisations = organisations;
 		this.users = users;
 		this.password = password;
+		this.contracts = contracts;
 	}
 
 	@Override
@@ -69,7 +73,8 @@ class DemoData implements ApplicationRunner {
 				UserForm.filled("sublead", "青葉 四郎", "sublead@example.jp", subcontractor.getId(), Role.CONTRACTOR_LEAD,
 						true))
 			.forEach((form) -> this.users.createWithPassword(form, this.password));
-		log.info("Demo data seeded: organisations and one account per role (see the README)");
+		this.contracts.seed();
+		log.info("Demo data seeded: organisations, one account per role (see the README), contracts");
 	}
 
 	private Organisation organisation(String name, OrganisationKind kind, String address) {

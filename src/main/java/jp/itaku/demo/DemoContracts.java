@@ -1,0 +1,167 @@
+package jp.itaku.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jp.itaku.account.SignIn;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.catalog.ProfileSummary;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractForm;
+import jp.itaku.contract.Contracts;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.ActorPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo contracts: one per clause profile, each with a different scope, and submissions in every
+ * state (accepted, returned, awaiting review, waived, open, overdue), so the dashboard is alive on
+ * first start.
+ */
+@Component
+class DemoContracts {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoContracts.class);
+
+	private final Contracts contracts;
+
+	private final Obligations obligations;
+
+	private final ClauseCatalog catalog;
+
+	private final Organisations organisations;
+
+	private final UserAccounts users;
+
+	private final SignIn signIn;
+
+	DemoContracts(Contracts contracts, Obligations obligations, ClauseCatalog catalog, Organisations organisations,
+			UserAccounts users, SignIn signIn) {
+		this.contracts = contracts;
+		this.obligations = obligations;
+		this.catalog = catalog;
+		this.organisations = organisations;
+		this.users = users;
+		this.signIn = signIn;
+	}
+
+	void seed() {
+		Actor officer = actor("officer");
+		Actor lead = actor("lead");
+		Actor lead2 = actor("lead2");
+		Organisation mirai = this.organisations.findByNameUnscoped("株式会社みらいデータサービス").orElseThrow();
+		Organisation sakura = this.organisations.findByNameUnscoped("株式会社さくら情報システム").orElseThrow();
+
+		Contract setagaya = register(officer, "R8-情政-001", "住民記録システム運用保守業務委託", "情報政策課", mirai, "setagaya",
+				LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION,
+						ContractAttribute.HANDLES_MY_NUMBER, ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM));
+		Contract kadoma = register(officer, "R8-戸籍-014", "マイナンバーカード臨時交付窓口運営業務委託（門真市特記仕様書準拠）", "戸籍住民課", mirai,
+				"kadoma", LocalDate.of(2026, 6, 1), LocalDate.of(2027, 5, 31),
+				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HANDLES_MY_NUMBER,
+						ContractAttribute.WORKS_AT_CLIENT_SITE));
+		Contract nerima = register(officer, "R8-区民-007", "区民相談記録システムのクラウド移行業務委託（練馬区特記事項準拠）", "区民相談課", sakura,
+				"nerima", LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
+				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.USES_CLOUD_SERVICES,
+						ContractAttribute.HAS_SUBCONTRACTORS, ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM));
+		register(officer, "R8-統計-003", "統計調査票データ入力業務委託（群馬県特記事項準拠）", "統計担当", mirai, "gunma",
+				LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30), EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+
+		// Every state on the Setagaya contract, the Kadoma one half way, the Nerima one with a return.
+		List<Obligation> start = startObligations(officer, setagaya);
+		accept(officer, lead, start, 0, 4);
+		returned(officer, lead, start, 4, "従事者名簿に個人情報を取り扱う者の業務執行場所の記載がありません。追記して再提出してください。");
+		submitted(lead, start, 5, 7);
+		if (start.size() > 7) {
+			this.obligations.waive(officer, start.get(7).getId(), "本契約では該当するシステムを使用しないため");
+		}
+		List<Obligation> kadomaStart = startObligations(officer, kadoma);
+		accept(officer, lead, kadomaStart, 0, 2);
+		submitted(lead, kadomaStart, 2, 3);
+		List<Obligation> nerimaStart = startObligations(officer, nerima);
+		returned(officer, lead2, nerimaStart, 0, "クラウド事業者との契約条件（データ保存場所）を明記してください。");
+		submitted(lead2, nerimaStart, 1, 2);
+		log.info("Demo contracts seeded with submissions in every state");
+	}
+
+	private Contract register(Actor officer, String number, String title, String department, Organisation contractor,
+			String profileCode, LocalDate start, LocalDate end, Set<ContractAttribute> attributes) {
+		ProfileSummary profile = this.catalog.profiles()
+			.stream()
+			.filter((p) -> p.code().equals(profileCode))
+			.findFirst()
+			.orElseThrow();
+		ContractForm form = new ContractForm();
+		form.setNumber(number);
+		form.setTitle(title);
+		form.setClientDepartment(department);
+		form.setContractorOrganisationId(contractor.getId());
+		form.setProfileId(profile.id());
+		form.setPeriodStart(start);
+		form.setPeriodEnd(end);
+		form.setAttributes(new ArrayList<>(attributes));
+		form.setWorkLocations("世田谷区役所 第2庁舎 3階 受託者作業室\n受託者 東京データセンター（所在地は別紙）");
+		form.setServiceLevels("障害時の初動連絡 30分以内\n問合せへの回答 2開庁日以内 95%以上\nシステム稼働率 99.5%以上（月間）");
+		form.setClientContact("情報政策課 情報セキュリティ担当 03-0000-0000");
+		form.setContractorContact("統括責任者 受託 太郎 090-0000-0000（夜間・休日も可）");
+		Contract contract = this.contracts.register(officer, form);
+		this.contracts.activate(officer, contract.getId());
+		return contract;
+	}
+
+	private List<Obligation> startObligations(Actor officer, Contract contract) {
+		return this.obligations.forContract(officer, contract.getId())
+			.stream()
+			.filter((o) -> "START".equals(o.getPeriodKey()) && o.getStatus() == ObligationStatus.OPEN)
+			.toList();
+	}
+
+	private void accept(Actor officer, Actor lead, List<Obligation> list, int from, int to) {
+		for (int i = from; i < Math.min(to, list.size()); i++) {
+			var submission = submit(lead, list.get(i));
+			this.obligations.review(officer, submission.getId(), true, "内容を確認しました。");
+		}
+	}
+
+	private void returned(Actor officer, Actor lead, List<Obligation> list, int index, String comment) {
+		if (index < list.size()) {
+			var submission = submit(lead, list.get(index));
+			this.obligations.review(officer, submission.getId(), false, comment);
+		}
+	}
+
+	private void submitted(Actor lead, List<Obligation> list, int from, int to) {
+		for (int i = from; i < Math.min(to, list.size()); i++) {
+			submit(lead, list.get(i));
+		}
+	}
+
+	private jp.itaku.obligation.Submission submit(Actor lead, Obligation obligation) {
+		String name = obligation.getClauseRef().replaceAll("[^0-9A-Za-z]", "_") + "_" + obligation.getDeliverable()
+			.name()
+			.toLowerCase(java.util.Locale.ROOT) + ".pdf";
+		byte[] pdf = ("%PDF-1.4\n% Itaku demo: " + obligation.getSummary() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+		return this.obligations.submit(lead, obligation.getId(), "別添のとおり提出します。",
+				List.of(new Obligations.Upload(name, "application/pdf", new ByteArrayResource(pdf))));
+	}
+
+	private Actor actor(String username) {
+		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
+		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal()).actor();
+	}
+
+}
