@@ -23,6 +23,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +48,7 @@ public class Contracts {
 
 	private final ClauseCatalog catalog;
 
-	private final List<ContractClosingCheck> closingChecks;
+	private final ObjectProvider<ContractClosingCheck> closingChecks;
 
 	private final ApplicationEventPublisher events;
 
@@ -56,7 +57,8 @@ public class Contracts {
 	private final Clock clock;
 
 	Contracts(ContractRepository repository, Organisations organisations, ClauseCatalog catalog,
-			List<ContractClosingCheck> closingChecks, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+			ObjectProvider<ContractClosingCheck> closingChecks, ApplicationEventPublisher events, AuditTrail audit,
+			Clock clock) {
 		this.repository = repository;
 		this.organisations = organisations;
 		this.catalog = catalog;
@@ -238,7 +240,7 @@ public class Contracts {
 	@Transactional
 	public void close(Actor actor, UUID id) {
 		Contract contract = editable(actor, id);
-		boolean mayClose = this.closingChecks.stream().allMatch((check) -> check.mayClose(id));
+		boolean mayClose = this.closingChecks.orderedStream().allMatch((check) -> check.mayClose(id));
 		contract.close(mayClose, Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("CONTRACT_CLOSED").actor(actor).target("Contract", id));
 	}

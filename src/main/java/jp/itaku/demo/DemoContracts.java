@@ -29,9 +29,9 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo contracts: one per clause profile, each with a different scope, and submissions in every
- * state (accepted, returned, awaiting review, waived, open, overdue), so the dashboard is alive on
- * first start.
+ * Demo contracts: one per clause profile, each with a different scope, and submissions in
+ * every state (accepted, returned, awaiting review, waived, open, overdue), so the
+ * dashboard is alive on first start.
  */
 @Component
 class DemoContracts {
@@ -68,20 +68,22 @@ class DemoContracts {
 		Organisation sakura = this.organisations.findByNameUnscoped("株式会社さくら情報システム").orElseThrow();
 
 		Contract setagaya = register(officer, "R8-情政-001", "住民記録システム運用保守業務委託", "情報政策課", mirai, "setagaya",
-				LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION,
-						ContractAttribute.HANDLES_MY_NUMBER, ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM));
-		Contract kadoma = register(officer, "R8-戸籍-014", "マイナンバーカード臨時交付窓口運営業務委託（門真市特記仕様書準拠）", "戸籍住民課", mirai,
-				"kadoma", LocalDate.of(2026, 6, 1), LocalDate.of(2027, 5, 31),
+				LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),
+				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HANDLES_MY_NUMBER,
+						ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM));
+		Contract kadoma = register(officer, "R8-戸籍-014", "マイナンバーカード臨時交付窓口運営業務委託（門真市特記仕様書準拠）", "戸籍住民課", mirai, "kadoma",
+				LocalDate.of(2026, 6, 1), LocalDate.of(2027, 5, 31),
 				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HANDLES_MY_NUMBER,
 						ContractAttribute.WORKS_AT_CLIENT_SITE));
-		Contract nerima = register(officer, "R8-区民-007", "区民相談記録システムのクラウド移行業務委託（練馬区特記事項準拠）", "区民相談課", sakura,
-				"nerima", LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
+		Contract nerima = register(officer, "R8-区民-007", "区民相談記録システムのクラウド移行業務委託（練馬区特記事項準拠）", "区民相談課", sakura, "nerima",
+				LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
 				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.USES_CLOUD_SERVICES,
 						ContractAttribute.HAS_SUBCONTRACTORS, ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM));
-		register(officer, "R8-統計-003", "統計調査票データ入力業務委託（群馬県特記事項準拠）", "統計担当", mirai, "gunma",
-				LocalDate.of(2026, 12, 1), LocalDate.of(2027, 11, 30), EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+		register(officer, "R8-統計-003", "統計調査票データ入力業務委託（群馬県特記事項準拠）", "統計担当", mirai, "gunma", LocalDate.of(2026, 12, 1),
+				LocalDate.of(2027, 11, 30), EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
 
-		// Every state on the Setagaya contract, the Kadoma one half way, the Nerima one with a return.
+		// Every state on the Setagaya contract, the Kadoma one half way, the Nerima one
+		// with a return.
 		List<Obligation> start = startObligations(officer, setagaya);
 		accept(officer, lead, start, 0, 4);
 		returned(officer, lead, start, 4, "従事者名簿に個人情報を取り扱う者の業務執行場所の記載がありません。追記して再提出してください。");
@@ -151,17 +153,18 @@ class DemoContracts {
 	}
 
 	private jp.itaku.obligation.Submission submit(Actor lead, Obligation obligation) {
-		String name = obligation.getClauseRef().replaceAll("[^0-9A-Za-z]", "_") + "_" + obligation.getDeliverable()
-			.name()
-			.toLowerCase(java.util.Locale.ROOT) + ".pdf";
-		byte[] pdf = ("%PDF-1.4\n% Itaku demo: " + obligation.getSummary() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+		String name = obligation.getClauseRef().replaceAll("[^0-9A-Za-z]", "_") + "_"
+				+ obligation.getDeliverable().name().toLowerCase(java.util.Locale.ROOT) + ".pdf";
+		byte[] pdf = ("%PDF-1.4\n% Itaku demo: " + obligation.getSummary() + "\n%%EOF\n")
+			.getBytes(StandardCharsets.UTF_8);
 		return this.obligations.submit(lead, obligation.getId(), "別添のとおり提出します。",
 				List.of(new Obligations.Upload(name, "application/pdf", new ByteArrayResource(pdf))));
 	}
 
 	private Actor actor(String username) {
 		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal()).actor();
+		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
+			.actor();
 	}
 
 }

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every contract's state at a glance, for the client: overdue, due within 7 days, awaiting
- * review, returned, accepted — counted in the database, scoped to the contracts the actor sees.
+ * Every contract's state at a glance, for the client: overdue, due within 7 days,
+ * awaiting review, returned, accepted — counted in the database, scoped to the contracts
+ * the actor sees.
  */
 @Service
 public class ComplianceDashboard {
@@ -53,7 +54,8 @@ public class ComplianceDashboard {
 	/**
 	 * Returns one row per visible contract matching the filters.
 	 * @param actor the acting user
-	 * @param filter department, contractor, profile and category filters, and the sort order
+	 * @param filter department, contractor, profile and category filters, and the sort
+	 * order
 	 * @return the rows
 	 */
 	@Transactional(readOnly = true)
@@ -62,7 +64,8 @@ public class ComplianceDashboard {
 			.stream()
 			.filter((c) -> filter.department() == null || filter.department().isBlank()
 					|| filter.department().equals(c.getClientDepartment()))
-			.filter((c) -> filter.contractorId() == null || filter.contractorId().equals(c.getContractorOrganisationId()))
+			.filter((c) -> filter.contractorId() == null
+					|| filter.contractorId().equals(c.getContractorOrganisationId()))
 			.filter((c) -> filter.profileCode() == null || filter.profileCode().isBlank()
 					|| filter.profileCode().equals(this.catalog.get(c.getProfileId()).code()))
 			.toList();
@@ -83,20 +86,21 @@ public class ComplianceDashboard {
 
 	private Map<UUID, Counts> counts(List<UUID> contractIds, LocalDate today, ClauseCategory category) {
 		Map<UUID, Counts> counts = new HashMap<>();
-		this.jdbc.sql("""
-				select contract_id,
-				  count(*) filter (where status in ('OPEN', 'RETURNED') and due_date < :today) as overdue,
-				  count(*) filter (where status in ('OPEN', 'RETURNED') and due_date between :today and :soon) as due_soon,
-				  count(*) filter (where status = 'SUBMITTED') as awaiting,
-				  count(*) filter (where status = 'RETURNED') as returned,
-				  count(*) filter (where status = 'ACCEPTED') as accepted,
-				  count(*) filter (where status in ('OPEN', 'RETURNED')) as open,
-				  count(*) filter (where status <> 'NOT_APPLICABLE') as total,
-				  min(due_date) filter (where status in ('OPEN', 'RETURNED') and due_date >= :today) as next_due
-				from obligation
-				where contract_id = any(:ids) and (cast(:category as varchar) is null or category = :category)
-				group by contract_id
-				""")
+		this.jdbc
+			.sql("""
+					select contract_id,
+					  count(*) filter (where status in ('OPEN', 'RETURNED') and due_date < :today) as overdue,
+					  count(*) filter (where status in ('OPEN', 'RETURNED') and due_date between :today and :soon) as due_soon,
+					  count(*) filter (where status = 'SUBMITTED') as awaiting,
+					  count(*) filter (where status = 'RETURNED') as returned,
+					  count(*) filter (where status = 'ACCEPTED') as accepted,
+					  count(*) filter (where status in ('OPEN', 'RETURNED')) as open,
+					  count(*) filter (where status <> 'NOT_APPLICABLE') as total,
+					  min(due_date) filter (where status in ('OPEN', 'RETURNED') and due_date >= :today) as next_due
+					from obligation
+					where contract_id = any(:ids) and (cast(:category as varchar) is null or category = :category)
+					group by contract_id
+					""")
 			.param("today", Date.valueOf(today))
 			.param("soon", Date.valueOf(today.plusDays(DUE_SOON_DAYS)))
 			.param("ids", contractIds.toArray(UUID[]::new))
@@ -122,8 +126,7 @@ public class ComplianceDashboard {
 	 * @param category count only obligations of this category, or {@code null}
 	 * @param sort the order of the rows
 	 */
-	public record Filter(String department, UUID contractorId, String profileCode, ClauseCategory category,
-			Sort sort) {
+	public record Filter(String department, UUID contractorId, String profileCode, ClauseCategory category, Sort sort) {
 
 		public Filter {
 			sort = (sort != null) ? sort : Sort.OVERDUE;
@@ -172,7 +175,8 @@ public class ComplianceDashboard {
 	public record Row(Contract contract, String contractorName, String issuer, Counts counts) {
 
 		/**
-		 * Returns whether everything is in order: nothing overdue, returned or awaiting review.
+		 * Returns whether everything is in order: nothing overdue, returned or awaiting
+		 * review.
 		 * @return {@code true} when in order
 		 */
 		public boolean inOrder() {
@@ -185,7 +189,8 @@ public class ComplianceDashboard {
 	 * A contract's obligations by state.
 	 *
 	 * @param overdue open or returned past the due date
-	 * @param dueSoon open or returned due within {@value ComplianceDashboard#DUE_SOON_DAYS} days
+	 * @param dueSoon open or returned due within
+	 * {@value ComplianceDashboard#DUE_SOON_DAYS} days
 	 * @param awaitingReview submitted, not yet reviewed
 	 * @param returned returned for rework
 	 * @param accepted accepted

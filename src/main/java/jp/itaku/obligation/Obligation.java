@@ -182,8 +182,8 @@ public class Obligation {
 	}
 
 	/**
-	 * Returns what kind of period the obligation is for, to name it: {@code START}, {@code END},
-	 * {@code MONTH} or {@code PERIOD}.
+	 * Returns what kind of period the obligation is for, to name it: {@code START},
+	 * {@code END}, {@code MONTH} or {@code PERIOD}.
 	 * @return the kind of period
 	 */
 	public String getPeriodKind() {

@@ -9,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One step in an obligation's history, which both parties see: planned, submitted, accepted,
- * returned, waived, rescheduled, withdrawn…
+ * One step in an obligation's history, which both parties see: planned, submitted,
+ * accepted, returned, waived, rescheduled, withdrawn…
  */
 @Entity
 @Table(name = "obligation_event")

@@ -41,10 +41,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The obligations of contracts: planned from the clause profile when a contract is registered and
- * again when its scope changes (keeping history and evidence), met by submissions the contractor
- * makes and the client reviews. Every read goes through the contract, so it is scoped exactly as
- * contracts are; every change is audited and kept in the obligation's history.
+ * The obligations of contracts: planned from the clause profile when a contract is
+ * registered and again when its scope changes (keeping history and evidence), met by
+ * submissions the contractor makes and the client reviews. Every read goes through the
+ * contract, so it is scoped exactly as contracts are; every change is audited and kept in
+ * the obligation's history.
  */
 @Service
 public class Obligations implements ContractClosingCheck {
@@ -99,9 +100,9 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	/**
-	 * Plans (again) the obligations of a contract: new ones are created, ones that no longer apply
-	 * are withdrawn unless evidence was already given, withdrawn ones that apply again reopen, and
-	 * open ones move with their due date.
+	 * Plans (again) the obligations of a contract: new ones are created, ones that no
+	 * longer apply are withdrawn unless evidence was already given, withdrawn ones that
+	 * apply again reopen, and open ones move with their due date.
 	 * @param contractId the contract
 	 */
 	@Transactional
@@ -164,8 +165,8 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	/**
-	 * Returns an obligation with everything a reader needs: contract, clause text, submissions with
-	 * their files, and history.
+	 * Returns an obligation with everything a reader needs: contract, clause text,
+	 * submissions with their files, and history.
 	 * @param actor the acting user
 	 * @param id the obligation
 	 * @return the detail
@@ -200,8 +201,8 @@ public class Obligations implements ContractClosingCheck {
 	 * @param comment the contractor's comment
 	 * @param uploads the files, at least one
 	 * @return the submission
-	 * @throws InvalidInputProblem when no file is given, a file is refused, or the obligation is not
-	 * open for a submission
+	 * @throws InvalidInputProblem when no file is given, a file is refused, or the
+	 * obligation is not open for a submission
 	 */
 	@Transactional
 	public Submission submit(Actor actor, UUID id, String comment, List<Upload> uploads) {
@@ -324,8 +325,8 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	/**
-	 * Lists what the actor's organisation must still submit (contractor side): open, returned and
-	 * overdue obligations across its contracts, soonest first.
+	 * Lists what the actor's organisation must still submit (contractor side): open,
+	 * returned and overdue obligations across its contracts, soonest first.
 	 * @param actor the acting user
 	 * @return the to-do list
 	 */
@@ -380,8 +381,8 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	private void record(Obligation obligation, Actor actor, String action, String comment, Instant now) {
-		this.history.save(new ObligationEvent(obligation.getId(), now, (actor != null) ? actor.userId() : null, action,
-				comment));
+		this.history.save(
+				new ObligationEvent(obligation.getId(), now, (actor != null) ? actor.userId() : null, action, comment));
 	}
 
 	/**

@@ -13,9 +13,9 @@ import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
 /**
- * One written submission (書面) for an obligation: the contractor's files and comment, then the
- * client's review. Submissions are numbered and never replaced: a returned one stays in the
- * history and the contractor submits a new one.
+ * One written submission (書面) for an obligation: the contractor's files and comment, then
+ * the client's review. Submissions are numbered and never replaced: a returned one stays
+ * in the history and the contractor submits a new one.
  */
 @Entity
 @Table(name = "submission")

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
- * Stored {@link Submission} records. Unscoped: only {@link Obligations} uses it, and it scopes every
- * read through the contract.
+ * Stored {@link Submission} records. Unscoped: only {@link Obligations} uses it, and it
+ * scopes every read through the contract.
  */
 interface SubmissionRepository extends JpaRepository<Submission, UUID> {
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Planning a contract's obligations from the shipped clause profiles: which requirements apply to
- * which scope, and when each falls due.
+ * Planning a contract's obligations from the shipped clause profiles: which requirements
+ * apply to which scope, and when each falls due.
  */
 class ObligationPlannerTests {
 
@@ -32,7 +32,9 @@ class ObligationPlannerTests {
 
 	private static final UnaryOperator<LocalDate> AS_IS = UnaryOperator.identity();
 
-	/** Moves a Saturday or Sunday to the Friday before: enough to see the rule applied. */
+	/**
+	 * Moves a Saturday or Sunday to the Friday before: enough to see the rule applied.
+	 */
 	private static final UnaryOperator<LocalDate> PREVIOUS_WEEKDAY = (date) -> {
 		LocalDate d = date;
 		while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -43,7 +45,8 @@ class ObligationPlannerTests {
 
 	static ProfileDefinition profile(String code) throws IOException {
 		Path file = Path.of("src/main/resources/catalog/profiles", code + ".yaml");
-		return ProfileTestSupport.parser().parse(file.getFileName().toString(), Files.readString(file), Locale.JAPANESE);
+		return ProfileTestSupport.parser()
+			.parse(file.getFileName().toString(), Files.readString(file), Locale.JAPANESE);
 	}
 
 	static ObligationPlanner.Terms terms(Set<ContractAttribute> attributes) {
@@ -81,10 +84,11 @@ class ObligationPlannerTests {
 	@Test
 	void theCloudRiskDocumentComesWithCloudServices() throws IOException {
 		ProfileDefinition setagaya = profile("setagaya");
-		assertThat(deliverables(ObligationPlanner.plan(terms(EnumSet.of(ContractAttribute.USES_CLOUD_SERVICES)),
-				setagaya, AS_IS)))
+		assertThat(deliverables(
+				ObligationPlanner.plan(terms(EnumSet.of(ContractAttribute.USES_CLOUD_SERVICES)), setagaya, AS_IS)))
 			.contains(Deliverable.CLOUD_RISK_MEASURES);
-		assertThat(deliverables(ObligationPlanner.plan(terms(EnumSet.noneOf(ContractAttribute.class)), setagaya, AS_IS)))
+		assertThat(
+				deliverables(ObligationPlanner.plan(terms(EnumSet.noneOf(ContractAttribute.class)), setagaya, AS_IS)))
 			.doesNotContain(Deliverable.CLOUD_RISK_MEASURES);
 	}
 
@@ -106,7 +110,8 @@ class ObligationPlannerTests {
 
 	@Test
 	void aDueDateOnAClosedDayMovesByTheRule() throws IOException {
-		// The 2026-09 schedule is due on 20 August 2026... and the 2026-07 one on 20 June 2026, a Saturday.
+		// The 2026-09 schedule is due on 20 August 2026... and the 2026-07 one on 20 June
+		// 2026, a Saturday.
 		PlannedObligation july = ObligationPlanner
 			.plan(terms(EnumSet.noneOf(ContractAttribute.class)), profile("kadoma"), PREVIOUS_WEEKDAY)
 			.stream()
@@ -130,8 +135,8 @@ class ObligationPlannerTests {
 
 	@Test
 	void eventDrivenDutiesAreNotPlannedAhead() throws IOException {
-		assertThat(deliverables(ObligationPlanner.plan(terms(EnumSet.allOf(ContractAttribute.class)), profile("gunma"),
-				AS_IS)))
+		assertThat(deliverables(
+				ObligationPlanner.plan(terms(EnumSet.allOf(ContractAttribute.class)), profile("gunma"), AS_IS)))
 			.doesNotContain(Deliverable.INCIDENT_REPORT, Deliverable.COPY_REQUEST, Deliverable.TAKE_OUT_REQUEST);
 	}
 

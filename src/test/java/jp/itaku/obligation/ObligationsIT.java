@@ -40,9 +40,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Contracts and their obligations through the application: planning on registration and on a
- * change of scope (keeping evidence), submissions reviewed by the client, scoping of contracts,
- * obligations, submissions and files between contractors, and the closing guard.
+ * Contracts and their obligations through the application: planning on registration and
+ * on a change of scope (keeping evidence), submissions reviewed by the client, scoping of
+ * contracts, obligations, submissions and files between contractors, and the closing
+ * guard.
  */
 @IntegrationTest
 class ObligationsIT {
@@ -61,6 +62,9 @@ class ObligationsIT {
 
 	@Autowired
 	ClauseCatalog catalog;
+
+	@Autowired
+	java.time.Clock clock;
 
 	Organisation client;
 
@@ -95,10 +99,15 @@ class ObligationsIT {
 		form.setNumber("T-" + UUID.randomUUID().toString().substring(0, 8));
 		form.setTitle("試験用の電算処理委託");
 		form.setContractorOrganisationId(this.contractorA.getId());
-		form.setProfileId(this.catalog.profiles().stream().filter((p) -> p.code().equals("setagaya")).findFirst()
-			.orElseThrow().id());
-		form.setPeriodStart(LocalDate.of(2026, 4, 1));
-		form.setPeriodEnd(LocalDate.of(2027, 3, 31));
+		form.setProfileId(this.catalog.profiles()
+			.stream()
+			.filter((p) -> p.code().equals("setagaya"))
+			.findFirst()
+			.orElseThrow()
+			.id());
+		LocalDate start = jp.itaku.platform.ItakuTime.today(this.clock).plusMonths(1);
+		form.setPeriodStart(start);
+		form.setPeriodEnd(start.plusYears(1).minusDays(1));
 		form.setAttributes(new ArrayList<>(attributes));
 		return this.contracts.register(this.officer, form);
 	}
@@ -112,8 +121,8 @@ class ObligationsIT {
 	}
 
 	private static List<Obligations.Upload> pdf(String name) {
-		return List.of(new Obligations.Upload(name, "application/pdf",
-				new ByteArrayResource(("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8))));
+		return List.of(new Obligations.Upload(name, "application/pdf", new ByteArrayResource(
+				("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8))));
 	}
 
 	private void turnCloud(Contract contract, boolean on) {
@@ -155,7 +164,8 @@ class ObligationsIT {
 			.satisfies((f) -> assertThat(f.getFileName()).isEqualTo("cloud.pdf"));
 
 		turnCloud(this.contracts.get(this.officer, untouched.getId()), true);
-		assertThat(obligationFor(untouched, Deliverable.CLOUD_RISK_MEASURES).getStatus()).isEqualTo(ObligationStatus.OPEN);
+		assertThat(obligationFor(untouched, Deliverable.CLOUD_RISK_MEASURES).getStatus())
+			.isEqualTo(ObligationStatus.OPEN);
 	}
 
 	@Test
@@ -206,9 +216,10 @@ class ObligationsIT {
 		assertThat(catchThrowable(() -> this.obligations.openFile(leadB, fileId))).isInstanceOf(NotFoundProblem.class);
 
 		var asB = authentication(this.fixtures.signedIn(this.leadBUser));
-		for (String path : List.of("/contracts/" + contract.getId(), "/obligations/" + roster.getId(), "/files/" + fileId,
-				"/api/v1/contracts/" + contract.getId(), "/api/v1/contracts/" + contract.getId() + "/obligations",
-				"/api/v1/obligations/" + roster.getId(), "/api/v1/obligations/" + roster.getId() + "/submissions")) {
+		for (String path : List.of("/contracts/" + contract.getId(), "/obligations/" + roster.getId(),
+				"/files/" + fileId, "/api/v1/contracts/" + contract.getId(),
+				"/api/v1/contracts/" + contract.getId() + "/obligations", "/api/v1/obligations/" + roster.getId(),
+				"/api/v1/obligations/" + roster.getId() + "/submissions")) {
 			this.mvc.perform(get(path).with(asB)).andExpect(status().isNotFound());
 		}
 		this.mvc
@@ -221,7 +232,9 @@ class ObligationsIT {
 		this.mvc.perform(get("/api/v1/contracts").with(asB))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == '" + contract.getId() + "')]").isEmpty());
-		this.mvc.perform(get("/api/v1/contracts/" + contract.getId()).with(authentication(this.fixtures.signedIn(this.leadAUser))))
+		this.mvc
+			.perform(get("/api/v1/contracts/" + contract.getId())
+				.with(authentication(this.fixtures.signedIn(this.leadAUser))))
 			.andExpect(status().isOk());
 	}
 
@@ -241,8 +254,7 @@ class ObligationsIT {
 			.getContentAsString();
 		String submissionId = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 		this.mvc
-			.perform(post("/api/v1/submissions/" + submissionId + "/return")
-				.contentType("application/json")
+			.perform(post("/api/v1/submissions/" + submissionId + "/return").contentType("application/json")
 				.content("{\"comment\":\"日付がありません\"}")
 				.with(authentication(this.fixtures.signedIn(this.officerUser))))
 			.andExpect(status().isOk())

@@ -45,7 +45,8 @@ class I18nCompletenessTests {
 					+ "\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
 	/** The message bundles, by base name (as in spring.messages.basename). */
-	private static final List<String> BUNDLES = List.of("messages", "catalog-labels", "document-labels");
+	private static final List<String> BUNDLES = List.of("messages", "catalog-labels", "document-labels",
+			"calendar-labels");
 
 	@Test
 	void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {

@@ -49,7 +49,8 @@ class ContractApiController {
 	@PostMapping
 	ResponseEntity<ContractView> register(@Valid @RequestBody ContractForm form) {
 		Contract contract = this.contracts.register(CurrentActor.require(), form);
-		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.getId())).body(ContractView.of(contract));
+		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.getId()))
+			.body(ContractView.of(contract));
 	}
 
 	@PutMapping("/{id}")

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Registering and changing contracts, and moving them through their lifecycle. The contract's
- * own page with its obligations belongs to the obligation module.
+ * Registering and changing contracts, and moving them through their lifecycle. The
+ * contract's own page with its obligations belongs to the obligation module.
  */
 @Controller
 class ContractController {
@@ -41,8 +41,7 @@ class ContractController {
 
 	private final FormErrors formErrors;
 
-	ContractController(Contracts contracts, Organisations organisations, ClauseCatalog catalog,
-			FormErrors formErrors) {
+	ContractController(Contracts contracts, Organisations organisations, ClauseCatalog catalog, FormErrors formErrors) {
 		this.contracts = contracts;
 		this.organisations = organisations;
 		this.catalog = catalog;

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A contract's page: its terms and every obligation it creates, grouped by canonical category,
- * each with its clause reference, due date and status.
+ * A contract's page: its terms and every obligation it creates, grouped by canonical
+ * category, each with its clause reference, due date and status.
  */
 @Controller
 class ContractPageController {

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The dashboard: the client sees every contract's state at a glance; the contractor sees its
- * to-do list across contracts. The contract list is the same view.
+ * The dashboard: the client sees every contract's state at a glance; the contractor sees
+ * its to-do list across contracts. The contract list is the same view.
  */
 @Controller
 class DashboardController {
@@ -50,7 +50,8 @@ class DashboardController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("rows", this.dashboard.rows(actor, filter));
 		model.addAttribute("clientSide", actor.organisationKind() == OrganisationKind.CLIENT);
-		model.addAttribute("mayRegister", actor.organisationKind() == OrganisationKind.CLIENT && actor.mayChange());
+		model.addAttribute("mayRegister",
+				actor.organisationKind() == OrganisationKind.CLIENT && actor.role() != jp.itaku.platform.Role.AUDITOR);
 		if (actor.organisationKind() != OrganisationKind.CLIENT) {
 			model.addAttribute("todo", this.obligations.todo(actor));
 		}

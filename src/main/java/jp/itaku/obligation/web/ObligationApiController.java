@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Obligations and submissions over the REST API: list a contract's obligations, submit files
- * (multipart), and review — scoped and audited as in the UI.
+ * Obligations and submissions over the REST API: list a contract's obligations, submit
+ * files (multipart), and review — scoped and audited as in the UI.
  */
 @RestController
 class ObligationApiController {
@@ -57,7 +57,11 @@ class ObligationApiController {
 
 	@GetMapping("/api/v1/obligations/{id}/submissions")
 	List<SubmissionView> submissions(@PathVariable("id") UUID id) {
-		return this.obligations.detail(CurrentActor.require(), id).submissions().stream().map(SubmissionView::of).toList();
+		return this.obligations.detail(CurrentActor.require(), id)
+			.submissions()
+			.stream()
+			.map(SubmissionView::of)
+			.toList();
 	}
 
 	@PostMapping(path = "/api/v1/obligations/{id}/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -65,21 +69,23 @@ class ObligationApiController {
 			@RequestParam(name = "comment", required = false) String comment,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
 		List<Obligations.Upload> uploads = (files == null) ? List.of()
-				: files.stream().map((f) -> new Obligations.Upload(f.getOriginalFilename(), f.getContentType(), f)).toList();
+				: files.stream()
+					.map((f) -> new Obligations.Upload(f.getOriginalFilename(), f.getContentType(), f))
+					.toList();
 		Submission submission = this.obligations.submit(CurrentActor.require(), id, comment, uploads);
 		return ResponseEntity.status(HttpStatus.CREATED).body(SubmissionView.of(submission));
 	}
 
 	@PostMapping("/api/v1/submissions/{id}/accept")
 	SubmissionView accept(@PathVariable("id") UUID id, @RequestBody(required = false) Review review) {
-		return SubmissionView.of(this.obligations.review(CurrentActor.require(), id, true,
-				(review != null) ? review.comment() : null));
+		return SubmissionView
+			.of(this.obligations.review(CurrentActor.require(), id, true, (review != null) ? review.comment() : null));
 	}
 
 	@PostMapping("/api/v1/submissions/{id}/return")
 	SubmissionView returnSubmission(@PathVariable("id") UUID id, @RequestBody(required = false) Review review) {
-		return SubmissionView.of(this.obligations.review(CurrentActor.require(), id, false,
-				(review != null) ? review.comment() : null));
+		return SubmissionView
+			.of(this.obligations.review(CurrentActor.require(), id, false, (review != null) ? review.comment() : null));
 	}
 
 	@PostMapping("/api/v1/obligations/{id}/waive")

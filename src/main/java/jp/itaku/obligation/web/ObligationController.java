@@ -23,8 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One obligation: its clause, due date and status, its submissions with files and review, and
- * its history; the contractor submits here, the client reviews or waives.
+ * One obligation: its clause, due date and status, its submissions with files and review,
+ * and its history; the contractor submits here, the client reviews or waives.
  */
 @Controller
 class ObligationController {
@@ -64,8 +64,8 @@ class ObligationController {
 
 	@PostMapping("/submissions/{id}/review")
 	String review(@PathVariable("id") UUID submissionId, @RequestParam("obligation") UUID obligationId,
-			@RequestParam("decision") String decision,
-			@RequestParam(name = "comment", required = false) String comment, RedirectAttributes redirect) {
+			@RequestParam("decision") String decision, @RequestParam(name = "comment", required = false) String comment,
+			RedirectAttributes redirect) {
 		try {
 			boolean accept = "accept".equals(decision);
 			this.obligations.review(CurrentActor.require(), submissionId, accept, comment);
@@ -93,12 +93,13 @@ class ObligationController {
 	@GetMapping("/files/{id}")
 	void download(@PathVariable("id") UUID id, HttpServletResponse response) throws IOException {
 		Obligations.OpenedFile opened = this.obligations.openFile(CurrentActor.require(), id);
-		response.setContentType((opened.file().getContentType() != null) ? opened.file().getContentType()
-				: "application/octet-stream");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename(opened.file().getFileName(), java.nio.charset.StandardCharsets.UTF_8)
-			.build()
-			.toString());
+		response.setContentType(
+				(opened.file().getContentType() != null) ? opened.file().getContentType() : "application/octet-stream");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(opened.file().getFileName(), java.nio.charset.StandardCharsets.UTF_8)
+					.build()
+					.toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		try (InputStream in = opened.content()) {
 			in.transferTo(response.getOutputStream());
