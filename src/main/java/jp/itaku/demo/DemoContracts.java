@@ -60,6 +60,10 @@ class DemoContracts {
 		this.signIn = signIn;
 	}
 
+	boolean isEmpty() {
+		return this.contracts.allUnscoped().isEmpty();
+	}
+
 	void seed() {
 		Actor officer = actor("officer");
 		Actor lead = actor("lead");

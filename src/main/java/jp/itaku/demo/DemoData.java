@@ -53,9 +53,15 @@ class DemoData implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.organisations.findByNameUnscoped(CLIENT).isPresent()) {
-			return;
+		if (this.organisations.findByNameUnscoped(CLIENT).isEmpty()) {
+			seedOrganisationsAndUsers();
 		}
+		if (this.contracts.isEmpty()) {
+			this.contracts.seed();
+		}
+	}
+
+	private void seedOrganisationsAndUsers() {
 		Organisation client = organisation(CLIENT, OrganisationKind.CLIENT, "東京都世田谷区世田谷4-21-27");
 		Organisation contractor = organisation("株式会社みらいデータサービス", OrganisationKind.CONTRACTOR, "東京都千代田区丸の内1-1-1");
 		Organisation otherContractor = organisation("株式会社さくら情報システム", OrganisationKind.CONTRACTOR, "大阪府門真市中町1-1");
@@ -73,8 +79,7 @@ class DemoData implements ApplicationRunner {
 				UserForm.filled("sublead", "青葉 四郎", "sublead@example.jp", subcontractor.getId(), Role.CONTRACTOR_LEAD,
 						true))
 			.forEach((form) -> this.users.createWithPassword(form, this.password));
-		this.contracts.seed();
-		log.info("Demo data seeded: organisations, one account per role (see the README), contracts");
+		log.info("Demo data seeded: organisations and one account per role (see the README)");
 	}
 
 	private Organisation organisation(String name, OrganisationKind kind, String address) {
