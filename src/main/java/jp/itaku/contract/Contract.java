@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.catalog.ContractAttribute;
+import org.hibernate.annotations.BatchSize;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.platform.InvalidInputProblem;
 
@@ -83,6 +84,7 @@ public class Contract {
 	private String contractorContact;
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = 500)
 	@CollectionTable(name = "contract_attribute", joinColumns = @JoinColumn(name = "contract_id"))
 	@Column(name = "attribute")
 	@Enumerated(EnumType.STRING)

@@ -68,7 +68,7 @@ class ObligationFlowBrowserIT extends BrowserTest {
 			o.locator("#periodEnd").fill(start.plusYears(1).minusDays(1).toString());
 			o.locator("form[action='/contracts/new'] button[type=submit]").click();
 			assertThat(o.locator(".notice--success")).containsText("義務を作成しました");
-			o.navigate(url("/dashboard"));
+			o.navigate(url("/dashboard?contractor=" + contractor.getId()));
 			Locator row = o.locator("#dashboard-table tr[data-contract='" + number + "']");
 			assertThat(row.locator("[data-count=awaiting-review]")).hasText("0");
 
@@ -87,7 +87,7 @@ class ObligationFlowBrowserIT extends BrowserTest {
 			l.locator("#submit-form button[type=submit]").click();
 			assertThat(l.locator("#obligation-status")).hasText("審査待ち");
 
-			o.navigate(url("/dashboard"));
+			o.navigate(url("/dashboard?contractor=" + contractor.getId()));
 			assertThat(row.locator("[data-count=awaiting-review]")).hasText("1");
 			o.navigate(obligationUrl);
 			o.locator("[id='review-comment-1']").fill("業務執行場所の記載がありません。");
@@ -104,7 +104,7 @@ class ObligationFlowBrowserIT extends BrowserTest {
 			o.locator("[data-submission='2'] .review-form button[value=accept]").click();
 			assertThat(o.locator("#obligation-status")).hasText("受理済み");
 			screenshot(o, "obligation-accepted");
-			o.navigate(url("/dashboard"));
+			o.navigate(url("/dashboard?contractor=" + contractor.getId()));
 			assertThat(row.locator("[data-count=awaiting-review]")).hasText("0");
 			assertThat(row.locator("[data-count=accepted]")).hasText("1");
 			screenshot(o, "dashboard");

@@ -1,5 +1,6 @@
 package jp.itaku.obligation.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jp.itaku.catalog.ClauseCatalog;
@@ -23,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DashboardController {
 
+	/** Contracts per page: the counts cover every contract, the page shows this many. */
+	static final int PAGE_SIZE = 50;
+
 	private final ComplianceDashboard dashboard;
 
 	private final Obligations obligations;
@@ -44,11 +48,18 @@ class DashboardController {
 			@RequestParam(name = "contractor", required = false) UUID contractor,
 			@RequestParam(name = "profile", required = false) String profile,
 			@RequestParam(name = "category", required = false) ClauseCategory category,
-			@RequestParam(name = "sort", required = false) ComplianceDashboard.Sort sort, Model model) {
+			@RequestParam(name = "sort", required = false) ComplianceDashboard.Sort sort,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
 		Actor actor = CurrentActor.require();
 		var filter = new ComplianceDashboard.Filter(department, contractor, profile, category, sort);
 		model.addAttribute("filter", filter);
-		model.addAttribute("rows", this.dashboard.rows(actor, filter));
+		List<ComplianceDashboard.Row> rows = this.dashboard.rows(actor, filter);
+		int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int current = Math.min(Math.max(0, page), pages - 1);
+		model.addAttribute("rows", rows.subList(current * PAGE_SIZE, Math.min(rows.size(), (current + 1) * PAGE_SIZE)));
+		model.addAttribute("rowCount", rows.size());
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
 		model.addAttribute("clientSide", actor.organisationKind() == OrganisationKind.CLIENT);
 		model.addAttribute("mayRegister",
 				actor.organisationKind() == OrganisationKind.CLIENT && actor.role() != jp.itaku.platform.Role.AUDITOR);
