@@ -79,6 +79,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()
+				// Calendar feeds: the secret token in the URL is the credential (export
+				// module).
+				.requestMatchers(HttpMethod.GET, "/calendar/**")
+				.permitAll()
 				.requestMatchers("/login/totp")
 				.hasAuthority(SignInStep.TOTP.authorityName())
 				.requestMatchers("/account/password")

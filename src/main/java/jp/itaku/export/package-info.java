@@ -1,0 +1,8 @@
+/**
+ * Exports: a contract's obligations as an Excel workbook an officer can attach to a
+ * report, and a personal iCalendar feed of due dates for Outlook, reached through a
+ * secret URL whose token is stored only as a hash. Every read is scoped through the
+ * contract.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Exports")
+package jp.itaku.export;

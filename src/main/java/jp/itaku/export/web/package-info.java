@@ -1,0 +1,5 @@
+/**
+ * Web adapters of the exports: the workbook download (page and API), the calendar feed
+ * and its token on the account page.
+ */
+package jp.itaku.export.web;
