@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.audit.AuditRecord;
@@ -283,6 +284,22 @@ public class UserAccounts {
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> findByUsernameUnscoped(String username) {
 		return this.repository.findByUsername(UserAccount.normalise(username));
+	}
+
+	/**
+	 * Lists the enabled users of an organisation who hold one of the given roles, without
+	 * scoping, for scheduled jobs and notifications; never show the result to a user.
+	 * @param organisationId the organisation
+	 * @param roles the roles wanted
+	 * @return the enabled users with one of these roles, by user name
+	 */
+	@Transactional(readOnly = true)
+	public List<UserAccount> enabledUsersUnscoped(UUID organisationId, Set<Role> roles) {
+		return this.repository.findByOrganisationIdOrderByUsernameAsc(organisationId)
+			.stream()
+			.filter(UserAccount::isEnabled)
+			.filter((user) -> roles.contains(user.getRole()))
+			.toList();
 	}
 
 	private Organisation organisationFor(Actor actor, UUID organisationId) {

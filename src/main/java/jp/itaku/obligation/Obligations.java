@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -36,6 +38,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,11 +75,13 @@ public class Obligations implements ContractClosingCheck {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Obligations(ObligationRepository obligations, SubmissionRepository submissions, SubmissionFileRepository files,
 			ObligationEventRepository history, Contracts contracts, ClauseCatalog catalog, WorkingCalendar calendar,
-			Documents documents, AuditTrail audit, Clock clock) {
+			Documents documents, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.obligations = obligations;
 		this.submissions = submissions;
 		this.files = files;
@@ -86,6 +91,7 @@ public class Obligations implements ContractClosingCheck {
 		this.calendar = calendar;
 		this.documents = documents;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -277,6 +283,7 @@ public class Obligations implements ContractClosingCheck {
 			.actor(actor)
 			.target("Submission", submissionId)
 			.detail("obligation", obligation.getId()));
+		this.events.publishEvent(new SubmissionReviewed(obligation.getId(), submissionId, accept));
 		return submission;
 	}
 
@@ -347,6 +354,53 @@ public class Obligations implements ContractClosingCheck {
 			.stream()
 			.map((o) -> new TodoItem(o, visible.get(o.getContractId()), o.effectiveStatus(today)))
 			.toList();
+	}
+
+	/**
+	 * Looks up an obligation without scoping, for other modules' jobs and notifications;
+	 * never hand its result to a user without scoping.
+	 * @param id the obligation
+	 * @return the obligation, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Obligation> findUnscoped(UUID id) {
+		return this.obligations.findById(id);
+	}
+
+	/**
+	 * Looks up a submission without scoping, for other modules' jobs and notifications.
+	 * @param id the submission
+	 * @return the submission, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Submission> findSubmissionUnscoped(UUID id) {
+		return this.submissions.findById(id);
+	}
+
+	/**
+	 * Lists the open and returned obligations of some contracts without scoping, for
+	 * scheduled jobs.
+	 * @param contractIds the contracts
+	 * @return their obligations still to be submitted, by due date
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> pendingUnscoped(Collection<UUID> contractIds) {
+		if (contractIds.isEmpty()) {
+			return List.of();
+		}
+		return this.obligations.findByContractIdInAndStatusInOrderByDueDateAsc(contractIds,
+				List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED));
+	}
+
+	/**
+	 * Lists the submissions reviewed in a period without scoping, for scheduled jobs.
+	 * @param from the period's start (inclusive)
+	 * @param to the period's end (exclusive)
+	 * @return the submissions reviewed in the period, oldest review first
+	 */
+	@Transactional(readOnly = true)
+	public List<Submission> reviewedUnscoped(Instant from, Instant to) {
+		return this.submissions.findByReviewedAtGreaterThanEqualAndReviewedAtLessThanOrderByReviewedAtAsc(from, to);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package jp.itaku.obligation;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -15,5 +16,8 @@ interface SubmissionRepository extends JpaRepository<Submission, UUID> {
 	List<Submission> findByObligationIdOrderByNumberDesc(UUID obligationId);
 
 	long countByObligationId(UUID obligationId);
+
+	List<Submission> findByReviewedAtGreaterThanEqualAndReviewedAtLessThanOrderByReviewedAtAsc(Instant from,
+			Instant to);
 
 }

@@ -42,12 +42,13 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedServer server) {
+	HikariDataSource dataSource(EmbeddedServer server, EmbeddedDatabaseProperties properties) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
 		config.setUsername("postgres");
 		config.setPoolName("itaku-embedded");
-		config.setMaximumPoolSize(20);
+		config.setMaximumPoolSize(properties.poolSize());
+		config.setMinimumIdle(Math.min(2, properties.poolSize()));
 		return new HikariDataSource(config);
 	}
 
@@ -72,7 +73,7 @@ class EmbeddedDatabaseConfiguration {
 				.setCleanDataDirectory(clean)
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("timezone", "UTC")
-				.setServerConfig("max_connections", "100")
+				.setServerConfig("max_connections", "300")
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C.UTF-8");
 			if (port > 0) {

@@ -16,5 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("itaku.database.embedded")
 public record EmbeddedDatabaseProperties(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("0") int port,
-		@DefaultValue("false") boolean ephemeral) {
+		@DefaultValue("false") boolean ephemeral, @DefaultValue("20") int poolSize) {
 }

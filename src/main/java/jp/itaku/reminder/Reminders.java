@@ -1,0 +1,159 @@
+package jp.itaku.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a reminder to each of its recipients — the contractor's enabled leads, and for an
+ * overdue obligation the client's enabled officers, each with an e-mail address — at most
+ * once per recipient: each mail is claimed, sent and audited in its own transaction, so a
+ * failed send leaves nothing behind and is tried again at the next run. Without a mail
+ * server ({@code spring.mail.host}) nothing is sent.
+ */
+@Service
+class Reminders {
+
+	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final ReminderMails mails;
+
+	private final ReminderLog sent;
+
+	private final UserAccounts users;
+
+	private final AuditTrail audit;
+
+	private final ReminderProperties properties;
+
+	private final TransactionTemplate eachMail;
+
+	private final Clock clock;
+
+	Reminders(ObjectProvider<JavaMailSender> mailSender, ReminderMails mails, ReminderLog sent, UserAccounts users,
+			AuditTrail audit, ReminderProperties properties, PlatformTransactionManager transactions, Clock clock) {
+		this.mailSender = mailSender;
+		this.mails = mails;
+		this.sent = sent;
+		this.users = users;
+		this.audit = audit;
+		this.properties = properties;
+		this.eachMail = new TransactionTemplate(transactions);
+		this.eachMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns whether a mail server is configured; without one no reminder is sent.
+	 * @return {@code true} when {@code spring.mail.host} is set
+	 */
+	boolean mailConfigured() {
+		return this.mailSender.getIfAvailable() != null;
+	}
+
+	/**
+	 * Sends a reminder to every recipient who has not had it yet.
+	 * @param reminder the reminder
+	 * @return how many mails were sent and how many failed
+	 */
+	Delivery send(Reminder reminder) {
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			return new Delivery(0, 0);
+		}
+		int delivered = 0;
+		int failed = 0;
+		for (UserAccount recipient : recipients(reminder)) {
+			try {
+				if (sendTo(sender, reminder, recipient)) {
+					delivered++;
+				}
+			}
+			catch (MailException ex) {
+				// Neither the address nor the message (which may quote it) goes into the
+				// log.
+				log.warn("Reminder {} for obligation {} not sent ({}); it is retried at the next run", reminder.kind(),
+						reminder.obligation().getId(), ex.getClass().getSimpleName());
+				failed++;
+			}
+		}
+		return new Delivery(delivered, failed);
+	}
+
+	private List<UserAccount> recipients(Reminder reminder) {
+		List<UserAccount> recipients = new ArrayList<>(
+				reachable(reminder.contract().getContractorOrganisationId(), reminder.contractorRoles()));
+		recipients.addAll(reachable(reminder.contract().getClientOrganisationId(), reminder.clientRoles()));
+		return recipients;
+	}
+
+	private List<UserAccount> reachable(UUID organisationId, Set<Role> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return this.users.enabledUsersUnscoped(organisationId, roles)
+			.stream()
+			.filter((user) -> user.getEmail() != null && !user.getEmail().isBlank())
+			.toList();
+	}
+
+	private boolean sendTo(JavaMailSender sender, Reminder reminder, UserAccount recipient) {
+		ReminderMails.Mail mail = this.mails.compose(reminder, recipient);
+		Boolean delivered = this.eachMail.execute((status) -> {
+			if (!this.sent.claim(reminder, recipient.getId(), Instant.now(this.clock))) {
+				return false;
+			}
+			sender.send((MimeMessage message) -> {
+				MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+				helper.setFrom(this.properties.from());
+				helper.setTo(recipient.getEmail());
+				helper.setSubject(mail.subject());
+				helper.setText(mail.body());
+			});
+			AuditRecord record = AuditRecord.of("REMINDER_SENT")
+				.target("Obligation", reminder.obligation().getId())
+				.detail("kind", reminder.kind().name())
+				.detail("date", reminder.date().toString())
+				.detail("recipient", recipient.getId());
+			if (reminder.submission() != null) {
+				record.detail("submission", reminder.submission().getId());
+			}
+			this.audit.record(record);
+			return true;
+		});
+		return Boolean.TRUE.equals(delivered);
+	}
+
+	/**
+	 * What became of one reminder.
+	 *
+	 * @param sent mails handed to the mail server
+	 * @param failed mails the mail server did not take
+	 */
+	record Delivery(int sent, int failed) {
+	}
+
+}

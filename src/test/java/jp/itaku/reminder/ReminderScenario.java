@@ -1,0 +1,222 @@
+package jp.itaku.reminder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.account.UserForm;
+import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractForm;
+import jp.itaku.contract.Contracts;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What the reminder tests share: a real SMTP server (GreenMail on a free loopback port,
+ * which the application is pointed at), and a client and a contractor with their people:
+ * two contractor leads (one reading English), a worker, a lead without an e-mail address
+ * and a client officer. Mails are told apart by the obligation they link to, since the
+ * job also reminds of other tests' obligations in the same database.
+ */
+abstract class ReminderScenario {
+
+	static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension mailServer = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	Contracts contracts;
+
+	@Autowired
+	Obligations obligations;
+
+	@Autowired
+	ClauseCatalog catalog;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Organisation client;
+
+	Organisation contractor;
+
+	UserAccount lead;
+
+	UserAccount englishLead;
+
+	UserAccount worker;
+
+	UserAccount officer;
+
+	Actor officerActor;
+
+	Actor leadActor;
+
+	@DynamicPropertySource
+	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@BeforeEach
+	void parties() {
+		this.client = this.fixtures.organisation(OrganisationKind.CLIENT);
+		this.contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		this.lead = this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD);
+		this.leadActor = this.fixtures.actor(this.lead);
+		this.englishLead = this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD);
+		this.users.preferLocale(this.fixtures.actor(this.englishLead), Locale.ENGLISH);
+		this.worker = this.fixtures.user(this.contractor, Role.CONTRACTOR_WORKER);
+		String withoutMail = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		this.users.createWithPassword(
+				UserForm.filled(withoutMail, "メール 未登録", null, this.contractor.getId(), Role.CONTRACTOR_LEAD, true),
+				Fixtures.PASSWORD);
+		this.officer = this.fixtures.user(this.client, Role.CLIENT_OFFICER);
+		this.officerActor = this.fixtures.actor(this.officer);
+		this.fixtures.user(this.client, Role.CLIENT_SECURITY_ADMIN);
+	}
+
+	/**
+	 * Registers a Setagaya contract between the client and the contractor.
+	 * @param active whether to put it in force
+	 * @return the contract
+	 */
+	Contract contract(boolean active) {
+		ContractForm form = new ContractForm();
+		form.setNumber("R-" + UUID.randomUUID().toString().substring(0, 8));
+		form.setTitle("住民記録システム運用保守業務委託");
+		form.setContractorOrganisationId(this.contractor.getId());
+		form.setProfileId(this.catalog.profiles()
+			.stream()
+			.filter((p) -> p.code().equals("setagaya"))
+			.findFirst()
+			.orElseThrow()
+			.id());
+		LocalDate start = this.calendar.today().plusMonths(1);
+		form.setPeriodStart(start);
+		form.setPeriodEnd(start.plusYears(1).minusDays(1));
+		form.setAttributes(new ArrayList<>());
+		Contract contract = this.contracts.register(this.officerActor, form);
+		if (active) {
+			this.contracts.activate(this.officerActor, contract.getId());
+		}
+		return contract;
+	}
+
+	/**
+	 * Returns a contract's obligation for a document, moved to a due date.
+	 * @param contract the contract
+	 * @param deliverable the document
+	 * @param due the due date to give it
+	 * @return the obligation as stored
+	 */
+	Obligation dueOn(Contract contract, Deliverable deliverable, LocalDate due) {
+		Obligation obligation = this.obligations.forContract(this.officerActor, contract.getId())
+			.stream()
+			.filter((o) -> o.getDeliverable() == deliverable)
+			.findFirst()
+			.orElseThrow();
+		this.jdbc.sql("update obligation set due_date = :due where id = :id")
+			.param("due", due)
+			.param("id", obligation.getId())
+			.update();
+		return this.obligations.findUnscoped(obligation.getId()).orElseThrow();
+	}
+
+	/**
+	 * Forgets every mail received so far.
+	 */
+	static void clearMailbox() {
+		try {
+			mailServer.purgeEmailFromAllMailboxes();
+		}
+		catch (FolderException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Returns the mails received so far that are about an obligation (they link to it).
+	 * @param obligationId the obligation
+	 * @return the mails, in the order received
+	 */
+	static List<Mail> mailsAbout(UUID obligationId) {
+		List<Mail> mails = new ArrayList<>();
+		try {
+			for (MimeMessage message : mailServer.getReceivedMessages()) {
+				String body = message.getContent().toString();
+				if (body.contains("/obligations/" + obligationId)) {
+					mails.add(new Mail(
+							((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress(),
+							message.getSubject(), body));
+				}
+			}
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return mails;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A received mail.
+	 *
+	 * @param to the recipient's address
+	 * @param subject the decoded subject
+	 * @param body the decoded plain-text body
+	 */
+	record Mail(String to, String subject, String body) {
+	}
+
+}
