@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -110,20 +109,10 @@ class CalendarFeedIT {
 	}
 
 	private Contract register(Organisation contractor, String title) {
-		ContractForm form = new ContractForm();
+		LocalDate start = ItakuTime.today(this.clock).plusMonths(1);
+		ContractForm form = this.fixtures.contractForm(contractor, "setagaya", start, Set.of());
 		form.setNumber("C-" + UUID.randomUUID().toString().substring(0, 8));
 		form.setTitle(title);
-		form.setContractorOrganisationId(contractor.getId());
-		form.setProfileId(this.catalog.profiles()
-			.stream()
-			.filter((p) -> p.code().equals("setagaya"))
-			.findFirst()
-			.orElseThrow()
-			.id());
-		LocalDate start = ItakuTime.today(this.clock).plusMonths(1);
-		form.setPeriodStart(start);
-		form.setPeriodEnd(start.plusYears(1).minusDays(1));
-		form.setAttributes(new ArrayList<>());
 		return this.contracts.register(this.officer, form);
 	}
 

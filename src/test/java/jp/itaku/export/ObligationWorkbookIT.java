@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
@@ -107,21 +108,11 @@ class ObligationWorkbookIT {
 		this.leadUser = this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD);
 		this.lead = this.fixtures.actor(this.leadUser);
 		this.otherLeadUser = this.fixtures.user(other, Role.CONTRACTOR_LEAD);
-		ContractForm form = new ContractForm();
-		form.setNumber("情-" + UUID.randomUUID().toString().substring(0, 8));
-		form.setTitle("住民記録システム運用保守業務委託");
-		form.setContractorOrganisationId(this.contractor.getId());
-		form.setProfileId(this.catalog.profiles()
-			.stream()
-			.filter((p) -> p.code().equals("setagaya"))
-			.findFirst()
-			.orElseThrow()
-			.id());
 		// started two months ago: some obligations are overdue by now
 		LocalDate start = today().minusMonths(2).withDayOfMonth(1);
-		form.setPeriodStart(start);
-		form.setPeriodEnd(start.plusYears(1).minusDays(1));
-		form.setAttributes(new ArrayList<>());
+		ContractForm form = this.fixtures.contractForm(this.contractor, "setagaya", start, Set.of());
+		form.setNumber("情-" + UUID.randomUUID().toString().substring(0, 8));
+		form.setTitle("住民記録システム運用保守業務委託");
 		this.contract = this.contracts.register(this.officer, form);
 	}
 

@@ -95,20 +95,10 @@ class ObligationsIT {
 	}
 
 	private Contract setagayaContract(Set<ContractAttribute> attributes) {
-		ContractForm form = new ContractForm();
+		LocalDate start = jp.itaku.platform.ItakuTime.today(this.clock).plusMonths(1);
+		ContractForm form = this.fixtures.contractForm(this.contractorA, "setagaya", start, Set.copyOf(attributes));
 		form.setNumber("T-" + UUID.randomUUID().toString().substring(0, 8));
 		form.setTitle("試験用の電算処理委託");
-		form.setContractorOrganisationId(this.contractorA.getId());
-		form.setProfileId(this.catalog.profiles()
-			.stream()
-			.filter((p) -> p.code().equals("setagaya"))
-			.findFirst()
-			.orElseThrow()
-			.id());
-		LocalDate start = jp.itaku.platform.ItakuTime.today(this.clock).plusMonths(1);
-		form.setPeriodStart(start);
-		form.setPeriodEnd(start.plusYears(1).minusDays(1));
-		form.setAttributes(new ArrayList<>(attributes));
 		return this.contracts.register(this.officer, form);
 	}
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -124,20 +125,10 @@ abstract class ReminderScenario {
 	 * @return the contract
 	 */
 	Contract contract(boolean active) {
-		ContractForm form = new ContractForm();
+		LocalDate start = this.calendar.today().plusMonths(1);
+		ContractForm form = this.fixtures.contractForm(this.contractor, "setagaya", start, Set.of());
 		form.setNumber("R-" + UUID.randomUUID().toString().substring(0, 8));
 		form.setTitle("住民記録システム運用保守業務委託");
-		form.setContractorOrganisationId(this.contractor.getId());
-		form.setProfileId(this.catalog.profiles()
-			.stream()
-			.filter((p) -> p.code().equals("setagaya"))
-			.findFirst()
-			.orElseThrow()
-			.id());
-		LocalDate start = this.calendar.today().plusMonths(1);
-		form.setPeriodStart(start);
-		form.setPeriodEnd(start.plusYears(1).minusDays(1));
-		form.setAttributes(new ArrayList<>());
 		Contract contract = this.contracts.register(this.officerActor, form);
 		if (active) {
 			this.contracts.activate(this.officerActor, contract.getId());

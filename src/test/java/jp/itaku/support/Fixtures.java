@@ -1,6 +1,9 @@
 package jp.itaku.support;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +16,9 @@ import jp.itaku.account.TwoFactor;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.account.UserForm;
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.contract.ContractForm;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
 import jp.itaku.organisation.Organisations;
@@ -52,7 +58,11 @@ public class Fixtures {
 
 	private final Clock clock;
 
-	Fixtures(Organisations organisations, UserAccounts users, SignIn signIn, TwoFactor twoFactor, Clock clock) {
+	private final ClauseCatalog catalog;
+
+	Fixtures(Organisations organisations, UserAccounts users, SignIn signIn, TwoFactor twoFactor, Clock clock,
+			ClauseCatalog catalog) {
+		this.catalog = catalog;
 		this.organisations = organisations;
 		this.users = users;
 		this.signIn = signIn;
@@ -91,6 +101,33 @@ public class Fixtures {
 	 */
 	public StepAuthentication signedIn(UserAccount user) {
 		return this.signIn.completeAuthenticationOf(user.getId()).orElseThrow();
+	}
+
+	/**
+	 * Returns a filled contract form with a unique number, under the newest version of a
+	 * shipped clause profile.
+	 * @param contractor the contractor
+	 * @param profileCode the profile's code, e.g. {@code setagaya}
+	 * @param start the first day of the contract period (the period lasts a year)
+	 * @param attributes the scope attributes
+	 * @return the form
+	 */
+	public ContractForm contractForm(Organisation contractor, String profileCode, LocalDate start,
+			Set<ContractAttribute> attributes) {
+		ContractForm form = new ContractForm();
+		form.setNumber("T-" + UUID.randomUUID().toString().substring(0, 8));
+		form.setTitle("試験用の委託契約");
+		form.setContractorOrganisationId(contractor.getId());
+		form.setProfileId(this.catalog.profiles()
+			.stream()
+			.filter((p) -> p.code().equals(profileCode))
+			.findFirst()
+			.orElseThrow()
+			.id());
+		form.setPeriodStart(start);
+		form.setPeriodEnd(start.plusYears(1).minusDays(1));
+		form.setAttributes(new ArrayList<>(attributes));
+		return form;
 	}
 
 	/**
