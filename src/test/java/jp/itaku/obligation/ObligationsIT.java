@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
-import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
@@ -59,9 +58,6 @@ class ObligationsIT {
 
 	@Autowired
 	Obligations obligations;
-
-	@Autowired
-	ClauseCatalog catalog;
 
 	@Autowired
 	java.time.Clock clock;
