@@ -1,10 +1,7 @@
 package jp.itaku.catalog;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.Deadline;
@@ -26,8 +23,7 @@ class GunmaProfileTests {
 
 	@BeforeAll
 	static void load() throws IOException {
-		Path file = Path.of("src/main/resources/catalog/profiles/gunma.yaml");
-		profile = ProfileTestSupport.parser().parse("gunma.yaml", Files.readString(file), Locale.JAPANESE);
+		profile = ProfileTestSupport.bundled("gunma");
 	}
 
 	private static ClauseDefinition clause(String ref) {

@@ -1,10 +1,7 @@
 package jp.itaku.catalog;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
@@ -26,8 +23,7 @@ class KadomaProfileTests {
 
 	@BeforeEach
 	void load() throws IOException {
-		Path file = Path.of("src/main/resources/catalog/profiles/kadoma.yaml");
-		this.profile = ProfileTestSupport.parser().parse("kadoma.yaml", Files.readString(file), Locale.JAPANESE);
+		this.profile = ProfileTestSupport.bundled("kadoma");
 	}
 
 	private ClauseDefinition clause(String ref) {

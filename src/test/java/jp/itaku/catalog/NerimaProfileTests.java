@@ -1,10 +1,7 @@
 package jp.itaku.catalog;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.ExternalReference;
@@ -30,8 +27,7 @@ class NerimaProfileTests {
 
 	@BeforeAll
 	static void load() throws IOException {
-		Path file = Path.of("src/main/resources/catalog/profiles/nerima.yaml");
-		profile = ProfileTestSupport.parser().parse("nerima.yaml", Files.readString(file), Locale.JAPANESE);
+		profile = ProfileTestSupport.bundled("nerima");
 	}
 
 	private static ClauseDefinition clause(String ref) {

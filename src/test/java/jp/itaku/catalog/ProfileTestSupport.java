@@ -1,7 +1,11 @@
 package jp.itaku.catalog;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -23,6 +27,18 @@ public final class ProfileTestSupport {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		return new ProfileParser(messages);
+	}
+
+	/**
+	 * Reads and checks one of the profiles shipped in
+	 * {@code src/main/resources/catalog/profiles}.
+	 * @param code the profile's code, e.g. {@code kadoma}
+	 * @return the profile
+	 * @throws IOException when the file cannot be read
+	 */
+	public static ProfileDefinition bundled(String code) throws IOException {
+		Path file = Path.of("src/main/resources/catalog/profiles", code + ".yaml");
+		return parser().parse(file.getFileName().toString(), Files.readString(file), Locale.JAPANESE);
 	}
 
 	/**

@@ -1,10 +1,7 @@
 package jp.itaku.catalog;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
@@ -25,8 +22,7 @@ class SetagayaProfileTests {
 
 	@BeforeAll
 	static void load() throws IOException {
-		Path file = Path.of("src/main/resources/catalog/profiles/setagaya.yaml");
-		profile = ProfileTestSupport.parser().parse("setagaya.yaml", Files.readString(file), Locale.JAPANESE);
+		profile = ProfileTestSupport.bundled("setagaya");
 	}
 
 	private static ClauseDefinition clause(String ref) {

@@ -1,13 +1,10 @@
 package jp.itaku.obligation;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -44,9 +41,7 @@ class ObligationPlannerTests {
 	};
 
 	static ProfileDefinition profile(String code) throws IOException {
-		Path file = Path.of("src/main/resources/catalog/profiles", code + ".yaml");
-		return ProfileTestSupport.parser()
-			.parse(file.getFileName().toString(), Files.readString(file), Locale.JAPANESE);
+		return ProfileTestSupport.bundled(code);
 	}
 
 	static ObligationPlanner.Terms terms(Set<ContractAttribute> attributes) {
