@@ -188,7 +188,7 @@ public class ObligationWorkbooks {
 				String[] values = { this.requirementText.label("category", obligation.getCategory()),
 						obligation.getClauseRef(),
 						this.requirementText.label("deliverable", obligation.getDeliverable()), summary(obligation),
-						text("obligation.periodKey." + obligation.getPeriodKind(), obligation.getPeriodKey()) };
+						text("obligation.periodKey." + obligation.getPeriodKind(), obligation.getPeriodArguments()) };
 				for (int c = 0; c < values.length; c++) {
 					cell(row, c, values[c], styles.body);
 					widths.fit(c, values[c]);

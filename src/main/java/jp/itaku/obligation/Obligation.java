@@ -68,6 +68,17 @@ public class Obligation {
 	@Column(name = "waived_reason")
 	private String waivedReason;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Origin origin = Origin.PLANNED;
+
+	@Column(name = "occurred_on")
+	private LocalDate occurredOn;
+
+	private String subject;
+
+	private String source;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -94,6 +105,26 @@ public class Obligation {
 		this.dueDate = plan.dueDate();
 		this.createdAt = now;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Creates an obligation an event or a change raised.
+	 * @param contractId the contract
+	 * @param plan the planned obligation
+	 * @param occurredOn the day the event happened
+	 * @param subject what it is about (e.g. the worker who left)
+	 * @param source the record that raised it
+	 * @param now the current instant
+	 * @return the obligation
+	 */
+	static Obligation raised(UUID contractId, PlannedObligation plan, LocalDate occurredOn, String subject,
+			String source, Instant now) {
+		Obligation obligation = new Obligation(contractId, plan, now);
+		obligation.origin = Origin.RAISED;
+		obligation.occurredOn = occurredOn;
+		obligation.subject = subject;
+		obligation.source = source;
+		return obligation;
 	}
 
 	/**
@@ -183,14 +214,29 @@ public class Obligation {
 
 	/**
 	 * Returns what kind of period the obligation is for, to name it: {@code START},
-	 * {@code END}, {@code MONTH} or {@code PERIOD}.
+	 * {@code END}, {@code MONTH}, {@code PERIOD}, or {@code EVENT} for a raised one.
 	 * @return the kind of period
 	 */
 	public String getPeriodKind() {
+		if (this.origin == Origin.RAISED) {
+			return "EVENT";
+		}
 		if (this.periodKey.matches("\\d{4}-\\d{2}")) {
 			return "MONTH";
 		}
 		return this.periodKey.startsWith("P") ? "PERIOD" : this.periodKey;
+	}
+
+	/**
+	 * Returns the arguments of the period's label ({@code obligation.periodKey.<kind>}):
+	 * the period key, or for a raised obligation the day it happened and its subject.
+	 * @return the label's arguments
+	 */
+	public Object[] getPeriodArguments() {
+		if (this.origin == Origin.RAISED) {
+			return new Object[] { String.valueOf(this.occurredOn), (this.subject != null) ? this.subject : "" };
+		}
+		return new Object[] { this.periodKey, "" };
 	}
 
 	private void requireSubmitted() {
@@ -249,6 +295,33 @@ public class Obligation {
 
 	public String getWaivedReason() {
 		return this.waivedReason;
+	}
+
+	public Origin getOrigin() {
+		return this.origin;
+	}
+
+	public LocalDate getOccurredOn() {
+		return this.occurredOn;
+	}
+
+	public String getSubject() {
+		return this.subject;
+	}
+
+	public String getSource() {
+		return this.source;
+	}
+
+	/** Where an obligation comes from. */
+	public enum Origin {
+
+		/** Planned from the contract period (start, end, months, periods). */
+		PLANNED,
+
+		/** Raised by an event or a change, by the module that owns it. */
+		RAISED
+
 	}
 
 }

@@ -26,8 +26,8 @@ import jp.itaku.catalog.TriggerType;
  * that binds the contractor (or a subcontractor), is met by a written submission, applies
  * to the contract's scope attributes, and falls due on a date the contract fixes — at its
  * start, at its end, every month, or every period. Requirements due on an event (an
- * incident, a change, before a copy…) become obligations when the event happens, in the
- * module that owns it.
+ * incident, a change, before a copy…) become obligations when the event happens, raised
+ * by the module that owns it ({@link #raise}).
  * <p>
  * Due dates: the trigger's date plus the deadline (a named policy's duration as the
  * contract sets it, or a period), "by day N of the previous month" for monthly duties,
@@ -70,9 +70,47 @@ public final class ObligationPlanner {
 		return planned;
 	}
 
+	/**
+	 * Plans the obligations an event or a change raises on a contract: every requirement
+	 * of the profile on that trigger that binds the contractor (or a subcontractor), is
+	 * met by a deliverable and applies to the contract's scope. Due: the day it happened
+	 * plus the deadline; a requirement that names none is due "promptly" (速やかに) as the
+	 * contract sets it.
+	 * @param terms the contract's period, scope attributes and deadline durations
+	 * @param profile the contract's clause profile
+	 * @param trigger what happened
+	 * @param occurredOn the day it happened, in Tokyo
+	 * @param occurrenceKey names this occurrence, unique per contract and trigger
+	 * @param closedDayRule moves a nominal due date off a closed day
+	 * @return the obligations, in clause order; empty when the profile asks for nothing
+	 */
+	public static List<PlannedObligation> raise(Terms terms, ProfileDefinition profile, ObligationTrigger trigger,
+			LocalDate occurredOn, String occurrenceKey, UnaryOperator<LocalDate> closedDayRule) {
+		List<PlannedObligation> raised = new ArrayList<>();
+		for (ClauseDefinition clause : profile.clauses()) {
+			for (int i = 0; i < clause.requirements().size(); i++) {
+				RequirementDefinition requirement = clause.requirements().get(i);
+				if (!trigger.matches(requirement.trigger()) || !bindsContractor(requirement)
+						|| requirement.deliverable() == null || !terms.attributes().containsAll(requirement.when())) {
+					continue;
+				}
+				Deadline deadline = (requirement.deadline() != null) ? requirement.deadline()
+						: new Deadline(jp.itaku.catalog.DeadlineType.POLICY, DeadlinePolicy.PROMPTLY, null, null, null);
+				raised.add(new PlannedObligation(clause.ref() + "#" + (i + 1), clause.ref(), clause.category(),
+						requirement.kind(), requirement.deliverable(), requirement.summary(), requirement.summaryEn(),
+						occurrenceKey, closedDayRule.apply(after(occurredOn, deadline, terms))));
+			}
+		}
+		return raised;
+	}
+
+	private static boolean bindsContractor(RequirementDefinition requirement) {
+		return requirement.party() == Party.CONTRACTOR || requirement.party() == Party.SUBCONTRACTOR;
+	}
+
 	private static boolean applies(RequirementDefinition requirement, Set<ContractAttribute> attributes) {
-		return (requirement.party() == Party.CONTRACTOR || requirement.party() == Party.SUBCONTRACTOR)
-				&& requirement.deliverable() != null && requirement.deliverable().form() == Deliverable.Form.DOCUMENT
+		return bindsContractor(requirement) && requirement.deliverable() != null
+				&& requirement.deliverable().form() == Deliverable.Form.DOCUMENT
 				&& DATED.contains(requirement.trigger().type()) && attributes.containsAll(requirement.when());
 	}
 

@@ -121,6 +121,7 @@ public class Obligations implements ContractClosingCheck {
 				this.calendar::dueDate);
 		Map<String, Obligation> existing = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
 			.stream()
+			.filter((o) -> o.getOrigin() == Obligation.Origin.PLANNED)
 			.collect(Collectors.toMap((o) -> o.getRequirementKey() + "@" + o.getPeriodKey(), Function.identity()));
 		Instant now = Instant.now(this.clock);
 		int created = 0;
@@ -153,6 +154,74 @@ public class Obligations implements ContractClosingCheck {
 			.detail("planned", planned.size())
 			.detail("created", created)
 			.detail("withdrawn", withdrawn));
+	}
+
+	/**
+	 * Raises the obligations an event or a change creates on a contract, for the module
+	 * that owns the event: the requirements of the contract's profile on that trigger
+	 * that apply to its scope. Raising the same occurrence again returns the obligations
+	 * already raised; nothing is raised on a contract that is closed.
+	 * @param contractId the contract
+	 * @param trigger what happened
+	 * @param occurrence which occurrence, when, about what and from which record
+	 * @return the obligations raised (or raised before for this occurrence); empty when
+	 * the profile asks for nothing on this trigger
+	 */
+	@Transactional
+	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence) {
+		Contract contract = this.contracts.findUnscoped(contractId)
+			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
+		if (contract.getStatus() == ContractStatus.CLOSED) {
+			return List.of();
+		}
+		StoredProfile profile = this.catalog.get(contract.getProfileId());
+		List<PlannedObligation> planned = ObligationPlanner.raise(
+				new ObligationPlanner.Terms(contract.getPeriodStart(), contract.getPeriodEnd(),
+						contract.getAttributes(), contract::duration),
+				profile.definition(), trigger, occurrence.occurredOn(), occurrence.key(), this.calendar::dueDate);
+		Map<String, Obligation> existing = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
+			.stream()
+			.filter((o) -> o.getOrigin() == Obligation.Origin.RAISED)
+			.collect(Collectors.toMap((o) -> o.getRequirementKey() + "@" + o.getPeriodKey(), Function.identity()));
+		Instant now = Instant.now(this.clock);
+		List<Obligation> raised = new ArrayList<>();
+		for (PlannedObligation plan : planned) {
+			Obligation obligation = existing.get(plan.requirementKey() + "@" + plan.periodKey());
+			if (obligation == null) {
+				obligation = this.obligations.save(Obligation.raised(contractId, plan, occurrence.occurredOn(),
+						occurrence.subject(), occurrence.source(), now));
+				record(obligation, null, "RAISED", occurrence.subject(), now);
+				this.audit
+					.record(AuditRecord.of("OBLIGATION_RAISED")
+						.target("Obligation", obligation.getId())
+						.detail("contract", contractId)
+						.detail("clause", plan.clauseRef())
+						.detail("trigger", trigger.type() + ":"
+								+ java.util.Objects.requireNonNullElse(trigger.event(),
+										java.util.Objects.requireNonNullElse(trigger.subject(), trigger.action())))
+						.detail("source", occurrence.source())
+						.detail("due", plan.dueDate()));
+			}
+			raised.add(obligation);
+		}
+		return raised;
+	}
+
+	/**
+	 * Lists a contract's obligations that a deliverable meets, planned or raised, for the
+	 * module that produces the deliverable (e.g. the roster submits its notice to them).
+	 * @param contractId the contract
+	 * @param deliverable the deliverable
+	 * @param periodKey the occurrence ({@code START}, a month, an event's key)
+	 * @return the obligations, withdrawn ones excluded
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> findUnscoped(UUID contractId, jp.itaku.catalog.Deliverable deliverable, String periodKey) {
+		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
+			.stream()
+			.filter((o) -> o.getDeliverable() == deliverable && o.getPeriodKey().equals(periodKey)
+					&& o.getStatus() != ObligationStatus.NOT_APPLICABLE)
+			.toList();
 	}
 
 	/**
@@ -437,6 +506,27 @@ public class Obligations implements ContractClosingCheck {
 	private void record(Obligation obligation, Actor actor, String action, String comment, Instant now) {
 		this.history.save(
 				new ObligationEvent(obligation.getId(), now, (actor != null) ? actor.userId() : null, action, comment));
+	}
+
+	/**
+	 * One occurrence of an event or a change.
+	 *
+	 * @param key names the occurrence, unique per contract and trigger (at most 60
+	 * characters), e.g. the worker's record id and the date
+	 * @param occurredOn the day it happened, in Tokyo
+	 * @param subject what it is about, as people read it (e.g. the worker's name)
+	 * @param source the record that raised it, e.g. {@code RosterMember:<id>}
+	 */
+	public record Occurrence(String key, LocalDate occurredOn, String subject, String source) {
+
+		public Occurrence {
+			java.util.Objects.requireNonNull(key, "key");
+			java.util.Objects.requireNonNull(occurredOn, "occurredOn");
+			if (key.length() > 60) {
+				throw new IllegalArgumentException("occurrence key longer than 60 characters: " + key);
+			}
+		}
+
 	}
 
 	/**

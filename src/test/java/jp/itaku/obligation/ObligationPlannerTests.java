@@ -145,4 +145,37 @@ class ObligationPlannerTests {
 		assertThat(DeadlinePolicy.values()).hasSize(3);
 	}
 
+	@Test
+	void aWorkerLeavingAKadomaContractRaisesTheIdRevocationReportDuePromptly() throws IOException {
+		LocalDate left = LocalDate.of(2026, 6, 10);
+		List<PlannedObligation> raised = ObligationPlanner.raise(terms(EnumSet.noneOf(ContractAttribute.class)),
+				profile("kadoma"), ObligationTrigger.event(jp.itaku.catalog.TriggerEvent.WORKER_LEFT), left, "W-1",
+				AS_IS);
+		assertThat(raised).singleElement().satisfies((o) -> {
+			assertThat(o.clauseRef()).isEqualTo("4(3)");
+			assertThat(o.deliverable()).isEqualTo(Deliverable.ID_REVOCATION_NOTICE);
+			assertThat(o.periodKey()).isEqualTo("W-1");
+			// The clause names no deadline: promptly, as the contract sets it (3 days
+			// here).
+			assertThat(o.dueDate()).isEqualTo(left.plusDays(3));
+		});
+	}
+
+	@Test
+	void aRosterChangeRaisesTheChangeNoticeOnlyWhereTheScopeAsksForIt() throws IOException {
+		ObligationTrigger rosterChanged = ObligationTrigger.change(jp.itaku.catalog.ChangeSubject.ROSTER);
+		LocalDate changed = LocalDate.of(2026, 6, 13);
+		List<PlannedObligation> setagaya = ObligationPlanner.raise(
+				terms(EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION)), profile("setagaya"), rosterChanged,
+				changed, "N2", PREVIOUS_WEEKDAY);
+		assertThat(setagaya).extracting(PlannedObligation::deliverable).containsOnly(Deliverable.ROSTER);
+		assertThat(setagaya).extracting(PlannedObligation::clauseRef).contains("3(2)①", "3(2)②");
+		// 直ちに (1 hour) from a Saturday: the same day, then off the weekend to Friday.
+		assertThat(setagaya).allSatisfy((o) -> assertThat(o.dueDate()).isEqualTo(LocalDate.of(2026, 6, 12)));
+
+		List<PlannedObligation> nerimaWithout = ObligationPlanner.raise(terms(EnumSet.noneOf(ContractAttribute.class)),
+				profile("nerima"), rosterChanged, changed, "N2", AS_IS);
+		assertThat(nerimaWithout).isEmpty();
+	}
+
 }

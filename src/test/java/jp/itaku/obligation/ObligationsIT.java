@@ -155,6 +155,31 @@ class ObligationsIT {
 	}
 
 	@Test
+	void anEventRaisesItsObligationOnceAndReplanningKeepsIt() {
+		Contract contract = setagayaContract(Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+		LocalDate changed = contract.getPeriodStart().plusDays(10);
+		Obligations.Occurrence notice = new Obligations.Occurrence("N2", changed, "従事者名簿 変更届 第2号",
+				"RosterNotice:" + UUID.randomUUID());
+		ObligationTrigger rosterChanged = ObligationTrigger.change(jp.itaku.catalog.ChangeSubject.ROSTER);
+
+		List<Obligation> raised = this.obligations.raise(contract.getId(), rosterChanged, notice);
+		List<Obligation> again = this.obligations.raise(contract.getId(), rosterChanged, notice);
+
+		assertThat(raised).isNotEmpty().allSatisfy((o) -> {
+			assertThat(o.getOrigin()).isEqualTo(Obligation.Origin.RAISED);
+			assertThat(o.getPeriodKind()).isEqualTo("EVENT");
+			assertThat(o.getDueDate()).isNotNull().isAfterOrEqualTo(changed.minusDays(4));
+		});
+		assertThat(again).extracting(Obligation::getId)
+			.containsExactlyElementsOf(raised.stream().map(Obligation::getId).toList());
+
+		turnCloud(this.contracts.get(this.officer, contract.getId()), true);
+		assertThat(this.obligations.forContract(this.officer, contract.getId())).extracting(Obligation::getId)
+			.containsAll(raised.stream().map(Obligation::getId).toList());
+		assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.ROSTER, "N2")).hasSameSizeAs(raised);
+	}
+
+	@Test
 	void aSubmissionIsReturnedWithACommentResubmittedAndAccepted() {
 		Contract contract = setagayaContract(Set.of());
 		Obligation roster = obligationFor(contract, Deliverable.ROSTER);

@@ -1,0 +1,65 @@
+package jp.itaku.obligation;
+
+import java.util.Objects;
+
+import jp.itaku.catalog.ChangeSubject;
+import jp.itaku.catalog.GuardedAction;
+import jp.itaku.catalog.ProfileDefinition.Trigger;
+import jp.itaku.catalog.TriggerEvent;
+import jp.itaku.catalog.TriggerType;
+
+/**
+ * What happened, for the requirements due when it happens: an event (a worker left, an
+ * incident), a change of something submitted (the roster, the emergency contacts), or an
+ * action about to be taken (a copy, a take-out).
+ *
+ * @param type the kind of trigger: {@link TriggerType#ON_EVENT},
+ * {@link TriggerType#ON_CHANGE} or {@link TriggerType#BEFORE_ACTION}
+ * @param event for an event
+ * @param subject for a change
+ * @param action for an action
+ */
+public record ObligationTrigger(TriggerType type, TriggerEvent event, ChangeSubject subject, GuardedAction action) {
+
+	public ObligationTrigger {
+		Objects.requireNonNull(type, "type");
+	}
+
+	/**
+	 * An event happened.
+	 * @param event the event
+	 * @return the trigger
+	 */
+	public static ObligationTrigger event(TriggerEvent event) {
+		return new ObligationTrigger(TriggerType.ON_EVENT, Objects.requireNonNull(event), null, null);
+	}
+
+	/**
+	 * Something submitted changed.
+	 * @param subject what changed
+	 * @return the trigger
+	 */
+	public static ObligationTrigger change(ChangeSubject subject) {
+		return new ObligationTrigger(TriggerType.ON_CHANGE, null, Objects.requireNonNull(subject), null);
+	}
+
+	/**
+	 * An action is about to be taken.
+	 * @param action the action
+	 * @return the trigger
+	 */
+	public static ObligationTrigger before(GuardedAction action) {
+		return new ObligationTrigger(TriggerType.BEFORE_ACTION, null, null, Objects.requireNonNull(action));
+	}
+
+	/**
+	 * Returns whether a requirement's trigger is this one.
+	 * @param trigger the requirement's trigger
+	 * @return {@code true} when the requirement becomes due on this trigger
+	 */
+	boolean matches(Trigger trigger) {
+		return trigger != null && trigger.type() == this.type && trigger.event() == this.event
+				&& trigger.subject() == this.subject && trigger.action() == this.action;
+	}
+
+}
