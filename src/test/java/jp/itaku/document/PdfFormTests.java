@@ -1,0 +1,52 @@
+package jp.itaku.document;
+
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Generated forms: Japanese text survives the round trip through the embedded font, long
+ * tables break across pages, and characters the font cannot draw do not break the form.
+ */
+class PdfFormTests {
+
+	@Test
+	void japaneseTextIsEmbeddedAndExtractable() throws IOException {
+		byte[] pdf = PdfForm.titled("従事者名簿 変更届")
+			.line("契約番号", "R8-世田谷-001")
+			.paragraph("下記のとおり従事者名簿の変更を届け出ます。")
+			.table(List.of("氏名", "変更内容"), new float[] { 1, 3 }, List.of(List.of("山田 太郎", "役割：従事者 → 業務責任者")))
+			.toPdf();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			// IPAex shares glyphs between ideographs and Kangxi radicals, so extraction
+			// may
+			// yield a radical (⼭ for 山): compare in NFKC, as a search would.
+			String text = Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC);
+			assertThat(text).contains("従事者名簿 変更届", "R8-世田谷-001", "山田 太郎", "業務責任者");
+			assertThat(document.getDocumentInformation().getTitle()).isEqualTo("従事者名簿 変更届");
+		}
+	}
+
+	@Test
+	void aLongTableContinuesOnTheNextPageAndUndrawableCharactersAreReplaced() throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 1; i <= 120; i++) {
+			rows.add(List.of("従事者" + i, "備考\u0007" + "🙂"));
+		}
+		byte[] pdf = PdfForm.titled("名簿").table(List.of("氏名", "備考"), new float[] { 1, 1 }, rows).toPdf();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(document.getNumberOfPages()).isGreaterThan(1);
+			String text = Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC);
+			assertThat(text).contains("従事者1", "従事者120");
+		}
+	}
+
+}
