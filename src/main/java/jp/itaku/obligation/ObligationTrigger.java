@@ -52,6 +52,12 @@ public record ObligationTrigger(TriggerType type, TriggerEvent event, ChangeSubj
 		return new ObligationTrigger(TriggerType.BEFORE_ACTION, null, null, Objects.requireNonNull(action));
 	}
 
+	@Override
+	public String toString() {
+		Object what = (this.event != null) ? this.event : (this.subject != null) ? this.subject : this.action;
+		return this.type + ":" + what;
+	}
+
 	/**
 	 * Returns whether a requirement's trigger is this one.
 	 * @param trigger the requirement's trigger

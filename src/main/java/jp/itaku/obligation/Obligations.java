@@ -191,16 +191,13 @@ public class Obligations implements ContractClosingCheck {
 				obligation = this.obligations.save(Obligation.raised(contractId, plan, occurrence.occurredOn(),
 						occurrence.subject(), occurrence.source(), now));
 				record(obligation, null, "RAISED", occurrence.subject(), now);
-				this.audit
-					.record(AuditRecord.of("OBLIGATION_RAISED")
-						.target("Obligation", obligation.getId())
-						.detail("contract", contractId)
-						.detail("clause", plan.clauseRef())
-						.detail("trigger", trigger.type() + ":"
-								+ java.util.Objects.requireNonNullElse(trigger.event(),
-										java.util.Objects.requireNonNullElse(trigger.subject(), trigger.action())))
-						.detail("source", occurrence.source())
-						.detail("due", plan.dueDate()));
+				this.audit.record(AuditRecord.of("OBLIGATION_RAISED")
+					.target("Obligation", obligation.getId())
+					.detail("contract", contractId)
+					.detail("clause", plan.clauseRef())
+					.detail("trigger", trigger.toString())
+					.detail("source", occurrence.source())
+					.detail("due", plan.dueDate()));
 			}
 			raised.add(obligation);
 		}

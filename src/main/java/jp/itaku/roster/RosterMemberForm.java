@@ -1,0 +1,198 @@
+package jp.itaku.roster;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jp.itaku.platform.ItakuProblem.FieldProblem;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * What a contractor's lead enters for a worker, in the UI, the API or a row of an import.
+ * The nationality is write-only: blank on a change keeps what is stored.
+ */
+public class RosterMemberForm {
+
+	private String name;
+
+	private String affiliation;
+
+	private WorkerRole role = WorkerRole.WORKER;
+
+	private String duties;
+
+	private String workLocation;
+
+	private boolean handlesPersonalInformation;
+
+	private boolean handoverPerson;
+
+	private String expertise;
+
+	private String trackRecord;
+
+	private String nationality;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate periodStart;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate plannedEnd;
+
+	private UUID userId;
+
+	/**
+	 * Checks the form against the roster's rules.
+	 * @param nationalityAsked whether the contract's profile asks for the nationality
+	 * @return the fields at fault, in form order; empty when valid
+	 */
+	public List<FieldProblem> problems(boolean nationalityAsked) {
+		List<FieldProblem> problems = new ArrayList<>();
+		required(problems, "name", this.name, 100);
+		required(problems, "affiliation", this.affiliation, 200);
+		if (this.role == null) {
+			problems.add(new FieldProblem("role", "validation.required"));
+		}
+		optional(problems, "duties", this.duties, 500);
+		optional(problems, "workLocation", this.workLocation, 300);
+		optional(problems, "expertise", this.expertise, 500);
+		optional(problems, "trackRecord", this.trackRecord, 1000);
+		optional(problems, "nationality", this.nationality, 60);
+		if (!nationalityAsked && this.nationality != null && !this.nationality.isBlank()) {
+			problems.add(new FieldProblem("nationality", "roster.nationality.notAsked"));
+		}
+		if (this.periodStart == null) {
+			problems.add(new FieldProblem("periodStart", "validation.required"));
+		}
+		else if (this.plannedEnd != null && this.plannedEnd.isBefore(this.periodStart)) {
+			problems.add(new FieldProblem("plannedEnd", "roster.period.endBeforeStart"));
+		}
+		return problems;
+	}
+
+	private static void required(List<FieldProblem> problems, String field, String value, int max) {
+		if (value == null || value.isBlank()) {
+			problems.add(new FieldProblem(field, "validation.required"));
+		}
+		else {
+			optional(problems, field, value, max);
+		}
+	}
+
+	private static void optional(List<FieldProblem> problems, String field, String value, int max) {
+		if (value != null && value.strip().length() > max) {
+			problems.add(new FieldProblem(field, "roster.maxLength", max));
+		}
+	}
+
+	static String clean(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getAffiliation() {
+		return this.affiliation;
+	}
+
+	public void setAffiliation(String affiliation) {
+		this.affiliation = affiliation;
+	}
+
+	public WorkerRole getRole() {
+		return this.role;
+	}
+
+	public void setRole(WorkerRole role) {
+		this.role = role;
+	}
+
+	public String getDuties() {
+		return this.duties;
+	}
+
+	public void setDuties(String duties) {
+		this.duties = duties;
+	}
+
+	public String getWorkLocation() {
+		return this.workLocation;
+	}
+
+	public void setWorkLocation(String workLocation) {
+		this.workLocation = workLocation;
+	}
+
+	public boolean isHandlesPersonalInformation() {
+		return this.handlesPersonalInformation;
+	}
+
+	public void setHandlesPersonalInformation(boolean handlesPersonalInformation) {
+		this.handlesPersonalInformation = handlesPersonalInformation;
+	}
+
+	public boolean isHandoverPerson() {
+		return this.handoverPerson;
+	}
+
+	public void setHandoverPerson(boolean handoverPerson) {
+		this.handoverPerson = handoverPerson;
+	}
+
+	public String getExpertise() {
+		return this.expertise;
+	}
+
+	public void setExpertise(String expertise) {
+		this.expertise = expertise;
+	}
+
+	public String getTrackRecord() {
+		return this.trackRecord;
+	}
+
+	public void setTrackRecord(String trackRecord) {
+		this.trackRecord = trackRecord;
+	}
+
+	public String getNationality() {
+		return this.nationality;
+	}
+
+	public void setNationality(String nationality) {
+		this.nationality = nationality;
+	}
+
+	public LocalDate getPeriodStart() {
+		return this.periodStart;
+	}
+
+	public void setPeriodStart(LocalDate periodStart) {
+		this.periodStart = periodStart;
+	}
+
+	public LocalDate getPlannedEnd() {
+		return this.plannedEnd;
+	}
+
+	public void setPlannedEnd(LocalDate plannedEnd) {
+		this.plannedEnd = plannedEnd;
+	}
+
+	public UUID getUserId() {
+		return this.userId;
+	}
+
+	public void setUserId(UUID userId) {
+		this.userId = userId;
+	}
+
+}

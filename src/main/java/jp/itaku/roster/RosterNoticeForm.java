@@ -1,0 +1,118 @@
+package jp.itaku.roster;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jp.itaku.contract.Contract;
+import jp.itaku.document.PdfForm;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.Dates;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders a roster notice as a written form in Japanese: the roster itself (従事者名簿) or a
+ * change notice (変更届) listing exactly the changes, followed by the roster after them. The
+ * nationality is never printed: it stays encrypted in the system.
+ */
+@Component
+class RosterNoticeForm {
+
+	private static final Locale JAPANESE = Locale.JAPANESE;
+
+	private final MessageSource messages;
+
+	private final Organisations organisations;
+
+	RosterNoticeForm(MessageSource messages, Organisations organisations) {
+		this.messages = messages;
+		this.organisations = organisations;
+	}
+
+	byte[] render(Contract contract, int number, List<RosterChange> changes, List<RosterMember> roster,
+			boolean nationalityAsked, LocalDate filedOn) {
+		PdfForm form = PdfForm
+			.titled((number == 1) ? text("roster.notice.title.initial") : text("roster.notice.title.change", number))
+			.line(text("roster.notice.filedOn"), Dates.wareki(filedOn))
+			.line(text("roster.notice.client"), organisationName(contract.getClientOrganisationId()))
+			.line(text("roster.notice.contractor"), organisationName(contract.getContractorOrganisationId()))
+			.line(text("roster.notice.contract"), contract.getNumber() + " " + contract.getTitle());
+		if (number == 1) {
+			form.paragraph(text("roster.notice.lead.initial"));
+		}
+		else {
+			form.paragraph(text("roster.notice.lead.change"));
+			List<List<String>> rows = new ArrayList<>();
+			for (RosterChange change : changes) {
+				String kind = text("roster.change.kind." + change.getKind());
+				if (change.getKind() == RosterChange.Kind.ADDED) {
+					rows.add(List.of(kind, change.getMemberName(), text("roster.notice.allFields"), "", ""));
+				}
+				for (FieldChange field : change.getFields()) {
+					rows.add(List.of(kind, change.getMemberName(), text("roster.field." + field.field()),
+							value(field.field(), field.before()), value(field.field(), field.after())));
+				}
+			}
+			form.table(
+					List.of(text("roster.notice.kind"), text("roster.field.name"), text("roster.notice.item"),
+							text("roster.notice.before"), text("roster.notice.after")),
+					new float[] { 1, 2, 2, 3, 3 }, rows);
+			form.paragraph(text("roster.notice.after.heading"));
+		}
+		List<List<String>> rows = new ArrayList<>();
+		for (RosterMember member : roster) {
+			rows.add(List.of(member.getName(), member.getAffiliation(), text("roster.role." + member.getRole()),
+					nullToEmpty(member.getDuties()), nullToEmpty(member.getWorkLocation()),
+					value("handlesPersonalInformation", String.valueOf(member.isHandlesPersonalInformation())) + " / "
+							+ value("handoverPerson", String.valueOf(member.isHandoverPerson())),
+					Dates.wareki(member.getPeriodStart()) + "〜"
+							+ ((member.getActualEnd() != null) ? Dates.wareki(member.getActualEnd())
+									: (member.getPlannedEnd() != null) ? Dates.wareki(member.getPlannedEnd()) : ""),
+					text("roster.status." + member.getStatus())));
+		}
+		form.table(
+				List.of(text("roster.field.name"), text("roster.field.affiliation"), text("roster.field.role"),
+						text("roster.field.duties"), text("roster.field.workLocation"), text("roster.notice.handling"),
+						text("roster.notice.period"), text("roster.field.status")),
+				new float[] { 2, 2, 2, 3, 2, 2, 3, 1.4f }, rows);
+		if (nationalityAsked) {
+			form.paragraph(text("roster.notice.nationality"));
+		}
+		return form.toPdf();
+	}
+
+	/**
+	 * Renders a stored field value as people read it.
+	 * @param field the field
+	 * @param code the stored value
+	 * @return the value in Japanese
+	 */
+	String value(String field, String code) {
+		if (code == null) {
+			return "";
+		}
+		return switch (field) {
+			case "role" -> text("roster.role." + code);
+			case "handlesPersonalInformation", "handoverPerson" -> text("roster.bool." + code);
+			case "periodStart", "plannedEnd", "actualEnd" -> Dates.wareki(LocalDate.parse(code));
+			default -> code;
+		};
+	}
+
+	private String organisationName(java.util.UUID id) {
+		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, JAPANESE);
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

@@ -1,0 +1,558 @@
+package jp.itaku.roster;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.ChangeSubject;
+import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ContentItem;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.TriggerEvent;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.Contracts;
+import jp.itaku.document.Documents;
+import jp.itaku.document.UploadedDocument;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationTrigger;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.platform.crypto.FieldEncryptor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rosters of contracts. The contractor's lead keeps it; every change is kept as a
+ * revision (the roster as of any date) and as a change the next written notice lists;
+ * filing the notice submits its PDF to the obligations it meets (the roster at contract
+ * start, the change notice a change raised). A worker becomes active only when ready, or
+ * by the lead's audited override; a worker leaving raises the obligations the profile
+ * ties to it (e.g. Kadoma 4(3): report it so that the client revokes the IDs). Reads are
+ * scoped through the contract; the nationality is shown only to the client's security
+ * administrator for the clause's purpose, and every view is audited.
+ */
+@Service
+public class Rosters {
+
+	private static final String WHAT = "roster.member.entity";
+
+	private final RosterMemberRepository members;
+
+	private final RosterRevisionRepository revisions;
+
+	private final RosterChangeRepository changes;
+
+	private final RosterNoticeRepository notices;
+
+	private final Contracts contracts;
+
+	private final ClauseCatalog catalog;
+
+	private final Obligations obligations;
+
+	private final Documents documents;
+
+	private final FieldEncryptor encryptor;
+
+	private final RosterNoticeForm noticeForm;
+
+	private final ObjectProvider<WorkerReadiness> readiness;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Rosters(RosterMemberRepository members, RosterRevisionRepository revisions, RosterChangeRepository changes,
+			RosterNoticeRepository notices, Contracts contracts, ClauseCatalog catalog, Obligations obligations,
+			Documents documents, FieldEncryptor encryptor, RosterNoticeForm noticeForm,
+			ObjectProvider<WorkerReadiness> readiness, WorkingCalendar calendar, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.members = members;
+		this.revisions = revisions;
+		this.changes = changes;
+		this.notices = notices;
+		this.contracts = contracts;
+		this.catalog = catalog;
+		this.obligations = obligations;
+		this.documents = documents;
+		this.encryptor = encryptor;
+		this.noticeForm = noticeForm;
+		this.readiness = readiness;
+		this.calendar = calendar;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Lists a contract's roster.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return every member, planned, active and gone, by start
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> members(Actor actor, UUID contractId) {
+		this.contracts.get(actor, contractId);
+		return this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId);
+	}
+
+	/**
+	 * Returns one member of a roster.
+	 * @param actor a party to the contract
+	 * @param memberId the member
+	 * @return the member
+	 */
+	@Transactional(readOnly = true)
+	public RosterMember member(Actor actor, UUID memberId) {
+		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		scopedContract(actor, member);
+		return member;
+	}
+
+	/**
+	 * Returns the roster as it stood at the end of a day (Tokyo).
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @param day the day
+	 * @return each member as recorded then, by start and name
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterRevision> asOf(Actor actor, UUID contractId, LocalDate day) {
+		this.contracts.get(actor, contractId);
+		Instant endOfDay = day.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
+		return this.revisions.latestBefore(contractId, endOfDay)
+			.stream()
+			.sorted(Comparator.comparing(RosterRevision::getPeriodStart).thenComparing(RosterRevision::getName))
+			.toList();
+	}
+
+	/**
+	 * Returns whether the contract's profile asks for the workers' nationality.
+	 * @param contract the contract
+	 * @return {@code true} when a requirement lists it
+	 */
+	public boolean asksNationality(Contract contract) {
+		return this.catalog.get(contract.getProfileId())
+			.definition()
+			.clauses()
+			.stream()
+			.flatMap((c) -> c.requirements().stream())
+			.anyMatch((r) -> r.contents() != null && r.contents().contains(ContentItem.NATIONALITY));
+	}
+
+	/**
+	 * Returns whether the actor keeps the contract's roster: a lead of the contractor.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may change the roster
+	 */
+	public boolean mayEdit(Actor actor, Contract contract) {
+		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
+				&& contract.getContractorOrganisationId().equals(actor.organisationId())
+				&& contract.getStatus() != ContractStatus.CLOSED;
+	}
+
+	/**
+	 * Adds a worker to a roster, as planned (not yet working).
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @param form the worker
+	 * @return the member
+	 * @throws InvalidInputProblem naming every field at fault
+	 */
+	@Transactional
+	public RosterMember add(Actor actor, UUID contractId, RosterMemberForm form) {
+		Contract contract = editable(actor, contractId);
+		check(contract, form);
+		Instant now = Instant.now(this.clock);
+		RosterMember member = this.members.save(new RosterMember(contractId, actor.organisationId(), form, now));
+		storeNationality(member, form, now);
+		changed(actor, contract, member, RosterChange.Kind.ADDED, List.of(), now);
+		this.audit.record(AuditRecord.of("ROSTER_MEMBER_ADDED")
+			.actor(actor)
+			.target("RosterMember", member.getId())
+			.detail("contract", contractId)
+			.detail("role", member.getRole())
+			.detail("nationalityEntered", member.hasNationality()));
+		LocalDate today = this.calendar.today();
+		if (this.notices.countByContractId(contractId) > 0) {
+			this.obligations.raise(contractId, ObligationTrigger.event(TriggerEvent.WORKER_JOINED),
+					new Obligations.Occurrence("JOIN-" + member.getId(), today, member.getName(),
+							"RosterMember:" + member.getId()));
+		}
+		this.events.publishEvent(new RosterEvents.WorkerJoined(contractId, member.getId(), today));
+		return member;
+	}
+
+	/**
+	 * Changes a worker; what changed waits for the next notice.
+	 * @param actor the contractor's lead
+	 * @param memberId the member
+	 * @param form the new values (a blank nationality keeps the stored one)
+	 * @return the member
+	 */
+	@Transactional
+	public RosterMember update(Actor actor, UUID memberId, RosterMemberForm form) {
+		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = editable(actor, member.getContractId());
+		check(contract, form);
+		Instant now = Instant.now(this.clock);
+		List<FieldChange> fields = new ArrayList<>(member.apply(form, now));
+		if (storeNationality(member, form, now)) {
+			fields.add(new FieldChange("nationality", null, null));
+		}
+		if (!fields.isEmpty()) {
+			changed(actor, contract, member, RosterChange.Kind.CHANGED, fields, now);
+			this.audit.record(AuditRecord.of("ROSTER_MEMBER_CHANGED")
+				.actor(actor)
+				.target("RosterMember", memberId)
+				.detail("fields", fields.stream().map(FieldChange::field).toList()));
+		}
+		return member;
+	}
+
+	/**
+	 * Starts a worker on the contract: only with a signed pledge and a training record,
+	 * unless the lead overrides with a reason, which is audited.
+	 * @param actor the contractor's lead
+	 * @param memberId the member
+	 * @param override the reason to start a worker who is not ready, or {@code null}
+	 * @return the member
+	 */
+	@Transactional
+	public RosterMember activate(Actor actor, UUID memberId, String override) {
+		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		editable(actor, member.getContractId());
+		WorkerReadiness.Readiness ready = readinessOf(member.getId());
+		Instant now = Instant.now(this.clock);
+		member.activate(ready, override, now);
+		this.revisions.save(new RosterRevision(member, now));
+		AuditRecord record = AuditRecord.of(ready.ready() ? "ROSTER_MEMBER_ACTIVATED" : "ROSTER_READINESS_OVERRIDDEN")
+			.actor(actor)
+			.target("RosterMember", memberId)
+			.detail("pledged", ready.pledged())
+			.detail("trained", ready.trained());
+		if (!ready.ready()) {
+			record.detail("reason", member.getReadinessOverride());
+		}
+		this.audit.record(record);
+		return member;
+	}
+
+	/**
+	 * Records that a worker stopped working on the contract: the change waits for the
+	 * next notice, and the obligations the profile ties to a departure are raised at
+	 * once.
+	 * @param actor the contractor's lead
+	 * @param memberId the member
+	 * @param lastDay the last day of work
+	 * @return the member
+	 */
+	@Transactional
+	public RosterMember leave(Actor actor, UUID memberId, LocalDate lastDay) {
+		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = editable(actor, member.getContractId());
+		Instant now = Instant.now(this.clock);
+		FieldChange change = member.leave(lastDay, now);
+		changed(actor, contract, member, RosterChange.Kind.LEFT, List.of(change), now);
+		this.audit.record(AuditRecord.of("ROSTER_MEMBER_LEFT")
+			.actor(actor)
+			.target("RosterMember", memberId)
+			.detail("lastDay", lastDay));
+		this.obligations.raise(contract.getId(), ObligationTrigger.event(TriggerEvent.WORKER_LEFT),
+				new Obligations.Occurrence("LEFT-" + member.getId(), lastDay, member.getName(),
+						"RosterMember:" + member.getId()));
+		this.events.publishEvent(new RosterEvents.WorkerLeft(contract.getId(), member.getId(), lastDay));
+		return member;
+	}
+
+	/**
+	 * Lists the changes the next notice will list.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the changes not yet notified, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterChange> pendingChanges(Actor actor, UUID contractId) {
+		this.contracts.get(actor, contractId);
+		return this.changes.findByContractIdAndNoticeIdIsNullOrderByOccurredAtAsc(contractId);
+	}
+
+	/**
+	 * Lists a contract's notices.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the notices, latest first
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterNotice> notices(Actor actor, UUID contractId) {
+		this.contracts.get(actor, contractId);
+		return this.notices.findByContractIdOrderByNumberDesc(contractId);
+	}
+
+	/**
+	 * Lists the changes a notice listed.
+	 * @param actor a party to the contract
+	 * @param noticeId the notice
+	 * @return its changes, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterChange> changesOf(Actor actor, UUID noticeId) {
+		RosterNotice notice = this.notices.findById(noticeId)
+			.orElseThrow(() -> new NotFoundProblem("roster.notice.entity"));
+		this.contracts.get(actor, notice.getContractId());
+		return this.changes.findByNoticeIdOrderByOccurredAtAsc(noticeId);
+	}
+
+	/**
+	 * Files the next written notice: the roster itself the first time, then a change
+	 * notice listing exactly the changes since the last one. Its PDF is submitted to the
+	 * open obligations it meets.
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @return the notice
+	 * @throws InvalidInputProblem when there is nothing to notify
+	 */
+	@Transactional
+	public RosterNotice fileNotice(Actor actor, UUID contractId) {
+		Contract contract = editable(actor, contractId);
+		List<RosterChange> pending = this.changes.findByContractIdAndNoticeIdIsNullOrderByOccurredAtAsc(contractId);
+		int number = (int) this.notices.countByContractId(contractId) + 1;
+		List<RosterMember> roster = this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId);
+		if (pending.isEmpty() || (number == 1 && roster.isEmpty())) {
+			throw new InvalidInputProblem("notice", "roster.notice.nothingToNotify");
+		}
+		Instant now = Instant.now(this.clock);
+		byte[] pdf = this.noticeForm.render(contract, number, (number == 1) ? List.of() : pending, roster,
+				asksNationality(contract), ItakuTime.inTokyo(now).toLocalDate());
+		String fileName = (number == 1) ? "従事者名簿.pdf" : "従事者名簿変更届_第" + number + "号.pdf";
+		UploadedDocument document = this.documents.accept(fileName, "application/pdf", new ByteArrayInputStream(pdf));
+		RosterNotice notice = this.notices.save(new RosterNotice(UUID.randomUUID(), contractId, number, actor.userId(),
+				now, document.key(), document.sha256(), document.fileName()));
+		pending.forEach((change) -> change.notifiedBy(notice.getId()));
+		List<Obligation> met = new ArrayList<>();
+		if (number == 1) {
+			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.ROSTER, "START"));
+		}
+		else {
+			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.ROSTER, noticeKey(number)));
+			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.RESPONSIBLE_PERSONS_NOTICE,
+					noticeKey(number)));
+		}
+		String comment = (number == 1) ? "従事者名簿を提出します。" : "従事者名簿の変更（第" + number + "号）を届け出ます。";
+		List<UUID> submitted = new ArrayList<>();
+		for (Obligation obligation : met) {
+			if (obligation.getStatus() == ObligationStatus.OPEN
+					|| obligation.getStatus() == ObligationStatus.RETURNED) {
+				this.obligations.submit(actor, obligation.getId(), comment,
+						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
+				submitted.add(obligation.getId());
+			}
+		}
+		this.audit.record(AuditRecord.of("ROSTER_NOTICE_FILED")
+			.actor(actor)
+			.target("RosterNotice", notice.getId())
+			.detail("contract", contractId)
+			.detail("number", number)
+			.detail("changes", pending.size())
+			.detail("sha256", document.sha256())
+			.detail("obligations", submitted));
+		return notice;
+	}
+
+	/**
+	 * Opens a notice's PDF for a party to the contract; the view is audited.
+	 * @param actor the acting user
+	 * @param noticeId the notice
+	 * @return the notice and its content; the caller closes the stream
+	 */
+	@Transactional
+	public OpenedNotice openNotice(Actor actor, UUID noticeId) {
+		RosterNotice notice = this.notices.findById(noticeId)
+			.orElseThrow(() -> new NotFoundProblem("roster.notice.entity"));
+		this.contracts.get(actor, notice.getContractId());
+		this.audit.record(AuditRecord.of("ROSTER_NOTICE_VIEWED")
+			.actor(actor)
+			.target("RosterNotice", noticeId)
+			.detail("sha256", notice.getSha256()));
+		return new OpenedNotice(notice, this.documents.open(notice.getDocumentKey()));
+	}
+
+	/**
+	 * Shows a worker's nationality to the client's security administrator, for one of the
+	 * purposes the clause allows; the view is audited with its purpose and reference.
+	 * @param actor the client's security administrator
+	 * @param memberId the member
+	 * @param purpose why
+	 * @param reference the incident or the matter it is looked at for
+	 * @return the nationality, or empty when none was entered
+	 * @throws NotFoundProblem for anyone else, as if the value did not exist
+	 */
+	@Transactional
+	public Optional<String> revealNationality(Actor actor, UUID memberId, NationalityPurpose purpose,
+			String reference) {
+		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = scopedContract(actor, member);
+		if (actor.role() != Role.CLIENT_SECURITY_ADMIN
+				|| !contract.getClientOrganisationId().equals(actor.organisationId())) {
+			throw new AccessDeniedProblem("roster.nationality.forbidden");
+		}
+		if (purpose == null) {
+			throw new InvalidInputProblem("purpose", "roster.nationality.purposeRequired");
+		}
+		if (reference == null || reference.isBlank()) {
+			throw new InvalidInputProblem("reference", "roster.nationality.referenceRequired");
+		}
+		this.audit.record(AuditRecord.of("NATIONALITY_VIEWED")
+			.actor(actor)
+			.target("RosterMember", memberId)
+			.detail("purpose", purpose)
+			.detail("reference", reference.strip()));
+		if (!member.hasNationality()) {
+			return Optional.empty();
+		}
+		return Optional.of(this.encryptor.decrypt(member.getNationalityCiphertext(), context(member)));
+	}
+
+	/**
+	 * Returns a worker's readiness (pledge and training).
+	 * @param memberId the member
+	 * @return the readiness; nothing on record when no module keeps it
+	 */
+	public WorkerReadiness.Readiness readinessOf(UUID memberId) {
+		WorkerReadiness check = this.readiness.getIfAvailable();
+		return (check != null) ? check.of(memberId) : WorkerReadiness.Readiness.NONE;
+	}
+
+	/**
+	 * Lists a contract's roster without scoping, for other modules (schedules, entry
+	 * logs, IDs); never hand it to a user without scoping.
+	 * @param contractId the contract
+	 * @return every member
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> membersUnscoped(UUID contractId) {
+		return this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId);
+	}
+
+	/**
+	 * Looks up a member without scoping, for other modules.
+	 * @param memberId the member
+	 * @return the member, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<RosterMember> findUnscoped(UUID memberId) {
+		return this.members.findById(memberId);
+	}
+
+	static String noticeKey(int number) {
+		return "ROSTER-" + number;
+	}
+
+	private void changed(Actor actor, Contract contract, RosterMember member, RosterChange.Kind kind,
+			List<FieldChange> fields, Instant now) {
+		this.revisions.save(new RosterRevision(member, now));
+		this.changes.save(new RosterChange(member, kind, fields, actor.userId(), now));
+		long filed = this.notices.countByContractId(contract.getId());
+		if (filed == 0) {
+			return;
+		}
+		// After the roster was first submitted, a change must be notified: raise the duty
+		// at
+		// once, keyed by the notice that will meet it.
+		int next = (int) filed + 1;
+		LocalDate today = this.calendar.today();
+		Obligations.Occurrence occurrence = new Obligations.Occurrence(noticeKey(next), today,
+				"従事者名簿 変更届 第" + next + "号", "RosterNotice:" + contract.getId() + "#" + next);
+		this.obligations.raise(contract.getId(), ObligationTrigger.change(ChangeSubject.ROSTER), occurrence);
+		boolean responsible = member.getRole().isResponsible() || fields.stream()
+			.anyMatch((f) -> "role".equals(f.field()) && f.before() != null
+					&& WorkerRole.valueOf(f.before()).isResponsible());
+		if (responsible) {
+			this.obligations.raise(contract.getId(), ObligationTrigger.change(ChangeSubject.RESPONSIBLE_PERSONS),
+					occurrence);
+		}
+	}
+
+	private boolean storeNationality(RosterMember member, RosterMemberForm form, Instant now) {
+		String value = RosterMemberForm.clean(form.getNationality());
+		if (value == null) {
+			return false;
+		}
+		if (member.hasNationality()
+				&& value.equals(this.encryptor.decrypt(member.getNationalityCiphertext(), context(member)))) {
+			return false;
+		}
+		member.nationality(this.encryptor.encrypt(value, context(member)), now);
+		return true;
+	}
+
+	private static String context(RosterMember member) {
+		return "roster_member.nationality:" + member.getId();
+	}
+
+	private void check(Contract contract, RosterMemberForm form) {
+		var problems = form.problems(asksNationality(contract));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+	}
+
+	private Contract editable(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayEdit(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return contract;
+	}
+
+	private Contract scopedContract(Actor actor, RosterMember member) {
+		try {
+			return this.contracts.get(actor, member.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(WHAT);
+		}
+	}
+
+	/**
+	 * A notice opened for reading.
+	 *
+	 * @param notice the notice
+	 * @param content its PDF; the caller closes it
+	 */
+	public record OpenedNotice(RosterNotice notice, java.io.InputStream content) {
+
+		public OpenedNotice {
+			Objects.requireNonNull(notice);
+		}
+
+	}
+
+}
