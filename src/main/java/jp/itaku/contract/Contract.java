@@ -2,8 +2,10 @@ package jp.itaku.contract;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +18,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.catalog.ContractAttribute;
@@ -25,7 +28,9 @@ import jp.itaku.platform.InvalidInputProblem;
 
 /**
  * One outsourcing contract (委託契約). Its lifecycle is guarded here: draft → active → ended
- * → closed; the profile version it was registered under never changes.
+ * → closed; the profile version it was registered under never changes. Its agreed service
+ * levels are kept both as free text and as measurable targets
+ * ({@link ServiceLevelTarget}).
  */
 @Entity
 @Table(name = "contract")
@@ -90,6 +95,12 @@ public class Contract {
 	@Enumerated(EnumType.STRING)
 	private Set<ContractAttribute> attributes = new HashSet<>();
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = 500)
+	@CollectionTable(name = "contract_service_level_target", joinColumns = @JoinColumn(name = "contract_id"))
+	@OrderColumn(name = "position")
+	private List<ServiceLevelTarget> serviceLevelTargets = new ArrayList<>();
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -121,6 +132,7 @@ public class Contract {
 		if (form.getPeriodEnd().isBefore(form.getPeriodStart())) {
 			throw new InvalidInputProblem("periodEnd", "contract.period.invalid");
 		}
+		List<ServiceLevelTarget> newTargets = ServiceLevelRules.targets(form.getServiceLevelTargets());
 		Set<ContractAttribute> newAttributes = form.getAttributes().isEmpty() ? EnumSet.noneOf(ContractAttribute.class)
 				: EnumSet.copyOf(form.getAttributes());
 		boolean scopeChanged = !newAttributes.equals(this.attributes) || !form.getPeriodStart().equals(this.periodStart)
@@ -140,6 +152,10 @@ public class Contract {
 		this.contractorContact = blankToNull(form.getContractorContact());
 		this.attributes.clear();
 		this.attributes.addAll(newAttributes);
+		if (!newTargets.equals(this.serviceLevelTargets)) {
+			this.serviceLevelTargets.clear();
+			this.serviceLevelTargets.addAll(newTargets);
+		}
 		this.updatedAt = now;
 		return scopeChanged;
 	}
@@ -246,6 +262,14 @@ public class Contract {
 
 	public String getServiceLevels() {
 		return this.serviceLevels;
+	}
+
+	/**
+	 * Returns the agreed service levels as measurable targets, in the annex's order.
+	 * @return the targets, possibly empty
+	 */
+	public List<ServiceLevelTarget> getServiceLevelTargets() {
+		return List.copyOf(this.serviceLevelTargets);
 	}
 
 	public String getClientContact() {

@@ -67,6 +67,13 @@ public class ContractForm {
 	@Size(max = 4000, message = "{validation.maxLength}")
 	private String serviceLevels;
 
+	/**
+	 * The agreed service levels as measurable targets, in the order of the SLA annex;
+	 * blank rows are ignored.
+	 */
+	@ValidServiceLevelTargets
+	private List<ServiceLevelTargetForm> serviceLevelTargets = new ArrayList<>();
+
 	@Size(max = 400, message = "{validation.maxLength}")
 	private String clientContact;
 
@@ -175,6 +182,14 @@ public class ContractForm {
 
 	public void setServiceLevels(String serviceLevels) {
 		this.serviceLevels = serviceLevels;
+	}
+
+	public List<ServiceLevelTargetForm> getServiceLevelTargets() {
+		return this.serviceLevelTargets;
+	}
+
+	public void setServiceLevelTargets(List<ServiceLevelTargetForm> serviceLevelTargets) {
+		this.serviceLevelTargets = (serviceLevelTargets != null) ? serviceLevelTargets : new ArrayList<>();
 	}
 
 	public String getClientContact() {

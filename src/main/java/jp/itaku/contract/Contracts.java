@@ -174,7 +174,8 @@ public class Contracts {
 			.detail("number", contract.getNumber())
 			.detail("contractor", contractor.getName())
 			.detail("profile", profile.code() + " v" + profile.version())
-			.detail("attributes", contract.getAttributes().toString()));
+			.detail("attributes", contract.getAttributes().toString())
+			.detail("serviceLevelTargets", summaries(contract)));
 		this.events.publishEvent(new ContractRegistered(contract.getId()));
 		return contract;
 	}
@@ -196,12 +197,18 @@ public class Contracts {
 		}
 		defaultDurations(form, profile(contract.getProfileId()));
 		String before = contract.getAttributes().toString();
+		List<String> targetsBefore = summaries(contract);
 		boolean scopeChanged = contract.apply(form, Instant.now(this.clock));
-		this.audit.record(AuditRecord.of("CONTRACT_UPDATED")
+		AuditRecord record = AuditRecord.of("CONTRACT_UPDATED")
 			.actor(actor)
 			.target("Contract", id)
 			.detail("attributesBefore", before)
-			.detail("attributesAfter", contract.getAttributes().toString()));
+			.detail("attributesAfter", contract.getAttributes().toString());
+		List<String> targetsAfter = summaries(contract);
+		if (!targetsAfter.equals(targetsBefore)) {
+			record.detail("serviceLevelTargetsBefore", targetsBefore).detail("serviceLevelTargetsAfter", targetsAfter);
+		}
+		this.audit.record(record);
 		if (scopeChanged) {
 			this.events.publishEvent(new ContractScopeChanged(id));
 		}
@@ -260,6 +267,10 @@ public class Contracts {
 		catch (NotFoundProblem ex) {
 			throw new InvalidInputProblem("profileId", "contract.profile.invalid");
 		}
+	}
+
+	private static List<String> summaries(Contract contract) {
+		return contract.getServiceLevelTargets().stream().map(ServiceLevelTarget::summary).toList();
 	}
 
 	private static void defaultDurations(ContractForm form, StoredProfile profile) {

@@ -15,6 +15,9 @@ import jp.itaku.catalog.ProfileSummary;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
+import jp.itaku.contract.MeasurementPeriod;
+import jp.itaku.contract.ServiceLevelMetric;
+import jp.itaku.contract.ServiceLevelTargetForm;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
@@ -74,17 +77,36 @@ class DemoContracts {
 		Contract setagaya = register(officer, "R8-情政-001", "住民記録システム運用保守業務委託", "情報政策課", mirai, "setagaya",
 				LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),
 				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HANDLES_MY_NUMBER,
-						ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM));
+						ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM),
+				List.of(percent("システム稼働率", "99.9", MeasurementPeriod.MONTHLY,
+						"計画停止（事前に委託者の承認を得たもの）を除く。開庁日 8:30〜17:15 に測定する。"),
+						within("障害時の初動連絡", "PT30M", MeasurementPeriod.MONTHLY, "障害の検知から委託者（情報政策課）への第一報まで。夜間・休日を含む。"),
+						within("重大障害の復旧", "PT4H", MeasurementPeriod.MONTHLY, "住民記録の照会・異動処理ができない状態の解消まで。"),
+						within("問合せへの一次回答", "PT4H", MeasurementPeriod.MONTHLY, "開庁時間内に受け付けた問合せ。"),
+						within("緊急の修正プログラムの適用", "P7D", MeasurementPeriod.QUARTERLY, "重要度が「緊急」の脆弱性の公表から本番環境への適用まで。"),
+						atMost("個人情報に係る事故", "0", MeasurementPeriod.YEARLY, null)));
 		Contract kadoma = register(officer, "R8-戸籍-014", "マイナンバーカード臨時交付窓口運営業務委託（門真市特記仕様書準拠）", "戸籍住民課", mirai, "kadoma",
 				LocalDate.of(2026, 6, 1), LocalDate.of(2027, 5, 31),
 				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HANDLES_MY_NUMBER,
-						ContractAttribute.WORKS_AT_CLIENT_SITE));
+						ContractAttribute.WORKS_AT_CLIENT_SITE),
+				List.of(within("窓口の待ち時間", "PT30M", MeasurementPeriod.MONTHLY, "来庁者の95%について、受付から交付開始まで。"),
+						atMost("交付誤り", "0", MeasurementPeriod.MONTHLY, "本人確認の誤り・交付物の取り違えを含む。"),
+						within("苦情への初動対応", "PT1H", MeasurementPeriod.MONTHLY, "受付から委託者への報告まで。"),
+						percent("来庁者アンケートの満足度", "80", MeasurementPeriod.QUARTERLY, "回答者のうち「満足」「やや満足」の割合。")));
 		Contract nerima = register(officer, "R8-区民-007", "区民相談記録システムのクラウド移行業務委託（練馬区特記事項準拠）", "区民相談課", sakura, "nerima",
 				LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
 				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.USES_CLOUD_SERVICES,
-						ContractAttribute.HAS_SUBCONTRACTORS, ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM));
+						ContractAttribute.HAS_SUBCONTRACTORS, ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM),
+				List.of(percent("クラウドサービスの稼働率", "99.95", MeasurementPeriod.MONTHLY, "クラウド事業者の計画保守を除く。"),
+						within("障害時の初動連絡", "PT1H", MeasurementPeriod.MONTHLY, null),
+						within("目標復旧時間（RTO）", "P1D", MeasurementPeriod.YEARLY, "年1回の復旧訓練で確認する。"),
+						within("目標復旧時点（RPO）", "PT24H", MeasurementPeriod.YEARLY, "日次バックアップから復元できること。"),
+						atMost("移行データの不一致", "0", MeasurementPeriod.MONTHLY, "移行元との件数・内容の照合による。")));
 		register(officer, "R8-統計-003", "統計調査票データ入力業務委託（群馬県特記事項準拠）", "統計担当", mirai, "gunma", LocalDate.of(2026, 12, 1),
-				LocalDate.of(2027, 11, 30), EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+				LocalDate.of(2027, 11, 30), EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION),
+				List.of(percent("入力の正確性", "99.98", MeasurementPeriod.MONTHLY, "委託者の抜取検査（1,000件につき50件）による。"),
+						atMost("納期の遅延", "0", MeasurementPeriod.MONTHLY, null),
+						within("問合せへの回答", "P2D", MeasurementPeriod.MONTHLY, "開庁日で数える。")));
 
 		// Every state on the Setagaya contract, the Kadoma one half way, the Nerima one
 		// with a return.
@@ -105,7 +127,8 @@ class DemoContracts {
 	}
 
 	private Contract register(Actor officer, String number, String title, String department, Organisation contractor,
-			String profileCode, LocalDate start, LocalDate end, Set<ContractAttribute> attributes) {
+			String profileCode, LocalDate start, LocalDate end, Set<ContractAttribute> attributes,
+			List<ServiceLevelTargetForm> serviceLevelTargets) {
 		ProfileSummary profile = this.catalog.profiles()
 			.stream()
 			.filter((p) -> p.code().equals(profileCode))
@@ -121,12 +144,25 @@ class DemoContracts {
 		form.setPeriodEnd(end);
 		form.setAttributes(new ArrayList<>(attributes));
 		form.setWorkLocations("世田谷区役所 第2庁舎 3階 受託者作業室\n受託者 東京データセンター（所在地は別紙）");
-		form.setServiceLevels("障害時の初動連絡 30分以内\n問合せへの回答 2開庁日以内 95%以上\nシステム稼働率 99.5%以上（月間）");
+		form.setServiceLevels("毎月10日までに前月のサービスレベルの達成状況を書面で報告する。\n目標を下回った場合は、原因と改善策を併せて報告し、委託者の確認を受ける。");
+		form.setServiceLevelTargets(new ArrayList<>(serviceLevelTargets));
 		form.setClientContact("情報政策課 情報セキュリティ担当 03-0000-0000");
 		form.setContractorContact("統括責任者 受託 太郎 090-0000-0000（夜間・休日も可）");
 		Contract contract = this.contracts.register(officer, form);
 		this.contracts.activate(officer, contract.getId());
 		return contract;
+	}
+
+	private static ServiceLevelTargetForm percent(String name, String target, MeasurementPeriod period, String notes) {
+		return new ServiceLevelTargetForm(name, ServiceLevelMetric.PERCENT_MIN, target, period, notes);
+	}
+
+	private static ServiceLevelTargetForm within(String name, String target, MeasurementPeriod period, String notes) {
+		return new ServiceLevelTargetForm(name, ServiceLevelMetric.DURATION_MAX, target, period, notes);
+	}
+
+	private static ServiceLevelTargetForm atMost(String name, String target, MeasurementPeriod period, String notes) {
+		return new ServiceLevelTargetForm(name, ServiceLevelMetric.COUNT_MAX, target, period, notes);
 	}
 
 	private List<Obligation> startObligations(Actor officer, Contract contract) {

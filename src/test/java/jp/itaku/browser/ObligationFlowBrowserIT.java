@@ -66,7 +66,7 @@ class ObligationFlowBrowserIT extends BrowserTest {
 			o.locator("#profileId").selectOption(setagaya);
 			o.locator("#periodStart").fill(start.toString());
 			o.locator("#periodEnd").fill(start.plusYears(1).minusDays(1).toString());
-			o.locator("form[action='/contracts/new'] button[type=submit]").click();
+			o.locator("form[action='/contracts/new'] > button.button[type=submit]").click();
 			assertThat(o.locator(".notice--success")).containsText("義務を作成しました");
 			o.navigate(url("/dashboard?contractor=" + contractor.getId()));
 			Locator row = o.locator("#dashboard-table tr[data-contract='" + number + "']");

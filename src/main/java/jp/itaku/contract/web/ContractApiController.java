@@ -12,6 +12,9 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
+import jp.itaku.contract.MeasurementPeriod;
+import jp.itaku.contract.ServiceLevelMetric;
+import jp.itaku.contract.ServiceLevelTarget;
 import jp.itaku.platform.CurrentActor;
 
 import org.springframework.http.ResponseEntity;
@@ -94,18 +97,41 @@ class ContractApiController {
 	 * @param promptly duration of 速やかに
 	 * @param withoutDelay duration of 遅滞なく
 	 * @param workLocations where the work is done
-	 * @param serviceLevels the agreed service levels
+	 * @param serviceLevels the agreed service levels as free text
+	 * @param serviceLevelTargets the agreed service levels as measurable targets
 	 */
 	record ContractView(UUID id, String number, String title, UUID clientOrganisationId, String clientDepartment,
 			UUID contractorOrganisationId, LocalDate periodStart, LocalDate periodEnd, UUID profileId,
 			ContractStatus status, Set<ContractAttribute> attributes, String immediately, String promptly,
-			String withoutDelay, String workLocations, String serviceLevels) {
+			String withoutDelay, String workLocations, String serviceLevels,
+			List<ServiceLevelTargetView> serviceLevelTargets) {
 
 		static ContractView of(Contract c) {
 			return new ContractView(c.getId(), c.getNumber(), c.getTitle(), c.getClientOrganisationId(),
 					c.getClientDepartment(), c.getContractorOrganisationId(), c.getPeriodStart(), c.getPeriodEnd(),
 					c.getProfileId(), c.getStatus(), c.getAttributes(), c.getImmediately(), c.getPromptly(),
-					c.getWithoutDelay(), c.getWorkLocations(), c.getServiceLevels());
+					c.getWithoutDelay(), c.getWorkLocations(), c.getServiceLevels(),
+					c.getServiceLevelTargets().stream().map(ServiceLevelTargetView::of).toList());
+		}
+
+	}
+
+	/**
+	 * A service-level target as the API shows it; the same shape is accepted on input.
+	 *
+	 * @param name the item, e.g. システム稼働率
+	 * @param metric how it is measured
+	 * @param target the percentage ({@code 99.5}), ISO-8601 duration ({@code PT30M}) or
+	 * count ({@code 0})
+	 * @param measurementPeriod the period it is measured over
+	 * @param notes conditions and exceptions
+	 */
+	record ServiceLevelTargetView(String name, ServiceLevelMetric metric, String target,
+			MeasurementPeriod measurementPeriod, String notes) {
+
+		static ServiceLevelTargetView of(ServiceLevelTarget t) {
+			return new ServiceLevelTargetView(t.getName(), t.getMetric(), t.getTarget(), t.getMeasurementPeriod(),
+					t.getNotes());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package jp.itaku.contract.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -8,6 +9,10 @@ import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
+import jp.itaku.contract.MeasurementPeriod;
+import jp.itaku.contract.ServiceLevelMetric;
+import jp.itaku.contract.ServiceLevelRules;
+import jp.itaku.contract.ServiceLevelTargetForm;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
@@ -24,14 +29,26 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Registering and changing contracts, and moving them through their lifecycle. The
  * contract's own page with its obligations belongs to the obligation module.
+ * <p>
+ * The service-level targets are rows of the form; without scripts, "add a row" and
+ * "remove this row" are submit buttons that come back to the form with the rows changed
+ * and nothing saved.
  */
 @Controller
 class ContractController {
+
+	/** Rows a form offers at least, filled or blank. */
+	private static final int MIN_ROWS = 3;
+
+	private static final String ADD_ROW = "addServiceLevelRow";
+
+	private static final String REMOVE_ROW = "removeServiceLevelRow";
 
 	private final Contracts contracts;
 
@@ -52,7 +69,7 @@ class ContractController {
 	void allowedFields(WebDataBinder binder) {
 		binder.setAllowedFields("number", "title", "clientDepartment", "contractorOrganisationId", "profileId",
 				"periodStart", "periodEnd", "attributes", "immediately", "promptly", "withoutDelay", "workLocations",
-				"serviceLevels", "clientContact", "contractorContact");
+				"serviceLevels", "serviceLevelTargets*", "clientContact", "contractorContact");
 	}
 
 	@ModelAttribute("allAttributes")
@@ -60,10 +77,37 @@ class ContractController {
 		return ContractAttribute.values();
 	}
 
+	@ModelAttribute("allMetrics")
+	ServiceLevelMetric[] metrics() {
+		return ServiceLevelMetric.values();
+	}
+
+	@ModelAttribute("allMeasurementPeriods")
+	MeasurementPeriod[] measurementPeriods() {
+		return MeasurementPeriod.values();
+	}
+
 	@GetMapping("/contracts/new")
 	String newForm(Model model) {
 		CurrentActor.require();
-		model.addAttribute("form", new ContractForm());
+		ContractForm form = new ContractForm();
+		padRows(form);
+		model.addAttribute("form", form);
+		return form(model, null);
+	}
+
+	@PostMapping(path = "/contracts/new", params = ADD_ROW)
+	String addRowToNew(@ModelAttribute("form") ContractForm form, BindingResult result, Model model) {
+		CurrentActor.require();
+		addRow(form);
+		return form(model, null);
+	}
+
+	@PostMapping(path = "/contracts/new", params = REMOVE_ROW)
+	String removeRowFromNew(@ModelAttribute("form") ContractForm form, BindingResult result,
+			@RequestParam(REMOVE_ROW) int row, Model model) {
+		CurrentActor.require();
+		removeRow(form, row);
 		return form(model, null);
 	}
 
@@ -87,7 +131,25 @@ class ContractController {
 	@GetMapping("/contracts/{id}/edit")
 	String editForm(@PathVariable("id") UUID id, Model model) {
 		Contract contract = this.contracts.get(CurrentActor.require(), id);
-		model.addAttribute("form", ContractForms.of(contract));
+		ContractForm form = ContractForms.of(contract);
+		padRows(form);
+		model.addAttribute("form", form);
+		return form(model, contract);
+	}
+
+	@PostMapping(path = "/contracts/{id}/edit", params = ADD_ROW)
+	String addRowToEdit(@PathVariable("id") UUID id, @ModelAttribute("form") ContractForm form, BindingResult result,
+			Model model) {
+		Contract contract = this.contracts.get(CurrentActor.require(), id);
+		addRow(form);
+		return form(model, contract);
+	}
+
+	@PostMapping(path = "/contracts/{id}/edit", params = REMOVE_ROW)
+	String removeRowFromEdit(@PathVariable("id") UUID id, @ModelAttribute("form") ContractForm form,
+			BindingResult result, @RequestParam(REMOVE_ROW) int row, Model model) {
+		Contract contract = this.contracts.get(CurrentActor.require(), id);
+		removeRow(form, row);
 		return form(model, contract);
 	}
 
@@ -135,6 +197,29 @@ class ContractController {
 			redirect.addFlashAttribute("actionErrors", this.formErrors.messages(problem));
 		}
 		return "redirect:/contracts/" + id;
+	}
+
+	/**
+	 * Offers at least {@link #MIN_ROWS} rows and one blank row to fill in.
+	 */
+	private static void padRows(ContractForm form) {
+		List<ServiceLevelTargetForm> rows = form.getServiceLevelTargets();
+		while (rows.size() < MIN_ROWS || (rows.stream().noneMatch(ServiceLevelRules::isBlank)
+				&& rows.size() < ServiceLevelRules.MAX_TARGETS)) {
+			rows.add(new ServiceLevelTargetForm());
+		}
+	}
+
+	private static void addRow(ContractForm form) {
+		if (form.getServiceLevelTargets().size() < ServiceLevelRules.MAX_TARGETS) {
+			form.getServiceLevelTargets().add(new ServiceLevelTargetForm());
+		}
+	}
+
+	private static void removeRow(ContractForm form, int row) {
+		if (row >= 0 && row < form.getServiceLevelTargets().size()) {
+			form.getServiceLevelTargets().remove(row);
+		}
 	}
 
 	private String form(Model model, Contract contract) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
+import jp.itaku.contract.ServiceLevelTargetForm;
 
 /**
  * Fills a form from a stored contract, for editing.
@@ -28,6 +29,11 @@ final class ContractForms {
 		form.setWithoutDelay(contract.getWithoutDelay());
 		form.setWorkLocations(contract.getWorkLocations());
 		form.setServiceLevels(contract.getServiceLevels());
+		form.setServiceLevelTargets(new ArrayList<>(contract.getServiceLevelTargets()
+			.stream()
+			.map((t) -> new ServiceLevelTargetForm(t.getName(), t.getMetric(), t.getTarget(), t.getMeasurementPeriod(),
+					t.getNotes()))
+			.toList()));
 		form.setClientContact(contract.getClientContact());
 		form.setContractorContact(contract.getContractorContact());
 		return form;
