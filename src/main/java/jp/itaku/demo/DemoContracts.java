@@ -53,8 +53,11 @@ class DemoContracts {
 
 	private final SignIn signIn;
 
+	private final DemoRosters rosters;
+
 	DemoContracts(Contracts contracts, Obligations obligations, ClauseCatalog catalog, Organisations organisations,
-			UserAccounts users, SignIn signIn) {
+			UserAccounts users, SignIn signIn, DemoRosters rosters) {
+		this.rosters = rosters;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.catalog = catalog;
@@ -124,6 +127,7 @@ class DemoContracts {
 		returned(officer, lead2, nerimaStart, 0, "クラウド事業者との契約条件（データ保存場所）を明記してください。");
 		submitted(lead2, nerimaStart, 1, 2);
 		log.info("Demo contracts seeded with submissions in every state");
+		this.rosters.seed();
 	}
 
 	private Contract register(Actor officer, String number, String title, String department, Organisation contractor,

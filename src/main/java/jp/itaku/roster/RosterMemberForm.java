@@ -44,6 +44,29 @@ public class RosterMemberForm {
 	private UUID userId;
 
 	/**
+	 * Returns the form a change of a member starts from: its values, the nationality
+	 * blank (write-only: blank keeps what is stored).
+	 * @param member the member
+	 * @return a new form
+	 */
+	public static RosterMemberForm of(RosterMember member) {
+		RosterMemberForm form = new RosterMemberForm();
+		form.setName(member.getName());
+		form.setAffiliation(member.getAffiliation());
+		form.setRole(member.getRole());
+		form.setDuties(member.getDuties());
+		form.setWorkLocation(member.getWorkLocation());
+		form.setHandlesPersonalInformation(member.isHandlesPersonalInformation());
+		form.setHandoverPerson(member.isHandoverPerson());
+		form.setExpertise(member.getExpertise());
+		form.setTrackRecord(member.getTrackRecord());
+		form.setPeriodStart(member.getPeriodStart());
+		form.setPlannedEnd(member.getPlannedEnd());
+		form.setUserId(member.getUserId());
+		return form;
+	}
+
+	/**
 	 * Checks the form against the roster's rules.
 	 * @param nationalityAsked whether the contract's profile asks for the nationality
 	 * @return the fields at fault, in form order; empty when valid

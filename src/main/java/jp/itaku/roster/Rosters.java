@@ -31,6 +31,7 @@ import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
@@ -179,6 +180,19 @@ public class Rosters {
 	}
 
 	/**
+	 * Returns whether the actor may ask to see a worker's nationality: the client's
+	 * security administrator (for a purpose the clause allows, see
+	 * {@link #revealNationality}).
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} for the client's security administrator
+	 */
+	public boolean maySeeNationality(Actor actor, Contract contract) {
+		return actor.role() == Role.CLIENT_SECURITY_ADMIN
+				&& contract.getClientOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
 	 * Adds a worker to a roster, as planned (not yet working).
 	 * @param actor the contractor's lead
 	 * @param contractId the contract
@@ -208,6 +222,45 @@ public class Rosters {
 		}
 		this.events.publishEvent(new RosterEvents.WorkerJoined(contractId, member.getId(), today));
 		return member;
+	}
+
+	/**
+	 * Adds several workers at once, as an import does: every form is checked first and
+	 * nothing is stored unless all are valid; then each is added as by
+	 * {@link #add(Actor, UUID, RosterMemberForm)}, all in one transaction.
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @param forms the workers, in the order of the file
+	 * @return the members, in the same order
+	 * @throws InvalidInputProblem naming every field at fault as {@code rows[i].field} (i
+	 * counting from 0), or {@code rows} when there is nothing to add
+	 */
+	@Transactional
+	public List<RosterMember> addAll(Actor actor, UUID contractId, List<RosterMemberForm> forms) {
+		Contract contract = editable(actor, contractId);
+		if (forms == null || forms.isEmpty()) {
+			throw new InvalidInputProblem("rows", "roster.import.empty");
+		}
+		boolean nationalityAsked = asksNationality(contract);
+		List<FieldProblem> problems = new ArrayList<>();
+		for (int i = 0; i < forms.size(); i++) {
+			for (FieldProblem problem : forms.get(i).problems(nationalityAsked)) {
+				problems.add(new FieldProblem("rows[" + i + "]." + problem.field(), problem.messageKey(),
+						problem.arguments()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+		List<RosterMember> added = new ArrayList<>();
+		for (RosterMemberForm form : forms) {
+			added.add(add(actor, contractId, form));
+		}
+		this.audit.record(AuditRecord.of("ROSTER_IMPORTED")
+			.actor(actor)
+			.target("Contract", contractId)
+			.detail("members", added.size()));
+		return added;
 	}
 
 	/**
