@@ -187,7 +187,7 @@ class DemoTraining {
 			LocalDate start) {
 		RosterMemberForm form = new RosterMemberForm();
 		form.setName(name);
-		form.setAffiliation("株式会社みらいデータサービス 窓口サービス部");
+		form.setAffiliation("窓口サービス部");
 		form.setRole(role);
 		form.setDuties(duties);
 		form.setWorkLocation("門真市役所 本館1階 臨時交付窓口");

@@ -118,14 +118,19 @@ final class PledgeText {
 			items.add(text(messages, "training.pledge.noRules", parties.issuer(), parties.profileTitle()));
 		}
 		List<String[]> signature = List.of(new String[] { text(messages, "training.pledge.date"), Dates.wareki(date) },
-				new String[] { text(messages, "training.pledge.affiliation"),
-						parties.contractor() + " " + parties.affiliation() },
+				new String[] { text(messages, "training.pledge.affiliation"), affiliation(parties) },
 				new String[] { text(messages, "training.pledge.name"), parties.workerName() });
 		return new PledgeText(text(messages, "training.pledge.title"),
 				text(messages, "training.pledge.addressee", parties.client()),
 				text(messages, "training.pledge.preamble", parties.client(), parties.contractor(),
 						parties.contractNumber(), parties.contractTitle(), parties.issuer(), parties.profileTitle()),
 				items, text(messages, "training.pledge.closing"), signature);
+	}
+
+	private static String affiliation(Parties parties) {
+		String affiliation = (parties.affiliation() != null) ? parties.affiliation() : "";
+		return affiliation.startsWith(parties.contractor()) ? affiliation
+				: (parties.contractor() + " " + affiliation).strip();
 	}
 
 	private static String text(MessageSource messages, String key, Object... arguments) {

@@ -99,6 +99,14 @@ class PledgeTextTests {
 	}
 
 	@Test
+	void anAffiliationThatAlreadyNamesTheContractorIsNotPrefixedTwice() {
+		PledgeText text = PledgeText.compose(messages(),
+				new PledgeText.Parties("甲市", "乙社", "1", "業務", "甲市", "特記事項", "氏名", "乙社 窓口課"), List.of(),
+				LocalDate.of(2026, 4, 1));
+		assertThat(text.body()).contains("所属：乙社 窓口課\n");
+	}
+
+	@Test
 	void aProfileWithoutSuchRulesStillGivesAPledgeToItsRules() {
 		PledgeText text = PledgeText.compose(messages(),
 				new PledgeText.Parties("甲市", "乙社", "1", "業務", "甲市", "特記事項", "氏名", "所属"), List.of(),
