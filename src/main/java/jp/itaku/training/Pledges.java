@@ -256,8 +256,19 @@ public class Pledges {
 		boolean mayRecord = this.rosters.mayEdit(actor, contract);
 		return new PledgeDetail(pledge, member, contract,
 				!pledge.isSigned() && isWorkerThemself(actor, member) && member.getStatus() != MemberStatus.LEFT,
-				mayRecord, this.filings.of(pledgeId), (mayRecord && pledge.isSigned())
-						? this.filings.open(actor, contract.getId(), Deliverable.PLEDGE) : List.of());
+				mayRecord, this.filings.of(pledgeId),
+				(mayRecord && pledge.isSigned()) ? openFor(actor, contract, member) : List.of());
+	}
+
+	/**
+	 * Lists the PLEDGE obligations a worker's pledge may be submitted to, the one raised
+	 * when this worker joined (e.g. Kadoma 1(2), key {@code JOIN-<memberId>}) first.
+	 */
+	private List<Obligation> openFor(Actor actor, Contract contract, RosterMember member) {
+		String joined = "JOIN-" + member.getId();
+		List<Obligation> open = new ArrayList<>(this.filings.open(actor, contract.getId(), Deliverable.PLEDGE));
+		open.sort(java.util.Comparator.comparing((Obligation o) -> !joined.equals(o.getPeriodKey())));
+		return open;
 	}
 
 	/**

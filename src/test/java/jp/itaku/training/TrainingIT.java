@@ -317,6 +317,26 @@ class TrainingIT {
 	}
 
 	@Test
+	void theSignedPledgeOfAWorkerWhoJoinedGoesFirstToThePledgeObligationTheirJoiningRaised() {
+		Contract contract = contract("kadoma");
+		member(contract, "最初 の人", null);
+		this.rosters.fileNotice(this.lead, contract.getId());
+		RosterMember joined = member(contract, "加藤 七郎", null);
+		Pledge pledge = signedPledge(joined);
+
+		List<Obligation> open = this.pledges.detail(this.lead, pledge.getId()).openObligations();
+		assertThat(open.get(0).getPeriodKey()).isEqualTo("JOIN-" + joined.getId());
+		assertThat(open.get(0).getClauseRef()).isEqualTo("1(2)");
+		this.pledges.submit(this.lead, pledge.getId(), open.get(0).getId());
+		assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.PLEDGE, "JOIN-" + joined.getId()))
+			.singleElement()
+			.satisfies((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
+		assertThat(audited("PLEDGE_FILED", pledge.getId())).singleElement()
+			.asString()
+			.contains(open.get(0).getId().toString());
+	}
+
+	@Test
 	void aWorkerWhoIsPledgedAndTrainedStartsWithoutOverrideAndOthersNeedTheLeadsAuditedOverride() {
 		Contract contract = contract("kadoma");
 		RosterMember ready = member(contract, "鈴木 一郎", null);
