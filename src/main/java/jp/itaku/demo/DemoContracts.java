@@ -55,9 +55,12 @@ class DemoContracts {
 
 	private final DemoRosters rosters;
 
+	private final DemoTraining training;
+
 	DemoContracts(Contracts contracts, Obligations obligations, ClauseCatalog catalog, Organisations organisations,
-			UserAccounts users, SignIn signIn, DemoRosters rosters) {
+			UserAccounts users, SignIn signIn, DemoRosters rosters, DemoTraining training) {
 		this.rosters = rosters;
+		this.training = training;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.catalog = catalog;
@@ -128,6 +131,7 @@ class DemoContracts {
 		submitted(lead2, nerimaStart, 1, 2);
 		log.info("Demo contracts seeded with submissions in every state");
 		this.rosters.seed();
+		this.training.seed();
 	}
 
 	private Contract register(Actor officer, String number, String title, String department, Organisation contractor,

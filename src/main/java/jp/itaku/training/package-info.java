@@ -1,0 +1,9 @@
+/**
+ * Pledges and training (誓約書・教育・訓練): each worker's pledge, generated from the contract's
+ * clause profile and signed by an uploaded scan or by the worker's own acknowledgement;
+ * training sessions and emergency-response drills with who attended and how; the written
+ * records submitted to the obligations they meet; and the readiness the roster asks
+ * before a worker starts (Setagaya 16, Kadoma 1(2)(3) and 5, Nerima 9–10 and 24③).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Pledges and training")
+package jp.itaku.training;
