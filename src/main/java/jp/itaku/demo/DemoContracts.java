@@ -53,14 +53,11 @@ class DemoContracts {
 
 	private final SignIn signIn;
 
-	private final DemoRosters rosters;
-
-	private final DemoTraining training;
+	private final List<DemoStep> steps;
 
 	DemoContracts(Contracts contracts, Obligations obligations, ClauseCatalog catalog, Organisations organisations,
-			UserAccounts users, SignIn signIn, DemoRosters rosters, DemoTraining training) {
-		this.rosters = rosters;
-		this.training = training;
+			UserAccounts users, SignIn signIn, List<DemoStep> steps) {
+		this.steps = steps;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.catalog = catalog;
@@ -130,8 +127,7 @@ class DemoContracts {
 		returned(officer, lead2, nerimaStart, 0, "クラウド事業者との契約条件（データ保存場所）を明記してください。");
 		submitted(lead2, nerimaStart, 1, 2);
 		log.info("Demo contracts seeded with submissions in every state");
-		this.rosters.seed();
-		this.training.seed();
+		this.steps.forEach(DemoStep::seed);
 	}
 
 	private Contract register(Actor officer, String number, String title, String department, Organisation contractor,

@@ -17,6 +17,7 @@ import jp.itaku.roster.WorkerRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * administrator to look at for a 2(5) purpose.
  */
 @Component
-class DemoRosters {
+@Order(10)
+class DemoRosters implements DemoStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRosters.class);
 
@@ -52,7 +54,8 @@ class DemoRosters {
 		this.signIn = signIn;
 	}
 
-	void seed() {
+	@Override
+	public void seed() {
 		Actor lead = actor("lead");
 		Actor lead2 = actor("lead2");
 		for (Contract contract : this.contracts.allUnscoped()) {

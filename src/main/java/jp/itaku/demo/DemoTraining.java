@@ -32,6 +32,7 @@ import jp.itaku.training.Trainings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,8 @@ import org.springframework.stereotype.Component;
  * roster's own demo data may have filled it).
  */
 @Component
-class DemoTraining {
+@Order(20)
+class DemoTraining implements DemoStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTraining.class);
 
@@ -77,7 +79,8 @@ class DemoTraining {
 		this.calendar = calendar;
 	}
 
-	void seed() {
+	@Override
+	public void seed() {
 		Contract contract = this.contracts.allUnscoped()
 			.stream()
 			.filter((c) -> CONTRACT.equals(c.getNumber()))

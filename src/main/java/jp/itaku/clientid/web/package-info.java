@@ -1,0 +1,5 @@
+/**
+ * Pages and API of client-issued IDs: a contract's IDs with the findings on top, the
+ * findings across the client's contracts, issue and revoke.
+ */
+package jp.itaku.clientid.web;
