@@ -36,7 +36,7 @@ public record Shift(boolean off, String label, LocalTime start, LocalTime end) {
 	private static final Set<String> OFF_WORDS = Set.of("休", "休み", "公休", "休日", "OFF");
 
 	private static final Pattern HOURS = Pattern
-		.compile("^(?:(\\S+?)\\s*)?(\\d{1,2}):(\\d{2})\\s*[-~〜–—ー−]\\s*(\\d{1,2}):(\\d{2})$");
+		.compile("^(?:([^\\d\\s]\\S*?)\\s*)?(\\d{1,2}):(\\d{2})\\s*[-~〜–—ー−]\\s*(\\d{1,2}):(\\d{2})$");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
 
