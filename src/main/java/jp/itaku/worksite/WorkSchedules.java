@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.audit.AuditRecord;
@@ -160,7 +162,7 @@ public class WorkSchedules {
 	 * @param source where the cells come from
 	 * @return the saved version (a draft)
 	 * @throws InvalidInputProblem naming every cell at fault, e.g. a person not on the
-	 * roster as working that day
+	 * roster as working that day; or when nothing changed since the submitted version
 	 */
 	@Transactional
 	public WorkSchedule save(Actor actor, UUID contractId, YearMonth month, List<ScheduleLine> lines,
@@ -182,6 +184,9 @@ public class WorkSchedules {
 			this.shifts.deleteBySchedule(schedule.getId());
 		}
 		else {
+			if (latest.isPresent() && sameAs(latest.get(), cells)) {
+				throw new InvalidInputProblem("schedule", "worksite.schedule.unchanged");
+			}
 			int version = latest.map(WorkSchedule::getVersion).orElse(0) + 1;
 			schedule = this.schedules.save(new WorkSchedule(contractId, month, version, source, actor.userId(), now));
 		}
@@ -312,6 +317,18 @@ public class WorkSchedules {
 	 */
 	public static String changeKey(YearMonth month, int version) {
 		return "SCHED-" + month + "-v" + version;
+	}
+
+	private boolean sameAs(WorkSchedule submitted, List<ScheduleCheck.Cell> cells) {
+		Set<String> before = new HashSet<>();
+		for (WorkShift shift : this.shifts.findByScheduleIdOrderByMemberNameAscDayAsc(submitted.getId())) {
+			before.add(shift.getMemberId() + "@" + shift.getDay() + "=" + shift.shift().toLongText());
+		}
+		Set<String> after = new HashSet<>();
+		for (ScheduleCheck.Cell cell : cells) {
+			after.add(cell.person().id() + "@" + cell.day() + "=" + cell.shift().toLongText());
+		}
+		return before.equals(after);
 	}
 
 	private Obligation monthObligation(UUID contractId, YearMonth month) {

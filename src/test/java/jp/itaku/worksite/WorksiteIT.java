@@ -22,6 +22,7 @@ import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
@@ -244,6 +245,12 @@ class WorksiteIT {
 		this.schedules.submit(this.lead, this.contract.getId(), this.month);
 		String changeKey = WorkSchedules.changeKey(this.month, 2);
 		assertThat(monthObligations(changeKey)).isEmpty();
+		// Saving the submitted content again is no change.
+		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputProblem.class,
+				() -> this.schedules.save(this.lead, this.contract.getId(), this.month,
+						List.of(ScheduleLine.named(0, "山田太郎", this.month.atDay(1), "日勤")), WorkSchedule.Source.GRID))
+			.getFieldProblems()).extracting((p) -> p.messageKey()).containsExactly("worksite.schedule.unchanged");
+		assertThat(storedVersions()).isEqualTo(1);
 
 		this.schedules.save(this.lead, this.contract.getId(), this.month,
 				List.of(ScheduleLine.named(0, "山田 太郎", this.month.atDay(1), "休"),
@@ -439,7 +446,9 @@ class WorksiteIT {
 		this.mvc.perform(post(entryApi).contentType("application/json").content(entryJson).with(as(this.workerUser)))
 			.andExpect(status().isCreated());
 		this.mvc
-			.perform(put(scheduleUrl()).contentType("application/json").content(scheduleJson).with(as(this.leadUser)))
+			.perform(put(scheduleUrl()).contentType("application/json")
+				.content(scheduleJson.replace("日勤", "早番"))
+				.with(as(this.leadUser)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(2))
 			.andExpect(jsonPath("$.status").value("DRAFT"));

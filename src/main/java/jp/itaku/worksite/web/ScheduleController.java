@@ -124,7 +124,6 @@ class ScheduleController {
 			redirect.addFlashAttribute("flash", "worksite.schedule.imported");
 		}
 		catch (InvalidInputProblem problem) {
-			this.formErrors.addTo(model, problem);
 			model.addAttribute("importErrors", this.formErrors.messages(problem));
 			return show(contractId, month, model, null);
 		}
