@@ -44,10 +44,21 @@ class I18nCompletenessTests {
 			"\"((?:error|user|organisation|password|totp|token|admin|account|audit|validation|form|role|catalog|category)"
 					+ "\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
-	/** The message bundles, by base name (as in spring.messages.basename). */
-	private static final List<String> BUNDLES = List.of("messages", "catalog-labels", "document-labels",
-			"calendar-labels", "export-labels", "reminder-labels", "roster-labels", "training-labels",
-			"clientid-labels");
+	/**
+	 * The message bundles, by base name, exactly as spring.messages.basename lists them.
+	 */
+	private static final List<String> BUNDLES = bundles();
+
+	private static List<String> bundles() {
+		Properties application = new Properties();
+		try (var in = I18nCompletenessTests.class.getResourceAsStream("/application.properties")) {
+			application.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return List.of(application.getProperty("spring.messages.basename").split("\\s*,\\s*"));
+	}
 
 	@Test
 	void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {

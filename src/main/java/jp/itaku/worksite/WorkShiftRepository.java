@@ -1,0 +1,18 @@
+package jp.itaku.worksite;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface WorkShiftRepository extends JpaRepository<WorkShift, UUID> {
+
+	List<WorkShift> findByScheduleIdOrderByMemberNameAscDayAsc(UUID scheduleId);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = false)
+	@Query("delete from WorkShift s where s.scheduleId = :scheduleId")
+	void deleteBySchedule(UUID scheduleId);
+
+}

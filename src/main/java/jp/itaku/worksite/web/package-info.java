@@ -1,0 +1,5 @@
+/**
+ * Pages and API of work schedules and entry logs: the months of a contract, a month's
+ * calendar grid and import, the entry log with its quick-entry page and import.
+ */
+package jp.itaku.worksite.web;
