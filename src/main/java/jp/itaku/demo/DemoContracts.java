@@ -50,8 +50,11 @@ class DemoContracts {
 
 	private final SignIn signIn;
 
+	private final DemoEmergencyContacts emergencyContacts;
+
 	DemoContracts(Contracts contracts, Obligations obligations, ClauseCatalog catalog, Organisations organisations,
-			UserAccounts users, SignIn signIn) {
+			UserAccounts users, SignIn signIn, DemoEmergencyContacts emergencyContacts) {
+		this.emergencyContacts = emergencyContacts;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.catalog = catalog;
@@ -102,6 +105,7 @@ class DemoContracts {
 		returned(officer, lead2, nerimaStart, 0, "クラウド事業者との契約条件（データ保存場所）を明記してください。");
 		submitted(lead2, nerimaStart, 1, 2);
 		log.info("Demo contracts seeded with submissions in every state");
+		this.emergencyContacts.seed(lead, lead2, setagaya, kadoma, nerima);
 	}
 
 	private Contract register(Actor officer, String number, String title, String department, Organisation contractor,

@@ -46,7 +46,7 @@ class I18nCompletenessTests {
 
 	/** The message bundles, by base name (as in spring.messages.basename). */
 	private static final List<String> BUNDLES = List.of("messages", "catalog-labels", "document-labels",
-			"calendar-labels", "export-labels", "reminder-labels");
+			"calendar-labels", "export-labels", "reminder-labels", "emergency-labels");
 
 	@Test
 	void japaneseAndEnglishBundlesHaveTheSameKeys() throws IOException {
