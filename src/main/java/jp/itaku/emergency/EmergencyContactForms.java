@@ -68,21 +68,31 @@ class EmergencyContactForms {
 		if (version.getComment() != null) {
 			pdf.line(text("emergency.pdf.comment"), version.getComment());
 		}
-		pdf.table(List.of(text("emergency.pdf.col.priority"), text("emergency.pdf.col.name"),
-				text("emergency.pdf.col.department"), text("emergency.pdf.col.phone"), text("emergency.pdf.col.mobile"),
-				text("emergency.pdf.col.email"), text("emergency.pdf.col.hours"), text("emergency.pdf.col.outOfHours"),
-				text("emergency.pdf.col.notes")), new float[] { 0.5f, 1.2f, 1.6f, 1.3f, 1.3f, 1.8f, 1.5f, 0.7f, 1.4f },
-				rows(version.getEntries()));
+		pdf.table(List.of(text("emergency.pdf.col.priority"), text("emergency.pdf.col.person"),
+				text("emergency.pdf.col.reach"), text("emergency.pdf.col.hours"), text("emergency.pdf.col.notes")),
+				new float[] { 0.45f, 2.0f, 2.6f, 1.7f, 1.5f }, rows(version.getEntries()));
 		return pdf.toPdf();
 	}
 
 	private List<List<String>> rows(List<EmergencyContact> entries) {
 		List<List<String>> rows = new ArrayList<>();
 		for (EmergencyContact c : entries) {
-			rows.add(List.of(Integer.toString(c.getPriority()), c.getName(),
-					c.getDepartment() + ((c.getJobTitle() != null) ? " " + c.getJobTitle() : ""), orEmpty(c.getPhone()),
-					orEmpty(c.getMobile()), orEmpty(c.getEmail()), c.getHours(),
-					text(c.isOutOfHours() ? "emergency.outOfHours.yes" : "emergency.outOfHours.no"),
+			StringBuilder person = new StringBuilder(c.getName()).append('\n').append(c.getDepartment());
+			if (c.getJobTitle() != null) {
+				person.append('\n').append(c.getJobTitle());
+			}
+			List<String> reach = new ArrayList<>();
+			if (c.getPhone() != null) {
+				reach.add(text("emergency.pdf.phone", c.getPhone()));
+			}
+			if (c.getMobile() != null) {
+				reach.add(text("emergency.pdf.mobile", c.getMobile()));
+			}
+			if (c.getEmail() != null) {
+				reach.add(c.getEmail());
+			}
+			String hours = c.getHours() + (c.isOutOfHours() ? "\n" + text("emergency.pdf.outOfHours") : "");
+			rows.add(List.of(Integer.toString(c.getPriority()), person.toString(), String.join("\n", reach), hours,
 					orEmpty(c.getNotes())));
 		}
 		return rows;
