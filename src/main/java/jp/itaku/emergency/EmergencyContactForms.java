@@ -46,6 +46,9 @@ class EmergencyContactForms {
 			.line(text("emergency.pdf.date"), Dates.wareki(ItakuTime.inTokyo(version.getSubmittedAt()).toLocalDate()))
 			.line(text("emergency.pdf.version"), text("emergency.version.number", version.getNumber()))
 			.line(text("emergency.pdf.submitter"), form.submitter());
+		if (version.getComment() != null) {
+			pdf.line(text("emergency.pdf.comment"), version.getComment());
+		}
 		if (!change) {
 			pdf.paragraph(text("emergency.pdf.intro"));
 		}
@@ -64,9 +67,6 @@ class EmergencyContactForms {
 						new float[] { 0.8f, 1.4f, 1.3f, 2.2f, 2.2f }, changeRows(form.changes()));
 			}
 			pdf.paragraph(text("emergency.pdf.afterChange"));
-		}
-		if (version.getComment() != null) {
-			pdf.line(text("emergency.pdf.comment"), version.getComment());
 		}
 		pdf.table(List.of(text("emergency.pdf.col.priority"), text("emergency.pdf.col.person"),
 				text("emergency.pdf.col.reach"), text("emergency.pdf.col.hours"), text("emergency.pdf.col.notes")),
