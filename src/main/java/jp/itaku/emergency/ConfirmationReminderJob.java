@@ -1,0 +1,154 @@
+package jp.itaku.emergency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.platform.Role;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily confirmation reminder (07:30 in Tokyo by default): for each active contract
+ * whose emergency contact list was last submitted or confirmed longer ago than
+ * {@code itaku.emergency.confirm-every}, e-mails the contractor's enabled leads (those
+ * with an address) to confirm it or submit the change — once per lead and due cycle
+ * (table {@code emergency_confirmation_reminder}; each mail claimed, sent and audited in
+ * its own transaction, so a failed one is tried again at the next run). It runs on one
+ * node at a time (ShedLock) and sends nothing without a mail server
+ * ({@code spring.mail.host}).
+ */
+@Component
+public class ConfirmationReminderJob {
+
+	private static final Logger log = LoggerFactory.getLogger(ConfirmationReminderJob.class);
+
+	private static final Set<Role> LEADS = Set.of(Role.CONTRACTOR_LEAD);
+
+	private final EmergencyContacts contacts;
+
+	private final UserAccounts users;
+
+	private final ConfirmationMails mails;
+
+	private final ConfirmationReminderLog sent;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final AuditTrail audit;
+
+	private final WorkingCalendar calendar;
+
+	private final TransactionTemplate eachMail;
+
+	private final Clock clock;
+
+	private final String from;
+
+	ConfirmationReminderJob(EmergencyContacts contacts, UserAccounts users, ConfirmationMails mails,
+			ConfirmationReminderLog sent, ObjectProvider<JavaMailSender> mailSender, AuditTrail audit,
+			WorkingCalendar calendar, PlatformTransactionManager transactions, Clock clock,
+			@Value("${itaku.reminders.from:itaku@localhost}") String from) {
+		this.contacts = contacts;
+		this.users = users;
+		this.mails = mails;
+		this.sent = sent;
+		this.mailSender = mailSender;
+		this.audit = audit;
+		this.calendar = calendar;
+		this.eachMail = new TransactionTemplate(transactions);
+		this.eachMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+		this.from = from;
+	}
+
+	/**
+	 * Runs for today (Tokyo) unless another node is running; called by the scheduler.
+	 */
+	@Scheduled(cron = "${itaku.emergency.cron:0 30 7 * * *}", zone = "Asia/Tokyo")
+	@SchedulerLock(name = "itaku-emergency-confirmations", lockAtMostFor = "${itaku.reminders.lock-at-most-for:PT30M}",
+			lockAtLeastFor = "${itaku.reminders.lock-at-least-for:PT1M}")
+	public void run() {
+		LockAssert.assertLocked();
+		runFor(this.calendar.today());
+	}
+
+	/**
+	 * Sends the confirmation reminders due on a day that were not sent yet.
+	 * @param today the day, in Tokyo
+	 * @return how many mails were sent
+	 */
+	public int runFor(LocalDate today) {
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			log.info("No mail server is configured (spring.mail.host): emergency contact confirmations for {} are "
+					+ "not sent", today);
+			return 0;
+		}
+		int delivered = 0;
+		int failed = 0;
+		for (EmergencyContacts.Due due : this.contacts.dueUnscoped(today)) {
+			for (UserAccount lead : this.users.enabledUsersUnscoped(due.contract().getContractorOrganisationId(),
+					LEADS)) {
+				if (lead.getEmail() == null || lead.getEmail().isBlank()) {
+					continue;
+				}
+				try {
+					if (sendTo(sender, due, lead)) {
+						delivered++;
+					}
+				}
+				catch (MailException ex) {
+					log.warn("Emergency contact confirmation for contract {} not sent ({}); it is retried at the next "
+							+ "run", due.contract().getId(), ex.getClass().getSimpleName());
+					failed++;
+				}
+			}
+		}
+		log.info("Emergency contact confirmations for {}: {} sent, {} failed", today, delivered, failed);
+		return delivered;
+	}
+
+	private boolean sendTo(JavaMailSender sender, EmergencyContacts.Due due, UserAccount lead) {
+		ConfirmationMails.Mail mail = this.mails.compose(due, this.contacts.confirmEvery(), lead);
+		Boolean delivered = this.eachMail.execute((status) -> {
+			if (!this.sent.claim(due.contract().getId(), due.dueOn(), lead.getId(), Instant.now(this.clock))) {
+				return false;
+			}
+			sender.send((MimeMessage message) -> {
+				MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+				helper.setFrom(this.from);
+				helper.setTo(lead.getEmail());
+				helper.setSubject(mail.subject());
+				helper.setText(mail.body());
+			});
+			this.audit.record(AuditRecord.of("EMERGENCY_CONFIRMATION_REMINDER_SENT")
+				.target("Contract", due.contract().getId())
+				.detail("dueOn", due.dueOn().toString())
+				.detail("recipient", lead.getId()));
+			return true;
+		});
+		return Boolean.TRUE.equals(delivered);
+	}
+
+}

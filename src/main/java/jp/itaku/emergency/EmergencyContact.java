@@ -1,0 +1,120 @@
+package jp.itaku.emergency;
+
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * One line of an emergency contact list (緊急時連絡先): whom to call (name, department, job
+ * title), in which order (the priority, 連絡順位), on which numbers and address, and when
+ * they can be reached. Values are validated and normalised by
+ * {@link EmergencyContactRules}.
+ */
+@Embeddable
+public class EmergencyContact {
+
+	@Column(nullable = false)
+	private int priority;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(nullable = false)
+	private String department;
+
+	@Column(name = "job_title")
+	private String jobTitle;
+
+	private String phone;
+
+	private String mobile;
+
+	private String email;
+
+	@Column(nullable = false)
+	private String hours;
+
+	@Column(name = "out_of_hours", nullable = false)
+	private boolean outOfHours;
+
+	private String notes;
+
+	protected EmergencyContact() {
+	}
+
+	EmergencyContact(int priority, String name, String department, String jobTitle, String phone, String mobile,
+			String email, String hours, boolean outOfHours, String notes) {
+		this.priority = priority;
+		this.name = name;
+		this.department = department;
+		this.jobTitle = jobTitle;
+		this.phone = phone;
+		this.mobile = mobile;
+		this.email = email;
+		this.hours = hours;
+		this.outOfHours = outOfHours;
+		this.notes = notes;
+	}
+
+	EmergencyContact copy() {
+		return new EmergencyContact(this.priority, this.name, this.department, this.jobTitle, this.phone, this.mobile,
+				this.email, this.hours, this.outOfHours, this.notes);
+	}
+
+	public int getPriority() {
+		return this.priority;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public String getDepartment() {
+		return this.department;
+	}
+
+	public String getJobTitle() {
+		return this.jobTitle;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public String getMobile() {
+		return this.mobile;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getHours() {
+		return this.hours;
+	}
+
+	public boolean isOutOfHours() {
+		return this.outOfHours;
+	}
+
+	public String getNotes() {
+		return this.notes;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof EmergencyContact that && this.priority == that.priority
+				&& this.outOfHours == that.outOfHours && Objects.equals(this.name, that.name)
+				&& Objects.equals(this.department, that.department) && Objects.equals(this.jobTitle, that.jobTitle)
+				&& Objects.equals(this.phone, that.phone) && Objects.equals(this.mobile, that.mobile)
+				&& Objects.equals(this.email, that.email) && Objects.equals(this.hours, that.hours)
+				&& Objects.equals(this.notes, that.notes);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.priority, this.name, this.department, this.phone, this.mobile);
+	}
+
+}

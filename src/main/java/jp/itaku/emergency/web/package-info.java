@@ -1,0 +1,5 @@
+/**
+ * Pages and API of a contract's emergency contacts: the list, its editing, submission,
+ * confirmation and submitted versions.
+ */
+package jp.itaku.emergency.web;
