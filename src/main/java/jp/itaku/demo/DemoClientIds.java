@@ -64,7 +64,7 @@ class DemoClientIds implements DemoStep {
 	}
 
 	@Override
-	public void seed() {
+	public void seed(DemoContractsSeeded demo) {
 		Optional<Contract> kadoma = this.contracts.allUnscoped()
 			.stream()
 			.filter((c) -> CONTRACT.equals(c.getNumber()))

@@ -127,7 +127,8 @@ class DemoContracts {
 		returned(officer, lead2, nerimaStart, 0, "クラウド事業者との契約条件（データ保存場所）を明記してください。");
 		submitted(lead2, nerimaStart, 1, 2);
 		log.info("Demo contracts seeded with submissions in every state");
-		this.steps.forEach(DemoStep::seed);
+		DemoStep.DemoContractsSeeded seeded = new DemoStep.DemoContractsSeeded(lead, lead2, setagaya, kadoma, nerima);
+		this.steps.forEach((step) -> step.seed(seeded));
 	}
 
 	private Contract register(Actor officer, String number, String title, String department, Organisation contractor,

@@ -32,7 +32,12 @@ class DemoEmergencyContacts implements DemoStep {
 		this.calendar = calendar;
 	}
 
-	void seed(Actor lead, Actor lead2, Contract setagaya, Contract kadoma, Contract nerima) {
+	@Override
+	public void seed(DemoContractsSeeded demo) {
+		seed(demo.lead(), demo.lead2(), demo.setagaya(), demo.kadoma(), demo.nerima());
+	}
+
+	private void seed(Actor lead, Actor lead2, Contract setagaya, Contract kadoma, Contract nerima) {
 		EmergencyContactListForm kadomaList = form(
 				line("1", "受託 太郎", "株式会社みらいデータサービス 公共事業部", "統括責任者", "03-0000-1001", "090-0000-1001",
 						"taro.jutaku@example.jp", "24時間（夜間・休日は携帯電話）", true, "事故・障害は時間帯を問わず第1順位へ"),

@@ -55,7 +55,7 @@ class DemoRosters implements DemoStep {
 	}
 
 	@Override
-	public void seed() {
+	public void seed(DemoContractsSeeded demo) {
 		Actor lead = actor("lead");
 		Actor lead2 = actor("lead2");
 		for (Contract contract : this.contracts.allUnscoped()) {

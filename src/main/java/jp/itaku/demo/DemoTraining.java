@@ -80,7 +80,7 @@ class DemoTraining implements DemoStep {
 	}
 
 	@Override
-	public void seed() {
+	public void seed(DemoContractsSeeded demo) {
 		Contract contract = this.contracts.allUnscoped()
 			.stream()
 			.filter((c) -> CONTRACT.equals(c.getNumber()))

@@ -59,7 +59,12 @@ class DemoWorksite implements DemoStep {
 		this.calendar = calendar;
 	}
 
-	void seed(Actor lead, Contract kadoma) {
+	@Override
+	public void seed(DemoContractsSeeded demo) {
+		seed(demo.lead(), demo.kadoma());
+	}
+
+	private void seed(Actor lead, Contract kadoma) {
 		UUID contractId = kadoma.getId();
 		member(lead, kadoma, "受託 太郎", WorkerRole.WORK_LEAD, "窓口業務の管理・統括", "lead");
 		member(lead, kadoma, "作業 次郎", WorkerRole.WORKER, "交付窓口での本人確認・受付", "worker");
