@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseChronology;
 import java.time.chrono.JapaneseDate;
+import java.time.chrono.JapaneseEra;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,9 @@ public class Dates {
 
 	private static final DateTimeFormatter ERA = DateTimeFormatter.ofPattern("GGGG", Locale.JAPAN)
 		.withChronology(JapaneseChronology.INSTANCE);
+
+	/** The names of the eras, looked up once: a page can show hundreds of dates. */
+	private static final Map<JapaneseEra, String> ERA_NAMES = new ConcurrentHashMap<>();
 
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -94,7 +100,8 @@ public class Dates {
 		JapaneseDate japanese = JapaneseDate.from(date);
 		int yearOfEra = japanese.get(ChronoField.YEAR_OF_ERA);
 		String year = (yearOfEra == 1) ? "元" : Integer.toString(yearOfEra);
-		return ERA.format(japanese) + year + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		String era = ERA_NAMES.computeIfAbsent(japanese.getEra(), (e) -> ERA.format(japanese));
+		return era + year + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
 	}
 
 	private static boolean isJapanese() {
