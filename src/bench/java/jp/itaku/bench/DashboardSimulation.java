@@ -13,6 +13,7 @@ import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rendezVous;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -83,7 +84,11 @@ public class DashboardSimulation extends Simulation {
 					SERVER.contractIds().stream().map((id) -> Map.<String, Object>of("contractId", id)).toList())
 				.circular())
 			.exec(this.signIn)
-			.pause(Duration.ofSeconds(5))
+			// Sign-ins hash passwords (Argon2) and append to the audit chain one at a
+			// time:
+			// measure the pages only once every user has signed in.
+			.exec(rendezVous(USERS))
+			.pause(Duration.ofSeconds(2))
 			.during(DURATION)
 			.on(exec(timed(model, "dashboard", "/dashboard")).exec(think(thinkMin, thinkMax))
 				.exec(timed(model, "contract drill-down", "/contracts/#{contractId}"))
