@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseChronology;
 import java.time.chrono.JapaneseDate;
-import java.time.chrono.JapaneseEra;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
@@ -26,8 +25,14 @@ public class Dates {
 	private static final DateTimeFormatter ERA = DateTimeFormatter.ofPattern("GGGG", Locale.JAPAN)
 		.withChronology(JapaneseChronology.INSTANCE);
 
-	/** The names of the eras, looked up once: a page can show hundreds of dates. */
-	private static final Map<JapaneseEra, String> ERA_NAMES = new ConcurrentHashMap<>();
+	/**
+	 * Dates already written with their era: a page shows hundreds of dates, mostly the
+	 * same few, and converting to the Japanese calendar is costly. A date's text never
+	 * changes, so the cache cannot go stale; it is emptied when it grows large.
+	 */
+	private static final Map<LocalDate, String> WAREKI = new ConcurrentHashMap<>();
+
+	private static final int WAREKI_CACHE_SIZE = 10_000;
 
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -97,11 +102,19 @@ public class Dates {
 	 * @return e.g. {@code 令和元年5月1日}
 	 */
 	public static String wareki(LocalDate date) {
+		String cached = WAREKI.get(date);
+		if (cached != null) {
+			return cached;
+		}
+		if (WAREKI.size() >= WAREKI_CACHE_SIZE) {
+			WAREKI.clear();
+		}
 		JapaneseDate japanese = JapaneseDate.from(date);
 		int yearOfEra = japanese.get(ChronoField.YEAR_OF_ERA);
 		String year = (yearOfEra == 1) ? "元" : Integer.toString(yearOfEra);
-		String era = ERA_NAMES.computeIfAbsent(japanese.getEra(), (e) -> ERA.format(japanese));
-		return era + year + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		String text = ERA.format(japanese) + year + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		WAREKI.put(date, text);
+		return text;
 	}
 
 	private static boolean isJapanese() {
