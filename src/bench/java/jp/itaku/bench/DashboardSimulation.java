@@ -84,11 +84,11 @@ public class DashboardSimulation extends Simulation {
 					SERVER.contractIds().stream().map((id) -> Map.<String, Object>of("contractId", id)).toList())
 				.circular())
 			.exec(this.signIn)
-			// Sign-ins hash passwords (Argon2) and append to the audit chain one at a
-			// time:
-			// measure the pages only once every user has signed in.
+			// Sign-ins hash passwords and append to the audit chain one at a time: the
+			// pages are measured once every user has signed in.
 			.exec(rendezVous(USERS))
-			.pause(Duration.ofSeconds(2))
+			// Officers at work do not all open the dashboard in the same instant.
+			.pause(Duration.ofSeconds(2), Duration.ofSeconds(2).plus(thinkMax))
 			.during(DURATION)
 			.on(exec(timed(model, "dashboard", "/dashboard")).exec(think(thinkMin, thinkMax))
 				.exec(timed(model, "contract drill-down", "/contracts/#{contractId}"))
