@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DashboardController {
 
-	/** Contracts per page: the counts cover every contract, the page shows this many. */
+	/** Contracts per page; the page also says how many match in all. */
 	static final int PAGE_SIZE = 50;
 
 	private final ComplianceDashboard dashboard;
