@@ -2,6 +2,7 @@ package jp.itaku.contract;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import jp.itaku.platform.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,10 +58,13 @@ public class Contracts {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	Contracts(ContractRepository repository, Organisations organisations, ClauseCatalog catalog,
 			ObjectProvider<ContractClosingCheck> closingChecks, ApplicationEventPublisher events, AuditTrail audit,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc) {
 		this.repository = repository;
+		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.catalog = catalog;
 		this.closingChecks = closingChecks;
@@ -82,6 +87,40 @@ public class Contracts {
 			return this.repository.findByClientOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
 		}
 		return this.repository.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+	}
+
+	/**
+	 * Lists the contracts the actor may see, as summaries read in one query without
+	 * loading the entities; scoped exactly as {@link #list(Actor)}.
+	 * @param actor the acting user
+	 * @return the summaries, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<ContractSummary> summaries(Actor actor) {
+		String select = """
+				select id, number, title, client_organisation_id, client_department, contractor_organisation_id,
+				  profile_id, status, period_start, period_end
+				from contract
+				""";
+		String order = " order by period_start desc, number asc";
+		JdbcClient.StatementSpec query;
+		if (actor.is(Role.SYSTEM_ADMIN)) {
+			query = this.jdbc.sql(select + order);
+		}
+		else if (actor.organisationKind() == OrganisationKind.CLIENT) {
+			query = this.jdbc.sql(select + " where client_organisation_id = :organisation" + order)
+				.param("organisation", actor.organisationId());
+		}
+		else {
+			query = this.jdbc.sql(select + " where contractor_organisation_id = :organisation" + order)
+				.param("organisation", actor.organisationId());
+		}
+		return query
+			.query((rs, n) -> new ContractSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class),
+					rs.getObject(7, UUID.class), ContractStatus.valueOf(rs.getString(8)),
+					rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)))
+			.list();
 	}
 
 	/**

@@ -1,24 +1,27 @@
 package jp.itaku.obligation;
 
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
-import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
-import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,6 +34,8 @@ public class ComplianceDashboard {
 
 	/** "Due soon" means within this many days. */
 	public static final int DUE_SOON_DAYS = 7;
+
+	private static final Comparator<ContractSummary> BY_NUMBER = Comparator.comparing(ContractSummary::number);
 
 	private final JdbcClient jdbc;
 
@@ -52,69 +57,137 @@ public class ComplianceDashboard {
 	}
 
 	/**
-	 * Returns one row per visible contract matching the filters.
+	 * Returns one page of the rows of the visible contracts matching the filters, in the
+	 * filter's order.
+	 * <p>
+	 * Nothing is cached: the contracts and every count are read from the database in one
+	 * snapshot, so the page is exact right after a submission or a review, whichever node
+	 * served it. Only what the page shows is counted in full; ordering by a count counts
+	 * that one state across the visible contracts, which an index covers.
 	 * @param actor the acting user
 	 * @param filter department, contractor, profile and category filters, and the sort
 	 * order
-	 * @return the rows
+	 * @param page the page wanted, from 0; beyond the last one, the last one
+	 * @param size the rows per page
+	 * @return the page
 	 */
-	@Transactional(readOnly = true)
-	public List<Row> rows(Actor actor, Filter filter) {
-		List<Contract> visible = this.contracts.list(actor)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Page page(Actor actor, Filter filter, int page, int size) {
+		Map<UUID, String> profileCodes = new HashMap<>();
+		List<ContractSummary> visible = this.contracts.summaries(actor)
 			.stream()
 			.filter((c) -> filter.department() == null || filter.department().isBlank()
-					|| filter.department().equals(c.getClientDepartment()))
-			.filter((c) -> filter.contractorId() == null
-					|| filter.contractorId().equals(c.getContractorOrganisationId()))
+					|| filter.department().equals(c.clientDepartment()))
+			.filter((c) -> filter.contractorId() == null || filter.contractorId().equals(c.contractorOrganisationId()))
 			.filter((c) -> filter.profileCode() == null || filter.profileCode().isBlank()
-					|| filter.profileCode().equals(this.catalog.get(c.getProfileId()).code()))
+					|| filter.profileCode()
+						.equals(profileCodes.computeIfAbsent(c.profileId(), (id) -> this.catalog.get(id).code())))
 			.toList();
 		if (visible.isEmpty()) {
-			return List.of();
+			return new Page(List.of(), 0, 0, 1);
 		}
 		LocalDate today = this.calendar.today();
-		Map<UUID, Counts> counts = counts(visible.stream().map(Contract::getId).toList(), today, filter.category());
 		Map<UUID, String> names = new HashMap<>();
-		List<Row> rows = visible.stream().map((contract) -> {
-			String contractor = names.computeIfAbsent(contract.getContractorOrganisationId(),
-					(id) -> this.organisations.findUnscoped(id).map(Organisation::getName).orElse(""));
-			return new Row(contract, contractor, this.catalog.get(contract.getProfileId()).definition().issuer(),
-					counts.getOrDefault(contract.getId(), Counts.NONE));
-		}).toList();
-		return rows.stream().sorted(filter.sort().comparator()).toList();
+		List<ContractSummary> ordered = switch (filter.sort()) {
+			case NUMBER -> visible.stream().sorted(BY_NUMBER).toList();
+			case CONTRACTOR -> {
+				names.putAll(this.organisations.namesUnscoped(
+						visible.stream().map(ContractSummary::contractorOrganisationId).collect(Collectors.toSet())));
+				yield visible.stream()
+					.sorted(Comparator
+						.comparing((ContractSummary c) -> names.getOrDefault(c.contractorOrganisationId(), ""))
+						.thenComparing(BY_NUMBER))
+					.toList();
+			}
+			default -> {
+				Map<UUID, Long> counted = counted(visible, filter.sort(), today, filter.category());
+				yield visible.stream()
+					.sorted(Comparator.comparingLong((ContractSummary c) -> counted.getOrDefault(c.id(), 0L))
+						.reversed()
+						.thenComparing(BY_NUMBER))
+					.toList();
+			}
+		};
+		int pages = Math.max(1, (ordered.size() + size - 1) / size);
+		int current = Math.min(Math.max(0, page), pages - 1);
+		List<ContractSummary> shown = ordered.subList(current * size, Math.min(ordered.size(), (current + 1) * size));
+		Map<UUID, Counts> counts = counts(shown.stream().map(ContractSummary::id).toList(), today, filter.category());
+		Set<UUID> unnamed = shown.stream()
+			.map(ContractSummary::contractorOrganisationId)
+			.filter((id) -> !names.containsKey(id))
+			.collect(Collectors.toSet());
+		names.putAll(this.organisations.namesUnscoped(unnamed));
+		Map<UUID, String> issuers = new HashMap<>();
+		List<Row> rows = shown.stream()
+			.map((contract) -> new Row(contract, names.getOrDefault(contract.contractorOrganisationId(), ""),
+					issuers.computeIfAbsent(contract.profileId(), (id) -> this.catalog.get(id).definition().issuer()),
+					counts.getOrDefault(contract.id(), Counts.NONE)))
+			.toList();
+		return new Page(rows, ordered.size(), current, pages);
+	}
+
+	/**
+	 * Counts, for each visible contract, the obligations in the state the rows are
+	 * ordered by.
+	 */
+	private Map<UUID, Long> counted(List<ContractSummary> contracts, Sort sort, LocalDate today,
+			ClauseCategory category) {
+		Map<UUID, Long> counted = new HashMap<>();
+		this.jdbc.sql("""
+				select o.contract_id, count(*) as counted
+				from obligation o
+				join unnest(cast(:ids as uuid[])) as visible(id) on visible.id = o.contract_id
+				where %s%s
+				group by o.contract_id
+				""".formatted(sort.counted, (category != null) ? " and o.category = :category" : ""))
+			.params(parameters(contracts.stream().map(ContractSummary::id).toList(), today, category))
+			.query((ResultSet rs) -> {
+				counted.put(rs.getObject("contract_id", UUID.class), rs.getLong("counted"));
+			});
+		return counted;
 	}
 
 	private Map<UUID, Counts> counts(List<UUID> contractIds, LocalDate today, ClauseCategory category) {
 		Map<UUID, Counts> counts = new HashMap<>();
+		if (contractIds.isEmpty()) {
+			return counts;
+		}
 		this.jdbc
 			.sql("""
 					select contract_id,
-					  count(*) filter (where status in ('OPEN', 'RETURNED') and due_date < :today) as overdue,
-					  count(*) filter (where status in ('OPEN', 'RETURNED') and due_date between :today and :soon) as due_soon,
-					  count(*) filter (where status = 'SUBMITTED') as awaiting,
+					  count(*) filter (where %s) as overdue,
+					  count(*) filter (where %s) as due_soon,
+					  count(*) filter (where %s) as awaiting,
 					  count(*) filter (where status = 'RETURNED') as returned,
 					  count(*) filter (where status = 'ACCEPTED') as accepted,
 					  count(*) filter (where status in ('OPEN', 'RETURNED')) as open,
 					  count(*) filter (where status <> 'NOT_APPLICABLE') as total,
 					  min(due_date) filter (where status in ('OPEN', 'RETURNED') and due_date >= :today) as next_due
-					from obligation
-					where contract_id = any(:ids) and (cast(:category as varchar) is null or category = :category)
+					from obligation o
+					where contract_id = any(:ids)%s
 					group by contract_id
-					""")
-			.param("today", Date.valueOf(today))
-			.param("soon", Date.valueOf(today.plusDays(DUE_SOON_DAYS)))
-			.param("ids", contractIds.toArray(UUID[]::new))
-			.param("category", (category != null) ? category.name() : null)
-			.query((rs, n) -> {
+					""".formatted(Sort.OVERDUE.counted, Sort.DUE_SOON.counted, Sort.AWAITING_REVIEW.counted,
+					(category != null) ? " and o.category = :category" : ""))
+			.params(parameters(contractIds, today, category))
+			.query((ResultSet rs) -> {
 				Date next = rs.getDate("next_due");
 				counts.put(rs.getObject("contract_id", UUID.class),
 						new Counts(rs.getLong("overdue"), rs.getLong("due_soon"), rs.getLong("awaiting"),
 								rs.getLong("returned"), rs.getLong("accepted"), rs.getLong("open"), rs.getLong("total"),
 								(next != null) ? next.toLocalDate() : null));
-				return 1;
-			})
-			.list();
+			});
 		return counts;
+	}
+
+	private static Map<String, Object> parameters(List<UUID> contractIds, LocalDate today, ClauseCategory category) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("ids", contractIds.toArray(UUID[]::new));
+		parameters.put("today", Date.valueOf(today));
+		parameters.put("soon", Date.valueOf(today.plusDays(DUE_SOON_DAYS)));
+		if (category != null) {
+			parameters.put("category", category.name());
+		}
+		return parameters;
 	}
 
 	/**
@@ -134,32 +207,29 @@ public class ComplianceDashboard {
 
 	}
 
-	/** How the rows are ordered. */
+	/** How the rows are ordered; ties by contract number. */
 	public enum Sort {
 
 		/** Most overdue first. */
-		OVERDUE(Comparator.comparingLong((Row r) -> r.counts().overdue()).reversed()),
+		OVERDUE("o.status in ('OPEN', 'RETURNED') and o.due_date < :today"),
 
 		/** Most due soon first. */
-		DUE_SOON(Comparator.comparingLong((Row r) -> r.counts().dueSoon()).reversed()),
+		DUE_SOON("o.status in ('OPEN', 'RETURNED') and o.due_date between :today and :soon"),
 
 		/** Most awaiting review first. */
-		AWAITING_REVIEW(Comparator.comparingLong((Row r) -> r.counts().awaitingReview()).reversed()),
+		AWAITING_REVIEW("o.status = 'SUBMITTED'"),
 
 		/** By contract number. */
-		NUMBER(Comparator.comparing((Row r) -> r.contract().getNumber())),
+		NUMBER(null),
 
 		/** By contractor. */
-		CONTRACTOR(Comparator.comparing(Row::contractorName));
+		CONTRACTOR(null);
 
-		private final Comparator<Row> comparator;
+		/** The obligations whose number orders the rows, most first, as SQL. */
+		private final String counted;
 
-		Sort(Comparator<Row> comparator) {
-			this.comparator = comparator;
-		}
-
-		Comparator<Row> comparator() {
-			return this.comparator.thenComparing((Row r) -> r.contract().getNumber());
+		Sort(String counted) {
+			this.counted = counted;
 		}
 
 	}
@@ -172,7 +242,7 @@ public class ComplianceDashboard {
 	 * @param issuer the issuer of its clause profile
 	 * @param counts its obligations by state
 	 */
-	public record Row(Contract contract, String contractorName, String issuer, Counts counts) {
+	public record Row(ContractSummary contract, String contractorName, String issuer, Counts counts) {
 
 		/**
 		 * Returns whether everything is in order: nothing overdue, returned or awaiting
@@ -182,6 +252,18 @@ public class ComplianceDashboard {
 		public boolean inOrder() {
 			return this.counts.overdue() == 0 && this.counts.returned() == 0 && this.counts.awaitingReview() == 0;
 		}
+
+	}
+
+	/**
+	 * One page of the dashboard.
+	 *
+	 * @param rows the rows on this page
+	 * @param rowCount the rows on all pages
+	 * @param page this page, from 0
+	 * @param pages the number of pages, at least 1
+	 */
+	public record Page(List<Row> rows, int rowCount, int page, int pages) {
 
 	}
 

@@ -1,8 +1,12 @@
 package jp.itaku.organisation;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +20,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +41,11 @@ public class Organisations {
 
 	private final Clock clock;
 
-	Organisations(OrganisationRepository repository, DataScope scope, AuditTrail audit, Clock clock) {
+	private final JdbcClient jdbc;
+
+	Organisations(OrganisationRepository repository, DataScope scope, AuditTrail audit, Clock clock, JdbcClient jdbc) {
 		this.repository = repository;
+		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
 		this.clock = clock;
@@ -89,6 +97,27 @@ public class Organisations {
 	@Transactional(readOnly = true)
 	public List<Organisation> findAllOfKindUnscoped(jp.itaku.platform.OrganisationKind kind) {
 		return this.repository.findByKindOrderByNameAsc(kind);
+	}
+
+	/**
+	 * Looks up the names of organisations in one query, without scoping: for showing the
+	 * parties of records the actor already may see (e.g. the contractors of the contracts
+	 * on the dashboard).
+	 * @param ids the organisations' ids
+	 * @return their names by id; an id that does not exist is missing
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> namesUnscoped(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new HashMap<>();
+		this.jdbc.sql("select id, name from organisation where id = any(:ids)")
+			.param("ids", ids.toArray(UUID[]::new))
+			.query((ResultSet rs) -> {
+				names.put(rs.getObject(1, UUID.class), rs.getString(2));
+			});
+		return names;
 	}
 
 	/**

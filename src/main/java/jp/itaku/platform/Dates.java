@@ -8,6 +8,8 @@ import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,15 @@ public class Dates {
 
 	private static final DateTimeFormatter ERA = DateTimeFormatter.ofPattern("GGGG", Locale.JAPAN)
 		.withChronology(JapaneseChronology.INSTANCE);
+
+	/**
+	 * Dates already written with their era: a page shows hundreds of dates, mostly the
+	 * same few, and converting to the Japanese calendar is costly. A date's text never
+	 * changes, so the cache cannot go stale; it is emptied when it grows large.
+	 */
+	private static final Map<LocalDate, String> WAREKI = new ConcurrentHashMap<>();
+
+	private static final int WAREKI_CACHE_SIZE = 10_000;
 
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -91,10 +102,19 @@ public class Dates {
 	 * @return e.g. {@code 令和元年5月1日}
 	 */
 	public static String wareki(LocalDate date) {
+		String cached = WAREKI.get(date);
+		if (cached != null) {
+			return cached;
+		}
+		if (WAREKI.size() >= WAREKI_CACHE_SIZE) {
+			WAREKI.clear();
+		}
 		JapaneseDate japanese = JapaneseDate.from(date);
 		int yearOfEra = japanese.get(ChronoField.YEAR_OF_ERA);
 		String year = (yearOfEra == 1) ? "元" : Integer.toString(yearOfEra);
-		return ERA.format(japanese) + year + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		String text = ERA.format(japanese) + year + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		WAREKI.put(date, text);
+		return text;
 	}
 
 	private static boolean isJapanese() {

@@ -1,6 +1,5 @@
 package jp.itaku.obligation.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import jp.itaku.catalog.ClauseCatalog;
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DashboardController {
 
-	/** Contracts per page: the counts cover every contract, the page shows this many. */
+	/** Contracts per page; the page also says how many match in all. */
 	static final int PAGE_SIZE = 50;
 
 	private final ComplianceDashboard dashboard;
@@ -53,13 +52,11 @@ class DashboardController {
 		Actor actor = CurrentActor.require();
 		var filter = new ComplianceDashboard.Filter(department, contractor, profile, category, sort);
 		model.addAttribute("filter", filter);
-		List<ComplianceDashboard.Row> rows = this.dashboard.rows(actor, filter);
-		int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		int current = Math.min(Math.max(0, page), pages - 1);
-		model.addAttribute("rows", rows.subList(current * PAGE_SIZE, Math.min(rows.size(), (current + 1) * PAGE_SIZE)));
-		model.addAttribute("rowCount", rows.size());
-		model.addAttribute("page", current);
-		model.addAttribute("pages", pages);
+		ComplianceDashboard.Page shown = this.dashboard.page(actor, filter, page, PAGE_SIZE);
+		model.addAttribute("rows", shown.rows());
+		model.addAttribute("rowCount", shown.rowCount());
+		model.addAttribute("page", shown.page());
+		model.addAttribute("pages", shown.pages());
 		model.addAttribute("clientSide", actor.organisationKind() == OrganisationKind.CLIENT);
 		model.addAttribute("mayRegister",
 				actor.organisationKind() == OrganisationKind.CLIENT && actor.role() != jp.itaku.platform.Role.AUDITOR);
