@@ -412,6 +412,10 @@ public class Rosters {
 		List<Obligation> met = new ArrayList<>();
 		if (number == 1) {
 			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.ROSTER, "START"));
+			if (roster.stream().anyMatch((m) -> m.getRole().isResponsible())) {
+				// The roster names the responsible persons (e.g. Nerima 第6条, Gunma 第4条).
+				met.addAll(this.obligations.findUnscoped(contractId, Deliverable.RESPONSIBLE_PERSONS_NOTICE, "START"));
+			}
 		}
 		else {
 			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.ROSTER, noticeKey(number)));

@@ -171,6 +171,16 @@ class RostersIT {
 	}
 
 	@Test
+	void theFirstRosterNamingADataCustodianAlsoMeetsTheResponsiblePersonsNotice() {
+		Contract contract = contract("nerima");
+		this.rosters.add(this.lead, contract.getId(), worker("中村 六郎", WorkerRole.DATA_CUSTODIAN));
+		this.rosters.fileNotice(this.lead, contract.getId());
+		assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.RESPONSIBLE_PERSONS_NOTICE, "START"))
+			.isNotEmpty()
+			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
+	}
+
+	@Test
 	void theRosterAsOfADateShowsItAsItWasThen() {
 		Contract contract = contract("setagaya");
 		RosterMember sato = this.rosters.add(this.lead, contract.getId(), worker("佐藤 一郎", WorkerRole.WORKER));
