@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
@@ -89,11 +91,14 @@ public class Rosters {
 
 	private final Clock clock;
 
+	private final UserAccounts users;
+
 	Rosters(RosterMemberRepository members, RosterRevisionRepository revisions, RosterChangeRepository changes,
 			RosterNoticeRepository notices, Contracts contracts, ClauseCatalog catalog, Obligations obligations,
 			Documents documents, FieldEncryptor encryptor, RosterNoticeForm noticeForm,
 			ObjectProvider<WorkerReadiness> readiness, WorkingCalendar calendar, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, UserAccounts users) {
+		this.users = users;
 		this.members = members;
 		this.revisions = revisions;
 		this.changes = changes;
@@ -574,8 +579,32 @@ public class Rosters {
 		return "roster_member.nationality:" + member.getId();
 	}
 
+	/**
+	 * Lists the accounts a roster member may be linked to, so that the worker signs the
+	 * pledge with their own account: the enabled leads and workers of the contractor,
+	 * shown only to the contractor's own lead.
+	 * @param actor the contractor's lead
+	 * @param contract the contract
+	 * @return the accounts, by user name; empty for anyone who may not edit the roster
+	 */
+	@Transactional(readOnly = true)
+	public List<UserAccount> linkableUsers(Actor actor, Contract contract) {
+		if (!mayEdit(actor, contract)) {
+			return List.of();
+		}
+		return this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+				java.util.Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER));
+	}
+
 	private void check(Contract contract, RosterMemberForm form) {
-		var problems = form.problems(asksNationality(contract));
+		var problems = new ArrayList<>(form.problems(asksNationality(contract)));
+		if (form.getUserId() != null && this.users
+			.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+					java.util.Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER))
+			.stream()
+			.noneMatch((u) -> u.getId().equals(form.getUserId()))) {
+			problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem("userId", "roster.userId.invalid"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
 		}

@@ -181,6 +181,25 @@ class RostersIT {
 	}
 
 	@Test
+	void aMemberIsLinkedOnlyToAnAccountOfTheContractor() {
+		Contract contract = contract("kadoma");
+		jp.itaku.account.UserAccount own = this.fixtures.user(this.contractor, Role.CONTRACTOR_WORKER);
+		RosterMemberForm linked = worker("小林 七郎", WorkerRole.WORKER);
+		linked.setUserId(own.getId());
+		assertThat(this.rosters.add(this.lead, contract.getId(), linked).getUserId()).isEqualTo(own.getId());
+
+		RosterMemberForm foreign = worker("他社 八郎", WorkerRole.WORKER);
+		foreign.setUserId(this.otherLead.userId());
+		InvalidInputProblem refused = (InvalidInputProblem) catchThrowable(
+				() -> this.rosters.add(this.lead, contract.getId(), foreign));
+		assertThat(refused.getFieldProblems()).extracting((p) -> p.field()).containsExactly("userId");
+		assertThat(this.rosters.linkableUsers(this.lead, contract)).extracting(jp.itaku.account.UserAccount::getId)
+			.contains(own.getId())
+			.doesNotContain(this.otherLead.userId());
+		assertThat(this.rosters.linkableUsers(this.officer, contract)).isEmpty();
+	}
+
+	@Test
 	void theRosterAsOfADateShowsItAsItWasThen() {
 		Contract contract = contract("setagaya");
 		RosterMember sato = this.rosters.add(this.lead, contract.getId(), worker("佐藤 一郎", WorkerRole.WORKER));

@@ -56,7 +56,7 @@ class RosterApiController {
 	@PostMapping("/api/v1/contracts/{id}/roster")
 	ResponseEntity<MemberView> add(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) MemberRequest body) {
-		RosterMember member = this.rosters.add(CurrentActor.require(), contractId, form(body, null));
+		RosterMember member = this.rosters.add(CurrentActor.require(), contractId, form(body));
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(member));
 	}
 
@@ -69,7 +69,7 @@ class RosterApiController {
 	MemberView update(@PathVariable("memberId") UUID memberId, @RequestBody(required = false) MemberRequest body) {
 		Actor actor = CurrentActor.require();
 		RosterMember current = this.rosters.member(actor, memberId);
-		return view(this.rosters.update(actor, memberId, form(body, current.getUserId())));
+		return view(this.rosters.update(actor, memberId, form(body)));
 	}
 
 	@PostMapping("/api/v1/roster/{memberId}/activate")
@@ -114,7 +114,7 @@ class RosterApiController {
 		return MemberView.of(member, this.rosters.readinessOf(member.getId()));
 	}
 
-	private static RosterMemberForm form(MemberRequest body, UUID userId) {
+	private static RosterMemberForm form(MemberRequest body) {
 		if (body == null) {
 			throw new InvalidInputProblem("name", "validation.required");
 		}
@@ -131,7 +131,7 @@ class RosterApiController {
 		form.setNationality(body.nationality());
 		form.setPeriodStart(body.periodStart());
 		form.setPlannedEnd(body.plannedEnd());
-		form.setUserId(userId);
+		form.setUserId(body.userId());
 		return form;
 	}
 
@@ -154,7 +154,7 @@ class RosterApiController {
 	 */
 	record MemberRequest(String name, String affiliation, WorkerRole role, String duties, String workLocation,
 			Boolean handlesPersonalInformation, Boolean handoverPerson, String expertise, String trackRecord,
-			String nationality, LocalDate periodStart, LocalDate plannedEnd) {
+			String nationality, LocalDate periodStart, LocalDate plannedEnd, UUID userId) {
 
 		@Override
 		public String toString() {

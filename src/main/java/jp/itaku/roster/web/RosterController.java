@@ -80,7 +80,7 @@ class RosterController {
 	@InitBinder("form")
 	void allowedFields(WebDataBinder binder) {
 		binder.setAllowedFields("name", "affiliation", "role", "duties", "workLocation", "handlesPersonalInformation",
-				"handoverPerson", "expertise", "trackRecord", "nationality", "periodStart", "plannedEnd");
+				"handoverPerson", "expertise", "trackRecord", "nationality", "periodStart", "plannedEnd", "userId");
 	}
 
 	@GetMapping("/contracts/{id}/roster")
@@ -176,7 +176,6 @@ class RosterController {
 		Actor actor = CurrentActor.require();
 		RosterMember member = this.rosters.member(actor, memberId);
 		Contract contract = this.contracts.get(actor, member.getContractId());
-		form.setUserId(member.getUserId());
 		if (!result.hasErrors()) {
 			try {
 				this.rosters.update(actor, memberId, form);
@@ -289,6 +288,7 @@ class RosterController {
 		model.addAttribute("contract", contract);
 		model.addAttribute("member", member);
 		model.addAttribute("roles", WorkerRole.values());
+		model.addAttribute("users", this.rosters.linkableUsers(CurrentActor.require(), contract));
 		model.addAttribute("nationalityAsked", this.rosters.asksNationality(contract));
 		model.addAttribute("mayEdit", this.rosters.mayEdit(CurrentActor.require(), contract));
 		return "roster/form";
