@@ -1,18 +1,45 @@
 package jp.itaku.document;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
 
+import javax.xml.transform.TransformerException;
+
+import jp.itaku.platform.ItakuTime;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * A written form (書面) the system generates — a notice, a register, a receipt — as an A4
@@ -34,7 +61,11 @@ public final class PdfForm {
 
 	private static final float LEADING = 1.45f;
 
+	private static final String PRODUCER = "Itaku";
+
 	private final String title;
+
+	private Instant createdAt = Instant.now();
 
 	private final List<Block> blocks = new ArrayList<>();
 
@@ -49,6 +80,16 @@ public final class PdfForm {
 	 */
 	public static PdfForm titled(String title) {
 		return new PdfForm(title);
+	}
+
+	/**
+	 * Sets when the form was made (its creation date); now by default.
+	 * @param instant the instant
+	 * @return this form
+	 */
+	public PdfForm createdAt(Instant instant) {
+		this.createdAt = instant;
+		return this;
 	}
 
 	/**
@@ -96,9 +137,7 @@ public final class PdfForm {
 			if (font == null) {
 				throw new IllegalStateException("The Japanese font " + FONT + " is missing from the classpath");
 			}
-			PDDocumentInformation info = document.getDocumentInformation();
-			info.setTitle(this.title);
-			info.setProducer("Itaku");
+			archival(document);
 			Writer writer = new Writer(document, PDType0Font.load(document, font, true));
 			writer.centred(this.title, TITLE_SIZE);
 			writer.gap(TEXT_SIZE);
@@ -108,11 +147,107 @@ public final class PdfForm {
 			writer.close();
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			document.save(out);
-			return out.toByteArray();
+			return withToUnicode(out.toByteArray(), writer.drawn);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Replaces the font's ToUnicode map by the characters actually drawn. IPAex draws an
+	 * ideograph and its radical forms with one glyph (民 and ⺠), and PDFBox maps such a
+	 * glyph back to the first of them, so copied or searched text would read ⺠ where 民
+	 * was written; mapping each glyph to the character the form drew keeps the text
+	 * exact.
+	 */
+	private static byte[] withToUnicode(byte[] pdf, Map<Integer, Integer> drawn) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			StringBuilder cmap = new StringBuilder("""
+					/CIDInit /ProcSet findresource begin
+					12 dict begin
+					begincmap
+					/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+					/CMapName /Adobe-Identity-UCS def
+					/CMapType 2 def
+					1 begincodespacerange
+					<0000> <FFFF>
+					endcodespacerange
+					""");
+			List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(new TreeMap<>(drawn).entrySet());
+			for (int from = 0; from < entries.size(); from += 100) {
+				List<Map.Entry<Integer, Integer>> block = entries.subList(from, Math.min(entries.size(), from + 100));
+				cmap.append(block.size()).append(" beginbfchar\n");
+				for (Map.Entry<Integer, Integer> entry : block) {
+					StringBuilder unicode = new StringBuilder();
+					for (char c : Character.toChars(entry.getValue())) {
+						unicode.append(String.format("%04X", (int) c));
+					}
+					cmap.append(String.format("<%04X> <%s>%n", entry.getKey(), unicode));
+				}
+				cmap.append("endbfchar\n");
+			}
+			cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+			for (PDPage page : document.getPages()) {
+				for (COSName name : page.getResources().getFontNames()) {
+					COSDictionary font = page.getResources().getFont(name).getCOSObject();
+					PDStream stream = new PDStream(document,
+							new ByteArrayInputStream(cmap.toString().getBytes(StandardCharsets.US_ASCII)),
+							COSName.FLATE_DECODE);
+					font.setItem(COSName.TO_UNICODE, stream);
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	/**
+	 * Makes the document archival PDF/A-2b: metadata in XMP matching the document
+	 * information, and an sRGB output intent (the font is embedded by {@link #toPdf}).
+	 */
+	private void archival(PDDocument document) throws IOException {
+		Calendar created = GregorianCalendar.getInstance(TimeZone.getTimeZone(ItakuTime.ZONE));
+		created.setTimeInMillis(this.createdAt.toEpochMilli());
+		PDDocumentInformation info = document.getDocumentInformation();
+		info.setTitle(this.title);
+		info.setProducer(PRODUCER);
+		info.setCreator(PRODUCER);
+		info.setCreationDate(created);
+		info.setModificationDate(created);
+
+		XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+		try {
+			DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+			dc.setTitle(this.title);
+			dc.addCreator(PRODUCER);
+			AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+			pdf.setProducer(PRODUCER);
+			XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+			basic.setCreatorTool(PRODUCER);
+			basic.setCreateDate(created);
+			basic.setModifyDate(created);
+			PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+			id.setPart(2);
+			id.setConformance("B");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			new XmpSerializer().serialize(xmp, out, true);
+			PDMetadata metadata = new PDMetadata(document);
+			metadata.importXMPMetadata(out.toByteArray());
+			document.getDocumentCatalog().setMetadata(metadata);
+		}
+		catch (BadFieldValueException | TransformerException ex) {
+			throw new IOException("Could not write the PDF/A metadata", ex);
+		}
+
+		PDOutputIntent intent = new PDOutputIntent(document,
+				new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+		intent.setInfo("sRGB IEC61966-2.1");
+		intent.setOutputCondition("sRGB IEC61966-2.1");
+		intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+		intent.setRegistryName("http://www.color.org");
+		document.getDocumentCatalog().addOutputIntent(intent);
 	}
 
 	private interface Block {
@@ -174,6 +309,9 @@ public final class PdfForm {
 		private final PDDocument document;
 
 		private final PDType0Font font;
+
+		/** The character drawn with each glyph code, for the ToUnicode map. */
+		private final Map<Integer, Integer> drawn = new HashMap<>();
 
 		private PDPageContentStream content;
 
@@ -280,10 +418,16 @@ public final class PdfForm {
 		}
 
 		private void show(String text, float size, float x, float y) throws IOException {
+			String printable = printable(text);
+			for (int i = 0; i < printable.length(); i += Character.charCount(printable.codePointAt(i))) {
+				int cp = printable.codePointAt(i);
+				byte[] code = this.font.encode(new String(Character.toChars(cp)));
+				this.drawn.putIfAbsent(((code[0] & 0xFF) << 8) | (code[1] & 0xFF), cp);
+			}
 			this.content.beginText();
 			this.content.setFont(this.font, size);
 			this.content.newLineAtOffset(x, y);
-			this.content.showText(printable(text));
+			this.content.showText(printable);
 			this.content.endText();
 		}
 

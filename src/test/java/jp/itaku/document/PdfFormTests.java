@@ -1,7 +1,10 @@
 package jp.itaku.document;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.text.Normalizer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +12,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,10 +36,8 @@ class PdfFormTests {
 			.table(List.of("氏名", "変更内容"), new float[] { 1, 3 }, List.of(List.of("山田 太郎", "役割：従事者 → 業務責任者")))
 			.toPdf();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			// IPAex shares glyphs between ideographs and Kangxi radicals, so extraction
-			// may
-			// yield a radical (⼭ for 山): compare in NFKC, as a search would.
-			String text = Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC);
+			// IPAex draws 山 and the radical ⼭ with one glyph: the text must still read 山.
+			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("従事者名簿 変更届", "R8-世田谷-001", "山田 太郎", "業務責任者");
 			assertThat(document.getDocumentInformation().getTitle()).isEqualTo("従事者名簿 変更届");
 		}
@@ -44,8 +52,46 @@ class PdfFormTests {
 		byte[] pdf = PdfForm.titled("名簿").table(List.of("氏名", "備考"), new float[] { 1, 1 }, rows).toPdf();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(document.getNumberOfPages()).isGreaterThan(1);
-			String text = Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC);
+			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("従事者1", "従事者120");
+		}
+	}
+
+	@Test
+	void theFormIsArchivalPdfA2bAndPdftotextReadsItsJapanese() throws Exception {
+		byte[] pdf = PdfForm.titled("預かり証")
+			.line("番号", "預-2026-0001")
+			.paragraph("下記の情報資産を確かに預かりました。")
+			.table(List.of("品名", "数量"), new float[] { 3, 1 }, List.of(List.of("住民票の写し交付申請書", "120枚")))
+			.toPdf();
+
+		VeraGreenfieldFoundryProvider.initialise();
+		try (PDFAParser parser = Foundries.defaultInstance()
+			.createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+				PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+			ValidationResult result = validator.validate(parser);
+			assertThat(result.isCompliant())
+				.as(() -> "veraPDF: " + result.getTestAssertions()
+					.stream()
+					.filter((a) -> a.getStatus() != TestAssertion.Status.PASSED)
+					.map((a) -> a.getRuleId() + " " + a.getMessage())
+					.distinct()
+					.toList())
+				.isTrue();
+		}
+
+		Path file = Files.createTempFile("itaku-form", ".pdf");
+		try {
+			Files.write(file, pdf);
+			Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
+				.redirectErrorStream(true)
+				.start();
+			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor()).as(text).isZero();
+			assertThat(text).contains("預かり証", "預-2026-0001", "住民票の写し交付申請書", "確かに預かりました");
+		}
+		finally {
+			Files.deleteIfExists(file);
 		}
 	}
 
