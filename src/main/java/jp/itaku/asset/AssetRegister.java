@@ -232,12 +232,23 @@ public class AssetRegister {
 			.raise(contractId, ObligationTrigger.event(TriggerEvent.ASSET_RECEIVED), new Obligations.Occurrence(
 					"RECEIPT-" + number.text(), day, this.form.subject(number.text()), "AssetReceipt:" + receiptId));
 		List<UUID> submitted = new ArrayList<>();
+		byte[] extract = null;
 		for (Obligation obligation : raised) {
-			if (obligation.getDeliverable() == Deliverable.CUSTODY_RECEIPT
-					&& (obligation.getStatus() == ObligationStatus.OPEN
-							|| obligation.getStatus() == ObligationStatus.RETURNED)) {
+			if (obligation.getStatus() != ObligationStatus.OPEN
+					&& obligation.getStatus() != ObligationStatus.RETURNED) {
+				continue;
+			}
+			if (obligation.getDeliverable() == Deliverable.CUSTODY_RECEIPT) {
 				this.obligations.submit(actor, obligation.getId(), this.form.comment(number.text()),
 						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
+				submitted.add(obligation.getId());
+			}
+			else if (obligation.getDeliverable() == Deliverable.RECEIPT_REGISTER) {
+				// The register is kept here; the rows this receipt added are its record.
+				extract = this.form.registerExtract(contract, draft, rows);
+				this.obligations.submit(actor, obligation.getId(), this.form.registerComment(number.text()),
+						List.of(new Obligations.Upload(this.form.registerFileName(draft), "application/pdf",
+								new ByteArrayResource(extract))));
 				submitted.add(obligation.getId());
 			}
 		}
@@ -249,6 +260,7 @@ public class AssetRegister {
 			.detail("items", rows.size())
 			.detail("assets", created.stream().map(Asset::getId).toList())
 			.detail("sha256", document.sha256())
+			.detail("registerSha256", (extract != null) ? sha256(extract) : "")
 			.detail("obligations", raised.stream().map(Obligation::getId).toList())
 			.detail("submitted", submitted));
 		return saved;
@@ -326,6 +338,16 @@ public class AssetRegister {
 				.ifPresent(items::add);
 		}
 		return items;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static AssetEvent current(List<AssetEvent> history) {

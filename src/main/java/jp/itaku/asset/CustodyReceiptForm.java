@@ -53,6 +53,33 @@ class CustodyReceiptForm {
 		return form.toPdf();
 	}
 
+	/**
+	 * Renders the rows of the receipt register (受領記録簿, Setagaya 26) a receipt added: date
+	 * and time, receiver, kind and description of each item.
+	 */
+	byte[] registerExtract(Contract contract, AssetReceipt receipt, List<AssetEvent> items) {
+		var at = ItakuTime.inTokyo(receipt.getReceivedAt());
+		String when = Dates.wareki(at.toLocalDate()) + " " + String.format("%d:%02d", at.getHour(), at.getMinute());
+		PdfForm form = PdfForm.titled(text("asset.register.pdf.title"))
+			.line(text("asset.pdf.contract"), contract.getNumber() + " " + contract.getTitle())
+			.line(text("asset.pdf.contractor"), organisationName(contract.getContractorOrganisationId()))
+			.line(text("asset.pdf.number"), receipt.getNumber())
+			.paragraph(text("asset.register.pdf.lead"));
+		List<List<String>> rows = items.stream()
+			.map((e) -> List.of(when, receipt.getReceiverName(), text("asset.kind." + e.getKind().name()),
+					e.getDescription(), String.valueOf(e.getQuantity())))
+			.toList();
+		form.table(
+				List.of(text("asset.pdf.receivedAt"), text("asset.pdf.receiver"), text("asset.pdf.kind"),
+						text("asset.pdf.description"), text("asset.pdf.quantity")),
+				new float[] { 3, 2, 2, 4, 1 }, rows);
+		return form.toPdf();
+	}
+
+	String registerFileName(AssetReceipt receipt) {
+		return "受領記録簿_" + receipt.getNumber() + ".pdf";
+	}
+
 	String fileName(AssetReceipt receipt) {
 		return "預かり証_" + receipt.getNumber() + ".pdf";
 	}
@@ -63,6 +90,10 @@ class CustodyReceiptForm {
 
 	String comment(String number) {
 		return text("asset.obligation.comment", number);
+	}
+
+	String registerComment(String number) {
+		return text("asset.register.comment", number);
 	}
 
 	private String flags(AssetEvent e) {

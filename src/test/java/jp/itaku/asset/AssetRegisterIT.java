@@ -276,6 +276,15 @@ class AssetRegisterIT {
 			assertThat(o.getOccurredOn()).isEqualTo(this.today.minusDays(1));
 		});
 
+		// The receipt register's obligation of the same occurrence, met by the rows
+		// added.
+		assertThat(
+				this.obligations.findUnscoped(this.contract.getId(), Deliverable.RECEIPT_REGISTER, "RECEIPT-" + number))
+			.singleElement()
+			.extracting(Obligation::getStatus)
+			.isEqualTo(ObligationStatus.SUBMITTED);
+		assertThat(details).contains("registerSha256");
+
 		// The register shows both assets; the next receipt of the year is number 2.
 		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId() + "/assets").with(as(this.auditorUser)))
 			.andExpect(status().isOk())
