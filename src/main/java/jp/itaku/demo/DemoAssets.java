@@ -66,12 +66,12 @@ class DemoAssets implements DemoStep {
 		}
 		receive(lead, setagaya, receiver, first.atTime(10, 0), "世田谷区 区民情報課 主任 山田 一郎",
 				item(AssetKind.PAPER, "住民異動届 申請書（原本）", 120, true, true, false, StorageLocation.LOCKED_CABINET,
-						"受託者作業室 キャビネットA（施錠）"),
+						"受託者作業室 キャビネットA"),
 				item(AssetKind.SYSTEM_DOCUMENT, "入力要領・画面操作手順書", 1, true, false, false, StorageLocation.LOCKED_CABINET,
-						"受託者作業室 キャビネットA（施錠）"));
+						"受託者作業室 キャビネットA"));
 		receive(lead, setagaya, receiver, second.atTime(15, 30), "世田谷区 区民情報課 係長 佐藤 花子",
 				item(AssetKind.ELECTRONIC_MEDIUM, "暗号化USBメモリ（住民データ抽出分、パスワード別送）", 1, true, true, false,
-						StorageLocation.SAFE, "受託者作業室 金庫"));
+						StorageLocation.SAFE, "受託者作業室"));
 		log.info("Demo information assets seeded on {}", setagaya.getNumber());
 	}
 
