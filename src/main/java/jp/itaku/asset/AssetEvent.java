@@ -1,0 +1,226 @@
+package jp.itaku.asset;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.roster.RosterMember;
+
+/**
+ * A row of the asset register: something that happened to an asset, with the asset's
+ * whole state after it. Rows are never changed (the database refuses it); a correction is
+ * a new row referring to the row it corrects.
+ */
+@Entity
+@Table(name = "asset_event")
+public class AssetEvent {
+
+	/** What happened. */
+	public enum Type {
+
+		/** Received from the client. */
+		RECEIVED,
+
+		/** An earlier row corrected. */
+		CORRECTED
+
+	}
+
+	@Id
+	private UUID id;
+
+	@Column(name = "asset_id", nullable = false, updatable = false)
+	private UUID assetId;
+
+	@Column(name = "contract_id", nullable = false, updatable = false)
+	private UUID contractId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Type type;
+
+	@Column(name = "corrects_id", updatable = false)
+	private UUID correctsId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private AssetKind kind;
+
+	@Column(nullable = false, updatable = false)
+	private String description;
+
+	@Column(nullable = false, updatable = false)
+	private boolean important;
+
+	@Column(nullable = false, updatable = false)
+	private boolean personal;
+
+	@Column(name = "my_number", nullable = false, updatable = false)
+	private boolean myNumber;
+
+	@Column(nullable = false, updatable = false)
+	private int quantity;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private StorageLocation storage;
+
+	@Column(name = "storage_detail", updatable = false)
+	private String storageDetail;
+
+	@Column(name = "holder_id", nullable = false, updatable = false)
+	private UUID holderId;
+
+	@Column(name = "holder_name", nullable = false, updatable = false)
+	private String holderName;
+
+	@Column(updatable = false)
+	private String reason;
+
+	@Column(name = "occurred_at", nullable = false, updatable = false)
+	private Instant occurredAt;
+
+	@Column(name = "recorded_at", nullable = false, updatable = false)
+	private Instant recordedAt;
+
+	@Column(name = "recorded_by", nullable = false, updatable = false)
+	private UUID recordedBy;
+
+	protected AssetEvent() {
+	}
+
+	private AssetEvent(UUID assetId, UUID contractId, Type type, AssetItemForm item, RosterMember holder,
+			Instant occurredAt, UUID recordedBy, Instant recordedAt) {
+		this.id = UUID.randomUUID();
+		this.assetId = assetId;
+		this.contractId = contractId;
+		this.type = type;
+		this.kind = item.getKind();
+		this.description = AssetItemForm.clean(item.getDescription());
+		this.important = item.isImportant();
+		this.personal = item.holdsPersonalInformation();
+		this.myNumber = item.isMyNumber();
+		this.quantity = item.getQuantity();
+		this.storage = item.getStorage();
+		this.storageDetail = AssetItemForm.clean(item.getStorageDetail());
+		this.holderId = holder.getId();
+		this.holderName = holder.getName();
+		this.occurredAt = occurredAt;
+		this.recordedBy = recordedBy;
+		this.recordedAt = recordedAt;
+	}
+
+	static AssetEvent received(Asset asset, AssetItemForm item, RosterMember holder, Instant receivedAt,
+			UUID recordedBy, Instant now) {
+		return new AssetEvent(asset.getId(), asset.getContractId(), Type.RECEIVED, item, holder, receivedAt, recordedBy,
+				now);
+	}
+
+	/**
+	 * Makes the row correcting this one.
+	 * @param correction the corrected state and the reason
+	 * @param holder the holder after the correction
+	 * @param recordedBy who corrects
+	 * @param now when
+	 * @return the new row
+	 * @throws InvalidInputProblem when nothing would change
+	 */
+	AssetEvent correctedBy(CorrectionForm correction, RosterMember holder, UUID recordedBy, Instant now) {
+		if (sameStateAs(correction, holder)) {
+			throw new InvalidInputProblem("reason", "asset.error.unchanged");
+		}
+		AssetEvent event = new AssetEvent(this.assetId, this.contractId, Type.CORRECTED, correction, holder, now,
+				recordedBy, now);
+		event.correctsId = this.id;
+		event.reason = AssetItemForm.clean(correction.getReason());
+		return event;
+	}
+
+	boolean sameStateAs(AssetItemForm item, RosterMember holder) {
+		return this.kind == item.getKind() && this.description.equals(AssetItemForm.clean(item.getDescription()))
+				&& this.important == item.isImportant() && this.personal == item.holdsPersonalInformation()
+				&& this.myNumber == item.isMyNumber() && item.getQuantity() != null
+				&& this.quantity == item.getQuantity() && this.storage == item.getStorage()
+				&& java.util.Objects.equals(this.storageDetail, AssetItemForm.clean(item.getStorageDetail()))
+				&& this.holderId.equals(holder.getId());
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getAssetId() {
+		return this.assetId;
+	}
+
+	public UUID getContractId() {
+		return this.contractId;
+	}
+
+	public Type getType() {
+		return this.type;
+	}
+
+	public UUID getCorrectsId() {
+		return this.correctsId;
+	}
+
+	public AssetKind getKind() {
+		return this.kind;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public boolean isImportant() {
+		return this.important;
+	}
+
+	public boolean isPersonal() {
+		return this.personal;
+	}
+
+	public boolean isMyNumber() {
+		return this.myNumber;
+	}
+
+	public int getQuantity() {
+		return this.quantity;
+	}
+
+	public StorageLocation getStorage() {
+		return this.storage;
+	}
+
+	public String getStorageDetail() {
+		return this.storageDetail;
+	}
+
+	public UUID getHolderId() {
+		return this.holderId;
+	}
+
+	public String getHolderName() {
+		return this.holderName;
+	}
+
+	public String getReason() {
+		return this.reason;
+	}
+
+	public Instant getOccurredAt() {
+		return this.occurredAt;
+	}
+
+	public Instant getRecordedAt() {
+		return this.recordedAt;
+	}
+
+}

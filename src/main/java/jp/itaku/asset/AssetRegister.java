@@ -1,0 +1,425 @@
+package jp.itaku.asset;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.TriggerEvent;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.Contracts;
+import jp.itaku.document.Documents;
+import jp.itaku.document.UploadedDocument;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationTrigger;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem.FieldProblem;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.roster.MemberStatus;
+import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.Rosters;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of a contract's information assets (Setagaya 26, Kadoma 6, Nerima 13) and
+ * the receipts that bring them in. The contractor's lead records a receipt: the receiver
+ * must be an active handover person on the roster; the system numbers the custody receipt
+ * (預かり証), renders and stores it, raises the ASSET_RECEIVED obligations and submits the
+ * receipt to the CUSTODY_RECEIPT ones. Nothing in the register is edited: a correction is
+ * a new event. Every party to the contract reads; every change and every download of a
+ * custody receipt is audited.
+ */
+@Service
+public class AssetRegister {
+
+	private static final String RECEIPT = "asset.receipt.entity";
+
+	private static final String ASSET = "asset.entity";
+
+	private final AssetRepository assets;
+
+	private final AssetEventRepository events;
+
+	private final AssetReceiptRepository receipts;
+
+	private final Contracts contracts;
+
+	private final Rosters rosters;
+
+	private final Obligations obligations;
+
+	private final Documents documents;
+
+	private final CustodyReceiptForm form;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	AssetRegister(AssetRepository assets, AssetEventRepository events, AssetReceiptRepository receipts,
+			Contracts contracts, Rosters rosters, Obligations obligations, Documents documents, CustodyReceiptForm form,
+			AuditTrail audit, Clock clock) {
+		this.assets = assets;
+		this.events = events;
+		this.receipts = receipts;
+		this.contracts = contracts;
+		this.rosters = rosters;
+		this.obligations = obligations;
+		this.documents = documents;
+		this.form = form;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns whether the actor may record receipts and corrections: the contractor's
+	 * lead, while the contract is not closed.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may record
+	 */
+	public boolean mayRecord(Actor actor, Contract contract) {
+		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
+				&& contract.getContractorOrganisationId().equals(actor.organisationId())
+				&& contract.getStatus() != ContractStatus.CLOSED;
+	}
+
+	/**
+	 * Returns a contract's register: its assets with their current state and history, and
+	 * its receipts.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the register
+	 */
+	@Transactional(readOnly = true)
+	public Register register(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		Map<UUID, List<AssetEvent>> byAsset = this.events.findByContractIdOrderByRecordedAtAsc(contractId)
+			.stream()
+			.collect(Collectors.groupingBy(AssetEvent::getAssetId, LinkedHashMap::new, Collectors.toList()));
+		List<AssetReceipt> receiptList = this.receipts.findByContractIdOrderByReceivedAtDesc(contractId);
+		Map<UUID, String> numbers = receiptList.stream()
+			.collect(Collectors.toMap(AssetReceipt::getId, AssetReceipt::getNumber));
+		List<Entry> entries = new ArrayList<>();
+		for (Asset asset : this.assets.findByContractIdOrderByCreatedAtAscPositionAsc(contractId)) {
+			List<AssetEvent> history = byAsset.getOrDefault(asset.getId(), List.of());
+			if (!history.isEmpty()) {
+				entries.add(new Entry(asset, numbers.get(asset.getReceiptId()), current(history), history));
+			}
+		}
+		return new Register(contract, entries, receiptList, mayRecord(actor, contract));
+	}
+
+	/**
+	 * Returns one asset of the register.
+	 * @param actor a party to the contract
+	 * @param assetId the asset
+	 * @return the asset with its current state and history
+	 */
+	@Transactional(readOnly = true)
+	public Entry asset(Actor actor, UUID assetId) {
+		Asset asset = this.assets.findById(assetId).orElseThrow(() -> new NotFoundProblem(ASSET));
+		scoped(actor, asset.getContractId(), ASSET);
+		List<AssetEvent> history = this.events.findByAssetIdOrderByRecordedAtAsc(assetId);
+		String number = this.receipts.findById(asset.getReceiptId()).map(AssetReceipt::getNumber).orElse(null);
+		return new Entry(asset, number, current(history), history);
+	}
+
+	/**
+	 * Returns the roster members who may receive assets: active handover persons.
+	 * @param contractId the contract (scoped by the caller)
+	 * @return the members
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> receivers(UUID contractId) {
+		return this.rosters.membersUnscoped(contractId)
+			.stream()
+			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE && m.isHandoverPerson())
+			.toList();
+	}
+
+	/**
+	 * Returns the roster members who may hold assets: active members.
+	 * @param contractId the contract (scoped by the caller)
+	 * @return the members
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> holders(UUID contractId) {
+		return this.rosters.membersUnscoped(contractId)
+			.stream()
+			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE)
+			.toList();
+	}
+
+	/**
+	 * Records a receipt of assets from the client and issues its custody receipt.
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @param receipt the receipt
+	 * @return the receipt recorded
+	 * @throws InvalidInputProblem naming every field at fault; nothing is stored then
+	 */
+	@Transactional
+	public AssetReceipt receive(Actor actor, UUID contractId, ReceiptForm receipt) {
+		Contract contract = recordable(actor, contractId);
+		List<FieldProblem> problems = receipt.problems();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+		RosterMember receiver = this.rosters.findUnscoped(receipt.getReceiverId()).orElse(null);
+		ReceiverRule.requireReceiver(contractId, ReceiverRule.Person.of(receiver));
+		List<AssetItemForm> items = new ArrayList<>();
+		List<RosterMember> holders = new ArrayList<>();
+		List<AssetItemForm> all = receipt.getItems();
+		for (int i = 0; i < all.size(); i++) {
+			AssetItemForm item = all.get(i);
+			if (item == null || item.isBlank()) {
+				continue;
+			}
+			holders.add(holder(contractId, "items[" + i + "].holderId", item.getHolderId(), receiver));
+			items.add(item);
+		}
+		Instant now = Instant.now(this.clock);
+		Instant receivedAt = receipt.getReceivedAt().atZone(ItakuTime.ZONE).toInstant();
+		if (receivedAt.isAfter(now.plusSeconds(300))) {
+			throw new InvalidInputProblem("receivedAt", "asset.error.receivedAt.future");
+		}
+		LocalDate day = receipt.getReceivedAt().toLocalDate();
+		ReceiptNumber number = ReceiptNumber.next(day.getYear(), this.receipts.lastSeq(contractId, day.getYear()));
+		UUID receiptId = UUID.randomUUID();
+		String handedOverBy = AssetItemForm.clean(receipt.getHandedOverBy());
+		// The events first (to render the form), then the receipt with its stored form.
+		AssetReceipt draft = new AssetReceipt(receiptId, contractId, number, receivedAt, receiver.getId(),
+				receiver.getName(), handedOverBy, actor.userId(), now, "-", "-", "-");
+		List<Asset> created = new ArrayList<>();
+		List<AssetEvent> rows = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			Asset asset = new Asset(contractId, receiptId, i + 1, now);
+			created.add(asset);
+			rows.add(AssetEvent.received(asset, items.get(i), holders.get(i), receivedAt, actor.userId(), now));
+		}
+		byte[] pdf = this.form.render(contract, draft, rows);
+		String fileName = this.form.fileName(draft);
+		UploadedDocument document = this.documents.accept(fileName, "application/pdf", new ByteArrayInputStream(pdf));
+		AssetReceipt saved = this.receipts.saveAndFlush(
+				new AssetReceipt(receiptId, contractId, number, receivedAt, receiver.getId(), receiver.getName(),
+						handedOverBy, actor.userId(), now, document.key(), document.sha256(), document.fileName()));
+		this.assets.saveAll(created);
+		this.assets.flush();
+		this.events.saveAll(rows);
+		List<Obligation> raised = this.obligations
+			.raise(contractId, ObligationTrigger.event(TriggerEvent.ASSET_RECEIVED), new Obligations.Occurrence(
+					"RECEIPT-" + number.text(), day, this.form.subject(number.text()), "AssetReceipt:" + receiptId));
+		List<UUID> submitted = new ArrayList<>();
+		byte[] extract = null;
+		for (Obligation obligation : raised) {
+			if (obligation.getStatus() != ObligationStatus.OPEN
+					&& obligation.getStatus() != ObligationStatus.RETURNED) {
+				continue;
+			}
+			if (obligation.getDeliverable() == Deliverable.CUSTODY_RECEIPT) {
+				this.obligations.submit(actor, obligation.getId(), this.form.comment(number.text()),
+						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
+				submitted.add(obligation.getId());
+			}
+			else if (obligation.getDeliverable() == Deliverable.RECEIPT_REGISTER) {
+				// The register is kept here; the rows this receipt added are its record.
+				extract = this.form.registerExtract(contract, draft, rows);
+				this.obligations.submit(actor, obligation.getId(), this.form.registerComment(number.text()),
+						List.of(new Obligations.Upload(this.form.registerFileName(draft), "application/pdf",
+								new ByteArrayResource(extract))));
+				submitted.add(obligation.getId());
+			}
+		}
+		this.audit.record(AuditRecord.of("ASSET_RECEIVED")
+			.actor(actor)
+			.target("AssetReceipt", receiptId)
+			.detail("contract", contractId)
+			.detail("number", number.text())
+			.detail("items", rows.size())
+			.detail("assets", created.stream().map(Asset::getId).toList())
+			.detail("sha256", document.sha256())
+			.detail("registerSha256", (extract != null) ? sha256(extract) : "")
+			.detail("obligations", raised.stream().map(Obligation::getId).toList())
+			.detail("submitted", submitted));
+		return saved;
+	}
+
+	/**
+	 * Corrects an asset: a new event referring to the asset's current one.
+	 * @param actor the contractor's lead
+	 * @param assetId the asset
+	 * @param correction the corrected state, the event corrected and why
+	 * @return the new event
+	 * @throws InvalidInputProblem naming every field at fault, or when the event
+	 * corrected is not the asset's current one
+	 */
+	@Transactional
+	public AssetEvent correct(Actor actor, UUID assetId, CorrectionForm correction) {
+		Asset asset = this.assets.findById(assetId).orElseThrow(() -> new NotFoundProblem(ASSET));
+		try {
+			recordable(actor, asset.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(ASSET);
+		}
+		List<FieldProblem> problems = correction.problems("");
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+		AssetEvent current = current(this.events.findByAssetIdOrderByRecordedAtAsc(assetId));
+		if (correction.getCorrectsId() == null || !correction.getCorrectsId().equals(current.getId())) {
+			throw new InvalidInputProblem("correctsId", "asset.error.stale");
+		}
+		RosterMember holder = holder(asset.getContractId(), "holderId", correction.getHolderId(), null);
+		AssetEvent event = this.events
+			.save(current.correctedBy(correction, holder, actor.userId(), Instant.now(this.clock)));
+		this.audit.record(AuditRecord.of("ASSET_CORRECTED")
+			.actor(actor)
+			.target("Asset", assetId)
+			.detail("contract", asset.getContractId())
+			.detail("event", event.getId())
+			.detail("corrects", current.getId()));
+		return event;
+	}
+
+	/**
+	 * Opens a custody receipt for a party to the contract; the download is audited.
+	 * @param actor the acting user
+	 * @param receiptId the receipt
+	 * @return the receipt and its PDF; the caller closes the stream
+	 */
+	@Transactional
+	public OpenedReceipt open(Actor actor, UUID receiptId) {
+		AssetReceipt receipt = this.receipts.findById(receiptId).orElseThrow(() -> new NotFoundProblem(RECEIPT));
+		scoped(actor, receipt.getContractId(), RECEIPT);
+		this.audit.record(AuditRecord.of("ASSET_CUSTODY_RECEIPT_VIEWED")
+			.actor(actor)
+			.target("AssetReceipt", receiptId)
+			.detail("number", receipt.getNumber())
+			.detail("sha256", receipt.getSha256()));
+		return new OpenedReceipt(receipt, this.documents.open(receipt.getDocumentKey()));
+	}
+
+	/**
+	 * Returns the assets a receipt brought in, with their state as received.
+	 * @param receiptId the receipt (scoped by the caller)
+	 * @return the received events in order
+	 */
+	@Transactional(readOnly = true)
+	public List<AssetEvent> itemsOf(UUID receiptId) {
+		List<AssetEvent> items = new ArrayList<>();
+		for (Asset asset : this.assets.findByReceiptIdOrderByPositionAsc(receiptId)) {
+			this.events.findByAssetIdOrderByRecordedAtAsc(asset.getId())
+				.stream()
+				.filter((e) -> e.getType() == AssetEvent.Type.RECEIVED)
+				.findFirst()
+				.ifPresent(items::add);
+		}
+		return items;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static AssetEvent current(List<AssetEvent> history) {
+		// The row nobody corrected: corrections form a chain from the received row.
+		java.util.Set<UUID> corrected = history.stream()
+			.map(AssetEvent::getCorrectsId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet());
+		return history.stream()
+			.filter((e) -> !corrected.contains(e.getId()))
+			.reduce((a, b) -> b)
+			.orElseThrow(() -> new NotFoundProblem(ASSET));
+	}
+
+	private RosterMember holder(UUID contractId, String field, UUID holderId, RosterMember fallback) {
+		if (holderId == null && fallback != null) {
+			return fallback;
+		}
+		if (holderId == null) {
+			throw new InvalidInputProblem(field, "asset.error.holder.required");
+		}
+		RosterMember holder = this.rosters.findUnscoped(holderId).orElse(null);
+		ReceiverRule.requireHolder(contractId, field, ReceiverRule.Person.of(holder));
+		return holder;
+	}
+
+	private void scoped(Actor actor, UUID contractId, String what) {
+		try {
+			this.contracts.get(actor, contractId);
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(what);
+		}
+	}
+
+	private Contract recordable(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayRecord(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return contract;
+	}
+
+	/**
+	 * A contract's register.
+	 *
+	 * @param contract the contract
+	 * @param entries the assets, in order of receipt
+	 * @param receipts the receipts, latest first
+	 * @param mayRecord whether the actor may record receipts and corrections
+	 */
+	public record Register(Contract contract, List<Entry> entries, List<AssetReceipt> receipts, boolean mayRecord) {
+	}
+
+	/**
+	 * An asset of the register.
+	 *
+	 * @param asset the asset
+	 * @param receiptNumber the number of the custody receipt it came with
+	 * @param current its current state
+	 * @param history every event, oldest first
+	 */
+	public record Entry(Asset asset, String receiptNumber, AssetEvent current, List<AssetEvent> history) {
+	}
+
+	/**
+	 * A custody receipt opened for reading.
+	 *
+	 * @param receipt the receipt
+	 * @param content its PDF
+	 */
+	public record OpenedReceipt(AssetReceipt receipt, InputStream content) {
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Information assets received from the client (Setagaya 26, Kadoma 6, Nerima 13): the
+ * register of each contract's assets (kind, description, important / personal / My Number
+ * flags, quantity, storage, holder), kept as an append-only list of events (a correction
+ * is a new event referring to the one it corrects), and the receipts, each issuing a
+ * numbered custody receipt (預かり証) as PDF to the client's CUSTODY_RECEIPT obligation.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Information assets")
+package jp.itaku.asset;

@@ -1,0 +1,158 @@
+package jp.itaku.asset.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jp.itaku.asset.AssetEvent;
+import jp.itaku.asset.AssetKind;
+import jp.itaku.asset.AssetReceipt;
+import jp.itaku.asset.AssetRegister;
+import jp.itaku.asset.ReceiptForm;
+import jp.itaku.asset.StorageLocation;
+import jp.itaku.platform.CurrentActor;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The asset register over the REST API, scoped and audited as in the UI: a contract's
+ * assets and receipts, recording a receipt, and a custody receipt's PDF.
+ */
+@RestController
+class AssetApiController {
+
+	private final AssetRegister register;
+
+	AssetApiController(AssetRegister register) {
+		this.register = register;
+	}
+
+	@GetMapping("/api/v1/contracts/{id}/assets")
+	RegisterView assets(@PathVariable("id") UUID contractId) {
+		return RegisterView.of(this.register.register(CurrentActor.require(), contractId));
+	}
+
+	@PostMapping("/api/v1/contracts/{id}/asset-receipts")
+	ResponseEntity<ReceiptView> receive(@PathVariable("id") UUID contractId,
+			@RequestBody(required = false) ReceiptForm form) {
+		ReceiptForm body = (form != null) ? form : new ReceiptForm();
+		AssetReceipt receipt = this.register.receive(CurrentActor.require(), contractId, body);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(ReceiptView.of(receipt, this.register.itemsOf(receipt.getId())));
+	}
+
+	@GetMapping("/api/v1/asset-receipts/{id}/pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable("id") UUID receiptId) throws IOException {
+		AssetRegister.OpenedReceipt opened = this.register.open(CurrentActor.require(), receiptId);
+		try (InputStream in = opened.content()) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header("Content-Disposition",
+						ContentDisposition.attachment()
+							.filename(opened.receipt().getFileName(), java.nio.charset.StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.header("X-Content-Type-Options", "nosniff")
+				.body(in.readAllBytes());
+		}
+	}
+
+	/**
+	 * A contract's register.
+	 *
+	 * @param contractId the contract
+	 * @param assets the assets with their current state
+	 * @param receipts the receipts, latest first
+	 */
+	record RegisterView(UUID contractId, List<AssetView> assets, List<ReceiptView> receipts) {
+
+		static RegisterView of(AssetRegister.Register register) {
+			return new RegisterView(register.contract().getId(),
+					register.entries().stream().map(AssetView::of).toList(),
+					register.receipts().stream().map((r) -> ReceiptView.of(r, List.of())).toList());
+		}
+
+	}
+
+	/**
+	 * An asset with its current state.
+	 *
+	 * @param id the asset
+	 * @param receiptId the receipt it came with
+	 * @param receiptNumber the custody receipt's number
+	 * @param current its current state
+	 * @param history every event, oldest first
+	 */
+	record AssetView(UUID id, UUID receiptId, String receiptNumber, EventView current, List<EventView> history) {
+
+		static AssetView of(AssetRegister.Entry entry) {
+			return new AssetView(entry.asset().getId(), entry.asset().getReceiptId(), entry.receiptNumber(),
+					EventView.of(entry.current()), entry.history().stream().map(EventView::of).toList());
+		}
+
+	}
+
+	/**
+	 * A row of the register.
+	 *
+	 * @param id the event
+	 * @param type received or corrected
+	 * @param correctsId the event it corrects
+	 * @param kind what the asset is
+	 * @param description the description
+	 * @param important important information
+	 * @param personalInformation personal information
+	 * @param myNumber My Number
+	 * @param quantity how many
+	 * @param storage where it is kept
+	 * @param storageDetail where exactly
+	 * @param holderId the roster member holding it
+	 * @param holderName the holder's name
+	 * @param reason why it was corrected
+	 * @param occurredAt when it happened
+	 */
+	record EventView(UUID id, AssetEvent.Type type, UUID correctsId, AssetKind kind, String description,
+			boolean important, boolean personalInformation, boolean myNumber, int quantity, StorageLocation storage,
+			String storageDetail, UUID holderId, String holderName, String reason, Instant occurredAt) {
+
+		static EventView of(AssetEvent e) {
+			return new EventView(e.getId(), e.getType(), e.getCorrectsId(), e.getKind(), e.getDescription(),
+					e.isImportant(), e.isPersonal(), e.isMyNumber(), e.getQuantity(), e.getStorage(),
+					e.getStorageDetail(), e.getHolderId(), e.getHolderName(), e.getReason(), e.getOccurredAt());
+		}
+
+	}
+
+	/**
+	 * A receipt.
+	 *
+	 * @param id the receipt
+	 * @param number the custody receipt's number
+	 * @param receivedAt when
+	 * @param receiverId the roster member who received
+	 * @param receiverName the receiver's name
+	 * @param handedOverBy who handed over
+	 * @param sha256 the custody receipt's hash
+	 * @param items the items as received (in the answer to recording only)
+	 */
+	record ReceiptView(UUID id, String number, Instant receivedAt, UUID receiverId, String receiverName,
+			String handedOverBy, String sha256, List<EventView> items) {
+
+		static ReceiptView of(AssetReceipt r, List<AssetEvent> items) {
+			return new ReceiptView(r.getId(), r.getNumber(), r.getReceivedAt(), r.getReceiverId(), r.getReceiverName(),
+					r.getHandedOverBy(), r.getSha256(), items.stream().map(EventView::of).toList());
+		}
+
+	}
+
+}
