@@ -38,6 +38,7 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,9 +78,12 @@ public class AssetRegister {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	AssetRegister(AssetRepository assets, AssetEventRepository events, AssetReceiptRepository receipts,
 			Contracts contracts, Rosters rosters, Obligations obligations, Documents documents, CustodyReceiptForm form,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.assets = assets;
 		this.events = events;
 		this.receipts = receipts;
@@ -206,6 +210,13 @@ public class AssetRegister {
 			throw new InvalidInputProblem("receivedAt", "asset.error.receivedAt.future");
 		}
 		LocalDate day = receipt.getReceivedAt().toLocalDate();
+		// Receipts of one contract are numbered one at a time, also across nodes: the
+		// lock
+		// ends with the transaction.
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+			.param("key", "asset_receipt:" + contractId)
+			.query((rs, n) -> 1)
+			.list();
 		ReceiptNumber number = ReceiptNumber.next(day.getYear(), this.receipts.lastSeq(contractId, day.getYear()));
 		UUID receiptId = UUID.randomUUID();
 		String handedOverBy = AssetItemForm.clean(receipt.getHandedOverBy());
