@@ -23,8 +23,11 @@ public class Asset {
 	@Column(name = "contract_id", nullable = false, updatable = false)
 	private UUID contractId;
 
-	@Column(name = "receipt_id", nullable = false, updatable = false)
+	@Column(name = "receipt_id", updatable = false)
 	private UUID receiptId;
+
+	@Column(name = "derived_from", updatable = false)
+	private UUID derivedFrom;
 
 	@Column(nullable = false, updatable = false)
 	private int position;
@@ -41,6 +44,31 @@ public class Asset {
 		this.receiptId = receiptId;
 		this.position = position;
 		this.createdAt = createdAt;
+	}
+
+	/**
+	 * Makes a copy of an asset: an asset of its own, derived from the one copied, to be
+	 * erased or returned at the end like any other.
+	 * @param source the asset copied
+	 * @param now when
+	 * @return the copy
+	 */
+	static Asset copyOf(Asset source, Instant now) {
+		Asset copy = new Asset();
+		copy.id = UUID.randomUUID();
+		copy.contractId = source.contractId;
+		copy.derivedFrom = source.id;
+		copy.position = 1;
+		copy.createdAt = now;
+		return copy;
+	}
+
+	public UUID getDerivedFrom() {
+		return this.derivedFrom;
+	}
+
+	public boolean isCopy() {
+		return this.derivedFrom != null;
 	}
 
 	public UUID getId() {

@@ -28,7 +28,56 @@ public class AssetEvent {
 		RECEIVED,
 
 		/** An earlier row corrected. */
-		CORRECTED
+		CORRECTED,
+
+		/** Made as an approved copy of another asset (the first row of a copy). */
+		COPIED,
+
+		/** Taken out of the work site with approval. */
+		TAKEN_OUT,
+
+		/** Brought back from a take-out, the return confirmed. */
+		BROUGHT_BACK,
+
+		/** Sent by post, courier or hand carry. */
+		SHIPPED,
+
+		/** A shipment's arrival confirmed. */
+		ARRIVED,
+
+		/** Returned to the client, the client's receipt confirmed. */
+		RETURNED,
+
+		/** Erased or destroyed, reported with a certificate. */
+		DISPOSED
+
+	}
+
+	/** Where the asset is after the row. */
+	public enum Status {
+
+		/** In the contractor's custody at its storage location. */
+		IN_CUSTODY,
+
+		/** Out of the work site on an approved take-out. */
+		TAKEN_OUT,
+
+		/** On its way by a shipment. */
+		IN_TRANSIT,
+
+		/** Back with the client. */
+		RETURNED,
+
+		/** Erased or destroyed. */
+		DISPOSED;
+
+		/**
+		 * Returns whether the asset has left the contractor for good.
+		 * @return {@code true} for returned and disposed
+		 */
+		public boolean isSettled() {
+			return this == RETURNED || this == DISPOSED;
+		}
 
 	}
 
@@ -83,6 +132,16 @@ public class AssetEvent {
 	@Column(updatable = false)
 	private String reason;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Status status = Status.IN_CUSTODY;
+
+	@Column(name = "request_id", updatable = false)
+	private UUID requestId;
+
+	@Column(name = "shipment_id", updatable = false)
+	private UUID shipmentId;
+
 	@Column(name = "occurred_at", nullable = false, updatable = false)
 	private Instant occurredAt;
 
@@ -123,6 +182,73 @@ public class AssetEvent {
 	}
 
 	/**
+	 * Makes the first row of a copy: the state of the asset copied, the copy's quantity
+	 * and holder.
+	 * @param copy the copy
+	 * @param source the current row of the asset copied
+	 * @param copies how many copies
+	 * @param holder who holds them
+	 * @param requestId the approved copy request
+	 * @param occurredAt when the copy was made
+	 * @param recordedBy who records it
+	 * @param now when
+	 * @return the row
+	 */
+	static AssetEvent copied(Asset copy, AssetEvent source, int copies, RosterMember holder, UUID requestId,
+			Instant occurredAt, UUID recordedBy, Instant now) {
+		AssetEvent event = source.next(Type.COPIED, Status.IN_CUSTODY, holder, occurredAt, recordedBy, now);
+		event.assetId = copy.getId();
+		event.quantity = copies;
+		event.requestId = requestId;
+		return event;
+	}
+
+	/**
+	 * Makes the row of a movement: the asset's state carried over, its status, holder and
+	 * cause changed.
+	 * @param type what happened
+	 * @param status where the asset is after it
+	 * @param holder who holds it after it ({@code null}: unchanged)
+	 * @param requestId the request that allowed it, if any
+	 * @param shipmentId the shipment, if any
+	 * @param occurredAt when it happened
+	 * @param recordedBy who records it
+	 * @param now when
+	 * @return the new row
+	 */
+	AssetEvent moved(Type type, Status status, RosterMember holder, UUID requestId, UUID shipmentId, Instant occurredAt,
+			UUID recordedBy, Instant now) {
+		AssetEvent event = next(type, status, holder, occurredAt, recordedBy, now);
+		event.requestId = requestId;
+		event.shipmentId = shipmentId;
+		return event;
+	}
+
+	private AssetEvent next(Type type, Status status, RosterMember holder, Instant occurredAt, UUID recordedBy,
+			Instant now) {
+		AssetEvent event = new AssetEvent();
+		event.id = UUID.randomUUID();
+		event.assetId = this.assetId;
+		event.contractId = this.contractId;
+		event.type = type;
+		event.kind = this.kind;
+		event.description = this.description;
+		event.important = this.important;
+		event.personal = this.personal;
+		event.myNumber = this.myNumber;
+		event.quantity = this.quantity;
+		event.storage = this.storage;
+		event.storageDetail = this.storageDetail;
+		event.holderId = (holder != null) ? holder.getId() : this.holderId;
+		event.holderName = (holder != null) ? holder.getName() : this.holderName;
+		event.status = status;
+		event.occurredAt = occurredAt;
+		event.recordedBy = recordedBy;
+		event.recordedAt = now;
+		return event;
+	}
+
+	/**
 	 * Makes the row correcting this one.
 	 * @param correction the corrected state and the reason
 	 * @param holder the holder after the correction
@@ -138,6 +264,7 @@ public class AssetEvent {
 		AssetEvent event = new AssetEvent(this.assetId, this.contractId, Type.CORRECTED, correction, holder, now,
 				recordedBy, now);
 		event.correctsId = this.id;
+		event.status = this.status;
 		event.reason = AssetItemForm.clean(correction.getReason());
 		return event;
 	}
@@ -213,6 +340,18 @@ public class AssetEvent {
 
 	public String getReason() {
 		return this.reason;
+	}
+
+	public Status getStatus() {
+		return this.status;
+	}
+
+	public UUID getRequestId() {
+		return this.requestId;
+	}
+
+	public UUID getShipmentId() {
+		return this.shipmentId;
 	}
 
 	public Instant getOccurredAt() {

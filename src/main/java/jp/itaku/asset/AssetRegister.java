@@ -146,7 +146,8 @@ public class AssetRegister {
 		Asset asset = this.assets.findById(assetId).orElseThrow(() -> new NotFoundProblem(ASSET));
 		scoped(actor, asset.getContractId(), ASSET);
 		List<AssetEvent> history = this.events.findByAssetIdOrderByRecordedAtAsc(assetId);
-		String number = this.receipts.findById(asset.getReceiptId()).map(AssetReceipt::getNumber).orElse(null);
+		String number = (asset.getReceiptId() != null)
+				? this.receipts.findById(asset.getReceiptId()).map(AssetReceipt::getNumber).orElse(null) : null;
 		return new Entry(asset, number, current(history), history);
 	}
 

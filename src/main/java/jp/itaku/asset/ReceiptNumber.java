@@ -33,7 +33,17 @@ public record ReceiptNumber(int year, int seq) {
 	 * @return e.g. {@code 預-2026-0001}
 	 */
 	public String text() {
-		return PREFIX + "-" + this.year + "-" + String.format("%04d", this.seq);
+		return text(PREFIX);
+	}
+
+	/**
+	 * Returns the number with another prefix, for the other numbered records of the
+	 * register (申 for requests, 送 for shipments).
+	 * @param prefix the prefix
+	 * @return e.g. {@code 申-2026-0001}
+	 */
+	public String text(String prefix) {
+		return prefix + "-" + this.year + "-" + String.format("%04d", this.seq);
 	}
 
 }

@@ -172,10 +172,13 @@ public class Contract {
 		this.updatedAt = now;
 	}
 
-	void close(boolean endObligationsMet, Instant now) {
+	void close(java.util.List<jp.itaku.platform.ItakuProblem.FieldProblem> blockers, Instant now) {
 		requireStatus(ContractStatus.ENDED, "contract.transition.close");
-		if (!endObligationsMet) {
-			throw new InvalidInputProblem("status", "contract.transition.closeOpenObligations");
+		if (!blockers.isEmpty()) {
+			java.util.List<jp.itaku.platform.ItakuProblem.FieldProblem> problems = new java.util.ArrayList<>();
+			problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem("status", "contract.transition.closeBlocked"));
+			problems.addAll(blockers);
+			throw new InvalidInputProblem(problems);
 		}
 		this.status = ContractStatus.CLOSED;
 		this.updatedAt = now;

@@ -1,18 +1,22 @@
 package jp.itaku.contract;
 
+import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.platform.ItakuProblem.FieldProblem;
+
 /**
- * Implemented by the module that knows whether a contract's end-of-contract duties are
- * met (obligations), so that a contract cannot be closed while one is open.
+ * Implemented by each module that knows what must be settled before a contract is closed
+ * (obligations: the end-of-contract duties; assets: every asset returned or disposed of),
+ * so that a contract cannot be closed while something is open, and its page can say what.
  */
 public interface ContractClosingCheck {
 
 	/**
-	 * Returns whether nothing keeps the contract from being closed.
+	 * Lists what keeps the contract from being closed.
 	 * @param contractId the contract
-	 * @return {@code true} when every end-of-contract obligation is met
+	 * @return one problem per open item, as a Japanese message; empty when nothing does
 	 */
-	boolean mayClose(UUID contractId);
+	List<FieldProblem> blockers(UUID contractId);
 
 }

@@ -20,6 +20,7 @@ import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
@@ -286,9 +287,24 @@ public class Contracts {
 	@Transactional
 	public void close(Actor actor, UUID id) {
 		Contract contract = editable(actor, id);
-		boolean mayClose = this.closingChecks.orderedStream().allMatch((check) -> check.mayClose(id));
-		contract.close(mayClose, Instant.now(this.clock));
+		contract.close(blockers(id), Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("CONTRACT_CLOSED").actor(actor).target("Contract", id));
+	}
+
+	/**
+	 * Lists what keeps an ended contract from being closed, for its page.
+	 * @param actor a party to the contract
+	 * @param id the contract
+	 * @return the problems, empty when it may be closed
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldProblem> closingBlockers(Actor actor, UUID id) {
+		get(actor, id);
+		return blockers(id);
+	}
+
+	private List<FieldProblem> blockers(UUID id) {
+		return this.closingChecks.orderedStream().flatMap((check) -> check.blockers(id).stream()).toList();
 	}
 
 	private Contract editable(Actor actor, UUID id) {

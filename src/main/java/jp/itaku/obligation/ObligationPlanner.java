@@ -86,12 +86,32 @@ public final class ObligationPlanner {
 	 */
 	public static List<PlannedObligation> raise(Terms terms, ProfileDefinition profile, ObligationTrigger trigger,
 			LocalDate occurredOn, String occurrenceKey, UnaryOperator<LocalDate> closedDayRule) {
+		return raise(terms, profile, trigger, occurredOn, occurrenceKey, closedDayRule, (requirement) -> true);
+	}
+
+	/**
+	 * Plans the obligations an event, change or action raises, of the requirements that
+	 * also apply to what it concerns (e.g. only the requirements limited to important
+	 * information when the asset holds some).
+	 * @param terms the contract's period, scope attributes and deadline durations
+	 * @param profile the contract's clause profile
+	 * @param trigger what happened
+	 * @param occurredOn the day it happened, in Tokyo
+	 * @param occurrenceKey names this occurrence, unique per contract and trigger
+	 * @param closedDayRule moves a nominal due date off a closed day
+	 * @param concerns whether a requirement applies to what the occurrence concerns
+	 * @return the obligations, in clause order
+	 */
+	public static List<PlannedObligation> raise(Terms terms, ProfileDefinition profile, ObligationTrigger trigger,
+			LocalDate occurredOn, String occurrenceKey, UnaryOperator<LocalDate> closedDayRule,
+			java.util.function.Predicate<RequirementDefinition> concerns) {
 		List<PlannedObligation> raised = new ArrayList<>();
 		for (ClauseDefinition clause : profile.clauses()) {
 			for (int i = 0; i < clause.requirements().size(); i++) {
 				RequirementDefinition requirement = clause.requirements().get(i);
 				if (!trigger.matches(requirement.trigger()) || !bindsContractor(requirement)
-						|| requirement.deliverable() == null || !terms.attributes().containsAll(requirement.when())) {
+						|| requirement.deliverable() == null || !terms.attributes().containsAll(requirement.when())
+						|| !concerns.test(requirement)) {
 					continue;
 				}
 				Deadline deadline = (requirement.deadline() != null) ? requirement.deadline()

@@ -169,6 +169,21 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence) {
+		return raise(contractId, trigger, occurrence, (requirement) -> true);
+	}
+
+	/**
+	 * Raises the obligations of the requirements on a trigger that also apply to what the
+	 * occurrence concerns, e.g. an asset's kind and the information it holds.
+	 * @param contractId the contract
+	 * @param trigger what happened
+	 * @param occurrence when, and which occurrence
+	 * @param concerns whether a requirement applies to what the occurrence concerns
+	 * @return the obligations raised or found, in clause order
+	 */
+	@Transactional
+	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence,
+			java.util.function.Predicate<jp.itaku.catalog.ProfileDefinition.RequirementDefinition> concerns) {
 		Contract contract = this.contracts.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
 		if (contract.getStatus() == ContractStatus.CLOSED) {
@@ -178,7 +193,8 @@ public class Obligations implements ContractClosingCheck {
 		List<PlannedObligation> planned = ObligationPlanner.raise(
 				new ObligationPlanner.Terms(contract.getPeriodStart(), contract.getPeriodEnd(),
 						contract.getAttributes(), contract::duration),
-				profile.definition(), trigger, occurrence.occurredOn(), occurrence.key(), this.calendar::dueDate);
+				profile.definition(), trigger, occurrence.occurredOn(), occurrence.key(), this.calendar::dueDate,
+				concerns);
 		Map<String, Obligation> existing = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
 			.stream()
 			.filter((o) -> o.getOrigin() == Obligation.Origin.RAISED)
@@ -315,6 +331,21 @@ public class Obligations implements ContractClosingCheck {
 			.detail("number", number)
 			.detail("files", names));
 		return submission;
+	}
+
+	/**
+	 * Returns the submission of an obligation that awaits the client's review, for the
+	 * module whose own approval is that review (e.g. approving a take-out request accepts
+	 * the written request submitted for it).
+	 * @param obligationId the obligation
+	 * @return the latest submission, when the obligation is submitted
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<UUID> pendingSubmissionUnscoped(UUID obligationId) {
+		return this.obligations.findById(obligationId)
+			.filter((o) -> o.getStatus() == ObligationStatus.SUBMITTED)
+			.flatMap((o) -> this.submissions.findByObligationIdOrderByNumberDesc(obligationId).stream().findFirst())
+			.map(Submission::getId);
 	}
 
 	/**
@@ -471,12 +502,15 @@ public class Obligations implements ContractClosingCheck {
 
 	@Override
 	@Transactional(readOnly = true)
-	public boolean mayClose(UUID contractId) {
+	public List<jp.itaku.platform.ItakuProblem.FieldProblem> blockers(UUID contractId) {
 		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
 			.stream()
 			.filter((o) -> "END".equals(o.getPeriodKey()))
-			.allMatch((o) -> o.getStatus() == ObligationStatus.ACCEPTED || o.getStatus() == ObligationStatus.WAIVED
-					|| o.getStatus() == ObligationStatus.NOT_APPLICABLE);
+			.filter((o) -> o.getStatus() != ObligationStatus.ACCEPTED && o.getStatus() != ObligationStatus.WAIVED
+					&& o.getStatus() != ObligationStatus.NOT_APPLICABLE)
+			.map((o) -> new jp.itaku.platform.ItakuProblem.FieldProblem("status", "contract.closeBlocker.obligation",
+					o.getClauseRef(), o.getSummary()))
+			.toList();
 	}
 
 	private Contract scopedContract(Actor actor, Obligation obligation) {

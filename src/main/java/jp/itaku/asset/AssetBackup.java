@@ -1,0 +1,136 @@
+package jp.itaku.asset;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jp.itaku.platform.InvalidInputProblem;
+
+/**
+ * The operational backups of a contract, declared once as the permitted exception to the
+ * rule that every copy needs prior approval: what is backed up, where, for how long. The
+ * client approves the declaration; at the end the backups are erased by a disposal that
+ * includes them.
+ */
+@Entity
+@Table(name = "asset_backup")
+public class AssetBackup {
+
+	@Id
+	@Column(name = "contract_id")
+	private UUID contractId;
+
+	@Column(nullable = false, updatable = false)
+	private String description;
+
+	@Column(nullable = false, updatable = false)
+	private String storage;
+
+	@Column(nullable = false, updatable = false)
+	private String retention;
+
+	@Column(name = "declared_by", nullable = false, updatable = false)
+	private UUID declaredBy;
+
+	@Column(name = "declared_at", nullable = false, updatable = false)
+	private Instant declaredAt;
+
+	@Column(name = "approved_by")
+	private UUID approvedBy;
+
+	@Column(name = "approved_by_name")
+	private String approvedByName;
+
+	@Column(name = "approved_at")
+	private Instant approvedAt;
+
+	@Column(name = "erased_by_request")
+	private UUID erasedByRequest;
+
+	@Column(name = "erased_at")
+	private Instant erasedAt;
+
+	@Version
+	private int version;
+
+	protected AssetBackup() {
+	}
+
+	AssetBackup(UUID contractId, String description, String storage, String retention, UUID declaredBy, Instant now) {
+		this.contractId = contractId;
+		this.description = description;
+		this.storage = storage;
+		this.retention = retention;
+		this.declaredBy = declaredBy;
+		this.declaredAt = now;
+	}
+
+	void approve(UUID userId, String name, Instant now) {
+		if (this.approvedAt != null) {
+			throw new InvalidInputProblem("status", "asset.backup.error.approvedAlready");
+		}
+		if (userId.equals(this.declaredBy)) {
+			throw new InvalidInputProblem("status", "asset.request.error.makerChecker");
+		}
+		this.approvedBy = userId;
+		this.approvedByName = name;
+		this.approvedAt = now;
+	}
+
+	void erased(UUID requestId, Instant at) {
+		if (this.erasedAt != null) {
+			throw new InvalidInputProblem("includeBackups", "asset.backup.error.erasedAlready");
+		}
+		this.erasedByRequest = requestId;
+		this.erasedAt = at;
+	}
+
+	public UUID getContractId() {
+		return this.contractId;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public String getStorage() {
+		return this.storage;
+	}
+
+	public String getRetention() {
+		return this.retention;
+	}
+
+	public Instant getDeclaredAt() {
+		return this.declaredAt;
+	}
+
+	public String getApprovedByName() {
+		return this.approvedByName;
+	}
+
+	public Instant getApprovedAt() {
+		return this.approvedAt;
+	}
+
+	public boolean isApproved() {
+		return this.approvedAt != null;
+	}
+
+	public UUID getErasedByRequest() {
+		return this.erasedByRequest;
+	}
+
+	public Instant getErasedAt() {
+		return this.erasedAt;
+	}
+
+	public boolean isErased() {
+		return this.erasedAt != null;
+	}
+
+}

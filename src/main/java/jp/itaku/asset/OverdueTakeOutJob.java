@@ -1,0 +1,161 @@
+package jp.itaku.asset;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.platform.Dates;
+import jp.itaku.platform.Role;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the contractor's lead and the client's officers when a take-out is past its
+ * planned return without a return on record (Setagaya 8, Nerima 18⑵): once per take-out,
+ * by e-mail, audited. The dashboards show the same take-outs for as long as they are out.
+ */
+@Component
+public class OverdueTakeOutJob {
+
+	private static final Logger log = LoggerFactory.getLogger(OverdueTakeOutJob.class);
+
+	private static final Set<Role> CONTRACTOR = EnumSet.of(Role.CONTRACTOR_LEAD);
+
+	private static final Set<Role> CLIENT = EnumSet.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
+
+	private final AssetRequests requests;
+
+	private final Contracts contracts;
+
+	private final UserAccounts users;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final MessageSource messages;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final Dates dates;
+
+	private final String from;
+
+	private final String baseUrl;
+
+	OverdueTakeOutJob(AssetRequests requests, Contracts contracts, UserAccounts users,
+			ObjectProvider<JavaMailSender> mailSender, MessageSource messages, AuditTrail audit, Clock clock,
+			Dates dates, @Value("${itaku.reminders.from:itaku@localhost}") String from,
+			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+		this.requests = requests;
+		this.contracts = contracts;
+		this.users = users;
+		this.mailSender = mailSender;
+		this.messages = messages;
+		this.audit = audit;
+		this.clock = clock;
+		this.dates = dates;
+		this.from = from;
+		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * Runs unless another node is running; called by the scheduler every quarter hour.
+	 */
+	@Scheduled(cron = "${itaku.assets.overdue-cron:0 */15 * * * *}", zone = "Asia/Tokyo")
+	@SchedulerLock(name = "itaku-overdue-take-outs", lockAtMostFor = "${itaku.reminders.lock-at-most-for:PT30M}",
+			lockAtLeastFor = "${itaku.reminders.lock-at-least-for:PT1M}")
+	public void run() {
+		LockAssert.assertLocked();
+		notifyOverdue();
+	}
+
+	/**
+	 * Notifies every overdue take-out nobody was told about yet.
+	 * @return how many take-outs were notified
+	 */
+	public int notifyOverdue() {
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			log.info("No mail server is configured (spring.mail.host): overdue take-outs are shown on the dashboards "
+					+ "only");
+			return 0;
+		}
+		int notified = 0;
+		for (AssetRequest request : this.requests.overdueUnnotified()) {
+			Contract contract = this.contracts.findUnscoped(request.getContractId()).orElse(null);
+			if (contract == null) {
+				continue;
+			}
+			List<UserAccount> recipients = new java.util.ArrayList<>(
+					this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(), CONTRACTOR));
+			recipients.addAll(this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), CLIENT));
+			int sent = 0;
+			for (UserAccount recipient : recipients) {
+				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
+					continue;
+				}
+				try {
+					send(sender, contract, request, recipient);
+					sent++;
+				}
+				catch (MailException ex) {
+					log.warn("Overdue take-out mail for request {} not sent ({})", request.getId(),
+							ex.getClass().getSimpleName());
+				}
+			}
+			if (sent > 0) {
+				this.requests.markOverdueNotified(request.getId());
+				this.audit.record(AuditRecord.of("ASSET_TAKE_OUT_OVERDUE_NOTIFIED")
+					.target("AssetRequest", request.getId())
+					.detail("contract", contract.getId())
+					.detail("number", request.getNumber())
+					.detail("recipients", sent)
+					.detail("plannedReturn", request.getPlannedEnd()));
+				notified++;
+			}
+		}
+		log.info("Overdue take-outs notified at {}: {}", Instant.now(this.clock), notified);
+		return notified;
+	}
+
+	private void send(JavaMailSender sender, Contract contract, AssetRequest request, UserAccount recipient) {
+		Locale locale = "en".equals(recipient.getPreferredLocale()) ? Locale.ENGLISH : Locale.JAPANESE;
+		String subject = this.messages.getMessage("asset.overdue.mail.subject",
+				new Object[] { contract.getNumber(), request.getNumber() }, locale);
+		String body = this.messages.getMessage("asset.overdue.mail.body",
+				new Object[] { recipient.getDisplayName(), contract.getNumber(), contract.getTitle(),
+						request.getNumber(), this.dates.dateTime(request.getPlannedEnd()), request.getPersonName(),
+						request.getDestination(), this.baseUrl + "/asset-requests/" + request.getId() },
+				locale);
+		sender.send((MimeMessage message) -> {
+			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+			helper.setFrom(this.from);
+			helper.setTo(recipient.getEmail());
+			helper.setSubject(subject);
+			helper.setText(body);
+		});
+	}
+
+}

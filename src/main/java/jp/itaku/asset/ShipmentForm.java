@@ -1,0 +1,165 @@
+package jp.itaku.asset;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jp.itaku.platform.ItakuProblem.FieldProblem;
+
+/**
+ * A shipment as entered: the asset, how and to whom it is sent, and how it is protected.
+ */
+public class ShipmentForm {
+
+	private UUID assetId;
+
+	private ShipmentMethod method;
+
+	private String trackingNumber;
+
+	private boolean encrypted;
+
+	private boolean passwordProtected;
+
+	private boolean lockedContainer;
+
+	private boolean confidential;
+
+	private String destination;
+
+	private String recipient;
+
+	private LocalDateTime shippedAt;
+
+	private UUID senderId;
+
+	/**
+	 * Returns the problems of the fields themselves (the clauses' rules come after).
+	 * @return the problems
+	 */
+	public List<FieldProblem> problems() {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (this.assetId == null) {
+			problems.add(new FieldProblem("assetId", "asset.shipment.error.asset"));
+		}
+		if (this.method == null) {
+			problems.add(new FieldProblem("method", "asset.shipment.error.method"));
+		}
+		String tracking = AssetItemForm.clean(this.trackingNumber);
+		if (tracking != null && (tracking.length() > 40 || !tracking.matches("[0-9A-Za-z-]+"))) {
+			problems.add(new FieldProblem("trackingNumber", "asset.shipment.error.trackingFormat"));
+		}
+		if (this.method != null && this.method.hasTrackingNumber() && tracking == null) {
+			problems.add(new FieldProblem("trackingNumber", "asset.shipment.error.tracking"));
+		}
+		required(problems, "destination", this.destination, 200);
+		required(problems, "recipient", this.recipient, 100);
+		if (this.shippedAt == null) {
+			problems.add(new FieldProblem("shippedAt", "asset.shipment.error.shippedAt"));
+		}
+		if (this.senderId == null) {
+			problems.add(new FieldProblem("senderId", "asset.shipment.error.sender"));
+		}
+		return problems;
+	}
+
+	private static void required(List<FieldProblem> problems, String field, String value, int max) {
+		String text = AssetItemForm.clean(value);
+		if (text == null) {
+			problems.add(new FieldProblem(field, "asset.shipment.error." + field));
+		}
+		else if (text.length() > max) {
+			problems.add(new FieldProblem(field, "asset.request.error.tooLong", String.valueOf(max)));
+		}
+	}
+
+	public UUID getAssetId() {
+		return this.assetId;
+	}
+
+	public void setAssetId(UUID assetId) {
+		this.assetId = assetId;
+	}
+
+	public ShipmentMethod getMethod() {
+		return this.method;
+	}
+
+	public void setMethod(ShipmentMethod method) {
+		this.method = method;
+	}
+
+	public String getTrackingNumber() {
+		return this.trackingNumber;
+	}
+
+	public void setTrackingNumber(String trackingNumber) {
+		this.trackingNumber = trackingNumber;
+	}
+
+	public boolean isEncrypted() {
+		return this.encrypted;
+	}
+
+	public void setEncrypted(boolean encrypted) {
+		this.encrypted = encrypted;
+	}
+
+	public boolean isPasswordProtected() {
+		return this.passwordProtected;
+	}
+
+	public void setPasswordProtected(boolean passwordProtected) {
+		this.passwordProtected = passwordProtected;
+	}
+
+	public boolean isLockedContainer() {
+		return this.lockedContainer;
+	}
+
+	public void setLockedContainer(boolean lockedContainer) {
+		this.lockedContainer = lockedContainer;
+	}
+
+	public boolean isConfidential() {
+		return this.confidential;
+	}
+
+	public void setConfidential(boolean confidential) {
+		this.confidential = confidential;
+	}
+
+	public String getDestination() {
+		return this.destination;
+	}
+
+	public void setDestination(String destination) {
+		this.destination = destination;
+	}
+
+	public String getRecipient() {
+		return this.recipient;
+	}
+
+	public void setRecipient(String recipient) {
+		this.recipient = recipient;
+	}
+
+	public LocalDateTime getShippedAt() {
+		return this.shippedAt;
+	}
+
+	public void setShippedAt(LocalDateTime shippedAt) {
+		this.shippedAt = shippedAt;
+	}
+
+	public UUID getSenderId() {
+		return this.senderId;
+	}
+
+	public void setSenderId(UUID senderId) {
+		this.senderId = senderId;
+	}
+
+}
