@@ -1,7 +1,6 @@
 package jp.itaku.asset;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,8 +17,8 @@ interface AssetRequestRepository extends JpaRepository<AssetRequest, UUID> {
 
 	@Query("select r from AssetRequest r where r.type = jp.itaku.asset.RequestType.TAKE_OUT"
 			+ " and r.status = jp.itaku.asset.RequestStatus.IN_PROGRESS and r.plannedEnd < :now"
-			+ " and r.contractId in :contracts order by r.plannedEnd")
-	List<AssetRequest> overdueTakeOuts(@Param("contracts") Collection<UUID> contractIds, @Param("now") Instant now);
+			+ " order by r.plannedEnd")
+	List<AssetRequest> overdueTakeOuts(@Param("now") Instant now);
 
 	@Query("select r from AssetRequest r where r.type = jp.itaku.asset.RequestType.TAKE_OUT"
 			+ " and r.status = jp.itaku.asset.RequestStatus.IN_PROGRESS and r.plannedEnd < :now"

@@ -182,14 +182,33 @@ public class AssetRequests {
 	}
 
 	/**
+	 * Returns the roster members who may take, hold, send or confirm assets: the active
+	 * members of the contract's roster.
+	 * @param contractId the contract (scoped by the caller)
+	 * @return the members
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> people(UUID contractId) {
+		return this.register.holders(contractId);
+	}
+
+	/**
 	 * Returns the take-outs past their planned return on the contracts the actor may see.
 	 * @param actor the acting user
 	 * @return the overdue take-outs, the longest overdue first
 	 */
 	@Transactional(readOnly = true)
-	public List<AssetRequest> overdueTakeOuts(Actor actor) {
-		List<UUID> visible = this.contracts.list(actor).stream().map(Contract::getId).toList();
-		return visible.isEmpty() ? List.of() : this.requests.overdueTakeOuts(visible, Instant.now(this.clock));
+	public List<Overdue> overdueTakeOuts(Actor actor) {
+		// Few take-outs are ever overdue at once (a partial index finds them), so they
+		// are
+		// found first and then kept only when the actor is party to their contract.
+		List<Overdue> visible = new ArrayList<>();
+		for (AssetRequest request : this.requests.overdueTakeOuts(Instant.now(this.clock))) {
+			this.contracts.findUnscoped(request.getContractId())
+				.filter((contract) -> this.contracts.isParty(actor, contract))
+				.ifPresent((contract) -> visible.add(new Overdue(contract, request)));
+		}
+		return visible;
 	}
 
 	// ------------------------------------------------------------------ applying
@@ -1012,6 +1031,15 @@ public class AssetRequests {
 	public record Detail(Contract contract, AssetRequest request, List<AssetEvent> items, boolean mayAct,
 			boolean mayDecide, boolean isWitness, List<UserAccount> witnesses, List<RosterMember> people,
 			boolean overdue) {
+	}
+
+	/**
+	 * A take-out past its planned return.
+	 *
+	 * @param contract its contract
+	 * @param request the take-out
+	 */
+	public record Overdue(Contract contract, AssetRequest request) {
 	}
 
 	/**

@@ -75,18 +75,18 @@ class DemoAssets implements DemoStep {
 		log.info("Demo information assets seeded on {}", setagaya.getNumber());
 	}
 
-	private void receive(Actor lead, Contract contract, RosterMember receiver, LocalDateTime at, String by,
-			AssetItemForm... items) {
+	jp.itaku.asset.AssetReceipt receive(Actor lead, Contract contract, RosterMember receiver, LocalDateTime at,
+			String by, AssetItemForm... items) {
 		ReceiptForm form = new ReceiptForm();
 		form.setReceivedAt(at);
 		form.setReceiverId(receiver.getId());
 		form.setHandedOverBy(by);
 		form.setItems(List.of(items));
-		this.register.receive(lead, contract.getId(), form);
+		return this.register.receive(lead, contract.getId(), form);
 	}
 
-	private static AssetItemForm item(AssetKind kind, String description, int quantity, boolean important,
-			boolean personal, boolean myNumber, StorageLocation storage, String detail) {
+	static AssetItemForm item(AssetKind kind, String description, int quantity, boolean important, boolean personal,
+			boolean myNumber, StorageLocation storage, String detail) {
 		AssetItemForm item = new AssetItemForm();
 		item.setKind(kind);
 		item.setDescription(description);
@@ -99,7 +99,7 @@ class DemoAssets implements DemoStep {
 		return item;
 	}
 
-	private RosterMember receiver(Actor lead, Contract contract) {
+	RosterMember receiver(Actor lead, Contract contract) {
 		List<RosterMember> receivers = this.register.receivers(contract.getId());
 		if (!receivers.isEmpty()) {
 			return receivers.get(0);

@@ -74,7 +74,7 @@ class AssetApiController {
 	 * @param assets the assets with their current state
 	 * @param receipts the receipts, latest first
 	 */
-	record RegisterView(UUID contractId, List<AssetView> assets, List<ReceiptView> receipts) {
+	public record RegisterView(UUID contractId, List<AssetView> assets, List<ReceiptView> receipts) {
 
 		static RegisterView of(AssetRegister.Register register) {
 			return new RegisterView(register.contract().getId(),
@@ -90,14 +90,17 @@ class AssetApiController {
 	 * @param id the asset
 	 * @param receiptId the receipt it came with
 	 * @param receiptNumber the custody receipt's number
+	 * @param derivedFrom for a copy, the asset copied
 	 * @param current its current state
 	 * @param history every event, oldest first
 	 */
-	record AssetView(UUID id, UUID receiptId, String receiptNumber, EventView current, List<EventView> history) {
+	public record AssetView(UUID id, UUID receiptId, String receiptNumber, UUID derivedFrom, EventView current,
+			List<EventView> history) {
 
 		static AssetView of(AssetRegister.Entry entry) {
 			return new AssetView(entry.asset().getId(), entry.asset().getReceiptId(), entry.receiptNumber(),
-					EventView.of(entry.current()), entry.history().stream().map(EventView::of).toList());
+					entry.asset().getDerivedFrom(), EventView.of(entry.current()),
+					entry.history().stream().map(EventView::of).toList());
 		}
 
 	}
@@ -120,15 +123,20 @@ class AssetApiController {
 	 * @param holderName the holder's name
 	 * @param reason why it was corrected
 	 * @param occurredAt when it happened
+	 * @param status where the asset is after it
+	 * @param requestId the request that allowed it
+	 * @param shipmentId the shipment it belongs to
 	 */
-	record EventView(UUID id, AssetEvent.Type type, UUID correctsId, AssetKind kind, String description,
+	public record EventView(UUID id, AssetEvent.Type type, UUID correctsId, AssetKind kind, String description,
 			boolean important, boolean personalInformation, boolean myNumber, int quantity, StorageLocation storage,
-			String storageDetail, UUID holderId, String holderName, String reason, Instant occurredAt) {
+			String storageDetail, UUID holderId, String holderName, String reason, Instant occurredAt,
+			AssetEvent.Status status, UUID requestId, UUID shipmentId) {
 
 		static EventView of(AssetEvent e) {
 			return new EventView(e.getId(), e.getType(), e.getCorrectsId(), e.getKind(), e.getDescription(),
 					e.isImportant(), e.isPersonal(), e.isMyNumber(), e.getQuantity(), e.getStorage(),
-					e.getStorageDetail(), e.getHolderId(), e.getHolderName(), e.getReason(), e.getOccurredAt());
+					e.getStorageDetail(), e.getHolderId(), e.getHolderName(), e.getReason(), e.getOccurredAt(),
+					e.getStatus(), e.getRequestId(), e.getShipmentId());
 		}
 
 	}

@@ -56,14 +56,18 @@ class AssetController {
 
 	private final AssetRegister register;
 
+	private final jp.itaku.asset.AssetRequests requests;
+
 	private final Contracts contracts;
 
 	private final Clock clock;
 
 	private final FormErrors formErrors;
 
-	AssetController(AssetRegister register, Contracts contracts, Clock clock, FormErrors formErrors) {
+	AssetController(AssetRegister register, jp.itaku.asset.AssetRequests requests, Contracts contracts, Clock clock,
+			FormErrors formErrors) {
 		this.register = register;
+		this.requests = requests;
 		this.contracts = contracts;
 		this.clock = clock;
 		this.formErrors = formErrors;
@@ -79,7 +83,10 @@ class AssetController {
 
 	@GetMapping("/contracts/{id}/assets")
 	String register(@PathVariable("id") UUID contractId, Model model) {
-		model.addAttribute("register", this.register.register(CurrentActor.require(), contractId));
+		Actor actor = CurrentActor.require();
+		model.addAttribute("register", this.register.register(actor, contractId));
+		model.addAttribute("overview", this.requests.overview(actor, contractId));
+		model.addAttribute("requestTypes", jp.itaku.asset.RequestType.values());
 		return "assets/register";
 	}
 

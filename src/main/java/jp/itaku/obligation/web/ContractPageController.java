@@ -35,8 +35,11 @@ class ContractPageController {
 
 	private final ClauseCatalog catalog;
 
+	private final jp.itaku.platform.web.FormErrors formErrors;
+
 	ContractPageController(Contracts contracts, Obligations obligations, Organisations organisations,
-			ClauseCatalog catalog) {
+			ClauseCatalog catalog, jp.itaku.platform.web.FormErrors formErrors) {
+		this.formErrors = formErrors;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.organisations = organisations;
@@ -63,6 +66,13 @@ class ContractPageController {
 		model.addAttribute("byCategory", byCategory);
 		model.addAttribute("total", all.size());
 		model.addAttribute("mayEdit", this.contracts.isClientEditor(actor, contract));
+		if (contract.getStatus() == jp.itaku.contract.ContractStatus.ENDED) {
+			var blockers = this.contracts.closingBlockers(actor, id);
+			if (!blockers.isEmpty()) {
+				model.addAttribute("closingBlockers",
+						this.formErrors.messages(new jp.itaku.platform.InvalidInputProblem(blockers)));
+			}
+		}
 		return "contracts/detail";
 	}
 
