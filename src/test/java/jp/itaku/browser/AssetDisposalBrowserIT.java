@@ -122,7 +122,7 @@ class AssetDisposalBrowserIT extends BrowserTest {
 				o.locator("#certificate-pdf").click();
 			});
 			byte[] pdf = Files.readAllBytes(download.path());
-			ArchivalPdf.assertArchivalWith(pdf, "廃棄証明書", "住民異動データ", "専用ソフトウェアによる完全消去", "山本健一");
+			ArchivalPdf.assertArchivalWith(pdf, "廃棄証明書", "住民異動データ", "専用ソフトウェア等による完全消去", "山本健一");
 
 			l.navigate(url("/contracts/" + contract.getId() + "/assets"));
 			assertThat(l.locator("#asset-" + asset + " [data-status]")).hasText("廃棄済み");
