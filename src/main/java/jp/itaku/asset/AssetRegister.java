@@ -272,7 +272,7 @@ public class AssetRegister {
 			.detail("items", rows.size())
 			.detail("assets", created.stream().map(Asset::getId).toList())
 			.detail("sha256", document.sha256())
-			.detail("registerSha256", (extract != null) ? sha256(extract) : "")
+			.detail("registerSha256", (extract != null) ? AssetRequests.Sha.of(extract) : "")
 			.detail("obligations", raised.stream().map(Obligation::getId).toList())
 			.detail("submitted", submitted));
 		return saved;
@@ -350,16 +350,6 @@ public class AssetRegister {
 				.ifPresent(items::add);
 		}
 		return items;
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static AssetEvent current(List<AssetEvent> history) {
