@@ -75,17 +75,28 @@ class AssetRequestForms {
 		return form.toPdf();
 	}
 
+	/**
+	 * Renders the return note (返還書) the contractor submits when it has handed the assets
+	 * back, or — once the client confirmed receipt — the return receipt (返還受領書).
+	 */
 	byte[] returnReceipt(Contract contract, AssetRequest request, List<AssetEvent> items, String confirmedBy) {
-		PdfForm form = head(PdfForm.titled(text("asset.returnReceipt.title")), contract)
-			.createdAt((request.getConfirmedAt() != null) ? request.getConfirmedAt() : request.getCompletedAt())
+		boolean confirmed = confirmedBy != null;
+		PdfForm form = head(PdfForm.titled(text(confirmed ? "asset.returnReceipt.title" : "asset.returnNote.title")),
+				contract)
+			.createdAt(confirmed ? request.getConfirmedAt() : request.getCompletedAt())
 			.line(text("asset.request.number"), request.getNumber())
 			.line(text("asset.returnReceipt.returnedAt"), when(request.getCompletedAt()))
 			.line(text("asset.request.method"), text("asset.method." + request.getMethod().name()))
 			.line(text("asset.certificate.personInCharge"), request.getCompletedByName())
-			.line(text("asset.returnReceipt.receivedBy"), request.getReceivedByName())
-			.line(text("asset.returnReceipt.confirmedBy"), confirmedBy + "（" + when(request.getConfirmedAt()) + "）")
-			.line(text("asset.certificate.detail"), request.getCompletionDetail())
-			.paragraph(text("asset.returnReceipt.sentence", organisationName(contract.getContractorOrganisationId())));
+			.line(text("asset.returnReceipt.receivedBy"), request.getReceivedByName());
+		if (confirmed) {
+			form.line(text("asset.returnReceipt.confirmedBy"),
+					confirmedBy + "（" + when(request.getConfirmedAt()) + "）");
+		}
+		form.line(text("asset.certificate.detail"), request.getCompletionDetail())
+			.paragraph(confirmed
+					? text("asset.returnReceipt.sentence", organisationName(contract.getContractorOrganisationId()))
+					: text("asset.returnNote.sentence", organisationName(contract.getClientOrganisationId())));
 		items(form, items);
 		return form.toPdf();
 	}

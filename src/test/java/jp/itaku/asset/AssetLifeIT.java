@@ -188,6 +188,15 @@ class AssetLifeIT {
 		}
 	}
 
+	private byte[] submitted(Deliverable deliverable, String periodKey) throws Exception {
+		Obligation obligation = this.obligations.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
+		var detail = this.obligations.detail(this.officer, obligation.getId());
+		var file = detail.files().get(detail.submissions().get(0).getId()).get(0);
+		try (InputStream in = this.documents.open(file.getDocumentKey())) {
+			return in.readAllBytes();
+		}
+	}
+
 	private long audits(String action, UUID target) {
 		return this.jdbc.sql("select count(*) from audit_entry where action = ? and target_id = ?")
 			.params(action, target.toString())
@@ -354,6 +363,8 @@ class AssetLifeIT {
 				.containsExactly("asset.request.error.receivedBy"));
 		report.setReceivedBy("区民情報課 主任 山田 一郎");
 		this.requests.report(this.lead, request.getId(), report);
+		ArchivalPdf.assertArchivalWith(read(this.requests.open(this.lead, request.getId(), true)), "返還書",
+				request.getNumber());
 		assertThat(statusOf(asset)).isEqualTo(AssetEvent.Status.IN_CUSTODY);
 		assertThatThrownBy(() -> this.requests.confirmReturn(this.lead, request.getId()))
 			.isInstanceOf(AccessDeniedProblem.class);
@@ -404,7 +415,7 @@ class AssetLifeIT {
 	}
 
 	@Test
-	void aTakeOutOfMediaWithoutTheProtectionTheClausesDemandIsRefusedCitingTheClause() {
+	void aTakeOutOfMediaWithoutTheProtectionTheClausesDemandIsRefusedCitingTheClause() throws Exception {
 		this.today = ItakuTime.today(this.clock);
 		setUp("nerima", Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
 		UUID asset = receiveMedium(true);
@@ -420,10 +431,47 @@ class AssetLifeIT {
 				assertThat(problem.arguments()).contains("第18条⑶");
 			});
 		assertThat(this.requests.overview(this.lead, this.contract.getId()).requests()).isEmpty();
+
+		// With the protection declared, the take-out goes out and back into the register
+		// of Nerima 18⑵, whose extract is an archival PDF with the columns it lists.
+		form.setEncrypted(true);
+		AssetRequest request = this.requests.request(this.lead, this.contract.getId(), form);
+		this.requests.approve(this.officer, request.getId(), new AssetStepForm());
+		this.requests.start(this.lead, request.getId(), at(now().minusHours(1), null));
+		this.requests.finish(this.lead, request.getId(), at(now(), this.handover.getId()));
+		ArchivalPdf.assertArchivalWith(submitted(Deliverable.TAKE_OUT_REGISTER, AssetRequests.key(request)), "持出し管理簿",
+				request.getNumber(), "中村由美");
 	}
 
 	@Test
-	void anUntrackedShipmentOfImportantInformationOnMediaIsRefusedCitingNerima17() {
+	void aBringInIsApprovedThenRecordedInAndOut() throws Exception {
+		this.today = ItakuTime.today(this.clock);
+		setUp("kadoma", Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+		AssetRequestForm form = request(RequestType.BRING_IN);
+		form.setItemDescription("保守用ノートPC（資産番号 MT-0042）");
+		form.setItemKind(BringInKind.DEVICE);
+		form.setDestination("門真市役所 本館3階 電算室");
+		form.setPlannedEnd(now().plusHours(4));
+		form.setPersonId(this.colleague.getId());
+		AssetRequest request = this.requests.request(this.lead, this.contract.getId(), form);
+		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.BRING_IN_REQUEST,
+				AssetRequests.key(request)))
+			.isNotEmpty();
+		ArchivalPdf.assertArchivalWith(read(this.requests.open(this.officer, request.getId(), false)), "機器等持込み申請書",
+				"保守用ノートPC", "門真市役所本館3階電算室");
+		assertThatThrownBy(() -> this.requests.start(this.lead, request.getId(), at(now(), null)))
+			.isInstanceOf(InvalidInputProblem.class);
+		this.requests.approve(this.secadmin, request.getId(), new AssetStepForm());
+		this.requests.start(this.lead, request.getId(), at(now().minusHours(1), null));
+		this.requests.finish(this.lead, request.getId(), at(now(), this.colleague.getId()));
+		assertThat(this.requests.detail(this.auditor, request.getId()).request().getStatus())
+			.isEqualTo(RequestStatus.COMPLETED);
+		assertThat(audits("ASSET_BROUGHT_IN", request.getId())).isEqualTo(1);
+		assertThat(audits("ASSET_BRING_IN_REMOVED", request.getId())).isEqualTo(1);
+	}
+
+	@Test
+	void anUntrackedShipmentOfImportantInformationOnMediaIsRefusedCitingNerima17() throws Exception {
 		this.today = ItakuTime.today(this.clock);
 		setUp("nerima", Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
 		UUID asset = receiveMedium(true);
@@ -456,6 +504,8 @@ class AssetLifeIT {
 				"SHIP-" + shipment.getNumber()))
 			.isNotEmpty()
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
+		ArchivalPdf.assertArchivalWith(submitted(Deliverable.SHIPMENT_REGISTER, "SHIP-" + shipment.getNumber()),
+				"送付管理簿", shipment.getNumber(), "特定記録郵便");
 		AssetStepForm arrival = at(now(), null);
 		arrival.setConfirmedBy("区民情報課 山田 一郎");
 		this.requests.arrived(this.lead, shipment.getId(), arrival);
