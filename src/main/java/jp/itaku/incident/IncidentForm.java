@@ -6,6 +6,8 @@ import java.util.List;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
  * An incident as the contractor's side reports it, kept short enough to send from a
  * phone: what happened (category, actual or suspected), when it was detected (Tokyo
@@ -24,6 +26,8 @@ public class IncidentForm {
 
 	private boolean suspected;
 
+	/** Tokyo time, as a datetime-local field sends and shows it. */
+	@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = { "yyyy-MM-dd'T'HH:mm:ss" })
 	private LocalDateTime detectedAt;
 
 	private String location;
