@@ -1,0 +1,163 @@
+package jp.itaku.incident;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.platform.Dates;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells the client's security administrators of a reported incident by e-mail at once,
+ * after the report is committed, when a mail server is configured (Setagaya 36, Kadoma
+ * 12(1)ア, Nerima 24⑴: 直ちに). The mail names the contract, the number, the category, when
+ * it was detected and where, and links the incident; it carries no description, which may
+ * hold personal information. A mail that fails is logged without address or content: the
+ * banner stays on the client's pages until the incident is acknowledged.
+ */
+@Component
+class IncidentMails {
+
+	private static final Logger log = LoggerFactory.getLogger(IncidentMails.class);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final Incidents incidents;
+
+	private final Contracts contracts;
+
+	private final UserAccounts users;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final String from;
+
+	private final String baseUrl;
+
+	IncidentMails(Incidents incidents, Contracts contracts, UserAccounts users, AuditTrail audit,
+			MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
+			@Value("${itaku.reminders.from:itaku@localhost}") String from,
+			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+		this.incidents = incidents;
+		this.contracts = contracts;
+		this.users = users;
+		this.audit = audit;
+		this.messages = messages;
+		this.mailSender = mailSender;
+		this.from = from;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/**
+	 * Mails the client's security administrators once the report is committed. Nothing
+	 * here may fail the report.
+	 * @param event the report
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void mailSecurityAdministrators(IncidentEvents.IncidentReported event) {
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			return;
+		}
+		try {
+			Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
+			Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+			if (incident == null || contract == null) {
+				return;
+			}
+			for (UserAccount recipient : this.users.enabledUsersUnscoped(contract.getClientOrganisationId(),
+					Set.of(Role.CLIENT_SECURITY_ADMIN))) {
+				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
+					continue;
+				}
+				Mail mail = compose(contract, incident, recipient);
+				sender.send((MimeMessage message) -> {
+					MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+					helper.setFrom(this.from);
+					helper.setTo(recipient.getEmail());
+					helper.setSubject(mail.subject());
+					helper.setText(mail.body());
+				});
+				this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
+					.target("Incident", incident.getId())
+					.detail("contract", contract.getId())
+					.detail("recipient", recipient.getId()));
+			}
+		}
+		catch (MailException | IllegalStateException ex) {
+			log.warn("Incident mail for incident {} not sent ({})", event.incidentId(), ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Writes the mail for one recipient, in their language.
+	 * @param contract the contract
+	 * @param incident the incident
+	 * @param recipient the recipient
+	 * @return the subject and body
+	 */
+	Mail compose(Contract contract, Incident incident, UserAccount recipient) {
+		Locale locale = Locale.ENGLISH.getLanguage().equals(recipient.getPreferredLocale()) ? Locale.ENGLISH
+				: Locale.JAPANESE;
+		var detected = ItakuTime.inTokyo(incident.getDetectedAt());
+		String when = (locale.equals(Locale.JAPANESE) ? Dates.wareki(detected.toLocalDate())
+				: DateTimeFormatter.ISO_LOCAL_DATE.format(detected.toLocalDate())) + " " + TIME.format(detected);
+		String category = text(locale, "incident.category." + incident.getCategory().name());
+		String kind = text(locale, incident.isSuspected() ? "incident.suspected.true" : "incident.suspected.false");
+		StringBuilder body = new StringBuilder();
+		body.append(text(locale, "incident.mail.greeting", recipient.getDisplayName())).append("\n\n");
+		body.append(text(locale, "incident.mail.lead")).append("\n\n");
+		body.append(text(locale, "incident.mail.contract", contract.getNumber(), contract.getTitle())).append('\n');
+		body.append(text(locale, "incident.mail.number", incident.getNumber())).append('\n');
+		body.append(text(locale, "incident.mail.category", category, kind)).append('\n');
+		body.append(text(locale, "incident.mail.detectedAt", when)).append('\n');
+		body.append(text(locale, "incident.mail.location", incident.getLocation())).append('\n');
+		body.append(text(locale, "incident.mail.reporter", incident.getReporterName())).append("\n\n");
+		body.append(text(locale, "incident.mail.link")).append('\n');
+		body.append(this.baseUrl).append("/incidents/").append(incident.getId()).append("\n\n");
+		body.append(text(locale, "incident.mail.footer")).append('\n');
+		return new Mail(text(locale, "incident.mail.subject", contract.getNumber(), incident.getNumber(), category),
+				body.toString());
+	}
+
+	private String text(Locale locale, String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+	/**
+	 * A written mail.
+	 *
+	 * @param subject the subject line
+	 * @param body the plain-text body
+	 */
+	record Mail(String subject, String body) {
+	}
+
+}

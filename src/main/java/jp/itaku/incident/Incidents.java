@@ -1,0 +1,644 @@
+package jp.itaku.incident;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.Contracts;
+import jp.itaku.document.Documents;
+import jp.itaku.document.UploadedDocument;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationTrigger;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.ReviewStatus;
+import jp.itaku.obligation.Submission;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem.FieldProblem;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.training.SessionKind;
+import jp.itaku.training.TrainingSession;
+import jp.itaku.training.Trainings;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Incidents of the contracts (Setagaya 35–36, Kadoma 12, Nerima 24–25, Gunma 16). Anyone
+ * on the contractor's side of a contract (lead or worker) reports; the report raises the
+ * event-driven obligations of the contract's profile (INCIDENT, INCIDENT_RISK or TROUBLE,
+ * occurrence key {@code INC-<n>}), is rendered as a PDF submitted to the INCIDENT_REPORT
+ * ones, and is announced by {@link IncidentEvents.IncidentReported} (the mail to the
+ * client's security administrators goes after commit). The client's security
+ * administrator acknowledges; the contractor's side adds updates and the cause and
+ * prevention; the client instructs, closes and decides on publication; the auditor only
+ * reads. Every change and every view of an incident's details is audited; a party not to
+ * the contract finds nothing.
+ */
+@Service
+public class Incidents {
+
+	private static final String WHAT = "incident.entity";
+
+	private final IncidentRepository incidents;
+
+	private final IncidentUpdateRepository updates;
+
+	private final Contracts contracts;
+
+	private final Obligations obligations;
+
+	private final Trainings trainings;
+
+	private final Documents documents;
+
+	private final IncidentReportForm form;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final WorkingCalendar calendar;
+
+	private final Clock clock;
+
+	private final JdbcClient jdbc;
+
+	private final Period planReviewEvery;
+
+	Incidents(IncidentRepository incidents, IncidentUpdateRepository updates, Contracts contracts,
+			Obligations obligations, Trainings trainings, Documents documents, IncidentReportForm form,
+			AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock, JdbcClient jdbc,
+			@Value("${itaku.incidents.plan-review-every:P1Y}") Period planReviewEvery) {
+		this.incidents = incidents;
+		this.updates = updates;
+		this.contracts = contracts;
+		this.obligations = obligations;
+		this.trainings = trainings;
+		this.documents = documents;
+		this.form = form;
+		this.audit = audit;
+		this.events = events;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.planReviewEvery = planReviewEvery;
+	}
+
+	/**
+	 * Returns whether the actor may report incidents on a contract: a lead or worker of
+	 * its contractor, while the contract is not closed.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may report
+	 */
+	public boolean mayReport(Actor actor, Contract contract) {
+		return contractorSide(actor, contract.getContractorOrganisationId())
+				&& contract.getStatus() != ContractStatus.CLOSED;
+	}
+
+	/**
+	 * Lists a contract's incidents, latest first, with the emergency response plan's
+	 * panel.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the list
+	 * @throws NotFoundProblem when the actor is no party to the contract
+	 */
+	@Transactional(readOnly = true)
+	public ContractIncidents list(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		return new ContractIncidents(contract, this.incidents.findByContractIdOrderByReportedAtDesc(contractId),
+				mayReport(actor, contract), plan(actor, contract));
+	}
+
+	/**
+	 * Lists the incidents not yet closed that the actor may see: of the client's
+	 * contracts for a client user, of the contractor's for a contractor's user.
+	 * @param actor the acting user
+	 * @return the incidents, latest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Incident> open(Actor actor) {
+		if (actor.is(Role.SYSTEM_ADMIN)) {
+			return this.incidents.findByStatusNotOrderByReportedAtDesc(IncidentStatus.CLOSED);
+		}
+		if (actor.organisationKind() == OrganisationKind.CLIENT) {
+			return this.incidents.findByClientOrganisationIdAndStatusNotOrderByReportedAtDesc(actor.organisationId(),
+					IncidentStatus.CLOSED);
+		}
+		return this.incidents.findByContractorOrganisationIdAndStatusNotOrderByReportedAtDesc(actor.organisationId(),
+				IncidentStatus.CLOSED);
+	}
+
+	/**
+	 * Returns the incidents of the actor's (client) organisation that no security
+	 * administrator has acknowledged yet, for the banner on every page: one indexed
+	 * query.
+	 * @param actor the acting user, may be {@code null}
+	 * @return the incidents' ids and numbers, oldest first; empty for anyone not of a
+	 * client
+	 */
+	@Transactional(readOnly = true)
+	public List<Unacknowledged> unacknowledged(Actor actor) {
+		if (actor == null || actor.organisationKind() != OrganisationKind.CLIENT) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select i.id, i.seq, i.contract_id from incident i
+				where i.client_organisation_id = :organisation and i.acknowledged_at is null
+				order by i.reported_at
+				""")
+			.param("organisation", actor.organisationId())
+			.query((rs, n) -> new Unacknowledged(rs.getObject(1, UUID.class), "INC-" + rs.getInt(2),
+					rs.getObject(3, UUID.class)))
+			.list();
+	}
+
+	/**
+	 * Reports an incident: stores it, raises the obligations its category triggers,
+	 * renders the incident report and submits it to the INCIDENT_REPORT obligations, and
+	 * announces it (the client's security administrators are mailed after commit).
+	 * @param actor a lead or worker of the contract's contractor
+	 * @param contractId the contract
+	 * @param report what happened
+	 * @return the incident
+	 * @throws InvalidInputProblem naming every field at fault; nothing is stored then
+	 */
+	@Transactional
+	public Incident report(Actor actor, UUID contractId, IncidentForm report) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayReport(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		List<FieldProblem> problems = report.problems();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+		Instant now = Instant.now(this.clock);
+		Instant detectedAt = report.getDetectedAt().atZone(ItakuTime.ZONE).toInstant();
+		// Incidents of one contract are numbered one at a time, also across nodes.
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+			.param("key", "incident:" + contractId)
+			.query((rs, n) -> 1)
+			.list();
+		int seq = this.incidents.lastSeq(contractId) + 1;
+		Incident incident = new Incident(contractId, contract.getClientOrganisationId(),
+				contract.getContractorOrganisationId(), seq, report, detectedAt, contract.getImmediately(),
+				actor.userId(), actor.displayName(), actor.organisationId(), now);
+		byte[] pdf = this.form.render(contract, incident);
+		String fileName = this.form.fileName(incident);
+		UploadedDocument document = this.documents.accept(fileName, "application/pdf", new ByteArrayInputStream(pdf));
+		incident.reportFiled(document.key(), document.sha256());
+		this.incidents.saveAndFlush(incident);
+		this.updates.save(new IncidentUpdate(incident.getId(), IncidentUpdate.Kind.REPORTED, null, actor.userId(),
+				actor.displayName(), false, now));
+		LocalDate day = ItakuTime.inTokyo(incident.getDetectedAt()).toLocalDate();
+		List<Obligation> raised = this.obligations.raise(contractId,
+				ObligationTrigger.event(incident.getCategory().trigger(incident.isSuspected())),
+				new Obligations.Occurrence(incident.getNumber(), day, this.form.subject(incident),
+						"Incident:" + incident.getId()));
+		List<UUID> submitted = submitTo(actor, raised, Deliverable.INCIDENT_REPORT, this.form.comment(incident),
+				fileName, pdf);
+		this.audit.record(AuditRecord.of("INCIDENT_REPORTED")
+			.actor(actor)
+			.target("Incident", incident.getId())
+			.detail("contract", contractId)
+			.detail("number", incident.getNumber())
+			.detail("category", incident.getCategory().name())
+			.detail("suspected", incident.isSuspected())
+			.detail("detectedAt", incident.getDetectedAt())
+			.detail("detectionToReportSeconds", incident.getDetectionToReport().toSeconds())
+			.detail("reportedInTime", incident.isReportedInTime())
+			.detail("sha256", document.sha256())
+			.detail("obligations", raised.stream().map(Obligation::getId).toList())
+			.detail("submitted", submitted));
+		this.events
+			.publishEvent(new IncidentEvents.IncidentReported(contractId, incident.getId(), actor.organisationId()));
+		return incident;
+	}
+
+	/**
+	 * Returns an incident with its timeline and what the actor may do; the view is
+	 * audited.
+	 * @param actor a party to the incident's contract
+	 * @param incidentId the incident
+	 * @return the detail
+	 * @throws NotFoundProblem when the actor is no party to the contract
+	 */
+	@Transactional
+	public Detail detail(Actor actor, UUID incidentId) {
+		Incident incident = find(incidentId);
+		Contract contract = scoped(actor, incident);
+		this.audit.record(AuditRecord.of("INCIDENT_VIEWED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("contract", incident.getContractId())
+			.detail("number", incident.getNumber()));
+		return detailOf(actor, incident, contract);
+	}
+
+	/**
+	 * The client's security administrator acknowledges the report; the banner goes.
+	 * @param actor a security administrator of the contract's client
+	 * @param incidentId the incident
+	 * @return the incident
+	 */
+	@Transactional
+	public Incident acknowledge(Actor actor, UUID incidentId) {
+		Incident incident = find(incidentId);
+		Contract contract = scoped(actor, incident);
+		if (!mayAcknowledge(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		Instant now = Instant.now(this.clock);
+		incident.acknowledge(actor.userId(), now);
+		timeline(incident, IncidentUpdate.Kind.ACKNOWLEDGED, null, actor, true, now);
+		this.audit.record(AuditRecord.of("INCIDENT_ACKNOWLEDGED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("contract", incident.getContractId())
+			.detail("reportToAcknowledgementSeconds", incident.getReportToAcknowledgement().toSeconds())
+			.detail("acknowledgedInTime", incident.isAcknowledgedInTime(now)));
+		return incident;
+	}
+
+	/**
+	 * The contractor's side adds an update to the timeline.
+	 * @param actor a lead or worker of the contractor
+	 * @param incidentId the incident
+	 * @param text what is new
+	 * @return the line added
+	 */
+	@Transactional
+	public IncidentUpdate addUpdate(Actor actor, UUID incidentId, String text) {
+		Incident incident = find(incidentId);
+		scoped(actor, incident);
+		requireContractorSide(actor, incident);
+		incident.requireOpen();
+		String clean = Incident.text("text", text, IncidentForm.TEXT_MAX);
+		IncidentUpdate line = timeline(incident, IncidentUpdate.Kind.UPDATE, clean, actor, false,
+				Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("INCIDENT_UPDATED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("contract", incident.getContractId())
+			.detail("update", line.getId()));
+		return line;
+	}
+
+	/**
+	 * The client gives an instruction (Setagaya 35, Kadoma 12(1)ア).
+	 * @param actor an officer or security administrator of the client
+	 * @param incidentId the incident
+	 * @param text the instruction
+	 * @return the line added
+	 */
+	@Transactional
+	public IncidentUpdate instruct(Actor actor, UUID incidentId, String text) {
+		Incident incident = find(incidentId);
+		Contract contract = scoped(actor, incident);
+		requireClientEditor(actor, contract);
+		incident.requireOpen();
+		String clean = Incident.text("text", text, IncidentForm.TEXT_MAX);
+		IncidentUpdate line = timeline(incident, IncidentUpdate.Kind.INSTRUCTION, clean, actor, true,
+				Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("INCIDENT_INSTRUCTED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("contract", incident.getContractId())
+			.detail("update", line.getId()));
+		return line;
+	}
+
+	/**
+	 * The contractor's side records the cause and the recurrence prevention (Nerima
+	 * 24⑵⑶); the written recurrence prevention report is submitted to the
+	 * RECURRENCE_PREVENTION_REPORT obligations raised for the incident, if any.
+	 * @param actor a lead or worker of the contractor
+	 * @param incidentId the incident
+	 * @param cause the cause
+	 * @param prevention the measures
+	 * @return the incident
+	 */
+	@Transactional
+	public Incident recordCause(Actor actor, UUID incidentId, String cause, String prevention) {
+		Incident incident = find(incidentId);
+		Contract contract = scoped(actor, incident);
+		requireContractorSide(actor, incident);
+		Instant now = Instant.now(this.clock);
+		incident.recordCause(cause, prevention, now);
+		timeline(incident, IncidentUpdate.Kind.CAUSE, incident.getCause() + "\n" + incident.getPrevention(), actor,
+				false, now);
+		List<Obligation> due = this.obligations.findUnscoped(incident.getContractId(),
+				Deliverable.RECURRENCE_PREVENTION_REPORT, incident.getNumber());
+		List<UUID> submitted = List.of();
+		String sha256 = "";
+		if (!due.isEmpty()) {
+			byte[] pdf = this.form.renderPrevention(contract, incident);
+			sha256 = sha256(pdf);
+			submitted = submitTo(actor, due, Deliverable.RECURRENCE_PREVENTION_REPORT,
+					this.form.preventionComment(incident), this.form.preventionFileName(incident), pdf);
+		}
+		this.audit.record(AuditRecord.of("INCIDENT_CAUSE_RECORDED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("contract", incident.getContractId())
+			.detail("sha256", sha256)
+			.detail("submitted", submitted));
+		return incident;
+	}
+
+	/**
+	 * The client closes the incident.
+	 * @param actor an officer or security administrator of the client
+	 * @param incidentId the incident
+	 * @param note why (optional)
+	 * @return the incident
+	 */
+	@Transactional
+	public Incident close(Actor actor, UUID incidentId, String note) {
+		Incident incident = find(incidentId);
+		Contract contract = scoped(actor, incident);
+		requireClientEditor(actor, contract);
+		Instant now = Instant.now(this.clock);
+		incident.close(actor.userId(), note, now);
+		timeline(incident, IncidentUpdate.Kind.CLOSED, incident.getClosingNote(), actor, true, now);
+		this.audit.record(AuditRecord.of("INCIDENT_CLOSED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("contract", incident.getContractId()));
+		return incident;
+	}
+
+	/**
+	 * The client decides whether to publish the incident, naming the contractor (Nerima
+	 * 25, Gunma 16③, Kadoma 12(1)ウ).
+	 * @param actor an officer or security administrator of the client
+	 * @param incidentId the incident
+	 * @param decision publish or not
+	 * @param reason why
+	 * @return the incident
+	 */
+	@Transactional
+	public Incident decidePublication(Actor actor, UUID incidentId, Publication decision, String reason) {
+		Incident incident = find(incidentId);
+		Contract contract = scoped(actor, incident);
+		requireClientEditor(actor, contract);
+		Instant now = Instant.now(this.clock);
+		incident.decidePublication(decision, reason, actor.userId(), now);
+		timeline(incident, IncidentUpdate.Kind.PUBLICATION, incident.getPublicationReason(), actor, true, now);
+		this.audit.record(AuditRecord.of("INCIDENT_PUBLICATION_DECIDED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("contract", incident.getContractId())
+			.detail("publication", decision.name()));
+		return incident;
+	}
+
+	/**
+	 * Opens the incident report PDF; the download is audited.
+	 * @param actor a party to the contract
+	 * @param incidentId the incident
+	 * @return the report; the caller closes the stream
+	 */
+	@Transactional
+	public OpenedReport openReport(Actor actor, UUID incidentId) {
+		Incident incident = find(incidentId);
+		scoped(actor, incident);
+		this.audit.record(AuditRecord.of("INCIDENT_REPORT_VIEWED")
+			.actor(actor)
+			.target("Incident", incidentId)
+			.detail("number", incident.getNumber())
+			.detail("sha256", incident.getReportSha256()));
+		return new OpenedReport(this.form.fileName(incident), this.documents.open(incident.getReportDocumentKey()));
+	}
+
+	/**
+	 * Returns an incident without scoping or audit, for this module's mail.
+	 * @param incidentId the incident
+	 * @return the incident, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Incident> findUnscoped(UUID incidentId) {
+		return this.incidents.findById(incidentId);
+	}
+
+	/**
+	 * Returns the emergency response plan's panel of a contract (Kadoma 12(1)イ, Nerima
+	 * 24③): the state of its EMERGENCY_RESPONSE_PLAN obligations, the day the plan was
+	 * last accepted and the next periodic review, and the drills recorded.
+	 * @param actor a party to the contract
+	 * @param contract the contract (scoped by the caller)
+	 * @return the panel
+	 */
+	PlanPanel plan(Actor actor, Contract contract) {
+		List<Obligation> plans = this.obligations.forContract(actor, contract.getId())
+			.stream()
+			.filter((o) -> o.getDeliverable() == Deliverable.EMERGENCY_RESPONSE_PLAN)
+			.toList();
+		LocalDate today = this.calendar.today();
+		List<PlanObligation> rows = new ArrayList<>();
+		Instant lastAccepted = null;
+		for (Obligation plan : plans) {
+			rows.add(new PlanObligation(plan, plan.effectiveStatus(today)));
+			for (Submission submission : this.obligations.detail(actor, plan.getId()).submissions()) {
+				if (submission.getReviewStatus() == ReviewStatus.ACCEPTED && submission.getReviewedAt() != null
+						&& (lastAccepted == null || submission.getReviewedAt().isAfter(lastAccepted))) {
+					lastAccepted = submission.getReviewedAt();
+				}
+			}
+		}
+		LocalDate acceptedOn = (lastAccepted != null) ? ItakuTime.inTokyo(lastAccepted).toLocalDate() : null;
+		LocalDate nextReview = (acceptedOn != null) ? acceptedOn.plus(this.planReviewEvery) : null;
+		List<TrainingSession> drills = this.trainings.sessions(actor, contract.getId())
+			.stream()
+			.filter((s) -> s.getKind() == SessionKind.DRILL)
+			.toList();
+		return new PlanPanel(!plans.isEmpty(), rows, acceptedOn, nextReview,
+				nextReview != null && !nextReview.isAfter(today), this.planReviewEvery, drills);
+	}
+
+	private List<UUID> submitTo(Actor actor, List<Obligation> obligations, Deliverable deliverable, String comment,
+			String fileName, byte[] pdf) {
+		List<UUID> submitted = new ArrayList<>();
+		for (Obligation obligation : obligations) {
+			if (obligation.getDeliverable() != deliverable || (obligation.getStatus() != ObligationStatus.OPEN
+					&& obligation.getStatus() != ObligationStatus.RETURNED)) {
+				continue;
+			}
+			this.obligations.submit(actor, obligation.getId(), comment,
+					List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
+			submitted.add(obligation.getId());
+		}
+		return submitted;
+	}
+
+	private Detail detailOf(Actor actor, Incident incident, Contract contract) {
+		boolean contractor = contractorSide(actor, incident.getContractorOrganisationId());
+		boolean client = this.contracts.isClientEditor(actor, contract);
+		boolean open = incident.getStatus() != IncidentStatus.CLOSED;
+		List<Obligation> raised = this.obligations.forContract(actor, contract.getId())
+			.stream()
+			.filter((o) -> incident.getNumber().equals(o.getPeriodKey()) && o.getOrigin() == Obligation.Origin.RAISED)
+			.toList();
+		return new Detail(incident, contract, this.updates.findByIncidentIdOrderByOccurredAtAsc(incident.getId()),
+				raised, mayAcknowledge(actor, contract) && incident.getStatus() == IncidentStatus.REPORTED,
+				contractor && open, client && open,
+				client && open && incident.getStatus() == IncidentStatus.ACKNOWLEDGED
+						&& incident.getPrevention() != null,
+				client && incident.getStatus() != IncidentStatus.REPORTED && incident.getPublication() == null,
+				incident.isAcknowledgedInTime(Instant.now(this.clock)));
+	}
+
+	private IncidentUpdate timeline(Incident incident, IncidentUpdate.Kind kind, String text, Actor actor,
+			boolean clientSide, Instant now) {
+		return this.updates.save(
+				new IncidentUpdate(incident.getId(), kind, text, actor.userId(), actor.displayName(), clientSide, now));
+	}
+
+	private boolean mayAcknowledge(Actor actor, Contract contract) {
+		return actor.is(Role.CLIENT_SECURITY_ADMIN)
+				&& contract.getClientOrganisationId().equals(actor.organisationId());
+	}
+
+	private static boolean contractorSide(Actor actor, UUID contractorOrganisationId) {
+		return (actor.is(Role.CONTRACTOR_LEAD) || actor.is(Role.CONTRACTOR_WORKER))
+				&& actor.organisationKind() != OrganisationKind.CLIENT
+				&& Objects.equals(contractorOrganisationId, actor.organisationId());
+	}
+
+	private void requireContractorSide(Actor actor, Incident incident) {
+		if (!contractorSide(actor, incident.getContractorOrganisationId())) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+	}
+
+	private void requireClientEditor(Actor actor, Contract contract) {
+		if (!this.contracts.isClientEditor(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+	}
+
+	private Incident find(UUID incidentId) {
+		return this.incidents.findById(incidentId).orElseThrow(() -> new NotFoundProblem(WHAT));
+	}
+
+	private Contract scoped(Actor actor, Incident incident) {
+		try {
+			return this.contracts.get(actor, incident.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(WHAT);
+		}
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A contract's incidents.
+	 *
+	 * @param contract the contract
+	 * @param incidents its incidents, latest first
+	 * @param mayReport whether the actor may report one
+	 * @param plan the emergency response plan's panel
+	 */
+	public record ContractIncidents(Contract contract, List<Incident> incidents, boolean mayReport, PlanPanel plan) {
+	}
+
+	/**
+	 * An incident with its timeline and what the reader may do.
+	 *
+	 * @param incident the incident
+	 * @param contract its contract
+	 * @param timeline the lines, oldest first
+	 * @param obligations the obligations it raised
+	 * @param mayAcknowledge whether the reader may acknowledge it
+	 * @param mayUpdate whether the reader may add updates and the cause (contractor's
+	 * side)
+	 * @param mayInstruct whether the reader may instruct (client)
+	 * @param mayClose whether the reader may close it now
+	 * @param mayDecidePublication whether the reader may decide on publication now
+	 * @param acknowledgedInTime whether the acknowledgement came (or may still come)
+	 * within the contract's "immediately"
+	 */
+	public record Detail(Incident incident, Contract contract, List<IncidentUpdate> timeline,
+			List<Obligation> obligations, boolean mayAcknowledge, boolean mayUpdate, boolean mayInstruct,
+			boolean mayClose, boolean mayDecidePublication, boolean acknowledgedInTime) {
+	}
+
+	/**
+	 * An incident no security administrator has acknowledged yet.
+	 *
+	 * @param id the incident
+	 * @param number its number
+	 * @param contractId its contract
+	 */
+	public record Unacknowledged(UUID id, String number, UUID contractId) {
+	}
+
+	/**
+	 * The emergency response plan's panel (Kadoma 12(1)イ, Nerima 24③).
+	 *
+	 * @param required whether the contract's clauses ask for a written plan
+	 * @param obligations its EMERGENCY_RESPONSE_PLAN obligations with their state today
+	 * @param lastAcceptedOn the day the plan was last accepted, or {@code null}
+	 * @param nextReviewOn the day the plan is next due for review, or {@code null}
+	 * @param reviewDue whether that day has come
+	 * @param reviewEvery the review period
+	 * @param drills the drills recorded, latest first
+	 */
+	public record PlanPanel(boolean required, List<PlanObligation> obligations, LocalDate lastAcceptedOn,
+			LocalDate nextReviewOn, boolean reviewDue, Period reviewEvery, List<TrainingSession> drills) {
+	}
+
+	/**
+	 * A plan obligation with its state today.
+	 *
+	 * @param obligation the obligation
+	 * @param status its effective status
+	 */
+	public record PlanObligation(Obligation obligation, ObligationStatus status) {
+	}
+
+	/**
+	 * An incident report opened for reading.
+	 *
+	 * @param fileName its file name
+	 * @param content the PDF; the caller closes it
+	 */
+	public record OpenedReport(String fileName, InputStream content) {
+	}
+
+}
