@@ -169,6 +169,23 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence) {
+		return raise(contractId, trigger, occurrence, null);
+	}
+
+	/**
+	 * Raises, like {@link #raise(UUID, ObligationTrigger, Occurrence)}, only the
+	 * obligations met by one deliverable: for a trigger such as the client's request
+	 * ({@code ON_REQUEST}) that several requirements share although the client asked for
+	 * one thing.
+	 * @param contractId the contract
+	 * @param trigger what happened
+	 * @param occurrence which occurrence
+	 * @param deliverable the deliverable asked for, or {@code null} for all
+	 * @return the obligations raised (or raised before for this occurrence)
+	 */
+	@Transactional
+	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence,
+			jp.itaku.catalog.Deliverable deliverable) {
 		Contract contract = this.contracts.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
 		if (contract.getStatus() == ContractStatus.CLOSED) {
@@ -186,6 +203,9 @@ public class Obligations implements ContractClosingCheck {
 		Instant now = Instant.now(this.clock);
 		List<Obligation> raised = new ArrayList<>();
 		for (PlannedObligation plan : planned) {
+			if (deliverable != null && plan.deliverable() != deliverable) {
+				continue;
+			}
 			Obligation obligation = existing.get(plan.requirementKey() + "@" + plan.periodKey());
 			if (obligation == null) {
 				obligation = this.obligations.save(Obligation.raised(contractId, plan, occurrence.occurredOn(),
