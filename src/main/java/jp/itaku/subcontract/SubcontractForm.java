@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
  * A subcontract application as entered: the union of what Kadoma 8(2), Gunma 14(2)(3) and
  * Nerima 15② ask for, the binding to the same clauses (Setagaya 4, Nerima 16①) and the
@@ -24,8 +26,10 @@ public class SubcontractForm {
 
 	private UUID subcontractorOrganisationId;
 
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate periodStart;
 
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate periodEnd;
 
 	private String reason;

@@ -6,11 +6,14 @@ import java.util.List;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
  * A supervision check as entered: date, method, result and findings (optional).
  */
 public class SupervisionForm {
 
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate supervisedOn;
 
 	private String method;
