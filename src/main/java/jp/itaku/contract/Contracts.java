@@ -61,10 +61,13 @@ public class Contracts {
 
 	private final JdbcClient jdbc;
 
+	private final ObjectProvider<ContractParticipation> participations;
+
 	Contracts(ContractRepository repository, Organisations organisations, ClauseCatalog catalog,
 			ObjectProvider<ContractClosingCheck> closingChecks, ApplicationEventPublisher events, AuditTrail audit,
-			Clock clock, JdbcClient jdbc) {
+			Clock clock, JdbcClient jdbc, ObjectProvider<ContractParticipation> participations) {
 		this.repository = repository;
+		this.participations = participations;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.catalog = catalog;
@@ -87,7 +90,28 @@ public class Contracts {
 		if (actor.organisationKind() == OrganisationKind.CLIENT) {
 			return this.repository.findByClientOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
 		}
-		return this.repository.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+		List<Contract> own = this.repository
+			.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+		Set<UUID> taking = participatedIn(actor.organisationId());
+		if (taking.isEmpty()) {
+			return own;
+		}
+		java.util.Map<UUID, Contract> all = new java.util.LinkedHashMap<>();
+		own.forEach((c) -> all.put(c.getId(), c));
+		this.repository.findAllById(taking).forEach((c) -> all.put(c.getId(), c));
+		return all.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Contract::getPeriodStart)
+				.reversed()
+				.thenComparing(Contract::getNumber))
+			.toList();
+	}
+
+	/** The contracts an organisation takes part in besides its own (subcontracts). */
+	private Set<UUID> participatedIn(UUID organisationId) {
+		Set<UUID> ids = new java.util.HashSet<>();
+		this.participations.orderedStream().forEach((p) -> ids.addAll(p.contractsOf(organisationId)));
+		return ids;
 	}
 
 	/**
@@ -113,8 +137,10 @@ public class Contracts {
 				.param("organisation", actor.organisationId());
 		}
 		else {
-			query = this.jdbc.sql(select + " where contractor_organisation_id = :organisation" + order)
-				.param("organisation", actor.organisationId());
+			query = this.jdbc
+				.sql(select + " where contractor_organisation_id = :organisation or id = any(:participating)" + order)
+				.param("organisation", actor.organisationId())
+				.param("participating", participatedIn(actor.organisationId()).toArray(UUID[]::new));
 		}
 		return query
 			.query((rs, n) -> new ContractSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -150,7 +176,9 @@ public class Contracts {
 	 */
 	public boolean isParty(Actor actor, Contract contract) {
 		return actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId())
-				|| contract.getContractorOrganisationId().equals(actor.organisationId());
+				|| contract.getContractorOrganisationId().equals(actor.organisationId())
+				|| this.participations.orderedStream()
+					.anyMatch((p) -> p.participatingOrganisations(contract.getId()).contains(actor.organisationId()));
 	}
 
 	/**

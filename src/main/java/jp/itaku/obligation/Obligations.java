@@ -173,6 +173,23 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	/**
+	 * Raises, like {@link #raise(UUID, ObligationTrigger, Occurrence)}, only the
+	 * obligations met by one deliverable: for a trigger such as the client's request
+	 * ({@code ON_REQUEST}) that several requirements share although the client asked for
+	 * one thing.
+	 * @param contractId the contract
+	 * @param trigger what happened
+	 * @param occurrence which occurrence
+	 * @param deliverable the deliverable asked for
+	 * @return the obligations raised (or raised before for this occurrence)
+	 */
+	@Transactional
+	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence,
+			jp.itaku.catalog.Deliverable deliverable) {
+		return raise(contractId, trigger, occurrence, (requirement) -> requirement.deliverable() == deliverable);
+	}
+
+	/**
 	 * Raises the obligations of the requirements on a trigger that also apply to what the
 	 * occurrence concerns, e.g. an asset's kind and the information it holds.
 	 * @param contractId the contract

@@ -1,0 +1,30 @@
+package jp.itaku.contract;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Implemented by a module that lets organisations other than the two parties take part in
+ * a contract (an approved subcontractor, Setagaya 4, Kadoma 8, Nerima 15): their users
+ * then see the contract as {@link Contracts#get}, {@link Contracts#list} and
+ * {@link Contracts#summaries} scope it. Looked up lazily, so the contract module does not
+ * depend on the implementing one.
+ */
+public interface ContractParticipation {
+
+	/**
+	 * Returns the organisations besides client and contractor taking part in a contract.
+	 * @param contractId the contract
+	 * @return organisation ids, possibly empty
+	 */
+	Set<UUID> participatingOrganisations(UUID contractId);
+
+	/**
+	 * Returns the contracts an organisation takes part in besides those it is party to,
+	 * read in one indexed query.
+	 * @param organisationId the organisation
+	 * @return contract ids, possibly empty
+	 */
+	Set<UUID> contractsOf(UUID organisationId);
+
+}

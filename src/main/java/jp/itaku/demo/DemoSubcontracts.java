@@ -1,0 +1,104 @@
+package jp.itaku.demo;
+
+import java.time.LocalDate;
+
+import jp.itaku.account.SignIn;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.contract.Contract;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationForm;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.ActorPrincipal;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.subcontract.Subcontract;
+import jp.itaku.subcontract.SubcontractForm;
+import jp.itaku.subcontract.Subcontracts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo subcontracting on the Kadoma contract (門真市 8): 株式会社みらいデータサービス (`lead`)
+ * subcontracted the data entry to 有限会社あおば入力センター (`sublead`), approved by `officer`, so
+ * `sublead` sees the contract; あおば has applied to pass the scanning further to a third
+ * company (再々委託), waiting for the client's approval.
+ */
+@Component
+@Order(110)
+class DemoSubcontracts implements DemoStep {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSubcontracts.class);
+
+	private static final String SUBCONTRACTOR = "有限会社あおば入力センター";
+
+	private static final String SECOND_LEVEL = "株式会社ひかりスキャニング";
+
+	private final Subcontracts subcontracts;
+
+	private final Organisations organisations;
+
+	private final UserAccounts users;
+
+	private final SignIn signIn;
+
+	DemoSubcontracts(Subcontracts subcontracts, Organisations organisations, UserAccounts users, SignIn signIn) {
+		this.subcontracts = subcontracts;
+		this.organisations = organisations;
+		this.users = users;
+		this.signIn = signIn;
+	}
+
+	@Override
+	public void seed(DemoContractsSeeded demo) {
+		Contract kadoma = demo.kadoma();
+		Organisation aoba = this.organisations.findByNameUnscoped(SUBCONTRACTOR).orElse(null);
+		if (aoba == null || !this.subcontracts.allUnscoped(kadoma.getId()).isEmpty()
+				|| !this.subcontracts.mayApply(demo.lead(), kadoma)) {
+			return;
+		}
+		Organisation hikari = this.organisations.findByNameUnscoped(SECOND_LEVEL)
+			.orElseGet(() -> this.organisations.create(null,
+					new OrganisationForm(SECOND_LEVEL, OrganisationKind.SUBCONTRACTOR, "大阪府守口市京阪本通2-5-5")));
+		SubcontractForm first = form(aoba, kadoma, "臨時交付窓口の繁忙期（6月〜9月）に申請書の受付件数が当社の入力体制を超えるため、やむを得ず付随的な入力作業に限り再委託する。",
+				"交付申請書の記載内容のシステム入力（付随的業務）", "交付申請書の写し（氏名・住所・生年月日。個人番号は含まない）",
+				"入力室の入退室管理（ICカード）、書類の施錠保管、私物端末の持込み禁止、作業端末のUSB無効化", "毎月1回の実地確認、日次の作業報告と入力件数の照合", "青葉 四郎",
+				"入力 花子\n入力 次郎");
+		Subcontract approved = this.subcontracts.apply(demo.lead(), kadoma.getId(), first);
+		this.subcontracts.approve(actor("officer"), approved.getId());
+		SubcontractForm second = form(hikari, kadoma, "申請書の画像化に専用のスキャナ設備が必要で、当社に設備がないため。", "交付申請書のスキャン（画像化）",
+				"交付申請書の原本（氏名・住所・生年月日）", "作業場所の施錠、スキャン画像の暗号化保存、作業後の原本即日返却", "作業日ごとの立会いと受渡し記録の確認", "光 一郎", "走査 太郎");
+		this.subcontracts.apply(actor("sublead"), kadoma.getId(), second);
+		log.info("Demo subcontracts seeded on {}", kadoma.getNumber());
+	}
+
+	private static SubcontractForm form(Organisation to, Contract contract, String reason, String work,
+			String information, String measures, String supervision, String securityLead, String workers) {
+		SubcontractForm form = new SubcontractForm();
+		form.setSubcontractorOrganisationId(to.getId());
+		form.setPeriodStart(contract.getPeriodStart());
+		LocalDate end = contract.getPeriodStart().plusMonths(4).minusDays(1);
+		form.setPeriodEnd(end.isAfter(contract.getPeriodEnd()) ? contract.getPeriodEnd() : end);
+		form.setReason(reason);
+		form.setWorkContent(work);
+		form.setInformationHandled(information);
+		form.setPersonalInformation(true);
+		form.setSafetyMeasures(measures);
+		form.setSupervisionMethod(supervision);
+		form.setSecurityLead(securityLead);
+		form.setWorkers(workers);
+		form.setSafetyMeasuresChecked(true);
+		form.setBindsSameClauses(true);
+		form.setAncillaryUnavoidable(true);
+		return form;
+	}
+
+	private Actor actor(String username) {
+		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
+		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
+			.actor();
+	}
+
+}

@@ -1,0 +1,94 @@
+package jp.itaku.subcontract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jp.itaku.contract.Contract;
+import jp.itaku.document.PdfForm;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.Dates;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders the written application for a subcontract (再委託承認申請書: Kadoma 8(2), Gunma
+ * 14(2)(3), Nerima 15②) and the supervision report (再委託先管理監督報告書: Kadoma 8(5), Nerima
+ * 22②), in Japanese.
+ */
+@Component
+class SubcontractPdf {
+
+	private final MessageSource messages;
+
+	private final Organisations organisations;
+
+	SubcontractPdf(MessageSource messages, Organisations organisations) {
+		this.messages = messages;
+		this.organisations = organisations;
+	}
+
+	byte[] application(Contract contract, Subcontract s) {
+		String yes = text("subcontract.yes");
+		String no = text("subcontract.no");
+		return PdfForm.titled(text("subcontract.pdf.title"))
+			.line(text("subcontract.pdf.number"), "SUB-" + s.getSeq())
+			.line(text("subcontract.pdf.contract"), contract.getNumber() + " " + contract.getTitle())
+			.line(text("subcontract.pdf.client"), name(contract.getClientOrganisationId()))
+			.line(text("subcontract.pdf.applicant"), name(s.getApplicantOrganisationId()))
+			.line(text("subcontract.pdf.level"), text("subcontract.level", s.getDepth()))
+			.line(text("subcontract.field.subcontractorName"), s.getSubcontractorName())
+			.line(text("subcontract.field.subcontractorAddress"), s.getSubcontractorAddress())
+			.line(text("subcontract.field.period"),
+					Dates.wareki(s.getPeriodStart()) + " 〜 " + Dates.wareki(s.getPeriodEnd()))
+			.line(text("subcontract.field.reason"), s.getReason())
+			.line(text("subcontract.field.workContent"), s.getWorkContent())
+			.line(text("subcontract.field.informationHandled"), s.getInformationHandled())
+			.line(text("subcontract.field.personalInformation"), s.isPersonalInformation() ? yes : no)
+			.line(text("subcontract.field.safetyMeasures"), s.getSafetyMeasures())
+			.line(text("subcontract.field.supervisionMethod"), s.getSupervisionMethod())
+			.line(text("subcontract.field.securityLead"), s.getSecurityLead())
+			.line(text("subcontract.field.workers"), String.join("、", s.getWorkers()))
+			.line(text("subcontract.field.safetyMeasuresChecked"), s.isSafetyMeasuresChecked() ? yes : no)
+			.line(text("subcontract.field.bindsSameClauses"), s.isBindsSameClauses() ? yes : no)
+			.line(text("subcontract.field.ancillaryUnavoidable"), s.isAncillaryUnavoidable() ? yes : no)
+			.paragraph(text("subcontract.pdf.sentence"))
+			.toPdf();
+	}
+
+	byte[] supervisionReport(Contract contract, List<Subcontract> subcontracts, List<SupervisionRecord> records) {
+		PdfForm form = PdfForm.titled(text("subcontract.supervision.pdf.title"))
+			.line(text("subcontract.pdf.contract"), contract.getNumber() + " " + contract.getTitle())
+			.line(text("subcontract.pdf.client"), name(contract.getClientOrganisationId()))
+			.line(text("subcontract.pdf.applicant"), name(contract.getContractorOrganisationId()))
+			.paragraph(text("subcontract.supervision.pdf.sentence"));
+		List<List<String>> rows = records.stream().map((r) -> {
+			String who = subcontracts.stream()
+				.filter((s) -> s.getId().equals(r.getSubcontractId()))
+				.map(Subcontract::getSubcontractorName)
+				.findFirst()
+				.orElse("");
+			return List.of(Dates.wareki(r.getSupervisedOn()), who, r.getMethod(), r.getResult(),
+					(r.getFindings() != null) ? r.getFindings() : text("subcontract.supervision.noFindings"));
+		}).toList();
+		form.table(List.of(text("subcontract.supervision.supervisedOn"), text("subcontract.field.subcontractorName"),
+				text("subcontract.supervision.method"), text("subcontract.supervision.result"),
+				text("subcontract.supervision.findings")), new float[] { 2, 3, 3, 4, 4 }, rows);
+		return form.toPdf();
+	}
+
+	String fileName(Subcontract s) {
+		return "再委託承認申請書_SUB-" + s.getSeq() + ".pdf";
+	}
+
+	String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Locale.JAPANESE);
+	}
+
+	private String name(UUID id) {
+		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+	}
+
+}

@@ -1,0 +1,632 @@
+package jp.itaku.subcontract;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.GuardedAction;
+import jp.itaku.catalog.TriggerEvent;
+import jp.itaku.catalog.TriggerType;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.Contracts;
+import jp.itaku.document.Documents;
+import jp.itaku.document.UploadedDocument;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationTrigger;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem.FieldProblem;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.roster.MemberStatus;
+import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.Rosters;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Subcontracts of a contract (Setagaya 4, Kadoma 8, Nerima 15/16, Gunma 14). The
+ * contractor's lead, or the lead of an approved subcontractor for a further level (再々委託),
+ * applies with everything the clauses ask for; the application is rendered as a PDF, the
+ * BEFORE_ACTION SUBCONTRACT obligations are raised and the PDF is submitted to the
+ * application ones. The client's officer or security administrator approves (raising the
+ * SUBCONTRACT_APPROVED obligations; the subcontractor then takes part in the contract) or
+ * rejects with a reason. An organisation already in the chain above is refused (no
+ * cycles). The applicant records its supervision of each subcontractor and submits it
+ * when the client asks (Kadoma 8(5), Nerima 22②).
+ * <p>
+ * Scoping: the client and the contractor see every level; a subcontractor sees its own
+ * subcontract and the levels below it; nobody else sees anything. Every change and every
+ * download of an application is audited.
+ */
+@Service
+public class Subcontracts {
+
+	private static final String WHAT = "subcontract.entity";
+
+	private static final Set<Role> DECIDERS = Set.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
+
+	private final SubcontractRepository repository;
+
+	private final SupervisionRepository supervision;
+
+	private final Contracts contracts;
+
+	private final Organisations organisations;
+
+	private final Obligations obligations;
+
+	private final Rosters rosters;
+
+	private final Documents documents;
+
+	private final SubcontractPdf pdf;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final WorkingCalendar calendar;
+
+	private final Clock clock;
+
+	private final JdbcClient jdbc;
+
+	Subcontracts(SubcontractRepository repository, SupervisionRepository supervision, Contracts contracts,
+			Organisations organisations, Obligations obligations, Rosters rosters, Documents documents,
+			SubcontractPdf pdf, AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar,
+			Clock clock, JdbcClient jdbc) {
+		this.repository = repository;
+		this.supervision = supervision;
+		this.contracts = contracts;
+		this.organisations = organisations;
+		this.obligations = obligations;
+		this.rosters = rosters;
+		this.documents = documents;
+		this.pdf = pdf;
+		this.audit = audit;
+		this.events = events;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Returns a contract's chain of subcontracts as far as the actor may see it.
+	 * @param actor a party to the contract (or an approved subcontractor)
+	 * @param contractId the contract
+	 * @return the chain
+	 * @throws NotFoundProblem when the actor may not see the contract
+	 */
+	@Transactional(readOnly = true)
+	public Chain chain(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		List<Subcontract> all = this.repository.findByContractIdOrderBySeqAsc(contractId);
+		List<Subcontract> visible = visible(actor, contract, all);
+		Map<String, Long> open = new HashMap<>();
+		for (Obligation o : this.obligations.pendingUnscoped(List.of(contractId))) {
+			if (o.getSource() != null) {
+				open.merge(o.getSource(), 1L, Long::sum);
+			}
+		}
+		List<RosterMember> roster = this.rosters.membersUnscoped(contractId);
+		Set<UUID> visibleIds = visible.stream().map(Subcontract::getId).collect(Collectors.toSet());
+		Map<UUID, String> names = this.organisations
+			.namesUnscoped(visible.stream().map(Subcontract::getApplicantOrganisationId).collect(Collectors.toSet()));
+		List<Node> nodes = new ArrayList<>();
+		for (Subcontract s : visible) {
+			long ready = roster.stream()
+				.filter((m) -> m.getStatus() == MemberStatus.ACTIVE
+						&& s.getSubcontractorOrganisationId().equals(m.getOrganisationId()))
+				.count();
+			nodes.add(new Node(s, names.getOrDefault(s.getApplicantOrganisationId(), ""),
+					(s.getParentId() != null && visibleIds.contains(s.getParentId())) ? s.getParentId() : null, ready,
+					open.getOrDefault("Subcontract:" + s.getId(), 0L), mayDecide(actor, contract, s),
+					maySupervise(actor, contract, s)));
+		}
+		List<SupervisionRecord> records = this.supervision.findByContractIdOrderBySupervisedOnAsc(contractId)
+			.stream()
+			.filter((r) -> visibleIds.contains(r.getSubcontractId()))
+			.toList();
+		List<Obligation> reportObligations = this.obligations.pendingUnscoped(List.of(contractId))
+			.stream()
+			.filter((o) -> o.getDeliverable() == Deliverable.SUBCONTRACT_SUPERVISION_REPORT)
+			.toList();
+		return new Chain(contract, ordered(nodes), records, mayApply(actor, contract), mayAskReport(actor, contract),
+				mayReport(actor, contract) ? reportObligations : List.of());
+	}
+
+	/**
+	 * Returns one subcontract the actor may see.
+	 * @param actor the acting user
+	 * @param id the subcontract
+	 * @return the subcontract
+	 * @throws NotFoundProblem when it does not exist or is not visible
+	 */
+	@Transactional(readOnly = true)
+	public Subcontract get(Actor actor, UUID id) {
+		Subcontract s = this.repository.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = scopedContract(actor, s.getContractId());
+		if (visible(actor, contract, this.repository.findByContractIdOrderBySeqAsc(s.getContractId())).stream()
+			.noneMatch((v) -> v.getId().equals(id))) {
+			throw new NotFoundProblem(WHAT);
+		}
+		return s;
+	}
+
+	/**
+	 * Returns the organisations an application may name: contractors and subcontractors.
+	 * @return the organisations
+	 */
+	@Transactional(readOnly = true)
+	public List<Organisation> candidates() {
+		List<Organisation> all = new ArrayList<>(
+				this.organisations.findAllOfKindUnscoped(OrganisationKind.SUBCONTRACTOR));
+		all.addAll(this.organisations.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR));
+		return all;
+	}
+
+	/**
+	 * Returns whether the actor may apply for a subcontract on the contract: the lead of
+	 * the contractor or of an approved subcontractor, while the contract is not closed.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may apply
+	 */
+	public boolean mayApply(Actor actor, Contract contract) {
+		if (actor.role() != Role.CONTRACTOR_LEAD || actor.organisationKind() == OrganisationKind.CLIENT
+				|| contract.getStatus() == ContractStatus.CLOSED) {
+			return false;
+		}
+		return contract.getContractorOrganisationId().equals(actor.organisationId())
+				|| approvedOf(contract.getId(), actor.organisationId()).isPresent();
+	}
+
+	/**
+	 * Applies for a subcontract: validates, refuses cycles, stores the application with
+	 * its PDF, raises the BEFORE_ACTION SUBCONTRACT obligations and submits the PDF to
+	 * the application ones (where the applicant is the contractor, who submits), and
+	 * tells the levels above after commit.
+	 * @param actor the lead of the contractor or of an approved subcontractor
+	 * @param contractId the contract
+	 * @param form the application
+	 * @return the pending subcontract
+	 * @throws InvalidInputProblem naming every field at fault; nothing is stored then
+	 */
+	@Transactional
+	public Subcontract apply(Actor actor, UUID contractId, SubcontractForm form) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayApply(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		List<FieldProblem> problems = form.problems();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+		Organisation target = this.organisations.findUnscoped(form.getSubcontractorOrganisationId())
+			.filter((o) -> o.getKind() != OrganisationKind.CLIENT)
+			.orElseThrow(
+					() -> new InvalidInputProblem("subcontractorOrganisationId", "subcontract.error.subcontractor"));
+		// One at a time per contract: numbering and the cycle check see every earlier
+		// one.
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+			.param("key", "subcontract:" + contractId)
+			.query((rs, n) -> 1)
+			.list();
+		List<Subcontract> all = this.repository.findByContractIdOrderBySeqAsc(contractId);
+		Subcontract parent = contract.getContractorOrganisationId().equals(actor.organisationId()) ? null
+				: approvedOf(all, actor.organisationId()).orElseThrow(() -> new AccessDeniedProblem("error.forbidden"));
+		if (upstream(contract, all, parent, actor.organisationId()).contains(target.getId())) {
+			throw new InvalidInputProblem("subcontractorOrganisationId", "subcontract.error.cycle", target.getName());
+		}
+		if (all.stream()
+			.anyMatch((s) -> s.getSubcontractorOrganisationId().equals(target.getId())
+					&& s.getStatus() != SubcontractStatus.REJECTED)) {
+			throw new InvalidInputProblem("subcontractorOrganisationId", "subcontract.error.already", target.getName());
+		}
+		Instant now = Instant.now(this.clock);
+		int seq = this.repository.lastSeq(contractId) + 1;
+		Subcontract s = new Subcontract(contractId, seq, parent, actor.organisationId(), target.getName(),
+				(target.getAddress() != null && !target.getAddress().isBlank()) ? target.getAddress() : "-", form,
+				actor.userId(), now);
+		byte[] application = this.pdf.application(contract, s);
+		UploadedDocument document = this.documents.accept(this.pdf.fileName(s), "application/pdf",
+				new ByteArrayInputStream(application));
+		s.attachApplication(document.key(), document.sha256(), document.fileName());
+		this.repository.saveAndFlush(s);
+		LocalDate today = this.calendar.today();
+		List<Obligation> raised = this.obligations.raise(contractId,
+				ObligationTrigger.before(GuardedAction.SUBCONTRACT),
+				new Obligations.Occurrence("SUB-" + seq, today,
+						this.pdf.text("subcontract.obligation.subject", target.getName(), seq),
+						"Subcontract:" + s.getId()));
+		List<UUID> submitted = new ArrayList<>();
+		if (parent == null) {
+			for (Obligation o : raised) {
+				if (o.getDeliverable() == Deliverable.SUBCONTRACT_APPLICATION
+						&& (o.getStatus() == ObligationStatus.OPEN || o.getStatus() == ObligationStatus.RETURNED)) {
+					this.obligations.submit(actor, o.getId(), this.pdf.text("subcontract.obligation.comment", seq),
+							List.of(new Obligations.Upload(s.getFileName(), "application/pdf",
+									new ByteArrayResource(application))));
+					submitted.add(o.getId());
+				}
+			}
+		}
+		this.audit.record(AuditRecord.of("SUBCONTRACT_APPLIED")
+			.actor(actor)
+			.target("Subcontract", s.getId())
+			.detail("contract", contractId)
+			.detail("number", "SUB-" + seq)
+			.detail("depth", s.getDepth())
+			.detail("parent", (parent != null) ? parent.getId() : "")
+			.detail("subcontractor", target.getName())
+			.detail("personalInformation", s.isPersonalInformation())
+			.detail("sha256", document.sha256())
+			.detail("obligations", raised.stream().map(Obligation::getId).toList())
+			.detail("submitted", submitted));
+		this.events.publishEvent(new SubcontractEvents.SubcontractApplied(contractId, s.getId()));
+		return s;
+	}
+
+	/**
+	 * Approves a pending subcontract: the subcontractor now takes part in the contract;
+	 * the SUBCONTRACT_APPROVED obligations are raised.
+	 * @param actor the client's officer or security administrator
+	 * @param id the subcontract
+	 * @return the subcontract
+	 */
+	@Transactional
+	public Subcontract approve(Actor actor, UUID id) {
+		Subcontract s = decidable(actor, id);
+		s.approve(actor.userId(), Instant.now(this.clock));
+		List<Obligation> raised = this.obligations.raise(s.getContractId(),
+				ObligationTrigger.event(TriggerEvent.SUBCONTRACT_APPROVED),
+				new Obligations.Occurrence("SUBOK-" + s.getSeq(), this.calendar.today(),
+						this.pdf.text("subcontract.obligation.approvedSubject", s.getSubcontractorName(), s.getSeq()),
+						"Subcontract:" + s.getId()));
+		this.audit.record(AuditRecord.of("SUBCONTRACT_APPROVED")
+			.actor(actor)
+			.target("Subcontract", id)
+			.detail("contract", s.getContractId())
+			.detail("appliedBy", s.getAppliedBy())
+			.detail("subcontractor", s.getSubcontractorName())
+			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
+		this.events.publishEvent(new SubcontractEvents.SubcontractApproved(s.getContractId(), id,
+				s.getSubcontractorOrganisationId(), s.getApplicantOrganisationId()));
+		return s;
+	}
+
+	/**
+	 * Rejects a pending subcontract with a reason.
+	 * @param actor the client's officer or security administrator
+	 * @param id the subcontract
+	 * @param reason why
+	 * @return the subcontract
+	 */
+	@Transactional
+	public Subcontract reject(Actor actor, UUID id, String reason) {
+		Subcontract s = decidable(actor, id);
+		s.reject(actor.userId(), reason, Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("SUBCONTRACT_REJECTED")
+			.actor(actor)
+			.target("Subcontract", id)
+			.detail("contract", s.getContractId())
+			.detail("appliedBy", s.getAppliedBy())
+			.detail("reason", s.getRejectionReason()));
+		return s;
+	}
+
+	/**
+	 * Records the applicant's check of an approved subcontractor.
+	 * @param actor the lead of the organisation that applied for the subcontract
+	 * @param subcontractId the subcontract
+	 * @param form the check
+	 * @return the record
+	 */
+	@Transactional
+	public SupervisionRecord recordSupervision(Actor actor, UUID subcontractId, SupervisionForm form) {
+		Subcontract s = get(actor, subcontractId);
+		Contract contract = this.contracts.get(actor, s.getContractId());
+		if (!maySupervise(actor, contract, s)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		List<FieldProblem> problems = form.problems();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+		if (form.getSupervisedOn().isAfter(this.calendar.today())) {
+			throw new InvalidInputProblem("supervisedOn", "subcontract.error.supervisedOn.future");
+		}
+		SupervisionRecord record = this.supervision.save(new SupervisionRecord(s, form.getSupervisedOn(),
+				SubcontractForm.clean(form.getMethod()), SubcontractForm.clean(form.getResult()),
+				SubcontractForm.clean(form.getFindings()), actor.userId(), Instant.now(this.clock)));
+		this.audit.record(AuditRecord.of("SUBCONTRACT_SUPERVISION_RECORDED")
+			.actor(actor)
+			.target("Subcontract", subcontractId)
+			.detail("contract", s.getContractId())
+			.detail("record", record.getId())
+			.detail("supervisedOn", record.getSupervisedOn()));
+		return record;
+	}
+
+	/**
+	 * The client asks for the supervision report (Kadoma 8(5), Nerima 22②): raises the
+	 * profile's SUBCONTRACT_SUPERVISION_REPORT obligations on request.
+	 * @param actor the client's officer or security administrator
+	 * @param contractId the contract
+	 * @return the obligations raised (empty when the profile asks for no such report)
+	 */
+	@Transactional
+	public List<Obligation> askForSupervisionReport(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayAskReport(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		Instant now = Instant.now(this.clock);
+		String key = "SUPERVISION-" + now.toEpochMilli();
+		List<Obligation> raised = this.obligations.raise(contractId,
+				new ObligationTrigger(TriggerType.ON_REQUEST, null, null, null),
+				new Obligations.Occurrence(key, this.calendar.today(),
+						this.pdf.text("subcontract.supervision.obligation.subject"), "SubcontractSupervision:" + key),
+				Deliverable.SUBCONTRACT_SUPERVISION_REPORT);
+		this.audit.record(AuditRecord.of("SUBCONTRACT_SUPERVISION_REQUESTED")
+			.actor(actor)
+			.target("Contract", contractId)
+			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
+		return raised;
+	}
+
+	/**
+	 * Submits the supervision records of the contract as a PDF report to an open
+	 * SUBCONTRACT_SUPERVISION_REPORT obligation.
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @param obligationId the obligation
+	 */
+	@Transactional
+	public void submitSupervisionReport(Actor actor, UUID contractId, UUID obligationId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayReport(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		Obligation obligation = this.obligations.findUnscoped(obligationId)
+			.filter((o) -> o.getContractId().equals(contractId)
+					&& o.getDeliverable() == Deliverable.SUBCONTRACT_SUPERVISION_REPORT)
+			.orElseThrow(() -> new InvalidInputProblem("obligationId", "subcontract.error.obligation"));
+		List<SupervisionRecord> records = this.supervision.findByContractIdOrderBySupervisedOnAsc(contractId);
+		if (records.isEmpty()) {
+			throw new InvalidInputProblem("obligationId", "subcontract.error.noSupervision");
+		}
+		byte[] report = this.pdf.supervisionReport(contract, this.repository.findByContractIdOrderBySeqAsc(contractId),
+				records);
+		this.obligations.submit(actor, obligation.getId(),
+				this.pdf.text("subcontract.supervision.comment", records.size()),
+				List.of(new Obligations.Upload("再委託先管理監督報告書.pdf", "application/pdf", new ByteArrayResource(report))));
+		this.audit.record(AuditRecord.of("SUBCONTRACT_SUPERVISION_REPORTED")
+			.actor(actor)
+			.target("Obligation", obligationId)
+			.detail("contract", contractId)
+			.detail("records", records.stream().map(SupervisionRecord::getId).toList()));
+	}
+
+	/**
+	 * Opens an application's PDF for someone who may see the subcontract; audited.
+	 * @param actor the acting user
+	 * @param id the subcontract
+	 * @return the subcontract and its PDF; the caller closes the stream
+	 */
+	@Transactional
+	public Opened open(Actor actor, UUID id) {
+		Subcontract s = get(actor, id);
+		this.audit.record(AuditRecord.of("SUBCONTRACT_APPLICATION_VIEWED")
+			.actor(actor)
+			.target("Subcontract", id)
+			.detail("sha256", s.getSha256()));
+		return new Opened(s, this.documents.open(s.getDocumentKey()));
+	}
+
+	/**
+	 * Lists the subcontracts of a contract without scoping, for other modules and jobs.
+	 * @param contractId the contract
+	 * @return every subcontract by number
+	 */
+	@Transactional(readOnly = true)
+	public List<Subcontract> allUnscoped(UUID contractId) {
+		return this.repository.findByContractIdOrderBySeqAsc(contractId);
+	}
+
+	/**
+	 * Returns the organisations above a subcontract's applicant, nearest first: the
+	 * subcontractors of the levels above, then the contractor (the client is not listed).
+	 * @param subcontractId the subcontract
+	 * @return organisation ids
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> upstreamOfApplicantUnscoped(UUID subcontractId) {
+		Subcontract s = this.repository.findById(subcontractId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = this.contracts.findUnscoped(s.getContractId()).orElseThrow();
+		List<Subcontract> all = this.repository.findByContractIdOrderBySeqAsc(s.getContractId());
+		Subcontract parent = byId(all, s.getParentId());
+		List<UUID> upstream = new ArrayList<>(upstream(contract, all, parent, s.getApplicantOrganisationId()));
+		upstream.remove(s.getApplicantOrganisationId());
+		return upstream;
+	}
+
+	/**
+	 * Organisations in the chain from the applicant up to the contractor, the applicant
+	 * first.
+	 */
+	private Set<UUID> upstream(Contract contract, List<Subcontract> all, Subcontract parent, UUID applicant) {
+		Set<UUID> chain = new LinkedHashSet<>();
+		chain.add(applicant);
+		for (Subcontract p = parent; p != null; p = byId(all, p.getParentId())) {
+			chain.add(p.getSubcontractorOrganisationId());
+			chain.add(p.getApplicantOrganisationId());
+		}
+		chain.add(contract.getContractorOrganisationId());
+		return chain;
+	}
+
+	private static Subcontract byId(List<Subcontract> all, UUID id) {
+		if (id == null) {
+			return null;
+		}
+		return all.stream().filter((s) -> s.getId().equals(id)).findFirst().orElse(null);
+	}
+
+	private Optional<Subcontract> approvedOf(UUID contractId, UUID organisationId) {
+		return approvedOf(this.repository.findByContractIdOrderBySeqAsc(contractId), organisationId);
+	}
+
+	private static Optional<Subcontract> approvedOf(List<Subcontract> all, UUID organisationId) {
+		return all.stream()
+			.filter((s) -> s.isApproved() && s.getSubcontractorOrganisationId().equals(organisationId))
+			.findFirst();
+	}
+
+	/**
+	 * The client and the contractor see every level; an approved subcontractor its own
+	 * subcontract and every level below it.
+	 */
+	private List<Subcontract> visible(Actor actor, Contract contract, List<Subcontract> all) {
+		if (actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId())
+				|| contract.getContractorOrganisationId().equals(actor.organisationId())) {
+			return all;
+		}
+		Set<UUID> shown = new HashSet<>();
+		approvedOf(all, actor.organisationId()).ifPresent((own) -> shown.add(own.getId()));
+		boolean grew = !shown.isEmpty();
+		while (grew) {
+			grew = false;
+			for (Subcontract s : all) {
+				if (s.getParentId() != null && shown.contains(s.getParentId()) && shown.add(s.getId())) {
+					grew = true;
+				}
+			}
+		}
+		return all.stream().filter((s) -> shown.contains(s.getId())).toList();
+	}
+
+	private boolean mayDecide(Actor actor, Contract contract, Subcontract s) {
+		return s.getStatus() == SubcontractStatus.PENDING && DECIDERS.contains(actor.role())
+				&& contract.getClientOrganisationId().equals(actor.organisationId());
+	}
+
+	private boolean maySupervise(Actor actor, Contract contract, Subcontract s) {
+		return s.isApproved() && actor.role() == Role.CONTRACTOR_LEAD
+				&& s.getApplicantOrganisationId().equals(actor.organisationId())
+				&& contract.getStatus() != ContractStatus.CLOSED;
+	}
+
+	private boolean mayAskReport(Actor actor, Contract contract) {
+		return DECIDERS.contains(actor.role()) && contract.getClientOrganisationId().equals(actor.organisationId())
+				&& contract.getStatus() != ContractStatus.CLOSED;
+	}
+
+	private boolean mayReport(Actor actor, Contract contract) {
+		return actor.role() == Role.CONTRACTOR_LEAD
+				&& contract.getContractorOrganisationId().equals(actor.organisationId())
+				&& contract.getStatus() != ContractStatus.CLOSED;
+	}
+
+	private Subcontract decidable(Actor actor, UUID id) {
+		Subcontract s = get(actor, id);
+		Contract contract = this.contracts.get(actor, s.getContractId());
+		if (!DECIDERS.contains(actor.role()) || !contract.getClientOrganisationId().equals(actor.organisationId())) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return s;
+	}
+
+	private Contract scopedContract(Actor actor, UUID contractId) {
+		try {
+			return this.contracts.get(actor, contractId);
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(WHAT);
+		}
+	}
+
+	/** Depth-first order: each node followed by the nodes below it. */
+	private static List<Node> ordered(List<Node> nodes) {
+		List<Node> out = new ArrayList<>();
+		nodes.stream().filter((n) -> n.parentId() == null).forEach((root) -> add(root, nodes, out));
+		return out;
+	}
+
+	private static void add(Node node, List<Node> nodes, List<Node> out) {
+		out.add(node);
+		nodes.stream()
+			.filter((n) -> node.subcontract().getId().equals(n.parentId()))
+			.forEach((child) -> add(child, nodes, out));
+	}
+
+	/**
+	 * A contract's chain as the actor sees it.
+	 *
+	 * @param contract the contract
+	 * @param nodes the subcontracts, each followed by the levels below it
+	 * @param supervision the supervision records of the visible subcontracts
+	 * @param mayApply whether the actor may apply for a subcontract
+	 * @param mayAskReport whether the actor (the client) may ask for the supervision
+	 * report
+	 * @param reportObligations open supervision-report obligations the actor may submit
+	 * to
+	 */
+	public record Chain(Contract contract, List<Node> nodes, List<SupervisionRecord> supervision, boolean mayApply,
+			boolean mayAskReport, List<Obligation> reportObligations) {
+	}
+
+	/**
+	 * One level of the chain.
+	 *
+	 * @param subcontract the subcontract
+	 * @param applicantName who passed the work on
+	 * @param parentId the visible subcontract above, or {@code null}
+	 * @param activeRosterMembers the subcontractor's active roster members on the
+	 * contract
+	 * @param openObligations open obligations this subcontract raised
+	 * @param mayDecide whether the actor may approve or reject it
+	 * @param maySupervise whether the actor records its supervision
+	 */
+	public record Node(Subcontract subcontract, String applicantName, UUID parentId, long activeRosterMembers,
+			long openObligations, boolean mayDecide, boolean maySupervise) {
+	}
+
+	/**
+	 * An application's PDF, opened.
+	 *
+	 * @param subcontract the subcontract
+	 * @param content the PDF; the caller closes it
+	 */
+	public record Opened(Subcontract subcontract, InputStream content) {
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Subcontracting (再委託, Setagaya 4/33, Kadoma 8, Nerima 15/16/22②, Gunma 14): applications
+ * with everything the clauses ask for, the client's approval or rejection, chains of any
+ * depth with upstream notices, the applicant's supervision records, the chain as a tree,
+ * and the contract participation of approved subcontractors.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Subcontracting")
+package jp.itaku.subcontract;
