@@ -90,21 +90,9 @@ public class Contracts {
 		if (actor.organisationKind() == OrganisationKind.CLIENT) {
 			return this.repository.findByClientOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
 		}
-		List<Contract> own = this.repository
-			.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
-		Set<UUID> taking = participatedIn(actor.organisationId());
-		if (taking.isEmpty()) {
-			return own;
-		}
-		java.util.Map<UUID, Contract> all = new java.util.LinkedHashMap<>();
-		own.forEach((c) -> all.put(c.getId(), c));
-		this.repository.findAllById(taking).forEach((c) -> all.put(c.getId(), c));
-		return all.values()
-			.stream()
-			.sorted(java.util.Comparator.comparing(Contract::getPeriodStart)
-				.reversed()
-				.thenComparing(Contract::getNumber))
-			.toList();
+		// Primary parties only: a subcontractor's own part is reached through
+		// getAsParticipant, never through the modules that list whole contracts.
+		return this.repository.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
 	}
 
 	/** The contracts an organisation takes part in besides its own (subcontracts). */
@@ -176,9 +164,38 @@ public class Contracts {
 	 */
 	public boolean isParty(Actor actor, Contract contract) {
 		return actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId())
-				|| contract.getContractorOrganisationId().equals(actor.organisationId())
-				|| this.participations.orderedStream()
-					.anyMatch((p) -> p.participatingOrganisations(contract.getId()).contains(actor.organisationId()));
+				|| contract.getContractorOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
+	 * Returns whether the actor's organisation is party to a contract or takes part in it
+	 * as an approved subcontractor at any level.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may see the contract's heading and its own part
+	 */
+	public boolean isParticipant(Actor actor, Contract contract) {
+		return isParty(actor, contract) || this.participations.orderedStream()
+			.anyMatch((p) -> p.participatingOrganisations(contract.getId()).contains(actor.organisationId()));
+	}
+
+	/**
+	 * Returns a contract to a party or to an approved subcontractor, for the pages that
+	 * show a subcontractor its own part (the subcontract chain). Every other module reads
+	 * contracts with {@link #get(Actor, UUID)}, which a subcontractor does not pass: the
+	 * contractor's roster, registers and obligations stay the contractor's.
+	 * @param actor the acting user
+	 * @param id the contract
+	 * @return the contract
+	 * @throws NotFoundProblem when the actor's organisation takes no part in it
+	 */
+	@Transactional(readOnly = true)
+	public Contract getAsParticipant(Actor actor, UUID id) {
+		Contract contract = this.repository.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		if (!isParticipant(actor, contract)) {
+			throw new NotFoundProblem(WHAT);
+		}
+		return contract;
 	}
 
 	/**

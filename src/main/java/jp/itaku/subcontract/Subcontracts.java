@@ -127,7 +127,7 @@ public class Subcontracts {
 	 */
 	@Transactional(readOnly = true)
 	public Chain chain(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		List<Subcontract> all = this.repository.findByContractIdOrderBySeqAsc(contractId);
 		List<Subcontract> visible = visible(actor, contract, all);
 		Map<String, Long> open = new HashMap<>();
@@ -222,7 +222,7 @@ public class Subcontracts {
 	 */
 	@Transactional
 	public Subcontract apply(Actor actor, UUID contractId, SubcontractForm form) {
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayApply(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -353,7 +353,7 @@ public class Subcontracts {
 	@Transactional
 	public SupervisionRecord recordSupervision(Actor actor, UUID subcontractId, SupervisionForm form) {
 		Subcontract s = get(actor, subcontractId);
-		Contract contract = this.contracts.get(actor, s.getContractId());
+		Contract contract = this.contracts.getAsParticipant(actor, s.getContractId());
 		if (!maySupervise(actor, contract, s)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -385,7 +385,7 @@ public class Subcontracts {
 	 */
 	@Transactional
 	public List<Obligation> askForSupervisionReport(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayAskReport(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -412,7 +412,7 @@ public class Subcontracts {
 	 */
 	@Transactional
 	public void submitSupervisionReport(Actor actor, UUID contractId, UUID obligationId) {
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayReport(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -558,7 +558,7 @@ public class Subcontracts {
 
 	private Subcontract decidable(Actor actor, UUID id) {
 		Subcontract s = get(actor, id);
-		Contract contract = this.contracts.get(actor, s.getContractId());
+		Contract contract = this.contracts.getAsParticipant(actor, s.getContractId());
 		if (!DECIDERS.contains(actor.role()) || !contract.getClientOrganisationId().equals(actor.organisationId())) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -567,7 +567,7 @@ public class Subcontracts {
 
 	private Contract scopedContract(Actor actor, UUID contractId) {
 		try {
-			return this.contracts.get(actor, contractId);
+			return this.contracts.getAsParticipant(actor, contractId);
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(WHAT);

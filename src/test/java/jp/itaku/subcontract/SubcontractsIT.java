@@ -173,7 +173,7 @@ class SubcontractsIT {
 		assertThat(audits("SUBCONTRACT_APPLIED", s.getId())).isEqualTo(1);
 
 		// Before approval the subcontractor sees nothing of the contract and cannot act.
-		assertThatThrownBy(() -> this.contracts.get(this.sub1Lead, this.contract.getId()))
+		assertThatThrownBy(() -> this.contracts.getAsParticipant(this.sub1Lead, this.contract.getId()))
 			.isInstanceOf(NotFoundProblem.class);
 		assertThat(this.contracts.list(this.sub1Lead)).extracting(Contract::getId)
 			.doesNotContain(this.contract.getId());
@@ -193,8 +193,8 @@ class SubcontractsIT {
 		assertThat(approved.getAppliedBy()).isEqualTo(this.leadUser.getId());
 		assertThat(approved.getDecidedBy()).isEqualTo(this.officerUser.getId());
 		assertThat(audits("SUBCONTRACT_APPROVED", s.getId())).isEqualTo(1);
-		assertThat(this.contracts.get(this.sub1Lead, this.contract.getId()).getId()).isEqualTo(this.contract.getId());
-		assertThat(this.contracts.list(this.sub1Lead)).extracting(Contract::getId).contains(this.contract.getId());
+		assertThat(this.contracts.getAsParticipant(this.sub1Lead, this.contract.getId()).getId())
+			.isEqualTo(this.contract.getId());
 		assertThat(this.contracts.summaries(this.sub1Lead)).extracting((c) -> c.id()).contains(this.contract.getId());
 		assertThat(this.subcontracts.chain(this.sub1Lead, this.contract.getId()).mayApply()).isTrue();
 		// Deciding twice is refused.
@@ -211,7 +211,7 @@ class SubcontractsIT {
 		assertThat(rejected.getStatus()).isEqualTo(SubcontractStatus.REJECTED);
 		assertThat(rejected.getRejectionReason()).isEqualTo("安全管理措置の記載が不十分です。");
 		assertThat(audits("SUBCONTRACT_REJECTED", s.getId())).isEqualTo(1);
-		assertThatThrownBy(() -> this.contracts.get(this.sub1Lead, this.contract.getId()))
+		assertThatThrownBy(() -> this.contracts.getAsParticipant(this.sub1Lead, this.contract.getId()))
 			.isInstanceOf(NotFoundProblem.class);
 	}
 
@@ -316,7 +316,15 @@ class SubcontractsIT {
 			.isInstanceOf(NotFoundProblem.class);
 		assertThat(this.contracts.list(this.otherLead)).extracting(Contract::getId)
 			.doesNotContain(this.contract.getId());
-		assertThat(this.contracts.list(sub2Actor)).extracting(Contract::getId).contains(this.contract.getId());
+		// a subcontractor reaches the contract's heading and its own part, never the
+		// contractor's roster, registers or obligations
+		assertThat(this.contracts.getAsParticipant(sub2Actor, this.contract.getId()).getId())
+			.isEqualTo(this.contract.getId());
+		assertThatThrownBy(() -> this.contracts.get(sub2Actor, this.contract.getId()))
+			.isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> this.contracts.get(this.sub1Lead, this.contract.getId()))
+			.isInstanceOf(NotFoundProblem.class);
+		assertThat(this.contracts.list(sub2Actor)).extracting(Contract::getId).doesNotContain(this.contract.getId());
 		// the auditor and the unrelated contractor cannot change anything
 		assertThatThrownBy(() -> this.subcontracts.apply(auditor, this.contract.getId(), form(this.sub3)))
 			.isInstanceOf(AccessDeniedProblem.class);
@@ -344,7 +352,9 @@ class SubcontractsIT {
 		this.mvc.perform(get("/api/v1/subcontracts/" + first.getId()).with(as(this.otherLeadUser)))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId()).with(as(this.sub2LeadUser)))
-			.andExpect(status().isOk());
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId() + "/obligations").with(as(this.sub1LeadUser)))
+			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId()).with(as(this.otherLeadUser)))
 			.andExpect(status().isNotFound());
 		this.mvc
@@ -357,7 +367,16 @@ class SubcontractsIT {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json(this.sub3)))
 			.andExpect(status().isNotFound());
-		// pages
+		// pages: the contract's heading and the chain, not the contractor's roster or
+		// assets
+		this.mvc.perform(get("/contracts/" + this.contract.getId()).with(as(this.sub2LeadUser)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers
+				.not(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/roster"))));
+		for (String page : List.of("/roster", "/assets", "/incidents", "/ids", "/training")) {
+			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
+				.andExpect(status().isNotFound());
+		}
 		this.mvc.perform(get("/contracts/" + this.contract.getId() + "/subcontracts").with(as(this.sub2LeadUser)))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/contracts/" + this.contract.getId() + "/subcontracts").with(as(this.otherLeadUser)))

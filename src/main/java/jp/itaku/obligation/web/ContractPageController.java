@@ -49,9 +49,12 @@ class ContractPageController {
 	@GetMapping("/contracts/{id}")
 	String contract(@PathVariable("id") UUID id, Model model) {
 		Actor actor = CurrentActor.require();
-		Contract contract = this.contracts.get(actor, id);
+		Contract contract = this.contracts.getAsParticipant(actor, id);
+		boolean party = this.contracts.isParty(actor, contract);
 		Map<ClauseCategory, List<Obligation>> byCategory = new LinkedHashMap<>();
-		List<Obligation> all = this.obligations.forContract(actor, id);
+		// A subcontractor sees the contract's heading and its own part (the subcontract
+		// chain), not the contractor's obligations.
+		List<Obligation> all = party ? this.obligations.forContract(actor, id) : List.of();
 		for (ClauseCategory category : ClauseCategory.values()) {
 			List<Obligation> inCategory = all.stream().filter((o) -> o.getCategory() == category).toList();
 			if (!inCategory.isEmpty()) {
@@ -59,6 +62,7 @@ class ContractPageController {
 			}
 		}
 		model.addAttribute("contract", contract);
+		model.addAttribute("party", party);
 		model.addAttribute("profile", this.catalog.get(contract.getProfileId()));
 		model.addAttribute("client", this.organisations.findUnscoped(contract.getClientOrganisationId()).orElseThrow());
 		model.addAttribute("contractor",
@@ -66,7 +70,7 @@ class ContractPageController {
 		model.addAttribute("byCategory", byCategory);
 		model.addAttribute("total", all.size());
 		model.addAttribute("mayEdit", this.contracts.isClientEditor(actor, contract));
-		if (contract.getStatus() == jp.itaku.contract.ContractStatus.ENDED) {
+		if (party && contract.getStatus() == jp.itaku.contract.ContractStatus.ENDED) {
 			var blockers = this.contracts.closingBlockers(actor, id);
 			if (!blockers.isEmpty()) {
 				model.addAttribute("closingBlockers",

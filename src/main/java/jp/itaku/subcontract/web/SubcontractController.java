@@ -77,7 +77,7 @@ class SubcontractController {
 	@GetMapping("/contracts/{id}/subcontracts/new")
 	String newApplication(@PathVariable("id") UUID contractId, Model model) {
 		SubcontractForm form = new SubcontractForm();
-		var contract = this.contracts.get(CurrentActor.require(), contractId);
+		var contract = this.contracts.getAsParticipant(CurrentActor.require(), contractId);
 		form.setPeriodStart(contract.getPeriodStart());
 		form.setPeriodEnd(contract.getPeriodEnd());
 		return applicationForm(contractId, form, model);
