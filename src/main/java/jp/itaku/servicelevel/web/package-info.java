@@ -1,0 +1,4 @@
+/**
+ * Pages of the service levels.
+ */
+package jp.itaku.servicelevel.web;
