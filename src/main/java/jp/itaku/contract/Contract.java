@@ -36,6 +36,10 @@ import jp.itaku.platform.InvalidInputProblem;
 @Table(name = "contract")
 public class Contract {
 
+	/** The reporting intervals a contract may agree (ISO-8601 periods). */
+	public static final java.util.List<String> REPORTING_INTERVALS = java.util.List.of("P1M", "P2M", "P3M", "P6M",
+			"P1Y");
+
 	@Id
 	private UUID id;
 
@@ -78,6 +82,9 @@ public class Contract {
 
 	@Column(name = "work_locations")
 	private String workLocations;
+
+	@Column(name = "reporting_interval", length = 4)
+	private String reportingInterval;
 
 	@Column(name = "service_levels")
 	private String serviceLevels;
@@ -137,7 +144,12 @@ public class Contract {
 				: EnumSet.copyOf(form.getAttributes());
 		boolean scopeChanged = !newAttributes.equals(this.attributes) || !form.getPeriodStart().equals(this.periodStart)
 				|| !form.getPeriodEnd().equals(this.periodEnd) || !form.getImmediately().equals(this.immediately)
-				|| !form.getPromptly().equals(this.promptly) || !form.getWithoutDelay().equals(this.withoutDelay);
+				|| !form.getPromptly().equals(this.promptly) || !form.getWithoutDelay().equals(this.withoutDelay)
+				|| !java.util.Objects.equals(blankToNull(form.getReportingInterval()), this.reportingInterval);
+		if (form.getReportingInterval() != null && !form.getReportingInterval().isBlank()
+				&& !REPORTING_INTERVALS.contains(form.getReportingInterval())) {
+			throw new InvalidInputProblem("reportingInterval", "contract.reportingInterval.invalid");
+		}
 		this.number = form.getNumber().strip();
 		this.title = form.getTitle().strip();
 		this.clientDepartment = blankToNull(form.getClientDepartment());
@@ -147,6 +159,7 @@ public class Contract {
 		this.promptly = form.getPromptly();
 		this.withoutDelay = form.getWithoutDelay();
 		this.workLocations = blankToNull(form.getWorkLocations());
+		this.reportingInterval = blankToNull(form.getReportingInterval());
 		this.serviceLevels = blankToNull(form.getServiceLevels());
 		this.clientContact = blankToNull(form.getClientContact());
 		this.contractorContact = blankToNull(form.getContractorContact());
@@ -257,6 +270,15 @@ public class Contract {
 
 	public String getWithoutDelay() {
 		return this.withoutDelay;
+	}
+
+	/**
+	 * Returns how often the contractor reports as agreed, for the requirements whose
+	 * interval the profile leaves to the contract.
+	 * @return an ISO-8601 period such as {@code P1M}, or {@code null} when none is agreed
+	 */
+	public String getReportingInterval() {
+		return this.reportingInterval;
 	}
 
 	public String getWorkLocations() {

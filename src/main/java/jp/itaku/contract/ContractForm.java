@@ -64,6 +64,8 @@ public class ContractForm {
 	@Size(max = 4000, message = "{validation.maxLength}")
 	private String workLocations;
 
+	private String reportingInterval;
+
 	@Size(max = 4000, message = "{validation.maxLength}")
 	private String serviceLevels;
 
@@ -170,6 +172,14 @@ public class ContractForm {
 
 	public String getWorkLocations() {
 		return this.workLocations;
+	}
+
+	public String getReportingInterval() {
+		return this.reportingInterval;
+	}
+
+	public void setReportingInterval(String reportingInterval) {
+		this.reportingInterval = reportingInterval;
 	}
 
 	public void setWorkLocations(String workLocations) {

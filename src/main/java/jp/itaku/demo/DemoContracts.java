@@ -149,6 +149,9 @@ class DemoContracts {
 		form.setPeriodEnd(end);
 		form.setAttributes(new ArrayList<>(attributes));
 		form.setWorkLocations("世田谷区役所 第2庁舎 3階 受託者作業室\n受託者 東京データセンター（所在地は別紙）");
+		// 定期報告: monthly, as the demo contracts agree (the profiles say only
+		// "periodically").
+		form.setReportingInterval("P1M");
 		form.setServiceLevels("毎月10日までに前月のサービスレベルの達成状況を書面で報告する。\n目標を下回った場合は、原因と改善策を併せて報告し、委託者の確認を受ける。");
 		form.setServiceLevelTargets(new ArrayList<>(serviceLevelTargets));
 		form.setClientContact("情報政策課 情報セキュリティ担当 03-0000-0000");

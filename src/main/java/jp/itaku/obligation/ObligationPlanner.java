@@ -140,7 +140,8 @@ public final class ObligationPlanner {
 			case CONTRACT_START -> List.of(new Occurrence("START", after(terms.start(), deadline, terms)));
 			case CONTRACT_END -> List.of(new Occurrence("END", after(terms.end(), deadline, terms)));
 			case MONTHLY -> monthly(deadline, terms);
-			case PERIODIC -> periodic(requirement.trigger().interval(), deadline, terms);
+			case PERIODIC -> periodic("AS_AGREED".equals(requirement.trigger().interval()) ? terms.agreedInterval()
+					: requirement.trigger().interval(), deadline, terms);
 			default -> List.of();
 		};
 	}
@@ -233,8 +234,23 @@ public final class ObligationPlanner {
 	 * @param end the last day
 	 * @param attributes the scope attributes
 	 * @param durations the contract's durations of the named deadlines
+	 * @param agreedInterval the reporting interval the contract agrees (ISO-8601), for
+	 * the periodic requirements the profile leaves "as agreed"; {@code null} when none
 	 */
-	public record Terms(LocalDate start, LocalDate end, Set<ContractAttribute> attributes, Durations durations) {
+	public record Terms(LocalDate start, LocalDate end, Set<ContractAttribute> attributes, Durations durations,
+			String agreedInterval) {
+
+		/**
+		 * Terms without an agreed reporting interval.
+		 * @param start the contract's first day
+		 * @param end its last day
+		 * @param attributes its scope attributes
+		 * @param durations its named deadline durations
+		 */
+		public Terms(LocalDate start, LocalDate end, Set<ContractAttribute> attributes, Durations durations) {
+			this(start, end, attributes, durations, null);
+		}
+
 	}
 
 	/** The contract's durations of 直ちに, 速やかに, 遅滞なく (ISO-8601). */

@@ -116,9 +116,10 @@ public class Obligations implements ContractClosingCheck {
 		Contract contract = this.contracts.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
 		StoredProfile profile = this.catalog.get(contract.getProfileId());
-		List<PlannedObligation> planned = ObligationPlanner.plan(new ObligationPlanner.Terms(contract.getPeriodStart(),
-				contract.getPeriodEnd(), contract.getAttributes(), contract::duration), profile.definition(),
-				this.calendar::dueDate);
+		List<PlannedObligation> planned = ObligationPlanner.plan(
+				new ObligationPlanner.Terms(contract.getPeriodStart(), contract.getPeriodEnd(),
+						contract.getAttributes(), contract::duration, contract.getReportingInterval()),
+				profile.definition(), this.calendar::dueDate);
 		Map<String, Obligation> existing = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
 			.stream()
 			.filter((o) -> o.getOrigin() == Obligation.Origin.PLANNED)
@@ -209,7 +210,7 @@ public class Obligations implements ContractClosingCheck {
 		StoredProfile profile = this.catalog.get(contract.getProfileId());
 		List<PlannedObligation> planned = ObligationPlanner.raise(
 				new ObligationPlanner.Terms(contract.getPeriodStart(), contract.getPeriodEnd(),
-						contract.getAttributes(), contract::duration),
+						contract.getAttributes(), contract::duration, contract.getReportingInterval()),
 				profile.definition(), trigger, occurrence.occurredOn(), occurrence.key(), this.calendar::dueDate,
 				concerns);
 		Map<String, Obligation> existing = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)

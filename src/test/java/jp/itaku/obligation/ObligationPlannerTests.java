@@ -178,4 +178,23 @@ class ObligationPlannerTests {
 		assertThat(nerimaWithout).isEmpty();
 	}
 
+	@Test
+	void periodicReportsLeftAsAgreedFollowTheContractsReportingInterval() throws IOException {
+		ProfileDefinition setagaya = profile("setagaya");
+		Set<ContractAttribute> personal = EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION);
+		assertThat(deliverables(ObligationPlanner.plan(terms(personal), setagaya, AS_IS)))
+			.doesNotContain(Deliverable.PERIODIC_REPORT);
+		ObligationPlanner.Terms quarterly = new ObligationPlanner.Terms(START, END, personal,
+				terms(personal).durations(), "P3M");
+		List<PlannedObligation> reports = ObligationPlanner.plan(quarterly, setagaya, AS_IS)
+			.stream()
+			.filter((o) -> o.deliverable() == Deliverable.PERIODIC_REPORT)
+			.toList();
+		assertThat(reports).isNotEmpty().allSatisfy((o) -> assertThat(o.clauseRef()).isEqualTo("32"));
+		assertThat(reports.get(0).periodKey()).isEqualTo("P1");
+		assertThat(reports.get(0).dueDate()).isEqualTo(START.plusMonths(3).minusDays(1));
+		assertThat(reports).hasSize((int) java.time.temporal.ChronoUnit.MONTHS.between(START, END.plusDays(1)) / 3
+				+ ((java.time.temporal.ChronoUnit.MONTHS.between(START, END.plusDays(1)) % 3 == 0) ? 0 : 1));
+	}
+
 }

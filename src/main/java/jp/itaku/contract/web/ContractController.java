@@ -69,12 +69,17 @@ class ContractController {
 	void allowedFields(WebDataBinder binder) {
 		binder.setAllowedFields("number", "title", "clientDepartment", "contractorOrganisationId", "profileId",
 				"periodStart", "periodEnd", "attributes", "immediately", "promptly", "withoutDelay", "workLocations",
-				"serviceLevels", "serviceLevelTargets*", "clientContact", "contractorContact");
+				"serviceLevels", "serviceLevelTargets*", "clientContact", "contractorContact", "reportingInterval");
 	}
 
 	@ModelAttribute("allAttributes")
 	ContractAttribute[] attributes() {
 		return ContractAttribute.values();
+	}
+
+	@ModelAttribute("reportingIntervals")
+	java.util.List<String> reportingIntervals() {
+		return Contract.REPORTING_INTERVALS;
 	}
 
 	@ModelAttribute("allMetrics")

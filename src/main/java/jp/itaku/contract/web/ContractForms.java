@@ -28,6 +28,7 @@ final class ContractForms {
 		form.setPromptly(contract.getPromptly());
 		form.setWithoutDelay(contract.getWithoutDelay());
 		form.setWorkLocations(contract.getWorkLocations());
+		form.setReportingInterval(contract.getReportingInterval());
 		form.setServiceLevels(contract.getServiceLevels());
 		form.setServiceLevelTargets(new ArrayList<>(contract.getServiceLevelTargets()
 			.stream()
