@@ -1,6 +1,7 @@
 package jp.itaku.selfinspection;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,9 @@ import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
@@ -222,6 +225,7 @@ public class SelfInspections {
 		Map<String, SelfInspectionAnswer> rows = rows(inspection);
 		int position = 0;
 		Counts before = Counts.of(rows.values());
+		List<FieldProblem> problems = new ArrayList<>();
 		for (Question question : questions) {
 			SelfInspectionAnswer row = rows.computeIfAbsent(question.key(),
 					(k) -> this.answers.save(new SelfInspectionAnswer(inspection.getId(), question)));
@@ -229,11 +233,26 @@ public class SelfInspections {
 			Integer index = inputIndex.get(question.key());
 			AnswerInput input = (index != null) ? inputs.get(index) : null;
 			String field = "answers[" + ((index != null) ? index : question.key()) + "]";
-			if (input == null) {
-				row.answer(null, null, null, null, field);
+			try {
+				if (input == null) {
+					row.answer(null, null, null, null, field);
+				}
+				else {
+					row.answer(input.answer(), input.remarks(), input.correctiveAction(), input.actionDue(), field);
+				}
 			}
-			else {
-				row.answer(input.answer(), input.remarks(), input.correctiveAction(), input.actionDue(), field);
+			catch (InvalidInputProblem problem) {
+				problems.addAll(problem.getFieldProblems());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+		// Questions no longer asked (the contract's scope changed) leave the draft.
+		for (SelfInspectionAnswer row : List.copyOf(rows.values())) {
+			if (questions.stream().noneMatch((q) -> q.key().equals(row.getQuestionKey()))) {
+				this.answers.delete(row);
+				rows.remove(row.getQuestionKey());
 			}
 		}
 		Counts after = Counts.of(rows.values());
@@ -349,6 +368,32 @@ public class SelfInspections {
 	}
 
 	/**
+	 * Opens the evidence attached to an answer, for a party to the contract; the view is
+	 * audited.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @param answerId the answer
+	 * @return the answer and its evidence; the caller closes the stream
+	 * @throws NotFoundProblem when the answer is not the contract's or has no evidence
+	 */
+	@Transactional
+	public OpenedEvidence openEvidence(Actor actor, UUID contractId, UUID answerId) {
+		this.contracts.get(actor, contractId);
+		SelfInspectionAnswer row = this.answers.findById(answerId)
+			.filter((a) -> a.getEvidenceKey() != null)
+			.filter((a) -> this.inspections.findById(a.getInspectionId())
+				.map((i) -> i.getContractId().equals(contractId))
+				.orElse(false))
+			.orElseThrow(() -> new NotFoundProblem("selfinspection.evidence"));
+		this.audit.record(AuditRecord.of("SELF_INSPECTION_EVIDENCE_VIEWED")
+			.actor(actor)
+			.target("SelfInspection", row.getInspectionId())
+			.detail("question", row.getQuestionKey())
+			.detail("sha256", row.getEvidenceSha256()));
+		return new OpenedEvidence(row, this.documents.open(row.getEvidenceKey()));
+	}
+
+	/**
 	 * Marks a corrective action done, today (also after the report was submitted).
 	 * @param actor a lead or worker of the contractor
 	 * @param contractId the contract
@@ -460,6 +505,15 @@ public class SelfInspections {
 	 * @param counts how it was answered
 	 */
 	public record MonthLine(YearMonth month, SelfInspection inspection, Obligation obligation, Counts counts) {
+	}
+
+	/**
+	 * Evidence opened for reading.
+	 *
+	 * @param answer the answer it is attached to
+	 * @param content the file; the caller closes it
+	 */
+	public record OpenedEvidence(SelfInspectionAnswer answer, InputStream content) {
 	}
 
 	/**

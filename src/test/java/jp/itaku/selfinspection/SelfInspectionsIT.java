@@ -375,7 +375,13 @@ class SelfInspectionsIT {
 		assertThat(no.getEvidenceName()).isEqualTo("lock-settings.pdf");
 		this.mvc.perform(post(page() + "/actions/" + no.getId() + "/done").with(csrf()).with(as(this.leadUser)))
 			.andExpect(status().is3xxRedirection());
+		String evidence = "/contracts/" + this.contract.getId() + "/self-inspections/evidence/" + no.getId();
+		this.mvc.perform(get(evidence).with(as(this.officerUser)))
+			.andExpect(status().isOk())
+			.andExpect(content().bytes("%PDF-1.4 evidence".getBytes()));
+		this.mvc.perform(get(evidence).with(as(this.otherLeadUser))).andExpect(status().isNotFound());
 		String sql = "select count(*) from audit_entry where action = ? and target_id = ?";
+		assertThat(count(sql, "SELF_INSPECTION_EVIDENCE_VIEWED", inspection.getId().toString())).isEqualTo(1);
 		assertThat(count(sql, "SELF_INSPECTION_SAVED", inspection.getId().toString())).isEqualTo(2);
 		assertThat(count(sql, "SELF_INSPECTION_EVIDENCE_ADDED", inspection.getId().toString())).isEqualTo(1);
 		assertThat(count(sql, "SELF_INSPECTION_SUBMITTED", inspection.getId().toString())).isEqualTo(1);

@@ -1,6 +1,8 @@
 package jp.itaku.selfinspection.web;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -17,6 +20,8 @@ import jp.itaku.selfinspection.Answer;
 import jp.itaku.selfinspection.AnswerInput;
 import jp.itaku.selfinspection.SelfInspections;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,6 +118,23 @@ class SelfInspectionController {
 			redirect.addFlashAttribute("actionErrors", this.formErrors.messages(problem));
 		}
 		return "redirect:/contracts/" + contractId + "/self-inspections/" + month;
+	}
+
+	@GetMapping("/contracts/{id}/self-inspections/evidence/{answerId}")
+	void evidence(@PathVariable("id") UUID contractId, @PathVariable("answerId") UUID answerId,
+			HttpServletResponse response) throws IOException {
+		SelfInspections.OpenedEvidence opened = this.inspections.openEvidence(CurrentActor.require(), contractId,
+				answerId);
+		response.setContentType("application/octet-stream");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(opened.answer().getEvidenceName(), StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		try (InputStream in = opened.content()) {
+			in.transferTo(response.getOutputStream());
+		}
 	}
 
 	private String show(UUID contractId, YearMonth month, Model model, Map<String, String> posted) {
