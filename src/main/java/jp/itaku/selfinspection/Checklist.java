@@ -1,0 +1,90 @@
+package jp.itaku.selfinspection;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.Party;
+import jp.itaku.catalog.ProfileDefinition;
+import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
+import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
+import jp.itaku.catalog.RequirementKind;
+import jp.itaku.catalog.TriggerType;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * Builds a contract's self-inspection checklist from its clause profile and scope (Kadoma
+ * 11(1)): one question per control the clauses demand — every requirement of kind
+ * IMPLEMENT_CONTROL or PROHIBITION binding the contractor whose {@code when} attributes
+ * the contract has (as {@code ObligationPlanner} matches them), its summary as the
+ * question with its clause reference — followed by the typical practical items
+ * ({@link TypicalItem}) that one of those requirements demands. A clause the profile
+ * lacks is never asked about. Left out: the self-inspection clause itself and what binds
+ * only after the contract has ended.
+ */
+final class Checklist {
+
+	private Checklist() {
+	}
+
+	/**
+	 * Builds the checklist.
+	 * @param profile the contract's clause profile
+	 * @param attributes the contract's scope attributes
+	 * @param messages the bundles (for the typical items' texts)
+	 * @return the questions in document order, typical items last
+	 */
+	static List<Question> questions(ProfileDefinition profile, Set<ContractAttribute> attributes,
+			MessageSource messages) {
+		List<Question> questions = new ArrayList<>();
+		Map<TypicalItem, String> typical = new EnumMap<>(TypicalItem.class);
+		for (ClauseDefinition clause : profile.clauses()) {
+			if (clause.informational() || isSelfInspectionClause(clause)) {
+				continue;
+			}
+			int index = 0;
+			for (RequirementDefinition requirement : clause.requirements()) {
+				int position = index++;
+				if (!asked(requirement, attributes)) {
+					continue;
+				}
+				questions.add(new Question("R:" + clause.ref() + ":" + position, clause.ref(), requirement.summary(),
+						requirement.summaryEn(), false));
+				for (TypicalItem item : TypicalItem.values()) {
+					if (!typical.containsKey(item) && item.matches(requirement.summary())) {
+						typical.put(item, clause.ref());
+					}
+				}
+			}
+		}
+		for (Map.Entry<TypicalItem, String> item : typical.entrySet()) {
+			String key = item.getKey().messageKey();
+			questions.add(new Question("T:" + item.getKey().name(), item.getValue(),
+					messages.getMessage(key, null, Locale.JAPANESE), messages.getMessage(key, null, Locale.ENGLISH),
+					true));
+		}
+		return questions;
+	}
+
+	private static boolean asked(RequirementDefinition requirement, Set<ContractAttribute> attributes) {
+		return requirement.party() == Party.CONTRACTOR
+				&& (requirement.kind() == RequirementKind.IMPLEMENT_CONTROL
+						|| requirement.kind() == RequirementKind.PROHIBITION)
+				&& (requirement.trigger() == null || requirement.trigger().type() != TriggerType.CONTRACT_END)
+				&& attributes.containsAll(requirement.when());
+	}
+
+	private static boolean isSelfInspectionClause(ClauseDefinition clause) {
+		return clause.requirements()
+			.stream()
+			.anyMatch((r) -> r.deliverable() == Deliverable.SELF_INSPECTION_REPORT && r.trigger() != null
+					&& r.trigger().type() == TriggerType.MONTHLY);
+	}
+
+}

@@ -1,0 +1,207 @@
+package jp.itaku.selfinspection;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jp.itaku.platform.InvalidInputProblem;
+
+/**
+ * The answer to one question of a month's self-inspection, with the question as it was
+ * asked: yes, no or not applicable, remarks, optional evidence, and for a "no" the
+ * corrective action and its due date, which is later marked done.
+ */
+@Entity
+@Table(name = "self_inspection_answer")
+public class SelfInspectionAnswer {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "inspection_id", nullable = false)
+	private UUID inspectionId;
+
+	@Column(nullable = false)
+	private int position;
+
+	@Column(name = "question_key", nullable = false)
+	private String questionKey;
+
+	@Column(name = "clause_ref", nullable = false)
+	private String clauseRef;
+
+	@Column(nullable = false)
+	private String question;
+
+	@Enumerated(EnumType.STRING)
+	private Answer answer;
+
+	private String remarks;
+
+	@Column(name = "corrective_action")
+	private String correctiveAction;
+
+	@Column(name = "action_due")
+	private LocalDate actionDue;
+
+	@Column(name = "action_done_on")
+	private LocalDate actionDoneOn;
+
+	@Column(name = "evidence_key")
+	private String evidenceKey;
+
+	@Column(name = "evidence_name")
+	private String evidenceName;
+
+	@Column(name = "evidence_sha256")
+	private String evidenceSha256;
+
+	@Version
+	private long version;
+
+	protected SelfInspectionAnswer() {
+	}
+
+	SelfInspectionAnswer(UUID inspectionId, Question question) {
+		this.id = UUID.randomUUID();
+		this.inspectionId = inspectionId;
+		this.questionKey = question.key();
+		ask(question, 0);
+	}
+
+	/** Keeps the question's reference, text and place as they are now asked. */
+	void ask(Question question, int position) {
+		this.clauseRef = question.ref();
+		this.question = question.text();
+		this.position = position;
+	}
+
+	/**
+	 * Answers the question.
+	 * @param answer yes, no, not applicable, or {@code null} for not yet answered
+	 * @param remarks remarks, or {@code null}
+	 * @param correctiveAction for a "no": what will be done
+	 * @param actionDue for a "no": by when
+	 * @param field the field to name in a problem
+	 * @throws InvalidInputProblem for a "no" without a corrective action or its due date,
+	 * naming the question
+	 */
+	void answer(Answer answer, String remarks, String correctiveAction, LocalDate actionDue, String field) {
+		String action = blankToNull(correctiveAction);
+		if (answer == Answer.NO && action == null) {
+			throw new InvalidInputProblem(field + ".correctiveAction", "selfinspection.action.required", this.clauseRef,
+					this.question);
+		}
+		if (answer == Answer.NO && actionDue == null) {
+			throw new InvalidInputProblem(field + ".actionDue", "selfinspection.action.dueRequired", this.clauseRef,
+					this.question);
+		}
+		this.answer = answer;
+		this.remarks = blankToNull(remarks);
+		if (answer == Answer.NO) {
+			if (!action.equals(this.correctiveAction) || !actionDue.equals(this.actionDue)) {
+				this.actionDoneOn = null;
+			}
+			this.correctiveAction = action;
+			this.actionDue = actionDue;
+		}
+		else {
+			this.correctiveAction = null;
+			this.actionDue = null;
+			this.actionDoneOn = null;
+		}
+	}
+
+	/**
+	 * Marks the corrective action done.
+	 * @param on the day it was done
+	 * @throws InvalidInputProblem when there is no open corrective action
+	 */
+	void actionDone(LocalDate on) {
+		if (this.correctiveAction == null || this.actionDoneOn != null) {
+			throw new InvalidInputProblem("action", "selfinspection.action.notOpen");
+		}
+		this.actionDoneOn = on;
+	}
+
+	void evidence(String key, String name, String sha256) {
+		this.evidenceKey = key;
+		this.evidenceName = name;
+		this.evidenceSha256 = sha256;
+	}
+
+	/**
+	 * Returns whether a corrective action is waiting to be done.
+	 * @return {@code true} for a "no" whose action is not marked done
+	 */
+	public boolean isActionOpen() {
+		return this.correctiveAction != null && this.actionDoneOn == null;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getInspectionId() {
+		return this.inspectionId;
+	}
+
+	public int getPosition() {
+		return this.position;
+	}
+
+	public String getQuestionKey() {
+		return this.questionKey;
+	}
+
+	public String getClauseRef() {
+		return this.clauseRef;
+	}
+
+	public String getQuestion() {
+		return this.question;
+	}
+
+	public Answer getAnswer() {
+		return this.answer;
+	}
+
+	public String getRemarks() {
+		return this.remarks;
+	}
+
+	public String getCorrectiveAction() {
+		return this.correctiveAction;
+	}
+
+	public LocalDate getActionDue() {
+		return this.actionDue;
+	}
+
+	public LocalDate getActionDoneOn() {
+		return this.actionDoneOn;
+	}
+
+	public String getEvidenceKey() {
+		return this.evidenceKey;
+	}
+
+	public String getEvidenceName() {
+		return this.evidenceName;
+	}
+
+	public String getEvidenceSha256() {
+		return this.evidenceSha256;
+	}
+
+}
