@@ -69,12 +69,14 @@ class InspectionReport {
 				rows.add(List.of(view.key(), text("inspection.severity." + f.getSeverity().name()), f.getClauseRef(),
 						f.getDescription(), (f.getInstruction() != null) ? f.getInstruction() : "",
 						(f.getDueOn() != null) ? Dates.wareki(f.getDueOn()) : "",
-						text("inspection.findingStatus." + f.getStatus().name())));
+						text("inspection.findingStatus.short." + f.getStatus().name())));
 			}
-			form.table(List.of(text("inspection.field.findingNumber"), text("inspection.field.severity"),
-					text("inspection.field.clauseRef"), text("inspection.field.description"),
-					text("inspection.field.instruction"), text("inspection.field.dueOn"),
-					text("inspection.field.status")), new float[] { 1.3f, 0.9f, 1f, 3f, 3f, 1.6f, 1.4f }, rows);
+			form.table(
+					List.of(text("inspection.field.findingNumber"), text("inspection.field.severity"),
+							text("inspection.field.clauseRef"), text("inspection.field.description"),
+							text("inspection.field.instruction"), text("inspection.field.dueOn"),
+							text("inspection.field.status")),
+					new float[] { 1.3f, 0.9f, 0.8f, 3f, 3f, 1.8f, 1.4f }, rows);
 		}
 		if (!detail.requests().isEmpty()) {
 			form.paragraph(text("inspection.requests"));
