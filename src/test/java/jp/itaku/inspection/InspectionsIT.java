@@ -428,7 +428,15 @@ class InspectionsIT {
 		this.mvc.perform(post("/findings/" + findingId + "/accept").with(csrf()).with(as(this.leadUser)))
 			.andExpect(status().isForbidden());
 
-		// The client's officer plans through the page, too.
+		// The client's officer plans through the page, every line of the profile ticked.
+		Document planPage = Jsoup.parse(this.mvc.perform(get(list).with(as(this.officerUser)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(planPage.select("#plan-form input[name=lines]"))
+			.hasSize(this.inspections.candidates(this.contract).size())
+			.allSatisfy((box) -> assertThat(box.hasAttr("checked")).isTrue());
 		this.mvc
 			.perform(post(list).with(csrf())
 				.with(as(this.officerUser))
