@@ -1,0 +1,288 @@
+package jp.itaku.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jp.itaku.platform.InvalidInputProblem;
+
+/**
+ * A finding of an inspection (指摘事項) followed to closure: recorded with severity, clause
+ * and description; the client's improvement instruction (改善指示, Nerima 22, Gunma 15②,
+ * Kadoma 11(2)) with a due date; the contractor's response with evidence; the client's
+ * verification, which closes it or returns it with a comment. Each step is a guarded
+ * transition; an invalid move throws {@link InvalidInputProblem} on field {@code status}.
+ */
+@Entity
+@Table(name = "inspection_finding")
+public class Finding {
+
+	static final int TEXT_MAX = 4000;
+
+	static final int COMMENT_MAX = 2000;
+
+	static final int CLAUSE_MAX = 40;
+
+	@Id
+	private UUID id;
+
+	@Column(name = "inspection_id", nullable = false, updatable = false)
+	private UUID inspectionId;
+
+	@Column(name = "contract_id", nullable = false, updatable = false)
+	private UUID contractId;
+
+	@Column(nullable = false, updatable = false)
+	private int seq;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Severity severity;
+
+	@Column(name = "clause_ref", nullable = false, updatable = false)
+	private String clauseRef;
+
+	@Column(nullable = false, updatable = false)
+	private String description;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private FindingStatus status = FindingStatus.RECORDED;
+
+	@Column(name = "recorded_at", nullable = false, updatable = false)
+	private Instant recordedAt;
+
+	@Column(name = "recorded_by", nullable = false, updatable = false)
+	private UUID recordedBy;
+
+	private String instruction;
+
+	@Column(name = "due_on")
+	private LocalDate dueOn;
+
+	@Column(name = "instructed_at")
+	private Instant instructedAt;
+
+	private String response;
+
+	@Column(name = "responded_at")
+	private Instant respondedAt;
+
+	@Column(name = "responded_by")
+	private UUID respondedBy;
+
+	@Column(name = "review_comment")
+	private String reviewComment;
+
+	@Column(name = "reviewed_at")
+	private Instant reviewedAt;
+
+	@Column(name = "reviewed_by")
+	private UUID reviewedBy;
+
+	@Column(name = "closed_at")
+	private Instant closedAt;
+
+	@Version
+	private Long version;
+
+	protected Finding() {
+	}
+
+	/**
+	 * Records a finding.
+	 * @param inspection the inspection
+	 * @param seq its number within the inspection
+	 * @param severity how serious
+	 * @param clauseRef the clause it concerns
+	 * @param description what was found
+	 * @param recordedBy who
+	 * @param now when
+	 * @throws InvalidInputProblem naming the fields at fault
+	 */
+	Finding(Inspection inspection, int seq, Severity severity, String clauseRef, String description, UUID recordedBy,
+			Instant now) {
+		if (severity == null) {
+			throw new InvalidInputProblem("severity", "inspection.error.required.severity");
+		}
+		this.id = UUID.randomUUID();
+		this.inspectionId = inspection.getId();
+		this.contractId = inspection.getContractId();
+		this.seq = seq;
+		this.severity = severity;
+		this.clauseRef = Texts.required("clauseRef", clauseRef, CLAUSE_MAX);
+		this.description = Texts.required("description", description, TEXT_MAX);
+		this.recordedBy = recordedBy;
+		this.recordedAt = now;
+	}
+
+	/**
+	 * The client issues the improvement instruction with its due date.
+	 * @param text the instruction
+	 * @param due the day the contractor must have improved by
+	 * @param today today in Tokyo (the due date may not be earlier)
+	 * @param now when
+	 * @throws InvalidInputProblem unless recorded and not yet instructed, or on a missing
+	 * text or a due date in the past
+	 */
+	void instruct(String text, LocalDate due, LocalDate today, Instant now) {
+		require(this.status == FindingStatus.RECORDED);
+		String clean = Texts.required("instruction", text, TEXT_MAX);
+		if (due == null) {
+			throw new InvalidInputProblem("dueOn", "inspection.error.required.dueOn");
+		}
+		if (due.isBefore(today)) {
+			throw new InvalidInputProblem("dueOn", "inspection.error.dueOn.past");
+		}
+		this.instruction = clean;
+		this.dueOn = due;
+		this.instructedAt = now;
+		this.status = FindingStatus.INSTRUCTED;
+	}
+
+	/**
+	 * The contractor's lead responds with the actions taken.
+	 * @param actions what was done
+	 * @param by who
+	 * @param now when
+	 * @throws InvalidInputProblem unless instructed or returned, or on a missing text
+	 */
+	void respond(String actions, UUID by, Instant now) {
+		require(this.status.awaitsContractor());
+		this.response = Texts.required("response", actions, TEXT_MAX);
+		this.respondedBy = by;
+		this.respondedAt = now;
+		this.status = FindingStatus.RESPONDED;
+	}
+
+	/**
+	 * The client accepts the response: the finding is closed.
+	 * @param comment optional comment
+	 * @param by who
+	 * @param now when
+	 * @throws InvalidInputProblem unless responded
+	 */
+	void accept(String comment, UUID by, Instant now) {
+		require(this.status == FindingStatus.RESPONDED);
+		this.reviewComment = Texts.optional("comment", comment, COMMENT_MAX);
+		this.reviewedBy = by;
+		this.reviewedAt = now;
+		this.closedAt = now;
+		this.status = FindingStatus.CLOSED;
+	}
+
+	/**
+	 * The client returns the response with a comment: back to the contractor.
+	 * @param comment why (required)
+	 * @param by who
+	 * @param now when
+	 * @throws InvalidInputProblem unless responded, or without a comment
+	 */
+	void returnResponse(String comment, UUID by, Instant now) {
+		require(this.status == FindingStatus.RESPONDED);
+		this.reviewComment = Texts.required("comment", comment, COMMENT_MAX);
+		this.reviewedBy = by;
+		this.reviewedAt = now;
+		this.status = FindingStatus.RETURNED;
+	}
+
+	/**
+	 * Returns whether the finding is past its due date and not closed.
+	 * @param today today in Tokyo
+	 * @return {@code true} when overdue
+	 */
+	public boolean isOverdue(LocalDate today) {
+		return this.dueOn != null && this.status != FindingStatus.CLOSED && this.dueOn.isBefore(today);
+	}
+
+	private void require(boolean allowed) {
+		if (!allowed) {
+			throw new InvalidInputProblem("status", "inspection.error.finding.state", this.status.name());
+		}
+	}
+
+	/**
+	 * Returns the occurrence key of this finding's obligations, e.g. {@code AUD-2-F1}.
+	 * @param inspection its inspection
+	 * @return the key
+	 */
+	public String keyIn(Inspection inspection) {
+		return inspection.getNumber() + "-F" + this.seq;
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getInspectionId() {
+		return this.inspectionId;
+	}
+
+	public UUID getContractId() {
+		return this.contractId;
+	}
+
+	public int getSeq() {
+		return this.seq;
+	}
+
+	public Severity getSeverity() {
+		return this.severity;
+	}
+
+	public String getClauseRef() {
+		return this.clauseRef;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public FindingStatus getStatus() {
+		return this.status;
+	}
+
+	public Instant getRecordedAt() {
+		return this.recordedAt;
+	}
+
+	public String getInstruction() {
+		return this.instruction;
+	}
+
+	public LocalDate getDueOn() {
+		return this.dueOn;
+	}
+
+	public Instant getInstructedAt() {
+		return this.instructedAt;
+	}
+
+	public String getResponse() {
+		return this.response;
+	}
+
+	public Instant getRespondedAt() {
+		return this.respondedAt;
+	}
+
+	public String getReviewComment() {
+		return this.reviewComment;
+	}
+
+	public Instant getReviewedAt() {
+		return this.reviewedAt;
+	}
+
+	public Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+}

@@ -1,0 +1,145 @@
+package jp.itaku.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An audit or inspection the client planned on a contract (Setagaya 33–34, Kadoma 11(2),
+ * Nerima 22–23, Gunma 15): its kind, scope, day, inspectors and the subcontractors in
+ * scope (Setagaya 33: 再受託者も同様), numbered per contract ({@code AUD-<n>}).
+ */
+@Entity
+@Table(name = "inspection")
+public class Inspection {
+
+	static final int SCOPE_MAX = 2000;
+
+	static final int NAMES_MAX = 1000;
+
+	@Id
+	private UUID id;
+
+	@Column(name = "contract_id", nullable = false, updatable = false)
+	private UUID contractId;
+
+	@Column(name = "client_organisation_id", nullable = false, updatable = false)
+	private UUID clientOrganisationId;
+
+	@Column(name = "contractor_organisation_id", nullable = false, updatable = false)
+	private UUID contractorOrganisationId;
+
+	@Column(nullable = false, updatable = false)
+	private int seq;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private InspectionKind kind;
+
+	@Column(nullable = false, updatable = false)
+	private String scope;
+
+	@Column(name = "held_on", nullable = false, updatable = false)
+	private LocalDate heldOn;
+
+	@Column(nullable = false, updatable = false)
+	private String inspectors;
+
+	@Column(name = "subcontractors_in_scope", updatable = false)
+	private String subcontractorsInScope;
+
+	@Column(name = "planned_at", nullable = false, updatable = false)
+	private Instant plannedAt;
+
+	@Column(name = "planned_by", nullable = false, updatable = false)
+	private UUID plannedBy;
+
+	@Version
+	private Long version;
+
+	protected Inspection() {
+	}
+
+	Inspection(UUID contractId, UUID clientOrganisationId, UUID contractorOrganisationId, int seq, InspectionKind kind,
+			String scope, LocalDate heldOn, String inspectors, String subcontractorsInScope, UUID plannedBy,
+			Instant plannedAt) {
+		this.id = UUID.randomUUID();
+		this.contractId = contractId;
+		this.clientOrganisationId = clientOrganisationId;
+		this.contractorOrganisationId = contractorOrganisationId;
+		this.seq = seq;
+		this.kind = kind;
+		this.scope = scope;
+		this.heldOn = heldOn;
+		this.inspectors = inspectors;
+		this.subcontractorsInScope = subcontractorsInScope;
+		this.plannedBy = plannedBy;
+		this.plannedAt = plannedAt;
+	}
+
+	/**
+	 * Returns the number people read, e.g. {@code AUD-2}; the prefix of its findings' and
+	 * requests' occurrence keys.
+	 * @return the number
+	 */
+	public String getNumber() {
+		return "AUD-" + this.seq;
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getContractId() {
+		return this.contractId;
+	}
+
+	public UUID getClientOrganisationId() {
+		return this.clientOrganisationId;
+	}
+
+	public UUID getContractorOrganisationId() {
+		return this.contractorOrganisationId;
+	}
+
+	public int getSeq() {
+		return this.seq;
+	}
+
+	public InspectionKind getKind() {
+		return this.kind;
+	}
+
+	public String getScope() {
+		return this.scope;
+	}
+
+	public LocalDate getHeldOn() {
+		return this.heldOn;
+	}
+
+	public String getInspectors() {
+		return this.inspectors;
+	}
+
+	public String getSubcontractorsInScope() {
+		return this.subcontractorsInScope;
+	}
+
+	public Instant getPlannedAt() {
+		return this.plannedAt;
+	}
+
+	public UUID getPlannedBy() {
+		return this.plannedBy;
+	}
+
+}

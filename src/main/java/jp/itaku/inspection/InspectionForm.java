@@ -1,0 +1,73 @@
+package jp.itaku.inspection;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The client's plan of an audit or inspection: kind, scope, day, inspectors, the
+ * subcontractors in scope (free text; Setagaya 33), and the checklist lines kept (their
+ * requirement keys; {@code null} keeps every line the profile offers).
+ */
+public class InspectionForm {
+
+	private InspectionKind kind;
+
+	private String scope;
+
+	private LocalDate heldOn;
+
+	private String inspectors;
+
+	private String subcontractorsInScope;
+
+	private List<String> lines;
+
+	public InspectionKind getKind() {
+		return this.kind;
+	}
+
+	public void setKind(InspectionKind kind) {
+		this.kind = kind;
+	}
+
+	public String getScope() {
+		return this.scope;
+	}
+
+	public void setScope(String scope) {
+		this.scope = scope;
+	}
+
+	public LocalDate getHeldOn() {
+		return this.heldOn;
+	}
+
+	public void setHeldOn(LocalDate heldOn) {
+		this.heldOn = heldOn;
+	}
+
+	public String getInspectors() {
+		return this.inspectors;
+	}
+
+	public void setInspectors(String inspectors) {
+		this.inspectors = inspectors;
+	}
+
+	public String getSubcontractorsInScope() {
+		return this.subcontractorsInScope;
+	}
+
+	public void setSubcontractorsInScope(String subcontractorsInScope) {
+		this.subcontractorsInScope = subcontractorsInScope;
+	}
+
+	public List<String> getLines() {
+		return this.lines;
+	}
+
+	public void setLines(List<String> lines) {
+		this.lines = lines;
+	}
+
+}

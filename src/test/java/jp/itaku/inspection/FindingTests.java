@@ -1,0 +1,68 @@
+package jp.itaku.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jp.itaku.platform.InvalidInputProblem;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The finding's transitions: instruction with a due date, response, return with a comment
+ * and acceptance, and the moves it refuses.
+ */
+class FindingTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+	private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
+
+	private final Inspection inspection = new Inspection(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 3,
+			InspectionKind.ON_SITE, "scope", TODAY, "山田", null, UUID.randomUUID(), NOW);
+
+	private Finding finding() {
+		return new Finding(this.inspection, 2, Severity.MAJOR, "7", "鍵が置かれていた", UUID.randomUUID(), NOW);
+	}
+
+	@Test
+	void aFindingGoesFromInstructionThroughResponseToClosure() {
+		Finding finding = finding();
+		assertThat(finding.keyIn(this.inspection)).isEqualTo("AUD-3-F2");
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.RECORDED);
+		finding.instruct("鍵を携行する", TODAY.plusDays(7), TODAY, NOW);
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.INSTRUCTED);
+		assertThat(finding.isOverdue(TODAY.plusDays(8))).isTrue();
+		finding.respond("携行する運用にした", UUID.randomUUID(), NOW);
+		finding.returnResponse("記録簿も", UUID.randomUUID(), NOW);
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.RETURNED);
+		finding.respond("記録簿を備えた", UUID.randomUUID(), NOW);
+		finding.accept(null, UUID.randomUUID(), NOW);
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.CLOSED);
+		assertThat(finding.getClosedAt()).isEqualTo(NOW);
+		assertThat(finding.isOverdue(TODAY.plusDays(8))).isFalse();
+	}
+
+	@Test
+	void invalidMovesAndMissingTextsAreRefusedNamingTheField() {
+		Finding finding = finding();
+		assertThatThrownBy(() -> finding.respond("x", UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class)
+			.satisfies(
+					(e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field()).isEqualTo("status"));
+		assertThatThrownBy(() -> finding.instruct("x", TODAY.minusDays(1), TODAY, NOW))
+			.isInstanceOf(InvalidInputProblem.class)
+			.satisfies(
+					(e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field()).isEqualTo("dueOn"));
+		finding.instruct("x", TODAY, TODAY, NOW);
+		assertThatThrownBy(() -> finding.accept(null, UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class);
+		finding.respond("y", UUID.randomUUID(), NOW);
+		assertThatThrownBy(() -> finding.returnResponse("  ", UUID.randomUUID(), NOW))
+			.isInstanceOf(InvalidInputProblem.class)
+			.satisfies((e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field())
+				.isEqualTo("comment"));
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.RESPONDED);
+	}
+
+}

@@ -1,0 +1,452 @@
+package jp.itaku.inspection;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import jp.itaku.account.UserAccount;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.support.ArchivalPdf;
+import jp.itaku.support.Fixtures;
+import jp.itaku.support.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Audits and inspections through the application: a finding followed from instruction
+ * through response and verification to closure with every step on the audit trail; a
+ * returned response goes back to the contractor; a request for material raises only that
+ * deliverable's ON_REQUEST obligations (Gunma 9) and is met by a submission; the audit
+ * report is an archival PDF whose hash is audited; and who may see and do what, by
+ * service, page and API.
+ */
+@IntegrationTest
+class InspectionsIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contracts contracts;
+
+	@Autowired
+	Obligations obligations;
+
+	@Autowired
+	Inspections inspections;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	JsonMapper json;
+
+	UserAccount officerUser;
+
+	UserAccount secadminUser;
+
+	UserAccount auditorUser;
+
+	UserAccount leadUser;
+
+	UserAccount workerUser;
+
+	UserAccount otherLeadUser;
+
+	Organisation contractor;
+
+	Contract contract;
+
+	LocalDate today;
+
+	@BeforeEach
+	void setagayaContract() {
+		Organisation client = this.fixtures.organisation(OrganisationKind.CLIENT);
+		this.contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		Organisation other = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		this.officerUser = this.fixtures.user(client, Role.CLIENT_OFFICER);
+		this.secadminUser = this.fixtures.user(client, Role.CLIENT_SECURITY_ADMIN);
+		this.auditorUser = this.fixtures.user(client, Role.AUDITOR);
+		this.leadUser = this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD);
+		this.workerUser = this.fixtures.user(this.contractor, Role.CONTRACTOR_WORKER);
+		this.otherLeadUser = this.fixtures.user(other, Role.CONTRACTOR_LEAD);
+		this.today = ItakuTime.today(this.clock);
+		this.contract = register("setagaya");
+	}
+
+	private Contract register(String profile) {
+		var form = this.fixtures.contractForm(this.contractor, profile, this.today.minusMonths(1), Set.of());
+		form.setTitle("住民記録システム運用業務");
+		return this.contracts.register(this.fixtures.actor(this.officerUser), form);
+	}
+
+	private RequestPostProcessor as(UserAccount user) {
+		return authentication(this.fixtures.signedIn(user));
+	}
+
+	private String plan(Contract on, UserAccount by) throws Exception {
+		String answer = this.mvc
+			.perform(
+					post("/api/v1/contracts/" + on.getId() + "/inspections").contentType("application/json").content("""
+							{"kind":"ON_SITE","scope":"受託者作業室の入退室管理と媒体の保管","heldOn":"%s",
+							 "inspectors":"情報政策課 山田、区民課 佐藤","subcontractorsInScope":"有限会社あおば入力センター"}
+							""".formatted(this.today)).with(as(by)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.number").value("AUD-1"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(answer).get("id").asText();
+	}
+
+	private String finding(String inspectionId) throws Exception {
+		String answer = this.mvc.perform(
+				post("/api/v1/inspections/" + inspectionId + "/findings").contentType("application/json").content("""
+						{"severity":"MAJOR","clauseRef":"7","description":"媒体保管庫の鍵が作業台の引き出しに置かれていた。",
+						 "instruction":"鍵を管理者が携行し、貸出記録を付けること。","dueOn":"%s"}
+						""".formatted(this.today.plusDays(14))).with(as(this.officerUser)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("INSTRUCTED"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(answer).get("id").asText();
+	}
+
+	private void respond(String findingId, String text) throws Exception {
+		this.mvc.perform(multipart("/api/v1/findings/" + findingId + "/respond")
+			.file(new MockMultipartFile("files", "鍵貸出記録.txt", "text/plain",
+					"2026-11-20 鍵貸出 山田".getBytes(StandardCharsets.UTF_8)))
+			.param("response", text)
+			.with(as(this.leadUser))).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RESPONDED"));
+	}
+
+	private List<String> actions(String targetId) {
+		return this.jdbc.sql("select action from audit_entry where target_id = ? order by seq")
+			.param(targetId)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void aFindingIsFollowedFromInstructionThroughResponseAndVerificationToClosureWithEveryStepAudited()
+			throws Exception {
+		String inspectionId = plan(this.contract, this.officerUser);
+		assertThat(actions(inspectionId)).contains("INSPECTION_PLANNED");
+		String findingId = finding(inspectionId);
+		respond(findingId, "鍵を管理者が携行するよう改め、貸出記録簿を備えた。");
+		this.mvc
+			.perform(post("/api/v1/findings/" + findingId + "/accept").contentType("application/json")
+				.content("{\"comment\":\"貸出記録を確認した。\"}")
+				.with(as(this.secadminUser)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CLOSED"))
+			.andExpect(jsonPath("$.closedAt").isNotEmpty());
+
+		assertThat(actions(findingId)).containsExactly("FINDING_RECORDED", "FINDING_INSTRUCTED", "FINDING_RESPONDED",
+				"FINDING_ACCEPTED");
+		String responded = this.jdbc
+			.sql("select details from audit_entry where action = 'FINDING_RESPONDED' and target_id = ?")
+			.param(findingId)
+			.query(String.class)
+			.single();
+		String evidenceSha = HexFormat.of()
+			.formatHex(
+					MessageDigest.getInstance("SHA-256").digest("2026-11-20 鍵貸出 山田".getBytes(StandardCharsets.UTF_8)));
+		assertThat(responded).contains(evidenceSha, "AUD-1-F1");
+
+		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.auditorUser)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.findings[0].status").value("CLOSED"))
+			.andExpect(jsonPath("$.findings[0].evidenceSha256[0]").value(evidenceSha))
+			.andExpect(jsonPath("$.inspection.subcontractorsInScope").value("有限会社あおば入力センター"));
+
+		// A closed finding cannot be answered or verified again.
+		this.mvc
+			.perform(post("/api/v1/findings/" + findingId + "/return").contentType("application/json")
+				.content("{\"comment\":\"再確認\"}")
+				.with(as(this.officerUser)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+
+	@Test
+	void aReturnedResponseGoesBackToTheContractorUntilTheClientAccepts() throws Exception {
+		String inspectionId = plan(this.contract, this.officerUser);
+		String findingId = finding(inspectionId);
+		respond(findingId, "注意喚起した。");
+
+		this.mvc
+			.perform(post("/api/v1/findings/" + findingId + "/return").contentType("application/json")
+				.content("{}")
+				.with(as(this.officerUser)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("comment"))
+			.andExpect(jsonPath("$.errors[0].message").value("差し戻す理由を入力してください。"));
+		this.mvc
+			.perform(post("/api/v1/findings/" + findingId + "/return").contentType("application/json")
+				.content("{\"comment\":\"注意喚起だけでは改善になりません。鍵の管理方法を改めてください。\"}")
+				.with(as(this.officerUser)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("RETURNED"));
+
+		// Back with the contractor: its lead sees the form again, the client cannot
+		// accept.
+		Document leadPage = Jsoup.parse(this.mvc.perform(get("/inspections/" + inspectionId).with(as(this.leadUser)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(leadPage.select(".respond-form")).hasSize(1);
+		assertThat(leadPage.select("#finding-AUD-1-F1").text()).contains("差戻し", "鍵の管理方法を改めてください");
+		this.mvc.perform(post("/api/v1/findings/" + findingId + "/accept").with(as(this.officerUser)))
+			.andExpect(status().isBadRequest());
+
+		respond(findingId, "鍵を管理者が携行し、貸出記録簿を備えた。");
+		this.mvc.perform(post("/api/v1/findings/" + findingId + "/accept").with(as(this.officerUser)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CLOSED"));
+		assertThat(actions(findingId)).containsExactly("FINDING_RECORDED", "FINDING_INSTRUCTED", "FINDING_RESPONDED",
+				"FINDING_RETURNED", "FINDING_RESPONDED", "FINDING_ACCEPTED");
+	}
+
+	@Test
+	void aRequestForMaterialRaisesOnlyThatDeliverablesObligationsAndIsMetByASubmission() throws Exception {
+		Contract gunma = register("gunma");
+		String inspectionId = plan(gunma, this.secadminUser);
+		this.mvc.perform(
+				post("/api/v1/inspections/" + inspectionId + "/requests").contentType("application/json").content("""
+						{"deliverable":"INCIDENT_REPORT","description":"x","dueOn":"%s"}
+						""".formatted(this.today.plusDays(7))).with(as(this.secadminUser)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deliverable"));
+		String answer = this.mvc.perform(
+				post("/api/v1/inspections/" + inspectionId + "/requests").contentType("application/json").content("""
+						{"deliverable":"LOG_SUBMISSION","description":"過去3か月分のアクセスログとイベントログ","dueOn":"%s"}
+						""".formatted(this.today.plusDays(7))).with(as(this.secadminUser)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String requestId = this.json.readTree(answer).get("id").asText();
+
+		List<Obligation> raised = this.obligations.forContract(this.fixtures.actor(this.secadminUser), gunma.getId())
+			.stream()
+			.filter((o) -> "AUD-1-R1".equals(o.getPeriodKey()))
+			.toList();
+		assertThat(raised).isNotEmpty()
+			.allSatisfy((o) -> assertThat(o.getDeliverable()).isEqualTo(Deliverable.LOG_SUBMISSION))
+			.extracting(Obligation::getClauseRef)
+			.containsExactlyInAnyOrder("第9条ア", "第9条イ");
+		assertThat(raised).allSatisfy((o) -> assertThat(o.getSource()).isEqualTo("MaterialRequest:" + requestId));
+
+		String page = this.mvc.perform(get("/inspections/" + inspectionId).with(as(this.workerUser)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(page).select("[data-request=AUD-1-R1]").text()).contains("提出待ち",
+				String.valueOf(this.today.plusDays(7).getDayOfMonth()));
+
+		// The auditor cannot answer; the contractor's worker can.
+		this.mvc
+			.perform(multipart("/api/v1/material-requests/" + requestId + "/answer")
+				.file(new MockMultipartFile("files", "access-log.csv", "text/csv", "at,user\n".getBytes()))
+				.with(as(this.auditorUser)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(multipart("/api/v1/material-requests/" + requestId + "/answer")
+			.file(new MockMultipartFile("files", "access-log.csv", "text/csv",
+					"at,user\n2026-09-01T09:00,yamada\n".getBytes()))
+			.param("comment", "9月から11月までのログ")
+			.with(as(this.workerUser))).andExpect(status().isOk());
+		assertThat(raised)
+			.allSatisfy((o) -> assertThat(this.obligations.findUnscoped(o.getId()).orElseThrow().getStatus())
+				.isEqualTo(ObligationStatus.SUBMITTED));
+		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.officerUser)))
+			.andExpect(jsonPath("$.requests[0].state").value("SUBMITTED"))
+			.andExpect(jsonPath("$.requests[0].dueOn").value(this.today.plusDays(7).toString()));
+		assertThat(actions(requestId)).containsExactly("MATERIAL_REQUESTED", "MATERIAL_SUBMITTED");
+	}
+
+	@Test
+	void theAuditReportIsAnArchivalPdfWhoseHashIsOnTheAuditTrail() throws Exception {
+		String inspectionId = plan(this.contract, this.officerUser);
+		finding(inspectionId);
+		byte[] pdf = this.mvc
+			.perform(get("/api/v1/inspections/" + inspectionId + "/report.pdf").with(as(this.leadUser)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/pdf"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		ArchivalPdf.assertArchivalWith(pdf, "監査・検査結果報告書", "AUD-1", "実地調査", "受託者作業室の入退室管理と媒体の保管", "AUD-1-F1", "媒体保管庫の鍵",
+				"指示済み", "有限会社あおば入力センター");
+		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+		String details = this.jdbc
+			.sql("select details from audit_entry where action = 'INSPECTION_REPORT_ISSUED' and target_id = ?")
+			.param(inspectionId)
+			.query(String.class)
+			.single();
+		assertThat(details).contains(sha256);
+	}
+
+	@Test
+	void theChecklistHasTheContractorsRequirementsOfTheProfileAndTheLinesTheClientKept() {
+		var candidates = this.inspections.candidates(this.contract);
+		assertThat(candidates).extracting(Checklist.Candidate::summary)
+			.contains("区の求めに応じて、情報及び情報資産の情報セキュリティ管理状況を報告する")
+			.doesNotContain("区は必要に応じて監査又は検査を実施でき、受託者はこれを受け入れる");
+		InspectionForm form = new InspectionForm();
+		form.setKind(InspectionKind.AUDIT);
+		form.setScope("全般");
+		form.setHeldOn(this.today);
+		form.setInspectors("山田");
+		form.setLines(List.of(candidates.get(0).key(), candidates.get(2).key()));
+		Inspection inspection = this.inspections.plan(this.fixtures.actor(this.officerUser), this.contract.getId(),
+				form);
+		var detail = this.inspections.detail(this.fixtures.actor(this.officerUser), inspection.getId());
+		assertThat(detail.lines()).extracting(ChecklistLine::getSummary)
+			.containsExactly(candidates.get(0).summary(), candidates.get(2).summary());
+
+		form.setLines(List.of());
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(
+					() -> this.inspections.plan(this.fixtures.actor(this.officerUser), this.contract.getId(), form))
+			.isInstanceOf(jp.itaku.platform.InvalidInputProblem.class);
+	}
+
+	@Test
+	void onlyTheClientsOfficersPlanAndVerifyTheLeadRespondsTheAuditorReadsAndAnotherContractorFindsNothing()
+			throws Exception {
+		String list = "/contracts/" + this.contract.getId() + "/inspections";
+		String body = """
+				{"kind":"AUDIT","scope":"s","heldOn":"%s","inspectors":"i"}
+				""".formatted(this.today);
+		for (UserAccount refused : List.of(this.auditorUser, this.leadUser, this.workerUser)) {
+			this.mvc.perform(post("/api/v1" + list).contentType("application/json").content(body).with(as(refused)))
+				.andExpect(status().isForbidden());
+		}
+		this.mvc
+			.perform(post("/api/v1" + list).contentType("application/json").content(body).with(as(this.otherLeadUser)))
+			.andExpect(status().isNotFound());
+		String inspectionId = plan(this.contract, this.officerUser);
+		String findingId = finding(inspectionId);
+
+		// Reading: client, auditor and contractor; not another contractor.
+		for (UserAccount reader : List.of(this.officerUser, this.secadminUser, this.auditorUser, this.leadUser,
+				this.workerUser)) {
+			this.mvc.perform(get("/api/v1" + list).with(as(reader)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].number").value("AUD-1"));
+			this.mvc.perform(get("/inspections/" + inspectionId).with(as(reader))).andExpect(status().isOk());
+		}
+		this.mvc.perform(get("/api/v1" + list).with(as(this.otherLeadUser))).andExpect(status().isNotFound());
+		this.mvc.perform(get(list).with(as(this.otherLeadUser))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.otherLeadUser)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+		this.mvc.perform(get("/inspections/" + inspectionId).with(as(this.otherLeadUser)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/inspections/" + inspectionId + "/report.pdf").with(as(this.otherLeadUser)))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(multipart("/api/v1/findings/" + findingId + "/respond").param("response", "x")
+				.with(as(this.otherLeadUser)))
+			.andExpect(status().isNotFound());
+
+		// The auditor changes nothing; the pages offer it no form.
+		this.mvc
+			.perform(post("/api/v1/inspections/" + inspectionId + "/findings").contentType("application/json")
+				.content("{\"severity\":\"MINOR\",\"clauseRef\":\"7\",\"description\":\"x\"}")
+				.with(as(this.auditorUser)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(multipart("/api/v1/findings/" + findingId + "/respond").param("response", "x")
+				.with(as(this.auditorUser)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/findings/" + findingId + "/accept").with(csrf()).with(as(this.auditorUser)))
+			.andExpect(status().isForbidden());
+		Document auditorPage = Jsoup
+			.parse(this.mvc.perform(get("/inspections/" + inspectionId).with(as(this.auditorUser)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(auditorPage.select("form[method=post]:not([action=/logout])")).isEmpty();
+		assertThat(Jsoup.parse(
+				this.mvc.perform(get(list).with(as(this.auditorUser))).andReturn().getResponse().getContentAsString())
+			.select("#plan-form")).isEmpty();
+
+		// The worker does not respond to findings (the lead does); the client does not
+		// respond.
+		this.mvc
+			.perform(multipart("/api/v1/findings/" + findingId + "/respond").param("response", "x")
+				.with(as(this.workerUser)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(multipart("/api/v1/findings/" + findingId + "/respond").param("response", "x")
+				.with(as(this.officerUser)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/findings/" + findingId + "/accept").with(csrf()).with(as(this.leadUser)))
+			.andExpect(status().isForbidden());
+
+		// The client's officer plans through the page, every line of the profile ticked.
+		Document planPage = Jsoup.parse(this.mvc.perform(get(list).with(as(this.officerUser)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(planPage.select("#plan-form input[name=lines]"))
+			.hasSize(this.inspections.candidates(this.contract).size())
+			.allSatisfy((box) -> assertThat(box.hasAttr("checked")).isTrue());
+		this.mvc
+			.perform(post(list).with(csrf())
+				.with(as(this.officerUser))
+				.param("kind", "DOCUMENTARY")
+				.param("scope", "再委託先の管理状況")
+				.param("heldOn", this.today.toString())
+				.param("inspectors", "山田"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.inspections.list(this.fixtures.actor(this.auditorUser), this.contract.getId()).inspections())
+			.hasSize(2);
+	}
+
+}
