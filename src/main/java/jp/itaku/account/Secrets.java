@@ -1,10 +1,7 @@
 package jp.itaku.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import jp.itaku.platform.Sha256;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Random secrets (one-time passwords, recovery codes, API tokens) and their SHA-256
@@ -40,13 +37,7 @@ final class Secrets {
 	}
 
 	static String sha256(String value) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.of(value);
 	}
 
 	private static String random(char[] alphabet, int length) {

@@ -33,6 +33,7 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.Sha256;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
@@ -272,7 +273,7 @@ public class AssetRegister {
 			.detail("items", rows.size())
 			.detail("assets", created.stream().map(Asset::getId).toList())
 			.detail("sha256", document.sha256())
-			.detail("registerSha256", (extract != null) ? AssetRequests.Sha.of(extract) : "")
+			.detail("registerSha256", (extract != null) ? Sha256.of(extract) : "")
 			.detail("obligations", raised.stream().map(Obligation::getId).toList())
 			.detail("submitted", submitted));
 		return saved;
@@ -376,16 +377,23 @@ public class AssetRegister {
 		return holder;
 	}
 
-	private void scoped(Actor actor, UUID contractId, String what) {
+	/**
+	 * Returns a contract the actor is party to, or reports the thing asked for as not
+	 * found (so that a stranger learns nothing of the contract).
+	 */
+	Contract scoped(Actor actor, UUID contractId, String what) {
 		try {
-			this.contracts.get(actor, contractId);
+			return this.contracts.get(actor, contractId);
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(what);
 		}
 	}
 
-	private Contract recordable(Actor actor, UUID contractId) {
+	/**
+	 * Returns a contract whose register the actor may record in: its contractor's lead.
+	 */
+	Contract recordable(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
 		if (!mayRecord(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");

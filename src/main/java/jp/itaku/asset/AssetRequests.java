@@ -40,6 +40,7 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.Sha256;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
@@ -153,7 +154,7 @@ public class AssetRequests {
 	@Transactional(readOnly = true)
 	public Detail detail(Actor actor, UUID requestId) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
-		Contract contract = scoped(actor, request.getContractId(), REQUEST);
+		Contract contract = this.register.scoped(actor, request.getContractId(), REQUEST);
 		boolean contractor = this.register.mayRecord(actor, contract);
 		boolean client = mayDecide(actor, contract);
 		return new Detail(contract, request, states(requestId), contractor, client,
@@ -224,7 +225,7 @@ public class AssetRequests {
 	 */
 	@Transactional
 	public AssetRequest request(Actor actor, UUID contractId, AssetRequestForm form) {
-		Contract contract = contractorSide(actor, contractId);
+		Contract contract = this.register.recordable(actor, contractId);
 		List<FieldProblem> problems = new ArrayList<>(form.problems());
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
@@ -474,7 +475,7 @@ public class AssetRequests {
 	@Transactional
 	public void witness(Actor actor, UUID requestId, AssetStepForm step) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
-		scoped(actor, request.getContractId(), REQUEST);
+		this.register.scoped(actor, request.getContractId(), REQUEST);
 		Instant at = at(step.getAt());
 		request.witnessed(actor.userId(), at, step.getComment());
 		this.audit.record(AuditRecord.of("ASSET_DISPOSAL_WITNESSED")
@@ -565,7 +566,7 @@ public class AssetRequests {
 	@Transactional
 	public void confirmReturn(Actor actor, UUID requestId) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
-		Contract contract = scoped(actor, request.getContractId(), REQUEST);
+		Contract contract = this.register.scoped(actor, request.getContractId(), REQUEST);
 		if (!mayDecide(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -608,7 +609,7 @@ public class AssetRequests {
 	 */
 	@Transactional
 	public AssetShipment ship(Actor actor, UUID contractId, ShipmentForm form) {
-		Contract contract = contractorSide(actor, contractId);
+		Contract contract = this.register.recordable(actor, contractId);
 		List<FieldProblem> problems = new ArrayList<>(form.problems());
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
@@ -652,7 +653,7 @@ public class AssetRequests {
 			.detail("asset", asset.getId())
 			.detail("number", number)
 			.detail("method", form.getMethod().name())
-			.detail("registerSha256", Sha.of(extract))
+			.detail("registerSha256", Sha256.of(extract))
 			.detail("obligations", raised.stream().map(Obligation::getId).toList())
 			.detail("submitted", submitted));
 		return shipment;
@@ -668,7 +669,7 @@ public class AssetRequests {
 	public void arrived(Actor actor, UUID shipmentId, AssetStepForm step) {
 		AssetShipment shipment = this.shipments.findById(shipmentId).orElseThrow(() -> new NotFoundProblem(SHIPMENT));
 		try {
-			contractorSide(actor, shipment.getContractId());
+			this.register.recordable(actor, shipment.getContractId());
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(SHIPMENT);
@@ -697,7 +698,7 @@ public class AssetRequests {
 	 */
 	@Transactional
 	public AssetBackup declareBackups(Actor actor, UUID contractId, BackupForm form) {
-		contractorSide(actor, contractId);
+		this.register.recordable(actor, contractId);
 		List<FieldProblem> problems = form.problems();
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
@@ -749,7 +750,7 @@ public class AssetRequests {
 	@Transactional
 	public OpenedDocument open(Actor actor, UUID requestId, boolean certificate) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
-		scoped(actor, request.getContractId(), REQUEST);
+		this.register.scoped(actor, request.getContractId(), REQUEST);
 		String key = certificate ? request.getCertificateKey() : request.getApplicationKey();
 		if (key == null) {
 			throw new NotFoundProblem("asset.certificate.entity");
@@ -963,18 +964,10 @@ public class AssetRequests {
 				&& contract.getStatus() != ContractStatus.CLOSED;
 	}
 
-	private Contract contractorSide(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
-		if (!this.register.mayRecord(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
-		return contract;
-	}
-
 	private AssetRequest contractorRequest(Actor actor, UUID requestId) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
 		try {
-			contractorSide(actor, request.getContractId());
+			this.register.recordable(actor, request.getContractId());
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(REQUEST);
@@ -984,20 +977,11 @@ public class AssetRequests {
 
 	private AssetRequest clientRequest(Actor actor, UUID requestId) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
-		Contract contract = scoped(actor, request.getContractId(), REQUEST);
+		Contract contract = this.register.scoped(actor, request.getContractId(), REQUEST);
 		if (!mayDecide(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return request;
-	}
-
-	private Contract scoped(Actor actor, UUID contractId, String what) {
-		try {
-			return this.contracts.get(actor, contractId);
-		}
-		catch (NotFoundProblem ex) {
-			throw new NotFoundProblem(what);
-		}
 	}
 
 	/**
@@ -1049,24 +1033,6 @@ public class AssetRequests {
 	 * @param content its content
 	 */
 	public record OpenedDocument(String fileName, InputStream content) {
-	}
-
-	/** SHA-256 of generated content, for the audit trail. */
-	static final class Sha {
-
-		private Sha() {
-		}
-
-		static String of(byte[] content) {
-			try {
-				return java.util.HexFormat.of()
-					.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-			}
-			catch (java.security.NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -1,8 +1,5 @@
 package jp.itaku.catalog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -21,6 +18,7 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -178,7 +176,7 @@ public class ClauseCatalog {
 	private StoredProfile store(ProfileDefinition definition, ProfileOrigin origin, String fileName, String content,
 			Actor actor) {
 		this.repository.lock();
-		String hash = sha256(content);
+		String hash = Sha256.of(content);
 		var existing = this.repository.findByHash(definition.code(), hash);
 		if (existing.isPresent()) {
 			return get(existing.get());
@@ -190,16 +188,6 @@ public class ClauseCatalog {
 				this.json.writeValueAsString(definition), requirements, (actor != null) ? actor.userId() : null,
 				Instant.now(this.clock));
 		return get(id);
-	}
-
-	private static String sha256(String content) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package jp.itaku.export;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +30,7 @@ import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
+import jp.itaku.platform.Sha256;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -275,13 +272,7 @@ public class CalendarFeeds {
 	 * @return the hex digest
 	 */
 	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.of(value);
 	}
 
 	private record DueItem(Contract contract, Obligation obligation) {

@@ -35,6 +35,7 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.Sha256;
 import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.Trainings;
@@ -359,7 +360,7 @@ public class Incidents {
 		String sha256 = "";
 		if (!due.isEmpty()) {
 			byte[] pdf = this.form.renderPrevention(contract, incident);
-			sha256 = sha256(pdf);
+			sha256 = Sha256.of(pdf);
 			submitted = submitTo(actor, due, Deliverable.RECURRENCE_PREVENTION_REPORT,
 					this.form.preventionComment(incident), this.form.preventionFileName(incident), pdf);
 		}
@@ -553,16 +554,6 @@ public class Incidents {
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(WHAT);
-		}
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

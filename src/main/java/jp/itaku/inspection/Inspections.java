@@ -1,8 +1,6 @@
 package jp.itaku.inspection;
 
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +37,7 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.Sha256;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -536,7 +535,7 @@ public class Inspections {
 	public IssuedReport issueReport(Actor actor, UUID inspectionId) {
 		Detail detail = detail(actor, inspectionId);
 		byte[] pdf = this.report.render(detail, Instant.now(this.clock));
-		String sha256 = sha256(pdf);
+		String sha256 = Sha256.of(pdf);
 		this.audit.record(AuditRecord.of("INSPECTION_REPORT_ISSUED")
 			.actor(actor)
 			.target("Inspection", inspectionId)
@@ -632,15 +631,6 @@ public class Inspections {
 		catch (InvalidInputProblem problem) {
 			problems.addAll(problem.getFieldProblems());
 			return null;
-		}
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -13,6 +13,7 @@ import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.Submission;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.Sha256;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;

@@ -32,6 +32,7 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.Sha256;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.itaku.platform.Sha256;
 import jp.itaku.roster.WorkerReadiness.Readiness;
 import org.junit.jupiter.api.Test;
 
