@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.asset.AssetEvent;
 import jp.itaku.asset.AssetKind;
 import jp.itaku.asset.AssetReceipt;
@@ -26,7 +24,6 @@ import jp.itaku.asset.StorageLocation;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.roster.RosterMember;
 import org.slf4j.Logger;
@@ -54,22 +51,19 @@ class DemoAssetRequests implements DemoStep {
 
 	private final DemoAssets assets;
 
-	private final UserAccounts users;
-
-	private final SignIn signIn;
+	private final DemoActors actors;
 
 	private final WorkingCalendar calendar;
 
 	private final java.time.Clock clock;
 
-	DemoAssetRequests(AssetRegister register, AssetRequests requests, DemoAssets assets, UserAccounts users,
-			SignIn signIn, WorkingCalendar calendar, java.time.Clock clock) {
+	DemoAssetRequests(AssetRegister register, AssetRequests requests, DemoAssets assets, DemoActors actors,
+			WorkingCalendar calendar, java.time.Clock clock) {
 		this.clock = clock;
 		this.register = register;
 		this.requests = requests;
 		this.assets = assets;
-		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 		this.calendar = calendar;
 	}
 
@@ -85,7 +79,7 @@ class DemoAssetRequests implements DemoStep {
 		if (entries.size() < 3) {
 			return;
 		}
-		Actor officer = actor("officer");
+		Actor officer = this.actors.of("officer");
 		List<RosterMember> people = this.requests.people(setagaya.getId());
 		RosterMember person = people.get(0);
 		LocalDateTime now = ItakuTime.inTokyo(Instant.now(this.clock))
@@ -193,12 +187,6 @@ class DemoAssetRequests implements DemoStep {
 		AssetStepForm step = new AssetStepForm();
 		step.setComment(comment);
 		return step;
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }

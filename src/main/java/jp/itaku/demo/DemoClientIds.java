@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.clientid.ClientIds;
 import jp.itaku.clientid.ClientIssuedId;
@@ -14,7 +12,6 @@ import jp.itaku.clientid.IssueIdForm;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
@@ -49,18 +46,14 @@ class DemoClientIds implements DemoStep {
 
 	private final WorkingCalendar calendar;
 
-	private final UserAccounts users;
+	private final DemoActors actors;
 
-	private final SignIn signIn;
-
-	DemoClientIds(Contracts contracts, Rosters rosters, ClientIds ids, WorkingCalendar calendar, UserAccounts users,
-			SignIn signIn) {
+	DemoClientIds(Contracts contracts, Rosters rosters, ClientIds ids, WorkingCalendar calendar, DemoActors actors) {
 		this.contracts = contracts;
 		this.rosters = rosters;
 		this.ids = ids;
 		this.calendar = calendar;
-		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 	}
 
 	@Override
@@ -73,8 +66,8 @@ class DemoClientIds implements DemoStep {
 			return;
 		}
 		Contract contract = kadoma.get();
-		Actor officer = actor("officer");
-		Actor lead = actor("lead");
+		Actor officer = this.actors.of("officer");
+		Actor lead = this.actors.of("lead");
 		LocalDate today = this.calendar.today();
 		LocalDate start = today.minusMonths(4).withDayOfMonth(1);
 		LocalDate lastMonthEnd = today.withDayOfMonth(1).minusDays(1);
@@ -138,12 +131,6 @@ class DemoClientIds implements DemoStep {
 			op.setIssuedOn(on);
 			this.ids.issue(officer, contract.getId(), op);
 		}
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }

@@ -7,8 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.ProfileSummary;
@@ -24,7 +22,6 @@ import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,21 +46,18 @@ class DemoContracts {
 
 	private final Organisations organisations;
 
-	private final UserAccounts users;
-
-	private final SignIn signIn;
+	private final DemoActors actors;
 
 	private final List<DemoStep> steps;
 
 	DemoContracts(Contracts contracts, Obligations obligations, ClauseCatalog catalog, Organisations organisations,
-			UserAccounts users, SignIn signIn, List<DemoStep> steps) {
+			DemoActors actors, List<DemoStep> steps) {
 		this.steps = steps;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.catalog = catalog;
 		this.organisations = organisations;
-		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 	}
 
 	boolean isEmpty() {
@@ -71,9 +65,9 @@ class DemoContracts {
 	}
 
 	void seed() {
-		Actor officer = actor("officer");
-		Actor lead = actor("lead");
-		Actor lead2 = actor("lead2");
+		Actor officer = this.actors.of("officer");
+		Actor lead = this.actors.of("lead");
+		Actor lead2 = this.actors.of("lead2");
 		Organisation mirai = this.organisations.findByNameUnscoped("株式会社みらいデータサービス").orElseThrow();
 		Organisation sakura = this.organisations.findByNameUnscoped("株式会社さくら情報システム").orElseThrow();
 
@@ -207,12 +201,6 @@ class DemoContracts {
 			.getBytes(StandardCharsets.UTF_8);
 		return this.obligations.submit(lead, obligation.getId(), "別添のとおり提出します。",
 				List.of(new Obligations.Upload(name, "application/pdf", new ByteArrayResource(pdf))));
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }

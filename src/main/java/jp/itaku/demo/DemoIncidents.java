@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.contract.Contract;
 import jp.itaku.incident.Incident;
 import jp.itaku.incident.IncidentCategory;
@@ -13,7 +11,6 @@ import jp.itaku.incident.IncidentForm;
 import jp.itaku.incident.Incidents;
 import jp.itaku.incident.Publication;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.ItakuTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +33,13 @@ class DemoIncidents implements DemoStep {
 
 	private final Incidents incidents;
 
-	private final UserAccounts users;
-
-	private final SignIn signIn;
+	private final DemoActors actors;
 
 	private final Clock clock;
 
-	DemoIncidents(Incidents incidents, UserAccounts users, SignIn signIn, Clock clock) {
+	DemoIncidents(Incidents incidents, DemoActors actors, Clock clock) {
 		this.incidents = incidents;
-		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 		this.clock = clock;
 	}
 
@@ -56,7 +50,7 @@ class DemoIncidents implements DemoStep {
 				|| !this.incidents.list(lead, demo.kadoma().getId()).incidents().isEmpty()) {
 			return;
 		}
-		Actor secadmin = actor("secadmin");
+		Actor secadmin = this.actors.of("secadmin");
 		closedIncident(lead, secadmin, demo.setagaya());
 		openIncident(lead, demo.kadoma());
 		log.info("Demo incidents seeded on {} and {}", demo.setagaya().getNumber(), demo.kadoma().getNumber());
@@ -106,12 +100,6 @@ class DemoIncidents implements DemoStep {
 			.toLocalDateTime()
 			.withSecond(0)
 			.withNano(0);
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }

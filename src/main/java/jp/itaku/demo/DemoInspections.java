@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
@@ -19,7 +17,6 @@ import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.Severity;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,28 +38,25 @@ class DemoInspections implements DemoStep {
 
 	private final Inspections inspections;
 
-	private final UserAccounts users;
-
-	private final SignIn signIn;
+	private final DemoActors actors;
 
 	private final WorkingCalendar calendar;
 
-	DemoInspections(Inspections inspections, UserAccounts users, SignIn signIn, WorkingCalendar calendar) {
+	DemoInspections(Inspections inspections, DemoActors actors, WorkingCalendar calendar) {
 		this.inspections = inspections;
-		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 		this.calendar = calendar;
 	}
 
 	@Override
 	public void seed(DemoContractsSeeded demo) {
 		Contract contract = demo.setagaya();
-		Actor officer = actor("officer");
+		Actor officer = this.actors.of("officer");
 		if (!this.inspections.mayInspect(officer, contract)
 				|| !this.inspections.list(officer, contract.getId()).inspections().isEmpty()) {
 			return;
 		}
-		Actor secadmin = actor("secadmin");
+		Actor secadmin = this.actors.of("secadmin");
 		Actor lead = demo.lead();
 		LocalDate today = this.calendar.today();
 		InspectionForm form = new InspectionForm();
@@ -100,12 +94,6 @@ class DemoInspections implements DemoStep {
 				this.inspections.observe(officer, line.getId(), LineResult.CONFORMING, null);
 			}
 		}
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }

@@ -3,13 +3,10 @@ package jp.itaku.demo;
 import java.time.LocalDate;
 import java.util.List;
 
-import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
@@ -40,24 +37,21 @@ class DemoRosters implements DemoStep {
 
 	private final Rosters rosters;
 
-	private final UserAccounts users;
-
-	private final SignIn signIn;
+	private final DemoActors actors;
 
 	private final WorkingCalendar calendar;
 
-	DemoRosters(Contracts contracts, Rosters rosters, UserAccounts users, SignIn signIn, WorkingCalendar calendar) {
+	DemoRosters(Contracts contracts, Rosters rosters, DemoActors actors, WorkingCalendar calendar) {
 		this.calendar = calendar;
 		this.contracts = contracts;
 		this.rosters = rosters;
-		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 	}
 
 	@Override
 	public void seed(DemoContractsSeeded demo) {
-		Actor lead = actor("lead");
-		Actor lead2 = actor("lead2");
+		Actor lead = this.actors.of("lead");
+		Actor lead2 = this.actors.of("lead2");
 		for (Contract contract : this.contracts.allUnscoped()) {
 			Actor keeper = contract.getContractorOrganisationId().equals(lead.organisationId()) ? lead : lead2;
 			if (!this.rosters.mayEdit(keeper, contract) || !this.rosters.membersUnscoped(contract.getId()).isEmpty()) {
@@ -126,12 +120,6 @@ class DemoRosters implements DemoStep {
 		form.setNationality(nationality);
 		form.setPeriodStart(start);
 		return form;
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }

@@ -2,14 +2,11 @@ package jp.itaku.demo;
 
 import java.time.LocalDate;
 
-import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.contract.Contract;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.subcontract.Subcontract;
 import jp.itaku.subcontract.SubcontractForm;
@@ -40,15 +37,12 @@ class DemoSubcontracts implements DemoStep {
 
 	private final Organisations organisations;
 
-	private final UserAccounts users;
+	private final DemoActors actors;
 
-	private final SignIn signIn;
-
-	DemoSubcontracts(Subcontracts subcontracts, Organisations organisations, UserAccounts users, SignIn signIn) {
+	DemoSubcontracts(Subcontracts subcontracts, Organisations organisations, DemoActors actors) {
 		this.subcontracts = subcontracts;
 		this.organisations = organisations;
-		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 	}
 
 	@Override
@@ -67,10 +61,10 @@ class DemoSubcontracts implements DemoStep {
 				"入力室の入退室管理（ICカード）、書類の施錠保管、私物端末の持込み禁止、作業端末のUSB無効化", "毎月1回の実地確認、日次の作業報告と入力件数の照合", "青葉 四郎",
 				"入力 花子\n入力 次郎");
 		Subcontract approved = this.subcontracts.apply(demo.lead(), kadoma.getId(), first);
-		this.subcontracts.approve(actor("officer"), approved.getId());
+		this.subcontracts.approve(this.actors.of("officer"), approved.getId());
 		SubcontractForm second = form(hikari, kadoma, "申請書の画像化に専用のスキャナ設備が必要で、当社に設備がないため。", "交付申請書のスキャン（画像化）",
 				"交付申請書の原本（氏名・住所・生年月日）", "作業場所の施錠、スキャン画像の暗号化保存、作業後の原本即日返却", "作業日ごとの立会いと受渡し記録の確認", "光 一郎", "走査 太郎");
-		this.subcontracts.apply(actor("sublead"), kadoma.getId(), second);
+		this.subcontracts.apply(this.actors.of("sublead"), kadoma.getId(), second);
 		log.info("Demo subcontracts seeded on {}", kadoma.getNumber());
 	}
 
@@ -93,12 +87,6 @@ class DemoSubcontracts implements DemoStep {
 		form.setBindsSameClauses(true);
 		form.setAncillaryUnavoidable(true);
 		return form;
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }

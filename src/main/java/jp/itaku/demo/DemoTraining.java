@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jp.itaku.account.SignIn;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
@@ -18,7 +17,6 @@ import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
@@ -63,19 +61,19 @@ class DemoTraining implements DemoStep {
 
 	private final UserAccounts users;
 
-	private final SignIn signIn;
+	private final DemoActors actors;
 
 	private final WorkingCalendar calendar;
 
 	DemoTraining(Contracts contracts, Rosters rosters, Pledges pledges, Trainings trainings, Obligations obligations,
-			UserAccounts users, SignIn signIn, WorkingCalendar calendar) {
+			UserAccounts users, DemoActors actors, WorkingCalendar calendar) {
 		this.contracts = contracts;
 		this.rosters = rosters;
 		this.pledges = pledges;
 		this.trainings = trainings;
 		this.obligations = obligations;
 		this.users = users;
-		this.signIn = signIn;
+		this.actors = actors;
 		this.calendar = calendar;
 	}
 
@@ -89,7 +87,7 @@ class DemoTraining implements DemoStep {
 		if (contract == null) {
 			return;
 		}
-		Actor lead = actor("lead");
+		Actor lead = this.actors.of("lead");
 		UUID workerId = this.users.findByUsernameUnscoped("worker").orElseThrow().getId();
 		LocalDate today = this.calendar.today();
 		LocalDate start = contract.getPeriodStart().isBefore(today) ? contract.getPeriodStart() : today;
@@ -208,12 +206,6 @@ class DemoTraining implements DemoStep {
 	private static byte[] scan(RosterMember member) {
 		return ("%PDF-1.4\n% Itaku demo: signed pledge of " + member.getId() + "\n%%EOF\n")
 			.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private Actor actor(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
-			.actor();
 	}
 
 }
