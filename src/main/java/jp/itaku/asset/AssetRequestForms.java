@@ -139,7 +139,9 @@ class AssetRequestForms {
 				new float[] { 3, 2, 2, 2, 2, 3, 2 },
 				List.of(List.of(item.getDescription() + " ×" + item.getQuantity(), when(shipment.getShippedAt()),
 						text("asset.shipment.method." + shipment.getMethod().name()),
-						nonNull(shipment.getTrackingNumber()), protection(shipment),
+						nonNull(shipment.getTrackingNumber()),
+						AssetFormText.measures(this::text, shipment.isEncrypted(), shipment.isPasswordProtected(),
+								shipment.isLockedContainer(), shipment.isConfidential(), null),
 						shipment.getDestination() + "（" + shipment.getRecipient() + "）", shipment.getSenderName())));
 		return form.toPdf();
 	}
@@ -195,56 +197,13 @@ class AssetRequestForms {
 				new float[] { 2, 5, 1, 3 },
 				items.stream()
 					.map((e) -> List.of(text("asset.kind." + e.getKind().name()), e.getDescription(),
-							String.valueOf(e.getQuantity()), flags(e)))
+							String.valueOf(e.getQuantity()), AssetFormText.flags(e, this::text)))
 					.toList());
 	}
 
 	String measures(AssetRequest request) {
-		List<String> measures = new ArrayList<>();
-		if (request.isEncrypted()) {
-			measures.add(text("asset.measure.encrypted"));
-		}
-		if (request.isPasswordProtected()) {
-			measures.add(text("asset.measure.password"));
-		}
-		if (request.isLockedContainer()) {
-			measures.add(text("asset.measure.lockedContainer"));
-		}
-		if (request.getOtherMeasures() != null) {
-			measures.add(request.getOtherMeasures());
-		}
-		return measures.isEmpty() ? text("asset.measure.none") : String.join("・", measures);
-	}
-
-	private String protection(AssetShipment shipment) {
-		List<String> measures = new ArrayList<>();
-		if (shipment.isEncrypted()) {
-			measures.add(text("asset.measure.encrypted"));
-		}
-		if (shipment.isPasswordProtected()) {
-			measures.add(text("asset.measure.password"));
-		}
-		if (shipment.isLockedContainer()) {
-			measures.add(text("asset.measure.lockedContainer"));
-		}
-		if (shipment.isConfidential()) {
-			measures.add(text("asset.measure.confidential"));
-		}
-		return measures.isEmpty() ? text("asset.measure.none") : String.join("・", measures);
-	}
-
-	private String flags(AssetEvent e) {
-		List<String> flags = new ArrayList<>();
-		if (e.isImportant()) {
-			flags.add(text("asset.flag.important"));
-		}
-		if (e.isPersonal()) {
-			flags.add(text("asset.flag.personal"));
-		}
-		if (e.isMyNumber()) {
-			flags.add(text("asset.flag.myNumber"));
-		}
-		return flags.isEmpty() ? text("asset.flag.none") : String.join("・", flags);
+		return AssetFormText.measures(this::text, request.isEncrypted(), request.isPasswordProtected(),
+				request.isLockedContainer(), false, request.getOtherMeasures());
 	}
 
 	private static String when(Instant instant) {

@@ -46,7 +46,7 @@ class CustodyReceiptForm {
 			.paragraph(text("asset.pdf.sentence", client));
 		List<List<String>> rows = items.stream()
 			.map((e) -> List.of(text("asset.kind." + e.getKind().name()), e.getDescription(),
-					String.valueOf(e.getQuantity()), flags(e), storage(e)))
+					String.valueOf(e.getQuantity()), AssetFormText.flags(e, this::text), storage(e)))
 			.toList();
 		form.table(List.of(text("asset.pdf.kind"), text("asset.pdf.description"), text("asset.pdf.quantity"),
 				text("asset.pdf.flags"), text("asset.pdf.storage")), new float[] { 2, 4, 1, 3, 3 }, rows);
@@ -94,20 +94,6 @@ class CustodyReceiptForm {
 
 	String registerComment(String number) {
 		return text("asset.register.comment", number);
-	}
-
-	private String flags(AssetEvent e) {
-		StringBuilder flags = new StringBuilder();
-		if (e.isImportant()) {
-			flags.append(text("asset.flag.important"));
-		}
-		if (e.isPersonal()) {
-			flags.append((flags.length() > 0) ? "・" : "").append(text("asset.flag.personal"));
-		}
-		if (e.isMyNumber()) {
-			flags.append((flags.length() > 0) ? "・" : "").append(text("asset.flag.myNumber"));
-		}
-		return (flags.length() > 0) ? flags.toString() : text("asset.flag.none");
 	}
 
 	private String storage(AssetEvent e) {

@@ -1,7 +1,6 @@
 package jp.itaku.asset.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,10 +12,9 @@ import jp.itaku.asset.AssetRegister;
 import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.StorageLocation;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Downloads;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,17 +52,7 @@ class AssetApiController {
 	@GetMapping("/api/v1/asset-receipts/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable("id") UUID receiptId) throws IOException {
 		AssetRegister.OpenedReceipt opened = this.register.open(CurrentActor.require(), receiptId);
-		try (InputStream in = opened.content()) {
-			return ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_PDF)
-				.header("Content-Disposition",
-						ContentDisposition.attachment()
-							.filename(opened.receipt().getFileName(), java.nio.charset.StandardCharsets.UTF_8)
-							.build()
-							.toString())
-				.header("X-Content-Type-Options", "nosniff")
-				.body(in.readAllBytes());
-		}
+		return Downloads.entity(opened.receipt().getFileName(), opened.content());
 	}
 
 	/**

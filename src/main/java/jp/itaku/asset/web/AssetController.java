@@ -1,8 +1,6 @@
 package jp.itaku.asset.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +22,9 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -167,16 +164,7 @@ class AssetController {
 	@GetMapping("/asset-receipts/{id}/pdf")
 	void pdf(@PathVariable("id") UUID receiptId, HttpServletResponse response) throws IOException {
 		AssetRegister.OpenedReceipt opened = this.register.open(CurrentActor.require(), receiptId);
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(opened.receipt().getFileName(), StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = opened.content()) {
-			in.transferTo(response.getOutputStream());
-		}
+		Downloads.send(response, opened.receipt().getFileName(), opened.content());
 	}
 
 	private String receiptForm(UUID contractId, ReceiptForm form, Model model) {

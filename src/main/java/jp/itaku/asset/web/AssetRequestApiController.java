@@ -1,8 +1,6 @@
 package jp.itaku.asset.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +19,9 @@ import jp.itaku.asset.ShipmentMethod;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.web.Downloads;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -141,17 +138,7 @@ class AssetRequestApiController {
 	}
 
 	private static ResponseEntity<byte[]> pdf(AssetRequests.OpenedDocument document) throws IOException {
-		try (InputStream in = document.content()) {
-			return ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_PDF)
-				.header("Content-Disposition",
-						ContentDisposition.attachment()
-							.filename(document.fileName(), StandardCharsets.UTF_8)
-							.build()
-							.toString())
-				.header("X-Content-Type-Options", "nosniff")
-				.body(in.readAllBytes());
-		}
+		return Downloads.entity(document.fileName(), document.content());
 	}
 
 	/**

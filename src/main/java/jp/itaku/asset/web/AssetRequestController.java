@@ -1,8 +1,6 @@
 package jp.itaku.asset.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,10 +25,9 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -165,12 +162,14 @@ class AssetRequestController {
 
 	@GetMapping("/asset-requests/{id}/application.pdf")
 	void application(@PathVariable("id") UUID requestId, HttpServletResponse response) throws IOException {
-		send(this.requests.open(CurrentActor.require(), requestId, false), response);
+		AssetRequests.OpenedDocument document = this.requests.open(CurrentActor.require(), requestId, false);
+		Downloads.send(response, document.fileName(), document.content());
 	}
 
 	@GetMapping("/asset-requests/{id}/certificate.pdf")
 	void certificate(@PathVariable("id") UUID requestId, HttpServletResponse response) throws IOException {
-		send(this.requests.open(CurrentActor.require(), requestId, true), response);
+		AssetRequests.OpenedDocument document = this.requests.open(CurrentActor.require(), requestId, true);
+		Downloads.send(response, document.fileName(), document.content());
 	}
 
 	@GetMapping("/contracts/{id}/asset-shipments/new")
@@ -271,19 +270,6 @@ class AssetRequestController {
 
 	private LocalDateTime now() {
 		return ItakuTime.inTokyo(Instant.now(this.clock)).toLocalDateTime().withSecond(0).withNano(0);
-	}
-
-	private static void send(AssetRequests.OpenedDocument document, HttpServletResponse response) throws IOException {
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(document.fileName(), StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = document.content()) {
-			in.transferTo(response.getOutputStream());
-		}
 	}
 
 }

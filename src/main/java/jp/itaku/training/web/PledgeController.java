@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.training.Pledges;
 

@@ -13,6 +13,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
