@@ -27,4 +27,22 @@ public interface ContractParticipation {
 	 */
 	Set<UUID> contractsOf(UUID organisationId);
 
+	/**
+	 * Returns the approved subcontractors below an organisation in a contract's chain, at
+	 * every depth: those whose work it supervises.
+	 * @param contractId the contract
+	 * @param organisationId the organisation
+	 * @return organisation ids, possibly empty
+	 */
+	Set<UUID> below(UUID contractId, UUID organisationId);
+
+	/**
+	 * Returns the organisations above a subcontractor in a contract's chain, nearest
+	 * first, ending with the contractor (the client is not listed).
+	 * @param contractId the contract
+	 * @param organisationId the subcontractor
+	 * @return organisation ids; empty when the organisation is no approved subcontractor
+	 */
+	java.util.List<UUID> above(UUID contractId, UUID organisationId);
+
 }

@@ -199,6 +199,45 @@ public class Contracts {
 	}
 
 	/**
+	 * Returns the part of a contract the actor works in: the whole contract for a party
+	 * (client, contractor, system administrator); for an approved subcontractor its own
+	 * records and those of the subcontractors below it. Modules whose records a
+	 * subcontractor keeps for itself (its roster, its incidents) read through this and
+	 * filter their records with {@link ContractPart#sees(UUID)}.
+	 * @param actor the acting user
+	 * @param id the contract
+	 * @return the actor's part
+	 * @throws NotFoundProblem when the actor's organisation takes no part in the contract
+	 */
+	@Transactional(readOnly = true)
+	public ContractPart part(Actor actor, UUID id) {
+		Contract contract = getAsParticipant(actor, id);
+		if (isParty(actor, contract)) {
+			return new ContractPart(contract, true, actor.organisationId(), Set.of());
+		}
+		Set<UUID> organisations = new java.util.LinkedHashSet<>();
+		organisations.add(actor.organisationId());
+		this.participations.orderedStream().forEach((p) -> organisations.addAll(p.below(id, actor.organisationId())));
+		return new ContractPart(contract, false, actor.organisationId(), organisations);
+	}
+
+	/**
+	 * Returns the organisations above one taking part in a contract, nearest first,
+	 * ending with the contractor: those a subcontractor's incident is reported to besides
+	 * the client (Nerima 24②). Unscoped, for other modules.
+	 * @param contractId the contract
+	 * @param organisationId an approved subcontractor
+	 * @return organisation ids; empty for the contractor itself or an organisation that
+	 * takes no part
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> aboveUnscoped(UUID contractId, UUID organisationId) {
+		List<UUID> above = new java.util.ArrayList<>();
+		this.participations.orderedStream().forEach((p) -> above.addAll(p.above(contractId, organisationId)));
+		return above;
+	}
+
+	/**
 	 * Returns whether the actor acts for the client of a contract and may change it.
 	 * @param actor the acting user
 	 * @param contract the contract

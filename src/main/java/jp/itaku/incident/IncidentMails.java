@@ -1,8 +1,10 @@
 package jp.itaku.incident;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
@@ -11,6 +13,7 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.Role;
@@ -50,6 +53,8 @@ class IncidentMails {
 
 	private final UserAccounts users;
 
+	private final Organisations organisations;
+
 	private final AuditTrail audit;
 
 	private final MessageSource messages;
@@ -60,13 +65,14 @@ class IncidentMails {
 
 	private final String baseUrl;
 
-	IncidentMails(Incidents incidents, Contracts contracts, UserAccounts users, AuditTrail audit,
-			MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
+	IncidentMails(Incidents incidents, Contracts contracts, UserAccounts users, Organisations organisations,
+			AuditTrail audit, MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
 			@Value("${itaku.reminders.from:itaku@localhost}") String from,
 			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
 		this.incidents = incidents;
 		this.contracts = contracts;
 		this.users = users;
+		this.organisations = organisations;
 		this.audit = audit;
 		this.messages = messages;
 		this.mailSender = mailSender;
@@ -92,27 +98,68 @@ class IncidentMails {
 			if (incident == null || contract == null) {
 				return;
 			}
-			for (UserAccount recipient : this.users.enabledUsersUnscoped(contract.getClientOrganisationId(),
-					Set.of(Role.CLIENT_SECURITY_ADMIN))) {
-				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
-					continue;
-				}
-				Mail mail = compose(contract, incident, recipient);
-				sender.send((MimeMessage message) -> {
-					MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-					helper.setFrom(this.from);
-					helper.setTo(recipient.getEmail());
-					helper.setSubject(mail.subject());
-					helper.setText(mail.body());
-				});
-				this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
-					.target("Incident", incident.getId())
-					.detail("contract", contract.getId())
-					.detail("recipient", recipient.getId()));
-			}
+			send(sender, contract, incident, this.users.enabledUsersUnscoped(contract.getClientOrganisationId(),
+					Set.of(Role.CLIENT_SECURITY_ADMIN)), null);
 		}
 		catch (MailException | IllegalStateException ex) {
 			log.warn("Incident mail for incident {} not sent ({})", event.incidentId(), ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Mails the leads of every level above a subcontractor that reported an incident, up
+	 * to the contractor, once the report is committed (Nerima 24②: an incident at a
+	 * subcontractor is reported to the client and to the contractor). Nothing here may
+	 * fail the report.
+	 * @param event the report
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void mailLevelsAbove(IncidentEvents.IncidentReported event) {
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			return;
+		}
+		try {
+			Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
+			Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+			if (incident == null || contract == null
+					|| contract.getContractorOrganisationId().equals(incident.getReporterOrganisationId())) {
+				return;
+			}
+			String reporter = this.organisations.namesUnscoped(Set.of(incident.getReporterOrganisationId()))
+				.getOrDefault(incident.getReporterOrganisationId(), "");
+			for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(),
+					incident.getReporterOrganisationId())) {
+				send(sender, contract, incident,
+						this.users.enabledUsersUnscoped(organisationId, Set.of(Role.CONTRACTOR_LEAD)), reporter);
+			}
+		}
+		catch (MailException | IllegalStateException ex) {
+			log.warn("Incident mail for incident {} not sent upstream ({})", event.incidentId(),
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	private void send(JavaMailSender sender, Contract contract, Incident incident, List<UserAccount> recipients,
+			String subcontractor) {
+		for (UserAccount recipient : recipients) {
+			if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
+				continue;
+			}
+			Mail mail = compose(contract, incident, recipient, subcontractor);
+			sender.send((MimeMessage message) -> {
+				MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+				helper.setFrom(this.from);
+				helper.setTo(recipient.getEmail());
+				helper.setSubject(mail.subject());
+				helper.setText(mail.body());
+			});
+			this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
+				.target("Incident", incident.getId())
+				.detail("contract", contract.getId())
+				.detail("recipient", recipient.getId())
+				.detail("upstream", subcontractor != null));
 		}
 	}
 
@@ -121,9 +168,11 @@ class IncidentMails {
 	 * @param contract the contract
 	 * @param incident the incident
 	 * @param recipient the recipient
+	 * @param subcontractor the reporting subcontractor's name when the mail goes to a
+	 * level above it, else {@code null}
 	 * @return the subject and body
 	 */
-	Mail compose(Contract contract, Incident incident, UserAccount recipient) {
+	Mail compose(Contract contract, Incident incident, UserAccount recipient, String subcontractor) {
 		Locale locale = Locale.ENGLISH.getLanguage().equals(recipient.getPreferredLocale()) ? Locale.ENGLISH
 				: Locale.JAPANESE;
 		var detected = ItakuTime.inTokyo(incident.getDetectedAt());
@@ -133,7 +182,9 @@ class IncidentMails {
 		String kind = text(locale, incident.isSuspected() ? "incident.suspected.true" : "incident.suspected.false");
 		StringBuilder body = new StringBuilder();
 		body.append(text(locale, "incident.mail.greeting", recipient.getDisplayName())).append("\n\n");
-		body.append(text(locale, "incident.mail.lead")).append("\n\n");
+		body.append((subcontractor != null) ? text(locale, "incident.mail.leadUpstream", subcontractor)
+				: text(locale, "incident.mail.lead"))
+			.append("\n\n");
 		body.append(text(locale, "incident.mail.contract", contract.getNumber(), contract.getTitle())).append('\n');
 		body.append(text(locale, "incident.mail.number", incident.getNumber())).append('\n');
 		body.append(text(locale, "incident.mail.category", category, kind)).append('\n');

@@ -16,6 +16,9 @@ interface IncidentRepository extends JpaRepository<Incident, UUID> {
 	List<Incident> findByContractorOrganisationIdAndStatusNotOrderByReportedAtDesc(UUID organisationId,
 			IncidentStatus status);
 
+	List<Incident> findByReporterOrganisationIdAndStatusNotOrderByReportedAtDesc(UUID organisationId,
+			IncidentStatus status);
+
 	List<Incident> findByStatusNotOrderByReportedAtDesc(IncidentStatus status);
 
 	@Query("select coalesce(max(i.seq), 0) from Incident i where i.contractId = ?1")

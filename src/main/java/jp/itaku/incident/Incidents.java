@@ -17,6 +17,7 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -111,29 +112,37 @@ public class Incidents {
 
 	/**
 	 * Returns whether the actor may report incidents on a contract: a lead or worker of
-	 * its contractor, while the contract is not closed.
+	 * its contractor or of an approved subcontractor (whose incidents reach the client
+	 * and the levels above, Nerima 24②), while the contract is not closed.
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may report
 	 */
 	public boolean mayReport(Actor actor, Contract contract) {
-		return contractorSide(actor, contract.getContractorOrganisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return contract.getStatus() != ContractStatus.CLOSED
+				&& (contractorSide(actor, contract.getContractorOrganisationId())
+						|| (contractorRole(actor) && this.contracts.isParticipant(actor, contract)));
 	}
 
 	/**
 	 * Lists a contract's incidents, latest first, with the emergency response plan's
-	 * panel.
-	 * @param actor a party to the contract
+	 * panel; a subcontractor sees the incidents it (or a level below it) reported, and no
+	 * plan, which is the contractor's.
+	 * @param actor a party to the contract or an approved subcontractor
 	 * @param contractId the contract
 	 * @return the list
-	 * @throws NotFoundProblem when the actor is no party to the contract
+	 * @throws NotFoundProblem when the actor takes no part in the contract
 	 */
 	@Transactional(readOnly = true)
 	public ContractIncidents list(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
-		return new ContractIncidents(contract, this.incidents.findByContractIdOrderByReportedAtDesc(contractId),
-				mayReport(actor, contract), plan(actor, contract));
+		ContractPart part = this.contracts.part(actor, contractId);
+		Contract contract = part.contract();
+		return new ContractIncidents(contract,
+				this.incidents.findByContractIdOrderByReportedAtDesc(contractId)
+					.stream()
+					.filter((i) -> part.sees(i.getReporterOrganisationId()))
+					.toList(),
+				mayReport(actor, contract), part.whole() ? plan(actor, contract) : null);
 	}
 
 	/**
@@ -151,8 +160,18 @@ public class Incidents {
 			return this.incidents.findByClientOrganisationIdAndStatusNotOrderByReportedAtDesc(actor.organisationId(),
 					IncidentStatus.CLOSED);
 		}
-		return this.incidents.findByContractorOrganisationIdAndStatusNotOrderByReportedAtDesc(actor.organisationId(),
-				IncidentStatus.CLOSED);
+		List<Incident> open = new ArrayList<>(
+				this.incidents.findByContractorOrganisationIdAndStatusNotOrderByReportedAtDesc(actor.organisationId(),
+						IncidentStatus.CLOSED));
+		// A subcontractor's own reports on contracts it takes part in.
+		this.incidents
+			.findByReporterOrganisationIdAndStatusNotOrderByReportedAtDesc(actor.organisationId(),
+					IncidentStatus.CLOSED)
+			.stream()
+			.filter((i) -> !actor.organisationId().equals(i.getContractorOrganisationId()))
+			.forEach(open::add);
+		open.sort(Comparator.comparing(Incident::getReportedAt).reversed());
+		return open;
 	}
 
 	/**
@@ -191,7 +210,7 @@ public class Incidents {
 	 */
 	@Transactional
 	public Incident report(Actor actor, UUID contractId, IncidentForm report) {
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayReport(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -222,8 +241,8 @@ public class Incidents {
 				ObligationTrigger.event(incident.getCategory().trigger(incident.isSuspected())),
 				new Obligations.Occurrence(incident.getNumber(), day, this.form.subject(incident),
 						"Incident:" + incident.getId()));
-		List<UUID> submitted = submitTo(actor, raised, Deliverable.INCIDENT_REPORT, this.form.comment(incident),
-				fileName, pdf);
+		List<UUID> submitted = submitTo(actor, incident, raised, Deliverable.INCIDENT_REPORT,
+				this.form.comment(incident), fileName, pdf);
 		this.audit.record(AuditRecord.of("INCIDENT_REPORTED")
 			.actor(actor)
 			.target("Incident", incident.getId())
@@ -361,7 +380,7 @@ public class Incidents {
 		if (!due.isEmpty()) {
 			byte[] pdf = this.form.renderPrevention(contract, incident);
 			sha256 = Sha256.of(pdf);
-			submitted = submitTo(actor, due, Deliverable.RECURRENCE_PREVENTION_REPORT,
+			submitted = submitTo(actor, incident, due, Deliverable.RECURRENCE_PREVENTION_REPORT,
 					this.form.preventionComment(incident), this.form.preventionFileName(incident), pdf);
 		}
 		this.audit.record(AuditRecord.of("INCIDENT_CAUSE_RECORDED")
@@ -483,26 +502,36 @@ public class Incidents {
 				nextReview != null && !nextReview.isAfter(today), this.planReviewEvery, drills);
 	}
 
-	private List<UUID> submitTo(Actor actor, List<Obligation> obligations, Deliverable deliverable, String comment,
-			String fileName, byte[] pdf) {
+	private List<UUID> submitTo(Actor actor, Incident incident, List<Obligation> obligations, Deliverable deliverable,
+			String comment, String fileName, byte[] pdf) {
+		boolean subcontractor = !actor.organisationId().equals(incident.getContractorOrganisationId());
 		List<UUID> submitted = new ArrayList<>();
 		for (Obligation obligation : obligations) {
 			if (obligation.getDeliverable() != deliverable || (obligation.getStatus() != ObligationStatus.OPEN
 					&& obligation.getStatus() != ObligationStatus.RETURNED)) {
 				continue;
 			}
-			this.obligations.submit(actor, obligation.getId(), comment,
-					List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
+			List<Obligations.Upload> uploads = List
+				.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf)));
+			if (subcontractor) {
+				this.obligations.submitFromPart(actor, obligation.getId(), "Incident:" + incident.getId(), uploads,
+						comment);
+			}
+			else {
+				this.obligations.submit(actor, obligation.getId(), comment, uploads);
+			}
 			submitted.add(obligation.getId());
 		}
 		return submitted;
 	}
 
 	private Detail detailOf(Actor actor, Incident incident, Contract contract) {
-		boolean contractor = contractorSide(actor, incident.getContractorOrganisationId());
+		boolean contractor = contractorSide(actor, incident);
 		boolean client = this.contracts.isClientEditor(actor, contract);
 		boolean open = incident.getStatus() != IncidentStatus.CLOSED;
-		List<Obligation> raised = this.obligations.forContract(actor, contract.getId())
+		// The obligations are the parties'; a subcontractor sees its report, not them.
+		List<Obligation> raised = !this.contracts.isParty(actor, contract) ? List.of() : this.obligations
+			.forContract(actor, contract.getId())
 			.stream()
 			.filter((o) -> incident.getNumber().equals(o.getPeriodKey()) && o.getOrigin() == Obligation.Origin.RAISED)
 			.toList();
@@ -526,14 +555,26 @@ public class Incidents {
 				&& contract.getClientOrganisationId().equals(actor.organisationId());
 	}
 
-	private static boolean contractorSide(Actor actor, UUID contractorOrganisationId) {
+	private static boolean contractorRole(Actor actor) {
 		return (actor.is(Role.CONTRACTOR_LEAD) || actor.is(Role.CONTRACTOR_WORKER))
-				&& actor.organisationKind() != OrganisationKind.CLIENT
-				&& Objects.equals(contractorOrganisationId, actor.organisationId());
+				&& actor.organisationKind() != OrganisationKind.CLIENT;
+	}
+
+	private static boolean contractorSide(Actor actor, UUID contractorOrganisationId) {
+		return contractorRole(actor) && Objects.equals(contractorOrganisationId, actor.organisationId());
+	}
+
+	/**
+	 * The contractor, and the subcontractor that reported the incident, keep its record
+	 * (updates, cause and prevention).
+	 */
+	private static boolean contractorSide(Actor actor, Incident incident) {
+		return contractorSide(actor, incident.getContractorOrganisationId())
+				|| contractorSide(actor, incident.getReporterOrganisationId());
 	}
 
 	private void requireContractorSide(Actor actor, Incident incident) {
-		if (!contractorSide(actor, incident.getContractorOrganisationId())) {
+		if (!contractorSide(actor, incident)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 	}
@@ -550,7 +591,11 @@ public class Incidents {
 
 	private Contract scoped(Actor actor, Incident incident) {
 		try {
-			return this.contracts.get(actor, incident.getContractId());
+			ContractPart part = this.contracts.part(actor, incident.getContractId());
+			if (!part.sees(incident.getReporterOrganisationId())) {
+				throw new NotFoundProblem(WHAT);
+			}
+			return part.contract();
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(WHAT);
@@ -563,7 +608,7 @@ public class Incidents {
 	 * @param contract the contract
 	 * @param incidents its incidents, latest first
 	 * @param mayReport whether the actor may report one
-	 * @param plan the emergency response plan's panel
+	 * @param plan the emergency response plan's panel; {@code null} for a subcontractor
 	 */
 	public record ContractIncidents(Contract contract, List<Incident> incidents, boolean mayReport, PlanPanel plan) {
 	}

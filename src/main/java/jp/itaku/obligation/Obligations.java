@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -222,8 +223,12 @@ public class Obligations implements ContractClosingCheck {
 		for (PlannedObligation plan : planned) {
 			Obligation obligation = existing.get(plan.requirementKey() + "@" + plan.periodKey());
 			if (obligation == null) {
-				obligation = this.obligations.save(Obligation.raised(contractId, plan, occurrence.occurredOn(),
-						occurrence.subject(), occurrence.source(), now));
+				obligation = Obligation.raised(contractId, plan, occurrence.occurredOn(), occurrence.subject(),
+						occurrence.source(), now);
+				if (occurrence.dueOn() != null) {
+					obligation.dueBy(occurrence.dueOn());
+				}
+				obligation = this.obligations.save(obligation);
 				record(obligation, null, "RAISED", occurrence.subject(), now);
 				this.audit.record(AuditRecord.of("OBLIGATION_RAISED")
 					.target("Obligation", obligation.getId())
@@ -231,7 +236,7 @@ public class Obligations implements ContractClosingCheck {
 					.detail("clause", plan.clauseRef())
 					.detail("trigger", trigger.toString())
 					.detail("source", occurrence.source())
-					.detail("due", plan.dueDate()));
+					.detail("due", obligation.getDueDate()));
 			}
 			raised.add(obligation);
 		}
@@ -317,6 +322,44 @@ public class Obligations implements ContractClosingCheck {
 		if (!mayAct(actor, contract, true)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
+		return store(actor, obligation, contract, comment, uploads);
+	}
+
+	/**
+	 * Submits, for an approved subcontractor, the written record a module generated from
+	 * the subcontractor's own record to an obligation that very record raised — its
+	 * incident report, for instance, reaches the client as the contractor's would (Nerima
+	 * 24②). The subcontractor's user is recorded as the submitter. A subcontractor
+	 * submits nothing else: the contract's other obligations stay the contractor's.
+	 * @param actor a lead or worker of an approved subcontractor
+	 * @param id the obligation
+	 * @param source the record that raised it, e.g. {@code Incident:<id>}
+	 * @param comment the comment
+	 * @param uploads the files, at least one
+	 * @return the submission
+	 * @throws AccessDeniedProblem when the actor is no subcontractor's lead or worker on
+	 * the contract or the obligation was not raised by that record
+	 */
+	@Transactional
+	public Submission submitFromPart(Actor actor, UUID id, String source, List<Upload> uploads, String comment) {
+		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract;
+		try {
+			contract = this.contracts.getAsParticipant(actor, obligation.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(WHAT);
+		}
+		if (!CONTRACTOR_SUBMITTERS.contains(actor.role()) || actor.organisationKind() == OrganisationKind.CLIENT
+				|| this.contracts.isParty(actor, contract) || !Objects.equals(source, obligation.getSource())) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return store(actor, obligation, contract, comment, uploads);
+	}
+
+	private Submission store(Actor actor, Obligation obligation, Contract contract, String comment,
+			List<Upload> uploads) {
+		UUID id = obligation.getId();
 		if (uploads.isEmpty()) {
 			throw new InvalidInputProblem("files", "submission.files.required");
 		}
@@ -565,8 +608,11 @@ public class Obligations implements ContractClosingCheck {
 	 * @param occurredOn the day it happened, in Tokyo
 	 * @param subject what it is about, as people read it (e.g. the worker's name)
 	 * @param source the record that raised it, e.g. {@code RosterMember:<id>}
+	 * @param dueOn the date the requester set (the client asking for material by a day),
+	 * which then replaces the one the profile's deadline gives; {@code null} for the
+	 * profile's
 	 */
-	public record Occurrence(String key, LocalDate occurredOn, String subject, String source) {
+	public record Occurrence(String key, LocalDate occurredOn, String subject, String source, LocalDate dueOn) {
 
 		public Occurrence {
 			java.util.Objects.requireNonNull(key, "key");
@@ -574,6 +620,10 @@ public class Obligations implements ContractClosingCheck {
 			if (key.length() > 60) {
 				throw new IllegalArgumentException("occurrence key longer than 60 characters: " + key);
 			}
+		}
+
+		public Occurrence(String key, LocalDate occurredOn, String subject, String source) {
+			this(key, occurredOn, subject, source, null);
 		}
 
 	}

@@ -31,4 +31,14 @@ public final class RosterEvents {
 	public record WorkerLeft(UUID contractId, UUID memberId, LocalDate lastDay) {
 	}
 
+	/**
+	 * A worker's entry changed (role, duties, period …), listed by field name.
+	 *
+	 * @param contractId the contract
+	 * @param memberId the roster member
+	 * @param fields the names of the fields that changed
+	 */
+	public record WorkerChanged(UUID contractId, UUID memberId, java.util.List<String> fields) {
+	}
+
 }

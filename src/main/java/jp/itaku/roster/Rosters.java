@@ -22,6 +22,7 @@ import jp.itaku.catalog.ContentItem;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -117,15 +118,20 @@ public class Rosters {
 	}
 
 	/**
-	 * Lists a contract's roster.
-	 * @param actor a party to the contract
+	 * Lists a contract's roster as far as the actor sees it: the whole roster for the
+	 * client and the contractor, a subcontractor's own workers and those of the levels
+	 * below it for a subcontractor.
+	 * @param actor a party to the contract or an approved subcontractor
 	 * @param contractId the contract
-	 * @return every member, planned, active and gone, by start
+	 * @return every member in the actor's part, planned, active and gone, by start
 	 */
 	@Transactional(readOnly = true)
 	public List<RosterMember> members(Actor actor, UUID contractId) {
-		this.contracts.get(actor, contractId);
-		return this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId);
+		ContractPart part = this.contracts.part(actor, contractId);
+		return this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId)
+			.stream()
+			.filter((m) -> part.sees(m.getOrganisationId()))
+			.toList();
 	}
 
 	/**
@@ -173,15 +179,30 @@ public class Rosters {
 	}
 
 	/**
-	 * Returns whether the actor keeps the contract's roster: a lead of the contractor.
+	 * Returns whether the actor keeps workers on the contract's roster: a lead of the
+	 * contractor, or of an approved subcontractor for its own workers (a subcontractor
+	 * has no part, so no roster, before the client approves it).
 	 * @param actor the acting user
 	 * @param contract the contract
-	 * @return {@code true} when the actor may change the roster
+	 * @return {@code true} when the actor may add workers and change its own
 	 */
 	public boolean mayEdit(Actor actor, Contract contract) {
 		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getContractorOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+				&& contract.getStatus() != ContractStatus.CLOSED
+				&& (contract.getContractorOrganisationId().equals(actor.organisationId())
+						|| this.contracts.isParticipant(actor, contract));
+	}
+
+	/**
+	 * Returns whether the actor files the contract's roster notices: the contractor's
+	 * lead, for the whole roster including its subcontractors' workers (the contractor
+	 * tells the client of them, Gunma 14③).
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} for the contractor's lead
+	 */
+	public boolean mayFileNotice(Actor actor, Contract contract) {
+		return mayEdit(actor, contract) && contract.getContractorOrganisationId().equals(actor.organisationId());
 	}
 
 	/**
@@ -208,7 +229,7 @@ public class Rosters {
 	@Transactional
 	public RosterMember add(Actor actor, UUID contractId, RosterMemberForm form) {
 		Contract contract = editable(actor, contractId);
-		check(contract, form);
+		check(actor, contract, form);
 		Instant now = Instant.now(this.clock);
 		RosterMember member = this.members.save(new RosterMember(contractId, actor.organisationId(), form, now));
 		storeNationality(member, form, now);
@@ -278,8 +299,8 @@ public class Rosters {
 	@Transactional
 	public RosterMember update(Actor actor, UUID memberId, RosterMemberForm form) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
-		Contract contract = editable(actor, member.getContractId());
-		check(contract, form);
+		Contract contract = editable(actor, member);
+		check(actor, contract, form);
 		Instant now = Instant.now(this.clock);
 		List<FieldChange> fields = new ArrayList<>(member.apply(form, now));
 		if (storeNationality(member, form, now)) {
@@ -291,6 +312,8 @@ public class Rosters {
 				.actor(actor)
 				.target("RosterMember", memberId)
 				.detail("fields", fields.stream().map(FieldChange::field).toList()));
+			this.events.publishEvent(new RosterEvents.WorkerChanged(contract.getId(), memberId,
+					fields.stream().map(FieldChange::field).toList()));
 		}
 		return member;
 	}
@@ -306,7 +329,7 @@ public class Rosters {
 	@Transactional
 	public RosterMember activate(Actor actor, UUID memberId, String override) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
-		editable(actor, member.getContractId());
+		editable(actor, member);
 		WorkerReadiness.Readiness ready = readinessOf(member.getId());
 		Instant now = Instant.now(this.clock);
 		member.activate(ready, override, now);
@@ -335,7 +358,7 @@ public class Rosters {
 	@Transactional
 	public RosterMember leave(Actor actor, UUID memberId, LocalDate lastDay) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
-		Contract contract = editable(actor, member.getContractId());
+		Contract contract = editable(actor, member);
 		Instant now = Instant.now(this.clock);
 		FieldChange change = member.leave(lastDay, now);
 		changed(actor, contract, member, RosterChange.Kind.LEFT, List.of(change), now);
@@ -399,7 +422,10 @@ public class Rosters {
 	 */
 	@Transactional
 	public RosterNotice fileNotice(Actor actor, UUID contractId) {
-		Contract contract = editable(actor, contractId);
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayFileNotice(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
 		List<RosterChange> pending = this.changes.findByContractIdAndNoticeIdIsNullOrderByOccurredAtAsc(contractId);
 		int number = (int) this.notices.countByContractId(contractId) + 1;
 		List<RosterMember> roster = this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId);
@@ -581,8 +607,8 @@ public class Rosters {
 
 	/**
 	 * Lists the accounts a roster member may be linked to, so that the worker signs the
-	 * pledge with their own account: the enabled leads and workers of the contractor,
-	 * shown only to the contractor's own lead.
+	 * pledge with their own account: the enabled leads and workers of the editing lead's
+	 * organisation (the contractor or a subcontractor), shown only to that lead.
 	 * @param actor the contractor's lead
 	 * @param contract the contract
 	 * @return the accounts, by user name; empty for anyone who may not edit the roster
@@ -592,14 +618,14 @@ public class Rosters {
 		if (!mayEdit(actor, contract)) {
 			return List.of();
 		}
-		return this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+		return this.users.enabledUsersUnscoped(actor.organisationId(),
 				java.util.Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER));
 	}
 
-	private void check(Contract contract, RosterMemberForm form) {
+	private void check(Actor actor, Contract contract, RosterMemberForm form) {
 		var problems = new ArrayList<>(form.problems(asksNationality(contract)));
 		if (form.getUserId() != null && this.users
-			.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+			.enabledUsersUnscoped(actor.organisationId(),
 					java.util.Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER))
 			.stream()
 			.noneMatch((u) -> u.getId().equals(form.getUserId()))) {
@@ -611,8 +637,21 @@ public class Rosters {
 	}
 
 	private Contract editable(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayEdit(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return contract;
+	}
+
+	/**
+	 * A member is changed only by a lead of the organisation it works for: the contractor
+	 * sees its subcontractors' workers but does not keep them.
+	 */
+	private Contract editable(Actor actor, RosterMember member) {
+		scopedContract(actor, member);
+		Contract contract = editable(actor, member.getContractId());
+		if (!member.getOrganisationId().equals(actor.organisationId())) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return contract;
@@ -620,7 +659,11 @@ public class Rosters {
 
 	private Contract scopedContract(Actor actor, RosterMember member) {
 		try {
-			return this.contracts.get(actor, member.getContractId());
+			ContractPart part = this.contracts.part(actor, member.getContractId());
+			if (!part.sees(member.getOrganisationId())) {
+				throw new NotFoundProblem(WHAT);
+			}
+			return part.contract();
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(WHAT);

@@ -367,14 +367,22 @@ class SubcontractsIT {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json(this.sub3)))
 			.andExpect(status().isNotFound());
-		// pages: the contract's heading and the chain, not the contractor's roster or
-		// assets
+		// pages: the contract's heading, the chain and its own part (roster, incidents),
+		// not the contractor's assets, IDs or training
 		this.mvc.perform(get("/contracts/" + this.contract.getId()).with(as(this.sub2LeadUser)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers
-				.not(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/roster"))));
-		for (String page : List.of("/roster", "/assets", "/incidents", "/ids", "/training")) {
+				.not(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/assets"))))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/roster")));
+		for (String page : List.of("/assets", "/ids", "/training", "/schedules", "/self-inspections")) {
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
+				.andExpect(status().isNotFound());
+		}
+		for (String page : List.of("/roster", "/incidents")) {
+			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
+				.andExpect(status().isOk());
+			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.otherLeadUser)))
 				.andExpect(status().isNotFound());
 		}
 		this.mvc.perform(get("/contracts/" + this.contract.getId() + "/subcontracts").with(as(this.sub2LeadUser)))

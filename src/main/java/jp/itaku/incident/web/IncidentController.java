@@ -177,7 +177,7 @@ class IncidentController {
 
 	private String form(UUID contractId, IncidentForm form, Model model) {
 		Actor actor = CurrentActor.require();
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!this.incidents.mayReport(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -87,7 +88,8 @@ class RosterController {
 	String roster(@PathVariable("id") UUID id, @RequestParam(name = "asOf", required = false) String asOf,
 			Model model) {
 		Actor actor = CurrentActor.require();
-		Contract contract = this.contracts.get(actor, id);
+		ContractPart part = this.contracts.part(actor, id);
+		Contract contract = part.contract();
 		List<RosterMember> members = this.rosters.members(actor, id);
 		Map<UUID, WorkerReadiness.Readiness> readiness = new HashMap<>();
 		long notReady = 0;
@@ -98,7 +100,9 @@ class RosterController {
 				notReady++;
 			}
 		}
-		List<RosterNotice> notices = this.rosters.notices(actor, id);
+		// Notices are the contractor's, for the whole roster: a subcontractor sees its
+		// own workers only.
+		List<RosterNotice> notices = part.whole() ? this.rosters.notices(actor, id) : List.of();
 		Map<UUID, List<RosterChange>> changesByNotice = new LinkedHashMap<>();
 		for (RosterNotice notice : notices) {
 			changesByNotice.put(notice.getId(), this.rosters.changesOf(actor, notice.getId()));
@@ -111,14 +115,18 @@ class RosterController {
 		model.addAttribute("members", members);
 		model.addAttribute("readiness", readiness);
 		model.addAttribute("notReady", notReady);
-		model.addAttribute("pending", this.rosters.pendingChanges(actor, id));
+		model.addAttribute("part", part);
+		model.addAttribute("organisationNames", this.organisations.namesUnscoped(
+				members.stream().map(RosterMember::getOrganisationId).collect(java.util.stream.Collectors.toSet())));
+		model.addAttribute("pending", part.whole() ? this.rosters.pendingChanges(actor, id) : List.of());
+		model.addAttribute("mayFileNotice", this.rosters.mayFileNotice(actor, contract));
 		model.addAttribute("notices", notices);
 		model.addAttribute("changesByNotice", changesByNotice);
 		model.addAttribute("mayEdit", this.rosters.mayEdit(actor, contract));
 		model.addAttribute("nationalityAsked", this.rosters.asksNationality(contract));
 		model.addAttribute("maySeeNationality", this.rosters.maySeeNationality(actor, contract));
 		model.addAttribute("purposes", NationalityPurpose.values());
-		if (asOf != null && !asOf.isBlank()) {
+		if (asOf != null && !asOf.isBlank() && part.whole()) {
 			try {
 				LocalDate day = LocalDate.parse(asOf.strip());
 				model.addAttribute("asOf", day);
@@ -146,7 +154,7 @@ class RosterController {
 	String add(@PathVariable("id") UUID id, @ModelAttribute("form") RosterMemberForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		Actor actor = CurrentActor.require();
-		Contract contract = this.contracts.get(actor, id);
+		Contract contract = this.contracts.getAsParticipant(actor, id);
 		if (!result.hasErrors()) {
 			try {
 				this.rosters.add(actor, id, form);
@@ -175,7 +183,7 @@ class RosterController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Actor actor = CurrentActor.require();
 		RosterMember member = this.rosters.member(actor, memberId);
-		Contract contract = this.contracts.get(actor, member.getContractId());
+		Contract contract = this.contracts.getAsParticipant(actor, member.getContractId());
 		if (!result.hasErrors()) {
 			try {
 				this.rosters.update(actor, memberId, form);
@@ -295,7 +303,7 @@ class RosterController {
 	}
 
 	private Contract editable(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!this.rosters.mayEdit(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
