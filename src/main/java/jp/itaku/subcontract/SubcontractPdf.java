@@ -9,6 +9,7 @@ import jp.itaku.document.PdfForm;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Dates;
+import jp.itaku.roster.RosterMember;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -76,6 +77,32 @@ class SubcontractPdf {
 		form.table(List.of(text("subcontract.supervision.supervisedOn"), text("subcontract.field.subcontractorName"),
 				text("subcontract.supervision.method"), text("subcontract.supervision.result"),
 				text("subcontract.supervision.findings")), new float[] { 2, 3, 3, 4, 4 }, rows);
+		return form.toPdf();
+	}
+
+	byte[] staffNotice(Contract contract, Subcontract s, int number, List<RosterMember> staff, String securityLead,
+			java.time.LocalDate today) {
+		PdfForm form = PdfForm
+			.titled(text((number == 1) ? "subcontract.staff.pdf.title" : "subcontract.staff.pdf.titleChange"))
+			.line(text("subcontract.staff.pdf.number"), text("subcontract.staff.pdf.numberValue", s.getSeq(), number))
+			.line(text("subcontract.staff.pdf.date"), Dates.wareki(today))
+			.line(text("subcontract.pdf.contract"), contract.getNumber() + " " + contract.getTitle())
+			.line(text("subcontract.pdf.client"), name(contract.getClientOrganisationId()))
+			.line(text("subcontract.pdf.applicant"), name(s.getApplicantOrganisationId()))
+			.line(text("subcontract.field.subcontractorName"), s.getSubcontractorName())
+			.line(text("subcontract.field.securityLead"), (securityLead != null) ? securityLead : s.getSecurityLead())
+			.paragraph(text("subcontract.staff.pdf.sentence"));
+		List<List<String>> rows = staff.stream()
+			.map((m) -> List.of(m.getName(), text("roster.role." + m.getRole().name()), m.getAffiliation(),
+					Dates.wareki(m.getPeriodStart()) + " 〜 "
+							+ ((m.getActualEnd() != null) ? Dates.wareki(m.getActualEnd())
+									: (m.getPlannedEnd() != null) ? Dates.wareki(m.getPlannedEnd()) : ""),
+					text("roster.status." + m.getStatus().name())))
+			.toList();
+		form.table(
+				List.of(text("roster.field.name"), text("roster.field.role"), text("roster.field.affiliation"),
+						text("roster.notice.period"), text("roster.field.status")),
+				new float[] { 3, 3, 3, 4, 2 }, rows);
 		return form.toPdf();
 	}
 

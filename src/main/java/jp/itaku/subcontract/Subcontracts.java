@@ -77,6 +77,10 @@ public class Subcontracts {
 
 	private final SupervisionRepository supervision;
 
+	private final StaffNotices staffNotices;
+
+	private final StaffNoticeRepository staffNoticeRepository;
+
 	private final Contracts contracts;
 
 	private final Organisations organisations;
@@ -102,7 +106,9 @@ public class Subcontracts {
 	Subcontracts(SubcontractRepository repository, SupervisionRepository supervision, Contracts contracts,
 			Organisations organisations, Obligations obligations, Rosters rosters, Documents documents,
 			SubcontractPdf pdf, AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar,
-			Clock clock, JdbcClient jdbc) {
+			Clock clock, JdbcClient jdbc, StaffNotices staffNotices, StaffNoticeRepository staffNoticeRepository) {
+		this.staffNotices = staffNotices;
+		this.staffNoticeRepository = staffNoticeRepository;
 		this.repository = repository;
 		this.supervision = supervision;
 		this.contracts = contracts;
@@ -149,7 +155,7 @@ public class Subcontracts {
 			nodes.add(new Node(s, names.getOrDefault(s.getApplicantOrganisationId(), ""),
 					(s.getParentId() != null && visibleIds.contains(s.getParentId())) ? s.getParentId() : null, ready,
 					open.getOrDefault("Subcontract:" + s.getId(), 0L), mayDecide(actor, contract, s),
-					maySupervise(actor, contract, s)));
+					maySupervise(actor, contract, s), this.staffNotices.mayFile(actor, contract, s)));
 		}
 		List<SupervisionRecord> records = this.supervision.findByContractIdOrderBySupervisedOnAsc(contractId)
 			.stream()
@@ -159,8 +165,12 @@ public class Subcontracts {
 			.stream()
 			.filter((o) -> o.getDeliverable() == Deliverable.SUBCONTRACT_SUPERVISION_REPORT)
 			.toList();
+		List<StaffNotice> staff = this.staffNoticeRepository.findByContractIdOrderByFiledAtAsc(contractId)
+			.stream()
+			.filter((n) -> visibleIds.contains(n.getSubcontractId()))
+			.toList();
 		return new Chain(contract, ordered(nodes), records, mayApply(actor, contract), mayAskReport(actor, contract),
-				mayReport(actor, contract) ? reportObligations : List.of());
+				mayReport(actor, contract) ? reportObligations : List.of(), staff);
 	}
 
 	/**
@@ -599,9 +609,20 @@ public class Subcontracts {
 	 * report
 	 * @param reportObligations open supervision-report obligations the actor may submit
 	 * to
+	 * @param staffNotices the staff notices of the visible subcontracts (Gunma 14③)
 	 */
 	public record Chain(Contract contract, List<Node> nodes, List<SupervisionRecord> supervision, boolean mayApply,
-			boolean mayAskReport, List<Obligation> reportObligations) {
+			boolean mayAskReport, List<Obligation> reportObligations, List<StaffNotice> staffNotices) {
+
+		/**
+		 * Returns the staff notices of one subcontract.
+		 * @param subcontractId the subcontract
+		 * @return its notices, oldest first
+		 */
+		public List<StaffNotice> staffOf(UUID subcontractId) {
+			return this.staffNotices.stream().filter((n) -> n.getSubcontractId().equals(subcontractId)).toList();
+		}
+
 	}
 
 	/**
@@ -615,9 +636,10 @@ public class Subcontracts {
 	 * @param openObligations open obligations this subcontract raised
 	 * @param mayDecide whether the actor may approve or reject it
 	 * @param maySupervise whether the actor records its supervision
+	 * @param mayFileStaff whether the actor files its staff notices
 	 */
 	public record Node(Subcontract subcontract, String applicantName, UUID parentId, long activeRosterMembers,
-			long openObligations, boolean mayDecide, boolean maySupervise) {
+			long openObligations, boolean mayDecide, boolean maySupervise, boolean mayFileStaff) {
 	}
 
 	/**

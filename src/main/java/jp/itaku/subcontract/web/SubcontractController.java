@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jp.itaku.contract.Contracts;
+import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.subcontract.ChainWorkbook;
+import jp.itaku.subcontract.StaffNotices;
 import jp.itaku.subcontract.Subcontract;
 import jp.itaku.subcontract.SubcontractForm;
 import jp.itaku.subcontract.Subcontracts;
@@ -48,8 +52,11 @@ class SubcontractController {
 
 	private final FormErrors formErrors;
 
-	SubcontractController(Subcontracts subcontracts, ChainWorkbook workbook, Contracts contracts,
-			FormErrors formErrors) {
+	private final StaffNotices staffNotices;
+
+	SubcontractController(Subcontracts subcontracts, ChainWorkbook workbook, Contracts contracts, FormErrors formErrors,
+			StaffNotices staffNotices) {
+		this.staffNotices = staffNotices;
 		this.subcontracts = subcontracts;
 		this.workbook = workbook;
 		this.contracts = contracts;
@@ -181,6 +188,34 @@ class SubcontractController {
 				.header("X-Content-Type-Options", "nosniff")
 				.body(in.readAllBytes());
 		}
+	}
+
+	@PostMapping("/subcontracts/{id}/staff-notices")
+	String fileStaffNotice(@PathVariable("id") UUID id, RedirectAttributes redirect) {
+		Subcontract s = this.subcontracts.get(CurrentActor.require(), id);
+		try {
+			this.staffNotices.file(CurrentActor.require(), id);
+			redirect.addFlashAttribute("flash", "subcontract.staff.filed");
+		}
+		catch (InvalidInputProblem problem) {
+			redirect.addFlashAttribute("actionErrors", this.formErrors.messages(problem));
+		}
+		return "redirect:/contracts/" + s.getContractId() + "/subcontracts#subcontract-" + id;
+	}
+
+	@GetMapping("/subcontracts/staff-notices/{id}.pdf")
+	ResponseEntity<byte[]> staffNotice(@PathVariable("id") UUID noticeId) throws IOException {
+		Actor actor = CurrentActor.require();
+		StaffNotices.Opened opened = this.staffNotices.open(actor, noticeId, (subcontractId) -> {
+			try {
+				this.subcontracts.get(actor, subcontractId);
+				return true;
+			}
+			catch (NotFoundProblem ex) {
+				return false;
+			}
+		});
+		return Downloads.entity(opened.notice().getFileName(), opened.content());
 	}
 
 	@GetMapping("/contracts/{id}/subcontracts.xlsx")

@@ -1,0 +1,391 @@
+package jp.itaku.subcontract;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jp.itaku.account.UserAccount;
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.incident.Incident;
+import jp.itaku.incident.IncidentCategory;
+import jp.itaku.incident.IncidentForm;
+import jp.itaku.incident.Incidents;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.roster.MemberStatus;
+import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.RosterMemberForm;
+import jp.itaku.roster.Rosters;
+import jp.itaku.roster.WorkerRole;
+import jp.itaku.support.Fixtures;
+import jp.itaku.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Subcontractors work in the system under the contract's clauses: each keeps its own
+ * roster and reports its own incidents once approved, sees only its part (its own records
+ * and those of the levels below it), and an incident at a subcontractor reaches the
+ * client's security administrators and every level above it up to the contractor (Nerima
+ * 24②).
+ */
+@IntegrationTest
+class SubcontractorPartIT {
+
+	static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension mailServer = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contracts contracts;
+
+	@Autowired
+	Subcontracts subcontracts;
+
+	@Autowired
+	Rosters rosters;
+
+	@Autowired
+	Incidents incidents;
+
+	@Autowired
+	StaffNotices staffNotices;
+
+	@Autowired
+	Obligations obligations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
+
+	UserAccount secadminUser;
+
+	UserAccount leadUser;
+
+	UserAccount sub1LeadUser;
+
+	UserAccount sub2LeadUser;
+
+	UserAccount sub2WorkerUser;
+
+	UserAccount otherLeadUser;
+
+	Actor officer;
+
+	Actor lead;
+
+	Actor sub1Lead;
+
+	Actor sub2Lead;
+
+	Actor sub2Worker;
+
+	Actor otherLead;
+
+	Contract contract;
+
+	Subcontract first;
+
+	Organisation sub2;
+
+	Organisation contractorOrganisation;
+
+	Organisation sub1Organisation;
+
+	@BeforeEach
+	void setUp() {
+		Organisation client = this.fixtures.organisation(OrganisationKind.CLIENT);
+		Organisation contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		Organisation sub1 = this.fixtures.organisation(OrganisationKind.SUBCONTRACTOR);
+		this.contractorOrganisation = contractor;
+		this.sub1Organisation = sub1;
+		this.sub2 = this.fixtures.organisation(OrganisationKind.SUBCONTRACTOR);
+		Organisation sub2 = this.sub2;
+		Organisation unrelated = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		this.officer = this.fixtures.actor(this.fixtures.user(client, Role.CLIENT_OFFICER));
+		this.secadminUser = this.fixtures.user(client, Role.CLIENT_SECURITY_ADMIN);
+		this.leadUser = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
+		this.sub1LeadUser = this.fixtures.user(sub1, Role.CONTRACTOR_LEAD);
+		this.sub2LeadUser = this.fixtures.user(sub2, Role.CONTRACTOR_LEAD);
+		this.sub2WorkerUser = this.fixtures.user(sub2, Role.CONTRACTOR_WORKER);
+		this.otherLeadUser = this.fixtures.user(unrelated, Role.CONTRACTOR_LEAD);
+		this.lead = this.fixtures.actor(this.leadUser);
+		this.sub1Lead = this.fixtures.actor(this.sub1LeadUser);
+		this.sub2Lead = this.fixtures.actor(this.sub2LeadUser);
+		this.sub2Worker = this.fixtures.actor(this.sub2WorkerUser);
+		this.otherLead = this.fixtures.actor(this.otherLeadUser);
+		LocalDate start = ItakuTime.today(this.clock).minusMonths(1);
+		this.contract = this.contracts.register(this.officer, this.fixtures.contractForm(contractor, "kadoma", start,
+				Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HAS_SUBCONTRACTORS)));
+		this.first = this.subcontracts.apply(this.lead, this.contract.getId(), SubcontractsIT.form(sub1));
+	}
+
+	@Test
+	void aSubcontractorKeepsItsOwnRosterOnlyAfterApproval() throws Exception {
+		UUID id = this.contract.getId();
+		// Before approval: no roster, no page, nothing to add to.
+		assertThatThrownBy(() -> this.rosters.members(this.sub1Lead, id)).isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> this.rosters.add(this.sub1Lead, id, worker("再委託 花子")))
+			.isInstanceOf(NotFoundProblem.class);
+		this.mvc.perform(get("/contracts/{id}/roster", id).with(as(this.sub1LeadUser)))
+			.andExpect(status().isNotFound());
+
+		this.subcontracts.approve(this.officer, this.first.getId());
+		RosterMember own = this.rosters.add(this.lead, id, worker("受託 太郎"));
+		RosterMember theirs = this.rosters.add(this.sub1Lead, id, worker("再委託 花子"));
+		assertThat(theirs.getOrganisationId()).isEqualTo(this.sub1Lead.organisationId());
+		// The subcontractor's lead starts its own worker (here with an audited override).
+		assertThat(this.rosters.activate(this.sub1Lead, theirs.getId(), "誓約書は紙で受領済み").getStatus())
+			.isEqualTo(MemberStatus.ACTIVE);
+
+		// Its part: its own workers only; the contractor and the client see both.
+		assertThat(names(this.rosters.members(this.sub1Lead, id))).containsExactly("再委託 花子");
+		assertThat(names(this.rosters.members(this.lead, id))).containsExactlyInAnyOrder("受託 太郎", "再委託 花子");
+		assertThat(names(this.rosters.members(this.officer, id))).containsExactlyInAnyOrder("受託 太郎", "再委託 花子");
+		assertThatThrownBy(() -> this.rosters.member(this.sub1Lead, own.getId())).isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> this.rosters.members(this.otherLead, id)).isInstanceOf(NotFoundProblem.class);
+
+		// Each keeps its own: the contractor does not change the subcontractor's worker,
+		// nor the subcontractor the contractor's; notices stay the contractor's.
+		assertThatThrownBy(() -> this.rosters.leave(this.lead, theirs.getId(), LocalDate.now(this.clock)))
+			.isInstanceOf(AccessDeniedProblem.class);
+		assertThatThrownBy(() -> this.rosters.leave(this.sub1Lead, own.getId(), LocalDate.now(this.clock)))
+			.isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> this.rosters.fileNotice(this.sub1Lead, id)).isInstanceOf(NotFoundProblem.class);
+		assertThat(this.rosters.fileNotice(this.lead, id).getNumber()).isEqualTo(1);
+
+		// The page shows the subcontractor its part, without the notices.
+		this.mvc.perform(get("/contracts/{id}/roster", id).with(as(this.sub1LeadUser)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("再委託 花子")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("受託 太郎"))))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("subcontractor-part")));
+		this.mvc.perform(get("/contracts/{id}/roster", id).with(as(this.leadUser)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("subcontractor-badge")));
+	}
+
+	@Test
+	void anIncidentAtASubSubcontractorReachesTheClientAndEveryLevelAbove() throws Exception {
+		UUID id = this.contract.getId();
+		this.subcontracts.approve(this.officer, this.first.getId());
+		Subcontract second = this.subcontracts.apply(this.sub1Lead, id, SubcontractsIT.form(this.sub2));
+		// Not before its approval.
+		assertThatThrownBy(() -> this.incidents.report(this.sub2Worker, id, incident()))
+			.isInstanceOf(NotFoundProblem.class);
+		this.subcontracts.approve(this.officer, second.getId());
+		RosterMember upper = this.rosters.add(this.sub1Lead, id, worker("一次 委託"));
+		RosterMember lower = this.rosters.add(this.sub2Lead, id, worker("二次 委託"));
+		mailServer.purgeEmailFromAllMailboxes();
+
+		Incident incident = this.incidents.report(this.sub2Worker, id, incident());
+
+		// The written report reached the client through the obligation it raised.
+		List<Obligation> reports = this.obligations.findUnscoped(id, Deliverable.INCIDENT_REPORT, incident.getNumber());
+		assertThat(reports).isNotEmpty().allMatch((o) -> o.getStatus() == ObligationStatus.SUBMITTED);
+		// Mail: the client's security administrator, and the leads of both levels above.
+		assertThat(recipientsOf(incident, 3)).containsExactlyInAnyOrder(this.secadminUser.getEmail(),
+				this.leadUser.getEmail(), this.sub1LeadUser.getEmail());
+		assertThat(upstreamBodies(incident)).allMatch((b) -> b.contains(this.sub2.getName()));
+
+		// Who sees it: the client, the contractor, both subcontractors; not an unrelated
+		// one.
+		for (Actor reader : List.of(this.officer, this.lead, this.sub1Lead, this.sub2Lead)) {
+			assertThat(this.incidents.list(reader, id).incidents()).extracting(Incident::getId)
+				.containsExactly(incident.getId());
+		}
+		assertThatThrownBy(() -> this.incidents.list(this.otherLead, id)).isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> this.incidents.detail(this.otherLead, incident.getId()))
+			.isInstanceOf(NotFoundProblem.class);
+		// A subcontractor does not see the contractor's incidents nor the plan.
+		Incident contractors = this.incidents.report(this.lead, id, incident());
+		assertThat(this.incidents.list(this.sub2Lead, id).incidents()).extracting(Incident::getId)
+			.containsExactly(incident.getId());
+		assertThat(this.incidents.list(this.sub2Lead, id).plan()).isNull();
+		assertThatThrownBy(() -> this.incidents.detail(this.sub1Lead, contractors.getId()))
+			.isInstanceOf(NotFoundProblem.class);
+		// The reporting subcontractor keeps its record: it adds to the timeline.
+		assertThat(this.incidents.addUpdate(this.sub2Lead, incident.getId(), "封じ込め完了").getText()).isEqualTo("封じ込め完了");
+		// Roster: the upper level supervises the lower one's workers, not the other way.
+		assertThat(names(this.rosters.members(this.sub1Lead, id))).containsExactlyInAnyOrder("一次 委託", "二次 委託");
+		assertThat(names(this.rosters.members(this.sub2Lead, id))).containsExactly("二次 委託");
+		assertThat(upper.getId()).isNotEqualTo(lower.getId());
+	}
+
+	@Test
+	void gunmaStaffNoticesNameTheSubcontractorsWorkersAndEveryChange() {
+		Contract gunma = this.contracts.register(this.officer,
+				this.fixtures.contractForm(this.contractorOrganisation, "gunma",
+						ItakuTime.today(this.clock).minusMonths(1),
+						Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HAS_SUBCONTRACTORS)));
+		UUID id = gunma.getId();
+		Subcontract s = this.subcontracts.apply(this.lead, id, SubcontractsIT.form(this.sub1Organisation));
+		this.subcontracts.approve(this.officer, s.getId());
+		// Approval raised 14③'s first notice; nothing on the roster yet, so nothing to
+		// file.
+		assertThat(staffObligations(id, "SUBOK-" + s.getSeq())).extracting(Obligation::getStatus)
+			.containsExactly(ObligationStatus.OPEN);
+		assertThatThrownBy(() -> this.staffNotices.file(this.lead, s.getId()))
+			.isInstanceOf(jp.itaku.platform.InvalidInputProblem.class);
+
+		RosterMemberForm securityLead = worker("責任 一郎");
+		securityLead.setRole(WorkerRole.SECURITY_LEAD);
+		this.rosters.add(this.sub1Lead, id, securityLead);
+		this.rosters.add(this.sub1Lead, id, worker("入力 花子"));
+		// Only the level that applied files it.
+		assertThatThrownBy(() -> this.staffNotices.file(this.sub1Lead, s.getId()))
+			.isInstanceOf(AccessDeniedProblem.class);
+		StaffNotice first = this.staffNotices.file(this.lead, s.getId());
+		assertThat(first.getNumber()).isEqualTo(1);
+		assertThat(first.getSecurityLead()).isEqualTo("責任 一郎");
+		assertThat(first.getWorkers()).isEqualTo(2);
+		assertThat(staffObligations(id, "SUBOK-" + s.getSeq())).extracting(Obligation::getStatus)
+			.containsExactly(ObligationStatus.SUBMITTED);
+
+		// A change to the subcontractor's staff raises the change notice at once.
+		RosterMember added = this.rosters.add(this.sub1Lead, id, worker("入力 次郎"));
+		assertThat(staffObligations(id, "SUBSTAFF-" + s.getSeq() + "-2")).extracting(Obligation::getStatus)
+			.containsExactly(ObligationStatus.OPEN);
+		this.rosters.leave(this.sub1Lead, added.getId(), LocalDate.now(this.clock.withZone(ItakuTime.ZONE)));
+		assertThat(staffObligations(id, "SUBSTAFF-" + s.getSeq() + "-2")).hasSize(1);
+		StaffNotice second = this.staffNotices.file(this.lead, s.getId());
+		assertThat(second.getNumber()).isEqualTo(2);
+		assertThat(second.getWorkers()).isEqualTo(2);
+		assertThat(staffObligations(id, "SUBSTAFF-" + s.getSeq() + "-2")).extracting(Obligation::getStatus)
+			.containsExactly(ObligationStatus.SUBMITTED);
+		// The contractor's own workers raise no subcontractor notice.
+		this.rosters.add(this.lead, id, worker("受託 太郎"));
+		assertThat(staffObligations(id, "SUBSTAFF-" + s.getSeq() + "-3")).isEmpty();
+
+		// A further level: its applicant (the subcontractor) files, as the clause's 乙
+		// does.
+		Subcontract deeper = this.subcontracts.apply(this.sub1Lead, id, SubcontractsIT.form(this.sub2));
+		this.subcontracts.approve(this.officer, deeper.getId());
+		this.rosters.add(this.sub2Lead, id, worker("二次 三郎"));
+		assertThat(this.staffNotices.file(this.sub1Lead, deeper.getId()).getNumber()).isEqualTo(1);
+		assertThat(staffObligations(id, "SUBOK-" + deeper.getSeq())).extracting(Obligation::getStatus)
+			.containsExactly(ObligationStatus.SUBMITTED);
+		assertThat(this.subcontracts.chain(this.officer, id).staffNotices()).hasSize(3);
+		assertThat(this.subcontracts.chain(this.sub2Lead, id).staffNotices()).hasSize(1);
+	}
+
+	private List<Obligation> staffObligations(UUID contractId, String key) {
+		return this.obligations.findUnscoped(contractId, Deliverable.SUBCONTRACT_STAFF_NOTICE, key);
+	}
+
+	private static RosterMemberForm worker(String name) {
+		RosterMemberForm form = new RosterMemberForm();
+		form.setName(name);
+		form.setAffiliation("入力課");
+		form.setRole(WorkerRole.WORKER);
+		form.setDuties("申請書の入力");
+		form.setWorkLocation("本社 入力室");
+		form.setHandlesPersonalInformation(true);
+		form.setPeriodStart(LocalDate.of(2026, 6, 1));
+		return form;
+	}
+
+	private IncidentForm incident() {
+		IncidentForm form = new IncidentForm();
+		form.setCategory(IncidentCategory.LOSS);
+		form.setDetectedAt(LocalDateTime.now(this.clock.withZone(ItakuTime.ZONE)).withNano(0).minusMinutes(5));
+		form.setLocation("再委託先 入力室");
+		form.setDescription("申請書の写し1枚が所在不明");
+		return form;
+	}
+
+	private List<String> recipientsOf(Incident incident, int expected) throws Exception {
+		mailServer.waitForIncomingEmail(5000, expected);
+		List<String> recipients = new ArrayList<>();
+		for (MimeMessage message : mailServer.getReceivedMessages()) {
+			if (message.getContent().toString().contains("/incidents/" + incident.getId())) {
+				recipients.add(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
+			}
+		}
+		return recipients;
+	}
+
+	private List<String> upstreamBodies(Incident incident) throws Exception {
+		List<String> bodies = new ArrayList<>();
+		for (MimeMessage message : mailServer.getReceivedMessages()) {
+			String to = ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+			if (!to.equals(this.secadminUser.getEmail())
+					&& message.getContent().toString().contains("/incidents/" + incident.getId())) {
+				bodies.add(message.getContent().toString());
+			}
+		}
+		return bodies;
+	}
+
+	private static List<String> names(List<RosterMember> members) {
+		return members.stream().map(RosterMember::getName).toList();
+	}
+
+	private RequestPostProcessor as(UserAccount user) {
+		return authentication(this.fixtures.signedIn(user));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
