@@ -471,7 +471,7 @@ public class Inspections {
 		List<Obligation> raised = this.obligations.raise(inspection.getContractId(),
 				new ObligationTrigger(TriggerType.ON_REQUEST, null, null, null),
 				new Obligations.Occurrence(request.keyIn(inspection), today,
-						this.report.requestSubject(inspection, request), "MaterialRequest:" + request.getId()),
+						this.report.requestSubject(inspection, request), "MaterialRequest:" + request.getId(), dueOn),
 				deliverable);
 		this.audit.record(AuditRecord.of("MATERIAL_REQUESTED")
 			.actor(actor)

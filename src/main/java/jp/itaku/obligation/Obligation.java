@@ -128,6 +128,14 @@ public class Obligation {
 	}
 
 	/**
+	 * Sets the due date the requester gave for a raised obligation, before it is stored.
+	 * @param dueOn the date
+	 */
+	void dueBy(LocalDate dueOn) {
+		this.dueDate = dueOn;
+	}
+
+	/**
 	 * Returns the status as people see it: open or returned past the due date is overdue.
 	 * @param today today in Tokyo
 	 * @return the effective status

@@ -278,6 +278,8 @@ class InspectionsIT {
 			.extracting(Obligation::getClauseRef)
 			.containsExactlyInAnyOrder("第9条ア", "第9条イ");
 		assertThat(raised).allSatisfy((o) -> assertThat(o.getSource()).isEqualTo("MaterialRequest:" + requestId));
+		// Tracked with the client's date, not the profile's default deadline.
+		assertThat(raised).allSatisfy((o) -> assertThat(o.getDueDate()).isEqualTo(this.today.plusDays(7)));
 
 		String page = this.mvc.perform(get("/inspections/" + inspectionId).with(as(this.workerUser)))
 			.andExpect(status().isOk())
