@@ -17,6 +17,7 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -51,6 +52,13 @@ import org.springframework.transaction.annotation.Transactional;
  * receipt to the CUSTODY_RECEIPT ones. Nothing in the register is edited: a correction is
  * a new event. Every party to the contract reads; every change and every download of a
  * custody receipt is audited.
+ * <p>
+ * An approved subcontractor keeps the register of what its own people receive: its lead
+ * records receipts with its own handover person as receiver and its own people as
+ * holders, and corrects only those; it sees them and those of the levels below it, while
+ * the contractor and the client see the whole register (`Contracts.part`). A
+ * subcontractor's custody receipt reaches the client through the obligation its receipt
+ * raised (`Obligations.submitFromPart`).
  */
 @Service
 public class AssetRegister {
@@ -99,37 +107,48 @@ public class AssetRegister {
 
 	/**
 	 * Returns whether the actor may record receipts and corrections: the contractor's
-	 * lead, while the contract is not closed.
+	 * lead, or an approved subcontractor's lead for the assets its own people receive and
+	 * hold, while the contract is not closed.
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may record
 	 */
 	public boolean mayRecord(Actor actor, Contract contract) {
 		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getContractorOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+				&& contract.getStatus() != ContractStatus.CLOSED
+				&& (contract.getContractorOrganisationId().equals(actor.organisationId())
+						|| this.contracts.isParticipant(actor, contract));
 	}
 
 	/**
 	 * Returns a contract's register: its assets with their current state and history, and
-	 * its receipts.
-	 * @param actor a party to the contract
+	 * its receipts. A subcontractor's register is the receipts its own people (or those
+	 * of the levels below it) received and their assets; the contractor and the client
+	 * see the whole register.
+	 * @param actor a party to the contract or an approved subcontractor
 	 * @param contractId the contract
 	 * @return the register
 	 */
 	@Transactional(readOnly = true)
 	public Register register(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
+		ContractPart part = this.contracts.part(actor, contractId);
+		Contract contract = part.contract();
 		Map<UUID, List<AssetEvent>> byAsset = this.events.findByContractIdOrderByRecordedAtAsc(contractId)
 			.stream()
 			.collect(Collectors.groupingBy(AssetEvent::getAssetId, LinkedHashMap::new, Collectors.toList()));
-		List<AssetReceipt> receiptList = this.receipts.findByContractIdOrderByReceivedAtDesc(contractId);
+		Map<UUID, UUID> organisationOf = organisationsOf(contractId);
+		List<AssetReceipt> receiptList = this.receipts.findByContractIdOrderByReceivedAtDesc(contractId)
+			.stream()
+			.filter((r) -> part.sees(organisationOf.get(r.getReceiverId())))
+			.toList();
 		Map<UUID, String> numbers = receiptList.stream()
 			.collect(Collectors.toMap(AssetReceipt::getId, AssetReceipt::getNumber));
 		List<Entry> entries = new ArrayList<>();
 		for (Asset asset : this.assets.findByContractIdOrderByCreatedAtAscPositionAsc(contractId)) {
 			List<AssetEvent> history = byAsset.getOrDefault(asset.getId(), List.of());
-			if (!history.isEmpty()) {
+			if (!history.isEmpty()
+					&& (part.whole() || numbers.containsKey(asset.getReceiptId()) || (asset.getReceiptId() == null
+							&& part.sees(organisationOf.get(current(history).getHolderId()))))) {
 				entries.add(new Entry(asset, numbers.get(asset.getReceiptId()), current(history), history));
 			}
 		}
@@ -145,7 +164,7 @@ public class AssetRegister {
 	@Transactional(readOnly = true)
 	public Entry asset(Actor actor, UUID assetId) {
 		Asset asset = this.assets.findById(assetId).orElseThrow(() -> new NotFoundProblem(ASSET));
-		scoped(actor, asset.getContractId(), ASSET);
+		inPart(actor, asset, ASSET);
 		List<AssetEvent> history = this.events.findByAssetIdOrderByRecordedAtAsc(assetId);
 		String number = (asset.getReceiptId() != null)
 				? this.receipts.findById(asset.getReceiptId()).map(AssetReceipt::getNumber).orElse(null) : null;
@@ -163,6 +182,29 @@ public class AssetRegister {
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE && m.isHandoverPerson())
 			.toList();
+	}
+
+	/**
+	 * Returns the active handover persons of one organisation: those a lead may record as
+	 * receiving.
+	 * @param contractId the contract (scoped by the caller)
+	 * @param organisationId the recording lead's organisation
+	 * @return the members
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> receivers(UUID contractId, UUID organisationId) {
+		return receivers(contractId).stream().filter((m) -> m.getOrganisationId().equals(organisationId)).toList();
+	}
+
+	/**
+	 * Returns the active members of one organisation: those a lead may record as holding.
+	 * @param contractId the contract (scoped by the caller)
+	 * @param organisationId the recording lead's organisation
+	 * @return the members
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> holders(UUID contractId, UUID organisationId) {
+		return holders(contractId).stream().filter((m) -> m.getOrganisationId().equals(organisationId)).toList();
 	}
 
 	/**
@@ -188,13 +230,14 @@ public class AssetRegister {
 	 */
 	@Transactional
 	public AssetReceipt receive(Actor actor, UUID contractId, ReceiptForm receipt) {
-		Contract contract = recordable(actor, contractId);
+		Contract contract = recordableInPart(actor, contractId);
 		List<FieldProblem> problems = receipt.problems();
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
 		}
 		RosterMember receiver = this.rosters.findUnscoped(receipt.getReceiverId()).orElse(null);
 		ReceiverRule.requireReceiver(contractId, ReceiverRule.Person.of(receiver));
+		requireOwn(actor, "receiverId", receiver);
 		List<AssetItemForm> items = new ArrayList<>();
 		List<RosterMember> holders = new ArrayList<>();
 		List<AssetItemForm> all = receipt.getItems();
@@ -203,7 +246,9 @@ public class AssetRegister {
 			if (item == null || item.isBlank()) {
 				continue;
 			}
-			holders.add(holder(contractId, "items[" + i + "].holderId", item.getHolderId(), receiver));
+			RosterMember holder = holder(contractId, "items[" + i + "].holderId", item.getHolderId(), receiver);
+			requireOwn(actor, "items[" + i + "].holderId", holder);
+			holders.add(holder);
 			items.add(item);
 		}
 		Instant now = Instant.now(this.clock);
@@ -252,16 +297,16 @@ public class AssetRegister {
 				continue;
 			}
 			if (obligation.getDeliverable() == Deliverable.CUSTODY_RECEIPT) {
-				this.obligations.submit(actor, obligation.getId(), this.form.comment(number.text()),
-						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
+				submit(actor, contract, obligation, "AssetReceipt:" + receiptId, this.form.comment(number.text()),
+						new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf)));
 				submitted.add(obligation.getId());
 			}
 			else if (obligation.getDeliverable() == Deliverable.RECEIPT_REGISTER) {
 				// The register is kept here; the rows this receipt added are its record.
 				extract = this.form.registerExtract(contract, draft, rows);
-				this.obligations.submit(actor, obligation.getId(), this.form.registerComment(number.text()),
-						List.of(new Obligations.Upload(this.form.registerFileName(draft), "application/pdf",
-								new ByteArrayResource(extract))));
+				submit(actor, contract, obligation, "AssetReceipt:" + receiptId,
+						this.form.registerComment(number.text()), new Obligations.Upload(
+								this.form.registerFileName(draft), "application/pdf", new ByteArrayResource(extract)));
 				submitted.add(obligation.getId());
 			}
 		}
@@ -291,11 +336,16 @@ public class AssetRegister {
 	@Transactional
 	public AssetEvent correct(Actor actor, UUID assetId, CorrectionForm correction) {
 		Asset asset = this.assets.findById(assetId).orElseThrow(() -> new NotFoundProblem(ASSET));
+		UUID keeper = inPart(actor, asset, ASSET);
 		try {
-			recordable(actor, asset.getContractId());
+			recordableInPart(actor, asset.getContractId());
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(ASSET);
+		}
+		if (!actor.organisationId().equals(keeper)) {
+			// Each organisation corrects only the assets its own people received.
+			throw new AccessDeniedProblem("error.forbidden");
 		}
 		List<FieldProblem> problems = correction.problems("");
 		if (!problems.isEmpty()) {
@@ -306,6 +356,7 @@ public class AssetRegister {
 			throw new InvalidInputProblem("correctsId", "asset.error.stale");
 		}
 		RosterMember holder = holder(asset.getContractId(), "holderId", correction.getHolderId(), null);
+		requireOwn(actor, "holderId", holder);
 		AssetEvent event = this.events
 			.save(current.correctedBy(correction, holder, actor.userId(), Instant.now(this.clock)));
 		this.audit.record(AuditRecord.of("ASSET_CORRECTED")
@@ -326,7 +377,7 @@ public class AssetRegister {
 	@Transactional
 	public OpenedReceipt open(Actor actor, UUID receiptId) {
 		AssetReceipt receipt = this.receipts.findById(receiptId).orElseThrow(() -> new NotFoundProblem(RECEIPT));
-		scoped(actor, receipt.getContractId(), RECEIPT);
+		seen(actor, receipt, RECEIPT);
 		this.audit.record(AuditRecord.of("ASSET_CUSTODY_RECEIPT_VIEWED")
 			.actor(actor)
 			.target("AssetReceipt", receiptId)
@@ -387,6 +438,86 @@ public class AssetRegister {
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(what);
+		}
+	}
+
+	/**
+	 * Returns a contract whose register the actor may record in: its contractor's lead,
+	 * or an approved subcontractor's lead.
+	 */
+	private Contract recordableInPart(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
+		if (!mayRecord(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return contract;
+	}
+
+	/**
+	 * A receipt is in the actor's part when its receiver's organisation is; returns that
+	 * organisation.
+	 */
+	private UUID seen(Actor actor, AssetReceipt receipt, String what) {
+		UUID keeper = this.rosters.findUnscoped(receipt.getReceiverId())
+			.map(RosterMember::getOrganisationId)
+			.orElse(null);
+		try {
+			if (!this.contracts.part(actor, receipt.getContractId()).sees(keeper)) {
+				throw new NotFoundProblem(what);
+			}
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(what);
+		}
+		return keeper;
+	}
+
+	/**
+	 * An asset is in the actor's part when the receiver of its receipt is, or — for a
+	 * copy or a bring-in, which came with no receipt — its current holder.
+	 */
+	private UUID inPart(Actor actor, Asset asset, String what) {
+		if (asset.getReceiptId() != null) {
+			AssetReceipt receipt = this.receipts.findById(asset.getReceiptId())
+				.orElseThrow(() -> new NotFoundProblem(what));
+			return seen(actor, receipt, what);
+		}
+		UUID holder = current(this.events.findByAssetIdOrderByRecordedAtAsc(asset.getId())).getHolderId();
+		UUID keeper = this.rosters.findUnscoped(holder).map(RosterMember::getOrganisationId).orElse(null);
+		try {
+			if (!this.contracts.part(actor, asset.getContractId()).sees(keeper)) {
+				throw new NotFoundProblem(what);
+			}
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(what);
+		}
+		return keeper;
+	}
+
+	private void requireOwn(Actor actor, String field, RosterMember member) {
+		if (member != null && !member.getOrganisationId().equals(actor.organisationId())) {
+			throw new InvalidInputProblem(field, "asset.error.otherOrganisation", member.getName());
+		}
+	}
+
+	private Map<UUID, UUID> organisationsOf(UUID contractId) {
+		return this.rosters.membersUnscoped(contractId)
+			.stream()
+			.collect(Collectors.toMap(RosterMember::getId, RosterMember::getOrganisationId));
+	}
+
+	/**
+	 * Submits a written record to an obligation the record raised: as the contractor, or
+	 * for a subcontractor's own record as that subcontractor.
+	 */
+	private void submit(Actor actor, Contract contract, Obligation obligation, String source, String comment,
+			Obligations.Upload upload) {
+		if (this.contracts.isParty(actor, contract)) {
+			this.obligations.submit(actor, obligation.getId(), comment, List.of(upload));
+		}
+		else {
+			this.obligations.submitFromPart(actor, obligation.getId(), source, List.of(upload), comment);
 		}
 	}
 

@@ -16,6 +16,12 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
+import jp.itaku.asset.AssetItemForm;
+import jp.itaku.asset.AssetKind;
+import jp.itaku.asset.AssetReceipt;
+import jp.itaku.asset.AssetRegister;
+import jp.itaku.asset.ReceiptForm;
+import jp.itaku.asset.StorageLocation;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
@@ -99,6 +105,9 @@ class SubcontractorPartIT {
 
 	@Autowired
 	StaffNotices staffNotices;
+
+	@Autowired
+	AssetRegister register;
 
 	@Autowired
 	Obligations obligations;
@@ -321,6 +330,71 @@ class SubcontractorPartIT {
 			.containsExactly(ObligationStatus.SUBMITTED);
 		assertThat(this.subcontracts.chain(this.officer, id).staffNotices()).hasSize(3);
 		assertThat(this.subcontracts.chain(this.sub2Lead, id).staffNotices()).hasSize(1);
+	}
+
+	@Test
+	void aSubcontractorKeepsTheRegisterOfWhatItsOwnPeopleReceive() {
+		// Setagaya 26: every receipt gets a custody receipt submitted to the client.
+		Contract setagaya = this.contracts.register(this.officer,
+				this.fixtures.contractForm(this.contractorOrganisation, "setagaya",
+						ItakuTime.today(this.clock).minusMonths(1),
+						Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HAS_SUBCONTRACTORS)));
+		UUID id = setagaya.getId();
+		Subcontract s = this.subcontracts.apply(this.lead, id, SubcontractsIT.form(this.sub1Organisation));
+		this.subcontracts.approve(this.officer, s.getId());
+		RosterMember ours = handover(this.lead, id, "受託 受領者");
+		RosterMember theirs = handover(this.sub1Lead, id, "再委託 受領者");
+		AssetReceipt contractors = this.register.receive(this.lead, id, receipt(ours));
+		// A subcontractor records only what its own people received and hold.
+		assertThatThrownBy(() -> this.register.receive(this.sub1Lead, id, receipt(ours))).isInstanceOfSatisfying(
+				jp.itaku.platform.InvalidInputProblem.class,
+				(p) -> assertThat(p.getFieldProblems()).extracting((f) -> f.field()).contains("receiverId"));
+		AssetReceipt own = this.register.receive(this.sub1Lead, id, receipt(theirs));
+		// Its custody receipt reached the client through the obligation it raised.
+		assertThat(this.obligations.findUnscoped(id, Deliverable.CUSTODY_RECEIPT, "RECEIPT-" + own.getNumber()))
+			.isNotEmpty()
+			.allMatch((o) -> o.getStatus() == ObligationStatus.SUBMITTED);
+
+		assertThat(this.register.register(this.sub1Lead, id).receipts()).extracting(AssetReceipt::getId)
+			.containsExactly(own.getId());
+		assertThat(this.register.register(this.lead, id).receipts()).extracting(AssetReceipt::getId)
+			.containsExactlyInAnyOrder(own.getId(), contractors.getId());
+		assertThat(this.register.register(this.officer, id).entries()).hasSize(2);
+		assertThatThrownBy(() -> this.register.open(this.sub1Lead, contractors.getId()))
+			.isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> this.register.register(this.otherLead, id)).isInstanceOf(NotFoundProblem.class);
+		// The contractor sees the subcontractor's assets but does not correct them.
+		UUID theirAsset = this.register.itemsOf(own.getId()).get(0).getAssetId();
+		assertThat(this.register.asset(this.lead, theirAsset).asset().getId()).isEqualTo(theirAsset);
+		jp.itaku.asset.CorrectionForm correction = jp.itaku.asset.CorrectionForm
+			.correcting(this.register.asset(this.lead, theirAsset).current());
+		correction.setReason("保管場所の記載誤り");
+		correction.setStorage(StorageLocation.SAFE);
+		assertThatThrownBy(() -> this.register.correct(this.lead, theirAsset, correction))
+			.isInstanceOf(AccessDeniedProblem.class);
+		assertThat(this.register.correct(this.sub1Lead, theirAsset, correction).getAssetId()).isEqualTo(theirAsset);
+	}
+
+	private RosterMember handover(Actor lead, UUID contractId, String name) {
+		RosterMemberForm form = worker(name);
+		form.setHandoverPerson(true);
+		RosterMember member = this.rosters.add(lead, contractId, form);
+		return this.rosters.activate(lead, member.getId(), "試験のため");
+	}
+
+	private ReceiptForm receipt(RosterMember receiver) {
+		ReceiptForm receipt = new ReceiptForm();
+		receipt.setReceivedAt(LocalDateTime.now(this.clock.withZone(ItakuTime.ZONE)).minusHours(1).withNano(0));
+		receipt.setReceiverId(receiver.getId());
+		receipt.setHandedOverBy("市民課 主任 門真 一郎");
+		AssetItemForm item = new AssetItemForm();
+		item.setKind(AssetKind.PAPER);
+		item.setDescription("交付申請書の写し");
+		item.setQuantity(20);
+		item.setPersonal(true);
+		item.setStorage(StorageLocation.LOCKED_CABINET);
+		receipt.setItems(List.of(item));
+		return receipt;
 	}
 
 	private List<Obligation> staffObligations(UUID contractId, String key) {

@@ -81,8 +81,11 @@ class AssetController {
 	@GetMapping("/contracts/{id}/assets")
 	String register(@PathVariable("id") UUID contractId, Model model) {
 		Actor actor = CurrentActor.require();
-		model.addAttribute("register", this.register.register(actor, contractId));
-		model.addAttribute("overview", this.requests.overview(actor, contractId));
+		AssetRegister.Register register = this.register.register(actor, contractId);
+		model.addAttribute("register", register);
+		// Requests, shipments and backups are the contractor's for the whole contract.
+		model.addAttribute("overview",
+				this.contracts.isParty(actor, register.contract()) ? this.requests.overview(actor, contractId) : null);
 		model.addAttribute("requestTypes", jp.itaku.asset.RequestType.values());
 		return "assets/register";
 	}
@@ -171,8 +174,9 @@ class AssetController {
 		Contract contract = recordable(contractId);
 		model.addAttribute("contract", contract);
 		model.addAttribute("form", form);
-		model.addAttribute("receivers", this.register.receivers(contractId));
-		model.addAttribute("holders", this.register.holders(contractId));
+		UUID organisation = CurrentActor.require().organisationId();
+		model.addAttribute("receivers", this.register.receivers(contractId, organisation));
+		model.addAttribute("holders", this.register.holders(contractId, organisation));
 		model.addAttribute("kinds", AssetKind.values());
 		model.addAttribute("storages", StorageLocation.values());
 		return "assets/receipt-form";
@@ -186,7 +190,7 @@ class AssetController {
 		model.addAttribute("contract", contract);
 		model.addAttribute("entry", entry);
 		model.addAttribute("form", form);
-		model.addAttribute("holders", this.register.holders(contractId));
+		model.addAttribute("holders", this.register.holders(contractId, CurrentActor.require().organisationId()));
 		model.addAttribute("kinds", AssetKind.values());
 		model.addAttribute("storages", StorageLocation.values());
 		return "assets/correct";
@@ -194,7 +198,7 @@ class AssetController {
 
 	private Contract recordable(UUID contractId) {
 		Actor actor = CurrentActor.require();
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!this.register.mayRecord(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
