@@ -278,15 +278,22 @@ public class Subcontracts {
 						this.pdf.text("subcontract.obligation.subject", target.getName(), seq),
 						"Subcontract:" + s.getId()));
 		List<UUID> submitted = new ArrayList<>();
-		if (parent == null) {
-			for (Obligation o : raised) {
-				if (o.getDeliverable() == Deliverable.SUBCONTRACT_APPLICATION
-						&& (o.getStatus() == ObligationStatus.OPEN || o.getStatus() == ObligationStatus.RETURNED)) {
-					this.obligations.submit(actor, o.getId(), this.pdf.text("subcontract.obligation.comment", seq),
-							List.of(new Obligations.Upload(s.getFileName(), "application/pdf",
-									new ByteArrayResource(application))));
-					submitted.add(o.getId());
+		for (Obligation o : raised) {
+			if (o.getDeliverable() == Deliverable.SUBCONTRACT_APPLICATION
+					&& (o.getStatus() == ObligationStatus.OPEN || o.getStatus() == ObligationStatus.RETURNED)) {
+				List<Obligations.Upload> uploads = List
+					.of(new Obligations.Upload(s.getFileName(), "application/pdf", new ByteArrayResource(application)));
+				String comment = this.pdf.text("subcontract.obligation.comment", seq);
+				if (parent == null) {
+					this.obligations.submit(actor, o.getId(), comment, uploads);
 				}
+				else {
+					// A further level's application reaches the client in writing as
+					// well,
+					// submitted by the subcontractor that applied.
+					this.obligations.submitFromPart(actor, o.getId(), "Subcontract:" + s.getId(), uploads, comment);
+				}
+				submitted.add(o.getId());
 			}
 		}
 		this.audit.record(AuditRecord.of("SUBCONTRACT_APPLIED")

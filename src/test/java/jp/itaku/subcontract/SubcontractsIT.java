@@ -234,6 +234,11 @@ class SubcontractsIT {
 		Subcontract second = this.subcontracts.apply(this.sub1Lead, this.contract.getId(), form(this.sub2));
 		assertThat(second.getDepth()).isEqualTo(2);
 		assertThat(second.getParentId()).isEqualTo(first.getId());
+		// The second level's application reached the client in writing too.
+		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.SUBCONTRACT_APPLICATION,
+				"SUB-" + second.getSeq()))
+			.isNotEmpty()
+			.allMatch((o) -> o.getStatus() == ObligationStatus.SUBMITTED);
 		this.subcontracts.approve(this.officer, second.getId());
 		Subcontract third = this.subcontracts.apply(this.sub2Lead, this.contract.getId(), form(this.sub3));
 		assertThat(third.getDepth()).isEqualTo(3);
@@ -367,19 +372,19 @@ class SubcontractsIT {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json(this.sub3)))
 			.andExpect(status().isNotFound());
-		// pages: the contract's heading, the chain and its own part (roster, incidents),
-		// not the contractor's assets, IDs or training
+		// pages: the contract's heading, the chain and its own part (roster, asset
+		// register, incidents), not the contractor's IDs, schedules or training
 		this.mvc.perform(get("/contracts/" + this.contract.getId()).with(as(this.sub2LeadUser)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers
-				.not(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/assets"))))
+				.not(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/ids"))))
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/roster")));
-		for (String page : List.of("/assets", "/ids", "/training", "/schedules", "/self-inspections")) {
+		for (String page : List.of("/ids", "/training", "/schedules", "/self-inspections")) {
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
 				.andExpect(status().isNotFound());
 		}
-		for (String page : List.of("/roster", "/incidents")) {
+		for (String page : List.of("/roster", "/assets", "/incidents")) {
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
 				.andExpect(status().isOk());
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.otherLeadUser)))
