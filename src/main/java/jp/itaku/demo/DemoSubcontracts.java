@@ -28,6 +28,7 @@ import jp.itaku.subcontract.StaffNotices;
 import jp.itaku.subcontract.Subcontract;
 import jp.itaku.subcontract.SubcontractForm;
 import jp.itaku.subcontract.Subcontracts;
+import jp.itaku.training.Pledges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +67,11 @@ class DemoSubcontracts implements DemoStep {
 
 	private final AssetRegister register;
 
-	DemoSubcontracts(AssetRegister register, Subcontracts subcontracts, Organisations organisations, DemoActors actors,
-			Rosters rosters, StaffNotices staffNotices, Incidents incidents, Clock clock) {
+	private final Pledges pledges;
+
+	DemoSubcontracts(Pledges pledges, AssetRegister register, Subcontracts subcontracts, Organisations organisations,
+			DemoActors actors, Rosters rosters, StaffNotices staffNotices, Incidents incidents, Clock clock) {
+		this.pledges = pledges;
 		this.register = register;
 		this.rosters = rosters;
 		this.staffNotices = staffNotices;
@@ -116,8 +120,10 @@ class DemoSubcontracts implements DemoStep {
 		securityLead.setHandoverPerson(true);
 		RosterMember lead = this.rosters.add(sublead, kadoma.getId(), securityLead);
 		this.rosters.activate(sublead, lead.getId(), "誓約書及び研修記録は紙で受領し、受託者が原本を確認済み");
-		this.rosters.add(sublead, kadoma.getId(),
+		RosterMember hanako = this.rosters.add(sublead, kadoma.getId(),
 				member("入力 花子", WorkerRole.WORKER, "交付申請書の入力", kadoma.getPeriodStart().plusMonths(2)));
+		// あおば pledges its own workers; 花子's pledge waits for her signature.
+		this.pledges.generate(sublead, hanako.getId(), ItakuTime.today(this.clock));
 		this.rosters.add(sublead, kadoma.getId(),
 				member("入力 次郎", WorkerRole.WORKER, "交付申請書の入力", kadoma.getPeriodStart().plusMonths(2)));
 		this.staffNotices.file(this.actors.of("lead"), approved.getId());

@@ -17,6 +17,7 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -100,7 +101,7 @@ public class Pledges {
 	@Transactional
 	public Pledge generate(Actor actor, UUID memberId, LocalDate date) {
 		RosterMember member = member(memberId);
-		Contract contract = editable(actor, member.getContractId());
+		Contract contract = keeper(actor, member);
 		if (date == null) {
 			throw new InvalidInputProblem("pledgeDate", "validation.required");
 		}
@@ -135,9 +136,16 @@ public class Pledges {
 	 */
 	PledgeText text(Contract contract, RosterMember member, LocalDate date) {
 		ProfileDefinition profile = this.catalog.get(contract.getProfileId()).definition();
+		// A subcontractor's worker pledges as its own organisation's, naming the
+		// contractor
+		// it works for.
+		String organisation = member.getOrganisationId().equals(contract.getContractorOrganisationId())
+				? organisationName(contract.getContractorOrganisationId())
+				: message("training.pledge.subcontractorOf", organisationName(member.getOrganisationId()),
+						organisationName(contract.getContractorOrganisationId()));
 		PledgeText.Parties parties = new PledgeText.Parties(organisationName(contract.getClientOrganisationId()),
-				organisationName(contract.getContractorOrganisationId()), contract.getNumber(), contract.getTitle(),
-				profile.issuer(), profile.title(), member.getName(), member.getAffiliation());
+				organisation, contract.getNumber(), contract.getTitle(), profile.issuer(), profile.title(),
+				member.getName(), member.getAffiliation());
 		return PledgeText.compose(this.messages, parties, PledgeText.rules(profile, contract.getAttributes()), date);
 	}
 
@@ -188,7 +196,7 @@ public class Pledges {
 	public Pledge uploadSigned(Actor actor, UUID pledgeId, LocalDate signedOn, String fileName, String contentType,
 			InputStream content) {
 		Pledge pledge = scoped(actor, pledgeId);
-		editable(actor, pledge.getContractId());
+		keeper(actor, member(pledge.getMemberId()));
 		if (pledge.isSigned()) {
 			throw new InvalidInputProblem("pledge", "training.pledge.alreadySigned");
 		}
@@ -252,13 +260,16 @@ public class Pledges {
 	@Transactional(readOnly = true)
 	public PledgeDetail detail(Actor actor, UUID pledgeId) {
 		Pledge pledge = scoped(actor, pledgeId);
-		Contract contract = this.contracts.get(actor, pledge.getContractId());
+		Contract contract = this.contracts.getAsParticipant(actor, pledge.getContractId());
 		RosterMember member = member(pledge.getMemberId());
-		boolean mayRecord = this.rosters.mayEdit(actor, contract);
+		boolean mayRecord = this.rosters.mayEdit(actor, contract)
+				&& member.getOrganisationId().equals(actor.organisationId());
+		// The contractor submits every signed pledge, its subcontractors' too.
+		boolean maySubmit = this.contracts.isParty(actor, contract) && this.rosters.mayEdit(actor, contract);
 		return new PledgeDetail(pledge, member, contract,
 				!pledge.isSigned() && isWorkerThemself(actor, member) && member.getStatus() != MemberStatus.LEFT,
-				mayRecord, this.filings.of(pledgeId),
-				(mayRecord && pledge.isSigned()) ? openFor(actor, contract, member) : List.of());
+				mayRecord, maySubmit, this.filings.of(pledgeId),
+				(maySubmit && pledge.isSigned()) ? openFor(actor, contract, member) : List.of());
 	}
 
 	/**
@@ -280,8 +291,14 @@ public class Pledges {
 	 */
 	@Transactional(readOnly = true)
 	public List<Pledge> ofContract(Actor actor, UUID contractId) {
-		this.contracts.get(actor, contractId);
-		return this.pledges.findByContractIdOrderByCreatedAtDesc(contractId);
+		ContractPart part = this.contracts.part(actor, contractId);
+		java.util.Map<UUID, UUID> organisationOf = this.rosters.membersUnscoped(contractId)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(RosterMember::getId, RosterMember::getOrganisationId));
+		return this.pledges.findByContractIdOrderByCreatedAtDesc(contractId)
+			.stream()
+			.filter((p) -> part.sees(organisationOf.get(p.getMemberId())))
+			.toList();
 	}
 
 	/**
@@ -293,14 +310,21 @@ public class Pledges {
 	@Transactional(readOnly = true)
 	public List<PledgeDetail> mine(Actor actor) {
 		List<PledgeDetail> mine = new ArrayList<>();
-		for (Contract contract : this.contracts.list(actor)) {
+		List<Contract> contracts = new ArrayList<>(this.contracts.list(actor));
+		// A subcontractor's worker pledges on the contracts it takes part in.
+		for (jp.itaku.contract.ContractSummary summary : this.contracts.summaries(actor)) {
+			if (contracts.stream().noneMatch((c) -> c.getId().equals(summary.id()))) {
+				this.contracts.findUnscoped(summary.id()).ifPresent(contracts::add);
+			}
+		}
+		for (Contract contract : contracts) {
 			for (RosterMember member : this.rosters.membersUnscoped(contract.getId())) {
 				if (!isWorkerThemself(actor, member)) {
 					continue;
 				}
 				for (Pledge pledge : this.pledges.findByMemberIdOrderByCreatedAtDesc(member.getId())) {
 					mine.add(new PledgeDetail(pledge, member, contract,
-							!pledge.isSigned() && member.getStatus() != MemberStatus.LEFT, false, List.of(),
+							!pledge.isSigned() && member.getStatus() != MemberStatus.LEFT, false, false, List.of(),
 							List.of()));
 				}
 			}
@@ -365,15 +389,34 @@ public class Pledges {
 		return PledgeText.pdf(pledge.getBody(), message("training.pledge.signature"), note);
 	}
 
+	/**
+	 * A pledge is seen by the parties and by the subcontractor whose worker gave it (and
+	 * the levels above that subcontractor).
+	 */
 	private Pledge scoped(Actor actor, UUID pledgeId) {
 		Pledge pledge = this.pledges.findById(pledgeId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		try {
-			this.contracts.get(actor, pledge.getContractId());
+			if (!this.contracts.part(actor, pledge.getContractId())
+				.sees(member(pledge.getMemberId()).getOrganisationId())) {
+				throw new NotFoundProblem(WHAT);
+			}
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(WHAT);
 		}
 		return pledge;
+	}
+
+	/**
+	 * Returns the contract of a worker whose pledge the actor keeps: a lead of the
+	 * worker's own organisation, the contractor or an approved subcontractor.
+	 */
+	private Contract keeper(Actor actor, RosterMember member) {
+		Contract contract = this.contracts.getAsParticipant(actor, member.getContractId());
+		if (!this.rosters.mayEdit(actor, contract) || !member.getOrganisationId().equals(actor.organisationId())) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return contract;
 	}
 
 	private RosterMember member(UUID memberId) {
@@ -407,12 +450,14 @@ public class Pledges {
 	 * @param member its worker
 	 * @param contract its contract
 	 * @param mayAcknowledge the actor is the worker and may acknowledge it now
-	 * @param mayRecord the actor is the contractor's lead
+	 * @param mayRecord the actor is a lead of the worker's own organisation and keeps the
+	 * pledge (records the signed scan)
+	 * @param maySubmit the actor is the contractor's lead, who submits it to the client
 	 * @param filings where it was submitted
 	 * @param openObligations the PLEDGE obligations it may be submitted to
 	 */
 	public record PledgeDetail(Pledge pledge, RosterMember member, Contract contract, boolean mayAcknowledge,
-			boolean mayRecord, List<TrainingFiling> filings, List<Obligation> openObligations) {
+			boolean mayRecord, boolean maySubmit, List<TrainingFiling> filings, List<Obligation> openObligations) {
 	}
 
 	/**

@@ -21,6 +21,7 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.PdfForm;
@@ -149,7 +150,11 @@ public class Trainings {
 	 */
 	@Transactional(readOnly = true)
 	public List<TrainingSession> sessions(Actor actor, UUID contractId) {
-		this.contracts.get(actor, contractId);
+		if (!this.contracts.part(actor, contractId).whole()) {
+			// The sessions are the contractor's records; a subcontractor sees its
+			// workers' readiness.
+			return List.of();
+		}
 		return this.sessions.findByContractIdOrderByHeldOnDescRecordedAtDesc(contractId);
 	}
 
@@ -182,7 +187,7 @@ public class Trainings {
 	 */
 	@Transactional(readOnly = true)
 	public List<WorkerRow> overview(Actor actor, UUID contractId) {
-		this.contracts.get(actor, contractId);
+		ContractPart part = this.contracts.part(actor, contractId);
 		LocalDate today = this.calendar.today();
 		List<TrainingSession> held = this.sessions.findByContractIdOrderByHeldOnDescRecordedAtDesc(contractId);
 		Map<UUID, List<Pledge>> byMember = new HashMap<>();
@@ -191,6 +196,9 @@ public class Trainings {
 		}
 		List<WorkerRow> rows = new ArrayList<>();
 		for (RosterMember member : this.rosters.membersUnscoped(contractId)) {
+			if (!part.sees(member.getOrganisationId())) {
+				continue;
+			}
 			List<Pledge> own = byMember.getOrDefault(member.getId(), List.of());
 			WorkerReadiness.Readiness readiness = TrainingReadiness.assess(member.getId(), own, held, today);
 			Optional<LocalDate> lastTrained = held.stream()
@@ -284,17 +292,32 @@ public class Trainings {
 	 */
 	@Transactional(readOnly = true)
 	public List<TrainingFiling> filings(Actor actor, UUID contractId) {
-		this.contracts.get(actor, contractId);
+		if (!this.contracts.part(actor, contractId).whole()) {
+			return List.of();
+		}
 		return this.filings.ofContract(contractId);
 	}
 
 	/**
-	 * Returns whether the actor records training and pledges for the contract.
+	 * Returns whether the actor records training sessions and drills for the contract
+	 * (its subcontractors' workers attend them too) and submits the records.
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} for the contractor's lead
 	 */
 	public boolean mayRecord(Actor actor, Contract contract) {
+		return this.rosters.mayEdit(actor, contract)
+				&& contract.getContractorOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
+	 * Returns whether the actor generates and records pledges of its own organisation's
+	 * workers: the contractor's lead, or an approved subcontractor's.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} for a lead who keeps workers on the roster
+	 */
+	public boolean mayPledge(Actor actor, Contract contract) {
 		return this.rosters.mayEdit(actor, contract);
 	}
 

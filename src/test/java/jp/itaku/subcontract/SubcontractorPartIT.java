@@ -46,6 +46,12 @@ import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.support.Fixtures;
+import jp.itaku.training.AttendanceResult;
+import jp.itaku.training.Pledge;
+import jp.itaku.training.Pledges;
+import jp.itaku.training.SessionKind;
+import jp.itaku.training.TrainingSessionForm;
+import jp.itaku.training.Trainings;
 import jp.itaku.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +113,12 @@ class SubcontractorPartIT {
 	StaffNotices staffNotices;
 
 	@Autowired
+	Pledges pledges;
+
+	@Autowired
+	Trainings trainings;
+
+	@Autowired
 	AssetRegister register;
 
 	@Autowired
@@ -128,6 +140,8 @@ class SubcontractorPartIT {
 	UserAccount sub1LeadUser;
 
 	UserAccount sub2LeadUser;
+
+	UserAccount sub1WorkerUser;
 
 	UserAccount sub2WorkerUser;
 
@@ -170,6 +184,7 @@ class SubcontractorPartIT {
 		this.leadUser = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
 		this.sub1LeadUser = this.fixtures.user(sub1, Role.CONTRACTOR_LEAD);
 		this.sub2LeadUser = this.fixtures.user(sub2, Role.CONTRACTOR_LEAD);
+		this.sub1WorkerUser = this.fixtures.user(sub1, Role.CONTRACTOR_WORKER);
 		this.sub2WorkerUser = this.fixtures.user(sub2, Role.CONTRACTOR_WORKER);
 		this.otherLeadUser = this.fixtures.user(unrelated, Role.CONTRACTOR_LEAD);
 		this.lead = this.fixtures.actor(this.leadUser);
@@ -395,6 +410,52 @@ class SubcontractorPartIT {
 		item.setStorage(StorageLocation.LOCKED_CABINET);
 		receipt.setItems(List.of(item));
 		return receipt;
+	}
+
+	@Test
+	void aSubcontractorsWorkersPledgeAndAttendTrainingSoTheyStartWithoutOverride() {
+		UUID id = this.contract.getId();
+		this.subcontracts.approve(this.officer, this.first.getId());
+		RosterMemberForm form = worker("再委託 花子");
+		form.setUserId(this.sub1WorkerUser.getId());
+		RosterMember theirs = this.rosters.add(this.sub1Lead, id, form);
+		RosterMember ours = this.rosters.add(this.lead, id, worker("受託 太郎"));
+		LocalDate today = ItakuTime.today(this.clock);
+
+		// Each lead pledges its own organisation's workers.
+		assertThatThrownBy(() -> this.pledges.generate(this.lead, theirs.getId(), today))
+			.isInstanceOf(AccessDeniedProblem.class);
+		assertThatThrownBy(() -> this.pledges.generate(this.sub1Lead, ours.getId(), today))
+			.isInstanceOf(AccessDeniedProblem.class);
+		Pledge pledge = this.pledges.generate(this.sub1Lead, theirs.getId(), today);
+		assertThat(pledge.getBody()).contains("（").contains("の再委託先）");
+		// The worker acknowledges it with their own account, from their own list.
+		Actor sub1Worker = this.fixtures.actor(this.sub1WorkerUser);
+		assertThat(this.pledges.mine(sub1Worker)).extracting((d) -> d.pledge().getId()).contains(pledge.getId());
+		this.pledges.acknowledge(sub1Worker, pledge.getId(), pledge.getBodySha256());
+		// The subcontractor keeps it, the contractor submits it; nobody else sees it.
+		assertThat(this.pledges.detail(this.sub1Lead, pledge.getId()).maySubmit()).isFalse();
+		assertThat(this.pledges.detail(this.lead, pledge.getId()).maySubmit()).isTrue();
+		assertThat(this.pledges.ofContract(this.sub1Lead, id)).extracting(Pledge::getId)
+			.containsExactly(pledge.getId());
+		assertThatThrownBy(() -> this.pledges.detail(this.otherLead, pledge.getId()))
+			.isInstanceOf(NotFoundProblem.class);
+
+		// The contractor's training includes the subcontractor's worker.
+		TrainingSessionForm session = new TrainingSessionForm();
+		session.setKind(SessionKind.TRAINING);
+		session.setHeldOn(today);
+		session.setContent("特記事項の遵守事項と個人情報の取扱い");
+		session.setTrainer("受託者 業務責任者");
+		session.getResults().put(theirs.getId().toString(), AttendanceResult.ATTENDED);
+		this.trainings.record(this.lead, id, session, null);
+		assertThat(this.trainings.overview(this.sub1Lead, id)).extracting((w) -> w.member().getName())
+			.containsExactly("再委託 花子");
+		assertThat(this.trainings.sessions(this.sub1Lead, id)).isEmpty();
+
+		RosterMember started = this.rosters.activate(this.sub1Lead, theirs.getId(), null);
+		assertThat(started.getStatus()).isEqualTo(MemberStatus.ACTIVE);
+		assertThat(started.getReadinessOverride()).isNull();
 	}
 
 	private List<Obligation> staffObligations(UUID contractId, String key) {

@@ -372,19 +372,20 @@ class SubcontractsIT {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json(this.sub3)))
 			.andExpect(status().isNotFound());
-		// pages: the contract's heading, the chain and its own part (roster, asset
-		// register, incidents), not the contractor's IDs, schedules or training
+		// pages: the contract's heading, the chain and its own part (roster, pledges,
+		// asset register, incidents), not the contractor's IDs, schedules or
+		// self-inspections
 		this.mvc.perform(get("/contracts/" + this.contract.getId()).with(as(this.sub2LeadUser)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers
 				.not(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/ids"))))
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/roster")));
-		for (String page : List.of("/ids", "/training", "/schedules", "/self-inspections")) {
+		for (String page : List.of("/ids", "/schedules", "/entry-log", "/self-inspections", "/inspections")) {
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
 				.andExpect(status().isNotFound());
 		}
-		for (String page : List.of("/roster", "/assets", "/incidents")) {
+		for (String page : List.of("/roster", "/training", "/assets", "/incidents")) {
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
 				.andExpect(status().isOk());
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.otherLeadUser)))

@@ -78,8 +78,10 @@ class TrainingController {
 	@GetMapping("/contracts/{id}/training")
 	String training(@PathVariable("id") UUID contractId, Model model) {
 		Actor actor = CurrentActor.require();
-		Contract contract = this.contracts.get(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		model.addAttribute("contract", contract);
+		model.addAttribute("mayPledge", this.trainings.mayPledge(actor, contract));
+		model.addAttribute("organisationId", actor.organisationId());
 		model.addAttribute("workers", this.trainings.overview(actor, contractId));
 		model.addAttribute("sessions", this.trainings.sessions(actor, contractId));
 		model.addAttribute("filings", this.trainings.filings(actor, contractId));
