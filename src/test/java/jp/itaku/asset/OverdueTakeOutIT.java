@@ -1,9 +1,5 @@
 package jp.itaku.asset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -29,6 +25,7 @@ import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.TestMailServer;
 import jp.itaku.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,12 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OverdueTakeOutIT {
 
-	static final int SMTP_PORT = freePort();
+	static final ServerSetup SMTP = TestMailServer.freeSmtp();
 
 	@RegisterExtension
-	static final GreenMailExtension mailServer = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension mailServer = TestMailServer.greenMail(SMTP);
 
 	@Autowired
 	Fixtures fixtures;
@@ -81,8 +76,7 @@ class OverdueTakeOutIT {
 
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestMailServer.pointAt(registry, SMTP);
 	}
 
 	@Test
@@ -177,15 +171,6 @@ class OverdueTakeOutIT {
 		form.setPeriodStart(contract.getPeriodStart());
 		RosterMember member = this.rosters.add(lead, contract.getId(), form);
 		return this.rosters.activate(lead, member.getId(), "試験");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,9 +1,5 @@
 package jp.itaku.browser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,6 +22,7 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,12 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IncidentBrowserIT extends BrowserTest {
 
-	static final int SMTP_PORT = freePort();
+	static final ServerSetup SMTP = TestMailServer.freeSmtp();
 
 	@RegisterExtension
-	static final GreenMailExtension mailServer = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension mailServer = TestMailServer.greenMail(SMTP);
 
 	@Autowired
 	Fixtures fixtures;
@@ -62,8 +57,7 @@ class IncidentBrowserIT extends BrowserTest {
 
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestMailServer.pointAt(registry, SMTP);
 	}
 
 	@Test
@@ -171,15 +165,6 @@ class IncidentBrowserIT extends BrowserTest {
 			assertThat(s.locator("#report-to-acknowledgement")).containsText("直ちに（期限内）");
 			s.navigate(url("/dashboard"));
 			assertThat(s.locator("#incident-banner")).hasCount(0);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,9 +1,5 @@
 package jp.itaku.clientid;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +13,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
-import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisation;
@@ -30,6 +25,7 @@ import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.TestMailServer;
 import jp.itaku.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,12 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class DepartureMailIT {
 
-	static final int SMTP_PORT = freePort();
+	static final ServerSetup SMTP = TestMailServer.freeSmtp();
 
 	@RegisterExtension
-	static final GreenMailExtension mailServer = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension mailServer = TestMailServer.greenMail(SMTP);
 
 	@Autowired
 	Fixtures fixtures;
@@ -76,8 +70,7 @@ class DepartureMailIT {
 
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestMailServer.pointAt(registry, SMTP);
 	}
 
 	@Test
@@ -125,15 +118,6 @@ class DepartureMailIT {
 			.param(member.getId().toString())
 			.query(Long.class)
 			.single()).isEqualTo(2);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,9 +1,6 @@
 package jp.itaku.emergency;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +26,7 @@ import jp.itaku.platform.Dates;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.TestMailServer;
 import jp.itaku.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,12 +55,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DirtiesContext
 class EmergencyConfirmationReminderIT {
 
-	static final int SMTP_PORT = freePort();
+	static final ServerSetup SMTP = TestMailServer.freeSmtp();
 
 	@RegisterExtension
-	static final GreenMailExtension mailServer = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension mailServer = TestMailServer.greenMail(SMTP);
 
 	@Autowired
 	Fixtures fixtures;
@@ -102,8 +98,7 @@ class EmergencyConfirmationReminderIT {
 
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestMailServer.pointAt(registry, SMTP);
 	}
 
 	@BeforeEach
@@ -213,15 +208,6 @@ class EmergencyConfirmationReminderIT {
 			throw new IllegalStateException(ex);
 		}
 		return mails;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	record Mail(String to, String subject, String body) {

@@ -81,7 +81,7 @@ class ReminderNodesIT extends ReminderScenario {
 						"spring.datasource.password=" + Objects.toString(database.getPassword(), ""),
 						"spring.datasource.hikari.maximum-pool-size=" + SmallConnectionPool.SIZE,
 						"spring.datasource.hikari.minimum-idle=1", "spring.mail.host=127.0.0.1",
-						"spring.mail.port=" + SMTP_PORT)
+						"spring.mail.port=" + SMTP.getPort())
 				.run();
 		}
 	}

@@ -1,7 +1,5 @@
 package jp.itaku.subcontract;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,6 +44,7 @@ import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.TestMailServer;
 import jp.itaku.training.AttendanceResult;
 import jp.itaku.training.Pledge;
 import jp.itaku.training.Pledges;
@@ -81,17 +80,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SubcontractorPartIT {
 
-	static final int SMTP_PORT = freePort();
+	static final ServerSetup SMTP = TestMailServer.freeSmtp();
 
 	@RegisterExtension
-	static final GreenMailExtension mailServer = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension mailServer = TestMailServer.greenMail(SMTP);
 
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestMailServer.pointAt(registry, SMTP);
 	}
 
 	@Autowired
@@ -512,15 +508,6 @@ class SubcontractorPartIT {
 
 	private RequestPostProcessor as(UserAccount user) {
 		return authentication(this.fixtures.signedIn(user));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

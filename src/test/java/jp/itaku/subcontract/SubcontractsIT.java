@@ -1,7 +1,5 @@
 package jp.itaku.subcontract;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +29,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.TestMailServer;
 import jp.itaku.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,17 +62,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SubcontractsIT {
 
-	static final int SMTP_PORT = freePort();
+	static final ServerSetup SMTP = TestMailServer.freeSmtp();
 
 	@RegisterExtension
-	static final GreenMailExtension mailServer = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension mailServer = TestMailServer.greenMail(SMTP);
 
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestMailServer.pointAt(registry, SMTP);
 	}
 
 	@Autowired
@@ -478,15 +474,6 @@ class SubcontractsIT {
 				 "safetyMeasures":"施錠","supervisionMethod":"実地確認","securityLead":"責任 者","workers":"作業 者",
 				 "safetyMeasuresChecked":true,"bindsSameClauses":true,"ancillaryUnavoidable":true}
 				""".formatted(subcontractor.getId());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
