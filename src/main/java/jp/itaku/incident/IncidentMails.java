@@ -35,10 +35,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Tells the client's security administrators of a reported incident by e-mail at once,
  * after the report is committed, when a mail server is configured (Setagaya 36, Kadoma
- * 12(1)ア, Nerima 24⑴: 直ちに). The mail names the contract, the number, the category, when
- * it was detected and where, and links the incident; it carries no description, which may
- * hold personal information. A mail that fails is logged without address or content: the
- * banner stays on the client's pages until the incident is acknowledged.
+ * 12(1)ア, Nerima 24⑴: 直ちに) — and, when a subcontractor reported it, the leads of every
+ * level above it (Nerima 24②). The mail names the contract, the number, the category,
+ * when it was detected and where, and links the incident; it carries no description,
+ * which may hold personal information. A mail that fails is logged without address or
+ * content: the banner stays on the client's pages until the incident is acknowledged.
  */
 @Component
 class IncidentMails {
@@ -81,63 +82,45 @@ class IncidentMails {
 	}
 
 	/**
-	 * Mails the client's security administrators once the report is committed. Nothing
-	 * here may fail the report.
+	 * Mails the client's security administrators once the report is committed and, for an
+	 * incident a subcontractor reported, the leads of every level above it up to the
+	 * contractor (Nerima 24②: an incident at a subcontractor is reported to the client
+	 * and to the contractor). Nothing here may fail the report; a mail that fails is
+	 * logged and the others are still sent.
 	 * @param event the report
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	void mailSecurityAdministrators(IncidentEvents.IncidentReported event) {
+	void mailReport(IncidentEvents.IncidentReported event) {
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
 			return;
 		}
-		try {
-			Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
-			Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
-			if (incident == null || contract == null) {
-				return;
-			}
-			send(sender, contract, incident, this.users.enabledUsersUnscoped(contract.getClientOrganisationId(),
-					Set.of(Role.CLIENT_SECURITY_ADMIN)), null);
+		Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
+		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+		if (incident == null || contract == null) {
+			return;
 		}
-		catch (MailException | IllegalStateException ex) {
-			log.warn("Incident mail for incident {} not sent ({})", event.incidentId(), ex.getClass().getSimpleName());
+		deliver(incident, () -> send(sender, contract, incident,
+				this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), Set.of(Role.CLIENT_SECURITY_ADMIN)),
+				null));
+		UUID reporter = incident.getReporterOrganisationId();
+		if (contract.getContractorOrganisationId().equals(reporter)) {
+			return;
+		}
+		String reporterName = this.organisations.namesUnscoped(Set.of(reporter)).getOrDefault(reporter, "");
+		for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(), reporter)) {
+			deliver(incident, () -> send(sender, contract, incident,
+					this.users.enabledUsersUnscoped(organisationId, Set.of(Role.CONTRACTOR_LEAD)), reporterName));
 		}
 	}
 
-	/**
-	 * Mails the leads of every level above a subcontractor that reported an incident, up
-	 * to the contractor, once the report is committed (Nerima 24②: an incident at a
-	 * subcontractor is reported to the client and to the contractor). Nothing here may
-	 * fail the report.
-	 * @param event the report
-	 */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	void mailLevelsAbove(IncidentEvents.IncidentReported event) {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
-		if (sender == null) {
-			return;
-		}
+	private static void deliver(Incident incident, Runnable sending) {
 		try {
-			Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
-			Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
-			if (incident == null || contract == null
-					|| contract.getContractorOrganisationId().equals(incident.getReporterOrganisationId())) {
-				return;
-			}
-			String reporter = this.organisations.namesUnscoped(Set.of(incident.getReporterOrganisationId()))
-				.getOrDefault(incident.getReporterOrganisationId(), "");
-			for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(),
-					incident.getReporterOrganisationId())) {
-				send(sender, contract, incident,
-						this.users.enabledUsersUnscoped(organisationId, Set.of(Role.CONTRACTOR_LEAD)), reporter);
-			}
+			sending.run();
 		}
 		catch (MailException | IllegalStateException ex) {
-			log.warn("Incident mail for incident {} not sent upstream ({})", event.incidentId(),
-					ex.getClass().getSimpleName());
+			log.warn("Incident mail for incident {} not sent ({})", incident.getId(), ex.getClass().getSimpleName());
 		}
 	}
 
