@@ -133,6 +133,51 @@ class SelfInspectionsIT {
 		return this.contracts.register(this.officer, form);
 	}
 
+	@Test
+	void evidenceAndCorrectiveActionsOverTheApi() throws Exception {
+		this.inspections.save(this.lead, this.contract.getId(), this.month,
+				allYesBut("T:LOCK_SCREEN", "自動ロック設定", this.month.atEndOfMonth()));
+		// An empty file is refused by field, a real one kept with its hash.
+		this.mvc
+			.perform(multipart(api() + "/evidence")
+				.file(new MockMultipartFile("file", "x.pdf", "application/pdf", new byte[0]))
+				.param("question", "T:LOCK_SCREEN")
+				.with(as(this.workerUser)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		String answered = this.mvc
+			.perform(
+					multipart(api() + "/evidence")
+						.file(new MockMultipartFile("file", "lock-settings.pdf", "application/pdf",
+								"%PDF-1.4 evidence".getBytes()))
+						.param("question", "T:LOCK_SCREEN")
+						.with(as(this.workerUser)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.questions[?(@.key == 'T:LOCK_SCREEN')].evidence").value("lock-settings.pdf"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String answerId = com.jayway.jsonpath.JsonPath
+			.<List<String>>read(answered, "$.questions[?(@.key == 'T:LOCK_SCREEN')].answerId")
+			.get(0);
+		this.mvc
+			.perform(get("/api/v1/contracts/" + this.contract.getId() + "/self-inspections/evidence/" + answerId)
+				.with(as(this.auditorUser)))
+			.andExpect(status().isOk())
+			.andExpect(content().bytes("%PDF-1.4 evidence".getBytes()));
+		this.mvc
+			.perform(get("/api/v1/contracts/" + this.contract.getId() + "/self-inspections/evidence/" + answerId)
+				.with(as(this.otherLeadUser)))
+			.andExpect(status().isNotFound());
+		// Only the contractor marks its action done; the date is today in Tokyo.
+		this.mvc.perform(post(api() + "/actions/" + answerId + "/done").with(as(this.officerUser)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post(api() + "/actions/" + answerId + "/done").with(as(this.leadUser)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.questions[?(@.key == 'T:LOCK_SCREEN')].actionDoneOn")
+				.value(ItakuTime.today(this.clock).toString()));
+	}
+
 	private RequestPostProcessor as(UserAccount user) {
 		return authentication(this.fixtures.signedIn(user));
 	}

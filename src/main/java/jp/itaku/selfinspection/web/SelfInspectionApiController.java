@@ -1,5 +1,6 @@
 package jp.itaku.selfinspection.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,23 +10,29 @@ import java.util.UUID;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.selfinspection.Answer;
 import jp.itaku.selfinspection.AnswerInput;
 import jp.itaku.selfinspection.SelfInspection;
 import jp.itaku.selfinspection.SelfInspectionAnswer;
 import jp.itaku.selfinspection.SelfInspections;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Self-inspections over the REST API, scoped and audited as in the UI: the months with
- * their counts, one month's checklist with its answers, replacing the answers, and
- * submitting.
+ * their counts, one month's checklist with its answers, replacing the answers, evidence
+ * files (upload and download), marking a corrective action done, and submitting.
  */
 @RestController
 class SelfInspectionApiController {
@@ -62,6 +69,38 @@ class SelfInspectionApiController {
 		Actor actor = CurrentActor.require();
 		this.inspections.submit(actor, contractId, month);
 		return InspectionView.of(this.inspections.month(actor, contractId, month));
+	}
+
+	@PostMapping(path = "/api/v1/contracts/{id}/self-inspections/{month}/evidence",
+			consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	InspectionView evidence(@PathVariable("id") UUID contractId, @PathVariable("month") String monthText,
+			@RequestParam(name = "question", required = false) String question,
+			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+		YearMonth month = MonthParam.parse(monthText);
+		if (file == null || file.isEmpty()) {
+			throw new InvalidInputProblem("file", "selfinspection.evidence.empty");
+		}
+		Actor actor = CurrentActor.require();
+		this.inspections.attachEvidence(actor, contractId, month, question, file.getOriginalFilename(),
+				file.getContentType(), file.getBytes());
+		return InspectionView.of(this.inspections.month(actor, contractId, month));
+	}
+
+	@PostMapping("/api/v1/contracts/{id}/self-inspections/{month}/actions/{answerId}/done")
+	InspectionView actionDone(@PathVariable("id") UUID contractId, @PathVariable("month") String monthText,
+			@PathVariable("answerId") UUID answerId) {
+		YearMonth month = MonthParam.parse(monthText);
+		Actor actor = CurrentActor.require();
+		this.inspections.completeAction(actor, contractId, answerId);
+		return InspectionView.of(this.inspections.month(actor, contractId, month));
+	}
+
+	@GetMapping("/api/v1/contracts/{id}/self-inspections/evidence/{answerId}")
+	ResponseEntity<byte[]> evidence(@PathVariable("id") UUID contractId, @PathVariable("answerId") UUID answerId)
+			throws IOException {
+		SelfInspections.OpenedEvidence opened = this.inspections.openEvidence(CurrentActor.require(), contractId,
+				answerId);
+		return Downloads.entity(opened.answer().getEvidenceName(), opened.content());
 	}
 
 	/**
@@ -130,6 +169,8 @@ class SelfInspectionApiController {
 	 * A question and its answer.
 	 *
 	 * @param key the question's key
+	 * @param answerId the stored answer (for its evidence and corrective action), or
+	 * {@code null} when unanswered
 	 * @param ref the clause reference
 	 * @param question the question in Japanese
 	 * @param questionEn the question in English
@@ -142,17 +183,18 @@ class SelfInspectionApiController {
 	 * @param evidence the evidence file's name
 	 * @param evidenceSha256 its hash
 	 */
-	record QuestionView(String key, String ref, String question, String questionEn, boolean typical, Answer answer,
-			String remarks, String correctiveAction, LocalDate actionDue, LocalDate actionDoneOn, String evidence,
-			String evidenceSha256) {
+	record QuestionView(String key, UUID answerId, String ref, String question, String questionEn, boolean typical,
+			Answer answer, String remarks, String correctiveAction, LocalDate actionDue, LocalDate actionDoneOn,
+			String evidence, String evidenceSha256) {
 
 		static QuestionView of(SelfInspections.Item item) {
 			SelfInspectionAnswer a = item.answer();
-			return new QuestionView(item.question().key(), item.question().ref(), item.question().text(),
-					item.question().textEn(), item.question().typical(), (a != null) ? a.getAnswer() : null,
-					(a != null) ? a.getRemarks() : null, (a != null) ? a.getCorrectiveAction() : null,
-					(a != null) ? a.getActionDue() : null, (a != null) ? a.getActionDoneOn() : null,
-					(a != null) ? a.getEvidenceName() : null, (a != null) ? a.getEvidenceSha256() : null);
+			return new QuestionView(item.question().key(), (a != null) ? a.getId() : null, item.question().ref(),
+					item.question().text(), item.question().textEn(), item.question().typical(),
+					(a != null) ? a.getAnswer() : null, (a != null) ? a.getRemarks() : null,
+					(a != null) ? a.getCorrectiveAction() : null, (a != null) ? a.getActionDue() : null,
+					(a != null) ? a.getActionDoneOn() : null, (a != null) ? a.getEvidenceName() : null,
+					(a != null) ? a.getEvidenceSha256() : null);
 		}
 
 	}

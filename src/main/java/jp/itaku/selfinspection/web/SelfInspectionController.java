@@ -1,8 +1,6 @@
 package jp.itaku.selfinspection.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -14,14 +12,13 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.selfinspection.Answer;
 import jp.itaku.selfinspection.AnswerInput;
 import jp.itaku.selfinspection.SelfInspections;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -125,16 +122,7 @@ class SelfInspectionController {
 			HttpServletResponse response) throws IOException {
 		SelfInspections.OpenedEvidence opened = this.inspections.openEvidence(CurrentActor.require(), contractId,
 				answerId);
-		response.setContentType("application/octet-stream");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(opened.answer().getEvidenceName(), StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = opened.content()) {
-			in.transferTo(response.getOutputStream());
-		}
+		Downloads.send(response, opened.answer().getEvidenceName(), opened.content());
 	}
 
 	private String show(UUID contractId, YearMonth month, Model model, Map<String, String> posted) {
