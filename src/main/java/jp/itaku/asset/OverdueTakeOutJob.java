@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -16,17 +15,15 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailer;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +47,7 @@ public class OverdueTakeOutJob {
 
 	private final UserAccounts users;
 
-	private final ObjectProvider<JavaMailSender> mailSender;
+	private final Mailer mailer;
 
 	private final MessageSource messages;
 
@@ -60,23 +57,19 @@ public class OverdueTakeOutJob {
 
 	private final Dates dates;
 
-	private final String from;
-
 	private final String baseUrl;
 
-	OverdueTakeOutJob(AssetRequests requests, Contracts contracts, UserAccounts users,
-			ObjectProvider<JavaMailSender> mailSender, MessageSource messages, AuditTrail audit, Clock clock,
-			Dates dates, @Value("${itaku.reminders.from:itaku@localhost}") String from,
+	OverdueTakeOutJob(AssetRequests requests, Contracts contracts, UserAccounts users, Mailer mailer,
+			MessageSource messages, AuditTrail audit, Clock clock, Dates dates,
 			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
 		this.requests = requests;
 		this.contracts = contracts;
 		this.users = users;
-		this.mailSender = mailSender;
+		this.mailer = mailer;
 		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
 		this.dates = dates;
-		this.from = from;
 		this.baseUrl = baseUrl;
 	}
 
@@ -96,8 +89,7 @@ public class OverdueTakeOutJob {
 	 * @return how many take-outs were notified
 	 */
 	public int notifyOverdue() {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
-		if (sender == null) {
+		if (!this.mailer.configured()) {
 			log.info("No mail server is configured (spring.mail.host): overdue take-outs are shown on the dashboards "
 					+ "only");
 			return 0;
@@ -117,7 +109,7 @@ public class OverdueTakeOutJob {
 					continue;
 				}
 				try {
-					send(sender, contract, request, recipient);
+					send(contract, request, recipient);
 					sent++;
 				}
 				catch (MailException ex) {
@@ -140,8 +132,8 @@ public class OverdueTakeOutJob {
 		return notified;
 	}
 
-	private void send(JavaMailSender sender, Contract contract, AssetRequest request, UserAccount recipient) {
-		Locale locale = "en".equals(recipient.getPreferredLocale()) ? Locale.ENGLISH : Locale.JAPANESE;
+	private void send(Contract contract, AssetRequest request, UserAccount recipient) {
+		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
 		String subject = this.messages.getMessage("asset.overdue.mail.subject",
 				new Object[] { contract.getNumber(), request.getNumber() }, locale);
 		String body = this.messages.getMessage("asset.overdue.mail.body",
@@ -149,13 +141,7 @@ public class OverdueTakeOutJob {
 						request.getNumber(), this.dates.dateTime(request.getPlannedEnd()), request.getPersonName(),
 						request.getDestination(), this.baseUrl + "/asset-requests/" + request.getId() },
 				locale);
-		sender.send((MimeMessage message) -> {
-			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-			helper.setFrom(this.from);
-			helper.setTo(recipient.getEmail());
-			helper.setSubject(subject);
-			helper.setText(body);
-		});
+		this.mailer.send(recipient.getEmail(), subject, body);
 	}
 
 }

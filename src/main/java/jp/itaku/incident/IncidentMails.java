@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -17,15 +16,13 @@ import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,15 +57,12 @@ class IncidentMails {
 
 	private final MessageSource messages;
 
-	private final ObjectProvider<JavaMailSender> mailSender;
-
-	private final String from;
+	private final Mailer mailer;
 
 	private final String baseUrl;
 
 	IncidentMails(Incidents incidents, Contracts contracts, UserAccounts users, Organisations organisations,
-			AuditTrail audit, MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${itaku.reminders.from:itaku@localhost}") String from,
+			AuditTrail audit, MessageSource messages, Mailer mailer,
 			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
 		this.incidents = incidents;
 		this.contracts = contracts;
@@ -76,8 +70,7 @@ class IncidentMails {
 		this.organisations = organisations;
 		this.audit = audit;
 		this.messages = messages;
-		this.mailSender = mailSender;
-		this.from = from;
+		this.mailer = mailer;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -92,8 +85,7 @@ class IncidentMails {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void mailReport(IncidentEvents.IncidentReported event) {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
-		if (sender == null) {
+		if (!this.mailer.configured()) {
 			return;
 		}
 		Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
@@ -101,7 +93,7 @@ class IncidentMails {
 		if (incident == null || contract == null) {
 			return;
 		}
-		deliver(incident, () -> send(sender, contract, incident,
+		deliver(incident, () -> send(contract, incident,
 				this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), Set.of(Role.CLIENT_SECURITY_ADMIN)),
 				null));
 		UUID reporter = incident.getReporterOrganisationId();
@@ -110,7 +102,7 @@ class IncidentMails {
 		}
 		String reporterName = this.organisations.namesUnscoped(Set.of(reporter)).getOrDefault(reporter, "");
 		for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(), reporter)) {
-			deliver(incident, () -> send(sender, contract, incident,
+			deliver(incident, () -> send(contract, incident,
 					this.users.enabledUsersUnscoped(organisationId, Set.of(Role.CONTRACTOR_LEAD)), reporterName));
 		}
 	}
@@ -124,20 +116,13 @@ class IncidentMails {
 		}
 	}
 
-	private void send(JavaMailSender sender, Contract contract, Incident incident, List<UserAccount> recipients,
-			String subcontractor) {
+	private void send(Contract contract, Incident incident, List<UserAccount> recipients, String subcontractor) {
 		for (UserAccount recipient : recipients) {
 			if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
 				continue;
 			}
 			Mail mail = compose(contract, incident, recipient, subcontractor);
-			sender.send((MimeMessage message) -> {
-				MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-				helper.setFrom(this.from);
-				helper.setTo(recipient.getEmail());
-				helper.setSubject(mail.subject());
-				helper.setText(mail.body());
-			});
+			this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
 			this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
 				.target("Incident", incident.getId())
 				.detail("contract", contract.getId())
@@ -156,8 +141,7 @@ class IncidentMails {
 	 * @return the subject and body
 	 */
 	Mail compose(Contract contract, Incident incident, UserAccount recipient, String subcontractor) {
-		Locale locale = Locale.ENGLISH.getLanguage().equals(recipient.getPreferredLocale()) ? Locale.ENGLISH
-				: Locale.JAPANESE;
+		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
 		var detected = ItakuTime.inTokyo(incident.getDetectedAt());
 		String when = (locale.equals(Locale.JAPANESE) ? Dates.wareki(detected.toLocalDate())
 				: DateTimeFormatter.ISO_LOCAL_DATE.format(detected.toLocalDate())) + " " + TIME.format(detected);

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -16,15 +15,13 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,15 +56,12 @@ class UpstreamNotices {
 
 	private final MessageSource messages;
 
-	private final ObjectProvider<JavaMailSender> mailSender;
-
-	private final String from;
+	private final Mailer mailer;
 
 	private final String baseUrl;
 
 	UpstreamNotices(Subcontracts subcontracts, Contracts contracts, Organisations organisations, UserAccounts users,
-			AuditTrail audit, MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${itaku.reminders.from:itaku@localhost}") String from,
+			AuditTrail audit, MessageSource messages, Mailer mailer,
 			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
 		this.subcontracts = subcontracts;
 		this.contracts = contracts;
@@ -75,16 +69,14 @@ class UpstreamNotices {
 		this.users = users;
 		this.audit = audit;
 		this.messages = messages;
-		this.mailSender = mailSender;
-		this.from = from;
+		this.mailer = mailer;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void notifyUpstream(SubcontractEvents.SubcontractApplied event) {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
-		if (sender == null) {
+		if (!this.mailer.configured()) {
 			return;
 		}
 		try {
@@ -109,7 +101,7 @@ class UpstreamNotices {
 				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
 					continue;
 				}
-				send(sender, recipient, contract, s, applicant);
+				send(recipient, contract, s, applicant);
 				this.audit.record(AuditRecord.of("SUBCONTRACT_UPSTREAM_NOTICE_SENT")
 					.target("Subcontract", s.getId())
 					.detail("contract", contract.getId())
@@ -122,23 +114,16 @@ class UpstreamNotices {
 		}
 	}
 
-	private void send(JavaMailSender sender, UserAccount recipient, Contract contract, Subcontract s,
-			String applicant) {
-		Locale locale = Locale.ENGLISH.getLanguage().equals(recipient.getPreferredLocale()) ? Locale.ENGLISH
-				: Locale.JAPANESE;
+	private void send(UserAccount recipient, Contract contract, Subcontract s, String applicant) {
+		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
 		String body = text(locale, "subcontract.mail.greeting", recipient.getDisplayName()) + "\n\n"
 				+ text(locale, "subcontract.mail.lead", applicant, s.getSubcontractorName(), s.getDepth()) + "\n\n"
 				+ text(locale, "subcontract.mail.contract", contract.getNumber(), contract.getTitle()) + "\n"
 				+ text(locale, "subcontract.mail.work", s.getWorkContent()) + "\n\n"
 				+ text(locale, "subcontract.mail.link") + "\n" + this.baseUrl + "/contracts/" + contract.getId()
 				+ "/subcontracts\n\n" + text(locale, "subcontract.mail.footer") + "\n";
-		sender.send((MimeMessage message) -> {
-			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-			helper.setFrom(this.from);
-			helper.setTo(recipient.getEmail());
-			helper.setSubject(text(locale, "subcontract.mail.subject", contract.getNumber(), s.getSubcontractorName()));
-			helper.setText(body);
-		});
+		this.mailer.send(recipient.getEmail(),
+				text(locale, "subcontract.mail.subject", contract.getNumber(), s.getSubcontractorName()), body);
 	}
 
 	private String text(Locale locale, String key, Object... arguments) {

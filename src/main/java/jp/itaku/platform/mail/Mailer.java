@@ -1,0 +1,71 @@
+package jp.itaku.platform.mail;
+
+import java.util.Locale;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the application's plain-text mails in UTF-8 from the configured sender, when a
+ * mail server is configured ({@code spring.mail.host}). Modules write the text in the
+ * recipient's language ({@link #localeOf}) and decide what a failure means for them.
+ */
+@Component
+public class Mailer {
+
+	private final ObjectProvider<JavaMailSender> sender;
+
+	private final String from;
+
+	Mailer(ObjectProvider<JavaMailSender> sender, @Value("${itaku.reminders.from:itaku@localhost}") String from) {
+		this.sender = sender;
+		this.from = from;
+	}
+
+	/**
+	 * Returns whether a mail server is configured.
+	 * @return {@code true} when mails can be sent
+	 */
+	public boolean configured() {
+		return this.sender.getIfAvailable() != null;
+	}
+
+	/**
+	 * Sends one plain-text mail.
+	 * @param to the recipient's address
+	 * @param subject the subject line
+	 * @param body the text
+	 * @throws MailException when the server refuses it or cannot be reached
+	 * @throws IllegalStateException when no mail server is configured
+	 */
+	public void send(String to, String subject, String body) {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail == null) {
+			throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+		}
+		mail.send((MimeMessage message) -> {
+			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+			helper.setFrom(this.from);
+			helper.setTo(to);
+			helper.setSubject(subject);
+			helper.setText(body);
+		});
+	}
+
+	/**
+	 * Returns the language a user reads mail in: English when they chose it, else
+	 * Japanese.
+	 * @param preferredLocale the user's preference, may be {@code null}
+	 * @return the locale
+	 */
+	public static Locale localeOf(String preferredLocale) {
+		return Locale.ENGLISH.getLanguage().equals(preferredLocale) ? Locale.ENGLISH : Locale.JAPANESE;
+	}
+
+}
