@@ -39,6 +39,7 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.Sha256;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,10 +92,13 @@ public class Inspections {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	Inspections(InspectionRepository inspections, ChecklistLineRepository lines, FindingRepository findings,
 			EvidenceRepository evidence, MaterialRequestRepository requests, Contracts contracts, ClauseCatalog catalog,
 			Obligations obligations, Documents documents, InspectionReport report, AuditTrail audit,
-			WorkingCalendar calendar, Clock clock, JdbcClient jdbc) {
+			WorkingCalendar calendar, Clock clock, JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.events = events;
 		this.inspections = inspections;
 		this.lines = lines;
 		this.findings = findings;
@@ -135,8 +139,15 @@ public class Inspections {
 	public ContractInspections list(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
 		boolean mayPlan = mayInspect(actor, contract);
-		return new ContractInspections(contract, this.inspections.findByContractIdOrderBySeqDesc(contractId), mayPlan,
-				mayPlan ? candidates(contract) : List.of());
+		List<Inspection> all = this.inspections.findByContractIdOrderBySeqDesc(contractId);
+		LocalDate today = this.calendar.today();
+		Map<UUID, InspectionState> states = new java.util.HashMap<>();
+		for (Inspection inspection : all) {
+			states.put(inspection.getId(),
+					InspectionState.of(inspection, this.lines.findByInspectionIdOrderByPosition(inspection.getId()),
+							this.findings.findByInspectionIdOrderBySeq(inspection.getId()), today));
+		}
+		return new ContractInspections(contract, all, states, mayPlan, mayPlan ? candidates(contract) : List.of());
 	}
 
 	/**
@@ -246,7 +257,8 @@ public class Inspections {
 			return RequestView.of(r, key, mine, today);
 		}).toList();
 		boolean inspector = mayInspect(actor, contract);
-		return new Detail(inspection, contract, this.lines.findByInspectionIdOrderByPosition(inspectionId),
+		List<ChecklistLine> checklist = this.lines.findByInspectionIdOrderByPosition(inspectionId);
+		return new Detail(inspection, contract, InspectionState.of(inspection, checklist, found, today), checklist,
 				findingViews, requestViews, inspector, lead(actor, inspection), contractorSide(actor, inspection),
 				inspector ? requestable(contract) : List.of(), today);
 	}
@@ -341,6 +353,8 @@ public class Inspections {
 			.detail("finding", finding.keyIn(inspection))
 			.detail("dueOn", finding.getDueOn())
 			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
+		this.events.publishEvent(new InspectionEvents.FindingInstructed(inspection.getContractId(), inspection.getId(),
+				finding.getId()));
 		return finding;
 	}
 
@@ -384,6 +398,8 @@ public class Inspections {
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("evidence", hashes));
+		this.events.publishEvent(
+				new InspectionEvents.FindingResponded(inspection.getContractId(), inspection.getId(), findingId));
 		return finding;
 	}
 
@@ -639,11 +655,12 @@ public class Inspections {
 	 *
 	 * @param contract the contract
 	 * @param inspections latest first
+	 * @param states where each stands, by inspection
 	 * @param mayPlan whether the actor may plan one
 	 * @param candidates the lines a new plan may check (empty unless the actor may plan)
 	 */
-	public record ContractInspections(Contract contract, List<Inspection> inspections, boolean mayPlan,
-			List<Checklist.Candidate> candidates) {
+	public record ContractInspections(Contract contract, List<Inspection> inspections,
+			Map<UUID, InspectionState> states, boolean mayPlan, List<Checklist.Candidate> candidates) {
 	}
 
 	/**
@@ -651,6 +668,7 @@ public class Inspections {
 	 *
 	 * @param inspection the inspection
 	 * @param contract its contract
+	 * @param state where it stands
 	 * @param lines its checklist
 	 * @param findings its findings
 	 * @param requests its requests for material
@@ -661,7 +679,7 @@ public class Inspections {
 	 * @param requestable the deliverables the client may request
 	 * @param today today in Tokyo
 	 */
-	public record Detail(Inspection inspection, Contract contract, List<ChecklistLine> lines,
+	public record Detail(Inspection inspection, Contract contract, InspectionState state, List<ChecklistLine> lines,
 			List<FindingView> findings, List<RequestView> requests, boolean mayInspect, boolean mayRespond,
 			boolean mayAnswer, List<Deliverable> requestable, LocalDate today) {
 	}

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
@@ -22,15 +24,19 @@ import jp.itaku.platform.Role;
 import jp.itaku.support.ArchivalPdf;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
+import jp.itaku.support.TestMailServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -57,6 +63,16 @@ class InspectionsIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	static final ServerSetup SMTP = TestMailServer.freeSmtp();
+
+	@RegisterExtension
+	static final GreenMailExtension mailServer = TestMailServer.greenMail(SMTP);
+
+	@DynamicPropertySource
+	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
+		TestMailServer.pointAt(registry, SMTP);
+	}
 
 	@Autowired
 	Fixtures fixtures;
@@ -159,8 +175,24 @@ class InspectionsIT {
 			.with(as(this.leadUser))).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RESPONDED"));
 	}
 
+	private List<jakarta.mail.internet.MimeMessage> mailsTo(UserAccount user, String subject) throws Exception {
+		mailServer.waitForIncomingEmail(3000, 1);
+		List<jakarta.mail.internet.MimeMessage> mine = new java.util.ArrayList<>();
+		for (jakarta.mail.internet.MimeMessage message : mailServer.getReceivedMessages()) {
+			String to = ((jakarta.mail.internet.InternetAddress) message
+				.getRecipients(jakarta.mail.Message.RecipientType.TO)[0]).getAddress();
+			if (to.equals(user.getEmail()) && message.getSubject().contains(subject)
+					&& message.getSubject().contains(this.contract.getNumber())) {
+				mine.add(message);
+			}
+		}
+		return mine;
+	}
+
+	/** The workflow's audit entries of a record, without the mails that told people. */
 	private List<String> actions(String targetId) {
-		return this.jdbc.sql("select action from audit_entry where target_id = ? order by seq")
+		return this.jdbc
+			.sql("select action from audit_entry where target_id = ? and action not like '%_MAIL_SENT' order by seq")
 			.param(targetId)
 			.query(String.class)
 			.list();
@@ -172,7 +204,15 @@ class InspectionsIT {
 		String inspectionId = plan(this.contract, this.officerUser);
 		assertThat(actions(inspectionId)).contains("INSPECTION_PLANNED");
 		String findingId = finding(inspectionId);
+		// Each side is told when it is its turn (GreenMail): the lead of the instruction,
+		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.officerUser)))
+			.andExpect(jsonPath("$.state").value("FOLLOWING_UP"));
+		assertThat(mailsTo(this.leadUser, "改善指示")).hasSize(1);
 		respond(findingId, "鍵を管理者が携行するよう改め、貸出記録簿を備えた。");
+		// the client's officers and security administrators of the response.
+		assertThat(mailsTo(this.officerUser, "改善の報告")).hasSize(1);
+		assertThat(mailsTo(this.secadminUser, "改善の報告")).hasSize(1);
+		assertThat(mailsTo(this.auditorUser, "改善")).isEmpty();
 		this.mvc
 			.perform(post("/api/v1/findings/" + findingId + "/accept").contentType("application/json")
 				.content("{\"comment\":\"貸出記録を確認した。\"}")
@@ -183,6 +223,12 @@ class InspectionsIT {
 
 		assertThat(actions(findingId)).containsExactly("FINDING_RECORDED", "FINDING_INSTRUCTED", "FINDING_RESPONDED",
 				"FINDING_ACCEPTED");
+		assertThat(
+				this.jdbc.sql("select count(*) from audit_entry where action = 'FINDING_MAIL_SENT' and target_id = ?")
+					.param(findingId)
+					.query(Long.class)
+					.single())
+			.isEqualTo(3);
 		String responded = this.jdbc
 			.sql("select details from audit_entry where action = 'FINDING_RESPONDED' and target_id = ?")
 			.param(findingId)

@@ -13,6 +13,7 @@ import jp.itaku.inspection.FindingStatus;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
+import jp.itaku.inspection.InspectionState;
 import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.LineResult;
 import jp.itaku.inspection.Severity;
@@ -219,15 +220,16 @@ class InspectionApiController {
 	 * One inspection.
 	 *
 	 * @param inspection the plan
+	 * @param state where it stands (derived from its lines and findings)
 	 * @param lines the checklist
 	 * @param findings the findings
 	 * @param requests the requests for material
 	 */
-	record InspectionView(InspectionSummary inspection, List<LineView> lines, List<FindingView> findings,
-			List<RequestSummary> requests) {
+	record InspectionView(InspectionSummary inspection, InspectionState state, List<LineView> lines,
+			List<FindingView> findings, List<RequestSummary> requests) {
 
 		static InspectionView of(Inspections.Detail d) {
-			return new InspectionView(InspectionSummary.of(d.inspection()),
+			return new InspectionView(InspectionSummary.of(d.inspection()), d.state(),
 					d.lines().stream().map(LineView::of).toList(),
 					d.findings().stream().map((f) -> FindingView.of(f.finding(), f.evidence())).toList(),
 					d.requests()
