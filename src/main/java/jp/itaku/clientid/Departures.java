@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -15,19 +14,17 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailer;
 import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,24 +57,19 @@ class Departures {
 
 	private final MessageSource messages;
 
-	private final ObjectProvider<JavaMailSender> mailSender;
-
-	private final String from;
+	private final Mailer mailer;
 
 	private final String baseUrl;
 
 	Departures(ClientIssuedIdRepository ids, Rosters rosters, Contracts contracts, UserAccounts users, AuditTrail audit,
-			MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${itaku.reminders.from:itaku@localhost}") String from,
-			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			MessageSource messages, Mailer mailer, @Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
 		this.ids = ids;
 		this.rosters = rosters;
 		this.contracts = contracts;
 		this.users = users;
 		this.audit = audit;
 		this.messages = messages;
-		this.mailSender = mailSender;
-		this.from = from;
+		this.mailer = mailer;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -107,8 +99,7 @@ class Departures {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void mailClient(RosterEvents.WorkerLeft event) {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
-		if (sender == null) {
+		if (!this.mailer.configured()) {
 			return;
 		}
 		try {
@@ -124,7 +115,8 @@ class Departures {
 				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
 					continue;
 				}
-				send(sender, compose(contract, member, event.lastDay(), active, recipient), recipient);
+				Mail mail = compose(contract, member, event.lastDay(), active, recipient);
+				this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
 				this.audit.record(AuditRecord.of("CLIENT_ID_DEPARTURE_MAIL_SENT")
 					.target("RosterMember", member.getId())
 					.detail("contract", contract.getId())
@@ -148,8 +140,7 @@ class Departures {
 	 */
 	Mail compose(Contract contract, RosterMember member, LocalDate lastDay, List<ClientIssuedId> active,
 			UserAccount recipient) {
-		Locale locale = Locale.ENGLISH.getLanguage().equals(recipient.getPreferredLocale()) ? Locale.ENGLISH
-				: Locale.JAPANESE;
+		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
 		String day = locale.equals(Locale.JAPANESE) ? Dates.wareki(lastDay)
 				: DateTimeFormatter.ISO_LOCAL_DATE.format(lastDay);
 		StringBuilder body = new StringBuilder();
@@ -167,16 +158,6 @@ class Departures {
 		body.append(this.baseUrl).append("/contracts/").append(contract.getId()).append("/ids\n\n");
 		body.append(text(locale, "clientid.mail.footer")).append('\n');
 		return new Mail(text(locale, "clientid.mail.subject", contract.getNumber(), member.getName()), body.toString());
-	}
-
-	private void send(JavaMailSender sender, Mail mail, UserAccount recipient) {
-		sender.send((MimeMessage message) -> {
-			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-			helper.setFrom(this.from);
-			helper.setTo(recipient.getEmail());
-			helper.setSubject(mail.subject());
-			helper.setText(mail.body());
-		});
 	}
 
 	private String text(Locale locale, String key, Object... arguments) {

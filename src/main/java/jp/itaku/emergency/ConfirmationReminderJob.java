@@ -5,23 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailer;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,7 +49,7 @@ public class ConfirmationReminderJob {
 
 	private final ConfirmationReminderLog sent;
 
-	private final ObjectProvider<JavaMailSender> mailSender;
+	private final Mailer mailer;
 
 	private final AuditTrail audit;
 
@@ -63,23 +59,19 @@ public class ConfirmationReminderJob {
 
 	private final Clock clock;
 
-	private final String from;
-
 	ConfirmationReminderJob(EmergencyContacts contacts, UserAccounts users, ConfirmationMails mails,
-			ConfirmationReminderLog sent, ObjectProvider<JavaMailSender> mailSender, AuditTrail audit,
-			WorkingCalendar calendar, PlatformTransactionManager transactions, Clock clock,
-			@Value("${itaku.reminders.from:itaku@localhost}") String from) {
+			ConfirmationReminderLog sent, Mailer mailer, AuditTrail audit, WorkingCalendar calendar,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.contacts = contacts;
 		this.users = users;
 		this.mails = mails;
 		this.sent = sent;
-		this.mailSender = mailSender;
+		this.mailer = mailer;
 		this.audit = audit;
 		this.calendar = calendar;
 		this.eachMail = new TransactionTemplate(transactions);
 		this.eachMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
-		this.from = from;
 	}
 
 	/**
@@ -99,8 +91,7 @@ public class ConfirmationReminderJob {
 	 * @return how many mails were sent
 	 */
 	public int runFor(LocalDate today) {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
-		if (sender == null) {
+		if (!this.mailer.configured()) {
 			log.info("No mail server is configured (spring.mail.host): emergency contact confirmations for {} are "
 					+ "not sent", today);
 			return 0;
@@ -114,7 +105,7 @@ public class ConfirmationReminderJob {
 					continue;
 				}
 				try {
-					if (sendTo(sender, due, lead)) {
+					if (sendTo(due, lead)) {
 						delivered++;
 					}
 				}
@@ -129,19 +120,13 @@ public class ConfirmationReminderJob {
 		return delivered;
 	}
 
-	private boolean sendTo(JavaMailSender sender, EmergencyContacts.Due due, UserAccount lead) {
+	private boolean sendTo(EmergencyContacts.Due due, UserAccount lead) {
 		ConfirmationMails.Mail mail = this.mails.compose(due, this.contacts.confirmEvery(), lead);
 		Boolean delivered = this.eachMail.execute((status) -> {
 			if (!this.sent.claim(due.contract().getId(), due.dueOn(), lead.getId(), Instant.now(this.clock))) {
 				return false;
 			}
-			sender.send((MimeMessage message) -> {
-				MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-				helper.setFrom(this.from);
-				helper.setTo(lead.getEmail());
-				helper.setSubject(mail.subject());
-				helper.setText(mail.body());
-			});
+			this.mailer.send(lead.getEmail(), mail.subject(), mail.body());
 			this.audit.record(AuditRecord.of("EMERGENCY_CONFIRMATION_REMINDER_SENT")
 				.target("Contract", due.contract().getId())
 				.detail("dueOn", due.dueOn().toString())

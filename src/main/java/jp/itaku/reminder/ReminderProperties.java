@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param daysBefore the days before a due date on which the contractor is reminded
  * @param catchUpDays how many days late a reminder is still sent when the job could not
  * send it on its day (e.g. the mail server was down); 0 sends only on the day itself
- * @param from the sender address of every reminder
+ * <p>
+ * The sender address, {@code itaku.reminders.from}, is that of every mail the application
+ * sends ({@code platform.mail.Mailer}).
  */
 @ConfigurationProperties("itaku.reminders")
 record ReminderProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
-		"7", "3", "1" }) List<Integer> daysBefore, @DefaultValue("3") int catchUpDays,
-		@DefaultValue("itaku@localhost") String from){
+		"7", "3", "1" }) List<Integer> daysBefore, @DefaultValue("3") int catchUpDays){
 
 	ReminderProperties {
 		daysBefore = List.copyOf(daysBefore);

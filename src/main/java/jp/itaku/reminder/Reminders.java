@@ -7,19 +7,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,7 +34,7 @@ class Reminders {
 
 	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
-	private final ObjectProvider<JavaMailSender> mailSender;
+	private final Mailer mailer;
 
 	private final ReminderMails mails;
 
@@ -47,20 +44,17 @@ class Reminders {
 
 	private final AuditTrail audit;
 
-	private final ReminderProperties properties;
-
 	private final TransactionTemplate eachMail;
 
 	private final Clock clock;
 
-	Reminders(ObjectProvider<JavaMailSender> mailSender, ReminderMails mails, ReminderLog sent, UserAccounts users,
-			AuditTrail audit, ReminderProperties properties, PlatformTransactionManager transactions, Clock clock) {
-		this.mailSender = mailSender;
+	Reminders(Mailer mailer, ReminderMails mails, ReminderLog sent, UserAccounts users, AuditTrail audit,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.mailer = mailer;
 		this.mails = mails;
 		this.sent = sent;
 		this.users = users;
 		this.audit = audit;
-		this.properties = properties;
 		this.eachMail = new TransactionTemplate(transactions);
 		this.eachMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
@@ -71,7 +65,7 @@ class Reminders {
 	 * @return {@code true} when {@code spring.mail.host} is set
 	 */
 	boolean mailConfigured() {
-		return this.mailSender.getIfAvailable() != null;
+		return this.mailer.configured();
 	}
 
 	/**
@@ -80,15 +74,14 @@ class Reminders {
 	 * @return how many mails were sent and how many failed
 	 */
 	Delivery send(Reminder reminder) {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
-		if (sender == null) {
+		if (!this.mailer.configured()) {
 			return new Delivery(0, 0);
 		}
 		int delivered = 0;
 		int failed = 0;
 		for (UserAccount recipient : recipients(reminder)) {
 			try {
-				if (sendTo(sender, reminder, recipient)) {
+				if (sendTo(reminder, recipient)) {
 					delivered++;
 				}
 			}
@@ -120,19 +113,13 @@ class Reminders {
 			.toList();
 	}
 
-	private boolean sendTo(JavaMailSender sender, Reminder reminder, UserAccount recipient) {
+	private boolean sendTo(Reminder reminder, UserAccount recipient) {
 		ReminderMails.Mail mail = this.mails.compose(reminder, recipient);
 		Boolean delivered = this.eachMail.execute((status) -> {
 			if (!this.sent.claim(reminder, recipient.getId(), Instant.now(this.clock))) {
 				return false;
 			}
-			sender.send((MimeMessage message) -> {
-				MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-				helper.setFrom(this.properties.from());
-				helper.setTo(recipient.getEmail());
-				helper.setSubject(mail.subject());
-				helper.setText(mail.body());
-			});
+			this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
 			AuditRecord record = AuditRecord.of("REMINDER_SENT")
 				.target("Obligation", reminder.obligation().getId())
 				.detail("kind", reminder.kind().name())
