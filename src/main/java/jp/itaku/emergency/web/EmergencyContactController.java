@@ -1,8 +1,6 @@
 package jp.itaku.emergency.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +15,8 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Downloads;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -129,16 +126,7 @@ class EmergencyContactController {
 	void version(@PathVariable("id") UUID contractId, @PathVariable("number") int number, HttpServletResponse response)
 			throws IOException {
 		EmergencyContacts.OpenedVersion opened = this.contacts.openVersion(CurrentActor.require(), contractId, number);
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(opened.version().getFileName(), StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = opened.content()) {
-			in.transferTo(response.getOutputStream());
-		}
+		Downloads.send(response, opened.version().getFileName(), opened.content());
 	}
 
 }

@@ -1,9 +1,7 @@
 package jp.itaku.incident.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +14,8 @@ import jp.itaku.incident.IncidentUpdate;
 import jp.itaku.incident.Incidents;
 import jp.itaku.incident.Publication;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Downloads;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -103,17 +100,7 @@ class IncidentApiController {
 	@GetMapping("/api/v1/incidents/{id}/report.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable("id") UUID incidentId) throws IOException {
 		Incidents.OpenedReport report = this.incidents.openReport(CurrentActor.require(), incidentId);
-		try (InputStream in = report.content()) {
-			return ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_PDF)
-				.header("Content-Disposition",
-						ContentDisposition.attachment()
-							.filename(report.fileName(), StandardCharsets.UTF_8)
-							.build()
-							.toString())
-				.header("X-Content-Type-Options", "nosniff")
-				.body(in.readAllBytes());
-		}
+		return Downloads.entity(report.fileName(), report.content());
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package jp.itaku.incident.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,9 +19,8 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Downloads;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -154,13 +151,7 @@ class IncidentController {
 	@GetMapping("/incidents/{id}/report.pdf")
 	void pdf(@PathVariable("id") UUID incidentId, HttpServletResponse response) throws IOException {
 		Incidents.OpenedReport report = this.incidents.openReport(CurrentActor.require(), incidentId);
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(report.fileName(), StandardCharsets.UTF_8).build().toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = report.content()) {
-			in.transferTo(response.getOutputStream());
-		}
+		Downloads.send(response, report.fileName(), report.content());
 	}
 
 	private String act(UUID incidentId, Model model, RedirectAttributes redirect, String flash, Runnable action) {

@@ -1,7 +1,6 @@
 package jp.itaku.roster.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +20,7 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.NationalityPurpose;
 import jp.itaku.roster.RosterChange;
@@ -243,16 +243,7 @@ class RosterController {
 	@GetMapping("/roster/notices/{noticeId}/pdf")
 	void notice(@PathVariable("noticeId") UUID noticeId, HttpServletResponse response) throws IOException {
 		Rosters.OpenedNotice opened = this.rosters.openNotice(CurrentActor.require(), noticeId);
-		response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(opened.notice().getFileName(), StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = opened.content()) {
-			in.transferTo(response.getOutputStream());
-		}
+		Downloads.send(response, opened.notice().getFileName(), opened.content());
 	}
 
 	@GetMapping("/contracts/{id}/roster.xlsx")

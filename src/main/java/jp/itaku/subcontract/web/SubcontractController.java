@@ -1,7 +1,6 @@
 package jp.itaku.subcontract.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -177,17 +176,7 @@ class SubcontractController {
 	@GetMapping("/subcontracts/{id}/application.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable("id") UUID id) throws IOException {
 		Subcontracts.Opened opened = this.subcontracts.open(CurrentActor.require(), id);
-		try (InputStream in = opened.content()) {
-			return ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_PDF)
-				.header("Content-Disposition",
-						ContentDisposition.attachment()
-							.filename(opened.subcontract().getFileName(), StandardCharsets.UTF_8)
-							.build()
-							.toString())
-				.header("X-Content-Type-Options", "nosniff")
-				.body(in.readAllBytes());
-		}
+		return Downloads.entity(opened.subcontract().getFileName(), opened.content());
 	}
 
 	@PostMapping("/subcontracts/{id}/staff-notices")

@@ -1,8 +1,6 @@
 package jp.itaku.worksite.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,12 +15,11 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Downloads;
 import jp.itaku.worksite.ScheduleLine;
 import jp.itaku.worksite.WorkSchedule;
 import jp.itaku.worksite.WorkSchedules;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,16 +144,7 @@ class ScheduleController {
 	@GetMapping("/schedules/{id}/pdf")
 	void pdf(@PathVariable("id") UUID scheduleId, HttpServletResponse response) throws IOException {
 		WorkSchedules.OpenedSchedule opened = this.schedules.open(CurrentActor.require(), scheduleId);
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(opened.schedule().getFileName(), StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = opened.content()) {
-			in.transferTo(response.getOutputStream());
-		}
+		Downloads.send(response, opened.schedule().getFileName(), opened.content());
 	}
 
 	private String show(UUID contractId, YearMonth month, Model model, Map<String, String> posted) {
