@@ -34,6 +34,49 @@ class ModularityTests {
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
 		sortDeclarations(Path.of("docs/modules"));
+		sortCanvasLists(Path.of("docs/modules"));
+	}
+
+	/**
+	 * Sorts the bullet lists of the module canvases (bean references, events, …) the same
+	 * way: an item is its {@code * } line with the continuation lines below it; the first
+	 * item of a cell keeps the cell's {@code |}.
+	 */
+	private static void sortCanvasLists(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".adoc")).toList()) {
+				List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+				List<String> sorted = new ArrayList<>();
+				List<List<String>> items = new ArrayList<>();
+				for (String line : lines) {
+					if (line.startsWith("|* ") || (line.startsWith("* ") && !items.isEmpty())) {
+						if (line.startsWith("|* ")) {
+							flush(items, sorted);
+						}
+						items.add(new ArrayList<>(List.of(line.startsWith("|") ? line.substring(1) : line)));
+					}
+					else if (!items.isEmpty() && !line.startsWith("|") && !line.isEmpty()) {
+						items.get(items.size() - 1).add(line);
+					}
+					else {
+						flush(items, sorted);
+						sorted.add(line);
+					}
+				}
+				flush(items, sorted);
+				Files.write(file, sorted, StandardCharsets.UTF_8);
+			}
+		}
+	}
+
+	private static void flush(List<List<String>> items, List<String> into) {
+		items.sort((a, b) -> a.get(0).compareTo(b.get(0)));
+		for (int i = 0; i < items.size(); i++) {
+			List<String> item = items.get(i);
+			into.add((i == 0) ? "|" + item.get(0) : item.get(0));
+			into.addAll(item.subList(1, item.size()));
+		}
+		items.clear();
 	}
 
 	/**
