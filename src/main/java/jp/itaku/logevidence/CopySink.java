@@ -66,7 +66,9 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 			this.end = month.plusMonths(1).atDay(1).atStartOfDay(ItakuTime.ZONE).toInstant().toEpochMilli();
 		}
 		StringBuilder r = this.buffer;
-		r.append(this.prefix).append(lineNo).append('\t').append(line.occurredAt()).append('\t');
+		r.append(this.prefix).append(lineNo).append('\t');
+		CopyText.instant(r, line.occurredAt());
+		r.append('\t');
 		CopyText.value(r, line.user());
 		r.append('\t');
 		CopyText.value(r, line.action());

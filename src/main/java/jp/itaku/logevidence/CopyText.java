@@ -25,6 +25,42 @@ final class CopyText {
 		}
 	}
 
+	/**
+	 * Writes an instant as PostgreSQL reads a timestamptz, in UTC
+	 * ({@code 2026-04-01 00:00:00.250+00}); faster than {@code Instant.toString()}.
+	 */
+	static void instant(StringBuilder out, java.time.Instant instant) {
+		java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+				java.time.ZoneOffset.UTC);
+		out.append(t.getYear()).append('-');
+		two(out, t.getMonthValue());
+		out.append('-');
+		two(out, t.getDayOfMonth());
+		out.append(' ');
+		two(out, t.getHour());
+		out.append(':');
+		two(out, t.getMinute());
+		out.append(':');
+		two(out, t.getSecond());
+		int micros = t.getNano() / 1000;
+		if (micros != 0) {
+			out.append('.');
+			String digits = Integer.toString(micros + 1_000_000);
+			out.append(digits, 1, 7);
+		}
+		out.append("+00");
+	}
+
+	private static void two(StringBuilder out, int value) {
+		out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+	}
+
+	static String escapeAll(String value) {
+		StringBuilder out = new StringBuilder(value.length() + 8);
+		escape(out, value);
+		return out.toString();
+	}
+
 	static void value(StringBuilder out, String value) {
 		if (value == null) {
 			out.append("\\N");

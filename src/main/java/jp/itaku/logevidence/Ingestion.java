@@ -59,6 +59,17 @@ final class Ingestion {
 	 */
 	static Result read(InputStream in, LineParser parser, Sink sink, OutputStream copy, Instant arrival,
 			int toleranceSeconds) {
+		return read(in, parser, sink, copy, arrival, toleranceSeconds, null);
+	}
+
+	/**
+	 * Reads a batch and profiles it for the checks (lines per user and hour, and the few
+	 * lines the line-level rules look at), so that they need not scan the lines again.
+	 * @param candidate which lines the line-level rules look at, or {@code null} not to
+	 * profile
+	 */
+	static Result read(InputStream in, LineParser parser, Sink sink, OutputStream copy, Instant arrival,
+			int toleranceSeconds, java.util.function.Predicate<LogLine> candidate) {
 		MessageDigest digest;
 		try {
 			digest = MessageDigest.getInstance("SHA-256");
@@ -68,6 +79,10 @@ final class Ingestion {
 		}
 		InputStream source = new DigestInputStream((copy != null) ? new Tee(in, copy) : in, digest);
 		Result result = new Result();
+		Profile profile = (candidate != null) ? new Profile() : null;
+		result.profile = profile;
+		YearMonth countedMonth = null;
+		int monthCount = 0;
 		Instant futureLimit = arrival.plusSeconds(toleranceSeconds);
 		long toleranceMillis = toleranceSeconds * 1000L;
 		boolean headerSeen = false;
@@ -119,7 +134,20 @@ final class Ingestion {
 						.toInstant()
 						.toEpochMilli();
 				}
-				result.months.merge(lastMonth, 1, Integer::sum);
+				if (lastMonth != countedMonth) {
+					if (countedMonth != null) {
+						result.months.merge(countedMonth, monthCount, Integer::sum);
+					}
+					countedMonth = lastMonth;
+					monthCount = 0;
+				}
+				monthCount++;
+				if (profile != null) {
+					profile.add(line, millis);
+					if (candidate.test(line)) {
+						profile.candidates.add(line);
+					}
+				}
 				if (result.first == null || at.isBefore(result.first)) {
 					result.first = at;
 				}
@@ -142,6 +170,9 @@ final class Ingestion {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		if (countedMonth != null) {
+			result.months.merge(countedMonth, monthCount, Integer::sum);
 		}
 		result.sha256 = HexFormat.of().formatHex(digest.digest());
 		return result;
@@ -172,8 +203,51 @@ final class Ingestion {
 
 		final Sample backwards = new Sample();
 
+		Profile profile;
+
 		int total() {
 			return this.good + this.malformedCount;
+		}
+
+	}
+
+	/**
+	 * A batch as the checks see it: lines per user and hour (count, first and last
+	 * instant), and the lines the line-level rules look at.
+	 */
+	static final class Profile {
+
+		private static final long HOUR = 3_600_000L;
+
+		final Map<String, Map<Long, long[]>> hours = new java.util.HashMap<>();
+
+		final List<LogLine> candidates = new ArrayList<>();
+
+		private String lastUser;
+
+		private Map<Long, long[]> lastHours;
+
+		void add(LogLine line, long millis) {
+			Map<Long, long[]> byHour;
+			if (line.user().equals(this.lastUser)) {
+				byHour = this.lastHours;
+			}
+			else {
+				byHour = this.hours.computeIfAbsent(line.user(), (u) -> new java.util.HashMap<>());
+				this.lastUser = line.user();
+				this.lastHours = byHour;
+			}
+			// Tokyo's offset is whole hours: its hours start where UTC's do.
+			long hour = Math.floorDiv(millis, HOUR) * HOUR;
+			long[] agg = byHour.get(hour);
+			if (agg == null) {
+				byHour.put(hour, new long[] { 1, millis, millis });
+			}
+			else {
+				agg[0]++;
+				agg[1] = Math.min(agg[1], millis);
+				agg[2] = Math.max(agg[2], millis);
+			}
 		}
 
 	}

@@ -49,11 +49,25 @@ class LogChecks {
 	 * @param now the time of the run
 	 * @return what changed
 	 */
-	Outcome run(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now) {
+	CheckOutcome run(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now) {
+		return run(contractId, firstDay, lastDay, settings, now, null);
+	}
+
+	/**
+	 * Runs every rule over a contract's lines of some days, reading the lines' profile
+	 * instead of scanning them when they are all in it.
+	 * @param profile the profile of every line of the contract in those days, or
+	 * {@code null} to scan the lines
+	 * @return what changed
+	 */
+	CheckOutcome run(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now,
+			Ingestion.Profile profile) {
 		Instant from = firstDay.atStartOfDay(ItakuTime.ZONE).toInstant();
 		Instant to = lastDay.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
 		int ids = this.facts.load(contractId, from, to);
-		aggregate(contractId, from, to, settings);
+		String lines = (profile != null) ? loadProfile(profile)
+				: "(select * from log_line where contract_id = :c and occurred_at >= :from and occurred_at < :to)";
+		aggregate(contractId, from, to, settings, profile);
 		Counter found = new Counter();
 		Timestamp at = Timestamp.from(now);
 		if (ids > 0) {
@@ -73,8 +87,8 @@ class LogChecks {
 						+ " or (u.hi is not null and (u.last_at at time zone 'Asia/Tokyo')::time > u.hi))",
 				"((g.lo is not null and " + local + " < g.lo) or (g.hi is not null and " + local + " > g.hi))", at));
 		found.add(bulk(contractId, settings, at));
-		found.add(failedLogins(contractId, from, to, settings, at));
-		found.add(forbidden(contractId, from, to, settings, at));
+		found.add(failedLogins(contractId, from, to, settings, at, lines));
+		found.add(forbidden(contractId, from, to, settings, at, lines));
 		found.add(entryWithoutSchedule(contractId, at));
 		int withdrawn = this.jdbc
 			.sql("delete from log_finding where contract_id = :c and status = 'OPEN' and occurred_on between :f and :l"
@@ -84,10 +98,62 @@ class LogChecks {
 			.param("l", lastDay)
 			.param("now", at)
 			.update();
-		return new Outcome(found.inserted, found.updated, withdrawn);
+		return new CheckOutcome(found.inserted, found.updated, withdrawn);
 	}
 
-	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings) {
+	/**
+	 * Returns whether a line is one the line-level rules (failed sign-ins, forbidden
+	 * operations) look at: the same predicates as their SQL.
+	 * @param settings the contract's settings
+	 * @return the predicate
+	 */
+	static java.util.function.Predicate<LogLine> candidates(LogSettings settings) {
+		java.util.regex.Pattern login = java.util.regex.Pattern.compile(LOGIN_ACTIONS.replace("'", ""),
+				java.util.regex.Pattern.CASE_INSENSITIVE);
+		java.util.Set<String> failures = java.util.Set.of(FAILURES.replaceAll("[()' ]", "").split(","));
+		List<String[]> forbidden = settings.forbiddenList().stream().map((entry) -> {
+			int colon = entry.indexOf(':');
+			String action = ((colon < 0) ? entry : entry.substring(0, colon).strip())
+				.toLowerCase(java.util.Locale.ROOT);
+			String keyword = (colon < 0) ? "" : entry.substring(colon + 1).strip();
+			return new String[] { action, keyword };
+		}).toList();
+		return (line) -> {
+			if (line.result() != null && failures.contains(line.result().toLowerCase(java.util.Locale.ROOT))
+					&& login.matcher(line.action()).find()) {
+				return true;
+			}
+			for (String[] f : forbidden) {
+				if (line.action().toLowerCase(java.util.Locale.ROOT).equals(f[0])
+						&& (f[1].isEmpty() || (line.target() != null && line.target().contains(f[1])))) {
+					return true;
+				}
+			}
+			return false;
+		};
+	}
+
+	private String loadProfile(Ingestion.Profile profile) {
+		this.jdbc
+			.sql("create temp table if not exists lf_candidate (user_ref varchar(200), occurred_at timestamptz,"
+					+ " action varchar(200), target text, result varchar(100)) on commit drop")
+			.update();
+		this.jdbc.sql("truncate lf_candidate").update();
+		StringBuilder rows = new StringBuilder();
+		for (LogLine line : profile.candidates) {
+			rows.append(CopyText.escapeAll(line.user())).append('\t').append(line.occurredAt()).append('\t');
+			CopyText.value(rows, line.action());
+			rows.append('\t');
+			CopyText.value(rows, line.target());
+			rows.append('\t');
+			CopyText.value(rows, line.result());
+			rows.append('\n');
+		}
+		this.facts.copy("lf_candidate", rows);
+		return "lf_candidate";
+	}
+
+	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings, Ingestion.Profile profile) {
 		this.jdbc
 			.sql("create temp table if not exists lf_uh (user_ref varchar(200), hour timestamptz, n bigint,"
 					+ " first_at timestamptz, last_at timestamptz) on commit drop")
@@ -100,14 +166,35 @@ class LogChecks {
 					+ " entered boolean not null default false, lo time, hi time) on commit drop")
 			.update();
 		this.jdbc.sql("truncate lf_uh, lf_ud").update();
-		this.jdbc
-			.sql("insert into lf_uh select user_ref, date_trunc('hour', occurred_at), count(*), min(occurred_at),"
-					+ " max(occurred_at) from log_line where contract_id = :c and occurred_at >= :from"
+		if (profile != null) {
+			StringBuilder rows = new StringBuilder();
+			for (var byUser : profile.hours.entrySet()) {
+				String user = CopyText.escapeAll(byUser.getKey());
+				for (var hour : byUser.getValue().entrySet()) {
+					long[] agg = hour.getValue();
+					rows.append(user)
+						.append('\t')
+						.append(Instant.ofEpochMilli(hour.getKey()))
+						.append('\t')
+						.append(agg[0])
+						.append('\t')
+						.append(Instant.ofEpochMilli(agg[1]))
+						.append('\t')
+						.append(Instant.ofEpochMilli(agg[2]))
+						.append('\n');
+				}
+			}
+			this.facts.copy("lf_uh", rows);
+		}
+		else {
+			this.jdbc.sql("insert into lf_uh select user_ref, date_trunc('hour', occurred_at, 'Asia/Tokyo'), count(*),"
+					+ " min(occurred_at), max(occurred_at) from log_line where contract_id = :c and occurred_at >= :from"
 					+ " and occurred_at < :to group by 1, 2")
-			.param("c", contractId)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.update();
+				.param("c", contractId)
+				.param("from", Timestamp.from(from))
+				.param("to", Timestamp.from(to))
+				.update();
+		}
 		this.jdbc
 			.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref,"
 					+ " (hour at time zone 'Asia/Tokyo')::date, sum(n), min(first_at), max(last_at),"
@@ -182,7 +269,8 @@ class LogChecks {
 		return upsertCount(sql, contractId, LogRule.BULK_ACCESS, now, "limit", settings.bulkPerHour());
 	}
 
-	private Counter failedLogins(UUID contractId, Instant from, Instant to, LogSettings settings, Timestamp now) {
+	private Counter failedLogins(UUID contractId, Instant from, Instant to, LogSettings settings, Timestamp now,
+			String lines) {
 		this.jdbc
 			.sql("create temp table if not exists lf_fail (user_ref varchar(200), bin timestamptz, n bigint,"
 					+ " first_at timestamptz, last_at timestamptz) on commit drop")
@@ -190,9 +278,8 @@ class LogChecks {
 		this.jdbc.sql("truncate lf_fail").update();
 		this.jdbc
 			.sql("insert into lf_fail select user_ref, date_bin(make_interval(mins => :minutes), occurred_at,"
-					+ " timestamptz '2000-01-01 00:00:00+09'), count(*), min(occurred_at), max(occurred_at)"
-					+ " from log_line where contract_id = :c and occurred_at >= :from and occurred_at < :to"
-					+ " and lower(result) in " + FAILURES + " and action ~* " + LOGIN_ACTIONS
+					+ " timestamptz '2000-01-01 00:00:00+09'), count(*), min(occurred_at), max(occurred_at)" + " from "
+					+ lines + " l where true" + " and lower(result) in " + FAILURES + " and action ~* " + LOGIN_ACTIONS
 					+ " group by 1, 2 having count(*) >= :burst")
 			.param("minutes", settings.failedLoginMinutes())
 			.param("c", contractId)
@@ -211,7 +298,8 @@ class LogChecks {
 		return upsertCount(sql, contractId, LogRule.FAILED_LOGIN_BURST, now);
 	}
 
-	private Counter forbidden(UUID contractId, Instant from, Instant to, LogSettings settings, Timestamp now) {
+	private Counter forbidden(UUID contractId, Instant from, Instant to, LogSettings settings, Timestamp now,
+			String lines) {
 		List<String> entries = settings.forbiddenList();
 		if (entries.isEmpty()) {
 			return new Counter();
@@ -299,16 +387,6 @@ class LogChecks {
 			}
 		}
 		return counter;
-	}
-
-	/**
-	 * What a run changed.
-	 *
-	 * @param found new findings
-	 * @param confirmed findings found again
-	 * @param withdrawn open findings no longer found
-	 */
-	record Outcome(int found, int confirmed, int withdrawn) {
 	}
 
 	private static final class Counter {

@@ -351,7 +351,9 @@ public class LogEvidence {
 				Ingestion.Result result;
 				try (OutputStream out = (copy != null) ? Files.newOutputStream(copy)
 						: OutputStream.nullOutputStream()) {
+					long started = System.nanoTime();
 					result = store(source, batchId, content, (copy != null) ? out : null, arrival, settings);
+					LAST_TIMING.get()[0] = (System.nanoTime() - started) / 1_000_000;
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -366,7 +368,7 @@ public class LogEvidence {
 					return new Attempt(result, null, null);
 				}
 				LogBatch batch = batch(batchId, source, name, result, LogBatch.Status.ACCEPTED, arrival, actor);
-				LogChecks.Outcome outcome = accepted(actor, batch, result, settings, arrival, partial);
+				CheckOutcome outcome = accepted(actor, batch, result, settings, arrival, partial);
 				return new Attempt(result, batch, outcome);
 			});
 		}
@@ -425,7 +427,7 @@ public class LogEvidence {
 		}
 		LogSource source = this.records.source(batch.getSourceId()).orElseThrow();
 		LogSettings settings = this.records.settings(batch.getContractId());
-		LogChecks.Outcome outcome = this.transaction.execute((status) -> {
+		CheckOutcome outcome = this.transaction.execute((status) -> {
 			Ingestion.Result result;
 			try (InputStream in = Files.newInputStream(copy)) {
 				result = store(source, batchId, in, null, batch.getUploadedAt(), settings);
@@ -475,7 +477,8 @@ public class LogEvidence {
 		LineParser parser = LineParser.of(source.format(), source.mapping(), source.zone(), this.json);
 		CopySink sink = new CopySink(this.dataSource, this.partitions, source.contractId(), batchId);
 		try {
-			Ingestion.Result result = Ingestion.read(in, parser, sink, copy, arrival, settings.skewToleranceSeconds());
+			Ingestion.Result result = Ingestion.read(in, parser, sink, copy, arrival, settings.skewToleranceSeconds(),
+					LogChecks.candidates(settings));
 			sink.close();
 			return result;
 		}
@@ -485,7 +488,7 @@ public class LogEvidence {
 		}
 	}
 
-	private LogChecks.Outcome accepted(Actor actor, LogBatch batch, Ingestion.Result result, LogSettings settings,
+	private CheckOutcome accepted(Actor actor, LogBatch batch, Ingestion.Result result, LogSettings settings,
 			Instant arrival, boolean insertedAlready) {
 		if (batch.getStatus() == LogBatch.Status.ACCEPTED && batch.getDecidedAt() == null) {
 			this.records.insertBatch(batch);
@@ -501,9 +504,23 @@ public class LogEvidence {
 			this.records.insertBatchFinding(contractId, LogRule.CLOCK_ORDER, batch.getId(), ItakuTime.today(this.clock),
 					result.backwards.count, withBatch(result.backwards, batch.getId()), now);
 		}
-		LogChecks.Outcome outcome = (result.good > 0)
-				? this.checks.run(contractId, day(result.first), day(result.last), settings, now)
-				: new LogChecks.Outcome(0, 0, 0);
+		CheckOutcome outcome = new CheckOutcome(0, 0, 0);
+		if (result.good > 0) {
+			LocalDate firstDay = day(result.first);
+			LocalDate lastDay = day(result.last);
+			// The batch's profile stands for all lines of those days unless another batch
+			// has
+			// lines in them too.
+			boolean alone = !this.jdbc
+				.sql("select exists (select 1 from log_batch where contract_id = ? and status = 'ACCEPTED' and id <> ?"
+						+ " and first_at < ? and last_at >= ?)")
+				.params(contractId, batch.getId(), start(lastDay.plusDays(1)), start(firstDay))
+				.query(Boolean.class)
+				.single();
+			long started = System.nanoTime();
+			outcome = this.checks.run(contractId, firstDay, lastDay, settings, now, alone ? result.profile : null);
+			LAST_TIMING.get()[1] = (System.nanoTime() - started) / 1_000_000;
+		}
 		this.audit.record(AuditRecord.of("LOG_BATCH_ACCEPTED")
 			.actor(actor)
 			.target("LogBatch", batch.getId())
@@ -542,12 +559,12 @@ public class LogEvidence {
 	 * @return what changed
 	 */
 	@Transactional
-	public LogChecks.Outcome recheck(Actor actor, UUID contractId) {
+	public CheckOutcome recheck(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
 		if (actor.role() == Role.AUDITOR || actor.role() == Role.CONTRACTOR_WORKER) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		LogChecks.Outcome outcome = recheckUnscoped(contract.getId());
+		CheckOutcome outcome = recheckUnscoped(contract.getId());
 		this.audit.record(AuditRecord.of("LOG_CHECKS_RERUN")
 			.actor(actor)
 			.target("Contract", contractId)
@@ -562,14 +579,14 @@ public class LogEvidence {
 	 * @return what changed
 	 */
 	@Transactional
-	public LogChecks.Outcome recheckUnscoped(UUID contractId) {
+	public CheckOutcome recheckUnscoped(UUID contractId) {
 		var range = this.jdbc
 			.sql("select min(first_at), max(last_at) from log_batch where contract_id = ? and status = 'ACCEPTED'")
 			.param(contractId)
 			.query((rs, n) -> new Instant[] { instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)) })
 			.single();
 		if (range[0] == null) {
-			return new LogChecks.Outcome(0, 0, 0);
+			return new CheckOutcome(0, 0, 0);
 		}
 		return this.checks.run(contractId, day(range[0]), day(range[1]), this.records.settings(contractId),
 				Instant.now(this.clock));
@@ -752,7 +769,7 @@ public class LogEvidence {
 		return (t != null) ? t.toInstant() : null;
 	}
 
-	private record Attempt(Ingestion.Result result, LogBatch batch, LogChecks.Outcome outcome) {
+	private record Attempt(Ingestion.Result result, LogBatch batch, CheckOutcome outcome) {
 	}
 
 	/**
@@ -763,8 +780,14 @@ public class LogEvidence {
 	 * again)
 	 * @param checks what the checks found, when the batch was accepted now
 	 */
-	public record Received(LogBatch batch, boolean duplicate, LogChecks.Outcome checks) {
+	public record Received(LogBatch batch, boolean duplicate, CheckOutcome checks) {
 	}
+
+	/**
+	 * Milliseconds spent by the last ingestion of this thread: reading and storing,
+	 * checking.
+	 */
+	static final ThreadLocal<long[]> LAST_TIMING = ThreadLocal.withInitial(() -> new long[2]);
 
 	/**
 	 * A contract's log evidence as its page shows it.

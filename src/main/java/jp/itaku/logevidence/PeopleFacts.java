@@ -76,6 +76,7 @@ class PeopleFacts {
 	int load(UUID contractId, Instant from, Instant to) {
 		for (String ddl : new String[] {
 				"create temp table if not exists lf_id (value varchar(200), member_id uuid, issued_on date, revoked_on date) on commit drop",
+				"create index if not exists lf_id_value on lf_id (value)",
 				"create temp table if not exists lf_member (member_id uuid primary key, first_day date, last_day date) on commit drop",
 				"create temp table if not exists lf_shift (member_id uuid, day date, starts time, ends time, primary key (member_id, day)) on commit drop",
 				"create temp table if not exists lf_sched_month (month date primary key) on commit drop",
@@ -148,7 +149,7 @@ class PeopleFacts {
 		out.append('\n');
 	}
 
-	private void copy(String table, StringBuilder rows) {
+	void copy(String table, StringBuilder rows) {
 		if (rows.isEmpty()) {
 			return;
 		}

@@ -41,7 +41,7 @@ class RosterChanges {
 
 	private void recheck(java.util.UUID contractId) {
 		try {
-			LogChecks.Outcome outcome = this.logs.recheckUnscoped(contractId);
+			CheckOutcome outcome = this.logs.recheckUnscoped(contractId);
 			if (outcome.found() > 0 || outcome.withdrawn() > 0) {
 				log.info("Log checks of contract {} re-run after a roster change: {} found, {} withdrawn", contractId,
 						outcome.found(), outcome.withdrawn());

@@ -179,7 +179,7 @@ class LogEvidenceIT {
 		// the
 		// finding (A was scheduled, in hours and entered that day).
 		issue(s.contract, s.a, "OP-X-" + s.tag, this.d1.minusDays(5));
-		LogChecks.Outcome outcome = this.logs.recheck(this.officer, s.contract.getId());
+		CheckOutcome outcome = this.logs.recheck(this.officer, s.contract.getId());
 		assertThat(outcome.withdrawn()).isEqualTo(1);
 		assertThat(found(s.contract)).noneMatch((f) -> f.startsWith("ID_UNKNOWN"));
 	}
