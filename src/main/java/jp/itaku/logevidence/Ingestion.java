@@ -264,7 +264,7 @@ final class Ingestion {
 			if (this.lines.size() < LogChecks.EVIDENCE_LINES) {
 				Map<String, Object> e = new java.util.LinkedHashMap<>();
 				e.put("line", lineNo);
-				e.put("at", line.occurredAt().toString());
+				e.put("at", jp.itaku.platform.ItakuTime.inTokyo(line.occurredAt()).toOffsetDateTime().toString());
 				e.put("user", line.user());
 				e.put("action", line.action());
 				e.put("target", line.target());

@@ -27,6 +27,12 @@ class LogChecks {
 
 	private static final int SHIFT_GRACE_MINUTES = 30;
 
+	/**
+	 * Milliseconds of the last run on this thread: loading the facts, aggregating, the
+	 * rules.
+	 */
+	static final ThreadLocal<long[]> PHASES = ThreadLocal.withInitial(() -> new long[3]);
+
 	private static final String FAILURES = "('fail', 'failed', 'failure', 'ng', 'denied', 'error', 'rejected', 'reject', 'invalid')";
 
 	private static final String LOGIN_ACTIONS = "'(log[ _-]?[io]n|sign[ _-]?in|auth)'";
@@ -64,10 +70,15 @@ class LogChecks {
 			Ingestion.Profile profile) {
 		Instant from = firstDay.atStartOfDay(ItakuTime.ZONE).toInstant();
 		Instant to = lastDay.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
+		long t0 = System.nanoTime();
 		int ids = this.facts.load(contractId, from, to);
+		PHASES.get()[0] = (System.nanoTime() - t0) / 1_000_000;
+		t0 = System.nanoTime();
 		String lines = (profile != null) ? loadProfile(profile)
 				: "(select * from log_line where contract_id = :c and occurred_at >= :from and occurred_at < :to)";
-		aggregate(contractId, from, to, settings, profile);
+		aggregate(contractId, from, to, settings, profile, ids > 0);
+		PHASES.get()[1] = (System.nanoTime() - t0) / 1_000_000;
+		t0 = System.nanoTime();
 		Counter found = new Counter();
 		Timestamp at = Timestamp.from(now);
 		if (ids > 0) {
@@ -98,6 +109,7 @@ class LogChecks {
 			.param("l", lastDay)
 			.param("now", at)
 			.update();
+		PHASES.get()[2] = (System.nanoTime() - t0) / 1_000_000;
 		return new CheckOutcome(found.inserted, found.updated, withdrawn);
 	}
 
@@ -153,7 +165,8 @@ class LogChecks {
 		return "lf_candidate";
 	}
 
-	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings, Ingestion.Profile profile) {
+	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings, Ingestion.Profile profile,
+			boolean hasIds) {
 		this.jdbc
 			.sql("create temp table if not exists lf_uh (user_ref varchar(200), hour timestamptz, n bigint,"
 					+ " first_at timestamptz, last_at timestamptz) on commit drop")
@@ -167,24 +180,47 @@ class LogChecks {
 			.update();
 		this.jdbc.sql("truncate lf_uh, lf_ud").update();
 		if (profile != null) {
-			StringBuilder rows = new StringBuilder();
+			// From the batch's profile: only the hours above the threshold go to lf_uh
+			// (the bulk
+			// rule is all that reads it), and the days are summed here.
+			StringBuilder hours = new StringBuilder();
+			StringBuilder days = new StringBuilder();
 			for (var byUser : profile.hours.entrySet()) {
 				String user = CopyText.escapeAll(byUser.getKey());
+				java.util.Map<LocalDate, long[]> byDay = new java.util.HashMap<>();
 				for (var hour : byUser.getValue().entrySet()) {
 					long[] agg = hour.getValue();
-					rows.append(user)
-						.append('\t')
-						.append(Instant.ofEpochMilli(hour.getKey()))
-						.append('\t')
-						.append(agg[0])
-						.append('\t')
-						.append(Instant.ofEpochMilli(agg[1]))
-						.append('\t')
-						.append(Instant.ofEpochMilli(agg[2]))
-						.append('\n');
+					if (agg[0] > settings.bulkPerHour()) {
+						hours.append(user).append('\t');
+						CopyText.instant(hours, Instant.ofEpochMilli(hour.getKey()));
+						hours.append('\t').append(agg[0]).append('\t');
+						CopyText.instant(hours, Instant.ofEpochMilli(agg[1]));
+						hours.append('\t');
+						CopyText.instant(hours, Instant.ofEpochMilli(agg[2]));
+						hours.append('\n');
+					}
+					LocalDate day = Instant.ofEpochMilli(hour.getKey()).atZone(ItakuTime.ZONE).toLocalDate();
+					long[] d = byDay.get(day);
+					if (d == null) {
+						byDay.put(day, new long[] { agg[0], agg[1], agg[2] });
+					}
+					else {
+						d[0] += agg[0];
+						d[1] = Math.min(d[1], agg[1]);
+						d[2] = Math.max(d[2], agg[2]);
+					}
+				}
+				for (var day : byDay.entrySet()) {
+					long[] d = day.getValue();
+					days.append(user).append('\t').append(day.getKey()).append('\t').append(d[0]).append('\t');
+					CopyText.instant(days, Instant.ofEpochMilli(d[1]));
+					days.append('\t');
+					CopyText.instant(days, Instant.ofEpochMilli(d[2]));
+					days.append('\t').append(hasIds ? 't' : 'f').append('\n');
 				}
 			}
-			this.facts.copy("lf_uh", rows);
+			this.facts.copy("lf_uh", hours);
+			this.facts.copy("lf_ud (user_ref, day, n, first_at, last_at, has_ids)", days);
 		}
 		else {
 			this.jdbc.sql("insert into lf_uh select user_ref, date_trunc('hour', occurred_at, 'Asia/Tokyo'), count(*),"
@@ -195,11 +231,14 @@ class LogChecks {
 				.param("to", Timestamp.from(to))
 				.update();
 		}
-		this.jdbc
-			.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref,"
-					+ " (hour at time zone 'Asia/Tokyo')::date, sum(n), min(first_at), max(last_at),"
-					+ " exists (select 1 from lf_id) from lf_uh group by 1, 2")
-			.update();
+		if (profile == null) {
+			this.jdbc
+				.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref,"
+						+ " (hour at time zone 'Asia/Tokyo')::date, sum(n), min(first_at), max(last_at),"
+						+ " exists (select 1 from lf_id) from lf_uh group by 1, 2")
+				.update();
+		}
+		this.jdbc.sql("analyze lf_ud").update();
 		this.jdbc
 			.sql("update lf_ud u set issued = true where exists (select 1 from lf_id i where i.value = u.user_ref"
 					+ " and i.issued_on <= u.day)")
@@ -346,7 +385,7 @@ class LogChecks {
 		String sql = "insert into log_finding (id, contract_id, rule, clause_ref, severity, subject, user_ref,"
 				+ " occurred_on, line_count, evidence, status, found_at, checked_at)"
 				+ " select gen_random_uuid(), :c, :rule, :clause, :severity, g.member_id || '|' || g.day, g.name,"
-				+ " g.day, count(*), jsonb_agg(jsonb_build_object('entry', g.name, 'at', g.entered_at)"
+				+ " g.day, count(*), jsonb_agg(jsonb_build_object('entry', g.name, 'at', to_char(g.entered_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+09:00')"
 				+ " order by g.entered_at), 'OPEN', :now, :now from lf_entry g"
 				+ " where exists (select 1 from lf_sched_month s where s.month = date_trunc('month', g.day)::date)"
 				+ " and not exists (select 1 from lf_shift s where s.member_id = g.member_id and s.day = g.day)"
@@ -355,7 +394,7 @@ class LogChecks {
 	}
 
 	private static String evidence(String where) {
-		return "(select coalesce(jsonb_agg(jsonb_build_object('batch', x.batch_id, 'line', x.line_no, 'at', x.occurred_at,"
+		return "(select coalesce(jsonb_agg(jsonb_build_object('batch', x.batch_id, 'line', x.line_no, 'at', to_char(x.occurred_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+09:00',"
 				+ " 'user', x.user_ref, 'action', x.action, 'target', left(x.target, 200), 'result', x.result)"
 				+ " order by x.occurred_at, x.line_no), '[]'::jsonb) from (select * from log_line e"
 				+ " where e.contract_id = :c and " + where + " order by e.occurred_at, e.line_no limit "
