@@ -22,9 +22,8 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 import jp.itaku.worksite.EntryLog;
 import jp.itaku.worksite.EntryLogEntry;
-import jp.itaku.worksite.Shift;
+import jp.itaku.worksite.ShiftCell;
 import jp.itaku.worksite.WorkSchedules;
-import jp.itaku.worksite.WorkShift;
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,11 +102,10 @@ class PeopleFacts {
 		StringBuilder shifts = new StringBuilder();
 		Set<YearMonth> months = new HashSet<>();
 		Set<String> cells = new HashSet<>();
-		for (WorkShift cell : this.schedules.shiftsInForceUnscoped(contractId)) {
-			months.add(YearMonth.from(cell.getDay()));
-			Shift shift = cell.shift();
-			if (!shift.off() && cells.add(cell.getMemberId() + "|" + cell.getDay())) {
-				row(shifts, cell.getMemberId(), cell.getDay(), shift.start(), shift.end());
+		for (ShiftCell cell : this.schedules.shiftsInForceUnscoped(contractId)) {
+			months.add(YearMonth.from(cell.day()));
+			if (!cell.off() && cells.add(cell.memberId() + "|" + cell.day())) {
+				row(shifts, cell.memberId(), cell.day(), cell.startsAt(), cell.endsAt());
 			}
 		}
 		copy("lf_shift", shifts);

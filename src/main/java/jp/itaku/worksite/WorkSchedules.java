@@ -157,19 +157,15 @@ public class WorkSchedules {
 	 * for the log checks (module {@code logevidence}), which scope the contract
 	 * themselves.
 	 * @param contractId the contract
-	 * @return the cells in force, by month
+	 * @return the cells in force
 	 */
 	@Transactional(readOnly = true)
-	public List<WorkShift> shiftsInForceUnscoped(UUID contractId) {
-		Map<String, WorkSchedule> latest = new java.util.LinkedHashMap<>();
+	public List<ShiftCell> shiftsInForceUnscoped(UUID contractId) {
+		Map<String, UUID> latest = new java.util.LinkedHashMap<>();
 		for (WorkSchedule schedule : this.schedules.findByContractIdOrderByMonthAscVersionAsc(contractId)) {
-			latest.put(schedule.getMonth().toString(), schedule);
+			latest.put(schedule.getMonth().toString(), schedule.getId());
 		}
-		List<WorkShift> cells = new ArrayList<>();
-		for (WorkSchedule schedule : latest.values()) {
-			cells.addAll(this.shifts.findByScheduleIdOrderByMemberNameAscDayAsc(schedule.getId()));
-		}
-		return cells;
+		return latest.isEmpty() ? List.of() : this.shifts.cellsOf(latest.values());
 	}
 
 	/**
