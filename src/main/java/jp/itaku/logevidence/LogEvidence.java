@@ -173,6 +173,41 @@ public class LogEvidence {
 	}
 
 	/**
+	 * Returns the findings not yet closed on the contracts the actor is party to, per
+	 * contract and rule, for the dashboard: one query.
+	 * @param actor the acting user
+	 * @return the counts, most severe and most recent first (at most 20)
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenFindings> openFindings(Actor actor) {
+		String party = actor.is(Role.SYSTEM_ADMIN) ? "true"
+				: "(c.client_organisation_id = :organisation or c.contractor_organisation_id = :organisation)";
+		var query = this.jdbc.sql("select c.id, c.number, f.rule, count(*), max(f.occurred_on) from log_finding f"
+				+ " join contract c on c.id = f.contract_id where f.status <> 'CLOSED' and " + party
+				+ " group by c.id, c.number, f.rule order by min(case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1"
+				+ " else 2 end), max(f.occurred_on) desc nulls last limit 20");
+		if (!actor.is(Role.SYSTEM_ADMIN)) {
+			query = query.param("organisation", actor.organisationId());
+		}
+		return query
+			.query((rs, n) -> new OpenFindings(rs.getObject(1, UUID.class), rs.getString(2),
+					LogRule.valueOf(rs.getString(3)), rs.getLong(4), rs.getObject(5, LocalDate.class)))
+			.list();
+	}
+
+	/**
+	 * Findings not yet closed of one rule on one contract.
+	 *
+	 * @param contractId the contract
+	 * @param contractNumber its number
+	 * @param rule the rule
+	 * @param count how many
+	 * @param latest the day of the latest
+	 */
+	public record OpenFindings(UUID contractId, String contractNumber, LogRule rule, long count, LocalDate latest) {
+	}
+
+	/**
 	 * Returns one batch.
 	 * @param actor a party to its contract
 	 * @param batchId the batch

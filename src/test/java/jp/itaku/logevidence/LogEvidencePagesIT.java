@@ -120,10 +120,21 @@ class LogEvidencePagesIT {
 		assertThat(body(partial)).contains("\"malformed\":[{\"line\":3");
 
 		assertThat(body(as(officer, get(base)))).contains("id=\"batches\"", "id=\"export-form\"");
+
+		// A forbidden operation shows on the dashboards of the contract's parties, not of
+		// others.
+		this.logs.saveSettings(this.fixtures.actor(officer), contract.getId(),
+				new LogSettings(12, "export_all", null, null, 500, 5, 10, 300, false));
+		as(lead, post("/api/v1/contracts/" + contract.getId() + "/logs").param("source", source.id().toString())
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(
+					("time,user,action\n" + day + "T13:00:00+09:00,u1,export_all\n").getBytes(StandardCharsets.UTF_8)));
+		assertThat(body(as(officer, get("/dashboard")))).contains("id=\"log-findings\"", contract.getNumber());
+		assertThat(body(as(otherLead, get("/dashboard")))).doesNotContain(contract.getNumber());
 		MvcResult csv = as(officer,
 				get("/api/v1/contracts/" + contract.getId() + "/logs/export").param("from", day).param("to", day));
 		assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
-		assertThat(body(csv).lines()).hasSize(1 + 3);
+		assertThat(body(csv).lines()).hasSize(1 + 4);
 
 		for (MockHttpServletRequestBuilder request : List.of(get(base),
 				get("/api/v1/contracts/" + contract.getId() + "/logs"),
