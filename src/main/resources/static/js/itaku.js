@@ -17,6 +17,34 @@
     }, seconds * 1000 + 2000);
   }
 
+  // Uploads with a progress bar (log evidence): the form is sent with XMLHttpRequest so that
+  // the bar follows the bytes sent; the page the server redirects to is then opened. Without
+  // script the form posts as usual.
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-upload-progress]'), function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.FormData || !window.XMLHttpRequest) { return; }
+      event.preventDefault();
+      var bar = document.getElementById(form.getAttribute('data-upload-progress'));
+      var button = form.querySelector('button[type=submit]');
+      if (button) { button.disabled = true; }
+      if (bar) { bar.hidden = false; bar.value = 0; }
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', form.action);
+      xhr.upload.addEventListener('progress', function (e) {
+        if (bar && e.lengthComputable) { bar.value = Math.round(e.loaded * 100 / e.total); }
+      });
+      xhr.addEventListener('load', function () {
+        window.location.assign(xhr.responseURL || form.action);
+      });
+      xhr.addEventListener('error', function () {
+        if (button) { button.disabled = false; }
+        if (bar) { bar.hidden = true; }
+        form.submit();
+      });
+      xhr.send(new FormData(form));
+    });
+  });
+
   // Move focus to an error summary so that screen readers announce it.
   var summary = document.querySelector('.error-summary[tabindex]');
   if (summary) { summary.focus(); }

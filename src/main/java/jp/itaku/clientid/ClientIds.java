@@ -116,6 +116,17 @@ public class ClientIds {
 	}
 
 	/**
+	 * Returns every ID recorded on a contract, issued and revoked, for the log checks
+	 * (module {@code logevidence}), which scope the contract themselves.
+	 * @param contractId the contract
+	 * @return the IDs by day of issue
+	 */
+	@Transactional(readOnly = true)
+	public List<ClientIssuedId> idsUnscoped(UUID contractId) {
+		return this.ids.findByContractIdOrderByIssuedOnAscValueAsc(contractId);
+	}
+
+	/**
 	 * Returns the findings of one contract: people no longer active whose IDs still work.
 	 * @param actor a party to the contract
 	 * @param contractId the contract

@@ -93,6 +93,20 @@ public class EntryLog {
 	}
 
 	/**
+	 * Lists the entries of a contract in a period, for the log checks (module
+	 * {@code logevidence}), which scope the contract themselves.
+	 * @param contractId the contract
+	 * @param from the first instant
+	 * @param to the instant after the last
+	 * @return the entries by time in
+	 */
+	@Transactional(readOnly = true)
+	public List<EntryLogEntry> entriesUnscoped(UUID contractId, java.time.Instant from, java.time.Instant to) {
+		return this.entries
+			.findByContractIdAndEnteredAtGreaterThanEqualAndEnteredAtLessThanOrderByEnteredAtAsc(contractId, from, to);
+	}
+
+	/**
 	 * Lists a contract's flagged entries.
 	 * @param actor a party to the contract
 	 * @param contractId the contract

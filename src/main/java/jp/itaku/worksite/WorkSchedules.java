@@ -153,6 +153,22 @@ public class WorkSchedules {
 	}
 
 	/**
+	 * Returns the cells of the latest version of every month's schedule of a contract,
+	 * for the log checks (module {@code logevidence}), which scope the contract
+	 * themselves.
+	 * @param contractId the contract
+	 * @return the cells in force
+	 */
+	@Transactional(readOnly = true)
+	public List<ShiftCell> shiftsInForceUnscoped(UUID contractId) {
+		Map<String, UUID> latest = new java.util.LinkedHashMap<>();
+		for (WorkSchedule schedule : this.schedules.findByContractIdOrderByMonthAscVersionAsc(contractId)) {
+			latest.put(schedule.getMonth().toString(), schedule.getId());
+		}
+		return latest.isEmpty() ? List.of() : this.shifts.cellsOf(latest.values());
+	}
+
+	/**
 	 * Saves a month's schedule: replaces the draft, or starts the next version when the
 	 * latest was submitted. Nothing is saved when a cell is at fault.
 	 * @param actor the contractor's lead

@@ -11,6 +11,10 @@ interface WorkShiftRepository extends JpaRepository<WorkShift, UUID> {
 
 	List<WorkShift> findByScheduleIdOrderByMemberNameAscDayAsc(UUID scheduleId);
 
+	@Query("select new jp.itaku.worksite.ShiftCell(s.memberId, s.day, s.off, s.startsAt, s.endsAt) from WorkShift s"
+			+ " where s.scheduleId in :scheduleIds")
+	List<ShiftCell> cellsOf(java.util.Collection<UUID> scheduleIds);
+
 	@Modifying(flushAutomatically = true, clearAutomatically = false)
 	@Query("delete from WorkShift s where s.scheduleId = :scheduleId")
 	void deleteBySchedule(UUID scheduleId);

@@ -1,0 +1,444 @@
+package jp.itaku.logevidence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jp.itaku.platform.ItakuTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of {@link LogRule} as set-based SQL over a contract's lines of a period
+ * (whole Tokyo days), joined with the {@link PeopleFacts}: one pass aggregates the lines
+ * by user and hour, one pass picks out the lines of failed sign-ins and forbidden
+ * operations; everything else works on those aggregates. A finding is one per rule and
+ * subject (user and day, user and hour…), upserted, with up to 20 lines as evidence; an
+ * open finding of the period that a run no longer finds is withdrawn. The clock rules are
+ * judged while the lines are read ({@link Ingestion}).
+ */
+@Component
+class LogChecks {
+
+	static final int EVIDENCE_LINES = 20;
+
+	private static final int SHIFT_GRACE_MINUTES = 30;
+
+	/**
+	 * Milliseconds of the last run on this thread: loading the facts, aggregating, the
+	 * rules.
+	 */
+	static final ThreadLocal<long[]> PHASES = ThreadLocal.withInitial(() -> new long[3]);
+
+	private static final String FAILURES = "('fail', 'failed', 'failure', 'ng', 'denied', 'error', 'rejected', 'reject', 'invalid')";
+
+	private static final String LOGIN_ACTIONS = "'(log[ _-]?[io]n|sign[ _-]?in|auth)'";
+
+	private final JdbcClient jdbc;
+
+	private final PeopleFacts facts;
+
+	LogChecks(JdbcClient jdbc, PeopleFacts facts) {
+		this.jdbc = jdbc;
+		this.facts = facts;
+	}
+
+	/**
+	 * Runs every rule over a contract's lines of some days.
+	 * @param contractId the contract
+	 * @param firstDay the first day (Tokyo)
+	 * @param lastDay the last day
+	 * @param settings the contract's settings
+	 * @param now the time of the run
+	 * @return what changed
+	 */
+	CheckOutcome run(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now) {
+		return run(contractId, firstDay, lastDay, settings, now, null);
+	}
+
+	/**
+	 * Runs every rule over a contract's lines of some days, reading the lines' profile
+	 * instead of scanning them when they are all in it.
+	 * @param profile the profile of every line of the contract in those days, or
+	 * {@code null} to scan the lines
+	 * @return what changed
+	 */
+	CheckOutcome run(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now,
+			Ingestion.Profile profile) {
+		Instant from = firstDay.atStartOfDay(ItakuTime.ZONE).toInstant();
+		Instant to = lastDay.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
+		long t0 = System.nanoTime();
+		int ids = this.facts.load(contractId, from, to);
+		PHASES.get()[0] = (System.nanoTime() - t0) / 1_000_000;
+		t0 = System.nanoTime();
+		String lines = (profile != null) ? loadProfile(profile)
+				: "(select * from log_line where contract_id = :c and occurred_at >= :from and occurred_at < :to)";
+		aggregate(contractId, from, to, settings, profile, ids > 0);
+		PHASES.get()[1] = (System.nanoTime() - t0) / 1_000_000;
+		t0 = System.nanoTime();
+		Counter found = new Counter();
+		Timestamp at = Timestamp.from(now);
+		if (ids > 0) {
+			found.add(perDay(contractId, LogRule.ID_UNKNOWN, "not u.issued", null, at));
+			found.add(perDay(contractId, LogRule.ID_REVOKED, "u.issued and u.member_id is null", null, at));
+			found
+				.add(perDay(contractId, LogRule.HOLDER_INACTIVE, "u.member_id is not null and not u.active", null, at));
+			found.add(perDay(contractId, LogRule.NOT_SCHEDULED, "u.active and u.sched_month and u.starts is null", null,
+					at));
+			if (settings.requiresEntry()) {
+				found.add(perDay(contractId, LogRule.ACTIVITY_WITHOUT_ENTRY, "u.active and not u.entered", null, at));
+			}
+		}
+		String local = "(e.occurred_at at time zone 'Asia/Tokyo')::time";
+		found.add(perDay(contractId, LogRule.OUTSIDE_HOURS,
+				"(u.active or not u.has_ids) and ((u.lo is not null and (u.first_at at time zone 'Asia/Tokyo')::time < u.lo)"
+						+ " or (u.hi is not null and (u.last_at at time zone 'Asia/Tokyo')::time > u.hi))",
+				"((g.lo is not null and " + local + " < g.lo) or (g.hi is not null and " + local + " > g.hi))", at));
+		found.add(bulk(contractId, settings, at));
+		found.add(failedLogins(contractId, from, to, settings, at, lines));
+		found.add(forbidden(contractId, from, to, settings, at, lines));
+		found.add(entryWithoutSchedule(contractId, at));
+		int withdrawn = this.jdbc
+			.sql("delete from log_finding where contract_id = :c and status = 'OPEN' and occurred_on between :f and :l"
+					+ " and rule not in ('CLOCK_FUTURE', 'CLOCK_ORDER') and checked_at < :now")
+			.param("c", contractId)
+			.param("f", firstDay)
+			.param("l", lastDay)
+			.param("now", at)
+			.update();
+		PHASES.get()[2] = (System.nanoTime() - t0) / 1_000_000;
+		return new CheckOutcome(found.inserted, found.updated, withdrawn);
+	}
+
+	/**
+	 * Returns whether a line is one the line-level rules (failed sign-ins, forbidden
+	 * operations) look at: the same predicates as their SQL.
+	 * @param settings the contract's settings
+	 * @return the predicate
+	 */
+	static java.util.function.Predicate<LogLine> candidates(LogSettings settings) {
+		java.util.regex.Pattern login = java.util.regex.Pattern.compile(LOGIN_ACTIONS.replace("'", ""),
+				java.util.regex.Pattern.CASE_INSENSITIVE);
+		java.util.Set<String> failures = java.util.Set.of(FAILURES.replaceAll("[()' ]", "").split(","));
+		List<String[]> forbidden = settings.forbiddenList().stream().map((entry) -> {
+			int colon = entry.indexOf(':');
+			String action = ((colon < 0) ? entry : entry.substring(0, colon).strip())
+				.toLowerCase(java.util.Locale.ROOT);
+			String keyword = (colon < 0) ? "" : entry.substring(colon + 1).strip();
+			return new String[] { action, keyword };
+		}).toList();
+		return (line) -> {
+			if (line.result() != null && failures.contains(line.result().toLowerCase(java.util.Locale.ROOT))
+					&& login.matcher(line.action()).find()) {
+				return true;
+			}
+			for (String[] f : forbidden) {
+				if (line.action().toLowerCase(java.util.Locale.ROOT).equals(f[0])
+						&& (f[1].isEmpty() || (line.target() != null && line.target().contains(f[1])))) {
+					return true;
+				}
+			}
+			return false;
+		};
+	}
+
+	private String loadProfile(Ingestion.Profile profile) {
+		this.jdbc
+			.sql("create temp table if not exists lf_candidate (user_ref varchar(200), occurred_at timestamptz,"
+					+ " action varchar(200), target text, result varchar(100)) on commit drop")
+			.update();
+		this.jdbc.sql("truncate lf_candidate").update();
+		StringBuilder rows = new StringBuilder();
+		for (LogLine line : profile.candidates) {
+			rows.append(CopyText.escapeAll(line.user())).append('\t').append(line.occurredAt()).append('\t');
+			CopyText.value(rows, line.action());
+			rows.append('\t');
+			CopyText.value(rows, line.target());
+			rows.append('\t');
+			CopyText.value(rows, line.result());
+			rows.append('\n');
+		}
+		this.facts.copy("lf_candidate", rows);
+		return "lf_candidate";
+	}
+
+	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings, Ingestion.Profile profile,
+			boolean hasIds) {
+		this.jdbc
+			.sql("create temp table if not exists lf_uh (user_ref varchar(200), hour timestamptz, n bigint,"
+					+ " first_at timestamptz, last_at timestamptz) on commit drop")
+			.update();
+		this.jdbc
+			.sql("create temp table if not exists lf_ud (user_ref varchar(200), day date, n bigint,"
+					+ " first_at timestamptz, last_at timestamptz, has_ids boolean not null default false,"
+					+ " issued boolean not null default false, member_id uuid, active boolean not null default false,"
+					+ " sched_month boolean not null default false, starts time, ends time,"
+					+ " entered boolean not null default false, lo time, hi time) on commit drop")
+			.update();
+		this.jdbc.sql("truncate lf_uh, lf_ud").update();
+		if (profile != null) {
+			// From the batch's profile: only the hours above the threshold go to lf_uh
+			// (the bulk
+			// rule is all that reads it), and the days are summed here.
+			StringBuilder hours = new StringBuilder();
+			StringBuilder days = new StringBuilder();
+			for (var byUser : profile.hours.entrySet()) {
+				String user = CopyText.escapeAll(byUser.getKey());
+				java.util.Map<LocalDate, long[]> byDay = new java.util.HashMap<>();
+				for (var hour : byUser.getValue().entrySet()) {
+					long[] agg = hour.getValue();
+					if (agg[0] > settings.bulkPerHour()) {
+						hours.append(user).append('\t');
+						CopyText.instant(hours, Instant.ofEpochMilli(hour.getKey()));
+						hours.append('\t').append(agg[0]).append('\t');
+						CopyText.instant(hours, Instant.ofEpochMilli(agg[1]));
+						hours.append('\t');
+						CopyText.instant(hours, Instant.ofEpochMilli(agg[2]));
+						hours.append('\n');
+					}
+					LocalDate day = Instant.ofEpochMilli(hour.getKey()).atZone(ItakuTime.ZONE).toLocalDate();
+					long[] d = byDay.get(day);
+					if (d == null) {
+						byDay.put(day, new long[] { agg[0], agg[1], agg[2] });
+					}
+					else {
+						d[0] += agg[0];
+						d[1] = Math.min(d[1], agg[1]);
+						d[2] = Math.max(d[2], agg[2]);
+					}
+				}
+				for (var day : byDay.entrySet()) {
+					long[] d = day.getValue();
+					days.append(user).append('\t').append(day.getKey()).append('\t').append(d[0]).append('\t');
+					CopyText.instant(days, Instant.ofEpochMilli(d[1]));
+					days.append('\t');
+					CopyText.instant(days, Instant.ofEpochMilli(d[2]));
+					days.append('\t').append(hasIds ? 't' : 'f').append('\n');
+				}
+			}
+			this.facts.copy("lf_uh", hours);
+			this.facts.copy("lf_ud (user_ref, day, n, first_at, last_at, has_ids)", days);
+		}
+		else {
+			this.jdbc.sql("insert into lf_uh select user_ref, date_trunc('hour', occurred_at, 'Asia/Tokyo'), count(*),"
+					+ " min(occurred_at), max(occurred_at) from log_line where contract_id = :c and occurred_at >= :from"
+					+ " and occurred_at < :to group by 1, 2")
+				.param("c", contractId)
+				.param("from", Timestamp.from(from))
+				.param("to", Timestamp.from(to))
+				.update();
+		}
+		if (profile == null) {
+			this.jdbc
+				.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref,"
+						+ " (hour at time zone 'Asia/Tokyo')::date, sum(n), min(first_at), max(last_at),"
+						+ " exists (select 1 from lf_id) from lf_uh group by 1, 2")
+				.update();
+		}
+		this.jdbc.sql("analyze lf_ud").update();
+		this.jdbc
+			.sql("update lf_ud u set issued = true where exists (select 1 from lf_id i where i.value = u.user_ref"
+					+ " and i.issued_on <= u.day)")
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set member_id = (select i.member_id from lf_id i where i.value = u.user_ref"
+					+ " and i.issued_on <= u.day and (i.revoked_on is null or u.day <= i.revoked_on) limit 1)"
+					+ " where u.issued")
+			.update();
+		this.jdbc.sql("update lf_ud u set active = true where exists (select 1 from lf_member m"
+				+ " where m.member_id = u.member_id and m.first_day <= u.day and (m.last_day is null or u.day <= m.last_day))")
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set sched_month = true where exists (select 1 from lf_sched_month s"
+					+ " where s.month = date_trunc('month', u.day)::date)")
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set starts = s.starts, ends = s.ends from lf_shift s"
+					+ " where s.member_id = u.member_id and s.day = u.day")
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set entered = true where exists (select 1 from lf_entry e"
+					+ " where e.member_id = u.member_id and e.day = u.day)")
+			.update();
+		String grace = "interval '" + SHIFT_GRACE_MINUTES + " minutes'";
+		this.jdbc
+			.sql("update lf_ud u set lo = greatest(cast(:af as time), case when u.starts is null then null"
+					+ " when u.starts < time '00:00' + " + grace + " then time '00:00' else u.starts - " + grace
+					+ " end), hi = least(cast(:at as time), case when u.ends is null then null"
+					+ " when u.ends > time '23:59:59' - " + grace + " then time '23:59:59' else u.ends + " + grace
+					+ " end)")
+			.param("af", settings.allowedFrom())
+			.param("at", settings.allowedTo())
+			.update();
+	}
+
+	/**
+	 * A rule over the (user, day) aggregates.
+	 * @param condition which aggregates are findings ({@code u.…})
+	 * @param linePredicate which of the day's lines are evidence ({@code e.…},
+	 * {@code g.…}), or {@code null} for all
+	 */
+	private Counter perDay(UUID contractId, LogRule rule, String condition, String linePredicate, Timestamp now) {
+		String predicate = (linePredicate != null) ? " and " + linePredicate : "";
+		String count = (linePredicate != null)
+				? "(select count(*) from log_line e where e.contract_id = :c and e.user_ref = g.user_ref"
+						+ " and e.occurred_at >= g.first_at and e.occurred_at <= g.last_at" + predicate + ")"
+				: "g.n";
+		String sql = "insert into log_finding (id, contract_id, rule, clause_ref, severity, subject, user_ref,"
+				+ " occurred_on, line_count, evidence, status, found_at, checked_at)"
+				+ " select gen_random_uuid(), :c, :rule, :clause, :severity, g.user_ref || '|' || g.day, g.user_ref,"
+				+ " g.day, " + count + ", "
+				+ evidence("e.user_ref = g.user_ref and e.occurred_at >= g.first_at" + " and e.occurred_at <= g.last_at"
+						+ predicate)
+				+ ", 'OPEN', :now, :now from lf_ud g where " + condition.replace("u.", "g.") + upsert();
+		return upsertCount(sql, contractId, rule, now);
+	}
+
+	private Counter bulk(UUID contractId, LogSettings settings, Timestamp now) {
+		String sql = "insert into log_finding (id, contract_id, rule, clause_ref, severity, subject, user_ref,"
+				+ " occurred_on, line_count, evidence, status, found_at, checked_at)"
+				+ " select gen_random_uuid(), :c, :rule, :clause, :severity,"
+				+ " g.user_ref || '|' || to_char(g.hour at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24'), g.user_ref,"
+				+ " (g.hour at time zone 'Asia/Tokyo')::date, g.n, "
+				+ evidence("e.user_ref = g.user_ref and e.occurred_at >= g.first_at and e.occurred_at <= g.last_at")
+				+ ", 'OPEN', :now, :now from lf_uh g where g.n > :limit" + upsert();
+		return upsertCount(sql, contractId, LogRule.BULK_ACCESS, now, "limit", settings.bulkPerHour());
+	}
+
+	private Counter failedLogins(UUID contractId, Instant from, Instant to, LogSettings settings, Timestamp now,
+			String lines) {
+		this.jdbc
+			.sql("create temp table if not exists lf_fail (user_ref varchar(200), bin timestamptz, n bigint,"
+					+ " first_at timestamptz, last_at timestamptz) on commit drop")
+			.update();
+		this.jdbc.sql("truncate lf_fail").update();
+		this.jdbc
+			.sql("insert into lf_fail select user_ref, date_bin(make_interval(mins => :minutes), occurred_at,"
+					+ " timestamptz '2000-01-01 00:00:00+09'), count(*), min(occurred_at), max(occurred_at)" + " from "
+					+ lines + " l where true" + " and lower(result) in " + FAILURES + " and action ~* " + LOGIN_ACTIONS
+					+ " group by 1, 2 having count(*) >= :burst")
+			.param("minutes", settings.failedLoginMinutes())
+			.param("c", contractId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("burst", settings.failedLoginBurst())
+			.update();
+		String sql = "insert into log_finding (id, contract_id, rule, clause_ref, severity, subject, user_ref,"
+				+ " occurred_on, line_count, evidence, status, found_at, checked_at)"
+				+ " select gen_random_uuid(), :c, :rule, :clause, :severity,"
+				+ " g.user_ref || '|' || to_char(g.bin at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24:MI'), g.user_ref,"
+				+ " (g.bin at time zone 'Asia/Tokyo')::date, g.n, "
+				+ evidence("e.user_ref = g.user_ref and e.occurred_at >= g.first_at and e.occurred_at <= g.last_at"
+						+ " and lower(e.result) in " + FAILURES + " and e.action ~* " + LOGIN_ACTIONS)
+				+ ", 'OPEN', :now, :now from lf_fail g" + upsert();
+		return upsertCount(sql, contractId, LogRule.FAILED_LOGIN_BURST, now);
+	}
+
+	private Counter forbidden(UUID contractId, Instant from, Instant to, LogSettings settings, Timestamp now,
+			String lines) {
+		List<String> entries = settings.forbiddenList();
+		if (entries.isEmpty()) {
+			return new Counter();
+		}
+		this.jdbc
+			.sql("create temp table if not exists lf_forbidden (entry text, action text, keyword text) on commit drop")
+			.update();
+		this.jdbc.sql("truncate lf_forbidden").update();
+		for (String entry : entries) {
+			int colon = entry.indexOf(':');
+			String action = (colon < 0) ? entry : entry.substring(0, colon).strip();
+			String keyword = (colon < 0) ? null : entry.substring(colon + 1).strip();
+			this.jdbc.sql("insert into lf_forbidden values (:e, lower(:a), :k)")
+				.param("e", entry)
+				.param("a", action)
+				.param("k", (keyword == null || keyword.isEmpty()) ? null : keyword)
+				.update();
+		}
+		String match = "lower(e.action) = f.action and (f.keyword is null or strpos(e.target, f.keyword) > 0)";
+		this.jdbc
+			.sql("create temp table if not exists lf_forbidden_hit (user_ref varchar(200), day date, entry text,"
+					+ " n bigint, first_at timestamptz, last_at timestamptz) on commit drop")
+			.update();
+		this.jdbc.sql("truncate lf_forbidden_hit").update();
+		this.jdbc.sql("insert into lf_forbidden_hit select e.user_ref, (e.occurred_at at time zone 'Asia/Tokyo')::date,"
+				+ " f.entry, count(*), min(e.occurred_at), max(e.occurred_at) from log_line e join lf_forbidden f on "
+				+ match + " where e.contract_id = :c and e.occurred_at >= :from and e.occurred_at < :to"
+				+ " group by 1, 2, 3")
+			.param("c", contractId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.update();
+		String sql = "insert into log_finding (id, contract_id, rule, clause_ref, severity, subject, user_ref,"
+				+ " occurred_on, line_count, evidence, status, found_at, checked_at)"
+				+ " select gen_random_uuid(), :c, :rule, :clause, :severity,"
+				+ " g.user_ref || '|' || g.day || '|' || g.entry, g.user_ref, g.day, g.n, "
+				+ evidence("e.user_ref = g.user_ref and e.occurred_at >= g.first_at and e.occurred_at <= g.last_at"
+						+ " and exists (select 1 from lf_forbidden f where f.entry = g.entry and " + match + ")")
+				+ ", 'OPEN', :now, :now from lf_forbidden_hit g" + upsert();
+		return upsertCount(sql, contractId, LogRule.FORBIDDEN_OPERATION, now);
+	}
+
+	private Counter entryWithoutSchedule(UUID contractId, Timestamp now) {
+		String sql = "insert into log_finding (id, contract_id, rule, clause_ref, severity, subject, user_ref,"
+				+ " occurred_on, line_count, evidence, status, found_at, checked_at)"
+				+ " select gen_random_uuid(), :c, :rule, :clause, :severity, g.member_id || '|' || g.day, g.name,"
+				+ " g.day, count(*), jsonb_agg(jsonb_build_object('entry', g.name, 'at', to_char(g.entered_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+09:00')"
+				+ " order by g.entered_at), 'OPEN', :now, :now from lf_entry g"
+				+ " where exists (select 1 from lf_sched_month s where s.month = date_trunc('month', g.day)::date)"
+				+ " and not exists (select 1 from lf_shift s where s.member_id = g.member_id and s.day = g.day)"
+				+ " group by g.member_id, g.day, g.name" + upsert();
+		return upsertCount(sql, contractId, LogRule.ENTRY_WITHOUT_SCHEDULE, now);
+	}
+
+	private static String evidence(String where) {
+		return "(select coalesce(jsonb_agg(jsonb_build_object('batch', x.batch_id, 'line', x.line_no, 'at', to_char(x.occurred_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+09:00',"
+				+ " 'user', x.user_ref, 'action', x.action, 'target', left(x.target, 200), 'result', x.result)"
+				+ " order by x.occurred_at, x.line_no), '[]'::jsonb) from (select * from log_line e"
+				+ " where e.contract_id = :c and " + where + " order by e.occurred_at, e.line_no limit "
+				+ EVIDENCE_LINES + ") x)";
+	}
+
+	private static String upsert() {
+		return " on conflict (contract_id, rule, subject) do update set line_count = excluded.line_count,"
+				+ " evidence = excluded.evidence, checked_at = excluded.checked_at returning (xmax = 0)";
+	}
+
+	private Counter upsertCount(String sql, UUID contractId, LogRule rule, Timestamp now, Object... more) {
+		var spec = this.jdbc.sql(sql)
+			.param("c", contractId)
+			.param("rule", rule.name())
+			.param("clause", rule.clause())
+			.param("severity", rule.severity().name())
+			.param("now", now);
+		for (int i = 0; i < more.length; i += 2) {
+			spec = spec.param((String) more[i], more[i + 1]);
+		}
+		Counter counter = new Counter();
+		for (Boolean inserted : spec.query(Boolean.class).list()) {
+			if (Boolean.TRUE.equals(inserted)) {
+				counter.inserted++;
+			}
+			else {
+				counter.updated++;
+			}
+		}
+		return counter;
+	}
+
+	private static final class Counter {
+
+		int inserted;
+
+		int updated;
+
+		void add(Counter other) {
+			this.inserted += other.inserted;
+			this.updated += other.updated;
+		}
+
+	}
+
+}

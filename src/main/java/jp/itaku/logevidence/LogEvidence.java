@@ -1,0 +1,835 @@
+package jp.itaku.logevidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A contract's log evidence (Setagaya 17, 18, 24; Kadoma 1(7), 4, 14(8); Gunma 3ウ, 9):
+ * the contractor's lead configures sources, the contractor's lead and workers upload
+ * batches (the UI, the API, a watched folder), every party reads the findings, the client
+ * exports a period. A batch is read in one pass and its good lines are streamed with COPY
+ * in one transaction, which commits only when the batch is accepted: clean, or with
+ * malformed lines when the caller said {@code partial}; otherwise it is rolled back and
+ * the batch waits (PENDING) for the user's decision, its bytes kept in the spool. A batch
+ * already received (same SHA-256 from the same source) is answered with the batch on
+ * record and stores nothing again. Every batch and decision is in the audit trail with
+ * its hash.
+ */
+@Service
+public class LogEvidence {
+
+	private static final int BATCHES_SHOWN = 50;
+
+	private static final int FINDINGS_SHOWN = 500;
+
+	private static final int NAME_MAX = 100;
+
+	private final LogRecords records;
+
+	private final LogChecks checks;
+
+	private final LogPartitions partitions;
+
+	private final Contracts contracts;
+
+	private final AuditTrail audit;
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	private final Path spool;
+
+	LogEvidence(LogRecords records, LogChecks checks, LogPartitions partitions, Contracts contracts, AuditTrail audit,
+			DataSource dataSource, JdbcClient jdbc, JsonMapper json, Clock clock,
+			PlatformTransactionManager transactions,
+			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool) {
+		this.records = records;
+		this.checks = checks;
+		this.partitions = partitions;
+		this.contracts = contracts;
+		this.audit = audit;
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+		this.spool = spool;
+	}
+
+	// --- who may do what --------------------------------------------------------------
+
+	/**
+	 * Returns whether the actor may upload: the contractor's lead and workers.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may upload
+	 */
+	public boolean mayUpload(Actor actor, Contract contract) {
+		return (actor.role() == Role.CONTRACTOR_LEAD || actor.role() == Role.CONTRACTOR_WORKER)
+				&& contract.getContractorOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
+	 * Returns whether the actor may configure sources: the contractor's lead.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may
+	 */
+	public boolean mayConfigureSources(Actor actor, Contract contract) {
+		return actor.role() == Role.CONTRACTOR_LEAD
+				&& contract.getContractorOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
+	 * Returns whether the actor may set what the contract allows: the client's officers
+	 * and security administrators.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may
+	 */
+	public boolean mayConfigureRules(Actor actor, Contract contract) {
+		return isClientEditor(actor, contract);
+	}
+
+	/**
+	 * Returns whether the actor may export lines: the client's users (Gunma 9) and the
+	 * contractor's lead.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return {@code true} when the actor may
+	 */
+	public boolean mayExport(Actor actor, Contract contract) {
+		return (actor.organisationKind() == OrganisationKind.CLIENT
+				&& contract.getClientOrganisationId().equals(actor.organisationId()))
+				|| mayConfigureSources(actor, contract);
+	}
+
+	private static boolean isClientEditor(Actor actor, Contract contract) {
+		return (actor.role() == Role.CLIENT_OFFICER || actor.role() == Role.CLIENT_SECURITY_ADMIN)
+				&& contract.getClientOrganisationId().equals(actor.organisationId());
+	}
+
+	// --- reading ----------------------------------------------------------------------
+
+	/**
+	 * Returns a contract's log evidence as its page shows it.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the overview
+	 * @throws NotFoundProblem when the actor is no party to the contract
+	 */
+	@Transactional(readOnly = true)
+	public Overview overview(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		return new Overview(contract, this.records.settings(contractId), this.records.sources(contractId),
+				this.records.batches(contractId, BATCHES_SHOWN), this.records.findings(contractId, FINDINGS_SHOWN),
+				this.records.openCounts(contractId), mayUpload(actor, contract), mayConfigureSources(actor, contract),
+				mayConfigureRules(actor, contract), mayExport(actor, contract), isClientEditor(actor, contract),
+				mayConfigureSources(actor, contract) || isClientEditor(actor, contract));
+	}
+
+	/**
+	 * Returns the findings not yet closed on the contracts the actor is party to, per
+	 * contract and rule, for the dashboard: one query.
+	 * @param actor the acting user
+	 * @return the counts, most severe and most recent first (at most 20)
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenFindings> openFindings(Actor actor) {
+		String party = actor.is(Role.SYSTEM_ADMIN) ? "true"
+				: "(c.client_organisation_id = :organisation or c.contractor_organisation_id = :organisation)";
+		var query = this.jdbc.sql("select c.id, c.number, f.rule, count(*), max(f.occurred_on) from log_finding f"
+				+ " join contract c on c.id = f.contract_id where f.status <> 'CLOSED' and " + party
+				+ " group by c.id, c.number, f.rule order by min(case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1"
+				+ " else 2 end), max(f.occurred_on) desc nulls last limit 20");
+		if (!actor.is(Role.SYSTEM_ADMIN)) {
+			query = query.param("organisation", actor.organisationId());
+		}
+		return query
+			.query((rs, n) -> new OpenFindings(rs.getObject(1, UUID.class), rs.getString(2),
+					LogRule.valueOf(rs.getString(3)), rs.getLong(4), rs.getObject(5, LocalDate.class)))
+			.list();
+	}
+
+	/**
+	 * Findings not yet closed of one rule on one contract.
+	 *
+	 * @param contractId the contract
+	 * @param contractNumber its number
+	 * @param rule the rule
+	 * @param count how many
+	 * @param latest the day of the latest
+	 */
+	public record OpenFindings(UUID contractId, String contractNumber, LogRule rule, long count, LocalDate latest) {
+	}
+
+	/**
+	 * Returns one batch.
+	 * @param actor a party to its contract
+	 * @param batchId the batch
+	 * @return the batch
+	 * @throws NotFoundProblem when there is none the actor may see
+	 */
+	@Transactional(readOnly = true)
+	public LogBatch batch(Actor actor, UUID batchId) {
+		LogBatch batch = this.records.batch(batchId).orElseThrow(() -> new NotFoundProblem("error.notFound"));
+		this.contracts.get(actor, batch.getContractId());
+		return batch;
+	}
+
+	/**
+	 * Returns a contract's findings.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the findings, open ones first
+	 */
+	@Transactional(readOnly = true)
+	public List<LogFinding> findings(Actor actor, UUID contractId) {
+		this.contracts.get(actor, contractId);
+		return this.records.findings(contractId, FINDINGS_SHOWN);
+	}
+
+	/**
+	 * Counts a contract's stored lines of a period.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @param from the first day (Tokyo)
+	 * @param to the last day
+	 * @return the number of lines
+	 */
+	@Transactional(readOnly = true)
+	public long countLines(Actor actor, UUID contractId, LocalDate from, LocalDate to) {
+		this.contracts.get(actor, contractId);
+		return this.jdbc
+			.sql("select count(*) from log_line where contract_id = ? and occurred_at >= ? and occurred_at < ?")
+			.params(contractId, start(from), start(to.plusDays(1)))
+			.query(Long.class)
+			.single();
+	}
+
+	// --- configuring ------------------------------------------------------------------
+
+	/**
+	 * Adds a source with its mapping.
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @param name the source's name
+	 * @param format its format
+	 * @param mapping its mapping
+	 * @param zone the zone of timestamps without offset ({@code Asia/Tokyo} when blank)
+	 * @return the source
+	 * @throws InvalidInputProblem naming the field at fault
+	 */
+	@Transactional
+	public LogSource addSource(Actor actor, UUID contractId, String name, LogFormat format, LogMapping mapping,
+			String zone) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayConfigureSources(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		String n = (name != null) ? name.strip() : "";
+		if (n.isEmpty() || n.length() > NAME_MAX) {
+			throw new InvalidInputProblem("name", "logevidence.error.sourceName", String.valueOf(NAME_MAX));
+		}
+		if (this.records.sourceNameTaken(contractId, n)) {
+			throw new InvalidInputProblem("name", "logevidence.error.sourceNameTaken");
+		}
+		if (format == null) {
+			throw new InvalidInputProblem("format", "logevidence.error.format");
+		}
+		if (format != LogFormat.SYSLOG) {
+			if (mapping.timestamp() == null) {
+				throw new InvalidInputProblem("timestamp", "logevidence.error.mappingRequired");
+			}
+			if (mapping.user() == null) {
+				throw new InvalidInputProblem("user", "logevidence.error.mappingRequired");
+			}
+			if (mapping.action() == null) {
+				throw new InvalidInputProblem("action", "logevidence.error.mappingRequired");
+			}
+		}
+		ZoneId zoneId;
+		try {
+			zoneId = (zone == null || zone.isBlank()) ? ItakuTime.ZONE : ZoneId.of(zone.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidInputProblem("zone", "logevidence.error.zone");
+		}
+		LogSource source = new LogSource(UUID.randomUUID(), contractId, n, format, mapping, zoneId,
+				Instant.now(this.clock));
+		this.records.insertSource(source, actor.userId());
+		this.audit.record(AuditRecord.of("LOG_SOURCE_CREATED")
+			.actor(actor)
+			.target("Contract", contractId)
+			.detail("source", n)
+			.detail("format", format.name())
+			.detail("mapping", this.json.writeValueAsString(mapping)));
+		return source;
+	}
+
+	/**
+	 * Sets what a contract allows and how long its lines are kept.
+	 * @param actor the client's officer or security administrator
+	 * @param contractId the contract
+	 * @param settings the settings
+	 * @throws InvalidInputProblem naming the field at fault
+	 */
+	@Transactional
+	public void saveSettings(Actor actor, UUID contractId, LogSettings settings) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayConfigureRules(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		if (settings.retentionMonths() < LogSettings.MIN_RETENTION_MONTHS || settings.retentionMonths() > 120) {
+			throw new InvalidInputProblem("retentionMonths", "logevidence.error.retention",
+					String.valueOf(LogSettings.MIN_RETENTION_MONTHS));
+		}
+		if ((settings.allowedFrom() == null) != (settings.allowedTo() == null)
+				|| (settings.allowedFrom() != null && !settings.allowedTo().isAfter(settings.allowedFrom()))) {
+			throw new InvalidInputProblem("allowedTo", "logevidence.error.hours");
+		}
+		if (settings.bulkPerHour() < 1) {
+			throw new InvalidInputProblem("bulkPerHour", "logevidence.error.positive");
+		}
+		if (settings.failedLoginBurst() < 1) {
+			throw new InvalidInputProblem("failedLoginBurst", "logevidence.error.positive");
+		}
+		if (settings.failedLoginMinutes() < 1) {
+			throw new InvalidInputProblem("failedLoginMinutes", "logevidence.error.positive");
+		}
+		if (settings.skewToleranceSeconds() < 0) {
+			throw new InvalidInputProblem("skewToleranceSeconds", "logevidence.error.positive");
+		}
+		LogSettings before = this.records.settings(contractId);
+		this.records.saveSettings(contractId, settings, Instant.now(this.clock));
+		this.audit.record(AuditRecord.of("LOG_SETTINGS_UPDATED")
+			.actor(actor)
+			.target("Contract", contractId)
+			.detail("before", before.toString())
+			.detail("after", settings.toString()));
+	}
+
+	// --- ingesting --------------------------------------------------------------------
+
+	/**
+	 * Receives a batch of a source.
+	 * @param actor the contractor's lead or a worker
+	 * @param contractId the contract
+	 * @param sourceId the source
+	 * @param fileName the file's name (may be {@code null})
+	 * @param content the batch, read once
+	 * @param partial whether the good lines are kept even when some are malformed
+	 * @return the batch on record and whether it had been received before
+	 * @throws InvalidInputProblem when the CSV header lacks a mapped column
+	 */
+	public Received ingest(Actor actor, UUID contractId, UUID sourceId, String fileName, InputStream content,
+			boolean partial) {
+		Contract contract = this.transaction.execute((s) -> this.contracts.get(actor, contractId));
+		if (!mayUpload(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		LogSource source = this.records.source(sourceId)
+			.filter((s) -> s.contractId().equals(contractId))
+			.orElseThrow(() -> new InvalidInputProblem("source", "logevidence.error.source"));
+		String name = (fileName != null && !fileName.isBlank()) ? trim(fileName, 255) : null;
+		UUID batchId = UUID.randomUUID();
+		Path copy = partial ? null : spoolFile(batchId);
+		Instant arrival = Instant.now(this.clock);
+		LogSettings settings = this.records.settings(contractId);
+		Attempt attempt;
+		try {
+			attempt = this.transaction.execute((status) -> {
+				Ingestion.Result result;
+				try (OutputStream out = (copy != null) ? Files.newOutputStream(copy)
+						: OutputStream.nullOutputStream()) {
+					long started = System.nanoTime();
+					result = store(source, batchId, content, (copy != null) ? out : null, arrival, settings);
+					LAST_TIMING.get()[0] = (System.nanoTime() - started) / 1_000_000;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				Optional<LogBatch> existing = this.records.liveBatch(contractId, sourceId, result.sha256);
+				if (existing.isPresent()) {
+					status.setRollbackOnly();
+					return new Attempt(result, existing.get(), null);
+				}
+				if (result.malformedCount > 0 && !partial) {
+					status.setRollbackOnly();
+					return new Attempt(result, null, null);
+				}
+				LogBatch batch = batch(batchId, source, name, result, LogBatch.Status.ACCEPTED, arrival, actor);
+				CheckOutcome outcome = accepted(actor, batch, result, settings, arrival, partial);
+				return new Attempt(result, batch, outcome);
+			});
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(copy);
+			throw ex;
+		}
+		if (attempt.batch() != null && attempt.outcome() == null) {
+			deleteQuietly(copy);
+			this.transaction.executeWithoutResult((s) -> this.audit.record(AuditRecord.of("LOG_BATCH_RESENT")
+				.actor(actor)
+				.target("LogBatch", attempt.batch().getId())
+				.detail("contract", contractId)
+				.detail("sha256", attempt.result().sha256)));
+			return new Received(attempt.batch(), true, null);
+		}
+		if (attempt.batch() != null) {
+			deleteQuietly(copy);
+			return new Received(attempt.batch(), false, attempt.outcome());
+		}
+		LogBatch pending = batch(batchId, source, name, attempt.result(), LogBatch.Status.PENDING, arrival, actor);
+		this.transaction.executeWithoutResult((s) -> {
+			this.records.insertBatch(pending);
+			this.audit.record(AuditRecord.of("LOG_BATCH_RECEIVED")
+				.actor(actor)
+				.target("LogBatch", batchId)
+				.detail("contract", contractId)
+				.detail("source", source.name())
+				.detail("sha256", pending.getSha256())
+				.detail("lines", pending.getTotalLines())
+				.detail("malformed", pending.getMalformedLines()));
+		});
+		return new Received(pending, false, null);
+	}
+
+	/**
+	 * Accepts a waiting batch: its good lines are stored and checked.
+	 * @param actor the contractor's lead or a worker
+	 * @param batchId the batch
+	 * @return the batch and what the checks found
+	 * @throws InvalidInputProblem when the batch does not wait, or its kept bytes are
+	 * gone or changed
+	 */
+	public Received accept(Actor actor, UUID batchId) {
+		LogBatch batch = this.transaction.execute((s) -> batch(actor, batchId));
+		Contract contract = this.transaction.execute((s) -> this.contracts.get(actor, batch.getContractId()));
+		if (!mayUpload(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		if (batch.getStatus() != LogBatch.Status.PENDING) {
+			throw new InvalidInputProblem("status", "logevidence.error.batchDecided");
+		}
+		Path copy = spoolFile(batchId);
+		if (!Files.isRegularFile(copy)) {
+			throw new InvalidInputProblem("status", "logevidence.error.spoolMissing");
+		}
+		LogSource source = this.records.source(batch.getSourceId()).orElseThrow();
+		LogSettings settings = this.records.settings(batch.getContractId());
+		CheckOutcome outcome = this.transaction.execute((status) -> {
+			Ingestion.Result result;
+			try (InputStream in = Files.newInputStream(copy)) {
+				result = store(source, batchId, in, null, batch.getUploadedAt(), settings);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			if (!result.sha256.equals(batch.getSha256())) {
+				throw new InvalidInputProblem("status", "logevidence.error.spoolMissing");
+			}
+			batch.accept(actor.userId(), Instant.now(this.clock));
+			this.records.updateBatchStatus(batch);
+			return accepted(actor, batch, result, settings, batch.getUploadedAt(), true);
+		});
+		deleteQuietly(copy);
+		return new Received(batch, false, outcome);
+	}
+
+	/**
+	 * Rejects a waiting batch: nothing of it is stored.
+	 * @param actor the contractor's lead or a worker
+	 * @param batchId the batch
+	 * @return the batch
+	 */
+	public LogBatch reject(Actor actor, UUID batchId) {
+		LogBatch batch = this.transaction.execute((status) -> {
+			LogBatch b = batch(actor, batchId);
+			Contract contract = this.contracts.get(actor, b.getContractId());
+			if (!mayUpload(actor, contract)) {
+				throw new AccessDeniedProblem("error.forbidden");
+			}
+			b.reject(actor.userId(), Instant.now(this.clock));
+			this.records.updateBatchStatus(b);
+			this.audit.record(AuditRecord.of("LOG_BATCH_REJECTED")
+				.actor(actor)
+				.target("LogBatch", batchId)
+				.detail("contract", b.getContractId())
+				.detail("sha256", b.getSha256()));
+			return b;
+		});
+		deleteQuietly(spoolFile(batchId));
+		return batch;
+	}
+
+	private Ingestion.Result store(LogSource source, UUID batchId, InputStream in, OutputStream copy, Instant arrival,
+			LogSettings settings) {
+		LineParser parser = LineParser.of(source.format(), source.mapping(), source.zone(), this.json);
+		CopySink sink = new CopySink(this.dataSource, this.partitions, source.contractId(), batchId);
+		try {
+			Ingestion.Result result = Ingestion.read(in, parser, sink, copy, arrival, settings.skewToleranceSeconds(),
+					LogChecks.candidates(settings));
+			sink.close();
+			return result;
+		}
+		catch (RuntimeException ex) {
+			sink.cancel();
+			throw ex;
+		}
+	}
+
+	private CheckOutcome accepted(Actor actor, LogBatch batch, Ingestion.Result result, LogSettings settings,
+			Instant arrival, boolean insertedAlready) {
+		if (batch.getStatus() == LogBatch.Status.ACCEPTED && batch.getDecidedAt() == null) {
+			this.records.insertBatch(batch);
+		}
+		this.records.insertMonths(batch.getId(), batch.getContractId(), result.months);
+		UUID contractId = batch.getContractId();
+		Instant now = Instant.now(this.clock);
+		if (result.future.count > 0) {
+			this.records.insertBatchFinding(contractId, LogRule.CLOCK_FUTURE, batch.getId(),
+					ItakuTime.today(this.clock), result.future.count, withBatch(result.future, batch.getId()), now);
+		}
+		if (result.backwards.count > 0) {
+			this.records.insertBatchFinding(contractId, LogRule.CLOCK_ORDER, batch.getId(), ItakuTime.today(this.clock),
+					result.backwards.count, withBatch(result.backwards, batch.getId()), now);
+		}
+		CheckOutcome outcome = new CheckOutcome(0, 0, 0);
+		if (result.good > 0) {
+			LocalDate firstDay = day(result.first);
+			LocalDate lastDay = day(result.last);
+			// The batch's profile stands for all lines of those days unless another batch
+			// has
+			// lines in them too.
+			boolean alone = !this.jdbc
+				.sql("select exists (select 1 from log_batch where contract_id = ? and status = 'ACCEPTED' and id <> ?"
+						+ " and first_at < ? and last_at >= ?)")
+				.params(contractId, batch.getId(), start(lastDay.plusDays(1)), start(firstDay))
+				.query(Boolean.class)
+				.single();
+			long started = System.nanoTime();
+			outcome = this.checks.run(contractId, firstDay, lastDay, settings, now, alone ? result.profile : null);
+			LAST_TIMING.get()[1] = (System.nanoTime() - started) / 1_000_000;
+		}
+		this.audit.record(AuditRecord.of("LOG_BATCH_ACCEPTED")
+			.actor(actor)
+			.target("LogBatch", batch.getId())
+			.detail("contract", contractId)
+			.detail("sha256", batch.getSha256())
+			.detail("lines", batch.getTotalLines())
+			.detail("stored", batch.getGoodLines())
+			.detail("malformed", batch.getMalformedLines())
+			.detail("findings", outcome.found()));
+		return outcome;
+	}
+
+	private static List<Map<String, Object>> withBatch(Ingestion.Sample sample, UUID batchId) {
+		return sample.lines.stream().map((m) -> {
+			Map<String, Object> copy = new java.util.LinkedHashMap<>(m);
+			copy.put("batch", batchId.toString());
+			return (Map<String, Object>) copy;
+		}).toList();
+	}
+
+	private static LogBatch batch(UUID id, LogSource source, String fileName, Ingestion.Result result,
+			LogBatch.Status status, Instant arrival, Actor actor) {
+		return new LogBatch(id, source.contractId(), source.id(), result.sha256, fileName, result.total(), result.good,
+				result.malformedCount,
+				result.malformed.stream().map((m) -> new LogBatch.Malformed(m.line(), m.reason())).toList(), status,
+				result.first, result.last, arrival, actor.userId(), null, null);
+	}
+
+	// --- checks -----------------------------------------------------------------------
+
+	/**
+	 * Runs every check again over all stored lines of a contract (after a change of the
+	 * roster, the schedules or the IDs).
+	 * @param actor a party to the contract (not an auditor)
+	 * @param contractId the contract
+	 * @return what changed
+	 */
+	@Transactional
+	public CheckOutcome recheck(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (actor.role() == Role.AUDITOR || actor.role() == Role.CONTRACTOR_WORKER) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		CheckOutcome outcome = recheckUnscoped(contract.getId());
+		this.audit.record(AuditRecord.of("LOG_CHECKS_RERUN")
+			.actor(actor)
+			.target("Contract", contractId)
+			.detail("found", outcome.found())
+			.detail("withdrawn", outcome.withdrawn()));
+		return outcome;
+	}
+
+	/**
+	 * Runs every check again over all stored lines of a contract, for a change event.
+	 * @param contractId the contract
+	 * @return what changed
+	 */
+	@Transactional
+	public CheckOutcome recheckUnscoped(UUID contractId) {
+		var range = this.jdbc
+			.sql("select min(first_at), max(last_at) from log_batch where contract_id = ? and status = 'ACCEPTED'")
+			.param(contractId)
+			.query((rs, n) -> new Instant[] { instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)) })
+			.single();
+		if (range[0] == null) {
+			return new CheckOutcome(0, 0, 0);
+		}
+		return this.checks.run(contractId, day(range[0]), day(range[1]), this.records.settings(contractId),
+				Instant.now(this.clock));
+	}
+
+	// --- findings' workflow -----------------------------------------------------------
+
+	/**
+	 * Moves a finding on: acknowledge (client editors, the contractor's lead), explain
+	 * (the contractor's lead), close (client editors).
+	 * @param actor the acting user
+	 * @param findingId the finding
+	 * @param step the step
+	 * @param explanation the explanation (for {@code EXPLAIN})
+	 * @return the finding
+	 * @throws InvalidInputProblem when the step does not fit the finding's state
+	 */
+	@Transactional
+	public LogFinding move(Actor actor, UUID findingId, Step step, String explanation) {
+		LogFinding finding = this.records.finding(findingId).orElseThrow(() -> new NotFoundProblem("error.notFound"));
+		Contract contract = this.contracts.get(actor, finding.getContractId());
+		Instant now = Instant.now(this.clock);
+		boolean lead = mayConfigureSources(actor, contract);
+		boolean client = isClientEditor(actor, contract);
+		switch (step) {
+			case ACKNOWLEDGE -> {
+				require(lead || client);
+				finding.acknowledge(actor.userId(), now);
+			}
+			case EXPLAIN -> {
+				require(lead);
+				finding.explain(explanation, actor.userId(), now);
+			}
+			case CLOSE -> {
+				require(client);
+				finding.close(actor.userId(), now);
+			}
+		}
+		this.records.updateFinding(finding);
+		this.audit.record(AuditRecord.of("LOG_FINDING_" + step.name())
+			.actor(actor)
+			.target("LogFinding", findingId)
+			.detail("contract", contract.getId())
+			.detail("rule", finding.getRule().name())
+			.detail("subject", finding.getSubject())
+			.detail("status", finding.getStatus().name()));
+		return finding;
+	}
+
+	private static void require(boolean allowed) {
+		if (!allowed) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+	}
+
+	/** A step of a finding's workflow. */
+	public enum Step {
+
+		/** Seen. */
+		ACKNOWLEDGE,
+
+		/** Explained by the contractor. */
+		EXPLAIN,
+
+		/** Closed by the client. */
+		CLOSE
+
+	}
+
+	// --- export -----------------------------------------------------------------------
+
+	/**
+	 * Writes a contract's lines of a period as CSV (Gunma 9: the client asks for the logs
+	 * of a period), oldest first; audited.
+	 * @param actor the client's user or the contractor's lead
+	 * @param contractId the contract
+	 * @param from the first day (Tokyo)
+	 * @param to the last day
+	 * @param out where the CSV goes
+	 * @return the number of lines written
+	 * @throws InvalidInputProblem when the period is reversed
+	 */
+	@Transactional
+	public long export(Actor actor, UUID contractId, LocalDate from, LocalDate to, Writer out) {
+		Contract contract = this.contracts.get(actor, contractId);
+		if (!mayExport(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		if (from == null) {
+			throw new InvalidInputProblem("from", "logevidence.error.period");
+		}
+		if (to == null || to.isBefore(from)) {
+			throw new InvalidInputProblem("to", "logevidence.error.period");
+		}
+		long[] count = { 0 };
+		try {
+			out.write("occurred_at,user,action,target,result,client_address,batch_sha256,line\r\n");
+			this.jdbc
+				.sql("select l.occurred_at, l.user_ref, l.action, l.target, l.result, l.client_address, b.sha256,"
+						+ " l.line_no from log_line l join log_batch b on b.id = l.batch_id where l.contract_id = ?"
+						+ " and l.occurred_at >= ? and l.occurred_at < ? order by l.occurred_at, b.sha256, l.line_no")
+				.params(contractId, start(from), start(to.plusDays(1)))
+				.query((rs) -> {
+					try {
+						out.write(ItakuTime.inTokyo(rs.getTimestamp(1).toInstant()).toOffsetDateTime().toString());
+						for (int i = 2; i <= 8; i++) {
+							out.write(',');
+							out.write(csv(rs.getString(i)));
+						}
+						out.write("\r\n");
+						count[0]++;
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.audit.record(AuditRecord.of("LOG_EXPORTED")
+			.actor(actor)
+			.target("Contract", contractId)
+			.detail("from", from)
+			.detail("to", to)
+			.detail("lines", count[0]));
+		return count[0];
+	}
+
+	private static String csv(String value) {
+		if (value == null) {
+			return "";
+		}
+		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+			return value;
+		}
+		return '"' + value.replace("\"", "\"\"") + '"';
+	}
+
+	// --- helpers ----------------------------------------------------------------------
+
+	private Path spoolFile(UUID batchId) {
+		try {
+			Files.createDirectories(this.spool);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this.spool.resolve(batchId + ".log");
+	}
+
+	private static void deleteQuietly(Path path) {
+		if (path == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			// A leftover spool file holds nothing that is not in a rejected or accepted
+			// batch.
+		}
+	}
+
+	private static String trim(String text, int max) {
+		String t = text.strip();
+		return (t.length() > max) ? t.substring(0, max) : t;
+	}
+
+	private static Timestamp start(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(ItakuTime.ZONE).toInstant());
+	}
+
+	private static LocalDate day(Instant instant) {
+		return instant.atZone(ItakuTime.ZONE).toLocalDate();
+	}
+
+	private static Instant instant(Timestamp t) {
+		return (t != null) ? t.toInstant() : null;
+	}
+
+	private record Attempt(Ingestion.Result result, LogBatch batch, CheckOutcome outcome) {
+	}
+
+	/**
+	 * A batch received.
+	 *
+	 * @param batch the batch on record
+	 * @param duplicate whether the same batch had been received before (nothing stored
+	 * again)
+	 * @param checks what the checks found, when the batch was accepted now
+	 */
+	public record Received(LogBatch batch, boolean duplicate, CheckOutcome checks) {
+	}
+
+	/**
+	 * Milliseconds spent by the last ingestion of this thread: reading and storing,
+	 * checking.
+	 */
+	static final ThreadLocal<long[]> LAST_TIMING = ThreadLocal.withInitial(() -> new long[2]);
+
+	/**
+	 * A contract's log evidence as its page shows it.
+	 */
+	public record Overview(Contract contract, LogSettings settings, List<LogSource> sources, List<LogBatch> batches,
+			List<LogFinding> findings, Map<String, Long> openCounts, boolean mayUpload, boolean mayConfigureSources,
+			boolean mayConfigureRules, boolean mayExport, boolean mayClose, boolean mayAcknowledge) {
+	}
+
+}

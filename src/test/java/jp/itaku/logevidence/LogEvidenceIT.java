@@ -1,0 +1,474 @@
+package jp.itaku.logevidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.clientid.ClientIds;
+import jp.itaku.clientid.ClientIssuedId;
+import jp.itaku.clientid.IdKind;
+import jp.itaku.clientid.IssueIdForm;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractForm;
+import jp.itaku.contract.Contracts;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.RosterMemberForm;
+import jp.itaku.roster.Rosters;
+import jp.itaku.roster.WorkerRole;
+import jp.itaku.support.Fixtures;
+import jp.itaku.support.IntegrationTest;
+import jp.itaku.worksite.EntryForm;
+import jp.itaku.worksite.EntryLog;
+import jp.itaku.worksite.EntryLogEntry;
+import jp.itaku.worksite.ScheduleLine;
+import jp.itaku.worksite.WorkSchedule;
+import jp.itaku.worksite.WorkSchedules;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Log evidence through the application: every rule finds its injected violation and
+ * nothing else; clean data gives no finding; a malformed batch waits with its lines
+ * listed and stores nothing until accepted; a batch sent again is not stored twice; a
+ * roster change runs the checks again; another contractor sees nothing.
+ */
+@IntegrationTest
+class LogEvidenceIT {
+
+	private static final LogMapping MAPPING = new LogMapping("time", "user", "action", "target", "result", "ip",
+			List.of());
+
+	private static final String HEADER = "time,user,action,target,result,ip\n";
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Contracts contracts;
+
+	@Autowired
+	Rosters rosters;
+
+	@Autowired
+	ClientIds ids;
+
+	@Autowired
+	WorkSchedules schedules;
+
+	@Autowired
+	EntryLog entryLog;
+
+	@Autowired
+	LogEvidence logs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	java.time.Clock clock;
+
+	Organisation client;
+
+	Organisation contractor;
+
+	Actor officer;
+
+	Actor lead;
+
+	LocalDate today;
+
+	YearMonth month;
+
+	LocalDate d1;
+
+	LocalDate d2;
+
+	LocalDate d3;
+
+	@BeforeEach
+	void parties() {
+		this.client = this.fixtures.organisation(OrganisationKind.CLIENT);
+		this.contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		this.officer = this.fixtures.actor(this.fixtures.user(this.client, Role.CLIENT_OFFICER));
+		this.lead = this.fixtures.actor(this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD));
+		this.today = ItakuTime.today(this.clock);
+		this.month = YearMonth.from(this.today).minusMonths(1);
+		this.d1 = this.month.atDay(10);
+		this.d2 = this.month.atDay(11);
+		this.d3 = this.month.atDay(12);
+	}
+
+	@Test
+	void everyRuleFindsItsInjectedViolationAndNothingElse() {
+		Scenario s = scenario();
+		List<String> lines = new ArrayList<>(s.cleanLines());
+		this.entryLog.record(this.lead, s.contract.getId(), entry(s.a.getName(), this.d3), EntryLogEntry.Source.FORM);
+		lines.add(line(this.d1, "10:00:00", "OP-X-" + s.tag, "view", "個人番号=1", "success"));
+		lines.add(line(this.d2, "10:00:00", s.opC, "view", "個人番号=2", "success"));
+		lines.add(line(this.d2, "09:40:00", s.opB, "view", "個人番号=3", "success"));
+		lines.add(line(this.d3, "10:00:00", s.opA, "view", "個人番号=4", "success"));
+		lines.add(line(this.d2, "20:30:00", s.opA, "view", "個人番号=5", "success"));
+		lines.add(line(this.d1, "11:00:00", s.opA, "search", "住民票コード=12345678901", "success"));
+		for (int i = 0; i < 60; i++) {
+			lines.add(line(this.d2, String.format("10:%02d:00", i), s.opA, "view", "個人番号=" + i, "success"));
+		}
+		for (int i = 0; i < 6; i++) {
+			lines.add(line(this.d1, String.format("13:0%d:00", i), s.opA, "login", "", "failure"));
+		}
+
+		// A log is in time order (a line going back is a finding of its own).
+		lines.sort(null);
+		int forbiddenLine = 2
+				+ lines.indexOf(line(this.d1, "11:00:00", s.opA, "search", "住民票コード=12345678901", "success"));
+
+		LogEvidence.Received received = upload(s, lines, false);
+
+		assertThat(received.batch().getStatus()).isEqualTo(LogBatch.Status.ACCEPTED);
+		assertThat(received.batch().getMalformedLines()).isZero();
+		Set<String> found = found(s.contract);
+		assertThat(found).containsExactlyInAnyOrder("ID_UNKNOWN OP-X-" + s.tag + "|" + this.d1,
+				"ID_REVOKED " + s.opC + "|" + this.d2, "HOLDER_INACTIVE " + s.opB + "|" + this.d2,
+				"NOT_SCHEDULED " + s.opA + "|" + this.d3, "OUTSIDE_HOURS " + s.opA + "|" + this.d2,
+				"FORBIDDEN_OPERATION " + s.opA + "|" + this.d1 + "|search:住民票コード",
+				"BULK_ACCESS " + s.opA + "|" + this.d2 + "T10",
+				"FAILED_LOGIN_BURST " + s.opA + "|" + this.d1 + "T13:00",
+				"ENTRY_WITHOUT_SCHEDULE " + s.a.getId() + "|" + this.d3,
+				"ACTIVITY_WITHOUT_ENTRY " + s.opA + "|" + this.d2);
+		LogFinding outside = finding(s.contract, LogRule.OUTSIDE_HOURS);
+		assertThat(outside.getLineCount()).isEqualTo(1);
+		assertThat(outside.getEvidence()).singleElement()
+			.satisfies((e) -> assertThat(e.get("target")).isEqualTo("個人番号=5"));
+		assertThat(outside.getClauseRef()).isEqualTo("門真市 2(2)");
+		LogFinding forbidden = finding(s.contract, LogRule.FORBIDDEN_OPERATION);
+		assertThat(forbidden.getEvidence()).singleElement().satisfies((e) -> {
+			assertThat(e.get("line")).isEqualTo(forbiddenLine);
+			assertThat(e.get("batch")).isEqualTo(received.batch().getId().toString());
+		});
+		assertThat(finding(s.contract, LogRule.BULK_ACCESS).getLineCount()).isEqualTo(60);
+		assertThat(
+				this.jdbc.sql("select details from audit_entry where action = 'LOG_BATCH_ACCEPTED' and target_id = ?")
+					.param(received.batch().getId().toString())
+					.query(String.class)
+					.single())
+			.contains(received.batch().getSha256());
+
+		// The unknown ID turns out to be A's: after recording it, the re-run withdraws
+		// the
+		// finding (A was scheduled, in hours and entered that day).
+		issue(s.contract, s.a, "OP-X-" + s.tag, this.d1.minusDays(5));
+		CheckOutcome outcome = this.logs.recheck(this.officer, s.contract.getId());
+		assertThat(outcome.withdrawn()).isEqualTo(1);
+		assertThat(found(s.contract)).noneMatch((f) -> f.startsWith("ID_UNKNOWN"));
+	}
+
+	@Test
+	void cleanDataGivesNoFinding() {
+		Scenario s = scenario();
+		LogEvidence.Received received = upload(s, s.cleanLines(), false);
+		assertThat(received.batch().getGoodLines()).isEqualTo(s.cleanLines().size());
+		assertThat(found(s.contract)).isEmpty();
+	}
+
+	@Test
+	void aRosterChangeRunsTheChecksAgain() {
+		Scenario s = scenario();
+		RosterMember d = activeWorker(s.contract, "大東 四郎");
+		String opD = "OP-D-" + s.tag;
+		issue(s.contract, d, opD, this.month.atDay(1));
+		schedule(s,
+				List.of(ScheduleLine.grid(s.a.getId(), this.d1, "日勤"), ScheduleLine.grid(d.getId(), this.d2, "日勤")));
+		this.entryLog.record(this.lead, s.contract.getId(), entry(d.getName(), this.d2), EntryLogEntry.Source.FORM);
+		List<String> lines = new ArrayList<>(s.cleanLines());
+		lines.add(line(this.d2, "10:00:00", opD, "view", "個人番号=9", "success"));
+		upload(s, lines, false);
+		assertThat(found(s.contract)).isEmpty();
+
+		// D's departure is recorded with an earlier last day: the listener re-runs the
+		// checks, and D's use of the ID on the 11th is now a finding.
+		this.rosters.leave(this.lead, d.getId(), this.d1);
+
+		assertThat(found(s.contract)).containsExactly("HOLDER_INACTIVE " + opD + "|" + this.d2);
+	}
+
+	@Test
+	void clockSkewInTheFutureAndBackwardsIsFound() {
+		Contract contract = this.contracts.register(this.officer, this.fixtures.contractForm(this.contractor, "gunma",
+				this.today.minusMonths(3), Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION)));
+		LogSource source = this.logs.addSource(this.lead, contract.getId(), "業務端末", LogFormat.CSV, MAPPING, null);
+		List<String> lines = List.of(line(this.d1, "10:00:00", "u1", "view", "a", "success"),
+				line(this.d1, "11:00:00", "u1", "view", "b", "success"),
+				line(this.d1, "10:30:00", "u1", "view", "c", "success"),
+				line(this.today.plusDays(2), "10:00:00", "u1", "view", "d", "success"));
+		this.logs.ingest(this.lead, contract.getId(), source.id(), "a.csv", csv(lines), false);
+		Set<String> rules = this.logs.findings(this.lead, contract.getId())
+			.stream()
+			.map((f) -> f.getRule() + "@" + f.getEvidence().get(0).get("line"))
+			.collect(Collectors.toSet());
+		assertThat(rules).containsExactlyInAnyOrder("CLOCK_ORDER@4", "CLOCK_FUTURE@5");
+	}
+
+	@Test
+	void aMalformedBatchWaitsWithItsLinesAndStoresNothingUntilAccepted() {
+		Scenario s = scenario();
+		List<String> lines = new ArrayList<>(s.cleanLines().subList(0, 3));
+		lines.add(1, "2026-13-01T10:00:00+09:00," + s.opA + ",view,x,success,10.0.0.1");
+		lines.add(3, "only,three,columns");
+		byte[] content = (HEADER + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+
+		LogEvidence.Received pending = this.logs.ingest(this.lead, s.contract.getId(), s.source.id(), "bad.csv",
+				new ByteArrayInputStream(content), false);
+
+		assertThat(pending.batch().getStatus()).isEqualTo(LogBatch.Status.PENDING);
+		assertThat(pending.batch().getMalformed()).extracting(LogBatch.Malformed::line, LogBatch.Malformed::key)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "logevidence.malformed.timestamp"),
+					org.assertj.core.groups.Tuple.tuple(5, "logevidence.malformed.columns"));
+		assertThat(pending.batch().getGoodLines()).isEqualTo(3);
+		assertThat(stored(s.contract)).isZero();
+		assertThat(this.jdbc.sql("select count(*) from log_batch_month where batch_id = ?")
+			.param(pending.batch().getId())
+			.query(Long.class)
+			.single()).isZero();
+
+		// The same file again is the same batch.
+		LogEvidence.Received again = this.logs.ingest(this.lead, s.contract.getId(), s.source.id(), "bad.csv",
+				new ByteArrayInputStream(content), false);
+		assertThat(again.duplicate()).isTrue();
+		assertThat(again.batch().getId()).isEqualTo(pending.batch().getId());
+		assertThat(stored(s.contract)).isZero();
+
+		LogEvidence.Received accepted = this.logs.accept(this.lead, pending.batch().getId());
+		assertThat(accepted.batch().getStatus()).isEqualTo(LogBatch.Status.ACCEPTED);
+		assertThat(stored(s.contract)).isEqualTo(3);
+		assertThat(catchThrowable(() -> this.logs.accept(this.lead, pending.batch().getId())))
+			.isInstanceOf(InvalidInputProblem.class);
+
+		// Sent once more after acceptance: recognised, not doubled.
+		LogEvidence.Received third = this.logs.ingest(this.lead, s.contract.getId(), s.source.id(), "bad.csv",
+				new ByteArrayInputStream(content), true);
+		assertThat(third.duplicate()).isTrue();
+		assertThat(stored(s.contract)).isEqualTo(3);
+	}
+
+	@Test
+	void theApiPartialFlagKeepsTheGoodLinesAtOnceAndARejectedBatchStoresNothing() {
+		Scenario s = scenario();
+		List<String> lines = new ArrayList<>(s.cleanLines().subList(0, 4));
+		lines.add("garbage");
+		LogEvidence.Received partial = upload(s, lines, true);
+		assertThat(partial.batch().getStatus()).isEqualTo(LogBatch.Status.ACCEPTED);
+		assertThat(partial.batch().getMalformed()).extracting(LogBatch.Malformed::line).containsExactly(6);
+		assertThat(stored(s.contract)).isEqualTo(4);
+
+		List<String> other = new ArrayList<>(s.cleanLines().subList(4, 6));
+		other.add("garbage");
+		LogEvidence.Received pending = upload(s, other, false);
+		LogBatch rejected = this.logs.reject(this.lead, pending.batch().getId());
+		assertThat(rejected.getStatus()).isEqualTo(LogBatch.Status.REJECTED);
+		assertThat(stored(s.contract)).isEqualTo(4);
+	}
+
+	@Test
+	void anotherContractorSeesNothingAndTheAuditorOnlyReads() {
+		Scenario s = scenario();
+		LogEvidence.Received received = upload(s, s.cleanLines(), false);
+		Actor otherLead = this.fixtures
+			.actor(this.fixtures.user(this.fixtures.organisation(OrganisationKind.CONTRACTOR), Role.CONTRACTOR_LEAD));
+		Actor otherOfficer = this.fixtures
+			.actor(this.fixtures.user(this.fixtures.organisation(OrganisationKind.CLIENT), Role.CLIENT_OFFICER));
+		for (Actor foreign : List.of(otherLead, otherOfficer)) {
+			assertThat(catchThrowable(() -> this.logs.overview(foreign, s.contract.getId())))
+				.isInstanceOf(NotFoundProblem.class);
+			assertThat(catchThrowable(() -> this.logs.batch(foreign, received.batch().getId())))
+				.isInstanceOf(NotFoundProblem.class);
+			assertThat(catchThrowable(
+					() -> this.logs.export(foreign, s.contract.getId(), this.d1, this.d3, new StringWriter())))
+				.isInstanceOf(NotFoundProblem.class);
+			assertThat(catchThrowable(() -> this.logs.ingest(foreign, s.contract.getId(), s.source.id(), "x.csv",
+					csv(s.cleanLines()), true)))
+				.isInstanceOf(NotFoundProblem.class);
+		}
+		Actor auditor = this.fixtures.actor(this.fixtures.user(this.client, Role.AUDITOR));
+		assertThat(this.logs.overview(auditor, s.contract.getId()).batches()).hasSize(1);
+		assertThat(catchThrowable(
+				() -> this.logs.ingest(auditor, s.contract.getId(), s.source.id(), "x.csv", csv(s.cleanLines()), true)))
+			.isInstanceOf(AccessDeniedProblem.class);
+
+		// The client's export of the period (Gunma 9) has every line, and is audited.
+		StringWriter out = new StringWriter();
+		long count = this.logs.export(this.officer, s.contract.getId(), this.d1, this.d3, out);
+		assertThat(count).isEqualTo(s.cleanLines().size());
+		assertThat(out.toString().lines()).hasSize(s.cleanLines().size() + 1);
+		assertThat(this.jdbc.sql("select count(*) from audit_entry where action = 'LOG_EXPORTED' and target_id = ?")
+			.param(s.contract.getId().toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void findingsMoveThroughTheirWorkflow() {
+		Scenario s = scenario();
+		List<String> lines = new ArrayList<>(s.cleanLines());
+		lines.add(line(this.d1, "11:00:00", s.opA, "search", "住民票コード=1", "success"));
+		upload(s, lines, false);
+		LogFinding f = finding(s.contract, LogRule.FORBIDDEN_OPERATION);
+		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), LogEvidence.Step.CLOSE, null)))
+			.isInstanceOf(InvalidInputProblem.class);
+		this.logs.move(this.officer, f.getId(), LogEvidence.Step.ACKNOWLEDGE, null);
+		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), LogEvidence.Step.EXPLAIN, "x")))
+			.isInstanceOf(AccessDeniedProblem.class);
+		this.logs.move(this.lead, f.getId(), LogEvidence.Step.EXPLAIN, "窓口で住民から住民票コードを示されたため。再教育済み。");
+		LogFinding closed = this.logs.move(this.officer, f.getId(), LogEvidence.Step.CLOSE, null);
+		assertThat(closed.getStatus()).isEqualTo(LogFinding.Status.CLOSED);
+		// A re-run keeps a closed finding as it is.
+		this.logs.recheck(this.officer, s.contract.getId());
+		assertThat(finding(s.contract, LogRule.FORBIDDEN_OPERATION).getStatus()).isEqualTo(LogFinding.Status.CLOSED);
+	}
+
+	// --- the scenario
+	// ---------------------------------------------------------------------
+
+	/**
+	 * A Kadoma contract: A works the 10th and 11th (off the 12th), B left on the 10th
+	 * with her ID still active, C's ID was revoked on the 10th; A entered on the 10th.
+	 */
+	private Scenario scenario() {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		ContractForm form = this.fixtures.contractForm(this.contractor, "kadoma", this.today.minusMonths(3),
+				Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.WORKS_AT_CLIENT_SITE));
+		Contract contract = this.contracts.register(this.officer, form);
+		RosterMember a = activeWorker(contract, "守口 一郎");
+		RosterMember b = activeWorker(contract, "寝屋川 花子");
+		RosterMember c = activeWorker(contract, "枚方 三郎");
+		String opA = "OP-A-" + tag;
+		String opB = "OP-B-" + tag;
+		String opC = "OP-C-" + tag;
+		LocalDate issued = this.month.atDay(1);
+		issue(contract, a, opA, issued);
+		issue(contract, b, opB, issued);
+		ClientIssuedId idC = issue(contract, c, opC, issued);
+		this.ids.revoke(this.officer, idC.getId(), this.d1, "異動");
+		Scenario s = new Scenario(tag, contract, null, a, opA, opB, opC);
+		schedule(s,
+				List.of(ScheduleLine.grid(a.getId(), this.d1, "日勤"), ScheduleLine.grid(a.getId(), this.d2, "日勤"),
+						ScheduleLine.grid(a.getId(), this.d3, "休"), ScheduleLine.grid(b.getId(), this.d1, "日勤"),
+						ScheduleLine.grid(c.getId(), this.d1, "日勤"), ScheduleLine.grid(c.getId(), this.d2, "日勤")));
+		this.rosters.leave(this.lead, b.getId(), this.d1);
+		this.entryLog.record(this.lead, contract.getId(), entry(a.getName(), this.d1), EntryLogEntry.Source.FORM);
+		this.logs.saveSettings(this.officer, contract.getId(), new LogSettings(3, "search:住民票コード\nexport_all",
+				LocalTime.of(7, 0), LocalTime.of(21, 0), 50, 5, 10, 300, true));
+		LogSource source = this.logs.addSource(this.lead, contract.getId(), "住基端末", LogFormat.CSV, MAPPING, null);
+		return new Scenario(tag, contract, source, a, opA, opB, opC);
+	}
+
+	private void schedule(Scenario s, List<ScheduleLine> cells) {
+		this.schedules.save(this.lead, s.contract.getId(), this.month, cells, WorkSchedule.Source.GRID);
+	}
+
+	private EntryForm entry(String name, LocalDate day) {
+		EntryForm form = new EntryForm();
+		form.setName(name);
+		form.setAffiliation("窓口運営課");
+		form.setPurpose("窓口業務");
+		form.setArea("本館1階");
+		form.setEnteredAt(day.atTime(8, 50));
+		form.setLeftAt(day.atTime(18, 0));
+		return form;
+	}
+
+	private RosterMember activeWorker(Contract contract, String name) {
+		RosterMemberForm form = new RosterMemberForm();
+		form.setName(name);
+		form.setAffiliation("窓口運営課");
+		form.setRole(WorkerRole.WORKER);
+		form.setPeriodStart(this.today.minusMonths(3));
+		RosterMember member = this.rosters.add(this.lead, contract.getId(), form);
+		return this.rosters.activate(this.lead, member.getId(), "試験のため");
+	}
+
+	private ClientIssuedId issue(Contract contract, RosterMember member, String value, LocalDate on) {
+		IssueIdForm form = new IssueIdForm();
+		form.setMemberId(member.getId());
+		form.setKind(IdKind.VERIFICATION);
+		form.setValue(value);
+		form.setSystemName("住民記録システム");
+		form.setIssuedOn(on);
+		return this.ids.issue(this.officer, contract.getId(), form);
+	}
+
+	private LogEvidence.Received upload(Scenario s, List<String> lines, boolean partial) {
+		return this.logs.ingest(this.lead, s.contract.getId(), s.source.id(), "access.csv", csv(lines), partial);
+	}
+
+	private static ByteArrayInputStream csv(List<String> lines) {
+		return new ByteArrayInputStream((HEADER + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String line(LocalDate day, String time, String user, String action, String target, String result) {
+		return day + "T" + time + "+09:00," + user + "," + action + "," + target + "," + result + ",10.0.0.8";
+	}
+
+	private Set<String> found(Contract contract) {
+		return this.logs.findings(this.officer, contract.getId())
+			.stream()
+			.map((f) -> f.getRule() + " " + f.getSubject())
+			.collect(Collectors.toSet());
+	}
+
+	private LogFinding finding(Contract contract, LogRule rule) {
+		return this.logs.findings(this.officer, contract.getId())
+			.stream()
+			.filter((f) -> f.getRule() == rule)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private long stored(Contract contract) {
+		return this.jdbc.sql("select count(*) from log_line where contract_id = ?")
+			.param(contract.getId())
+			.query(Long.class)
+			.single();
+	}
+
+	private record Scenario(String tag, Contract contract, LogSource source, RosterMember a, String opA, String opB,
+			String opC) {
+
+		/** A's ordinary day on the 10th: ten views between 9:30 and 16:30. */
+		List<String> cleanLines() {
+			List<String> lines = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				lines.add(day10() + "T" + String.format("%02d:%02d:00", 9 + (i * 45 + 30) / 60, (i * 45 + 30) % 60)
+						+ "+09:00," + this.opA + ",view,個人番号=" + (1000 + i) + ",success,10.0.0.8");
+			}
+			return lines;
+		}
+
+		private String day10() {
+			return YearMonth.from(this.contract.getPeriodStart()).plusMonths(2).atDay(10).toString();
+		}
+
+	}
+
+}
