@@ -1,20 +1,24 @@
 package jp.itaku.logevidence;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 import jp.itaku.roster.RosterEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Runs a contract's log checks again when its roster changes (a worker joins or leaves),
- * once the change is committed. The client-issued IDs and the work schedules publish no
- * events: after changing them, the page's 再チェック (or {@code POST …/logs/recheck}) runs the
- * checks again.
+ * Runs a contract's log checks again when its roster changes (a worker joins, changes or
+ * leaves), once the change is committed, on a background thread of its own: a contract
+ * with millions of log lines takes tens of seconds, which the lead who changed the roster
+ * does not wait for. Re-runs are one at a time. The client-issued IDs and the work
+ * schedules publish no events: after changing them, the page's 再チェック (or
+ * {@code POST …/logs/recheck}) runs the checks again.
  */
 @Component
 class RosterChanges {
@@ -23,20 +27,34 @@ class RosterChanges {
 
 	private final LogEvidence logs;
 
+	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "itaku-log-recheck");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	RosterChanges(LogEvidence logs) {
 		this.logs = logs;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void workerLeft(RosterEvents.WorkerLeft event) {
-		recheck(event.contractId());
+		this.background.execute(() -> recheck(event.contractId()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void workerJoined(RosterEvents.WorkerJoined event) {
-		recheck(event.contractId());
+		this.background.execute(() -> recheck(event.contractId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void workerChanged(RosterEvents.WorkerChanged event) {
+		this.background.execute(() -> recheck(event.contractId()));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.background.shutdownNow();
 	}
 
 	private void recheck(java.util.UUID contractId) {

@@ -207,9 +207,19 @@ class LogEvidenceIT {
 		assertThat(found(s.contract)).isEmpty();
 
 		// D's departure is recorded with an earlier last day: the listener re-runs the
-		// checks, and D's use of the ID on the 11th is now a finding.
+		// checks in the background, and D's use of the ID on the 11th is now a finding.
 		this.rosters.leave(this.lead, d.getId(), this.d1);
 
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		while (found(s.contract).isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		assertThat(found(s.contract)).containsExactly("HOLDER_INACTIVE " + opD + "|" + this.d2);
 	}
 
