@@ -30,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The log evidence page and API: the lead adds a source and uploads, a malformed batch is
@@ -53,6 +54,33 @@ class LogEvidencePagesIT {
 
 	@Autowired
 	java.time.Clock clock;
+
+	@Test
+	void theAdministratorsPageShowsTheServersTimeSyncHonestly() throws Exception {
+		Organisation client = this.fixtures.organisation(OrganisationKind.CLIENT);
+		String admin = this.mvc
+			.perform(get("/admin/users").with(authentication(
+					this.fixtures.signedIn(this.fixtures.user(client, jp.itaku.platform.Role.SYSTEM_ADMIN)))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// Here neither timedatectl nor chrony answers: the state is 不明, never guessed.
+		org.jsoup.nodes.Element clockState = org.jsoup.Jsoup.parse(admin).selectFirst("#server-clock dd");
+		assertThat(clockState).isNotNull();
+		assertThat(clockState.text()).isIn("不明", "同期している", "同期していない");
+		String officer = this.mvc
+			.perform(get("/users").with(authentication(
+					this.fixtures.signedIn(this.fixtures.user(client, jp.itaku.platform.Role.CLIENT_OFFICER)))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(officer).doesNotContain("server-clock");
+		this.mvc
+			.perform(get("/admin/users").with(authentication(
+					this.fixtures.signedIn(this.fixtures.user(client, jp.itaku.platform.Role.CLIENT_OFFICER)))))
+			.andExpect(status().isForbidden());
+	}
 
 	@Test
 	void theLeadUploadsThroughThePageAndTheApiAndOthersSeeNothing() throws Exception {

@@ -1,4 +1,4 @@
-package jp.itaku.logevidence;
+package jp.itaku.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
