@@ -36,6 +36,7 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,8 +72,12 @@ public class ClientIds {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ClientIds(ClientIssuedIdRepository ids, Contracts contracts, Rosters rosters, ClauseCatalog catalog,
-			Obligations obligations, WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+			Obligations obligations, WorkingCalendar calendar, AuditTrail audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.catalog = catalog;
 		this.ids = ids;
 		this.contracts = contracts;
@@ -259,6 +264,7 @@ public class ClientIds {
 			record.detail("parent", id.getParentId());
 		}
 		this.audit.record(record);
+		this.events.publishEvent(new ClientIdEvents.IdsChanged(contractId));
 		return id;
 	}
 
@@ -306,6 +312,7 @@ public class ClientIds {
 			.detail("value", id.getValue())
 			.detail("revokedOn", revokedOn)
 			.detail("withOperatorIds", revoked.stream().skip(1).map(ClientIssuedId::getValue).toList()));
+		this.events.publishEvent(new ClientIdEvents.IdsChanged(id.getContractId()));
 		return revoked;
 	}
 

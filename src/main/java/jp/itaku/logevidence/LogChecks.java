@@ -68,6 +68,12 @@ class LogChecks {
 	 */
 	CheckOutcome run(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now,
 			Ingestion.Profile profile) {
+		// One run per contract at a time (an upload's and a background re-run's): they
+		// write the same findings. The lock ends with the transaction.
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+			.param("key", "logchecks:" + contractId)
+			.query((rs, n) -> 1)
+			.list();
 		Instant from = firstDay.atStartOfDay(ItakuTime.ZONE).toInstant();
 		Instant to = lastDay.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
 		long t0 = System.nanoTime();

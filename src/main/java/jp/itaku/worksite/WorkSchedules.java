@@ -38,6 +38,7 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,9 +76,12 @@ public class WorkSchedules {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	WorkSchedules(WorkScheduleRepository schedules, WorkShiftRepository shifts, Contracts contracts, Rosters rosters,
 			Obligations obligations, Documents documents, WorkScheduleForm form, WorkingCalendar calendar,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.schedules = schedules;
 		this.shifts = shifts;
 		this.contracts = contracts;
@@ -218,6 +222,7 @@ public class WorkSchedules {
 			.detail("version", schedule.getVersion())
 			.detail("source", source)
 			.detail("cells", cells.size()));
+		this.events.publishEvent(new WorkScheduleEvents.ScheduleChanged(contractId, month));
 		return schedule;
 	}
 

@@ -4,7 +4,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
+import jp.itaku.clientid.ClientIdEvents;
 import jp.itaku.roster.RosterEvents;
+import jp.itaku.worksite.WorkScheduleEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,17 +15,17 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Runs a contract's log checks again when its roster changes (a worker joins, changes or
- * leaves), once the change is committed, on a background thread of its own: a contract
- * with millions of log lines takes tens of seconds, which the lead who changed the roster
- * does not wait for. Re-runs are one at a time. The client-issued IDs and the work
- * schedules publish no events: after changing them, the page's 再チェック (or
- * {@code POST …/logs/recheck}) runs the checks again.
+ * Runs a contract's log checks again when what they check against changes — a worker
+ * joins, changes or leaves the roster, a client-issued ID is issued or revoked, a month's
+ * work schedule is saved — once the change is committed, on a background thread of its
+ * own: a contract with millions of log lines takes tens of seconds, which the user who
+ * made the change does not wait for. Re-runs are one at a time. The page's 再チェック (or
+ * {@code POST …/logs/recheck}) runs them on demand.
  */
 @Component
-class RosterChanges {
+class PeopleChanges {
 
-	private static final Logger log = LoggerFactory.getLogger(RosterChanges.class);
+	private static final Logger log = LoggerFactory.getLogger(PeopleChanges.class);
 
 	private final LogEvidence logs;
 
@@ -33,7 +35,7 @@ class RosterChanges {
 		return thread;
 	});
 
-	RosterChanges(LogEvidence logs) {
+	PeopleChanges(LogEvidence logs) {
 		this.logs = logs;
 	}
 
@@ -52,6 +54,16 @@ class RosterChanges {
 		this.background.execute(() -> recheck(event.contractId()));
 	}
 
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void idsChanged(ClientIdEvents.IdsChanged event) {
+		this.background.execute(() -> recheck(event.contractId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void scheduleChanged(WorkScheduleEvents.ScheduleChanged event) {
+		this.background.execute(() -> recheck(event.contractId()));
+	}
+
 	@PreDestroy
 	void stop() {
 		this.background.shutdownNow();
@@ -61,12 +73,14 @@ class RosterChanges {
 		try {
 			CheckOutcome outcome = this.logs.recheckUnscoped(contractId);
 			if (outcome.found() > 0 || outcome.withdrawn() > 0) {
-				log.info("Log checks of contract {} re-run after a roster change: {} found, {} withdrawn", contractId,
-						outcome.found(), outcome.withdrawn());
+				log.info(
+						"Log checks of contract {} re-run after a change of roster, IDs or schedule: {} found, {} withdrawn",
+						contractId, outcome.found(), outcome.withdrawn());
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Log checks of contract {} could not be re-run after a roster change", contractId, ex);
+			log.warn("Log checks of contract {} could not be re-run after a change of roster, IDs or schedule",
+					contractId, ex);
 		}
 	}
 
