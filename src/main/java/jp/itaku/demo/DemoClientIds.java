@@ -10,7 +10,6 @@ import jp.itaku.clientid.ClientIssuedId;
 import jp.itaku.clientid.IdKind;
 import jp.itaku.clientid.IssueIdForm;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
@@ -36,10 +35,6 @@ class DemoClientIds implements DemoStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoClientIds.class);
 
-	private static final String CONTRACT = "R8-戸籍-014";
-
-	private final Contracts contracts;
-
 	private final Rosters rosters;
 
 	private final ClientIds ids;
@@ -48,8 +43,7 @@ class DemoClientIds implements DemoStep {
 
 	private final DemoActors actors;
 
-	DemoClientIds(Contracts contracts, Rosters rosters, ClientIds ids, WorkingCalendar calendar, DemoActors actors) {
-		this.contracts = contracts;
+	DemoClientIds(Rosters rosters, ClientIds ids, WorkingCalendar calendar, DemoActors actors) {
 		this.rosters = rosters;
 		this.ids = ids;
 		this.calendar = calendar;
@@ -58,14 +52,7 @@ class DemoClientIds implements DemoStep {
 
 	@Override
 	public void seed(DemoContractsSeeded demo) {
-		Optional<Contract> kadoma = this.contracts.allUnscoped()
-			.stream()
-			.filter((c) -> CONTRACT.equals(c.getNumber()))
-			.findFirst();
-		if (kadoma.isEmpty()) {
-			return;
-		}
-		Contract contract = kadoma.get();
+		Contract contract = demo.kadoma();
 		Actor officer = this.actors.of("officer");
 		Actor lead = this.actors.of("lead");
 		LocalDate today = this.calendar.today();
@@ -86,7 +73,8 @@ class DemoClientIds implements DemoStep {
 		if (neyagawa.getStatus() == MemberStatus.ACTIVE) {
 			this.rosters.leave(lead, neyagawa.getId(), lastMonthEnd);
 		}
-		log.info("Demo client-issued IDs seeded on {}: one departed worker's IDs await revocation", CONTRACT);
+		log.info("Demo client-issued IDs seeded on {}: one departed worker's IDs await revocation",
+				contract.getNumber());
 	}
 
 	private RosterMember member(Actor lead, Contract contract, String name, WorkerRole role, LocalDate start) {

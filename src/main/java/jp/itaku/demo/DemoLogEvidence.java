@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.Contracts;
 import jp.itaku.logevidence.LogEvidence;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
@@ -36,18 +34,13 @@ class DemoLogEvidence implements DemoStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoLogEvidence.class);
 
-	private static final String CONTRACT = "R8-戸籍-014";
-
-	private final Contracts contracts;
-
 	private final LogEvidence logs;
 
 	private final WorkingCalendar calendar;
 
 	private final DemoActors actors;
 
-	DemoLogEvidence(Contracts contracts, LogEvidence logs, WorkingCalendar calendar, DemoActors actors) {
-		this.contracts = contracts;
+	DemoLogEvidence(LogEvidence logs, WorkingCalendar calendar, DemoActors actors) {
 		this.logs = logs;
 		this.calendar = calendar;
 		this.actors = actors;
@@ -55,14 +48,7 @@ class DemoLogEvidence implements DemoStep {
 
 	@Override
 	public void seed(DemoContractsSeeded demo) {
-		Optional<Contract> kadoma = this.contracts.allUnscoped()
-			.stream()
-			.filter((c) -> CONTRACT.equals(c.getNumber()))
-			.findFirst();
-		if (kadoma.isEmpty()) {
-			return;
-		}
-		Contract contract = kadoma.get();
+		Contract contract = demo.kadoma();
 		Actor lead = this.actors.of("lead");
 		Actor officer = this.actors.of("officer");
 		LogEvidence.Overview overview = this.logs.overview(lead, contract.getId());
@@ -95,8 +81,8 @@ class DemoLogEvidence implements DemoStep {
 		LogEvidence.Received received = this.logs.ingest(lead, contract.getId(), source.id(),
 				"madoguchi-" + lastMonth.toString().substring(0, 7) + ".csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
-		log.info("Demo log evidence seeded on {}: batch {} with {} findings", CONTRACT, received.batch().getStatus(),
-				(received.checks() != null) ? received.checks().found() : 0);
+		log.info("Demo log evidence seeded on {}: batch {} with {} findings", contract.getNumber(),
+				received.batch().getStatus(), (received.checks() != null) ? received.checks().found() : 0);
 	}
 
 	private static String line(LocalDate day, String time, String user, String action, String target, String result,
