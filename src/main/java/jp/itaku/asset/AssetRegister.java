@@ -458,17 +458,15 @@ public class AssetRegister {
 	 * organisation.
 	 */
 	private UUID seen(Actor actor, AssetReceipt receipt, String what) {
-		UUID keeper = this.rosters.findUnscoped(receipt.getReceiverId())
-			.map(RosterMember::getOrganisationId)
-			.orElse(null);
-		try {
-			if (!this.contracts.part(actor, receipt.getContractId()).sees(keeper)) {
-				throw new NotFoundProblem(what);
-			}
-		}
-		catch (NotFoundProblem ex) {
-			throw new NotFoundProblem(what);
-		}
+		return keptBy(actor, receipt.getContractId(), receipt.getReceiverId(), what);
+	}
+
+	/**
+	 * Returns the organisation of the member keeping a record, when the actor sees it.
+	 */
+	private UUID keptBy(Actor actor, UUID contractId, UUID memberId, String what) {
+		UUID keeper = this.rosters.findUnscoped(memberId).map(RosterMember::getOrganisationId).orElse(null);
+		this.contracts.getForRecord(actor, contractId, keeper, what);
 		return keeper;
 	}
 
@@ -482,17 +480,8 @@ public class AssetRegister {
 				.orElseThrow(() -> new NotFoundProblem(what));
 			return seen(actor, receipt, what);
 		}
-		UUID holder = current(this.events.findByAssetIdOrderByRecordedAtAsc(asset.getId())).getHolderId();
-		UUID keeper = this.rosters.findUnscoped(holder).map(RosterMember::getOrganisationId).orElse(null);
-		try {
-			if (!this.contracts.part(actor, asset.getContractId()).sees(keeper)) {
-				throw new NotFoundProblem(what);
-			}
-		}
-		catch (NotFoundProblem ex) {
-			throw new NotFoundProblem(what);
-		}
-		return keeper;
+		return keptBy(actor, asset.getContractId(),
+				current(this.events.findByAssetIdOrderByRecordedAtAsc(asset.getId())).getHolderId(), what);
 	}
 
 	private void requireOwn(Actor actor, String field, RosterMember member) {

@@ -222,6 +222,33 @@ public class Contracts {
 	}
 
 	/**
+	 * Returns the contract of a record an organisation keeps on it (a roster member, an
+	 * incident, a receipt…) when that organisation is in the actor's part
+	 * ({@link #part(Actor, UUID)}); otherwise the record is not found, so that nobody
+	 * learns of a record or a contract outside their part.
+	 * @param actor the acting user
+	 * @param contractId the record's contract
+	 * @param keeperOrganisationId the organisation that keeps the record
+	 * @param what the message key naming the record, for the not-found answer
+	 * @return the contract
+	 * @throws NotFoundProblem naming the record when it is outside the actor's part
+	 */
+	@Transactional(readOnly = true)
+	public Contract getForRecord(Actor actor, UUID contractId, UUID keeperOrganisationId, String what) {
+		ContractPart part;
+		try {
+			part = part(actor, contractId);
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(what);
+		}
+		if (!part.sees(keeperOrganisationId)) {
+			throw new NotFoundProblem(what);
+		}
+		return part.contract();
+	}
+
+	/**
 	 * Returns the organisations above one taking part in a contract, nearest first,
 	 * ending with the contractor: those a subcontractor's incident is reported to besides
 	 * the client (Nerima 24②). Unscoped, for other modules.

@@ -590,16 +590,7 @@ public class Incidents {
 	}
 
 	private Contract scoped(Actor actor, Incident incident) {
-		try {
-			ContractPart part = this.contracts.part(actor, incident.getContractId());
-			if (!part.sees(incident.getReporterOrganisationId())) {
-				throw new NotFoundProblem(WHAT);
-			}
-			return part.contract();
-		}
-		catch (NotFoundProblem ex) {
-			throw new NotFoundProblem(WHAT);
-		}
+		return this.contracts.getForRecord(actor, incident.getContractId(), incident.getReporterOrganisationId(), WHAT);
 	}
 
 	/**

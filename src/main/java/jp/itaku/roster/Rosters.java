@@ -658,16 +658,7 @@ public class Rosters {
 	}
 
 	private Contract scopedContract(Actor actor, RosterMember member) {
-		try {
-			ContractPart part = this.contracts.part(actor, member.getContractId());
-			if (!part.sees(member.getOrganisationId())) {
-				throw new NotFoundProblem(WHAT);
-			}
-			return part.contract();
-		}
-		catch (NotFoundProblem ex) {
-			throw new NotFoundProblem(WHAT);
-		}
+		return this.contracts.getForRecord(actor, member.getContractId(), member.getOrganisationId(), WHAT);
 	}
 
 	/**

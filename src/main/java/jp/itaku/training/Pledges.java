@@ -395,15 +395,8 @@ public class Pledges {
 	 */
 	private Pledge scoped(Actor actor, UUID pledgeId) {
 		Pledge pledge = this.pledges.findById(pledgeId).orElseThrow(() -> new NotFoundProblem(WHAT));
-		try {
-			if (!this.contracts.part(actor, pledge.getContractId())
-				.sees(member(pledge.getMemberId()).getOrganisationId())) {
-				throw new NotFoundProblem(WHAT);
-			}
-		}
-		catch (NotFoundProblem ex) {
-			throw new NotFoundProblem(WHAT);
-		}
+		this.contracts.getForRecord(actor, pledge.getContractId(), member(pledge.getMemberId()).getOrganisationId(),
+				WHAT);
 		return pledge;
 	}
 
