@@ -14,6 +14,7 @@ import jp.itaku.worksite.WorkScheduleEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -41,6 +42,7 @@ class PeopleChanges {
 	/** Contracts whose re-run is queued and not started yet. */
 	private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
 
+	@Autowired
 	PeopleChanges(LogEvidence logs) {
 		this(logs::recheckUnscoped, Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "itaku-log-recheck");
