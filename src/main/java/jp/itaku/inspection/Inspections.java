@@ -26,6 +26,8 @@ import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
+import jp.itaku.finding.FindingParties;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
@@ -259,8 +261,8 @@ public class Inspections {
 		boolean inspector = mayInspect(actor, contract);
 		List<ChecklistLine> checklist = this.lines.findByInspectionIdOrderByPosition(inspectionId);
 		return new Detail(inspection, contract, InspectionState.of(inspection, checklist, found, today), checklist,
-				findingViews, requestViews, inspector, lead(actor, inspection), contractorSide(actor, inspection),
-				inspector ? requestable(contract) : List.of(), today);
+				findingViews, requestViews, inspector, FindingParties.mayTake(actor, contract, FindingStep.EXPLAIN),
+				contractorSide(actor, inspection), inspector ? requestable(contract) : List.of(), today);
 	}
 
 	/**
@@ -335,7 +337,7 @@ public class Inspections {
 	public Finding instruct(Actor actor, UUID findingId, String instruction, LocalDate dueOn) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		requireInspector(actor, scoped(actor, inspection));
+		requireStep(actor, scoped(actor, inspection), FindingStep.ACKNOWLEDGE);
 		return instruct(actor, inspection, finding, instruction, dueOn);
 	}
 
@@ -373,10 +375,7 @@ public class Inspections {
 	public Finding respond(Actor actor, UUID findingId, String actions, List<Obligations.Upload> files) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		scoped(actor, inspection);
-		if (!lead(actor, inspection)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		requireStep(actor, scoped(actor, inspection), FindingStep.EXPLAIN);
 		Instant now = Instant.now(this.clock);
 		finding.respond(actions, actor.userId(), now);
 		List<String> hashes = new ArrayList<>();
@@ -414,7 +413,7 @@ public class Inspections {
 	public Finding accept(Actor actor, UUID findingId, String comment) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		requireInspector(actor, scoped(actor, inspection));
+		requireStep(actor, scoped(actor, inspection), FindingStep.CLOSE);
 		finding.accept(comment, actor.userId(), Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("FINDING_ACCEPTED")
 			.actor(actor)
@@ -436,7 +435,7 @@ public class Inspections {
 	public Finding returnResponse(Actor actor, UUID findingId, String comment) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		requireInspector(actor, scoped(actor, inspection));
+		requireStep(actor, scoped(actor, inspection), FindingStep.RETURN);
 		finding.returnResponse(comment, actor.userId(), Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("FINDING_RETURNED")
 			.actor(actor)
@@ -602,9 +601,16 @@ public class Inspections {
 		return this.catalog.get(contract.getProfileId()).definition();
 	}
 
-	private boolean lead(Actor actor, Inspection inspection) {
-		return actor.is(Role.CONTRACTOR_LEAD) && actor.organisationKind() != OrganisationKind.CLIENT
-				&& Objects.equals(inspection.getContractorOrganisationId(), actor.organisationId());
+	/**
+	 * Refuses a step of a finding's workflow the actor may not take: the rule every
+	 * finding shares ({@link FindingParties}); the client's steps also wait for an open
+	 * contract, as planning does.
+	 */
+	private void requireStep(Actor actor, Contract contract, FindingStep step) {
+		FindingParties.require(actor, contract, step);
+		if (step.side() == FindingStep.Side.CLIENT) {
+			requireInspector(actor, contract);
+		}
 	}
 
 	private boolean contractorSide(Actor actor, Inspection inspection) {
