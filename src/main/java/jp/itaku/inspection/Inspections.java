@@ -26,6 +26,7 @@ import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
+import jp.itaku.finding.FindingEvents;
 import jp.itaku.finding.FindingParties;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.obligation.Obligation;
@@ -355,8 +356,7 @@ public class Inspections {
 			.detail("finding", finding.keyIn(inspection))
 			.detail("dueOn", finding.getDueOn())
 			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
-		this.events.publishEvent(new InspectionEvents.FindingInstructed(inspection.getContractId(), inspection.getId(),
-				finding.getId()));
+		told(inspection, finding, FindingStep.ACKNOWLEDGE, null);
 		return finding;
 	}
 
@@ -397,8 +397,7 @@ public class Inspections {
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("evidence", hashes));
-		this.events.publishEvent(
-				new InspectionEvents.FindingResponded(inspection.getContractId(), inspection.getId(), findingId));
+		told(inspection, finding, FindingStep.EXPLAIN, null);
 		return finding;
 	}
 
@@ -421,6 +420,7 @@ public class Inspections {
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("status", finding.getStatus().name()));
+		told(inspection, finding, FindingStep.CLOSE, null);
 		return finding;
 	}
 
@@ -443,6 +443,7 @@ public class Inspections {
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("status", finding.getStatus().name()));
+		told(inspection, finding, FindingStep.RETURN, finding.getReviewComment());
 		return finding;
 	}
 
@@ -599,6 +600,18 @@ public class Inspections {
 
 	private ProfileDefinition profile(Contract contract) {
 		return this.catalog.get(contract.getProfileId()).definition();
+	}
+
+	/**
+	 * Tells the other side (and any listener) that a step was taken on a finding; the
+	 * finding module mails after commit.
+	 */
+	private void told(Inspection inspection, Finding finding, FindingStep step, String comment) {
+		String key = finding.keyIn(inspection);
+		this.events.publishEvent(new FindingEvents.StepTaken("inspection", inspection.getContractId(), finding.getId(),
+				"Finding", step, finding.getStatus(), "inspection.kind." + inspection.getKind().name(), key,
+				"inspection.severity." + finding.getSeverity().name(), finding.getClauseRef(), finding.getDueOn(),
+				comment, "/inspections/" + inspection.getId() + "#finding-" + key));
 	}
 
 	/**

@@ -24,6 +24,7 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.finding.FindingEvents;
 import jp.itaku.finding.FindingParties;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -36,6 +37,7 @@ import jp.itaku.platform.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -85,10 +87,14 @@ public class LogEvidence {
 
 	private final Path spool;
 
+	private final ApplicationEventPublisher events;
+
 	LogEvidence(LogRecords records, LogChecks checks, LogPartitions partitions, Contracts contracts, AuditTrail audit,
 			DataSource dataSource, JdbcClient jdbc, JsonMapper json, Clock clock,
 			PlatformTransactionManager transactions,
-			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool) {
+			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.records = records;
 		this.checks = checks;
 		this.partitions = partitions;
@@ -668,7 +674,19 @@ public class LogEvidence {
 			.detail("rule", finding.getRule().name())
 			.detail("subject", finding.getSubject())
 			.detail("status", finding.getStatus().name()));
+		this.events.publishEvent(new FindingEvents.StepTaken("logevidence", contract.getId(), findingId, "LogFinding",
+				step, finding.getStatus(), "logevidence.rule." + finding.getRule().name(), reference(finding),
+				"logevidence.severity." + finding.getSeverity().name(), finding.getClauseRef(), null,
+				(step == FindingStep.RETURN) ? finding.getReturnComment() : null,
+				"/contracts/" + contract.getId() + "/logs#finding-" + findingId));
 		return finding;
+	}
+
+	/** A log finding's reference in a mail: its day and the ID or name concerned. */
+	private static String reference(LogFinding finding) {
+		String day = (finding.getOccurredOn() != null) ? finding.getOccurredOn().toString() : "";
+		String who = (finding.getUserRef() != null) ? finding.getUserRef() : "";
+		return (day + " " + who).strip();
 	}
 
 	// --- export -----------------------------------------------------------------------

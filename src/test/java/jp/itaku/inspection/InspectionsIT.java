@@ -207,12 +207,12 @@ class InspectionsIT {
 		// Each side is told when it is its turn (GreenMail): the lead of the instruction,
 		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.officerUser)))
 			.andExpect(jsonPath("$.state").value("FOLLOWING_UP"));
-		assertThat(mailsTo(this.leadUser, "改善指示")).hasSize(1);
+		assertThat(mailsTo(this.leadUser, "対応依頼")).hasSize(1);
 		respond(findingId, "鍵を管理者が携行するよう改め、貸出記録簿を備えた。");
 		// the client's officers and security administrators of the response.
-		assertThat(mailsTo(this.officerUser, "改善の報告")).hasSize(1);
-		assertThat(mailsTo(this.secadminUser, "改善の報告")).hasSize(1);
-		assertThat(mailsTo(this.auditorUser, "改善")).isEmpty();
+		assertThat(mailsTo(this.officerUser, "回答がありました")).hasSize(1);
+		assertThat(mailsTo(this.secadminUser, "回答がありました")).hasSize(1);
+		assertThat(mailsTo(this.auditorUser, "指摘事項")).isEmpty();
 		this.mvc
 			.perform(post("/api/v1/findings/" + findingId + "/accept").contentType("application/json")
 				.content("{\"comment\":\"貸出記録を確認した。\"}")
