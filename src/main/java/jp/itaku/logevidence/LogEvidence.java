@@ -683,7 +683,7 @@ public class LogEvidence {
 	}
 
 	/** A log finding's reference in a mail: its day and the ID or name concerned. */
-	private static String reference(LogFinding finding) {
+	static String reference(LogFinding finding) {
 		String day = (finding.getOccurredOn() != null) ? finding.getOccurredOn().toString() : "";
 		String who = (finding.getUserRef() != null) ? finding.getUserRef() : "";
 		return (day + " " + who).strip();
