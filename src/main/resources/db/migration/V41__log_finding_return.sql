@@ -1,4 +1,4 @@
--- The log findings join the workflow every finding shares (see V33): the client may return
+-- The log findings join the workflow every finding shares (see V42): the client may return
 -- an explanation to the contractor with a comment (RETURNED), and the contractor explains
 -- again.
 alter table log_finding drop constraint log_finding_status_check;
