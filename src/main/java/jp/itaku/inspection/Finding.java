@@ -11,14 +11,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jp.itaku.finding.FindingStatus;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.InvalidInputProblem;
 
 /**
- * A finding of an inspection (指摘事項) followed to closure: recorded with severity, clause
- * and description; the client's improvement instruction (改善指示, Nerima 22, Gunma 15②,
- * Kadoma 11(2)) with a due date; the contractor's response with evidence; the client's
- * verification, which closes it or returns it with a comment. Each step is a guarded
- * transition; an invalid move throws {@link InvalidInputProblem} on field {@code status}.
+ * A finding of an inspection (指摘事項) followed to closure through the workflow every
+ * finding shares ({@link FindingStatus}): recorded (OPEN) with severity, clause and
+ * description; the client's improvement instruction (改善指示, Nerima 22, Gunma 15②, Kadoma
+ * 11(2)) with a due date is its ACKNOWLEDGE step; the contractor's response with evidence
+ * is EXPLAIN; the client's verification closes it (CLOSE) or returns it with a comment
+ * (RETURN). Each step is a guarded transition; an invalid move throws
+ * {@link InvalidInputProblem} on field {@code status}.
  */
 @Entity
 @Table(name = "inspection_finding")
@@ -54,7 +58,7 @@ public class Finding {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	private FindingStatus status = FindingStatus.RECORDED;
+	private FindingStatus status = FindingStatus.OPEN;
 
 	@Column(name = "recorded_at", nullable = false, updatable = false)
 	private Instant recordedAt;
@@ -129,11 +133,11 @@ public class Finding {
 	 * @param due the day the contractor must have improved by
 	 * @param today today in Tokyo (the due date may not be earlier)
 	 * @param now when
-	 * @throws InvalidInputProblem unless recorded and not yet instructed, or on a missing
-	 * text or a due date in the past
+	 * @throws InvalidInputProblem unless open (not yet instructed), or on a missing text
+	 * or a due date in the past
 	 */
 	void instruct(String text, LocalDate due, LocalDate today, Instant now) {
-		require(this.status == FindingStatus.RECORDED);
+		FindingStatus next = this.status.after(FindingStep.ACKNOWLEDGE);
 		String clean = Texts.required("instruction", text, TEXT_MAX);
 		if (due == null) {
 			throw new InvalidInputProblem("dueOn", "inspection.error.required.dueOn");
@@ -144,53 +148,55 @@ public class Finding {
 		this.instruction = clean;
 		this.dueOn = due;
 		this.instructedAt = now;
-		this.status = FindingStatus.INSTRUCTED;
+		this.status = next;
 	}
 
 	/**
-	 * The contractor's lead responds with the actions taken.
+	 * The contractor's lead responds with the actions taken (the EXPLAIN step).
 	 * @param actions what was done
 	 * @param by who
 	 * @param now when
-	 * @throws InvalidInputProblem unless instructed or returned, or on a missing text
+	 * @throws InvalidInputProblem unless open, instructed or returned, or on a missing
+	 * text
 	 */
 	void respond(String actions, UUID by, Instant now) {
-		require(this.status.awaitsContractor());
+		FindingStatus next = this.status.after(FindingStep.EXPLAIN);
 		this.response = Texts.required("response", actions, TEXT_MAX);
 		this.respondedBy = by;
 		this.respondedAt = now;
-		this.status = FindingStatus.RESPONDED;
+		this.status = next;
 	}
 
 	/**
-	 * The client accepts the response: the finding is closed.
+	 * The client accepts the response: the finding is closed (the CLOSE step).
 	 * @param comment optional comment
 	 * @param by who
 	 * @param now when
-	 * @throws InvalidInputProblem unless responded
+	 * @throws InvalidInputProblem unless responded (EXPLAINED)
 	 */
 	void accept(String comment, UUID by, Instant now) {
-		require(this.status == FindingStatus.RESPONDED);
+		FindingStatus next = this.status.after(FindingStep.CLOSE);
 		this.reviewComment = Texts.optional("comment", comment, COMMENT_MAX);
 		this.reviewedBy = by;
 		this.reviewedAt = now;
 		this.closedAt = now;
-		this.status = FindingStatus.CLOSED;
+		this.status = next;
 	}
 
 	/**
-	 * The client returns the response with a comment: back to the contractor.
+	 * The client returns the response with a comment: back to the contractor (the RETURN
+	 * step).
 	 * @param comment why (required)
 	 * @param by who
 	 * @param now when
-	 * @throws InvalidInputProblem unless responded, or without a comment
+	 * @throws InvalidInputProblem unless responded (EXPLAINED), or without a comment
 	 */
 	void returnResponse(String comment, UUID by, Instant now) {
-		require(this.status == FindingStatus.RESPONDED);
+		FindingStatus next = this.status.after(FindingStep.RETURN);
 		this.reviewComment = Texts.required("comment", comment, COMMENT_MAX);
 		this.reviewedBy = by;
 		this.reviewedAt = now;
-		this.status = FindingStatus.RETURNED;
+		this.status = next;
 	}
 
 	/**
@@ -199,13 +205,7 @@ public class Finding {
 	 * @return {@code true} when overdue
 	 */
 	public boolean isOverdue(LocalDate today) {
-		return this.dueOn != null && this.status != FindingStatus.CLOSED && this.dueOn.isBefore(today);
-	}
-
-	private void require(boolean allowed) {
-		if (!allowed) {
-			throw new InvalidInputProblem("status", "inspection.error.finding.state", this.status.name());
-		}
+		return this.dueOn != null && !this.status.isClosed() && this.dueOn.isBefore(today);
 	}
 
 	/**

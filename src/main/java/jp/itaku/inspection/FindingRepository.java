@@ -12,4 +12,6 @@ interface FindingRepository extends JpaRepository<Finding, UUID> {
 
 	List<Finding> findByInspectionIdOrderBySeq(UUID inspectionId);
 
+	List<Finding> findByContractId(UUID contractId);
+
 }

@@ -69,7 +69,7 @@ class InspectionReport {
 				rows.add(List.of(view.key(), text("inspection.severity." + f.getSeverity().name()), f.getClauseRef(),
 						f.getDescription(), (f.getInstruction() != null) ? f.getInstruction() : "",
 						(f.getDueOn() != null) ? Dates.wareki(f.getDueOn()) : "",
-						text("inspection.findingStatus.short." + f.getStatus().name())));
+						text("finding.status.short." + f.getStatus().name())));
 			}
 			form.table(
 					List.of(text("inspection.field.findingNumber"), text("inspection.field.severity"),

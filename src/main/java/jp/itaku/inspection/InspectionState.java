@@ -33,7 +33,7 @@ public enum InspectionState {
 	 */
 	static InspectionState of(Inspection inspection, List<ChecklistLine> lines, List<Finding> findings,
 			LocalDate today) {
-		if (findings.stream().anyMatch((f) -> f.getStatus() != FindingStatus.CLOSED)) {
+		if (findings.stream().anyMatch((f) -> !f.getStatus().isClosed())) {
 			return FOLLOWING_UP;
 		}
 		boolean observed = lines.stream().anyMatch((l) -> l.getResult() != LineResult.NOT_CHECKED);

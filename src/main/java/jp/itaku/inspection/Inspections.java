@@ -26,6 +26,9 @@ import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
+import jp.itaku.finding.FindingEvents;
+import jp.itaku.finding.FindingParties;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
@@ -259,8 +262,8 @@ public class Inspections {
 		boolean inspector = mayInspect(actor, contract);
 		List<ChecklistLine> checklist = this.lines.findByInspectionIdOrderByPosition(inspectionId);
 		return new Detail(inspection, contract, InspectionState.of(inspection, checklist, found, today), checklist,
-				findingViews, requestViews, inspector, lead(actor, inspection), contractorSide(actor, inspection),
-				inspector ? requestable(contract) : List.of(), today);
+				findingViews, requestViews, inspector, FindingParties.mayTake(actor, contract, FindingStep.EXPLAIN),
+				contractorSide(actor, inspection), inspector ? requestable(contract) : List.of(), today);
 	}
 
 	/**
@@ -335,7 +338,7 @@ public class Inspections {
 	public Finding instruct(Actor actor, UUID findingId, String instruction, LocalDate dueOn) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		requireInspector(actor, scoped(actor, inspection));
+		requireStep(actor, scoped(actor, inspection), FindingStep.ACKNOWLEDGE);
 		return instruct(actor, inspection, finding, instruction, dueOn);
 	}
 
@@ -353,8 +356,7 @@ public class Inspections {
 			.detail("finding", finding.keyIn(inspection))
 			.detail("dueOn", finding.getDueOn())
 			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
-		this.events.publishEvent(new InspectionEvents.FindingInstructed(inspection.getContractId(), inspection.getId(),
-				finding.getId()));
+		told(inspection, finding, FindingStep.ACKNOWLEDGE, null);
 		return finding;
 	}
 
@@ -373,10 +375,7 @@ public class Inspections {
 	public Finding respond(Actor actor, UUID findingId, String actions, List<Obligations.Upload> files) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		scoped(actor, inspection);
-		if (!lead(actor, inspection)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		requireStep(actor, scoped(actor, inspection), FindingStep.EXPLAIN);
 		Instant now = Instant.now(this.clock);
 		finding.respond(actions, actor.userId(), now);
 		List<String> hashes = new ArrayList<>();
@@ -398,8 +397,7 @@ public class Inspections {
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("evidence", hashes));
-		this.events.publishEvent(
-				new InspectionEvents.FindingResponded(inspection.getContractId(), inspection.getId(), findingId));
+		told(inspection, finding, FindingStep.EXPLAIN, null);
 		return finding;
 	}
 
@@ -414,7 +412,7 @@ public class Inspections {
 	public Finding accept(Actor actor, UUID findingId, String comment) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		requireInspector(actor, scoped(actor, inspection));
+		requireStep(actor, scoped(actor, inspection), FindingStep.CLOSE);
 		finding.accept(comment, actor.userId(), Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("FINDING_ACCEPTED")
 			.actor(actor)
@@ -422,6 +420,7 @@ public class Inspections {
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("status", finding.getStatus().name()));
+		told(inspection, finding, FindingStep.CLOSE, null);
 		return finding;
 	}
 
@@ -436,7 +435,7 @@ public class Inspections {
 	public Finding returnResponse(Actor actor, UUID findingId, String comment) {
 		Finding finding = findFinding(findingId);
 		Inspection inspection = find(finding.getInspectionId());
-		requireInspector(actor, scoped(actor, inspection));
+		requireStep(actor, scoped(actor, inspection), FindingStep.RETURN);
 		finding.returnResponse(comment, actor.userId(), Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("FINDING_RETURNED")
 			.actor(actor)
@@ -444,6 +443,7 @@ public class Inspections {
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("status", finding.getStatus().name()));
+		told(inspection, finding, FindingStep.RETURN, finding.getReviewComment());
 		return finding;
 	}
 
@@ -602,9 +602,28 @@ public class Inspections {
 		return this.catalog.get(contract.getProfileId()).definition();
 	}
 
-	private boolean lead(Actor actor, Inspection inspection) {
-		return actor.is(Role.CONTRACTOR_LEAD) && actor.organisationKind() != OrganisationKind.CLIENT
-				&& Objects.equals(inspection.getContractorOrganisationId(), actor.organisationId());
+	/**
+	 * Tells the other side (and any listener) that a step was taken on a finding; the
+	 * finding module mails after commit.
+	 */
+	private void told(Inspection inspection, Finding finding, FindingStep step, String comment) {
+		String key = finding.keyIn(inspection);
+		this.events.publishEvent(new FindingEvents.StepTaken("inspection", inspection.getContractId(), finding.getId(),
+				"Finding", step, finding.getStatus(), "inspection.kind." + inspection.getKind().name(), key,
+				"inspection.severity." + finding.getSeverity().name(), finding.getClauseRef(), finding.getDueOn(),
+				comment, "/inspections/" + inspection.getId() + "#finding-" + key));
+	}
+
+	/**
+	 * Refuses a step of a finding's workflow the actor may not take: the rule every
+	 * finding shares ({@link FindingParties}); the client's steps also wait for an open
+	 * contract, as planning does.
+	 */
+	private void requireStep(Actor actor, Contract contract, FindingStep step) {
+		FindingParties.require(actor, contract, step);
+		if (step.side() == FindingStep.Side.CLIENT) {
+			requireInspector(actor, contract);
+		}
 	}
 
 	private boolean contractorSide(Actor actor, Inspection inspection) {

@@ -24,6 +24,9 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.finding.FindingEvents;
+import jp.itaku.finding.FindingParties;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -34,6 +37,7 @@ import jp.itaku.platform.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,10 +87,14 @@ public class LogEvidence {
 
 	private final Path spool;
 
+	private final ApplicationEventPublisher events;
+
 	LogEvidence(LogRecords records, LogChecks checks, LogPartitions partitions, Contracts contracts, AuditTrail audit,
 			DataSource dataSource, JdbcClient jdbc, JsonMapper json, Clock clock,
 			PlatformTransactionManager transactions,
-			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool) {
+			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.records = records;
 		this.checks = checks;
 		this.partitions = partitions;
@@ -168,7 +176,9 @@ public class LogEvidence {
 		return new Overview(contract, this.records.settings(contractId), this.records.sources(contractId),
 				this.records.batches(contractId, BATCHES_SHOWN), this.records.findings(contractId, FINDINGS_SHOWN),
 				this.records.openCounts(contractId), mayUpload(actor, contract), mayConfigureSources(actor, contract),
-				mayConfigureRules(actor, contract), mayExport(actor, contract), isClientEditor(actor, contract),
+				mayConfigureRules(actor, contract), mayExport(actor, contract),
+				FindingParties.mayTake(actor, contract, FindingStep.CLOSE),
+				FindingParties.mayTake(actor, contract, FindingStep.EXPLAIN),
 				mayConfigureSources(actor, contract) || isClientEditor(actor, contract));
 	}
 
@@ -630,35 +640,31 @@ public class LogEvidence {
 	// --- findings' workflow -----------------------------------------------------------
 
 	/**
-	 * Moves a finding on: acknowledge (client editors, the contractor's lead), explain
-	 * (the contractor's lead), close (client editors).
+	 * Moves a finding on through the workflow every finding shares: the client's officers
+	 * and security administrators acknowledge, return (with a comment) and close; the
+	 * contractor's lead explains ({@link FindingParties}). Audited as
+	 * {@code LOG_FINDING_<step>}.
 	 * @param actor the acting user
 	 * @param findingId the finding
 	 * @param step the step
-	 * @param explanation the explanation (for {@code EXPLAIN})
+	 * @param text the explanation (for {@code EXPLAIN}) or the comment (for
+	 * {@code RETURN}); ignored otherwise
 	 * @return the finding
-	 * @throws InvalidInputProblem when the step does not fit the finding's state
+	 * @throws InvalidInputProblem when the step does not fit the finding's state or the
+	 * text is missing
+	 * @throws AccessDeniedProblem when the actor may not take the step
 	 */
 	@Transactional
-	public LogFinding move(Actor actor, UUID findingId, Step step, String explanation) {
+	public LogFinding move(Actor actor, UUID findingId, FindingStep step, String text) {
 		LogFinding finding = this.records.finding(findingId).orElseThrow(() -> new NotFoundProblem("error.notFound"));
 		Contract contract = this.contracts.get(actor, finding.getContractId());
+		FindingParties.require(actor, contract, step);
 		Instant now = Instant.now(this.clock);
-		boolean lead = mayConfigureSources(actor, contract);
-		boolean client = isClientEditor(actor, contract);
 		switch (step) {
-			case ACKNOWLEDGE -> {
-				require(lead || client);
-				finding.acknowledge(actor.userId(), now);
-			}
-			case EXPLAIN -> {
-				require(lead);
-				finding.explain(explanation, actor.userId(), now);
-			}
-			case CLOSE -> {
-				require(client);
-				finding.close(actor.userId(), now);
-			}
+			case ACKNOWLEDGE -> finding.acknowledge(actor.userId(), now);
+			case EXPLAIN -> finding.explain(text, actor.userId(), now);
+			case RETURN -> finding.returnExplanation(text, actor.userId(), now);
+			case CLOSE -> finding.close(actor.userId(), now);
 		}
 		this.records.updateFinding(finding);
 		this.audit.record(AuditRecord.of("LOG_FINDING_" + step.name())
@@ -668,27 +674,19 @@ public class LogEvidence {
 			.detail("rule", finding.getRule().name())
 			.detail("subject", finding.getSubject())
 			.detail("status", finding.getStatus().name()));
+		this.events.publishEvent(new FindingEvents.StepTaken("logevidence", contract.getId(), findingId, "LogFinding",
+				step, finding.getStatus(), "logevidence.rule." + finding.getRule().name(), reference(finding),
+				"logevidence.severity." + finding.getSeverity().name(), finding.getClauseRef(), null,
+				(step == FindingStep.RETURN) ? finding.getReturnComment() : null,
+				"/contracts/" + contract.getId() + "/logs#finding-" + findingId));
 		return finding;
 	}
 
-	private static void require(boolean allowed) {
-		if (!allowed) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
-	}
-
-	/** A step of a finding's workflow. */
-	public enum Step {
-
-		/** Seen. */
-		ACKNOWLEDGE,
-
-		/** Explained by the contractor. */
-		EXPLAIN,
-
-		/** Closed by the client. */
-		CLOSE
-
+	/** A log finding's reference in a mail: its day and the ID or name concerned. */
+	static String reference(LogFinding finding) {
+		String day = (finding.getOccurredOn() != null) ? finding.getOccurredOn().toString() : "";
+		String who = (finding.getUserRef() != null) ? finding.getUserRef() : "";
+		return (day + " " + who).strip();
 	}
 
 	// --- export -----------------------------------------------------------------------
@@ -826,10 +824,25 @@ public class LogEvidence {
 
 	/**
 	 * A contract's log evidence as its page shows it.
+	 *
+	 * @param contract the contract
+	 * @param settings what the contract allows
+	 * @param sources the sources
+	 * @param batches the latest batches
+	 * @param findings the findings, open ones first
+	 * @param openCounts findings not closed, by rule
+	 * @param mayUpload whether the reader uploads
+	 * @param mayConfigureSources whether the reader configures sources
+	 * @param mayConfigureRules whether the reader sets what the contract allows
+	 * @param mayExport whether the reader exports lines
+	 * @param mayReview whether the reader takes the client's steps of the findings
+	 * (acknowledge, return, close)
+	 * @param mayExplain whether the reader explains findings (the contractor's lead)
+	 * @param mayRecheck whether the reader re-runs the checks
 	 */
 	public record Overview(Contract contract, LogSettings settings, List<LogSource> sources, List<LogBatch> batches,
 			List<LogFinding> findings, Map<String, Long> openCounts, boolean mayUpload, boolean mayConfigureSources,
-			boolean mayConfigureRules, boolean mayExport, boolean mayClose, boolean mayAcknowledge) {
+			boolean mayConfigureRules, boolean mayExport, boolean mayReview, boolean mayExplain, boolean mayRecheck) {
 	}
 
 }

@@ -6,33 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.itaku.finding.FindingStatus;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.InvalidInputProblem;
 
 /**
- * What a check found, with its clause, severity and evidence lines, and its workflow:
- * open → acknowledged → explained (the contractor's explanation) → closed (by the
- * client).
+ * What a check found, with its clause, severity and evidence lines, and the workflow
+ * every finding shares ({@link FindingStatus}): open → acknowledged (the client asks for
+ * action) → explained (the contractor's explanation) → returned with the client's
+ * comment, or closed by the client. Each step is a guarded transition; an invalid move
+ * throws {@link InvalidInputProblem} on field {@code status}.
  */
 public class LogFinding {
 
-	/** Where a finding stands. */
-	public enum Status {
-
-		/** Found, nobody has looked at it yet. */
-		OPEN,
-
-		/** Someone has seen it. */
-		ACKNOWLEDGED,
-
-		/** The contractor has explained it. */
-		EXPLAINED,
-
-		/** The client closed it. */
-		CLOSED
-
-	}
-
 	static final int EXPLANATION_MAX = 2000;
+
+	static final int COMMENT_MAX = 2000;
 
 	private final UUID id;
 
@@ -52,9 +41,11 @@ public class LogFinding {
 
 	private final List<Map<String, Object>> evidence;
 
-	private Status status;
+	private FindingStatus status;
 
 	private String explanation;
+
+	private String returnComment;
 
 	private final Instant foundAt;
 
@@ -63,8 +54,8 @@ public class LogFinding {
 	private UUID changedBy;
 
 	LogFinding(UUID id, UUID contractId, LogRule rule, String clauseRef, String subject, String userRef,
-			LocalDate occurredOn, int lineCount, List<Map<String, Object>> evidence, Status status, String explanation,
-			Instant foundAt, Instant changedAt, UUID changedBy) {
+			LocalDate occurredOn, int lineCount, List<Map<String, Object>> evidence, FindingStatus status,
+			String explanation, String returnComment, Instant foundAt, Instant changedAt, UUID changedBy) {
 		this.id = id;
 		this.contractId = contractId;
 		this.rule = rule;
@@ -76,30 +67,27 @@ public class LogFinding {
 		this.evidence = evidence;
 		this.status = status;
 		this.explanation = explanation;
+		this.returnComment = returnComment;
 		this.foundAt = foundAt;
 		this.changedAt = changedAt;
 		this.changedBy = changedBy;
 	}
 
 	/**
-	 * Marks an open finding as seen.
+	 * The client marks an open finding as seen and asks the contractor to act.
 	 * @throws InvalidInputProblem unless it is open
 	 */
 	void acknowledge(UUID by, Instant at) {
-		if (this.status != Status.OPEN) {
-			throw new InvalidInputProblem("status", "logevidence.error.transition");
-		}
-		move(Status.ACKNOWLEDGED, by, at);
+		move(this.status.after(FindingStep.ACKNOWLEDGE), by, at);
 	}
 
 	/**
-	 * Records the explanation of an open or acknowledged finding.
-	 * @throws InvalidInputProblem when it is closed or the text is blank or too long
+	 * The contractor explains an open, acknowledged or returned finding.
+	 * @throws InvalidInputProblem when the step does not fit or the text is blank or too
+	 * long
 	 */
 	void explain(String text, UUID by, Instant at) {
-		if (this.status == Status.CLOSED) {
-			throw new InvalidInputProblem("status", "logevidence.error.transition");
-		}
+		FindingStatus next = this.status.after(FindingStep.EXPLAIN);
 		String value = (text != null) ? text.strip() : "";
 		if (value.isEmpty()) {
 			throw new InvalidInputProblem("explanation", "logevidence.error.explanation");
@@ -109,21 +97,36 @@ public class LogFinding {
 					String.valueOf(EXPLANATION_MAX));
 		}
 		this.explanation = value;
-		move(Status.EXPLAINED, by, at);
+		move(next, by, at);
 	}
 
 	/**
-	 * Closes an explained finding.
+	 * The client returns an explained finding to the contractor with a comment.
+	 * @throws InvalidInputProblem unless it is explained, or without a comment or with
+	 * one too long
+	 */
+	void returnExplanation(String comment, UUID by, Instant at) {
+		FindingStatus next = this.status.after(FindingStep.RETURN);
+		String value = (comment != null) ? comment.strip() : "";
+		if (value.isEmpty()) {
+			throw new InvalidInputProblem("comment", "finding.error.returnComment");
+		}
+		if (value.length() > COMMENT_MAX) {
+			throw new InvalidInputProblem("comment", "logevidence.error.commentLength", String.valueOf(COMMENT_MAX));
+		}
+		this.returnComment = value;
+		move(next, by, at);
+	}
+
+	/**
+	 * The client closes an explained finding.
 	 * @throws InvalidInputProblem unless it is explained
 	 */
 	void close(UUID by, Instant at) {
-		if (this.status != Status.EXPLAINED) {
-			throw new InvalidInputProblem("status", "logevidence.error.transition");
-		}
-		move(Status.CLOSED, by, at);
+		move(this.status.after(FindingStep.CLOSE), by, at);
 	}
 
-	private void move(Status to, UUID by, Instant at) {
+	private void move(FindingStatus to, UUID by, Instant at) {
 		this.status = to;
 		this.changedBy = by;
 		this.changedAt = at;
@@ -169,12 +172,16 @@ public class LogFinding {
 		return this.evidence;
 	}
 
-	public Status getStatus() {
+	public FindingStatus getStatus() {
 		return this.status;
 	}
 
 	public String getExplanation() {
 		return this.explanation;
+	}
+
+	public String getReturnComment() {
+		return this.returnComment;
 	}
 
 	public Instant getFoundAt() {

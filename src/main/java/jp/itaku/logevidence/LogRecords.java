@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.itaku.finding.FindingStatus;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -187,7 +188,8 @@ class LogRecords {
 	// --- findings ---------------------------------------------------------------------
 
 	private static final String FINDING = "select id, contract_id, rule, clause_ref, subject, user_ref, occurred_on,"
-			+ " line_count, evidence::text, status, explanation, found_at, changed_at, changed_by from log_finding ";
+			+ " line_count, evidence::text, status, explanation, return_comment, found_at, changed_at, changed_by"
+			+ " from log_finding ";
 
 	List<LogFinding> findings(UUID contractId, int limit) {
 		return this.jdbc
@@ -204,9 +206,10 @@ class LogRecords {
 
 	void updateFinding(LogFinding f) {
 		this.jdbc
-			.sql("update log_finding set status = ?, explanation = ?, changed_at = ?, changed_by = ?,"
-					+ " version = version + 1 where id = ?")
-			.params(f.getStatus().name(), f.getExplanation(), ts(f.getChangedAt()), f.getChangedBy(), f.getId())
+			.sql("update log_finding set status = ?, explanation = ?, return_comment = ?, changed_at = ?,"
+					+ " changed_by = ?, version = version + 1 where id = ?")
+			.params(f.getStatus().name(), f.getExplanation(), f.getReturnComment(), ts(f.getChangedAt()),
+					f.getChangedBy(), f.getId())
 			.update();
 	}
 
@@ -235,8 +238,8 @@ class LogRecords {
 		LocalDate day = rs.getObject(7, LocalDate.class);
 		return new LogFinding(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 				LogRule.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), day, rs.getInt(8),
-				this.json.readValue(rs.getString(9), EVIDENCE), LogFinding.Status.valueOf(rs.getString(10)),
-				rs.getString(11), instant(rs, 12), instant(rs, 13), rs.getObject(14, UUID.class));
+				this.json.readValue(rs.getString(9), EVIDENCE), FindingStatus.valueOf(rs.getString(10)),
+				rs.getString(11), rs.getString(12), instant(rs, 13), instant(rs, 14), rs.getObject(15, UUID.class));
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jp.itaku.finding.FindingStatus;
 import jp.itaku.platform.InvalidInputProblem;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The finding's transitions: instruction with a due date, response, return with a comment
- * and acceptance, and the moves it refuses.
+ * The finding's transitions through the shared workflow: instruction with a due date
+ * (ACKNOWLEDGE), response (EXPLAIN), return with a comment and acceptance (CLOSE), and
+ * the moves it refuses.
  */
 class FindingTests {
 
@@ -31,9 +33,9 @@ class FindingTests {
 	void aFindingGoesFromInstructionThroughResponseToClosure() {
 		Finding finding = finding();
 		assertThat(finding.keyIn(this.inspection)).isEqualTo("AUD-3-F2");
-		assertThat(finding.getStatus()).isEqualTo(FindingStatus.RECORDED);
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.OPEN);
 		finding.instruct("鍵を携行する", TODAY.plusDays(7), TODAY, NOW);
-		assertThat(finding.getStatus()).isEqualTo(FindingStatus.INSTRUCTED);
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.ACKNOWLEDGED);
 		assertThat(finding.isOverdue(TODAY.plusDays(8))).isTrue();
 		finding.respond("携行する運用にした", UUID.randomUUID(), NOW);
 		finding.returnResponse("記録簿も", UUID.randomUUID(), NOW);
@@ -48,7 +50,7 @@ class FindingTests {
 	@Test
 	void invalidMovesAndMissingTextsAreRefusedNamingTheField() {
 		Finding finding = finding();
-		assertThatThrownBy(() -> finding.respond("x", UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class)
+		assertThatThrownBy(() -> finding.accept(null, UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class)
 			.satisfies(
 					(e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field()).isEqualTo("status"));
 		assertThatThrownBy(() -> finding.instruct("x", TODAY.minusDays(1), TODAY, NOW))
@@ -57,12 +59,21 @@ class FindingTests {
 					(e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field()).isEqualTo("dueOn"));
 		finding.instruct("x", TODAY, TODAY, NOW);
 		assertThatThrownBy(() -> finding.accept(null, UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class);
+		assertThatThrownBy(() -> finding.instruct("x", TODAY, TODAY, NOW)).isInstanceOf(InvalidInputProblem.class);
 		finding.respond("y", UUID.randomUUID(), NOW);
 		assertThatThrownBy(() -> finding.returnResponse("  ", UUID.randomUUID(), NOW))
 			.isInstanceOf(InvalidInputProblem.class)
 			.satisfies((e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field())
 				.isEqualTo("comment"));
-		assertThat(finding.getStatus()).isEqualTo(FindingStatus.RESPONDED);
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.EXPLAINED);
+	}
+
+	@Test
+	void theContractorMayRespondBeforeAnyInstructionAsEveryFindingMayBeExplainedWhileOpen() {
+		Finding finding = finding();
+		finding.respond("気づいた時点で改めた", UUID.randomUUID(), NOW);
+		assertThat(finding.getStatus()).isEqualTo(FindingStatus.EXPLAINED);
+		assertThatThrownBy(() -> finding.instruct("x", TODAY, TODAY, NOW)).isInstanceOf(InvalidInputProblem.class);
 	}
 
 }

@@ -160,7 +160,7 @@ class InspectionsIT {
 						 "instruction":"鍵を管理者が携行し、貸出記録を付けること。","dueOn":"%s"}
 						""".formatted(this.today.plusDays(14))).with(as(this.officerUser)))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.status").value("INSTRUCTED"))
+			.andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -172,7 +172,7 @@ class InspectionsIT {
 			.file(new MockMultipartFile("files", "鍵貸出記録.txt", "text/plain",
 					"2026-11-20 鍵貸出 山田".getBytes(StandardCharsets.UTF_8)))
 			.param("response", text)
-			.with(as(this.leadUser))).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RESPONDED"));
+			.with(as(this.leadUser))).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("EXPLAINED"));
 	}
 
 	private List<jakarta.mail.internet.MimeMessage> mailsTo(UserAccount user, String subject) throws Exception {
@@ -207,12 +207,12 @@ class InspectionsIT {
 		// Each side is told when it is its turn (GreenMail): the lead of the instruction,
 		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.officerUser)))
 			.andExpect(jsonPath("$.state").value("FOLLOWING_UP"));
-		assertThat(mailsTo(this.leadUser, "改善指示")).hasSize(1);
+		assertThat(mailsTo(this.leadUser, "対応依頼")).hasSize(1);
 		respond(findingId, "鍵を管理者が携行するよう改め、貸出記録簿を備えた。");
 		// the client's officers and security administrators of the response.
-		assertThat(mailsTo(this.officerUser, "改善の報告")).hasSize(1);
-		assertThat(mailsTo(this.secadminUser, "改善の報告")).hasSize(1);
-		assertThat(mailsTo(this.auditorUser, "改善")).isEmpty();
+		assertThat(mailsTo(this.officerUser, "回答がありました")).hasSize(1);
+		assertThat(mailsTo(this.secadminUser, "回答がありました")).hasSize(1);
+		assertThat(mailsTo(this.auditorUser, "指摘事項")).isEmpty();
 		this.mvc
 			.perform(post("/api/v1/findings/" + findingId + "/accept").contentType("application/json")
 				.content("{\"comment\":\"貸出記録を確認した。\"}")
@@ -367,7 +367,7 @@ class InspectionsIT {
 			.getResponse()
 			.getContentAsByteArray();
 		ArchivalPdf.assertArchivalWith(pdf, "監査・検査結果報告書", "AUD-1", "実地調査", "受託者作業室の入退室管理と媒体の保管", "AUD-1-F1", "媒体保管庫の鍵",
-				"指示済み", "有限会社あおば入力センター");
+				"対応依頼", "有限会社あおば入力センター");
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
 		String details = this.jdbc
 			.sql("select details from audit_entry where action = 'INSPECTION_REPORT_ISSUED' and target_id = ?")

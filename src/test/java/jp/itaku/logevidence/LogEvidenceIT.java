@@ -20,6 +20,8 @@ import jp.itaku.clientid.IssueIdForm;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
+import jp.itaku.finding.FindingStatus;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -344,23 +346,47 @@ class LogEvidenceIT {
 	}
 
 	@Test
-	void findingsMoveThroughTheirWorkflow() {
+	void findingsMoveThroughTheSharedWorkflowWithAReturnedExplanation() {
 		Scenario s = scenario();
 		List<String> lines = new ArrayList<>(s.cleanLines());
 		lines.add(line(this.d1, "11:00:00", s.opA, "search", "住民票コード=1", "success"));
 		upload(s, lines, false);
 		LogFinding f = finding(s.contract, LogRule.FORBIDDEN_OPERATION);
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), LogEvidence.Step.CLOSE, null)))
+		assertThat(f.getStatus()).isEqualTo(FindingStatus.OPEN);
+		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
 			.isInstanceOf(InvalidInputProblem.class);
-		this.logs.move(this.officer, f.getId(), LogEvidence.Step.ACKNOWLEDGE, null);
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), LogEvidence.Step.EXPLAIN, "x")))
+		// Acknowledging is the client's step, explaining the contractor's lead's.
+		assertThat(catchThrowable(() -> this.logs.move(this.lead, f.getId(), FindingStep.ACKNOWLEDGE, null)))
 			.isInstanceOf(AccessDeniedProblem.class);
-		this.logs.move(this.lead, f.getId(), LogEvidence.Step.EXPLAIN, "窓口で住民から住民票コードを示されたため。再教育済み。");
-		LogFinding closed = this.logs.move(this.officer, f.getId(), LogEvidence.Step.CLOSE, null);
-		assertThat(closed.getStatus()).isEqualTo(LogFinding.Status.CLOSED);
+		assertThat(this.logs.move(this.officer, f.getId(), FindingStep.ACKNOWLEDGE, null).getStatus())
+			.isEqualTo(FindingStatus.ACKNOWLEDGED);
+		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.EXPLAIN, "x")))
+			.isInstanceOf(AccessDeniedProblem.class);
+		this.logs.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。");
+		// The client returns it; a comment is required.
+		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.RETURN, "  ")))
+			.isInstanceOf(InvalidInputProblem.class)
+			.satisfies((e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field())
+				.isEqualTo("comment"));
+		assertThat(catchThrowable(() -> this.logs.move(this.lead, f.getId(), FindingStep.RETURN, "x")))
+			.isInstanceOf(AccessDeniedProblem.class);
+		LogFinding returned = this.logs.move(this.officer, f.getId(), FindingStep.RETURN, "再発防止策を書いてください。");
+		assertThat(returned.getStatus()).isEqualTo(FindingStatus.RETURNED);
+		assertThat(finding(s.contract, LogRule.FORBIDDEN_OPERATION).getReturnComment()).isEqualTo("再発防止策を書いてください。");
+		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
+			.isInstanceOf(InvalidInputProblem.class);
+		this.logs.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。再教育済み。");
+		LogFinding closed = this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null);
+		assertThat(closed.getStatus()).isEqualTo(FindingStatus.CLOSED);
+		assertThat(this.jdbc
+			.sql("select action from audit_entry where target_id = ? and action like 'LOG_FINDING_%' order by seq")
+			.param(f.getId().toString())
+			.query(String.class)
+			.list()).containsExactly("LOG_FINDING_ACKNOWLEDGE", "LOG_FINDING_EXPLAIN", "LOG_FINDING_RETURN",
+					"LOG_FINDING_EXPLAIN", "LOG_FINDING_CLOSE");
 		// A re-run keeps a closed finding as it is.
 		this.logs.recheck(this.officer, s.contract.getId());
-		assertThat(finding(s.contract, LogRule.FORBIDDEN_OPERATION).getStatus()).isEqualTo(LogFinding.Status.CLOSED);
+		assertThat(finding(s.contract, LogRule.FORBIDDEN_OPERATION).getStatus()).isEqualTo(FindingStatus.CLOSED);
 	}
 
 	// --- the scenario

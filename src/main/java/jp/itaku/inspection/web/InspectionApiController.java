@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jp.itaku.catalog.Deliverable;
+import jp.itaku.finding.FindingStatus;
 import jp.itaku.inspection.ChecklistLine;
 import jp.itaku.inspection.Finding;
-import jp.itaku.inspection.FindingStatus;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
 import jp.itaku.logevidence.LogFinding;
@@ -118,14 +119,10 @@ class LogEvidenceApiController {
 	@PostMapping("/api/v1/logs/findings/{findingId}/{step}")
 	FindingView move(@PathVariable("findingId") UUID findingId, @PathVariable("step") String step,
 			@RequestBody(required = false) Explanation explanation) {
-		LogEvidence.Step s = switch (step) {
-			case "acknowledge" -> LogEvidence.Step.ACKNOWLEDGE;
-			case "explain" -> LogEvidence.Step.EXPLAIN;
-			case "close" -> LogEvidence.Step.CLOSE;
-			default -> throw new jp.itaku.platform.NotFoundProblem("error.notFound");
-		};
-		return FindingView.of(this.logs.move(CurrentActor.require(), findingId, s,
-				(explanation != null) ? explanation.explanation() : null));
+		FindingStep s = LogEvidenceController.step(step);
+		String text = (explanation == null) ? null
+				: (s == FindingStep.RETURN) ? explanation.comment() : explanation.explanation();
+		return FindingView.of(this.logs.move(CurrentActor.require(), findingId, s, text));
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/logs/recheck")
@@ -157,11 +154,12 @@ class LogEvidenceApiController {
 	}
 
 	/**
-	 * A finding's explanation.
+	 * A finding's explanation (explain) or the client's comment (return).
 	 *
-	 * @param explanation the text
+	 * @param explanation the contractor's text
+	 * @param comment the client's reason for returning it
 	 */
-	record Explanation(String explanation) {
+	record Explanation(String explanation, String comment) {
 	}
 
 	/**
@@ -199,12 +197,13 @@ class LogEvidenceApiController {
 	 * A finding as the API shows it, with its evidence lines.
 	 */
 	record FindingView(UUID id, String rule, String clause, String severity, String subject, String user,
-			LocalDate occurredOn, int lines, List<Map<String, Object>> evidence, String status, String explanation) {
+			LocalDate occurredOn, int lines, List<Map<String, Object>> evidence, String status, String explanation,
+			String returnComment) {
 
 		static FindingView of(LogFinding f) {
 			return new FindingView(f.getId(), f.getRule().name(), f.getClauseRef(), f.getSeverity().name(),
 					f.getSubject(), f.getUserRef(), f.getOccurredOn(), f.getLineCount(), f.getEvidence(),
-					f.getStatus().name(), f.getExplanation());
+					f.getStatus().name(), f.getExplanation(), f.getReturnComment());
 		}
 
 	}

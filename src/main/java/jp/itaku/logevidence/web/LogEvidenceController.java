@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.finding.FindingStep;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
 import jp.itaku.logevidence.LogFormat;
@@ -173,21 +174,32 @@ class LogEvidenceController {
 	@PostMapping("/contracts/{id}/logs/findings/{findingId}/{step}")
 	String move(@PathVariable("id") UUID contractId, @PathVariable("findingId") UUID findingId,
 			@PathVariable("step") String step, @RequestParam(name = "explanation", required = false) String explanation,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "comment", required = false) String comment, RedirectAttributes redirect) {
 		try {
-			LogEvidence.Step s = switch (step) {
-				case "acknowledge" -> LogEvidence.Step.ACKNOWLEDGE;
-				case "explain" -> LogEvidence.Step.EXPLAIN;
-				case "close" -> LogEvidence.Step.CLOSE;
-				default -> throw new jp.itaku.platform.NotFoundProblem("error.notFound");
-			};
-			this.logs.move(CurrentActor.require(), findingId, s, explanation);
+			FindingStep s = step(step);
+			this.logs.move(CurrentActor.require(), findingId, s, (s == FindingStep.RETURN) ? comment : explanation);
 			redirect.addFlashAttribute("flash", "logevidence.flash.findingMoved");
 		}
 		catch (InvalidInputProblem problem) {
 			redirect.addFlashAttribute("actionErrors", this.formErrors.messages(problem));
 		}
 		return "redirect:/contracts/" + contractId + "/logs#finding-" + findingId;
+	}
+
+	/**
+	 * Returns the step a path names: acknowledge, explain, return or close.
+	 * @param step the path's step
+	 * @return the step
+	 * @throws jp.itaku.platform.NotFoundProblem for any other
+	 */
+	static FindingStep step(String step) {
+		return switch (step) {
+			case "acknowledge" -> FindingStep.ACKNOWLEDGE;
+			case "explain" -> FindingStep.EXPLAIN;
+			case "return" -> FindingStep.RETURN;
+			case "close" -> FindingStep.CLOSE;
+			default -> throw new jp.itaku.platform.NotFoundProblem("error.notFound");
+		};
 	}
 
 	@PostMapping("/contracts/{id}/logs/recheck")

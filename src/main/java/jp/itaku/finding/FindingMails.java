@@ -1,0 +1,125 @@
+package jp.itaku.finding;
+
+import java.util.List;
+import java.util.Locale;
+
+import jp.itaku.account.UserAccount;
+import jp.itaku.account.UserAccounts;
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.platform.Dates;
+import jp.itaku.platform.mail.Mailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells each side of a finding, of any source, when it is its turn, after the step is
+ * committed and when a mail server is configured: the contractor's leads when the client
+ * acknowledges a finding (asks for action, e.g. an inspection's improvement instruction
+ * with its due date) or returns an explanation (with the comment); the client's officers
+ * and security administrators when the contractor explains. Closing mails nobody. A mail
+ * names the contract, the source, the finding, its severity and clause, and links the
+ * finding's page; each one sent is audited ({@code FINDING_MAIL_SENT}); one that fails is
+ * logged and does not keep the others from being sent. The finding's state is on the
+ * pages either way.
+ */
+@Component
+class FindingMails {
+
+	private static final Logger log = LoggerFactory.getLogger(FindingMails.class);
+
+	private final Contracts contracts;
+
+	private final UserAccounts users;
+
+	private final Mailer mailer;
+
+	private final MessageSource messages;
+
+	private final AuditTrail audit;
+
+	private final String baseUrl;
+
+	FindingMails(Contracts contracts, UserAccounts users, Mailer mailer, MessageSource messages, AuditTrail audit,
+			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+		this.contracts = contracts;
+		this.users = users;
+		this.mailer = mailer;
+		this.messages = messages;
+		this.audit = audit;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void stepTaken(FindingEvents.StepTaken event) {
+		if (event.step() == FindingStep.CLOSE || !this.mailer.configured()) {
+			return;
+		}
+		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+		if (contract == null) {
+			return;
+		}
+		for (UserAccount recipient : recipients(contract, event.step())) {
+			if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
+				continue;
+			}
+			try {
+				send(recipient, contract, event);
+				this.audit.record(AuditRecord.of("FINDING_MAIL_SENT")
+					.target(event.auditTarget(), event.findingId())
+					.detail("contract", contract.getId())
+					.detail("source", event.source())
+					.detail("turn", event.step().name())
+					.detail("recipient", recipient.getId()));
+			}
+			catch (MailException | IllegalStateException ex) {
+				log.warn("Finding mail for finding {} to user {} not sent ({})", event.findingId(), recipient.getId(),
+						ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+	/**
+	 * Returns whose turn it is after the step: the side that did not take it.
+	 */
+	private List<UserAccount> recipients(Contract contract, FindingStep step) {
+		return switch (step.side()) {
+			case CLIENT -> this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+					FindingParties.CONTRACTOR_ROLES);
+			case CONTRACTOR ->
+				this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), FindingParties.CLIENT_ROLES);
+		};
+	}
+
+	private void send(UserAccount recipient, Contract contract, FindingEvents.StepTaken event) {
+		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
+		String due = (event.dueOn() == null) ? text(locale, "finding.mail.noDue")
+				: locale.equals(Locale.JAPANESE) ? Dates.wareki(event.dueOn()) : event.dueOn().toString();
+		String title = text(locale, event.titleKey());
+		String reference = (event.reference() != null) ? event.reference() : "";
+		String turn = event.step().name();
+		this.mailer.send(recipient.getEmail(),
+				text(locale, "finding.mail." + turn + ".subject", contract.getNumber(), title, reference),
+				text(locale, "finding.mail." + turn + ".body", recipient.getDisplayName(), contract.getNumber(),
+						contract.getTitle(), text(locale, "finding.source." + event.source()), title, reference,
+						text(locale, event.severityKey()), event.clause(), due, this.baseUrl + event.path(),
+						(event.comment() != null) ? event.comment() : ""));
+	}
+
+	private String text(Locale locale, String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+}

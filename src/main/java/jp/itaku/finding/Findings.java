@@ -1,0 +1,73 @@
+package jp.itaku.finding;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.Contracts;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A contract's findings from every source ({@link FindingSource}: inspections, log
+ * checks) in one list: those not closed first, the overdue and most serious at the top.
+ * Only a party to the contract reads it.
+ */
+@Service
+public class Findings {
+
+	private final Contracts contracts;
+
+	private final List<FindingSource> sources;
+
+	private final Clock clock;
+
+	Findings(Contracts contracts, List<FindingSource> sources, Clock clock) {
+		this.contracts = contracts;
+		this.sources = sources;
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns a contract's findings from every source.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the list
+	 * @throws NotFoundProblem when the actor is no party to the contract
+	 */
+	@Transactional(readOnly = true)
+	public ContractFindings list(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		LocalDate today = ItakuTime.today(this.clock);
+		List<FindingSummary> all = new ArrayList<>();
+		for (FindingSource source : this.sources) {
+			all.addAll(source.findingsOf(contract));
+		}
+		all.sort(Comparator.comparing((FindingSummary f) -> f.status().isClosed())
+			.thenComparing((f) -> !f.isOverdue(today))
+			.thenComparingInt(FindingSummary::severityRank)
+			.thenComparing(FindingSummary::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(FindingSummary::foundOn, Comparator.nullsLast(Comparator.reverseOrder()))
+			.thenComparing(FindingSummary::reference, Comparator.nullsLast(Comparator.naturalOrder())));
+		return new ContractFindings(contract, all, today);
+	}
+
+	/**
+	 * A contract's findings.
+	 *
+	 * @param contract the contract
+	 * @param findings from every source, open ones first
+	 * @param today today in Tokyo
+	 */
+	public record ContractFindings(Contract contract, List<FindingSummary> findings, LocalDate today) {
+	}
+
+}

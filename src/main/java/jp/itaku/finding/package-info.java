@@ -1,0 +1,9 @@
+/**
+ * Findings (指摘事項), whatever found them — the client's audits and inspections
+ * ({@code inspection}) or the checks of the contractor's logs ({@code logevidence}): the
+ * one workflow they share (open → acknowledged → explained → returned / closed), who may
+ * take each step, and the mails that tell each side when it is its turn. The modules that
+ * find things depend on this one, never the other way.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Findings")
+package jp.itaku.finding;
