@@ -163,8 +163,8 @@ final class BenchServer implements AutoCloseable {
 	 * all-visible until autovacuum has passed; a table in service has been vacuumed. A
 	 * vacuum cannot mark a page all-visible while another transaction (the application
 	 * starting its jobs) still holds an older snapshot, and the index-only scans of the
-	 * dashboard then read the table as well: vacuum again until the obligations' pages are
-	 * all-visible.
+	 * dashboard then read the table as well: vacuum again until the obligations' pages
+	 * are all-visible.
 	 */
 	private static double vacuum(JdbcTemplate jdbc) {
 		double visible = 0;
