@@ -1,9 +1,12 @@
 package jp.itaku.contract;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -110,32 +113,51 @@ public class Contracts {
 	 */
 	@Transactional(readOnly = true)
 	public List<ContractSummary> summaries(Actor actor) {
-		String select = """
-				select id, number, title, client_organisation_id, client_department, contractor_organisation_id,
-				  profile_id, status, period_start, period_end
-				from contract
-				""";
-		String order = " order by period_start desc, number asc";
-		JdbcClient.StatementSpec query;
+		ContractScope scope = scope(actor);
+		return this.jdbc.sql("""
+				select c.id, c.number, c.title, c.client_organisation_id, c.client_department,
+				  c.contractor_organisation_id, c.profile_id, c.status, c.period_start, c.period_end
+				from contract c
+				where %s
+				order by c.period_start desc, c.number asc
+				""".formatted(scope.condition())).params(scope.parameters()).query(Contracts::summary).list();
+	}
+
+	/**
+	 * Maps a row of {@code c.id, c.number, c.title, c.client_organisation_id,
+	 * c.client_department, c.contractor_organisation_id, c.profile_id, c.status,
+	 * c.period_start, c.period_end} to a summary.
+	 * @param rs the row
+	 * @param n its number
+	 * @return the summary
+	 * @throws SQLException when a column cannot be read
+	 */
+	public static ContractSummary summary(ResultSet rs, int n) throws SQLException {
+		return new ContractSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+				rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class),
+				ContractStatus.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class),
+				rs.getObject(10, LocalDate.class));
+	}
+
+	/**
+	 * Returns the contracts the actor may see as a condition for a query of the
+	 * {@code contract} table, scoped exactly as {@link #summaries(Actor)}.
+	 * @param actor the acting user
+	 * @return the condition on alias {@code c} and its parameters
+	 */
+	@Transactional(readOnly = true)
+	public ContractScope scope(Actor actor) {
 		if (actor.is(Role.SYSTEM_ADMIN)) {
-			query = this.jdbc.sql(select + order);
+			return new ContractScope("true", Map.of());
 		}
-		else if (actor.organisationKind() == OrganisationKind.CLIENT) {
-			query = this.jdbc.sql(select + " where client_organisation_id = :organisation" + order)
-				.param("organisation", actor.organisationId());
+		if (actor.organisationKind() == OrganisationKind.CLIENT) {
+			return new ContractScope("c.client_organisation_id = :scopeOrganisation",
+					Map.of("scopeOrganisation", actor.organisationId()));
 		}
-		else {
-			query = this.jdbc
-				.sql(select + " where contractor_organisation_id = :organisation or id = any(:participating)" + order)
-				.param("organisation", actor.organisationId())
-				.param("participating", participatedIn(actor.organisationId()).toArray(UUID[]::new));
-		}
-		return query
-			.query((rs, n) -> new ContractSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class),
-					rs.getObject(7, UUID.class), ContractStatus.valueOf(rs.getString(8)),
-					rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)))
-			.list();
+		return new ContractScope(
+				"(c.contractor_organisation_id = :scopeOrganisation or c.id = any(:scopeParticipating))",
+				Map.of("scopeOrganisation", actor.organisationId(), "scopeParticipating",
+						participatedIn(actor.organisationId()).toArray(UUID[]::new)));
 	}
 
 	/**

@@ -3,7 +3,6 @@ package jp.itaku.obligation;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,8 @@ import java.util.stream.Collectors;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.catalog.ProfileSummary;
+import jp.itaku.contract.ContractScope;
 import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisations;
@@ -34,8 +35,6 @@ public class ComplianceDashboard {
 
 	/** "Due soon" means within this many days. */
 	public static final int DUE_SOON_DAYS = 7;
-
-	private static final Comparator<ContractSummary> BY_NUMBER = Comparator.comparing(ContractSummary::number);
 
 	private final JdbcClient jdbc;
 
@@ -62,8 +61,10 @@ public class ComplianceDashboard {
 	 * <p>
 	 * Nothing is cached: the contracts and every count are read from the database in one
 	 * snapshot, so the page is exact right after a submission or a review, whichever node
-	 * served it. Only what the page shows is counted in full; ordering by a count counts
-	 * that one state across the visible contracts, which an index covers.
+	 * served it. The database filters, orders and pages the contracts (scoped by
+	 * {@link Contracts#scope}); only the page's rows are read and counted in full.
+	 * Ordering by a count counts that one state per visible contract, which an index
+	 * covers.
 	 * @param actor the acting user
 	 * @param filter department, contractor, profile and category filters, and the sort
 	 * order
@@ -73,44 +74,78 @@ public class ComplianceDashboard {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Page page(Actor actor, Filter filter, int page, int size) {
-		Map<UUID, String> profileCodes = new HashMap<>();
-		List<ContractSummary> visible = this.contracts.summaries(actor)
-			.stream()
-			.filter((c) -> filter.department() == null || filter.department().isBlank()
-					|| filter.department().equals(c.clientDepartment()))
-			.filter((c) -> filter.contractorId() == null || filter.contractorId().equals(c.contractorOrganisationId()))
-			.filter((c) -> filter.profileCode() == null || filter.profileCode().isBlank()
-					|| filter.profileCode()
-						.equals(profileCodes.computeIfAbsent(c.profileId(), (id) -> this.catalog.get(id).code())))
-			.toList();
-		if (visible.isEmpty()) {
+		ContractScope scope = this.contracts.scope(actor);
+		Map<String, Object> parameters = new HashMap<>(scope.parameters());
+		StringBuilder where = new StringBuilder(scope.condition());
+		if (filter.department() != null && !filter.department().isBlank()) {
+			where.append(" and c.client_department = :department");
+			parameters.put("department", filter.department());
+		}
+		if (filter.contractorId() != null) {
+			where.append(" and c.contractor_organisation_id = :contractor");
+			parameters.put("contractor", filter.contractorId());
+		}
+		if (filter.profileCode() != null && !filter.profileCode().isBlank()) {
+			where.append(" and c.profile_id = any(:profiles)");
+			parameters.put("profiles",
+					this.catalog.versions(filter.profileCode()).stream().map(ProfileSummary::id).toArray(UUID[]::new));
+		}
+		int matching = this.jdbc.sql("select count(*) from contract c where " + where)
+			.params(parameters)
+			.query(Integer.class)
+			.single();
+		if (matching == 0) {
 			return new Page(List.of(), 0, 0, 1);
 		}
+		int pages = Math.max(1, (matching + size - 1) / size);
+		int current = Math.min(Math.max(0, page), pages - 1);
 		LocalDate today = this.calendar.today();
+		parameters.put("today", Date.valueOf(today));
+		parameters.put("soon", Date.valueOf(today.plusDays(DUE_SOON_DAYS)));
+		if (filter.category() != null) {
+			parameters.put("category", filter.category().name());
+		}
+		parameters.put("limit", size);
+		parameters.put("offset", current * size);
 		Map<UUID, String> names = new HashMap<>();
-		List<ContractSummary> ordered = switch (filter.sort()) {
-			case NUMBER -> visible.stream().sorted(BY_NUMBER).toList();
+		String join = "";
+		String order = switch (filter.sort()) {
+			case NUMBER -> "c.number";
 			case CONTRACTOR -> {
 				names.putAll(this.organisations.namesUnscoped(
-						visible.stream().map(ContractSummary::contractorOrganisationId).collect(Collectors.toSet())));
-				yield visible.stream()
-					.sorted(Comparator
-						.comparing((ContractSummary c) -> names.getOrDefault(c.contractorOrganisationId(), ""))
-						.thenComparing(BY_NUMBER))
-					.toList();
+						this.jdbc.sql("select distinct c.contractor_organisation_id from contract c where " + where)
+							.params(parameters)
+							.query(UUID.class)
+							.list()));
+				parameters.put("contractorsByName", names.entrySet()
+					.stream()
+					.sorted(Map.Entry.<UUID, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+					.map(Map.Entry::getKey)
+					.toArray(UUID[]::new));
+				yield "array_position(:contractorsByName, c.contractor_organisation_id), c.number";
 			}
 			default -> {
-				Map<UUID, Long> counted = counted(visible, filter.sort(), today, filter.category());
-				yield visible.stream()
-					.sorted(Comparator.comparingLong((ContractSummary c) -> counted.getOrDefault(c.id(), 0L))
-						.reversed()
-						.thenComparing(BY_NUMBER))
-					.toList();
+				// One pass over the counted state's index, grouped: cheaper than a count
+				// per contract.
+				join = """
+						left join (select o.contract_id, count(*) as counted
+						  from obligation o join contract c on c.id = o.contract_id
+						  where %s and %s%s
+						  group by o.contract_id) k on k.contract_id = c.id
+						""".formatted(where, filter.sort().counted,
+						(filter.category() != null) ? " and o.category = :category" : "");
+				yield "coalesce(k.counted, 0) desc, c.number";
 			}
 		};
-		int pages = Math.max(1, (ordered.size() + size - 1) / size);
-		int current = Math.min(Math.max(0, page), pages - 1);
-		List<ContractSummary> shown = ordered.subList(current * size, Math.min(ordered.size(), (current + 1) * size));
+		List<ContractSummary> shown = this.jdbc.sql("""
+				select c.id, c.number, c.title, c.client_organisation_id, c.client_department,
+				  c.contractor_organisation_id, c.profile_id, c.status, c.period_start, c.period_end
+				from contract c
+				%s
+				where %s
+				order by %s
+				limit :limit offset :offset
+				""".formatted(join, where, order)).params(parameters).query(Contracts::summary).list();
 		Map<UUID, Counts> counts = counts(shown.stream().map(ContractSummary::id).toList(), today, filter.category());
 		Set<UUID> unnamed = shown.stream()
 			.map(ContractSummary::contractorOrganisationId)
@@ -123,28 +158,7 @@ public class ComplianceDashboard {
 					issuers.computeIfAbsent(contract.profileId(), (id) -> this.catalog.get(id).definition().issuer()),
 					counts.getOrDefault(contract.id(), Counts.NONE)))
 			.toList();
-		return new Page(rows, ordered.size(), current, pages);
-	}
-
-	/**
-	 * Counts, for each visible contract, the obligations in the state the rows are
-	 * ordered by.
-	 */
-	private Map<UUID, Long> counted(List<ContractSummary> contracts, Sort sort, LocalDate today,
-			ClauseCategory category) {
-		Map<UUID, Long> counted = new HashMap<>();
-		this.jdbc.sql("""
-				select o.contract_id, count(*) as counted
-				from obligation o
-				join unnest(cast(:ids as uuid[])) as visible(id) on visible.id = o.contract_id
-				where %s%s
-				group by o.contract_id
-				""".formatted(sort.counted, (category != null) ? " and o.category = :category" : ""))
-			.params(parameters(contracts.stream().map(ContractSummary::id).toList(), today, category))
-			.query((ResultSet rs) -> {
-				counted.put(rs.getObject("contract_id", UUID.class), rs.getLong("counted"));
-			});
-		return counted;
+		return new Page(rows, matching, current, pages);
 	}
 
 	private Map<UUID, Counts> counts(List<UUID> contractIds, LocalDate today, ClauseCategory category) {
