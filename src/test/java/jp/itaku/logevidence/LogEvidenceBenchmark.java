@@ -157,17 +157,22 @@ public final class LogEvidenceBenchmark {
 			missed.forEach((m) -> report(terminal, "  missed", m));
 			extra.stream().limit(20).forEach((m) -> report(terminal, "  false", m));
 
-			// A roster change: one more worker joins (the listener re-runs the checks),
-			// then the
-			// re-run is timed on its own.
+			// A roster change: one more worker joins; after the commit the listener
+			// re-runs
+			// the checks on its background thread, holding the contract's check lock. The
+			// change is timed, then the change with that background re-run, then a re-run
+			// on its own.
 			long changeStart = System.nanoTime();
 			setup.worker("追加 従事者");
 			double change = (System.nanoTime() - changeStart) / 1e9;
+			awaitBackgroundRecheck(jdbc, setup.contract.getId());
+			double background = (System.nanoTime() - changeStart) / 1e9;
 			long recheckStart = System.nanoTime();
 			CheckOutcome outcome = logs.recheck(setup.officer, setup.contract.getId());
 			double recheck = (System.nanoTime() - recheckStart) / 1e9;
-			report(terminal, "roster change incl. the re-run by its listener",
-					String.format(Locale.ROOT, "%.1f s", change));
+			report(terminal, "roster change (the user waits this long)", String.format(Locale.ROOT, "%.1f s", change));
+			report(terminal, "roster change until its background re-run has ended",
+					String.format(Locale.ROOT, "%.1f s", background));
 			report(terminal, "re-run of all checks over all lines",
 					String.format(Locale.ROOT, "%.1f s (%s)", recheck, outcome));
 			report(terminal, "findings after the re-run",
@@ -554,6 +559,25 @@ public final class LogEvidenceBenchmark {
 			return this.peak;
 		}
 
+	}
+
+	/**
+	 * Waits until the re-run the roster listener started in the background has ended: it
+	 * takes the contract's check lock within a second of the commit and holds it to its
+	 * end.
+	 */
+	private static void awaitBackgroundRecheck(JdbcClient jdbc, UUID contractId) throws InterruptedException {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (System.nanoTime() < deadline
+				&& jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and granted")
+					.query(Long.class)
+					.single() == 0) {
+			Thread.sleep(20);
+		}
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+			.param("key", "logchecks:" + contractId)
+			.query((rs, n) -> 1)
+			.list();
 	}
 
 }
