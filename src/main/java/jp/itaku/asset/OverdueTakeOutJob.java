@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -21,7 +22,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,11 +57,10 @@ public class OverdueTakeOutJob {
 
 	private final Dates dates;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	OverdueTakeOutJob(AssetRequests requests, Contracts contracts, UserAccounts users, Mailer mailer,
-			MessageSource messages, AuditTrail audit, Clock clock, Dates dates,
-			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			MessageSource messages, AuditTrail audit, Clock clock, Dates dates, BaseUrl baseUrl) {
 		this.requests = requests;
 		this.contracts = contracts;
 		this.users = users;
@@ -139,7 +138,7 @@ public class OverdueTakeOutJob {
 		String body = this.messages.getMessage("asset.overdue.mail.body",
 				new Object[] { recipient.getDisplayName(), contract.getNumber(), contract.getTitle(),
 						request.getNumber(), this.dates.dateTime(request.getPlannedEnd()), request.getPersonName(),
-						request.getDestination(), this.baseUrl + "/asset-requests/" + request.getId() },
+						request.getDestination(), this.baseUrl.of("/asset-requests/" + request.getId()) },
 				locale);
 		this.mailer.send(recipient.getEmail(), subject, body);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -21,7 +22,6 @@ import jp.itaku.roster.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
@@ -59,10 +59,10 @@ class Departures {
 
 	private final Mailer mailer;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	Departures(ClientIssuedIdRepository ids, Rosters rosters, Contracts contracts, UserAccounts users, AuditTrail audit,
-			MessageSource messages, Mailer mailer, @Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
 		this.ids = ids;
 		this.rosters = rosters;
 		this.contracts = contracts;
@@ -70,7 +70,7 @@ class Departures {
 		this.audit = audit;
 		this.messages = messages;
 		this.mailer = mailer;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	/**
@@ -155,7 +155,7 @@ class Departures {
 				.append('\n');
 		}
 		body.append('\n').append(text(locale, "clientid.mail.link")).append('\n');
-		body.append(this.baseUrl).append("/contracts/").append(contract.getId()).append("/ids\n\n");
+		body.append(this.baseUrl.of("/contracts/" + contract.getId() + "/ids")).append("\n\n");
 		body.append(text(locale, "clientid.mail.footer")).append('\n');
 		return new Mail(text(locale, "clientid.mail.subject", contract.getNumber(), member.getName()), body.toString());
 	}

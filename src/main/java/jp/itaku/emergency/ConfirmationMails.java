@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.platform.Dates;
 import org.thymeleaf.context.Context;
@@ -12,7 +13,6 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +29,11 @@ class ConfirmationMails {
 
 	private final SpringTemplateEngine templates;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
-	ConfirmationMails(MessageSource messages, @Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+	ConfirmationMails(MessageSource messages, BaseUrl baseUrl) {
 		this.messages = messages;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/mail/");
 		resolver.setSuffix(".txt");
@@ -62,7 +62,7 @@ class ConfirmationMails {
 		context.setVariable("contractTitle", due.contract().getTitle());
 		context.setVariable("asOf", date(due.currentAsOf(), japanese));
 		context.setVariable("dueOn", date(due.dueOn(), japanese));
-		context.setVariable("link", this.baseUrl + "/contracts/" + due.contract().getId() + "/emergency-contacts");
+		context.setVariable("link", this.baseUrl.of("/contracts/" + due.contract().getId() + "/emergency-contacts"));
 		String subject = this.messages.getMessage("emergency.mail.subject", new Object[] { due.contract().getNumber() },
 				locale);
 		return new Mail(subject, this.templates.process("emergency-confirmation", context));

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.SignIn;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -32,7 +33,6 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.Sha256;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -81,11 +81,11 @@ public class CalendarFeeds {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	CalendarFeeds(CalendarFeedTokenRepository tokens, SignIn signIn, UserAccounts users, Contracts contracts,
 			Obligations obligations, RequirementText requirementText, WorkingCalendar calendar, MessageSource messages,
-			AuditTrail audit, Clock clock, @Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			AuditTrail audit, Clock clock, BaseUrl baseUrl) {
 		this.tokens = tokens;
 		this.signIn = signIn;
 		this.users = users;
@@ -96,7 +96,7 @@ public class CalendarFeeds {
 		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	/**
@@ -167,7 +167,7 @@ public class CalendarFeeds {
 	 * @return e.g. {@code https://itaku.example.jp/calendar/icf_….ics}
 	 */
 	public String feedUrl(String token) {
-		return this.baseUrl + "/calendar/" + token + ".ics";
+		return this.baseUrl.of("/calendar/" + token + ".ics");
 	}
 
 	private List<UUID> revokeActive(Actor actor, Instant now, String reason) {
@@ -234,7 +234,7 @@ public class CalendarFeeds {
 		for (DueItem item : items) {
 			Obligation obligation = item.obligation();
 			Contract contract = item.contract();
-			String link = this.baseUrl + "/obligations/" + obligation.getId();
+			String link = this.baseUrl.of("/obligations/" + obligation.getId());
 			String description = String.join("\n", summary(obligation),
 					text("export.calendar.clause", obligation.getClauseRef()),
 					text("export.calendar.status",

@@ -3,6 +3,7 @@ package jp.itaku.finding;
 import java.util.List;
 import java.util.Locale;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -14,7 +15,6 @@ import jp.itaku.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
@@ -49,16 +49,16 @@ class FindingMails {
 
 	private final AuditTrail audit;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	FindingMails(Contracts contracts, UserAccounts users, Mailer mailer, MessageSource messages, AuditTrail audit,
-			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			BaseUrl baseUrl) {
 		this.contracts = contracts;
 		this.users = users;
 		this.mailer = mailer;
 		this.messages = messages;
 		this.audit = audit;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -114,7 +114,7 @@ class FindingMails {
 				text(locale, "finding.mail." + turn + ".subject", contract.getNumber(), title, reference),
 				text(locale, "finding.mail." + turn + ".body", recipient.getDisplayName(), contract.getNumber(),
 						contract.getTitle(), text(locale, "finding.source." + event.source()), title, reference,
-						text(locale, event.severityKey()), event.clause(), due, this.baseUrl + event.path(),
+						text(locale, event.severityKey()), event.clause(), due, this.baseUrl.of(event.path()),
 						(event.comment() != null) ? event.comment() : ""));
 	}
 

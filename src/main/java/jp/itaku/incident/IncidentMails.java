@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -20,7 +21,6 @@ import jp.itaku.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
@@ -59,11 +59,10 @@ class IncidentMails {
 
 	private final Mailer mailer;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	IncidentMails(Incidents incidents, Contracts contracts, UserAccounts users, Organisations organisations,
-			AuditTrail audit, MessageSource messages, Mailer mailer,
-			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
 		this.incidents = incidents;
 		this.contracts = contracts;
 		this.users = users;
@@ -71,7 +70,7 @@ class IncidentMails {
 		this.audit = audit;
 		this.messages = messages;
 		this.mailer = mailer;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	/**
@@ -159,7 +158,7 @@ class IncidentMails {
 		body.append(text(locale, "incident.mail.location", incident.getLocation())).append('\n');
 		body.append(text(locale, "incident.mail.reporter", incident.getReporterName())).append("\n\n");
 		body.append(text(locale, "incident.mail.link")).append('\n');
-		body.append(this.baseUrl).append("/incidents/").append(incident.getId()).append("\n\n");
+		body.append(this.baseUrl.of("/incidents/" + incident.getId())).append("\n\n");
 		body.append(text(locale, "incident.mail.footer")).append('\n');
 		return new Mail(text(locale, "incident.mail.subject", contract.getNumber(), incident.getNumber(), category),
 				body.toString());

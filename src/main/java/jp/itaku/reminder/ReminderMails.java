@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ProfileDefinition;
@@ -14,7 +15,6 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +36,12 @@ class ReminderMails {
 
 	private final SpringTemplateEngine templates;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
-	ReminderMails(MessageSource messages, ClauseCatalog catalog,
-			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+	ReminderMails(MessageSource messages, ClauseCatalog catalog, BaseUrl baseUrl) {
 		this.messages = messages;
 		this.catalog = catalog;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/mail/");
 		resolver.setSuffix(".txt");
@@ -85,7 +84,7 @@ class ReminderMails {
 		context.setVariable("dueDate", date(obligation.getDueDate(), japanese));
 		context.setVariable("comment",
 				(reminder.kind() == ReminderKind.RETURNED) ? reminder.submission().getReviewComment() : null);
-		context.setVariable("link", this.baseUrl + "/obligations/" + obligation.getId());
+		context.setVariable("link", this.baseUrl.of("/obligations/" + obligation.getId()));
 		return new Mail(subject, this.templates.process(TEMPLATE, context));
 	}
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -66,12 +67,11 @@ public class CorrectiveActionReminderJob {
 
 	private final int remindDays;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	CorrectiveActionReminderJob(JdbcClient jdbc, Contracts contracts, UserAccounts users, Mailer mailer,
 			MessageSource messages, AuditTrail audit, WorkingCalendar calendar, PlatformTransactionManager transactions,
-			Clock clock, @Value("${itaku.self-inspections.action-remind-days:3}") int remindDays,
-			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			Clock clock, @Value("${itaku.self-inspections.action-remind-days:3}") int remindDays, BaseUrl baseUrl) {
 		this.jdbc = jdbc;
 		this.contracts = contracts;
 		this.users = users;
@@ -83,7 +83,7 @@ public class CorrectiveActionReminderJob {
 		this.eachAction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.remindDays = remindDays;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	/**
@@ -168,7 +168,7 @@ public class CorrectiveActionReminderJob {
 					text(locale, "selfinspection.action.mail.body." + stage.name(), lead.getDisplayName(),
 							contract.getNumber(), contract.getTitle(), action.month(), action.clauseRef(),
 							action.question(), action.correctiveAction(), due,
-							this.baseUrl + "/contracts/" + contract.getId() + "/self-inspections/" + action.month()));
+							this.baseUrl.of("/contracts/" + contract.getId() + "/self-inspections/" + action.month())));
 			sent++;
 		}
 		this.audit.record(AuditRecord.of("SELF_INSPECTION_ACTION_REMINDED")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -19,7 +20,6 @@ import jp.itaku.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
@@ -58,11 +58,10 @@ class UpstreamNotices {
 
 	private final Mailer mailer;
 
-	private final String baseUrl;
+	private final BaseUrl baseUrl;
 
 	UpstreamNotices(Subcontracts subcontracts, Contracts contracts, Organisations organisations, UserAccounts users,
-			AuditTrail audit, MessageSource messages, Mailer mailer,
-			@Value("${itaku.base-url:http://localhost:8080}") String baseUrl) {
+			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
 		this.subcontracts = subcontracts;
 		this.contracts = contracts;
 		this.organisations = organisations;
@@ -70,7 +69,7 @@ class UpstreamNotices {
 		this.audit = audit;
 		this.messages = messages;
 		this.mailer = mailer;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = baseUrl;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -120,7 +119,7 @@ class UpstreamNotices {
 				+ text(locale, "subcontract.mail.lead", applicant, s.getSubcontractorName(), s.getDepth()) + "\n\n"
 				+ text(locale, "subcontract.mail.contract", contract.getNumber(), contract.getTitle()) + "\n"
 				+ text(locale, "subcontract.mail.work", s.getWorkContent()) + "\n\n"
-				+ text(locale, "subcontract.mail.link") + "\n" + this.baseUrl + "/contracts/" + contract.getId()
+				+ text(locale, "subcontract.mail.link") + "\n" + this.baseUrl.of("/contracts/" + contract.getId())
 				+ "/subcontracts\n\n" + text(locale, "subcontract.mail.footer") + "\n";
 		this.mailer.send(recipient.getEmail(),
 				text(locale, "subcontract.mail.subject", contract.getNumber(), s.getSubcontractorName()), body);
