@@ -369,10 +369,13 @@ class LogChecks {
 					+ " n bigint, first_at timestamptz, last_at timestamptz) on commit drop")
 			.update();
 		this.jdbc.sql("truncate lf_forbidden_hit").update();
-		this.jdbc.sql("insert into lf_forbidden_hit select e.user_ref, (e.occurred_at at time zone 'Asia/Tokyo')::date,"
-				+ " f.entry, count(*), min(e.occurred_at), max(e.occurred_at) from log_line e join lf_forbidden f on "
-				+ match + " where e.contract_id = :c and e.occurred_at >= :from and e.occurred_at < :to"
-				+ " group by 1, 2, 3")
+		// Like the failed sign-ins, from the batch's candidate lines when there is a
+		// profile (the parser kept every line that matches a forbidden entry), else from
+		// the stored lines of the period.
+		this.jdbc
+			.sql("insert into lf_forbidden_hit select e.user_ref, (e.occurred_at at time zone 'Asia/Tokyo')::date,"
+					+ " f.entry, count(*), min(e.occurred_at), max(e.occurred_at) from " + lines
+					+ " e join lf_forbidden f on " + match + " group by 1, 2, 3")
 			.param("c", contractId)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
