@@ -78,15 +78,15 @@ class FindingMails {
 			try {
 				send(recipient, contract, event);
 				this.audit.record(AuditRecord.of("FINDING_MAIL_SENT")
-					.target(event.auditTarget(), event.findingId())
+					.target(event.auditTarget(), event.finding().id())
 					.detail("contract", contract.getId())
-					.detail("source", event.source())
+					.detail("source", event.finding().source())
 					.detail("turn", event.step().name())
 					.detail("recipient", recipient.getId()));
 			}
 			catch (MailException | IllegalStateException ex) {
-				log.warn("Finding mail for finding {} to user {} not sent ({})", event.findingId(), recipient.getId(),
-						ex.getClass().getSimpleName());
+				log.warn("Finding mail for finding {} to user {} not sent ({})", event.finding().id(),
+						recipient.getId(), ex.getClass().getSimpleName());
 			}
 		}
 	}
@@ -105,16 +105,17 @@ class FindingMails {
 
 	private void send(UserAccount recipient, Contract contract, FindingEvents.StepTaken event) {
 		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
-		String due = (event.dueOn() == null) ? text(locale, "finding.mail.noDue")
-				: locale.equals(Locale.JAPANESE) ? Dates.wareki(event.dueOn()) : event.dueOn().toString();
-		String title = text(locale, event.titleKey());
-		String reference = (event.reference() != null) ? event.reference() : "";
+		FindingSummary finding = event.finding();
+		String due = (finding.dueOn() == null) ? text(locale, "finding.mail.noDue")
+				: locale.equals(Locale.JAPANESE) ? Dates.wareki(finding.dueOn()) : finding.dueOn().toString();
+		String title = text(locale, finding.titleKey());
+		String reference = (finding.reference() != null) ? finding.reference() : "";
 		String turn = event.step().name();
 		this.mailer.send(recipient.getEmail(),
 				text(locale, "finding.mail." + turn + ".subject", contract.getNumber(), title, reference),
 				text(locale, "finding.mail." + turn + ".body", recipient.getDisplayName(), contract.getNumber(),
-						contract.getTitle(), text(locale, "finding.source." + event.source()), title, reference,
-						text(locale, event.severityKey()), event.clause(), due, this.baseUrl.of(event.path()),
+						contract.getTitle(), text(locale, "finding.source." + finding.source()), title, reference,
+						text(locale, finding.severityKey()), finding.clause(), due, this.baseUrl.of(finding.path()),
 						(event.comment() != null) ? event.comment() : ""));
 	}
 

@@ -41,7 +41,7 @@ class InspectionFindingSource implements FindingSource {
 			.toList();
 	}
 
-	private static FindingSummary summary(Inspection inspection, Finding f) {
+	static FindingSummary summary(Inspection inspection, Finding f) {
 		String key = f.keyIn(inspection);
 		return new FindingSummary("inspection", f.getId(), key, "inspection.kind." + inspection.getKind().name(),
 				"inspection.severity." + f.getSeverity().name(),

@@ -607,11 +607,8 @@ public class Inspections {
 	 * finding module mails after commit.
 	 */
 	private void told(Inspection inspection, Finding finding, FindingStep step, String comment) {
-		String key = finding.keyIn(inspection);
-		this.events.publishEvent(new FindingEvents.StepTaken("inspection", inspection.getContractId(), finding.getId(),
-				"Finding", step, finding.getStatus(), "inspection.kind." + inspection.getKind().name(), key,
-				"inspection.severity." + finding.getSeverity().name(), finding.getClauseRef(), finding.getDueOn(),
-				comment, "/inspections/" + inspection.getId() + "#finding-" + key));
+		this.events.publishEvent(new FindingEvents.StepTaken(inspection.getContractId(), "Finding", step,
+				InspectionFindingSource.summary(inspection, finding), comment));
 	}
 
 	/**

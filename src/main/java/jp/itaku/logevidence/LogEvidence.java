@@ -674,11 +674,9 @@ public class LogEvidence {
 			.detail("rule", finding.getRule().name())
 			.detail("subject", finding.getSubject())
 			.detail("status", finding.getStatus().name()));
-		this.events.publishEvent(new FindingEvents.StepTaken("logevidence", contract.getId(), findingId, "LogFinding",
-				step, finding.getStatus(), "logevidence.rule." + finding.getRule().name(), reference(finding),
-				"logevidence.severity." + finding.getSeverity().name(), finding.getClauseRef(), null,
-				(step == FindingStep.RETURN) ? finding.getReturnComment() : null,
-				"/contracts/" + contract.getId() + "/logs#finding-" + findingId));
+		this.events.publishEvent(new FindingEvents.StepTaken(contract.getId(), "LogFinding", step,
+				LogFindingSource.summary(contract, finding),
+				(step == FindingStep.RETURN) ? finding.getReturnComment() : null));
 		return finding;
 	}
 

@@ -29,7 +29,7 @@ class LogFindingSource implements FindingSource {
 		return this.records.findings(contract.getId(), SHOWN).stream().map((f) -> summary(contract, f)).toList();
 	}
 
-	private static FindingSummary summary(Contract contract, LogFinding f) {
+	static FindingSummary summary(Contract contract, LogFinding f) {
 		return new FindingSummary("logevidence", f.getId(), LogEvidence.reference(f),
 				"logevidence.rule." + f.getRule().name(), "logevidence.severity." + f.getSeverity().name(),
 				f.getSeverity().ordinal(), f.getClauseRef(), f.getStatus(), null,
