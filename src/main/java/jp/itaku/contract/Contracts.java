@@ -115,18 +115,25 @@ public class Contracts {
 	public List<ContractSummary> summaries(Actor actor) {
 		ContractScope scope = scope(actor);
 		return this.jdbc.sql("""
-				select c.id, c.number, c.title, c.client_organisation_id, c.client_department,
-				  c.contractor_organisation_id, c.profile_id, c.status, c.period_start, c.period_end
+				select %s
 				from contract c
 				where %s
 				order by c.period_start desc, c.number asc
-				""".formatted(scope.condition())).params(scope.parameters()).query(Contracts::summary).list();
+				""".formatted(SUMMARY_COLUMNS, scope.condition()))
+			.params(scope.parameters())
+			.query(Contracts::summary)
+			.list();
 	}
 
 	/**
-	 * Maps a row of {@code c.id, c.number, c.title, c.client_organisation_id,
-	 * c.client_department, c.contractor_organisation_id, c.profile_id, c.status,
-	 * c.period_start, c.period_end} to a summary.
+	 * The columns of a {@link ContractSummary} from the {@code contract} table (alias
+	 * {@code c}), in the order {@link #summary} reads them.
+	 */
+	public static final String SUMMARY_COLUMNS = "c.id, c.number, c.title, c.client_organisation_id,"
+			+ " c.client_department, c.contractor_organisation_id, c.profile_id, c.status, c.period_start, c.period_end";
+
+	/**
+	 * Maps a row of {@link #SUMMARY_COLUMNS} to a summary.
 	 * @param rs the row
 	 * @param n its number
 	 * @return the summary

@@ -138,14 +138,16 @@ public class ComplianceDashboard {
 			}
 		};
 		List<ContractSummary> shown = this.jdbc.sql("""
-				select c.id, c.number, c.title, c.client_organisation_id, c.client_department,
-				  c.contractor_organisation_id, c.profile_id, c.status, c.period_start, c.period_end
+				select %s
 				from contract c
 				%s
 				where %s
 				order by %s
 				limit :limit offset :offset
-				""".formatted(join, where, order)).params(parameters).query(Contracts::summary).list();
+				""".formatted(Contracts.SUMMARY_COLUMNS, join, where, order))
+			.params(parameters)
+			.query(Contracts::summary)
+			.list();
 		Map<UUID, Counts> counts = counts(shown.stream().map(ContractSummary::id).toList(), today, filter.category());
 		Set<UUID> unnamed = shown.stream()
 			.map(ContractSummary::contractorOrganisationId)
