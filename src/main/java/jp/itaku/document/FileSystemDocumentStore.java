@@ -15,8 +15,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * named by their SHA-256 and sharded by its first two hex characters
  * ({@code ab/abcdef…}). A file is written to {@code tmp/} first, flushed to disk, made
  * read-only and only then published under its name, so a reader never sees a partial file
- * and a stored file never changes.
+ * and a stored file never changes. Named objects live under {@code objects/} by their
+ * name, written the same way and then moved over the old file atomically.
  */
 class FileSystemDocumentStore implements DocumentStore {
 
@@ -40,6 +46,8 @@ class FileSystemDocumentStore implements DocumentStore {
 
 	private final Path temporary;
 
+	private final Path objects;
+
 	/**
 	 * Creates the store, and its directory if it does not exist.
 	 * @param root the directory
@@ -47,8 +55,10 @@ class FileSystemDocumentStore implements DocumentStore {
 	FileSystemDocumentStore(Path root) {
 		this.root = root.toAbsolutePath().normalize();
 		this.temporary = this.root.resolve("tmp");
+		this.objects = this.root.resolve("objects");
 		try {
 			Files.createDirectories(this.temporary);
+			Files.createDirectories(this.objects);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the document directory " + this.root, ex);
@@ -67,6 +77,7 @@ class FileSystemDocumentStore implements DocumentStore {
 			Path target = path(sha256);
 			Files.createDirectories(target.getParent());
 			if (publish(temp, target)) {
+				forceDirectory(target.getParent());
 				log.info("Stored document {} ({} bytes)", sha256, size);
 			}
 			else {
@@ -121,6 +132,116 @@ class FileSystemDocumentStore implements DocumentStore {
 		}
 	}
 
+	@Override
+	public StoredObject putObject(String name, InputStream content, long maxBytes) {
+		Path target = objectPath(name);
+		Path temp = null;
+		try {
+			temp = Files.createTempFile(this.temporary, "object-", ".part");
+			long size = copy(content, temp, null, maxBytes);
+			Files.createDirectories(target.getParent());
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			temp = null;
+			forceDirectory(target.getParent());
+			return new StoredObject(name, size, Files.getLastModifiedTime(target).toInstant());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write object " + name + " in " + this.root, ex);
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	@Override
+	public InputStream openObject(String name) {
+		try {
+			return Files.newInputStream(objectPath(name));
+		}
+		catch (NoSuchFileException ex) {
+			throw new NoSuchDocumentException(name);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open object " + name, ex);
+		}
+	}
+
+	@Override
+	public boolean deleteObject(String name) {
+		try {
+			return Files.deleteIfExists(objectPath(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete object " + name, ex);
+		}
+	}
+
+	@Override
+	public List<StoredObject> listObjects(String prefix) {
+		Path dir = this.objects.resolve(DocumentStore.checkObjectPrefix(prefix)).normalize();
+		if (!Files.isDirectory(dir)) {
+			return List.of();
+		}
+		List<StoredObject> found = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+				String name = this.objects.relativize(file)
+					.toString()
+					.replace(file.getFileSystem().getSeparator(), "/");
+				try {
+					found.add(new StoredObject(name, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+				}
+				catch (NoSuchFileException ex) {
+					// deleted while listing
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list objects under " + prefix, ex);
+		}
+		found.sort(Comparator.comparing(StoredObject::name));
+		return found;
+	}
+
+	@Override
+	public List<String> removeLeftovers(Instant startedBefore) {
+		List<String> removed = new ArrayList<>();
+		try (Stream<Path> files = Files.list(this.temporary)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				try {
+					if (Files.isRegularFile(file)
+							&& Files.getLastModifiedTime(file).toInstant().isBefore(startedBefore)) {
+						long size = Files.size(file);
+						if (Files.deleteIfExists(file)) {
+							removed.add("tmp/" + file.getFileName() + " (" + size + " bytes)");
+						}
+					}
+				}
+				catch (NoSuchFileException ex) {
+					// finished or removed meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot clean up " + this.temporary, ex);
+		}
+		return removed;
+	}
+
+	private Path objectPath(String name) {
+		return this.objects.resolve(DocumentStore.checkObjectName(name)).normalize();
+	}
+
+	private static void forceDirectory(Path dir) {
+		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// Not every file system lets a directory be opened for syncing.
+			log.debug("Cannot sync directory {}", dir);
+		}
+	}
+
 	private Path path(String key) {
 		if (key == null || !KEY.matcher(key).matches()) {
 			throw new IllegalArgumentException("Not a document key (SHA-256 in lower-case hex): " + key);
@@ -138,7 +259,9 @@ class FileSystemDocumentStore implements DocumentStore {
 				if (size > maxBytes) {
 					throw new DocumentTooLargeException(maxBytes);
 				}
-				digest.update(buffer, 0, read);
+				if (digest != null) {
+					digest.update(buffer, 0, read);
+				}
 				ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
 				while (bytes.hasRemaining()) {
 					channel.write(bytes);

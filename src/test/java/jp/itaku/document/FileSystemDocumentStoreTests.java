@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -141,6 +143,65 @@ class FileSystemDocumentStoreTests {
 		byte[] bytes = new byte[length];
 		new Random(length).nextBytes(bytes);
 		return bytes;
+	}
+
+	@Test
+	void aNamedObjectIsReplacedWholeAndListedUnderItsPrefix() throws IOException {
+		FileSystemDocumentStore store = store();
+		store.putObject("log-spool/batch-1", new ByteArrayInputStream("first".getBytes(StandardCharsets.UTF_8)), 100);
+		StoredObject second = store.putObject("log-spool/batch-1",
+				new ByteArrayInputStream("second".getBytes(StandardCharsets.UTF_8)), 100);
+		store.putObject("log-spool/batch-2", new ByteArrayInputStream(new byte[3]), 100);
+		store.putObject("pending/x", new ByteArrayInputStream(new byte[1]), 100);
+		assertThat(second.size()).isEqualTo(6);
+		try (InputStream in = store.openObject("log-spool/batch-1")) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second");
+		}
+		assertThat(store.listObjects("log-spool/")).extracting(StoredObject::name)
+			.containsExactly("log-spool/batch-1", "log-spool/batch-2");
+		assertThat(store.deleteObject("log-spool/batch-1")).isTrue();
+		assertThat(store.deleteObject("log-spool/batch-1")).isFalse();
+		assertThatExceptionOfType(NoSuchDocumentException.class)
+			.isThrownBy(() -> store.openObject("log-spool/batch-1"));
+		assertThat(store.listObjects("nothing-here/")).isEmpty();
+	}
+
+	@Test
+	void anObjectTooLargeLeavesTheEarlierOneAndNothingElse() throws IOException {
+		FileSystemDocumentStore store = store();
+		store.putObject("pending/a", new ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)), 100);
+		assertThatExceptionOfType(DocumentTooLargeException.class)
+			.isThrownBy(() -> store.putObject("pending/a", new ByteArrayInputStream(new byte[200]), 100));
+		try (InputStream in = store.openObject("pending/a")) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("kept");
+		}
+		try (Stream<Path> temporary = Files.list(this.dir.resolve("tmp"))) {
+			assertThat(temporary).isEmpty();
+		}
+	}
+
+	@Test
+	void objectNamesCannotLeaveTheStore() {
+		FileSystemDocumentStore store = store();
+		for (String name : List.of("../x", "a/../../x", "/etc/passwd", "single", "a//b", "a/.hidden/../b", "a/b/",
+				"")) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> store.putObject(name, new ByteArrayInputStream(new byte[1]), 10));
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> store.listObjects("../"));
+		assertThatIllegalArgumentException().isThrownBy(() -> store.listObjects("log-spool"));
+	}
+
+	@Test
+	void leftoversOfInterruptedWritesAreRemovedOnlyWhenOld() throws IOException {
+		FileSystemDocumentStore store = store();
+		Path old = Files.createFile(this.dir.resolve("tmp").resolve("upload-1.part"));
+		Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(7200)));
+		Path fresh = Files.createFile(this.dir.resolve("tmp").resolve("upload-2.part"));
+		List<String> removed = store.removeLeftovers(Instant.now().minusSeconds(3600));
+		assertThat(removed).singleElement().asString().startsWith("tmp/upload-1.part");
+		assertThat(old).doesNotExist();
+		assertThat(fresh).exists();
 	}
 
 }
