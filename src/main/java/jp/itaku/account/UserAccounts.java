@@ -108,6 +108,20 @@ public class UserAccounts {
 	}
 
 	/**
+	 * Returns whether the actor sees more of a user than name, organisation and role:
+	 * user ID, e-mail, whether the account is enabled, locked or enrolled in two-factor
+	 * sign-in. Only their own organisation's users, and the system administrator every
+	 * user; other organisations' users (a contractor looking at the client's
+	 * administrators, a client at a contractor's staff) show only who they are.
+	 * @param actor the acting user
+	 * @param user a user the actor may see
+	 * @return {@code true} when the actor sees the details
+	 */
+	public boolean showsDetails(Actor actor, UserAccount user) {
+		return this.scope.isUnrestricted(actor) || user.getOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
 	 * Creates a user with a one-time password they must change at first sign-in.
 	 * @param actor the acting user, a system administrator ({@code null} for operator
 	 * commands)
