@@ -10,7 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Password hashing with Argon2id (16 MiB, 2 iterations, per OWASP's minimum).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, ThrottleProperties.class })
 class AccountConfiguration {
 
 	@Bean

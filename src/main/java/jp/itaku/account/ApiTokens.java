@@ -17,7 +17,9 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Personal API tokens: issued to a signed-in user (or for credentials given to
@@ -42,8 +44,11 @@ public class ApiTokens {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	ApiTokens(ApiTokenRepository repository, SignIn signIn, SecurityProperties properties, AuditTrail audit,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.repository = repository;
 		this.signIn = signIn;
 		this.properties = properties.apiToken();
@@ -85,20 +90,28 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Issues a token for credentials, as {@code POST /api/v1/tokens} does.
+	 * Issues a token for credentials, as {@code POST /api/v1/tokens} does, under the same
+	 * waits and lock as the sign-in form ({@link SignIn#withCredentials}).
 	 * @param username the sign-in name
 	 * @param password the password
 	 * @param code the TOTP or recovery code, when enrolled
 	 * @param name what the token is for
 	 * @param validityDays days until it expires, {@code null} for the default
+	 * @param source the client's address
 	 * @return the token, or empty when the credentials were refused
+	 * @throws SignInThrottled when the source must wait before trying again
 	 */
-	@Transactional(noRollbackFor = RuntimeException.class)
 	public Optional<IssuedToken> issueForCredentials(String username, String password, String code, String name,
-			Integer validityDays) {
-		return this.signIn.verifyCredentials(username, password, code)
-			.map((authentication) -> issue(((AccountPrincipal) authentication.getPrincipal()).actor(), name,
-					validityDays));
+			Integer validityDays, String source) {
+		SignIn.Attempt attempt = this.signIn.withCredentials(username, password, code, source);
+		if (attempt instanceof SignIn.Attempt.Throttled throttled) {
+			throw new SignInThrottled(throttled.retryAfter());
+		}
+		if (!(attempt instanceof SignIn.Attempt.Accepted accepted)) {
+			return Optional.empty();
+		}
+		Actor actor = ((AccountPrincipal) accepted.authentication().getPrincipal()).actor();
+		return Optional.of(this.transactions.execute((status) -> issue(actor, name, validityDays)));
 	}
 
 	/**

@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The password rules: at least the configured length, and hard enough to guess by the
- * zxcvbn estimate (score 3 of 4 by default), taking the user's own name and organisation
- * into account. A rejection explains in the reader's language why and what to do.
+ * zxcvbn estimate (score 3 of 4 by default) — both as a whole, with the user's own words
+ * ({@link GuessableWords}: user ID, name, e-mail, organisation, the product's words and
+ * years) as zxcvbn's user inputs, and once those words are taken out (zxcvbn counts even
+ * a known word as 50 guesses, so that {@code worker-worker} would pass as a whole). A
+ * rejection explains in the reader's language why and what to do.
  */
 @Component
 class PasswordPolicy {
@@ -34,8 +37,8 @@ class PasswordPolicy {
 	 * Checks a new password.
 	 * @param field the form field the password was entered in
 	 * @param password the password
-	 * @param userInputs the user's own words (name, user name, organisation) that make a
-	 * password easy to guess
+	 * @param userInputs the user's own words that make a password easy to guess
+	 * ({@link GuessableWords#of})
 	 * @throws InvalidInputProblem naming the field, with the estimate's advice
 	 */
 	void check(String field, String password, List<String> userInputs) {
@@ -54,6 +57,12 @@ class PasswordPolicy {
 				problems.add(new FieldProblem(field, "password.advice", suggestion));
 			}
 			throw new InvalidInputProblem(problems);
+		}
+		for (String variant : List.of(password, GuessableWords.unleet(password))) {
+			String rest = GuessableWords.withoutWords(variant, userInputs);
+			if (this.zxcvbn.measure(rest, userInputs).getScore() < this.rules.minScore()) {
+				throw new InvalidInputProblem(field, "password.ownWords");
+			}
 		}
 	}
 

@@ -24,12 +24,14 @@ public record SecurityProperties(@DefaultValue("15m") Duration idleTimeout, @Def
 		@DefaultValue Password password, @DefaultValue Totp totp, @DefaultValue ApiToken apiToken) {
 
 	/**
-	 * Lockout after failed sign-ins.
+	 * The lock of an account for every source, after failed sign-ins from any source
+	 * (passwords and second-factor codes); before it, failures slow down only their own
+	 * source ({@link ThrottleProperties}).
 	 *
-	 * @param maxAttempts failures in a row that lock the account
+	 * @param maxAttempts failures since the last completed sign-in that lock the account
 	 * @param duration how long the lock lasts
 	 */
-	public record Lockout(@DefaultValue("5") int maxAttempts, @DefaultValue("15m") Duration duration) {
+	public record Lockout(@DefaultValue("50") int maxAttempts, @DefaultValue("15m") Duration duration) {
 	}
 
 	/**

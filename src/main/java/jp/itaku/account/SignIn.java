@@ -1,6 +1,7 @@
 package jp.itaku.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,24 +18,27 @@ import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.crypto.FieldEncryptor;
 
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sign-in rules: which step follows a correct password, lockout after repeated
- * failures (of passwords and of second-factor codes alike), and one-time use of TOTP and
- * recovery codes. Every attempt is audited; nothing here tells a caller whether a user
- * name exists.
+ * The sign-in rules: which step follows a correct password, the slowing down of repeated
+ * failures per user name and source address ({@link SignInThrottle}), the lock of an
+ * account after many failures from any source (of passwords and of second-factor codes
+ * alike, cleared only by a completed sign-in), and one-time use of TOTP and recovery
+ * codes. Every attempt is audited. Nothing here tells a caller whether a user name exists
+ * or an account is locked: the password hash is always compared, and a refused attempt
+ * takes at least {@link ThrottleProperties#minAnswerTime()}.
  */
 @Service
-public class SignIn implements UserDetailsService {
+public class SignIn {
+
+	/** Longer user names cannot exist; they are looked up as unknown. */
+	private static final int MAX_USERNAME = 64;
 
 	/** Compared against when a user name is unknown, so that the answer takes as long. */
 	private final String dummyHash;
@@ -51,15 +55,25 @@ public class SignIn implements UserDetailsService {
 
 	private final SecurityProperties properties;
 
+	private final ThrottleProperties throttleProperties;
+
+	private final SignInThrottle throttle;
+
 	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final TransactionTemplate transactions;
+
 	SignIn(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, Organisations organisations,
-			TotpCodes totp, FieldEncryptor encryptor, SecurityProperties properties, AuditTrail audit, Clock clock,
-			PasswordEncoder passwordEncoder) {
+			TotpCodes totp, FieldEncryptor encryptor, SecurityProperties properties,
+			ThrottleProperties throttleProperties, SignInThrottle throttle, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock, PasswordEncoder passwordEncoder,
+			PlatformTransactionManager transactionManager) {
 		this.passwordEncoder = passwordEncoder;
 		this.dummyHash = passwordEncoder.encode(Secrets.oneTimePassword());
 		this.users = users;
@@ -68,150 +82,159 @@ public class SignIn implements UserDetailsService {
 		this.totp = totp;
 		this.encryptor = encryptor;
 		this.properties = properties;
+		this.throttleProperties = throttleProperties;
+		this.throttle = throttle;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public UserDetails loadUserByUsername(String username) {
-		UserAccount user = this.users.findByUsername(UserAccount.normalise(username))
-			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
-		return new AccountPrincipal(actorOf(user, this.organisations), user.getPasswordHash(), user.isEnabled(),
-				user.isLockedAt(Instant.now(this.clock)));
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
-	 * Counts a failed password and locks the account at the limit; audits the attempt.
+	 * Signs in with a user name and password (the first step of the sign-in form). The
+	 * attempt is refused without looking at the password while the source must wait; a
+	 * wrong password, an unknown user name and a locked or disabled account are refused
+	 * alike, and count toward the waits and the lock. A correct password never clears the
+	 * counts while a second factor is still to come.
 	 * @param username the name as typed
-	 * @param failure why sign-in failed
+	 * @param password the password as typed
+	 * @param source the client's address
+	 * @return the authentication in the user's next step, a refusal, or the wait
 	 */
-	@Transactional
-	public void passwordFailed(String username, AuthenticationException failure) {
-		var user = this.users.findByUsername(UserAccount.normalise(username));
-		if (user.isEmpty()) {
-			this.audit.record(AuditRecord.of("SIGN_IN_FAILED")
-				.attemptedUsername(username)
-				.outcome(AuditOutcome.FAILURE)
-				.detail("reason", "bad_credentials"));
-			return;
+	public Attempt withPassword(String username, String password, String source) {
+		long started = System.nanoTime();
+		Attempt attempt = this.transactions.execute((status) -> checkPassword(username, password, source));
+		if (!(attempt instanceof Attempt.Accepted)) {
+			padAnswer(started);
 		}
-		if (failure instanceof LockedException) {
-			this.audit.record(AuditRecord.of("SIGN_IN_FAILED")
-				.actor(actorOf(user.get(), this.organisations))
-				.target("UserAccount", user.get().getId())
-				.outcome(AuditOutcome.DENIED)
-				.detail("reason", "locked"));
-			return;
-		}
-		countFailure(user.get(), "bad_credentials");
+		return attempt;
 	}
 
 	/**
-	 * Accepts a correct password: clears the failure count, audits the sign-in and
-	 * returns the authentication for the next step.
-	 * @param principal the user who gave the password
-	 * @return the authentication in the user's next step
-	 */
-	@Transactional
-	public StepAuthentication passwordAccepted(UserDetails principal) {
-		UserAccount user = load(((AccountPrincipal) principal).actor().userId());
-		user.recordSuccessfulSignIn();
-		StepAuthentication next = authenticate(user, false);
-		this.audit.record(AuditRecord.of("SIGN_IN")
-			.actor(actorOf(user, this.organisations))
-			.target("UserAccount", user.getId())
-			.detail("nextStep", next.getStep().name()));
-		return next;
-	}
-
-	/**
-	 * Checks a second-factor code (or a recovery code) of a user in the TOTP step.
+	 * Checks a second-factor code (or a recovery code) of a user in the TOTP step. A
+	 * completed sign-in clears the counts of the user name and source and of the account.
 	 * @param current the user's authentication
 	 * @param code the code as typed
-	 * @return the authentication in the next step, or empty when the code was wrong (the
-	 * failure counts toward lockout)
+	 * @param source the client's address
+	 * @return the authentication in the next step, a refusal (the failure counts toward
+	 * the waits and the lock), or the wait
 	 */
 	@Transactional
-	public Optional<StepAuthentication> verifySecondFactor(StepAuthentication current, String code) {
+	public Attempt withSecondFactor(StepAuthentication current, String code, String source) {
 		UserAccount user = load(actorOfAuthentication(current).userId());
 		Instant now = Instant.now(this.clock);
+		Optional<Instant> wait = this.throttle.waitUntil(user.getUsername(), source, now);
+		if (wait.isPresent()) {
+			return throttled(user, null, source, now, wait.get());
+		}
 		if (user.isLockedAt(now) || !user.isEnabled()) {
-			return Optional.empty();
+			countFailure(user, user.getUsername(), null, source, "locked");
+			return new Attempt.Refused();
 		}
-		if (user.isTotpEnabled() && code != null) {
-			String secret = this.encryptor.decrypt(user.getTotpSecretCiphertext(), totpContext(user.getId()));
-			OptionalLong step = this.totp.matchingStep(secret, code);
-			if (step.isPresent() && user.useTotpStep(step.getAsLong())) {
-				user.recordSuccessfulSignIn();
-				this.audit.record(AuditRecord.of("SIGN_IN_SECOND_FACTOR")
-					.actor(actorOf(user, this.organisations))
-					.target("UserAccount", user.getId())
-					.detail("method", "totp"));
-				return Optional.of(authenticate(user, true));
-			}
-			String normalised = RecoveryCodes.normalise(code);
-			var recovery = this.recoveryCodes.findByUserIdAndCodeHashAndUsedAtIsNull(user.getId(),
-					Secrets.sha256(normalised));
-			if (recovery.isPresent()) {
-				recovery.get().use(now);
-				user.recordSuccessfulSignIn();
-				this.audit.record(AuditRecord.of("SIGN_IN_SECOND_FACTOR")
-					.actor(actorOf(user, this.organisations))
-					.target("UserAccount", user.getId())
-					.detail("method", "recovery_code")
-					.detail("remaining", this.recoveryCodes.countByUserIdAndUsedAtIsNull(user.getId())));
-				return Optional.of(authenticate(user, true));
-			}
+		Optional<String> method = useSecondFactor(user, code, now);
+		if (method.isEmpty()) {
+			countFailure(user, user.getUsername(), null, source, "bad_second_factor");
+			return new Attempt.Refused();
 		}
-		countFailure(user, "bad_second_factor");
-		return Optional.empty();
+		this.throttle.signedIn(user.getUsername(), source);
+		AuditRecord entry = AuditRecord.of("SIGN_IN_SECOND_FACTOR")
+			.actor(actorOf(user, this.organisations))
+			.target("UserAccount", user.getId())
+			.detail("method", method.get());
+		if (method.get().equals("recovery_code")) {
+			entry.detail("remaining", this.recoveryCodes.countByUserIdAndUsedAtIsNull(user.getId()));
+		}
+		this.audit.record(entry);
+		return new Attempt.Accepted(authenticate(user, true));
 	}
 
 	/**
 	 * Checks credentials given outside the sign-in form (for an API token): password, and
-	 * the second factor when the user is enrolled. Users who still must change their
-	 * password or enrol an authenticator are refused. Failures count toward lockout.
+	 * the second factor when the user is enrolled, under the same waits and lock as the
+	 * form. Users who still must change their password or enrol an authenticator are
+	 * refused.
 	 * @param username the sign-in name
 	 * @param password the password
 	 * @param code the TOTP or recovery code, when enrolled
-	 * @return the user's complete authentication, or empty when refused
+	 * @param source the client's address
+	 * @return the user's complete authentication, a refusal, or the wait
 	 */
-	@Transactional(noRollbackFor = RuntimeException.class)
-	public Optional<StepAuthentication> verifyCredentials(String username, String password, String code) {
-		var found = this.users.findByUsername(UserAccount.normalise(username));
-		if (found.isEmpty()) {
-			this.passwordEncoder.matches(password == null ? "" : password, this.dummyHash);
-			passwordFailed(username, new BadCredentialsException("unknown"));
-			return Optional.empty();
-		}
-		UserAccount user = found.get();
-		if (!user.isEnabled() || user.isLockedAt(Instant.now(this.clock))) {
-			passwordFailed(username, new LockedException("locked"));
-			return Optional.empty();
-		}
-		if (password == null || !this.passwordEncoder.matches(password, user.getPasswordHash())) {
-			countFailure(user, "bad_credentials");
-			return Optional.empty();
-		}
-		StepAuthentication next = authenticate(user, false);
-		if (next.getStep() == SignInStep.TOTP) {
-			Optional<StepAuthentication> verified = verifySecondFactor(next, code);
-			if (verified.isEmpty()) {
-				return verified;
+	public Attempt withCredentials(String username, String password, String code, String source) {
+		long started = System.nanoTime();
+		Attempt attempt = this.transactions.execute((status) -> {
+			Attempt first = checkPassword(username, password, source);
+			if (!(first instanceof Attempt.Accepted accepted)) {
+				return first;
 			}
-			next = verified.get();
+			StepAuthentication next = accepted.authentication();
+			if (next.getStep() == SignInStep.TOTP) {
+				Attempt second = withSecondFactor(next, code, source);
+				if (!(second instanceof Attempt.Accepted verified)) {
+					return second;
+				}
+				next = verified.authentication();
+			}
+			if (next.getStep() != SignInStep.COMPLETE) {
+				this.audit.record(AuditRecord.of("SIGN_IN_FAILED")
+					.actor(actorOfAuthentication(next))
+					.target("UserAccount", actorOfAuthentication(next).userId())
+					.outcome(AuditOutcome.DENIED)
+					.detail("reason", "pending_" + next.getStep().name().toLowerCase(Locale.ROOT)));
+				return new Attempt.Refused();
+			}
+			return new Attempt.Accepted(next);
+		});
+		if (!(attempt instanceof Attempt.Accepted)) {
+			padAnswer(started);
 		}
-		if (next.getStep() != SignInStep.COMPLETE) {
-			this.audit.record(AuditRecord.of("SIGN_IN_FAILED")
+		return attempt;
+	}
+
+	/**
+	 * Proves again, within a session, that the user is who they say: their password, and
+	 * a current code or a recovery code when they are enrolled (before they replace their
+	 * authenticator or recovery codes). Failures count toward the waits and the lock and
+	 * are audited.
+	 * @param userId the signed-in user
+	 * @param password the password as typed
+	 * @param code a current code or a recovery code, when enrolled
+	 * @param source the client's address
+	 * @param purpose what the proof is for, for the audit entry
+	 * @return {@code true} when both are right; a wrong one is refused without saying
+	 * which
+	 */
+	@Transactional
+	public boolean reauthenticate(UUID userId, String password, String code, String source, String purpose) {
+		UserAccount user = load(userId);
+		Instant now = Instant.now(this.clock);
+		boolean passwordRight = password != null && this.passwordEncoder.matches(password, user.getPasswordHash());
+		if (this.throttle.waitUntil(user.getUsername(), source, now).isPresent() || user.isLockedAt(now)
+				|| !user.isEnabled()) {
+			this.audit.record(AuditRecord.of("REAUTHENTICATION_FAILED")
 				.actor(actorOf(user, this.organisations))
-				.target("UserAccount", user.getId())
+				.target("UserAccount", userId)
 				.outcome(AuditOutcome.DENIED)
-				.detail("reason", "pending_" + next.getStep().name().toLowerCase(Locale.ROOT)));
-			return Optional.empty();
+				.detail("purpose", purpose)
+				.detail("reason", "throttled"));
+			return false;
 		}
-		user.recordSuccessfulSignIn();
-		return Optional.of(next);
+		String reason = !passwordRight ? "bad_credentials"
+				: (user.isTotpEnabled() && useSecondFactor(user, code, now).isEmpty()) ? "bad_second_factor" : null;
+		if (reason != null) {
+			countFailure(user, user.getUsername(), null, source, reason);
+			this.audit.record(AuditRecord.of("REAUTHENTICATION_FAILED")
+				.actor(actorOf(user, this.organisations))
+				.target("UserAccount", userId)
+				.outcome(AuditOutcome.FAILURE)
+				.detail("purpose", purpose)
+				.detail("reason", reason));
+			return false;
+		}
+		this.audit.record(AuditRecord.of("REAUTHENTICATED")
+			.actor(actorOf(user, this.organisations))
+			.target("UserAccount", userId)
+			.detail("purpose", purpose));
+		return true;
 	}
 
 	/**
@@ -279,21 +302,120 @@ public class SignIn implements UserDetailsService {
 				organisation.getName(), organisation.getKind(), user.getRole());
 	}
 
-	private void countFailure(UserAccount user, String reason) {
-		SecurityProperties.Lockout lockout = this.properties.lockout();
-		boolean locked = user.recordFailedSignIn(Instant.now(this.clock), lockout.maxAttempts(), lockout.duration());
-		Actor actor = actorOf(user, this.organisations);
-		this.audit.record(AuditRecord.of("SIGN_IN_FAILED")
-			.actor(actor)
+	private Attempt checkPassword(String typed, String password, String source) {
+		Instant now = Instant.now(this.clock);
+		String username = UserAccount.normalise(typed);
+		Optional<UserAccount> found = (username.isEmpty() || username.length() > MAX_USERNAME) ? Optional.empty()
+				: this.users.findByUsername(username);
+		// The hash is compared whatever follows, so that every answer takes as long.
+		boolean passwordRight = this.passwordEncoder.matches((password != null) ? password : "",
+				found.map(UserAccount::getPasswordHash).orElse(this.dummyHash));
+		Optional<Instant> wait = this.throttle.waitUntil(username, source, now);
+		if (wait.isPresent()) {
+			return throttled(found.orElse(null), typed, source, now, wait.get());
+		}
+		if (found.isEmpty()) {
+			countFailure(null, username, typed, source, "bad_credentials");
+			return new Attempt.Refused();
+		}
+		UserAccount user = found.get();
+		if (!user.isEnabled() || user.isLockedAt(now)) {
+			countFailure(user, username, typed, source, user.isEnabled() ? "locked" : "disabled");
+			return new Attempt.Refused();
+		}
+		if (!passwordRight || password == null || password.isEmpty()) {
+			countFailure(user, username, typed, source, "bad_credentials");
+			return new Attempt.Refused();
+		}
+		StepAuthentication next = authenticate(user, false);
+		if (next.getStep() != SignInStep.TOTP) {
+			this.throttle.signedIn(username, source);
+		}
+		this.audit.record(AuditRecord.of("SIGN_IN")
+			.actor(actorOf(user, this.organisations))
 			.target("UserAccount", user.getId())
-			.outcome(AuditOutcome.FAILURE)
-			.detail("reason", reason));
-		if (locked) {
+			.detail("nextStep", next.getStep().name()));
+		return new Attempt.Accepted(next);
+	}
+
+	/** Uses a TOTP code or a recovery code; returns which, or empty when neither fits. */
+	private Optional<String> useSecondFactor(UserAccount user, String code, Instant now) {
+		if (!user.isTotpEnabled() || code == null || code.isBlank()) {
+			return Optional.empty();
+		}
+		String secret = this.encryptor.decrypt(user.getTotpSecretCiphertext(), totpContext(user.getId()));
+		OptionalLong step = this.totp.matchingStep(secret, code);
+		if (step.isPresent() && user.useTotpStep(step.getAsLong())) {
+			return Optional.of("totp");
+		}
+		var recovery = this.recoveryCodes.findByUserIdAndCodeHashAndUsedAtIsNull(user.getId(),
+				Secrets.sha256(RecoveryCodes.normalise(code)));
+		if (recovery.isPresent()) {
+			recovery.get().use(now);
+			return Optional.of("recovery_code");
+		}
+		return Optional.empty();
+	}
+
+	private Attempt throttled(UserAccount user, String typed, String source, Instant now, Instant until) {
+		AuditRecord entry = AuditRecord.of("SIGN_IN_FAILED")
+			.outcome(AuditOutcome.DENIED)
+			.detail("reason", "throttled")
+			.detail("waitUntil", until.toString());
+		if (user != null) {
+			entry.actor(actorOf(user, this.organisations)).target("UserAccount", user.getId());
+		}
+		else {
+			entry.attemptedUsername(typed);
+		}
+		this.audit.record(entry);
+		return new Attempt.Throttled(Duration.between(now, until));
+	}
+
+	/**
+	 * Counts a failure toward the waits of the user name and source and, for an account
+	 * that is not locked, toward its lock; locks it at the threshold and tells the
+	 * security administrators (after commit).
+	 */
+	private void countFailure(UserAccount user, String username, String typed, String source, String reason) {
+		Instant now = Instant.now(this.clock);
+		boolean countsTowardLock = user != null && user.isEnabled() && !user.isLockedAt(now);
+		int accountFailures = this.throttle.recordFailure(username, source, countsTowardLock, now);
+		AuditRecord entry = AuditRecord.of("SIGN_IN_FAILED")
+			.outcome("locked".equals(reason) || "disabled".equals(reason) ? AuditOutcome.DENIED : AuditOutcome.FAILURE)
+			.detail("reason", reason);
+		if (user == null) {
+			this.audit.record(entry.attemptedUsername(typed));
+			return;
+		}
+		Actor actor = actorOf(user, this.organisations);
+		this.audit.record(entry.actor(actor).target("UserAccount", user.getId()));
+		SecurityProperties.Lockout lockout = this.properties.lockout();
+		if (countsTowardLock && accountFailures >= lockout.maxAttempts()) {
+			Instant until = now.plus(lockout.duration());
+			user.lockUntil(until, now);
+			this.throttle.accountLocked(username);
 			this.audit.record(AuditRecord.of("ACCOUNT_LOCKED")
 				.actor(actor)
 				.target("UserAccount", user.getId())
 				.outcome(AuditOutcome.DENIED)
-				.detail("until", user.getLockedUntil().toString()));
+				.detail("until", until.toString())
+				.detail("failures", accountFailures));
+			this.events.publishEvent(new AccountLocked(user.getId(), until, accountFailures, source));
+		}
+	}
+
+	/** Makes a refused answer take at least the configured time. */
+	private void padAnswer(long startedNanos) {
+		long remaining = this.throttleProperties.minAnswerTime().toNanos() - (System.nanoTime() - startedNanos);
+		if (remaining <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -322,6 +444,33 @@ public class SignIn implements UserDetailsService {
 
 	private static Actor actorOfAuthentication(StepAuthentication authentication) {
 		return ((ActorPrincipal) authentication.getPrincipal()).actor();
+	}
+
+	/**
+	 * What became of a sign-in attempt.
+	 */
+	public sealed interface Attempt {
+
+		/**
+		 * The factor was right.
+		 *
+		 * @param authentication the authentication in the user's next step
+		 */
+		record Accepted(StepAuthentication authentication) implements Attempt {
+		}
+
+		/** Refused: wrong, unknown, locked or disabled, never saying which. */
+		record Refused() implements Attempt {
+		}
+
+		/**
+		 * Refused without looking, because the source must wait.
+		 *
+		 * @param retryAfter how long it must still wait
+		 */
+		record Throttled(Duration retryAfter) implements Attempt {
+		}
+
 	}
 
 }

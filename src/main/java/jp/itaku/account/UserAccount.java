@@ -16,8 +16,8 @@ import jp.itaku.platform.Role;
 
 /**
  * A person who signs in: identity, organisation, role, and the state of their
- * credentials. The sign-in rules (lockout, one-time use of TOTP codes) are transitions of
- * this entity.
+ * credentials. The lock and the one-time use of TOTP codes are transitions of this
+ * entity; the failures that lead to a lock are counted by {@link SignInThrottle}.
  */
 @Entity
 @Table(name = "user_account")
@@ -52,9 +52,6 @@ public class UserAccount {
 
 	@Column(name = "password_change_required", nullable = false)
 	private boolean passwordChangeRequired;
-
-	@Column(name = "failed_attempts", nullable = false)
-	private int failedAttempts;
 
 	@Column(name = "locked_until")
 	private Instant lockedUntil;
@@ -117,33 +114,16 @@ public class UserAccount {
 	}
 
 	/**
-	 * Counts a failed sign-in and locks the account once the limit is reached.
+	 * Locks sign-in from every source until an instant, after too many failures.
+	 * @param until the end of the lock
 	 * @param now the current instant
-	 * @param maxAttempts failures that lock the account
-	 * @param lockout how long the lock lasts
-	 * @return {@code true} when this failure locked the account
 	 */
-	boolean recordFailedSignIn(Instant now, int maxAttempts, Duration lockout) {
-		if (this.lockedUntil != null && !now.isBefore(this.lockedUntil)) {
-			this.failedAttempts = 0;
-			this.lockedUntil = null;
-		}
-		this.failedAttempts++;
-		if (this.failedAttempts >= maxAttempts && !isLockedAt(now)) {
-			this.lockedUntil = now.plus(lockout);
-			this.failedAttempts = 0;
-			return true;
-		}
-		return false;
-	}
-
-	void recordSuccessfulSignIn() {
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
+	void lockUntil(Instant until, Instant now) {
+		this.lockedUntil = until;
+		this.updatedAt = now;
 	}
 
 	void unlock(Instant now) {
-		this.failedAttempts = 0;
 		this.lockedUntil = null;
 		this.updatedAt = now;
 	}
@@ -234,10 +214,6 @@ public class UserAccount {
 
 	public Instant getPasswordChangedAt() {
 		return this.passwordChangedAt;
-	}
-
-	public int getFailedAttempts() {
-		return this.failedAttempts;
 	}
 
 	public Instant getLockedUntil() {

@@ -16,6 +16,7 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.DataScope;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
 
@@ -50,9 +51,12 @@ public class UserAccounts {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
 	UserAccounts(UserAccountRepository repository, RecoveryCodeRepository recoveryCodes, Organisations organisations,
 			DataScope scope, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AuditTrail audit,
-			Clock clock) {
+			Clock clock, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.repository = repository;
 		this.recoveryCodes = recoveryCodes;
 		this.organisations = organisations;
@@ -104,6 +108,20 @@ public class UserAccounts {
 	}
 
 	/**
+	 * Returns whether the actor sees more of a user than name, organisation and role:
+	 * user ID, e-mail, whether the account is enabled, locked or enrolled in two-factor
+	 * sign-in. Only their own organisation's users, and the system administrator every
+	 * user; other organisations' users (a contractor looking at the client's
+	 * administrators, a client at a contractor's staff) show only who they are.
+	 * @param actor the acting user
+	 * @param user a user the actor may see
+	 * @return {@code true} when the actor sees the details
+	 */
+	public boolean showsDetails(Actor actor, UserAccount user) {
+		return this.scope.isUnrestricted(actor) || user.getOrganisationId().equals(actor.organisationId());
+	}
+
+	/**
 	 * Creates a user with a one-time password they must change at first sign-in.
 	 * @param actor the acting user, a system administrator ({@code null} for operator
 	 * commands)
@@ -139,8 +157,9 @@ public class UserAccounts {
 	}
 
 	/**
-	 * Creates a user with a chosen password, for seeding demo data; the password must
-	 * pass the password rules.
+	 * Creates a user with a chosen password, for seeding the demo data and tests. The
+	 * password is set as given, not checked against the password rules: the demo's shared
+	 * password is made of the product's own words, which the rules refuse for real users.
 	 * @param form the user's data
 	 * @param password the password
 	 * @return the user
@@ -150,7 +169,6 @@ public class UserAccounts {
 		Organisation organisation = this.organisations.findUnscoped(form.getOrganisationId())
 			.orElseThrow(() -> new NotFoundProblem("organisation.entity"));
 		requireRoleFits(form.getRole(), organisation);
-		this.passwordPolicy.check("password", password, List.of(form.getUsername(), form.getDisplayName()));
 		UserAccount user = this.repository.save(new UserAccount(form.getUsername(), form.getDisplayName(),
 				blankToNull(form.getEmail()), organisation.getId(), form.getRole(),
 				this.passwordEncoder.encode(password), false, Instant.now(this.clock)));
@@ -207,7 +225,8 @@ public class UserAccounts {
 	}
 
 	/**
-	 * Lifts a lockout before it expires.
+	 * Lifts a lockout before it expires and forgets the failures counted for the user
+	 * name from every source.
 	 * @param actor the acting user, a system administrator
 	 * @param id the user's id
 	 */
@@ -216,6 +235,7 @@ public class UserAccounts {
 		requireAdmin(actor);
 		UserAccount user = get(actor, id);
 		user.unlock(Instant.now(this.clock));
+		this.throttle.unlocked(user.getUsername());
 		this.audit.record(AuditRecord.of("USER_UNLOCKED").actor(actor).target("UserAccount", id));
 	}
 
@@ -253,9 +273,9 @@ public class UserAccounts {
 		}
 		String organisationName = this.organisations.findUnscoped(user.getOrganisationId())
 			.map(Organisation::getName)
-			.orElse("");
-		this.passwordPolicy.check("newPassword", newPassword,
-				List.of(user.getUsername(), user.getDisplayName(), organisationName, "itaku"));
+			.orElse(null);
+		this.passwordPolicy.check("newPassword", newPassword, GuessableWords.of(user.getUsername(),
+				user.getDisplayName(), user.getEmail(), organisationName, ItakuTime.today(this.clock).getYear()));
 		user.changePassword(this.passwordEncoder.encode(newPassword), false, Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("PASSWORD_CHANGED")
 			.actor(SignIn.actorOf(user, this.organisations))

@@ -168,6 +168,33 @@ public class Contracts {
 	}
 
 	/**
+	 * Returns the contracts whose obligations, counts and submissions the actor may read
+	 * (the primary parties, as {@link #get} admits them, and the system administrator),
+	 * as a condition for a query of the {@code contract} table: {@link #scope} without
+	 * the contracts an approved subcontractor only takes part in.
+	 * @param actor the acting user
+	 * @return the condition on alias {@code c} and its parameters
+	 */
+	public ContractScope partyScope(Actor actor) {
+		if (actor.is(Role.SYSTEM_ADMIN)) {
+			return new ContractScope("true", Map.of());
+		}
+		String party = (actor.organisationKind() == OrganisationKind.CLIENT) ? "c.client_organisation_id"
+				: "c.contractor_organisation_id";
+		return new ContractScope(party + " = :scopeOrganisation", Map.of("scopeOrganisation", actor.organisationId()));
+	}
+
+	/**
+	 * Returns whether the actor may register contracts: the client's officers, security
+	 * administrators and system administrators, for their own client organisation.
+	 * @param actor the acting user
+	 * @return {@code true} when the actor may register
+	 */
+	public boolean mayRegister(Actor actor) {
+		return CLIENT_EDITORS.contains(actor.role()) && actor.organisationKind() == OrganisationKind.CLIENT;
+	}
+
+	/**
 	 * Returns a contract the actor may see.
 	 * @param actor the acting user
 	 * @param id the contract
@@ -335,7 +362,7 @@ public class Contracts {
 	 */
 	@Transactional
 	public Contract register(Actor actor, ContractForm form) {
-		if (!CLIENT_EDITORS.contains(actor.role()) || actor.organisationKind() != OrganisationKind.CLIENT) {
+		if (!mayRegister(actor)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		Organisation contractor = this.organisations.findUnscoped(form.getContractorOrganisationId())

@@ -3,6 +3,7 @@ package jp.itaku.obligation;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,7 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every contract's state at a glance, for the client: overdue, due within 7 days,
  * awaiting review, returned, accepted — counted in the database, scoped to the contracts
- * the actor sees.
+ * the actor sees. The counts (and the orders by a count) cover only the contracts whose
+ * obligations the actor may read, as the obligations API admits it
+ * ({@link Contracts#partyScope}): an approved subcontractor sees the heading of a
+ * contract it takes part in, never the contractor's obligation figures.
  */
 @Service
 public class ComplianceDashboard {
@@ -75,7 +81,9 @@ public class ComplianceDashboard {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Page page(Actor actor, Filter filter, int page, int size) {
 		ContractScope scope = this.contracts.scope(actor);
+		ContractScope parties = this.contracts.partyScope(actor);
 		Map<String, Object> parameters = new HashMap<>(scope.parameters());
+		parameters.putAll(parties.parameters());
 		StringBuilder where = new StringBuilder(scope.condition());
 		if (filter.department() != null && !filter.department().isBlank()) {
 			where.append(" and c.client_department = :department");
@@ -130,9 +138,9 @@ public class ComplianceDashboard {
 				join = """
 						left join (select o.contract_id, count(*) as counted
 						  from obligation o join contract c on c.id = o.contract_id
-						  where %s and %s%s
+						  where %s and %s and %s%s
 						  group by o.contract_id) k on k.contract_id = c.id
-						""".formatted(where, filter.sort().counted,
+						""".formatted(where, parties.condition(), filter.sort().counted,
 						(filter.category() != null) ? " and o.category = :category" : "");
 				yield "coalesce(k.counted, 0) desc, c.number";
 			}
@@ -148,7 +156,9 @@ public class ComplianceDashboard {
 			.params(parameters)
 			.query(Contracts::summary)
 			.list();
-		Map<UUID, Counts> counts = counts(shown.stream().map(ContractSummary::id).toList(), today, filter.category());
+		Map<UUID, Counts> counts = counts(
+				shown.stream().filter((c) -> isParty(actor, c)).map(ContractSummary::id).toList(), today,
+				filter.category());
 		Set<UUID> unnamed = shown.stream()
 			.map(ContractSummary::contractorOrganisationId)
 			.filter((id) -> !names.containsKey(id))
@@ -158,9 +168,40 @@ public class ComplianceDashboard {
 		List<Row> rows = shown.stream()
 			.map((contract) -> new Row(contract, names.getOrDefault(contract.contractorOrganisationId(), ""),
 					issuers.computeIfAbsent(contract.profileId(), (id) -> this.catalog.get(id).definition().issuer()),
-					counts.getOrDefault(contract.id(), Counts.NONE)))
+					isParty(actor, contract) ? counts.getOrDefault(contract.id(), Counts.NONE) : null))
 			.toList();
 		return new Page(rows, matching, current, pages);
+	}
+
+	/**
+	 * Lists the contractors of the contracts the actor sees, for the dashboard's filter.
+	 * @param actor the acting user
+	 * @return the contractors' ids and names, by name
+	 */
+	@Transactional(readOnly = true)
+	public List<Contractor> contractors(Actor actor) {
+		ContractScope scope = this.contracts.scope(actor);
+		List<UUID> ids = this.jdbc
+			.sql("select distinct c.contractor_organisation_id from contract c where " + scope.condition())
+			.params(scope.parameters())
+			.query(UUID.class)
+			.list();
+		return this.organisations.namesUnscoped(ids)
+			.entrySet()
+			.stream()
+			.map((e) -> new Contractor(e.getKey(), e.getValue()))
+			.sorted(Comparator.comparing(Contractor::name).thenComparing(Contractor::id))
+			.toList();
+	}
+
+	/** The rule of {@link Contracts#partyScope}, for a contract already read. */
+	private static boolean isParty(Actor actor, ContractSummary contract) {
+		if (actor.is(Role.SYSTEM_ADMIN)) {
+			return true;
+		}
+		return actor.organisationId()
+			.equals((actor.organisationKind() == OrganisationKind.CLIENT) ? contract.clientOrganisationId()
+					: contract.contractorOrganisationId());
 	}
 
 	private Map<UUID, Counts> counts(List<UUID> contractIds, LocalDate today, ClauseCategory category) {
@@ -256,18 +297,39 @@ public class ComplianceDashboard {
 	 * @param contract the contract
 	 * @param contractorName its contractor
 	 * @param issuer the issuer of its clause profile
-	 * @param counts its obligations by state
+	 * @param counts its obligations by state, {@code null} when the actor may not read
+	 * them
 	 */
 	public record Row(ContractSummary contract, String contractorName, String issuer, Counts counts) {
 
 		/**
 		 * Returns whether everything is in order: nothing overdue, returned or awaiting
 		 * review.
-		 * @return {@code true} when in order
+		 * @return {@code true} when in order; {@code false} also when not counted
 		 */
 		public boolean inOrder() {
-			return this.counts.overdue() == 0 && this.counts.returned() == 0 && this.counts.awaitingReview() == 0;
+			return counted() && this.counts.overdue() == 0 && this.counts.returned() == 0
+					&& this.counts.awaitingReview() == 0;
 		}
+
+		/**
+		 * Returns whether the contract's obligations are counted for the actor.
+		 * @return {@code false} for a contract the actor only takes part in as a
+		 * subcontractor
+		 */
+		public boolean counted() {
+			return this.counts != null;
+		}
+
+	}
+
+	/**
+	 * A contractor in the dashboard's filter.
+	 *
+	 * @param id the organisation
+	 * @param name its name
+	 */
+	public record Contractor(UUID id, String name) {
 
 	}
 

@@ -27,8 +27,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Sign-in through the form: lockout, one message for every failure, required two-factor
- * enrolment, second-factor codes used once, password rules.
+ * Sign-in through the form: waits after failures, one message for every failure, required
+ * two-factor enrolment, second-factor codes used once, password rules.
  */
 @IntegrationTest
 class AuthenticationIT {
@@ -67,23 +67,22 @@ class AuthenticationIT {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountForFifteenMinutesEvenForTheRightPassword() throws Exception {
+	void fiveWrongPasswordsMakeThatAddressWaitEvenForTheRightPasswordButLockNothing() throws Exception {
 		UserAccount worker = this.fixtures.user(this.contractor, Role.CONTRACTOR_WORKER);
 		for (int i = 0; i < 5; i++) {
-			assertThat(this.fixtures.formLogin(this.mvc, worker.getUsername(), "wrong-password-" + i)
+			assertThat(this.fixtures.formLogin(this.mvc, worker.getUsername(), "wrong-password-" + i, "192.0.2.10")
 				.getResponse()
 				.getRedirectedUrl()).isEqualTo("/login?error");
 		}
-		UserAccount locked = this.users.findById(worker.getId()).orElseThrow();
-		assertThat(locked.getLockedUntil()).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
-				Instant.now().plus(Duration.ofMinutes(16)));
-		assertThat(this.fixtures.formLogin(this.mvc, worker.getUsername(), Fixtures.PASSWORD)
+		assertThat(this.fixtures.formLogin(this.mvc, worker.getUsername(), Fixtures.PASSWORD, "192.0.2.10")
 			.getResponse()
-			.getRedirectedUrl()).isEqualTo("/login?error");
-		AuditSearch lockedEntries = new AuditSearch(null, null, worker.getUsername(), "ACCOUNT_LOCKED", null, null);
-		assertThat(this.audit
-			.search(this.fixtures.actor(this.fixtures.user(this.client, Role.SYSTEM_ADMIN)), lockedEntries, 0, 10)
-			.total()).isEqualTo(1);
+			.getRedirectedUrl()).startsWith("/login?wait=");
+		this.mvc.perform(get("/login").param("wait", "1"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("1秒後にもう一度お試しください")));
+		assertThat(this.users.findById(worker.getId()).orElseThrow().getLockedUntil()).isNull();
+		assertThat(this.fixtures.formLogin(this.mvc, worker.getUsername(), Fixtures.PASSWORD, "192.0.2.11")
+			.getResponse()
+			.getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
@@ -154,18 +153,49 @@ class AuthenticationIT {
 	}
 
 	@Test
-	void wrongSecondFactorCodesCountTowardLockout() throws Exception {
+	void wrongSecondFactorCodesMakeTheAddressWaitAndACorrectPasswordDoesNotForgetThem() throws Exception {
 		UserAccount lead = this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD);
-		this.fixtures.enrolTotp(lead);
+		Fixtures.Enrolled enrolled = this.fixtures.enrolTotp(lead);
 		MockHttpSession session = Fixtures
-			.session(this.fixtures.formLogin(this.mvc, lead.getUsername(), Fixtures.PASSWORD));
+			.session(this.fixtures.formLogin(this.mvc, lead.getUsername(), Fixtures.PASSWORD, "192.0.2.20"));
 		for (int i = 0; i < 4; i++) {
-			this.mvc.perform(post("/login/totp").session(session).param("code", "12345" + i).with(csrf()))
+			this.mvc
+				.perform(post("/login/totp").session(session)
+					.param("code", wrongCode(enrolled))
+					.with(Fixtures.from("192.0.2.20"))
+					.with(csrf()))
 				.andExpect(status().isOk());
 		}
-		this.mvc.perform(post("/login/totp").session(session).param("code", "999999").with(csrf()))
-			.andExpect(redirectedUrl("/login?error"));
-		assertThat(this.users.findById(lead.getId()).orElseThrow().getLockedUntil()).isAfter(Instant.now());
+		// A correct password again from the same address does not clear the four.
+		session = Fixtures
+			.session(this.fixtures.formLogin(this.mvc, lead.getUsername(), Fixtures.PASSWORD, "192.0.2.20"));
+		this.mvc
+			.perform(post("/login/totp").session(session)
+				.param("code", wrongCode(enrolled))
+				.with(Fixtures.from("192.0.2.20"))
+				.with(csrf()))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(post("/login/totp").session(session)
+				.param("code", this.fixtures.code(enrolled.secret(), 1))
+				.with(Fixtures.from("192.0.2.20"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"sign-in-wait\"")));
+		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login/totp"));
+	}
+
+	private String wrongCode(Fixtures.Enrolled enrolled) {
+		java.util.Set<String> valid = java.util.Set.of(this.fixtures.code(enrolled.secret(), -1),
+				this.fixtures.code(enrolled.secret(), 0), this.fixtures.code(enrolled.secret(), 1),
+				this.fixtures.code(enrolled.secret(), 2));
+		String code;
+		do {
+			code = String.format(java.util.Locale.ROOT, "%06d",
+					java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+		}
+		while (valid.contains(code));
+		return code;
 	}
 
 	@Test

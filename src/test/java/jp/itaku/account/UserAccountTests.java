@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-in rules that live in the account: lockout after repeated failures, and single
- * use of TOTP time steps.
+ * The sign-in rules that live in the account: the lock and its end, and single use of
+ * TOTP time steps.
  */
 class UserAccountTests {
 
@@ -28,45 +28,12 @@ class UserAccountTests {
 	}
 
 	@Test
-	void theFifthFailureLocksForFifteenMinutes() {
-		for (int i = 1; i <= 4; i++) {
-			assertThat(this.user.recordFailedSignIn(NOW, 5, FIFTEEN_MINUTES)).isFalse();
-			assertThat(this.user.isLockedAt(NOW)).isFalse();
-		}
-		assertThat(this.user.recordFailedSignIn(NOW, 5, FIFTEEN_MINUTES)).isTrue();
+	void aLockHoldsUntilItsEndAndAnUnlockLiftsIt() {
+		this.user.lockUntil(NOW.plus(FIFTEEN_MINUTES), NOW);
 		assertThat(this.user.isLockedAt(NOW.plus(Duration.ofMinutes(14)))).isTrue();
 		assertThat(this.user.isLockedAt(NOW.plus(FIFTEEN_MINUTES))).isFalse();
-	}
-
-	@Test
-	void failuresDuringALockDoNotExtendIt() {
-		for (int i = 0; i < 5; i++) {
-			this.user.recordFailedSignIn(NOW, 5, FIFTEEN_MINUTES);
-		}
-		Instant until = this.user.getLockedUntil();
-		this.user.recordFailedSignIn(NOW.plusSeconds(60), 5, FIFTEEN_MINUTES);
-		assertThat(this.user.getLockedUntil()).isEqualTo(until);
-	}
-
-	@Test
-	void aSuccessfulSignInClearsTheCount() {
-		for (int i = 0; i < 4; i++) {
-			this.user.recordFailedSignIn(NOW, 5, FIFTEEN_MINUTES);
-		}
-		this.user.recordSuccessfulSignIn();
-		assertThat(this.user.recordFailedSignIn(NOW, 5, FIFTEEN_MINUTES)).isFalse();
-		assertThat(this.user.getFailedAttempts()).isEqualTo(1);
-	}
-
-	@Test
-	void afterALockExpiresCountingStartsAgain() {
-		for (int i = 0; i < 5; i++) {
-			this.user.recordFailedSignIn(NOW, 5, FIFTEEN_MINUTES);
-		}
-		Instant later = NOW.plus(Duration.ofMinutes(16));
-		assertThat(this.user.recordFailedSignIn(later, 5, FIFTEEN_MINUTES)).isFalse();
-		assertThat(this.user.isLockedAt(later)).isFalse();
-		assertThat(this.user.getFailedAttempts()).isEqualTo(1);
+		this.user.unlock(NOW.plusSeconds(60));
+		assertThat(this.user.isLockedAt(NOW.plusSeconds(61))).isFalse();
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -188,12 +189,39 @@ public class Fixtures {
 	 * @throws Exception when the request fails
 	 */
 	public MvcResult formLogin(MockMvc mvc, String username, String password) throws Exception {
+		return formLogin(mvc, username, password, "127.0.0.1");
+	}
+
+	/**
+	 * Signs in through the form from a given client address (sign-in throttling counts
+	 * per address).
+	 * @param mvc the mock MVC
+	 * @param username the user name
+	 * @param password the password
+	 * @param source the client's address
+	 * @return the result of the sign-in request
+	 * @throws Exception when the request fails
+	 */
+	public MvcResult formLogin(MockMvc mvc, String username, String password, String source) throws Exception {
 		return mvc
 			.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.param("username", username)
 				.param("password", password)
+				.with(from(source))
 				.with(csrf()))
 			.andReturn();
+	}
+
+	/**
+	 * Sends a request from a given client address.
+	 * @param source the client's address
+	 * @return the request post-processor
+	 */
+	public static RequestPostProcessor from(String source) {
+		return (request) -> {
+			request.setRemoteAddr(source);
+			return request;
+		};
 	}
 
 	/**

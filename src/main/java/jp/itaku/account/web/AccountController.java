@@ -113,18 +113,29 @@ class AccountController {
 		TwoFactor.Enrolment enrolment = this.twoFactor.start(actor.username());
 		session.setAttribute(PENDING_SECRET, enrolment.secret());
 		model.addAttribute("enrolment", enrolment);
-		model.addAttribute("required", isStep(SignInStep.TOTP_ENROLMENT));
+		totpFormModel(model, actor);
 		return "account/totp";
 	}
 
+	/**
+	 * Completes an enrolment: in the sign-in's enrolment step with the new app's code
+	 * alone, otherwise also with the password and, when enrolled, a current code or a
+	 * recovery code.
+	 */
 	@PostMapping("/account/totp")
-	String enrol(@RequestParam(name = "code", required = false) String code, Model model, HttpSession session) {
+	String enrol(@RequestParam(name = "code", required = false) String code,
+			@RequestParam(name = "currentPassword", required = false) String currentPassword,
+			@RequestParam(name = "currentCode", required = false) String currentCode, Model model, HttpSession session,
+			HttpServletRequest request) {
 		String secret = (String) session.getAttribute(PENDING_SECRET);
 		if (secret == null) {
 			return "redirect:/account/totp";
 		}
+		Actor actor = principalActor();
 		try {
-			List<String> codes = this.twoFactor.complete(principalActor().userId(), secret, code);
+			List<String> codes = isStep(SignInStep.TOTP_ENROLMENT)
+					? this.twoFactor.complete(actor.userId(), secret, code) : this.twoFactor.replace(actor.userId(),
+							currentPassword, currentCode, secret, code, request.getRemoteAddr());
 			session.removeAttribute(PENDING_SECRET);
 			model.addAttribute("recoveryCodes", codes);
 			model.addAttribute("continueUrl", "/account/totp/done");
@@ -132,8 +143,8 @@ class AccountController {
 		}
 		catch (InvalidInputProblem problem) {
 			this.formErrors.addTo(model, problem);
-			model.addAttribute("enrolment", this.twoFactor.resume(principalActor().username(), secret));
-			model.addAttribute("required", isStep(SignInStep.TOTP_ENROLMENT));
+			model.addAttribute("enrolment", this.twoFactor.resume(actor.username(), secret));
+			totpFormModel(model, actor);
 			return "account/totp";
 		}
 	}
@@ -144,9 +155,23 @@ class AccountController {
 		return continueSignIn(request, response, redirect, "account.totp.enrolled");
 	}
 
+	@GetMapping("/account/recovery-codes")
+	String recoveryCodesForm() {
+		return "account/recovery-codes-new";
+	}
+
 	@PostMapping("/account/recovery-codes")
-	String regenerateRecoveryCodes(Model model) {
-		model.addAttribute("recoveryCodes", this.twoFactor.regenerateRecoveryCodes(CurrentActor.require().userId()));
+	String regenerateRecoveryCodes(@RequestParam(name = "currentPassword", required = false) String currentPassword,
+			@RequestParam(name = "currentCode", required = false) String currentCode, Model model,
+			HttpServletRequest request) {
+		try {
+			model.addAttribute("recoveryCodes", this.twoFactor.regenerateRecoveryCodes(CurrentActor.require().userId(),
+					currentPassword, currentCode, request.getRemoteAddr()));
+		}
+		catch (InvalidInputProblem problem) {
+			this.formErrors.addTo(model, problem);
+			return "account/recovery-codes-new";
+		}
 		model.addAttribute("continueUrl", "/account/totp/done");
 		return "account/recovery-codes";
 	}
@@ -184,6 +209,13 @@ class AccountController {
 		}
 		redirect.addFlashAttribute("flash", flashKey);
 		return "redirect:/account";
+	}
+
+	private void totpFormModel(Model model, Actor actor) {
+		boolean required = isStep(SignInStep.TOTP_ENROLMENT);
+		model.addAttribute("required", required);
+		model.addAttribute("proofRequired", !required);
+		model.addAttribute("enrolled", !required && this.twoFactor.isEnrolled(actor.userId()));
 	}
 
 	private static boolean isStep(SignInStep expected) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.account.SignIn;
 import jp.itaku.account.StepAuthentication;
+import jp.itaku.platform.ActorPrincipal;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The sign-in page and the second-factor step.
+ * The sign-in page and the second-factor step. A wrong code counts toward the waits and
+ * the lock like a wrong password; a source that must wait is told how long, and a user
+ * whose account was locked meanwhile is signed out.
  */
 @Controller
 class LoginController {
@@ -39,7 +42,10 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(Model model) {
+	String login(@RequestParam(name = "wait", required = false) String wait, Model model) {
+		if (wait != null && wait.matches("[0-9]{1,6}")) {
+			model.addAttribute("waitSeconds", Long.parseLong(wait));
+		}
 		model.addAttribute("demo", this.demo);
 		model.addAttribute("demoPassword", this.demo ? this.demoPassword : null);
 		return "login";
@@ -54,19 +60,24 @@ class LoginController {
 	String verifyTotp(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) throws IOException {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		var next = this.signIn.verifySecondFactor((StepAuthentication) current, code);
-		if (next.isEmpty()) {
-			var principal = (jp.itaku.platform.ActorPrincipal) current.getPrincipal();
-			if (!this.signIn.isActive(principal.actor().userId())) {
-				request.getSession().invalidate();
-				SecurityContextHolder.clearContext();
-				return "redirect:/login?error";
-			}
-			model.addAttribute("codeError", true);
+		SignIn.Attempt attempt = this.signIn.withSecondFactor((StepAuthentication) current, code,
+				request.getRemoteAddr());
+		if (attempt instanceof SignIn.Attempt.Accepted accepted) {
+			this.handlers.proceed(request, response, accepted.authentication());
+			return null;
+		}
+		if (attempt instanceof SignIn.Attempt.Throttled throttled) {
+			model.addAttribute("waitSeconds", Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000));
 			return "login-totp";
 		}
-		this.handlers.proceed(request, response, next.get());
-		return null;
+		var principal = (ActorPrincipal) current.getPrincipal();
+		if (!this.signIn.isActive(principal.actor().userId())) {
+			request.getSession().invalidate();
+			SecurityContextHolder.clearContext();
+			return "redirect:/login?error";
+		}
+		model.addAttribute("codeError", true);
+		return "login-totp";
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -103,9 +104,20 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.deleteCookies("JSESSIONID"))
 			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(handlers))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(loginPage()).accessDeniedHandler(handlers))
 			.headers(SecurityConfiguration::headers);
 		return http.build();
+	}
+
+	/**
+	 * Sends a user who must sign in to the sign-in page by a path on this server, never
+	 * by an address built from the request's {@code Host} header.
+	 */
+	private static LoginUrlAuthenticationEntryPoint loginPage() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
 	}
 
 	/** The bearer filter belongs to the API chain only, not to every request. */

@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
@@ -29,9 +30,10 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * What happens around the sign-in form: a correct password leads to the user's next
- * {@link SignInStep}; a wrong one counts toward lockout and gets the same message whether
- * or not the user exists; a user in a pending step who wanders off is sent back to it;
- * sign-out is audited.
+ * {@link SignInStep}; a refused one gets the same message whether or not the user exists
+ * or is locked ({@link PasswordAuthentication} counts it), and a source that must wait is
+ * told how long; a user in a pending step who wanders off is sent back to it; sign-out is
+ * audited. Every redirect is a path on this server, never built from the request's host.
  */
 @Component
 class SignInHandlers
@@ -59,8 +61,7 @@ class SignInHandlers
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
-		StepAuthentication next = this.signIn.passwordAccepted(
-				(org.springframework.security.core.userdetails.UserDetails) authentication.getPrincipal());
+		StepAuthentication next = (StepAuthentication) authentication;
 		applyPreferredLocale(request, response, next);
 		proceed(request, response, next);
 	}
@@ -68,7 +69,10 @@ class SignInHandlers
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		this.signIn.passwordFailed(request.getParameter("username"), exception);
+		if (exception instanceof PasswordAuthentication.Throttled throttled) {
+			response.sendRedirect(request.getContextPath() + "/login?wait=" + throttled.seconds());
+			return;
+		}
 		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 
@@ -107,10 +111,12 @@ class SignInHandlers
 		String target = next.getStep().page();
 		if (next.getStep() == SignInStep.COMPLETE) {
 			SavedRequest saved = this.requestCache.getRequest(request, response);
-			if (saved != null) {
+			if (saved instanceof DefaultSavedRequest original) {
+				// Back where the user was going, as a path on this server: never to the
+				// host the request named (a forged Host header).
 				this.requestCache.removeRequest(request, response);
-				target = saved.getRedirectUrl();
-				response.sendRedirect(target);
+				String query = original.getQueryString();
+				response.sendRedirect(original.getRequestURI() + ((query != null) ? "?" + query : ""));
 				return;
 			}
 		}

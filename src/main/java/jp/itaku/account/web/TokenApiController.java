@@ -4,17 +4,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jp.itaku.account.ApiToken;
 import jp.itaku.account.ApiTokens;
+import jp.itaku.account.SignInThrottled;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.ItakuProblem;
+import jp.itaku.platform.web.ProblemMessages;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,18 +39,30 @@ class TokenApiController {
 
 	private final ApiTokens tokens;
 
-	TokenApiController(ApiTokens tokens) {
+	private final ProblemMessages messages;
+
+	TokenApiController(ApiTokens tokens, ProblemMessages messages) {
 		this.tokens = tokens;
+		this.messages = messages;
 	}
 
 	@PostMapping
-	ResponseEntity<IssuedTokenView> issue(@Valid @RequestBody TokenRequest request) {
+	ResponseEntity<IssuedTokenView> issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		return this.tokens
 			.issueForCredentials(request.username(), request.password(), request.totpCode(), request.name(),
-					request.validityDays())
+					request.validityDays(), http.getRemoteAddr())
 			.map((issued) -> ResponseEntity.status(HttpStatus.CREATED)
 				.body(new IssuedTokenView(TokenView.of(issued.token()), issued.value())))
 			.orElseThrow(() -> new ItakuProblem(HttpStatus.UNAUTHORIZED, "error.credentialsRefused", List.of()));
+	}
+
+	/** Too many failures from this source: 429 with the wait in {@code Retry-After}. */
+	@ExceptionHandler(SignInThrottled.class)
+	ResponseEntity<ProblemDetail> throttled(SignInThrottled problem) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(this.messages.toProblemDetail(problem));
 	}
 
 	@GetMapping

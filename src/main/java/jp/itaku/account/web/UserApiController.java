@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jp.itaku.account.CreatedUser;
 import jp.itaku.account.UserAccount;
@@ -50,20 +51,28 @@ class UserApiController {
 
 	@GetMapping("/users")
 	List<UserView> list() {
-		return this.users.list(CurrentActor.require()).stream().map((user) -> UserView.of(this.clock, user)).toList();
+		Actor actor = CurrentActor.require();
+		return this.users.list(actor).stream().map((user) -> view(actor, user)).toList();
 	}
 
 	@GetMapping("/users/{id}")
 	UserView get(@PathVariable("id") UUID id) {
-		return UserView.of(this.clock, this.users.get(CurrentActor.require(), id));
+		Actor actor = CurrentActor.require();
+		return view(actor, this.users.get(actor, id));
 	}
 
 	@GetMapping("/organisations/{id}/users")
 	List<UserView> ofOrganisation(@PathVariable("id") UUID id) {
-		return this.users.listOf(CurrentActor.require(), id)
-			.stream()
-			.map((user) -> UserView.of(this.clock, user))
-			.toList();
+		Actor actor = CurrentActor.require();
+		return this.users.listOf(actor, id).stream().map((user) -> view(actor, user)).toList();
+	}
+
+	/**
+	 * A user in full for their own organisation and the system administrator, else who
+	 * they are.
+	 */
+	private UserView view(Actor actor, UserAccount user) {
+		return this.users.showsDetails(actor, user) ? UserView.of(this.clock, user) : UserView.identity(user);
 	}
 
 	@PostMapping("/users")
@@ -94,7 +103,9 @@ class UserApiController {
 	}
 
 	/**
-	 * A user as the API shows it: never a password hash, secret or failure count.
+	 * A user as the API shows it: never a password hash, secret or failure count. Users
+	 * of other organisations show only id, name, organisation and role; the other fields
+	 * are left out.
 	 *
 	 * @param id the id
 	 * @param username the sign-in name
@@ -107,8 +118,14 @@ class UserApiController {
 	 * @param twoFactorEnrolled whether an authenticator is enrolled
 	 * @param createdAt when the user was created
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record UserView(UUID id, String username, String displayName, String email, UUID organisationId, Role role,
-			boolean enabled, boolean locked, boolean twoFactorEnrolled, Instant createdAt) {
+			Boolean enabled, Boolean locked, Boolean twoFactorEnrolled, Instant createdAt) {
+
+		static UserView identity(UserAccount user) {
+			return new UserView(user.getId(), null, user.getDisplayName(), null, user.getOrganisationId(),
+					user.getRole(), null, null, null, null);
+		}
 
 		static UserView of(Clock clock, UserAccount user) {
 			return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getEmail(),

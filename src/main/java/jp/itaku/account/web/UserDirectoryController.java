@@ -1,5 +1,6 @@
 package jp.itaku.account.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The user directory: the people of the organisations the signed-in user may see.
+ * The user directory: the people of the organisations the signed-in user may see; of
+ * other organisations only name, organisation and role
+ * ({@link UserAccounts#showsDetails}).
  */
 @Controller
 class UserDirectoryController {
@@ -35,7 +38,13 @@ class UserDirectoryController {
 	@GetMapping("/users")
 	String list(Model model) {
 		Actor actor = CurrentActor.require();
-		model.addAttribute("users", this.users.list(actor));
+		List<UserAccount> users = this.users.list(actor);
+		model.addAttribute("users", users);
+		model.addAttribute("detailed",
+				users.stream()
+					.filter((user) -> this.users.showsDetails(actor, user))
+					.map(UserAccount::getId)
+					.collect(Collectors.toSet()));
 		model.addAttribute("organisationsById", organisationsById(actor));
 		return "users";
 	}
@@ -45,6 +54,7 @@ class UserDirectoryController {
 		Actor actor = CurrentActor.require();
 		UserAccount user = this.users.get(actor, id);
 		model.addAttribute("user", user);
+		model.addAttribute("detailed", this.users.showsDetails(actor, user));
 		model.addAttribute("organisation", this.organisations.get(actor, user.getOrganisationId()));
 		return "user";
 	}

@@ -14,6 +14,7 @@ import jp.itaku.contract.ServiceLevelMetric;
 import jp.itaku.contract.ServiceLevelRules;
 import jp.itaku.contract.ServiceLevelTargetForm;
 import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -94,7 +95,7 @@ class ContractController {
 
 	@GetMapping("/contracts/new")
 	String newForm(Model model) {
-		CurrentActor.require();
+		registrar();
 		ContractForm form = new ContractForm();
 		padRows(form);
 		model.addAttribute("form", form);
@@ -103,7 +104,7 @@ class ContractController {
 
 	@PostMapping(path = "/contracts/new", params = ADD_ROW)
 	String addRowToNew(@ModelAttribute("form") ContractForm form, BindingResult result, Model model) {
-		CurrentActor.require();
+		registrar();
 		addRow(form);
 		return form(model, null);
 	}
@@ -111,7 +112,7 @@ class ContractController {
 	@PostMapping(path = "/contracts/new", params = REMOVE_ROW)
 	String removeRowFromNew(@ModelAttribute("form") ContractForm form, BindingResult result,
 			@RequestParam(REMOVE_ROW) int row, Model model) {
-		CurrentActor.require();
+		registrar();
 		removeRow(form, row);
 		return form(model, null);
 	}
@@ -119,7 +120,7 @@ class ContractController {
 	@PostMapping("/contracts/new")
 	String register(@Valid @ModelAttribute("form") ContractForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Actor actor = CurrentActor.require();
+		Actor actor = registrar();
 		if (!result.hasErrors()) {
 			try {
 				Contract contract = this.contracts.register(actor, form);
@@ -135,7 +136,7 @@ class ContractController {
 
 	@GetMapping("/contracts/{id}/edit")
 	String editForm(@PathVariable("id") UUID id, Model model) {
-		Contract contract = this.contracts.get(CurrentActor.require(), id);
+		Contract contract = editable(CurrentActor.require(), id);
 		ContractForm form = ContractForms.of(contract);
 		padRows(form);
 		model.addAttribute("form", form);
@@ -145,7 +146,7 @@ class ContractController {
 	@PostMapping(path = "/contracts/{id}/edit", params = ADD_ROW)
 	String addRowToEdit(@PathVariable("id") UUID id, @ModelAttribute("form") ContractForm form, BindingResult result,
 			Model model) {
-		Contract contract = this.contracts.get(CurrentActor.require(), id);
+		Contract contract = editable(CurrentActor.require(), id);
 		addRow(form);
 		return form(model, contract);
 	}
@@ -153,7 +154,7 @@ class ContractController {
 	@PostMapping(path = "/contracts/{id}/edit", params = REMOVE_ROW)
 	String removeRowFromEdit(@PathVariable("id") UUID id, @ModelAttribute("form") ContractForm form,
 			BindingResult result, @RequestParam(REMOVE_ROW) int row, Model model) {
-		Contract contract = this.contracts.get(CurrentActor.require(), id);
+		Contract contract = editable(CurrentActor.require(), id);
 		removeRow(form, row);
 		return form(model, contract);
 	}
@@ -162,7 +163,7 @@ class ContractController {
 	String update(@PathVariable("id") UUID id, @Valid @ModelAttribute("form") ContractForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		Actor actor = CurrentActor.require();
-		Contract contract = this.contracts.get(actor, id);
+		Contract contract = editable(actor, id);
 		form.setContractorOrganisationId(contract.getContractorOrganisationId());
 		form.setProfileId(contract.getProfileId());
 		if (!result.hasErrors()) {
@@ -227,10 +228,33 @@ class ContractController {
 		}
 	}
 
+	/**
+	 * Returns the acting user when they may register contracts; everyone else is refused
+	 * before anything of the form (the client's contractors among it) is shown.
+	 */
+	private Actor registrar() {
+		Actor actor = CurrentActor.require();
+		if (!this.contracts.mayRegister(actor)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return actor;
+	}
+
+	/** Returns a contract the acting user may change; others are refused. */
+	private Contract editable(Actor actor, UUID id) {
+		Contract contract = this.contracts.get(actor, id);
+		if (!this.contracts.isClientEditor(actor, contract)) {
+			throw new AccessDeniedProblem("error.forbidden");
+		}
+		return contract;
+	}
+
 	private String form(Model model, Contract contract) {
 		Actor actor = CurrentActor.require();
 		model.addAttribute("contract", contract);
-		model.addAttribute("contractors", this.organisations.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR));
+		// Only a new contract chooses its contractor; the list is for registrars only.
+		model.addAttribute("contractors",
+				(contract == null) ? this.organisations.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR) : List.of());
 		model.addAttribute("profiles", this.catalog.profiles());
 		model.addAttribute("actor", actor);
 		return "contracts/form";

@@ -6,7 +6,7 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.obligation.ComplianceDashboard;
 import jp.itaku.obligation.Obligations;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.OrganisationKind;
@@ -30,15 +30,15 @@ class DashboardController {
 
 	private final Obligations obligations;
 
-	private final Organisations organisations;
+	private final Contracts contracts;
 
 	private final ClauseCatalog catalog;
 
-	DashboardController(ComplianceDashboard dashboard, Obligations obligations, Organisations organisations,
+	DashboardController(ComplianceDashboard dashboard, Obligations obligations, Contracts contracts,
 			ClauseCatalog catalog) {
 		this.dashboard = dashboard;
 		this.obligations = obligations;
-		this.organisations = organisations;
+		this.contracts = contracts;
 		this.catalog = catalog;
 	}
 
@@ -57,13 +57,14 @@ class DashboardController {
 		model.addAttribute("rowCount", shown.rowCount());
 		model.addAttribute("page", shown.page());
 		model.addAttribute("pages", shown.pages());
-		model.addAttribute("clientSide", actor.organisationKind() == OrganisationKind.CLIENT);
-		model.addAttribute("mayRegister",
-				actor.organisationKind() == OrganisationKind.CLIENT && actor.role() != jp.itaku.platform.Role.AUDITOR);
+		boolean clientSide = actor.organisationKind() == OrganisationKind.CLIENT;
+		model.addAttribute("clientSide", clientSide);
+		model.addAttribute("mayRegister", this.contracts.mayRegister(actor));
 		if (actor.organisationKind() != OrganisationKind.CLIENT) {
 			model.addAttribute("todo", this.obligations.todo(actor));
 		}
-		model.addAttribute("contractors", this.organisations.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR));
+		// The filter offers only the contractors of the contracts the actor sees.
+		model.addAttribute("contractors", clientSide ? this.dashboard.contractors(actor) : java.util.List.of());
 		model.addAttribute("profiles", this.catalog.profiles());
 		model.addAttribute("categories", ClauseCategory.values());
 		model.addAttribute("sorts", ComplianceDashboard.Sort.values());

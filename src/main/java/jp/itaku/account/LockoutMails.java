@@ -1,0 +1,140 @@
+package jp.itaku.account;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.itaku.audit.AuditRecord;
+import jp.itaku.audit.AuditTrail;
+import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.BaseUrl;
+import jp.itaku.platform.DataScope;
+import jp.itaku.platform.Dates;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells the security administrators of the clients the locked user works with (the user's
+ * own organisation when it is a client) and every system administrator that an account
+ * was locked after many failed sign-ins, once the lock is committed, when a mail server
+ * is configured. The mail names the account, how many failures, until when and the last
+ * source address; it never carries what was typed. A mail that fails is logged without
+ * address or content; the lock is in the audit trail either way.
+ */
+@Component
+class LockoutMails {
+
+	private static final Logger log = LoggerFactory.getLogger(LockoutMails.class);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final UserAccountRepository users;
+
+	private final Organisations organisations;
+
+	private final DataScope scope;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	private final Mailer mailer;
+
+	private final BaseUrl baseUrl;
+
+	LockoutMails(UserAccountRepository users, Organisations organisations, DataScope scope, AuditTrail audit,
+			MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
+		this.users = users;
+		this.organisations = organisations;
+		this.scope = scope;
+		this.audit = audit;
+		this.messages = messages;
+		this.mailer = mailer;
+		this.baseUrl = baseUrl;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void mailLock(AccountLocked event) {
+		if (!this.mailer.configured()) {
+			return;
+		}
+		UserAccount locked = this.users.findById(event.userId()).orElse(null);
+		if (locked == null) {
+			return;
+		}
+		Organisation organisation = this.organisations.findUnscoped(locked.getOrganisationId()).orElse(null);
+		for (UserAccount recipient : recipients(locked).values()) {
+			if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
+				continue;
+			}
+			try {
+				Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
+				this.mailer.send(recipient.getEmail(), text(locale, "account.lockMail.subject", locked.getUsername()),
+						body(locale, recipient, locked, organisation, event));
+				this.audit.record(AuditRecord.of("ACCOUNT_LOCK_MAIL_SENT")
+					.target("UserAccount", locked.getId())
+					.detail("recipient", recipient.getId()));
+			}
+			catch (MailException | IllegalStateException ex) {
+				log.warn("Lock mail for user {} not sent ({})", locked.getId(), ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+	/** The client security administrators concerned, then every system administrator. */
+	private Map<UUID, UserAccount> recipients(UserAccount locked) {
+		Map<UUID, UserAccount> recipients = new LinkedHashMap<>();
+		for (UUID organisationId : this.scope.visibleOrganisationIds(SignIn.actorOf(locked, this.organisations))) {
+			boolean client = this.organisations.findUnscoped(organisationId)
+				.map((o) -> o.getKind() == OrganisationKind.CLIENT)
+				.orElse(false);
+			if (client) {
+				this.users.findByOrganisationIdOrderByUsernameAsc(organisationId)
+					.stream()
+					.filter((user) -> user.isEnabled() && user.getRole() == Role.CLIENT_SECURITY_ADMIN)
+					.forEach((user) -> recipients.put(user.getId(), user));
+			}
+		}
+		this.users.findByRoleOrderByUsernameAsc(Role.SYSTEM_ADMIN)
+			.stream()
+			.filter(UserAccount::isEnabled)
+			.forEach((user) -> recipients.put(user.getId(), user));
+		return recipients;
+	}
+
+	private String body(Locale locale, UserAccount recipient, UserAccount locked, Organisation organisation,
+			AccountLocked event) {
+		var until = ItakuTime.inTokyo(event.until());
+		String when = (locale.equals(Locale.JAPANESE) ? Dates.wareki(until.toLocalDate())
+				: DateTimeFormatter.ISO_LOCAL_DATE.format(until.toLocalDate())) + " " + TIME.format(until);
+		return text(locale, "account.lockMail.greeting", recipient.getDisplayName()) + "\n\n"
+				+ text(locale, "account.lockMail.lead", event.failures()) + "\n\n"
+				+ text(locale, "account.lockMail.user", locked.getDisplayName(), locked.getUsername(),
+						(organisation != null) ? organisation.getName() : "")
+				+ "\n" + text(locale, "account.lockMail.until", when) + "\n"
+				+ text(locale, "account.lockMail.source", event.source()) + "\n\n"
+				+ text(locale, "account.lockMail.action") + "\n" + this.baseUrl.of("/audit") + "\n\n"
+				+ text(locale, "account.lockMail.footer") + "\n";
+	}
+
+	private String text(Locale locale, String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+}
