@@ -1,7 +1,9 @@
 package jp.itaku.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import jp.itaku.catalog.ContractAttribute;
@@ -94,6 +96,17 @@ class AccessRevocationIT {
 			.param(worker.getUsername())
 			.query(Long.class)
 			.single()).isOne();
+		// Its attributes (the signed-in user among them) rest encrypted.
+		List<byte[]> attributes = this.jdbc
+			.sql("select a.attribute_bytes from spring_session_attributes a "
+					+ "join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = ?")
+			.param(worker.getUsername())
+			.query(byte[].class)
+			.list();
+		assertThat(attributes).isNotEmpty()
+			.allSatisfy((bytes) -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+				.doesNotContain(worker.getUsername())
+				.doesNotContain("jp.itaku"));
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package jp.itaku.account.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import jp.itaku.account.SecurityProperties;
+import jp.itaku.platform.crypto.FieldEncryptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,13 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * ({@code spring.session.timeout} follows it); each node deletes expired sessions every
  * minute, which is safe on any number of nodes: the delete by expiry time is idempotent
  * and an expired session is never served even before it is deleted.
+ * <p>
+ * Session attributes are encrypted at rest with the field-encryption key
+ * ({@link FieldEncryptor}): between a redirect and the next page a session may hold a
+ * one-time password, an API token or a calendar feed URL shown once, and during enrolment
+ * an authenticator secret; none of them rests readable in the database or its backups.
+ * (The session ids themselves are stored as Spring Session keeps them: whoever reads the
+ * table can use a live session, as with any server-side session store.)
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -35,40 +45,61 @@ class SessionConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
 
+	/** What session attributes are, for the encryption's associated data. */
+	private static final String CONTEXT = "spring_session_attributes.attribute_bytes";
+
 	/**
-	 * Applies the idle timeout and reads session attributes leniently: an attribute that
-	 * no longer deserialises (written by a node of another version during a rolling
-	 * upgrade) is dropped and logged by name, so that its user signs in again instead of
-	 * getting an error.
+	 * Applies the idle timeout, encrypts session attributes at rest and reads them
+	 * leniently: an attribute that no longer decrypts or deserialises (written by a node
+	 * of another version during a rolling upgrade) is dropped and logged, so that its
+	 * user signs in again instead of getting an error.
 	 * @param properties the security settings
+	 * @param encryptor the field encryption
 	 * @param resources where the application's classes come from
 	 * @return the customizer
 	 */
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionRepositoryCustomizer(SecurityProperties properties,
-			ResourceLoader resources) {
+			FieldEncryptor encryptor, ResourceLoader resources) {
 		Duration idleTimeout = properties.idleTimeout();
 		return (repository) -> {
 			repository.setDefaultMaxInactiveInterval(idleTimeout);
 			GenericConversionService conversion = new GenericConversionService();
-			conversion.addConverter(Object.class, byte[].class, new SerializingConverter());
+			conversion.addConverter(Object.class, byte[].class, new Sealing(new SerializingConverter(), encryptor));
 			conversion.addConverter(byte[].class, Object.class,
-					new LenientDeserializer(new DeserializingConverter(resources.getClassLoader())));
+					new Opening(new DeserializingConverter(resources.getClassLoader()), encryptor));
 			repository.setConversionService(conversion);
 		};
 	}
 
 	/**
-	 * Deserialises a session attribute, or answers {@code null} when it cannot.
+	 * Serialises a session attribute and encrypts it.
 	 */
-	private record LenientDeserializer(DeserializingConverter delegate) implements Converter<byte[], Object> {
+	private record Sealing(SerializingConverter serializer,
+			FieldEncryptor encryptor) implements Converter<Object, byte[]> {
+
+		@Override
+		public byte[] convert(Object source) {
+			String serialized = Base64.getEncoder().encodeToString(this.serializer.convert(source));
+			return this.encryptor.encrypt(serialized, CONTEXT).getBytes(StandardCharsets.US_ASCII);
+		}
+
+	}
+
+	/**
+	 * Decrypts and deserialises a session attribute, or answers {@code null} when it
+	 * cannot.
+	 */
+	private record Opening(DeserializingConverter deserializer,
+			FieldEncryptor encryptor) implements Converter<byte[], Object> {
 
 		@Override
 		public Object convert(byte[] source) {
 			try {
-				return this.delegate.convert(source);
+				String serialized = this.encryptor.decrypt(new String(source, StandardCharsets.US_ASCII), CONTEXT);
+				return this.deserializer.convert(Base64.getDecoder().decode(serialized));
 			}
-			catch (SerializationFailedException ex) {
+			catch (SerializationFailedException | IllegalStateException | IllegalArgumentException ex) {
 				log.warn("A session attribute could not be read and was dropped: {}", ex.getMessage());
 				return null;
 			}
