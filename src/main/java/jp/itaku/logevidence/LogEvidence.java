@@ -36,6 +36,8 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -63,7 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LogEvidence {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogEvidence.class);
+	private static final Logger log = LoggerFactory.getLogger(LogEvidence.class);
 
 	/** The document store's prefix of the copies of batches waiting for a decision. */
 	static final String SPOOL = "log-spool/";
