@@ -14,6 +14,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 class AccountPrincipal implements UserDetails, ActorPrincipal {
 
+	private static final long serialVersionUID = 1L;
+
 	private final Actor actor;
 
 	private final boolean enabled;

@@ -12,4 +12,6 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
 
 	List<ApiToken> findByUserIdOrderByCreatedAtDesc(UUID userId);
 
+	List<ApiToken> findByUserIdAndRevokedAtIsNull(UUID userId);
+
 }

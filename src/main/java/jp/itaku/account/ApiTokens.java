@@ -140,6 +140,27 @@ public class ApiTokens {
 	}
 
 	/**
+	 * Revokes every token of a user, when their access is cut ({@link UserSessions}).
+	 * @param actor who cuts it ({@code null} for an operator command)
+	 * @param userId the user
+	 * @param reason why, as audited
+	 * @return how many tokens were revoked
+	 */
+	@Transactional
+	public int revokeAllOf(Actor actor, UUID userId, String reason) {
+		Instant now = Instant.now(this.clock);
+		List<ApiToken> active = this.repository.findByUserIdAndRevokedAtIsNull(userId);
+		for (ApiToken token : active) {
+			token.revoke(now);
+			this.audit.record(AuditRecord.of("API_TOKEN_REVOKED")
+				.actor(actor)
+				.target("ApiToken", token.getId())
+				.detail("reason", reason));
+		}
+		return active.size();
+	}
+
+	/**
 	 * Signs in with a bearer token.
 	 * @param value the token as sent
 	 * @return the user's authentication, or empty when the token is unknown, expired or

@@ -17,6 +17,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public final class StepAuthentication extends AbstractAuthenticationToken {
 
+	/** Kept in web sessions, which live in the database and are read by every node. */
+	private static final long serialVersionUID = 1L;
+
 	private final ActorPrincipal principal;
 
 	private final SignInStep step;

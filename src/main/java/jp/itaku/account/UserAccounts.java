@@ -28,7 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The user directory and its administration. Every read is scoped by {@link DataScope}: a
  * user sees the accounts of the organisations their own may see, nothing else, whatever
  * the route. Only the system administrator creates and changes other users; everyone
- * changes their own password and language. Every change is audited.
+ * changes their own password and language. Every change is audited. Disabling a user,
+ * changing their role, changing or resetting their password and signing them out
+ * everywhere end their sessions on every node and revoke their tokens
+ * ({@link UserSessions}), in the same transaction as the change.
  */
 @Service
 public class UserAccounts {
@@ -53,10 +56,13 @@ public class UserAccounts {
 
 	private final SignInThrottle throttle;
 
+	private final UserSessions sessions;
+
 	UserAccounts(UserAccountRepository repository, RecoveryCodeRepository recoveryCodes, Organisations organisations,
 			DataScope scope, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AuditTrail audit,
-			Clock clock, SignInThrottle throttle) {
+			Clock clock, SignInThrottle throttle, UserSessions sessions) {
 		this.throttle = throttle;
+		this.sessions = sessions;
 		this.repository = repository;
 		this.recoveryCodes = recoveryCodes;
 		this.organisations = organisations;
@@ -180,7 +186,8 @@ public class UserAccounts {
 	}
 
 	/**
-	 * Changes a user's name, e-mail, role and whether they may sign in.
+	 * Changes a user's name, e-mail, role and whether they may sign in. Disabling the
+	 * user or changing their role ends their sessions and revokes their tokens.
 	 * @param actor the acting user, a system administrator
 	 * @param id the user's id
 	 * @param form the new data (user name and organisation are ignored: they never
@@ -197,6 +204,8 @@ public class UserAccounts {
 			throw new InvalidInputProblem("role", "user.selfDemotion");
 		}
 		String before = user.getRole() + (user.isEnabled() ? "" : " (disabled)");
+		String cut = (user.isEnabled() && !form.isEnabled()) ? "disabled"
+				: (user.getRole() != form.getRole()) ? "role_changed" : null;
 		user.update(form.getDisplayName().strip(), blankToNull(form.getEmail()), form.getRole(), form.isEnabled(),
 				Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("USER_UPDATED")
@@ -204,6 +213,9 @@ public class UserAccounts {
 			.target("UserAccount", id)
 			.detail("before", before)
 			.detail("after", user.getRole() + (user.isEnabled() ? "" : " (disabled)")));
+		if (cut != null) {
+			this.sessions.revoke(actor, user, cut, null);
+		}
 		return user;
 	}
 
@@ -221,7 +233,22 @@ public class UserAccounts {
 		String password = Secrets.oneTimePassword();
 		user.changePassword(this.passwordEncoder.encode(password), true, Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("USER_PASSWORD_RESET").actor(actor).target("UserAccount", id));
+		this.sessions.revoke(actor, user, "password_reset", null);
 		return new CreatedUser(user, password);
+	}
+
+	/**
+	 * Signs a user out everywhere: ends all their sessions on every node and revokes
+	 * their API tokens and calendar feeds, e.g. after a lost device.
+	 * @param actor the acting user, a system administrator
+	 * @param id the user's id
+	 * @return what was ended
+	 */
+	@Transactional
+	public UserSessions.Revoked signOutEverywhere(Actor actor, UUID id) {
+		requireAdmin(actor);
+		UserAccount user = get(actor, id);
+		return this.sessions.revoke(actor, user, "signed_out_everywhere", null);
 	}
 
 	/**
@@ -255,7 +282,7 @@ public class UserAccounts {
 	}
 
 	/**
-	 * Changes the user's own password.
+	 * Changes the user's own password and ends all their sessions.
 	 * @param userId the signed-in user (possibly still in the password-change step)
 	 * @param currentPassword their current password
 	 * @param newPassword the new password
@@ -264,6 +291,23 @@ public class UserAccounts {
 	 */
 	@Transactional
 	public void changeOwnPassword(UUID userId, String currentPassword, String newPassword) {
+		changeOwnPassword(userId, currentPassword, newPassword, null);
+	}
+
+	/**
+	 * Changes the user's own password; ends their other sessions on every node and
+	 * revokes their API tokens and calendar feeds, keeping only the session that made the
+	 * change.
+	 * @param userId the signed-in user (possibly still in the password-change step)
+	 * @param currentPassword their current password
+	 * @param newPassword the new password
+	 * @param currentSessionId the session that made the change, kept; {@code null} to end
+	 * all
+	 * @throws InvalidInputProblem when the current password is wrong or the new one too
+	 * weak
+	 */
+	@Transactional
+	public void changeOwnPassword(UUID userId, String currentPassword, String newPassword, String currentSessionId) {
 		UserAccount user = this.repository.findById(userId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
 			throw new InvalidInputProblem("currentPassword", "password.currentWrong");
@@ -277,9 +321,9 @@ public class UserAccounts {
 		this.passwordPolicy.check("newPassword", newPassword, GuessableWords.of(user.getUsername(),
 				user.getDisplayName(), user.getEmail(), organisationName, ItakuTime.today(this.clock).getYear()));
 		user.changePassword(this.passwordEncoder.encode(newPassword), false, Instant.now(this.clock));
-		this.audit.record(AuditRecord.of("PASSWORD_CHANGED")
-			.actor(SignIn.actorOf(user, this.organisations))
-			.target("UserAccount", userId));
+		Actor self = SignIn.actorOf(user, this.organisations);
+		this.audit.record(AuditRecord.of("PASSWORD_CHANGED").actor(self).target("UserAccount", userId));
+		this.sessions.revoke(self, user, "password_changed", currentSessionId);
 	}
 
 	/**

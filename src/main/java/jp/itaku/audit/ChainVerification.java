@@ -8,7 +8,8 @@ package jp.itaku.audit;
  * @param firstBrokenSeq the first entry that does not hold, or {@code null}
  * @param reason why it does not hold, or {@code null}
  */
-public record ChainVerification(boolean intact, long entries, Long firstBrokenSeq, String reason) {
+public record ChainVerification(boolean intact, long entries, Long firstBrokenSeq,
+		String reason) implements java.io.Serializable {
 
 	/**
 	 * Returns the result as an operator reads it.

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jp.itaku.platform.BaseUrl;
+import jp.itaku.account.AccountEvents;
 import jp.itaku.account.SignIn;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -34,6 +35,7 @@ import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.Sha256;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -128,6 +130,24 @@ public class CalendarFeeds {
 	@Transactional
 	public boolean revoke(Actor actor) {
 		return !revokeActive(actor, Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS), "revoked").isEmpty();
+	}
+
+	/**
+	 * Revokes a user's feed tokens when their access is cut (disabled, role or password
+	 * changed, signed out everywhere), in the same transaction as the change.
+	 * @param event what happened
+	 */
+	@EventListener
+	@Transactional
+	public void revokeOnAccessRevoked(AccountEvents.AccessRevoked event) {
+		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
+		for (CalendarFeedToken token : this.tokens.findByUserIdAndRevokedAtIsNull(event.userId())) {
+			token.revoke(now);
+			this.audit.record(AuditRecord.of("CALENDAR_FEED_TOKEN_REVOKED")
+				.actor(event.actor())
+				.target("CalendarFeedToken", token.getId())
+				.detail("reason", event.reason()));
+		}
 	}
 
 	/**

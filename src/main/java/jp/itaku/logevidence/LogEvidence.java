@@ -24,6 +24,8 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.document.DocumentStore;
+import jp.itaku.document.NoSuchDocumentException;
 import jp.itaku.finding.FindingEvents;
 import jp.itaku.finding.FindingParties;
 import jp.itaku.finding.FindingStep;
@@ -34,6 +36,8 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,13 +55,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exports a period. A batch is read in one pass and its good lines are streamed with COPY
  * in one transaction, which commits only when the batch is accepted: clean, or with
  * malformed lines when the caller said {@code partial}; otherwise it is rolled back and
- * the batch waits (PENDING) for the user's decision, its bytes kept in the spool. A batch
- * already received (same SHA-256 from the same source) is answered with the batch on
- * record and stores nothing again. Every batch and decision is in the audit trail with
- * its hash.
+ * the batch waits (PENDING) for the user's decision, its bytes kept in the document store
+ * as the named object {@code log-spool/<batch id>}, so that any node can accept or reject
+ * it (while it is read, the batch is copied to a file of this node's
+ * {@code itaku.logs.spool-dir}, sent to the store only if it is to wait). A batch already
+ * received (same SHA-256 from the same source) is answered with the batch on record and
+ * stores nothing again. Every batch and decision is in the audit trail with its hash.
  */
 @Service
 public class LogEvidence {
+
+	private static final Logger log = LoggerFactory.getLogger(LogEvidence.class);
+
+	/** The document store's prefix of the copies of batches waiting for a decision. */
+	static final String SPOOL = "log-spool/";
 
 	private static final int BATCHES_SHOWN = 50;
 
@@ -89,12 +100,15 @@ public class LogEvidence {
 
 	private final ApplicationEventPublisher events;
 
+	private final DocumentStore store;
+
 	LogEvidence(LogRecords records, LogChecks checks, LogPartitions partitions, Contracts contracts, AuditTrail audit,
 			DataSource dataSource, JdbcClient jdbc, JsonMapper json, Clock clock,
 			PlatformTransactionManager transactions,
 			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DocumentStore store) {
 		this.events = events;
+		this.store = store;
 		this.records = records;
 		this.checks = checks;
 		this.partitions = partitions;
@@ -387,7 +401,7 @@ public class LogEvidence {
 			.orElseThrow(() -> new InvalidInputProblem("source", "logevidence.error.source"));
 		String name = (fileName != null && !fileName.isBlank()) ? trim(fileName, 255) : null;
 		UUID batchId = UUID.randomUUID();
-		Path copy = partial ? null : spoolFile(batchId);
+		Path copy = partial ? null : scratchFile(batchId);
 		Instant arrival = Instant.now(this.clock);
 		LogSettings settings = this.records.settings(contractId);
 		Attempt attempt;
@@ -435,6 +449,12 @@ public class LogEvidence {
 			return new Received(attempt.batch(), false, attempt.outcome());
 		}
 		LogBatch pending = batch(batchId, source, name, attempt.result(), LogBatch.Status.PENDING, arrival, actor);
+		try {
+			keep(batchId, copy);
+		}
+		finally {
+			deleteQuietly(copy);
+		}
 		this.transaction.executeWithoutResult((s) -> {
 			this.records.insertBatch(pending);
 			this.audit.record(AuditRecord.of("LOG_BATCH_RECEIVED")
@@ -466,15 +486,11 @@ public class LogEvidence {
 		if (batch.getStatus() != LogBatch.Status.PENDING) {
 			throw new InvalidInputProblem("status", "logevidence.error.batchDecided");
 		}
-		Path copy = spoolFile(batchId);
-		if (!Files.isRegularFile(copy)) {
-			throw new InvalidInputProblem("status", "logevidence.error.spoolMissing");
-		}
 		LogSource source = this.records.source(batch.getSourceId()).orElseThrow();
 		LogSettings settings = this.records.settings(batch.getContractId());
 		CheckOutcome outcome = this.transaction.execute((status) -> {
 			Ingestion.Result result;
-			try (InputStream in = Files.newInputStream(copy)) {
+			try (InputStream in = kept(batchId)) {
 				result = store(source, batchId, in, null, batch.getUploadedAt(), settings);
 			}
 			catch (IOException ex) {
@@ -487,7 +503,7 @@ public class LogEvidence {
 			this.records.updateBatchStatus(batch);
 			return accepted(actor, batch, result, settings, batch.getUploadedAt(), true);
 		});
-		deleteQuietly(copy);
+		discard(batchId);
 		return new Received(batch, false, outcome);
 	}
 
@@ -513,7 +529,7 @@ public class LogEvidence {
 				.detail("sha256", b.getSha256()));
 			return b;
 		});
-		deleteQuietly(spoolFile(batchId));
+		discard(batchId);
 		return batch;
 	}
 
@@ -760,14 +776,54 @@ public class LogEvidence {
 
 	// --- helpers ----------------------------------------------------------------------
 
-	private Path spoolFile(UUID batchId) {
+	/** The file of this node a batch is copied to while it is read. */
+	private Path scratchFile(UUID batchId) {
 		try {
 			Files.createDirectories(this.spool);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return this.spool.resolve(batchId + ".log");
+		return this.spool.resolve(batchId + ".part");
+	}
+
+	/** Sends the copy of a batch that waits for a decision to the shared store. */
+	private void keep(UUID batchId, Path copy) {
+		try (InputStream in = Files.newInputStream(copy)) {
+			this.store.putObject(SPOOL + batchId, in, Long.MAX_VALUE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Opens the kept copy of a waiting batch: in the shared store, or, for a batch that
+	 * began waiting before this version, in this node's spool directory.
+	 */
+	private InputStream kept(UUID batchId) throws IOException {
+		try {
+			return this.store.openObject(SPOOL + batchId);
+		}
+		catch (NoSuchDocumentException ex) {
+			Path legacy = this.spool.resolve(batchId + ".log");
+			if (Files.isRegularFile(legacy)) {
+				return Files.newInputStream(legacy);
+			}
+			throw new InvalidInputProblem("status", "logevidence.error.spoolMissing");
+		}
+	}
+
+	/** Removes the kept copy of a batch that was decided. */
+	private void discard(UUID batchId) {
+		try {
+			this.store.deleteObject(SPOOL + batchId);
+		}
+		catch (RuntimeException ex) {
+			// A leftover copy holds nothing that is not in a rejected or accepted batch.
+			log.warn("The kept copy of decided batch {} could not be removed", batchId, ex);
+		}
+		deleteQuietly(this.spool.resolve(batchId + ".log"));
 	}
 
 	private static void deleteQuietly(Path path) {

@@ -1,5 +1,6 @@
 package jp.itaku.platform;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 /**
@@ -15,7 +16,10 @@ import java.util.UUID;
  * @param role the user's role
  */
 public record Actor(UUID userId, String username, String displayName, UUID organisationId, String organisationName,
-		OrganisationKind organisationKind, Role role) {
+		OrganisationKind organisationKind, Role role) implements Serializable {
+
+	/** Kept in web sessions, which live in the database and are read by every node. */
+	private static final long serialVersionUID = 1L;
 
 	/**
 	 * Returns whether the actor holds the given role.

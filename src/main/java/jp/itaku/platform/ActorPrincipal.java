@@ -1,11 +1,14 @@
 package jp.itaku.platform;
 
+import java.io.Serializable;
+
 /**
  * Implemented by every authenticated principal of the application (form login, API
  * token), so that any module can learn the acting user without knowing how they signed
- * in.
+ * in. Serializable: a signed-in user's principal is kept in their web session, which
+ * lives in the database.
  */
-public interface ActorPrincipal {
+public interface ActorPrincipal extends Serializable {
 
 	/**
 	 * Returns the acting user.

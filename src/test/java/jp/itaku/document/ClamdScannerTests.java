@@ -39,7 +39,7 @@ class ClamdScannerTests {
 
 	@Test
 	void sendsTheInstreamCommandLengthPrefixedChunksAndAZeroChunk() throws Exception {
-		byte[] content = FileSystemDocumentStoreTests.randomBytes(2 * ClamdScanner.CHUNK_SIZE + 3616);
+		byte[] content = DocumentStoreContract.randomBytes(2 * ClamdScanner.CHUNK_SIZE + 3616);
 		try (FakeClamd clamd = new FakeClamd(1, true)) {
 			ScanResult result = scanner(clamd.port()).scan(new ByteArrayInputStream(content));
 			FakeClamd.Received received = clamd.next();

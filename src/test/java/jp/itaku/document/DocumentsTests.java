@@ -200,7 +200,7 @@ class DocumentsTests {
 				() -> documents.accept("名簿.csv", null,
 						new ByteArrayInputStream("a,b\n\0c,d\n".getBytes(StandardCharsets.US_ASCII))),
 				"document.contentMismatch", "名簿.csv");
-		byte[] binary = FileSystemDocumentStoreTests.randomBytes(20_000);
+		byte[] binary = DocumentStoreContract.randomBytes(20_000);
 		for (int i = 0; i < binary.length; i++) {
 			binary[i] = (binary[i] == 0) ? 1 : binary[i];
 		}

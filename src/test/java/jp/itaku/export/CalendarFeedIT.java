@@ -36,6 +36,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -303,14 +304,19 @@ class CalendarFeedIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(before).contains("予定表への期限配信").contains("配信URLはまだ発行されていません。");
-		String url = issueThroughAccountPage();
-		String shown = this.mvc.perform(get("/account").with(asLead).flashAttr("calendarFeedUrl", url))
+		MvcResult issued = this.mvc.perform(post("/account/calendar-feed").with(asLead).with(csrf()))
+			.andExpect(redirectedUrl("/account#calendar-feed"))
+			.andReturn();
+		String url = (String) issued.getFlashMap().get("calendarFeedUrl");
+		// The redirect's next page, in the same (database) session, shows it once.
+		MockHttpSession session = Fixtures.session(issued);
+		String shown = this.mvc.perform(get("/account").with(asLead).session(session))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(shown).contains(url).contains("配信URLを無効にする");
-		String later = this.mvc.perform(get("/account").with(asLead))
+		String later = this.mvc.perform(get("/account").with(asLead).session(session))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -34,6 +34,7 @@ import jp.itaku.clientid.IdKind;
 import jp.itaku.clientid.IssueIdForm;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.document.DocumentStore;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
@@ -183,6 +184,19 @@ public final class LogEvidenceBenchmark {
 				.single();
 			report(terminal, "log_line partitions on disk (with index)",
 					String.format(Locale.ROOT, "%,d MB", tableBytes >> 20));
+			// A batch that waits for a decision is kept in the document store (any node
+			// decides it): what that copy costs on top of the ingestion, with the store
+			// configured (the file system here).
+			DocumentStore store = context.getBean(DocumentStore.class);
+			long keepStart = System.nanoTime();
+			try (InputStream in = Files.newInputStream(file)) {
+				store.putObject("log-spool/bench-" + java.util.UUID.randomUUID(), in, Long.MAX_VALUE);
+			}
+			double keep = (System.nanoTime() - keepStart) / 1e9;
+			report(terminal, "keeping a waiting batch in the document store (" + store.getClass().getSimpleName() + ")",
+					String.format(Locale.ROOT, "%.2f s, %,.0f MB/s (%.0f %% of the ingestion's time)", keep,
+							size / 1e6 / keep, 100 * keep / ingest));
+			store.listObjects("log-spool/").forEach((kept) -> store.deleteObject(kept.name()));
 			report(terminal, "JVM heap peak (sampled)", String.format(Locale.ROOT, "%,d MB of %,d MB max",
 					heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20));
 			Files.deleteIfExists(file);

@@ -98,7 +98,9 @@ class AccountController {
 			if (newPassword == null || !newPassword.equals(confirmPassword)) {
 				throw new InvalidInputProblem("confirmPassword", "password.mismatch");
 			}
-			this.users.changeOwnPassword(principalActor().userId(), currentPassword, newPassword);
+			HttpSession session = request.getSession(false);
+			this.users.changeOwnPassword(principalActor().userId(), currentPassword, newPassword,
+					(session != null) ? session.getId() : null);
 		}
 		catch (InvalidInputProblem problem) {
 			this.formErrors.addTo(model, problem);

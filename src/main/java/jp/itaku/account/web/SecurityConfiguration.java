@@ -1,8 +1,5 @@
 package jp.itaku.account.web;
 
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
-import jp.itaku.account.SecurityProperties;
 import jp.itaku.account.SignInStep;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.ProblemResponses;
@@ -27,9 +24,9 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless, signs
  * in with bearer tokens only and answers failures with problem details. The pages sign in
- * with a form, go through the pending {@link SignInStep}s, and end after the idle
- * timeout. Both send a strict Content-Security-Policy: no inline scripts or styles,
- * nothing from other origins.
+ * with a form, go through the pending {@link SignInStep}s, and end after the idle timeout
+ * (sessions: {@link SessionConfiguration}). Both send a strict Content-Security-Policy:
+ * no inline scripts or styles, nothing from other origins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -102,7 +99,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.addLogoutHandler(handlers)
 				.logoutSuccessUrl("/login?logout")
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies(SessionConfiguration.COOKIE))
 			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(loginPage()).accessDeniedHandler(handlers))
@@ -126,21 +123,6 @@ class SecurityConfiguration {
 		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
-	}
-
-	/**
-	 * Applies the idle timeout to every session (seconds are honoured, unlike the servlet
-	 * container's minute-granular setting).
-	 */
-	@Bean
-	HttpSessionListener idleTimeout(SecurityProperties properties) {
-		int seconds = (int) properties.idleTimeout().toSeconds();
-		return new HttpSessionListener() {
-			@Override
-			public void sessionCreated(HttpSessionEvent event) {
-				event.getSession().setMaxInactiveInterval(seconds);
-			}
-		};
 	}
 
 	private static void headers(

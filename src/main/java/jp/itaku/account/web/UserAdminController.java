@@ -7,6 +7,7 @@ import jp.itaku.account.CreatedUser;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.account.UserForm;
+import jp.itaku.account.UserSessions;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * User administration for the system administrator: create (with a one-time password),
- * edit, reset password, unlock, reset two-factor enrolment.
+ * edit, reset password, unlock, reset two-factor enrolment, sign out everywhere.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -40,7 +41,10 @@ class UserAdminController {
 
 	private final FormErrors formErrors;
 
-	UserAdminController(UserAccounts users, Organisations organisations, FormErrors formErrors) {
+	private final UserSessions sessions;
+
+	UserAdminController(UserAccounts users, Organisations organisations, FormErrors formErrors, UserSessions sessions) {
+		this.sessions = sessions;
 		this.users = users;
 		this.organisations = organisations;
 		this.formErrors = formErrors;
@@ -96,6 +100,7 @@ class UserAdminController {
 		UserAccount user = this.users.get(actor, id);
 		model.addAttribute("user", user);
 		model.addAttribute("organisation", this.organisations.get(actor, user.getOrganisationId()));
+		model.addAttribute("sessionCount", this.sessions.count(user));
 		model.addAttribute("form", UserForm.of(user));
 		return "admin/user-edit";
 	}
@@ -119,6 +124,7 @@ class UserAdminController {
 		}
 		model.addAttribute("user", user);
 		model.addAttribute("organisation", this.organisations.get(actor, user.getOrganisationId()));
+		model.addAttribute("sessionCount", this.sessions.count(user));
 		return "admin/user-edit";
 	}
 
@@ -134,6 +140,13 @@ class UserAdminController {
 	String unlock(@PathVariable("id") UUID id, RedirectAttributes redirect) {
 		this.users.unlock(CurrentActor.require(), id);
 		redirect.addFlashAttribute("flash", "admin.user.unlocked");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/sign-out-everywhere")
+	String signOutEverywhere(@PathVariable("id") UUID id, RedirectAttributes redirect) {
+		UserSessions.Revoked revoked = this.users.signOutEverywhere(CurrentActor.require(), id);
+		redirect.addFlashAttribute("signedOutEverywhere", java.util.List.of(revoked.sessions(), revoked.apiTokens()));
 		return "redirect:/admin/users/" + id;
 	}
 

@@ -12,6 +12,7 @@ import jp.itaku.account.CreatedUser;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.account.UserForm;
+import jp.itaku.account.UserSessions;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.OrganisationKind;
@@ -85,6 +86,21 @@ class UserApiController {
 	@PutMapping("/users/{id}")
 	UserView update(@PathVariable("id") UUID id, @Valid @RequestBody UserForm form) {
 		return UserView.of(this.clock, this.users.update(CurrentActor.require(), id, form));
+	}
+
+	@PostMapping("/users/{id}/sign-out-everywhere")
+	SignedOut signOutEverywhere(@PathVariable("id") UUID id) {
+		UserSessions.Revoked revoked = this.users.signOutEverywhere(CurrentActor.require(), id);
+		return new SignedOut(revoked.sessions(), revoked.apiTokens());
+	}
+
+	/**
+	 * What signing a user out everywhere ended (their calendar feeds are revoked too).
+	 *
+	 * @param sessionsEnded the web sessions ended, on every node
+	 * @param apiTokensRevoked the API tokens revoked
+	 */
+	record SignedOut(int sessionsEnded, int apiTokensRevoked) {
 	}
 
 	/**

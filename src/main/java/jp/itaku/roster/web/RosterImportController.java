@@ -1,16 +1,13 @@
 package jp.itaku.roster.web;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpSession;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.roster.RosterFile;
 import jp.itaku.roster.RosterImports;
-import jp.itaku.roster.RosterMemberForm;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,17 +22,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * by line, the blank lines skipped) and stores nothing; confirming stores all the rows in
  * one transaction, or none.
  * <p>
- * Between the two steps the rows read are held in the user's HTTP session (server memory
- * only, one pending import per session, bound to the contract, the user and a random
- * token that the confirm form carries), not in the document store: the rows may hold a
- * nationality, which must never rest unencrypted, and the file itself is never kept.
- * Confirming or cancelling removes them; signing out or the idle timeout ends the session
- * and them with it. The user never has to upload the file twice.
+ * Between the two steps the rows read wait, encrypted and bound to the contract and the
+ * user, in the document store ({@link RosterImports#hold}), under a random id that the
+ * confirm form carries; any node confirms them. Confirming or cancelling removes them;
+ * they expire after an hour. The file itself is never kept, and the user never has to
+ * upload it twice.
  */
 @Controller
 class RosterImportController {
-
-	static final String SESSION_KEY = "roster.pendingImport";
 
 	private final RosterImports imports;
 
@@ -48,9 +42,8 @@ class RosterImportController {
 
 	@PostMapping("/contracts/{id}/roster/import")
 	String upload(@PathVariable("id") UUID id, @RequestParam(name = "file", required = false) MultipartFile file,
-			Model model, HttpSession session, RedirectAttributes redirect) throws IOException {
+			Model model, RedirectAttributes redirect) throws IOException {
 		Actor actor = CurrentActor.require();
-		session.removeAttribute(SESSION_KEY);
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("actionErrors",
 					this.problems.messages(new InvalidInputProblem("file", "roster.import.noFile")));
@@ -65,27 +58,17 @@ class RosterImportController {
 				file.getBytes());
 		model.addAttribute("preview", preview);
 		if (preview.valid()) {
-			String token = UUID.randomUUID().toString();
-			session.setAttribute(SESSION_KEY, new PendingImport(token, id, actor.userId(), preview.forms()));
-			model.addAttribute("token", token);
+			model.addAttribute("token", this.imports.hold(actor, id, preview.forms()));
 		}
 		return "roster/import";
 	}
 
 	@PostMapping("/contracts/{id}/roster/import/confirm")
 	String confirm(@PathVariable("id") UUID id, @RequestParam(name = "token", required = false) String token,
-			HttpSession session, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		Actor actor = CurrentActor.require();
-		Object held = session.getAttribute(SESSION_KEY);
-		if (!(held instanceof PendingImport pending) || !pending.token().equals(token)
-				|| !pending.contractId().equals(id) || !pending.userId().equals(actor.userId())) {
-			redirect.addFlashAttribute("actionErrors",
-					this.problems.messages(new InvalidInputProblem("file", "roster.import.expired")));
-			return "redirect:/contracts/" + id + "/roster";
-		}
-		session.removeAttribute(SESSION_KEY);
 		try {
-			this.imports.confirm(actor, id, pending.forms());
+			this.imports.confirm(actor, id, token);
 			redirect.addFlashAttribute("flash", "roster.import.stored");
 		}
 		catch (InvalidInputProblem problem) {
@@ -95,28 +78,11 @@ class RosterImportController {
 	}
 
 	@PostMapping("/contracts/{id}/roster/import/cancel")
-	String cancel(@PathVariable("id") UUID id, HttpSession session, RedirectAttributes redirect) {
-		CurrentActor.require();
-		session.removeAttribute(SESSION_KEY);
+	String cancel(@PathVariable("id") UUID id, @RequestParam(name = "token", required = false) String token,
+			RedirectAttributes redirect) {
+		this.imports.cancel(CurrentActor.require(), id, token);
 		redirect.addFlashAttribute("flash", "roster.import.cancelled");
 		return "redirect:/contracts/" + id + "/roster";
-	}
-
-	/**
-	 * Rows read and checked, waiting for the lead's confirmation.
-	 *
-	 * @param token the token the confirm form carries
-	 * @param contractId the contract
-	 * @param userId who uploaded them
-	 * @param forms the rows
-	 */
-	record PendingImport(String token, UUID contractId, UUID userId, List<RosterMemberForm> forms) {
-
-		@Override
-		public String toString() {
-			return "PendingImport[" + this.contractId + ", " + this.forms.size() + " rows]";
-		}
-
 	}
 
 }
