@@ -21,8 +21,14 @@ import java.time.chrono.ChronoLocalDate;
  */
 public final class InputRules {
 
-	/** The longest text a field takes unless it declares another limit. */
-	public static final int DEFAULT_MAX_LENGTH = 200;
+	/**
+	 * The longest text a field takes unless it declares another limit: the size of the
+	 * common long-text column ({@code varchar(2000)}: comments, reasons, remarks);
+	 * shorter columns are guarded by their module's own rules, longer ones declare
+	 * {@link TextLimit}, and a value a column still cannot hold is answered 400 all the
+	 * same ({@code platform.web.StoredValues}).
+	 */
+	public static final int DEFAULT_MAX_LENGTH = 2000;
 
 	/** The longest uploaded file name. */
 	public static final int FILE_NAME_MAX_LENGTH = 255;

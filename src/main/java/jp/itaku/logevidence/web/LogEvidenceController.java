@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.platform.TextLimit;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
@@ -96,7 +97,7 @@ class LogEvidenceController {
 
 	@PostMapping("/contracts/{id}/logs/settings")
 	String saveSettings(@PathVariable("id") UUID contractId, @RequestParam("retentionMonths") String retention,
-			@RequestParam(name = "forbiddenOperations", required = false) String forbidden,
+			@RequestParam(name = "forbiddenOperations", required = false) @TextLimit(4000) String forbidden,
 			@RequestParam(name = "allowedFrom", required = false) String allowedFrom,
 			@RequestParam(name = "allowedTo", required = false) String allowedTo,
 			@RequestParam("bulkPerHour") String bulk, @RequestParam("failedLoginBurst") String burst,

@@ -75,6 +75,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		InputRules.Violation stored = StoredValues.violationOf(ex);
+		if (stored != null) {
+			log.warn("A value no input rule caught was refused by the database: {}", ex.getMessage());
+			return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					this.messages.text(stored.messageKey(), stored.arguments())));
+		}
 		String reference = java.util.UUID.randomUUID().toString();
 		log.error("Unexpected API failure, reference {}", reference, ex);
 		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
