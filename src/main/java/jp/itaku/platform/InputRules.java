@@ -30,6 +30,9 @@ public final class InputRules {
 	 */
 	public static final int DEFAULT_MAX_LENGTH = 2000;
 
+	/** The most rows a list in a form grows to while it is bound. */
+	public static final int MAX_LIST_SIZE = 256;
+
 	/** The longest uploaded file name. */
 	public static final int FILE_NAME_MAX_LENGTH = 255;
 

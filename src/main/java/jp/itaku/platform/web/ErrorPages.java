@@ -56,6 +56,10 @@ class ErrorPages implements ErrorController {
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Asked for directly rather than dispatched to: there is no error to tell.
+			return HttpStatus.NOT_FOUND;
+		}
 		if (code instanceof Integer value) {
 			HttpStatus status = HttpStatus.resolve(value);
 			if (status != null && status.isError()) {

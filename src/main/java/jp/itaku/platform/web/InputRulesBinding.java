@@ -49,6 +49,10 @@ class InputRulesBinding {
 	@InitBinder
 	void inputRules(WebDataBinder binder, HttpServletRequest request) {
 		binder.setBindingErrorProcessor(new RuleErrors());
+		// Set before anything else touches the binder: a list in a form grows to this
+		// many
+		// rows at most (modules check their own, smaller limits).
+		binder.setAutoGrowCollectionLimit(InputRules.MAX_LIST_SIZE);
 		Object target = binder.getTarget();
 		if (target == null) {
 			binder.registerCustomEditor(String.class, new TextEditor(parameterLimit(request, binder.getObjectName())));
