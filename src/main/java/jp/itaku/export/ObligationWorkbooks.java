@@ -200,7 +200,7 @@ public class ObligationWorkbooks {
 					due.setCellStyle(styles.date);
 				}
 				else {
-					due.setCellValue(text("obligation.noDueDate"));
+					SpreadsheetCells.text(due, text("obligation.noDueDate"));
 					due.setCellStyle(styles.body);
 					widths.fit(5, due.getStringCellValue());
 				}

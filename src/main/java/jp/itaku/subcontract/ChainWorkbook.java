@@ -63,23 +63,23 @@ public class ChainWorkbook {
 					"subcontract.openObligations");
 			Row header = sheet.createRow(2);
 			for (int i = 0; i < headers.size(); i++) {
-				header.createCell(i).setCellValue(text(locale, headers.get(i)));
+				SpreadsheetCells.text(header.createCell(i), text(locale, headers.get(i)));
 			}
 			int r = 3;
 			for (Subcontracts.Node node : chain.nodes()) {
 				Subcontract s = node.subcontract();
 				Row row = sheet.createRow(r++);
-				row.createCell(0).setCellValue("SUB-" + s.getSeq());
+				SpreadsheetCells.text(row.createCell(0), "SUB-" + s.getSeq());
 				row.createCell(1).setCellValue(s.getDepth());
 				SpreadsheetCells.text(row.createCell(2), node.applicantName());
 				SpreadsheetCells.text(row.createCell(3), s.getSubcontractorName());
 				SpreadsheetCells.text(row.createCell(4), s.getSubcontractorAddress());
-				row.createCell(5).setCellValue(s.getPeriodStart().toString());
-				row.createCell(6).setCellValue(s.getPeriodEnd().toString());
+				SpreadsheetCells.text(row.createCell(5), s.getPeriodStart().toString());
+				SpreadsheetCells.text(row.createCell(6), s.getPeriodEnd().toString());
 				SpreadsheetCells.text(row.createCell(7), s.getWorkContent());
-				row.createCell(8)
-					.setCellValue(text(locale, s.isPersonalInformation() ? "subcontract.yes" : "subcontract.no"));
-				row.createCell(9).setCellValue(text(locale, "subcontract.status." + s.getStatus().name()));
+				SpreadsheetCells.text(row.createCell(8),
+						text(locale, s.isPersonalInformation() ? "subcontract.yes" : "subcontract.no"));
+				SpreadsheetCells.text(row.createCell(9), text(locale, "subcontract.status." + s.getStatus().name()));
 				row.createCell(10).setCellValue(node.activeRosterMembers());
 				row.createCell(11).setCellValue(node.openObligations());
 			}
