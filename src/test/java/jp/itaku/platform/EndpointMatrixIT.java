@@ -249,7 +249,7 @@ class EndpointMatrixIT {
 
 	/** A row's body with each {@code {record}} replaced by the demo's record. */
 	private String resolve(String body) {
-		Matcher variable = VARIABLE.matcher(body);
+		Matcher variable = Pattern.compile("\\{([a-z@-]+)\\}").matcher(body);
 		StringBuilder out = new StringBuilder();
 		while (variable.find()) {
 			variable.appendReplacement(out, Matcher.quoteReplacement(id(variable.group(1))));
