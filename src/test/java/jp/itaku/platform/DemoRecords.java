@@ -45,7 +45,13 @@ final class DemoRecords {
 		ids.put("roster", member);
 		ids.put("roster-members", member);
 		ids.put("noticeId", byContract(jdbc, "roster_notice", "t.id"));
-		ids.put("pledges", byContract(jdbc, "pledge", "t.id"));
+		// The pledge of the demo's worker (unsigned, theirs to acknowledge): the same on
+		// every run.
+		ids.put("pledges",
+				one(jdbc,
+						"select t.id::text from pledge t join roster_member m on m.id = t.member_id"
+								+ " where t.contract_id = " + KADOMA + " and m.user_id = (select id from user_account"
+								+ " where username = 'worker') order by t.pledge_date limit 1"));
 		ids.put("sessions", byContract(jdbc, "training_session", "t.id"));
 		ids.put("ids", byContract(jdbc, "client_issued_id", "t.id"));
 		ids.put("asset-receipts", byContract(jdbc, "asset_receipt", "t.id"));
@@ -53,7 +59,8 @@ final class DemoRecords {
 		ids.put("asset-requests", byContract(jdbc, "asset_request", "t.id"));
 		ids.put("asset-shipments", byContract(jdbc, "asset_shipment", "t.id"));
 		ids.put("incidents", byContract(jdbc, "incident", "t.id"));
-		ids.put("subcontracts", byContract(jdbc, "subcontract", "t.id"));
+		ids.put("subcontracts", one(jdbc,
+				"select t.id::text from subcontract t where t.contract_id = " + KADOMA + " order by t.seq limit 1"));
 		ids.put("staff-notices", byContract(jdbc, "subcontract_staff_notice", "t.id"));
 		ids.put("inspections", byContract(jdbc, "inspection", "t.id"));
 		ids.put("lineId", one(jdbc, "select l.id::text from inspection_line l where l.inspection_id = '"

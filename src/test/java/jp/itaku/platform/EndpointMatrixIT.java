@@ -189,10 +189,10 @@ class EndpointMatrixIT {
 			}
 			recorded.append(String.format("%-6s %-70s %s%s%n", endpoint.method().name(), endpoint.path(),
 					String.join(" ", cells), (body != null) ? " | " + body : ""));
-			if (row != null && !row.cells().equals(cells)) {
+			if (row != null && !allowance(row.cells()).equals(allowance(cells))) {
 				List<String> differences = new ArrayList<>();
 				for (int i = 0; i < ACCOUNTS.size(); i++) {
-					if (!row.cells().get(i).equals(cells.get(i))) {
+					if (!allowance(List.of(row.cells().get(i))).equals(allowance(List.of(cells.get(i))))) {
 						differences.add(ACCOUNTS.get(i) + " expected " + row.cells().get(i) + " but got " + cells.get(i)
 								+ " (" + answers.get(ACCOUNTS.get(i)).getStatus() + ")");
 					}
@@ -285,6 +285,15 @@ class EndpointMatrixIT {
 		}
 		Matcher page = Pattern.compile("<section class=\"narrow\">(.*?)</section>", Pattern.DOTALL).matcher(body);
 		return page.find() ? page.group(1).replaceAll("\\s+", " ") : body;
+	}
+
+	/**
+	 * What the matrix asserts: exactly who is refused and how (403, 404); {@code ok} and
+	 * {@code bad} both mean allowed (the record's state in the demo, not the rights,
+	 * decides between them, and the file keeps what was recorded for the reader).
+	 */
+	static List<String> allowance(List<String> cells) {
+		return cells.stream().map((c) -> c.equals("bad") ? "ok" : c).toList();
 	}
 
 	static String cell(int status) {

@@ -223,7 +223,15 @@ class LogEvidenceController {
 					.toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.logs.export(CurrentActor.require(), contractId, first, last, out);
+		try {
+			this.logs.export(CurrentActor.require(), contractId, first, last, out);
+		}
+		catch (jp.itaku.platform.ItakuProblem problem) {
+			// Refused before a line was written: the error page replaces the CSV's
+			// headers.
+			response.reset();
+			throw problem;
+		}
 		out.flush();
 	}
 
