@@ -48,4 +48,20 @@ class ArchitectureRulesTests {
 			.check(this.classes);
 	}
 
+	@Test
+	void onlyTheSharedHelperWritesTextIntoSpreadsheetCells() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("jp.itaku.platform.SpreadsheetCells")
+			.should()
+			.callMethod(org.apache.poi.ss.usermodel.Cell.class, "setCellValue", String.class)
+			.orShould()
+			.callMethod(org.apache.poi.xssf.usermodel.XSSFCell.class, "setCellValue", String.class)
+			.orShould()
+			.callMethod(org.apache.poi.ss.usermodel.Cell.class, "setCellValue",
+					org.apache.poi.ss.usermodel.RichTextString.class)
+			.because("text in an export may come from users: write it with platform.SpreadsheetCells.text,"
+					+ " which neutralises formulas (CSV injection)")
+			.check(this.classes);
+	}
+
 }

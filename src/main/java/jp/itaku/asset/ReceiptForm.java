@@ -15,6 +15,9 @@ public class ReceiptForm {
 
 	static final int HANDED_OVER_BY_MAX = 200;
 
+	/** The most items one receipt lists (the form's rows). */
+	public static final int MAX_ITEMS = 50;
+
 	private LocalDateTime receivedAt;
 
 	private UUID receiverId;
@@ -45,6 +48,10 @@ public class ReceiptForm {
 					String.valueOf(HANDED_OVER_BY_MAX)));
 		}
 		List<AssetItemForm> list = (this.items != null) ? this.items : List.of();
+		if (list.size() > MAX_ITEMS) {
+			problems.add(new FieldProblem("items", "input.tooManyRows", MAX_ITEMS));
+			return problems;
+		}
 		boolean any = false;
 		for (int i = 0; i < list.size(); i++) {
 			AssetItemForm item = list.get(i);

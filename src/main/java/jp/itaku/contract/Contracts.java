@@ -22,6 +22,7 @@ import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.InputRules;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
@@ -368,6 +369,7 @@ public class Contracts {
 		Organisation contractor = this.organisations.findUnscoped(form.getContractorOrganisationId())
 			.filter((o) -> o.getKind() == OrganisationKind.CONTRACTOR)
 			.orElseThrow(() -> new InvalidInputProblem("contractorOrganisationId", "contract.contractor.invalid"));
+		checkPeriod(form);
 		StoredProfile profile = profile(form.getProfileId());
 		if (this.repository.existsByClientOrganisationIdAndNumber(actor.organisationId(), form.getNumber().strip())) {
 			throw new InvalidInputProblem("number", "contract.number.taken");
@@ -398,6 +400,7 @@ public class Contracts {
 	@Transactional
 	public Contract update(Actor actor, UUID id, ContractForm form) {
 		Contract contract = editable(actor, id);
+		checkPeriod(form);
 		if (this.repository.existsByClientOrganisationIdAndNumberAndIdNot(contract.getClientOrganisationId(),
 				form.getNumber().strip(), id)) {
 			throw new InvalidInputProblem("number", "contract.number.taken");
@@ -480,6 +483,25 @@ public class Contracts {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return contract;
+	}
+
+	/**
+	 * A contract's deadlines are computed with the holiday calendar, so its period lies
+	 * within the years the calendar knows.
+	 */
+	private static void checkPeriod(ContractForm form) {
+		List<FieldProblem> problems = new java.util.ArrayList<>();
+		for (var date : new Object[][] { { "periodStart", form.getPeriodStart() },
+				{ "periodEnd", form.getPeriodEnd() } }) {
+			InputRules.Violation outside = InputRules.checkDate(date[1], InputRules.CALENDAR_MIN_DATE,
+					InputRules.CALENDAR_MAX_DATE);
+			if (outside != null) {
+				problems.add(new FieldProblem((String) date[0], InputRules.DATE_OUT_OF_RANGE, outside.arguments()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
 	}
 
 	private StoredProfile profile(UUID profileId) {

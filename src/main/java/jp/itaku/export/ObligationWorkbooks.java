@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.itaku.platform.SpreadsheetCells;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
@@ -199,7 +200,7 @@ public class ObligationWorkbooks {
 					due.setCellStyle(styles.date);
 				}
 				else {
-					due.setCellValue(text("obligation.noDueDate"));
+					SpreadsheetCells.text(due, text("obligation.noDueDate"));
 					due.setCellStyle(styles.body);
 					widths.fit(5, due.getStringCellValue());
 				}
@@ -250,8 +251,8 @@ public class ObligationWorkbooks {
 
 	private static void cell(Row row, int column, String value, XSSFCellStyle style) {
 		Cell cell = row.createCell(column);
-		cell.setCellValue((value != null) ? value : "");
 		cell.setCellStyle(style);
+		SpreadsheetCells.text(cell, value);
 	}
 
 	private String text(String key, Object... arguments) {

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,12 +33,14 @@ public class IncidentForm {
 
 	private String location;
 
+	@TextLimit(4000)
 	private String description;
 
 	private String information;
 
 	private Integer recordCount;
 
+	@TextLimit(4000)
 	private String containment;
 
 	/**

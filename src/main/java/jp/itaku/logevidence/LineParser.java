@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.itaku.platform.InputRules;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,6 +95,11 @@ abstract class LineParser {
 		}
 		if (v.length() > max) {
 			throw new MalformedLine("logevidence.malformed.tooLong", field);
+		}
+		if (InputRules.hasControlCharacter(v)) {
+			// NUL cannot be stored, and other controls garble the export and the
+			// evidence.
+			throw new MalformedLine("logevidence.malformed.control", field);
 		}
 		return v;
 	}

@@ -29,6 +29,7 @@ import jp.itaku.document.NoSuchDocumentException;
 import jp.itaku.finding.FindingEvents;
 import jp.itaku.finding.FindingParties;
 import jp.itaku.finding.FindingStep;
+import jp.itaku.platform.SpreadsheetCells;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -765,13 +766,7 @@ public class LogEvidence {
 	}
 
 	private static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-			return value;
-		}
-		return '"' + value.replace("\"", "\"\"") + '"';
+		return SpreadsheetCells.csvField(value);
 	}
 
 	// --- helpers ----------------------------------------------------------------------

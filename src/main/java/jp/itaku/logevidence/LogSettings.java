@@ -1,5 +1,7 @@
 package jp.itaku.logevidence;
 
+import jp.itaku.platform.TextLimit;
+
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.List;
  * @param skewToleranceSeconds how far timestamps may lie in the future or go back
  * @param requiresEntry whether activity needs an entry in the entry log that day
  */
-public record LogSettings(int retentionMonths, String forbiddenOperations, LocalTime allowedFrom, LocalTime allowedTo,
-		int bulkPerHour, int failedLoginBurst, int failedLoginMinutes, int skewToleranceSeconds,
+public record LogSettings(int retentionMonths, @TextLimit(4000) String forbiddenOperations, LocalTime allowedFrom,
+		LocalTime allowedTo, int bulkPerHour, int failedLoginBurst, int failedLoginMinutes, int skewToleranceSeconds,
 		boolean requiresEntry) {
 
 	/** The retention no contract goes below (Gunma 3ウ: three months). */

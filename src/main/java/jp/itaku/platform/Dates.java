@@ -34,6 +34,8 @@ public class Dates {
 
 	private static final int WAREKI_CACHE_SIZE = 10_000;
 
+	private static final LocalDate MEIJI_6 = LocalDate.of(1873, 1, 1);
+
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -108,6 +110,12 @@ public class Dates {
 		}
 		if (WAREKI.size() >= WAREKI_CACHE_SIZE) {
 			WAREKI.clear();
+		}
+		if (date.isBefore(MEIJI_6)) {
+			// The Japanese calendar starts with Meiji 6; an earlier date (one the old
+			// input
+			// checks let through) is written in the Western calendar instead of failing.
+			return "西暦" + date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
 		}
 		JapaneseDate japanese = JapaneseDate.from(date);
 		int yearOfEra = japanese.get(ChronoField.YEAR_OF_ERA);

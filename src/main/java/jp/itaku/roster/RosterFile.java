@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.itaku.platform.InputRules;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -304,6 +305,11 @@ public final class RosterFile {
 				if (!value.isEmpty() && c >= width) {
 					problems.add(new Problem(line.number(), null, "roster.import.valueWithoutColumn", c + 1));
 				}
+				continue;
+			}
+			if (InputRules.hasControlCharacter(value)) {
+				problems.add(new Problem(line.number(), field, InputRules.CONTROL_CHARACTER));
+				faulty.add(field);
 				continue;
 			}
 			Problem problem = set(form, field, value, line.number());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jp.itaku.platform.SpreadsheetCells;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
@@ -188,8 +189,8 @@ public class RosterWorkbook {
 
 	private static void cell(Row row, int column, String value, XSSFCellStyle style) {
 		Cell cell = row.createCell(column);
-		cell.setCellValue((value != null) ? value : "");
 		cell.setCellStyle(style);
+		SpreadsheetCells.text(cell, value);
 	}
 
 	private String organisationName(UUID id) {

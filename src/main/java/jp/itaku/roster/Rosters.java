@@ -33,6 +33,7 @@ import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.InputRules;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
@@ -59,6 +60,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Rosters {
+
+	/**
+	 * The longest reference (incident or matter) a view of a nationality is audited with.
+	 */
+	public static final int NATIONALITY_REFERENCE_MAX_LENGTH = 200;
 
 	private static final String WHAT = "roster.member.entity";
 
@@ -432,6 +438,7 @@ public class Rosters {
 		if (pending.isEmpty() || (number == 1 && roster.isEmpty())) {
 			throw new InvalidInputProblem("notice", "roster.notice.nothingToNotify");
 		}
+		refuseInvalidDates(roster);
 		Instant now = Instant.now(this.clock);
 		byte[] pdf = this.noticeForm.render(contract, number, (number == 1) ? List.of() : pending, roster,
 				asksNationality(contract), ItakuTime.inTokyo(now).toLocalDate());
@@ -516,6 +523,10 @@ public class Rosters {
 		}
 		if (reference == null || reference.isBlank()) {
 			throw new InvalidInputProblem("reference", "roster.nationality.referenceRequired");
+		}
+		InputRules.Violation badReference = InputRules.checkText(reference.strip(), NATIONALITY_REFERENCE_MAX_LENGTH);
+		if (badReference != null) {
+			throw badReference.problem("reference");
 		}
 		this.audit.record(AuditRecord.of("NATIONALITY_VIEWED")
 			.actor(actor)
@@ -624,12 +635,45 @@ public class Rosters {
 
 	private void check(Actor actor, Contract contract, RosterMemberForm form) {
 		var problems = new ArrayList<>(form.problems(asksNationality(contract)));
+		// A worker works within the contract's period (and so within the global date
+		// range).
+		for (var date : new Object[][] { { "periodStart", form.getPeriodStart() },
+				{ "plannedEnd", form.getPlannedEnd() } }) {
+			InputRules.Violation outside = InputRules.checkDate(date[1], contract.getPeriodStart(),
+					contract.getPeriodEnd());
+			if (outside != null && problems.stream().noneMatch((p) -> p.field().equals(date[0]))) {
+				problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem((String) date[0],
+						"roster.period.outsideContract", outside.arguments()));
+			}
+		}
 		if (form.getUserId() != null && this.users
 			.enabledUsersUnscoped(actor.organisationId(),
 					java.util.Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER))
 			.stream()
 			.noneMatch((u) -> u.getId().equals(form.getUserId()))) {
 			problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem("userId", "roster.userId.invalid"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputProblem(problems);
+		}
+	}
+
+	/**
+	 * A written notice never carries a date the input rules refuse (one the old checks
+	 * let through): the member is named so that the lead corrects it on the roster's
+	 * form.
+	 */
+	private static void refuseInvalidDates(List<RosterMember> roster) {
+		List<jp.itaku.platform.ItakuProblem.FieldProblem> problems = new ArrayList<>();
+		for (RosterMember member : roster) {
+			for (var date : new Object[][] { { "periodStart", member.getPeriodStart() },
+					{ "plannedEnd", member.getPlannedEnd() }, { "actualEnd", member.getActualEnd() } }) {
+				if (InputRules.checkDate(date[1]) != null) {
+					problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem(
+							"members[" + member.getId() + "]." + date[0], "roster.notice.invalidDate", member.getName(),
+							String.valueOf(date[1])));
+				}
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jp.itaku.platform.SpreadsheetCells;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.platform.Actor;
@@ -52,9 +53,8 @@ public class ChainWorkbook {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			XSSFSheet sheet = workbook.createSheet(text(locale, "subcontract.title"));
 			Row title = sheet.createRow(0);
-			title.createCell(0)
-				.setCellValue(chain.contract().getNumber() + " " + chain.contract().getTitle() + " — "
-						+ text(locale, "subcontract.title"));
+			SpreadsheetCells.text(title.createCell(0), chain.contract().getNumber() + " " + chain.contract().getTitle()
+					+ " — " + text(locale, "subcontract.title"));
 			List<String> headers = List.of("subcontract.number", "subcontract.levelColumn",
 					"subcontract.field.applicant", "subcontract.field.subcontractorName",
 					"subcontract.field.subcontractorAddress", "subcontract.field.periodStart",
@@ -63,23 +63,23 @@ public class ChainWorkbook {
 					"subcontract.openObligations");
 			Row header = sheet.createRow(2);
 			for (int i = 0; i < headers.size(); i++) {
-				header.createCell(i).setCellValue(text(locale, headers.get(i)));
+				SpreadsheetCells.text(header.createCell(i), text(locale, headers.get(i)));
 			}
 			int r = 3;
 			for (Subcontracts.Node node : chain.nodes()) {
 				Subcontract s = node.subcontract();
 				Row row = sheet.createRow(r++);
-				row.createCell(0).setCellValue("SUB-" + s.getSeq());
+				SpreadsheetCells.text(row.createCell(0), "SUB-" + s.getSeq());
 				row.createCell(1).setCellValue(s.getDepth());
-				row.createCell(2).setCellValue(node.applicantName());
-				row.createCell(3).setCellValue(s.getSubcontractorName());
-				row.createCell(4).setCellValue(s.getSubcontractorAddress());
-				row.createCell(5).setCellValue(s.getPeriodStart().toString());
-				row.createCell(6).setCellValue(s.getPeriodEnd().toString());
-				row.createCell(7).setCellValue(s.getWorkContent());
-				row.createCell(8)
-					.setCellValue(text(locale, s.isPersonalInformation() ? "subcontract.yes" : "subcontract.no"));
-				row.createCell(9).setCellValue(text(locale, "subcontract.status." + s.getStatus().name()));
+				SpreadsheetCells.text(row.createCell(2), node.applicantName());
+				SpreadsheetCells.text(row.createCell(3), s.getSubcontractorName());
+				SpreadsheetCells.text(row.createCell(4), s.getSubcontractorAddress());
+				SpreadsheetCells.text(row.createCell(5), s.getPeriodStart().toString());
+				SpreadsheetCells.text(row.createCell(6), s.getPeriodEnd().toString());
+				SpreadsheetCells.text(row.createCell(7), s.getWorkContent());
+				SpreadsheetCells.text(row.createCell(8),
+						text(locale, s.isPersonalInformation() ? "subcontract.yes" : "subcontract.no"));
+				SpreadsheetCells.text(row.createCell(9), text(locale, "subcontract.status." + s.getStatus().name()));
 				row.createCell(10).setCellValue(node.activeRosterMembers());
 				row.createCell(11).setCellValue(node.openObligations());
 			}

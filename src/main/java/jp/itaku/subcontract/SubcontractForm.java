@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,6 +41,7 @@ public class SubcontractForm {
 
 	private boolean personalInformation;
 
+	@TextLimit(4000)
 	private String safetyMeasures;
 
 	private String supervisionMethod;

@@ -433,6 +433,9 @@ public class Subcontracts {
 		if (!mayReport(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
+		if (obligationId == null) {
+			throw new InvalidInputProblem("obligationId", "subcontract.error.obligation");
+		}
 		Obligation obligation = this.obligations.findUnscoped(obligationId)
 			.filter((o) -> o.getContractId().equals(contractId)
 					&& o.getDeliverable() == Deliverable.SUBCONTRACT_SUPERVISION_REPORT)

@@ -69,6 +69,13 @@ final class ScheduleImport {
 				problems.add(Problems.atRow(row.line(), new FieldProblem("file", "worksite.import.nameMissing")));
 				continue;
 			}
+			if (jp.itaku.platform.InputRules.hasControlCharacter(name)) {
+				// Found by ScheduleFileFuzzTests: a control character in a name is the
+				// line's fault.
+				problems.add(Problems.atRow(row.line(),
+						new FieldProblem("file", jp.itaku.platform.InputRules.CONTROL_CHARACTER)));
+				continue;
+			}
 			for (int c = 1; c < row.cells().size(); c++) {
 				String cell = row.cell(c);
 				if (cell.isEmpty()) {

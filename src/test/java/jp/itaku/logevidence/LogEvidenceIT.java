@@ -396,6 +396,25 @@ class LogEvidenceIT {
 	 * A Kadoma contract: A works the 10th and 11th (off the 12th), B left on the 10th
 	 * with her ID still active, C's ID was revoked on the 10th; A entered on the 10th.
 	 */
+	@Test
+	void theExportNeutralisesFormulasTheContractorsLinesCarry() {
+		Scenario s = scenario();
+		String day = YearMonth.from(s.contract().getPeriodStart()).plusMonths(2).atDay(10).toString();
+		List<String> lines = List.of(
+				day + "T09:30:00+09:00," + s.opA()
+						+ ",view,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",success,10.0.0.8",
+				day + "T09:31:00+09:00," + s.opA() + ",view,+cmd|' /C calc'!A0,success,10.0.0.8",
+				day + "T09:32:00+09:00," + s.opA() + ",view,@SUM(1),-1,10.0.0.8");
+		upload(s, lines, false);
+		StringWriter out = new StringWriter();
+		this.logs.export(this.officer, s.contract().getId(), this.d1, this.d3, out);
+		List<String> rows = out.toString().lines().skip(1).toList();
+		assertThat(rows).hasSize(3);
+		assertThat(rows.get(0)).contains(",\"'=HYPERLINK(").doesNotContain(",=HYPERLINK");
+		assertThat(rows.get(1)).contains(",'+cmd|' /C calc'!A0,").doesNotContain(",+cmd");
+		assertThat(rows.get(2)).contains(",'@SUM(1),'-1,");
+	}
+
 	private Scenario scenario() {
 		String tag = UUID.randomUUID().toString().substring(0, 6);
 		ContractForm form = this.fixtures.contractForm(this.contractor, "kadoma", this.today.minusMonths(3),

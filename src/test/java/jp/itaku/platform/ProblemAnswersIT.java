@@ -85,7 +85,7 @@ class ProblemAnswersIT {
 			.perform(get("/api/v1/users/" + UUID.randomUUID()).with(authentication(this.fixtures.signedIn(this.admin))))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("利用者")));
+			.andExpect(jsonPath("$.detail").value("お探しのデータは見つからないか、閲覧する権限がありません。"));
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class ProblemAnswersIT {
 		this.mvc
 			.perform(get("/api/v1/users/" + UUID.randomUUID()).header("Accept-Language", "en")
 				.with(authentication(this.fixtures.signedIn(this.admin))))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("User not found")));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Not found")));
 	}
 
 	@Test

@@ -116,7 +116,10 @@ class RosterWebIT {
 	}
 
 	private Contract contract(String profile) {
-		ContractForm form = this.fixtures.contractForm(this.contractor, profile, this.today.minusMonths(1),
+		// The workers of these tests start on 2026-04-01: a member's period lies within
+		// the
+		// contract's, so the contract runs from then (to 2027-03-31).
+		ContractForm form = this.fixtures.contractForm(this.contractor, profile, LocalDate.of(2026, 4, 1),
 				Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
 		form.setTitle("住民情報の入力業務");
 		return this.contracts.register(this.officer, form);

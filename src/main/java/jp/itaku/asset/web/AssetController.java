@@ -72,7 +72,6 @@ class AssetController {
 
 	@InitBinder("form")
 	void allowedFields(WebDataBinder binder) {
-		binder.setAutoGrowCollectionLimit(MAX_ROWS);
 		binder.setAllowedFields("receivedAt", "receiverId", "handedOverBy", "items*", "kind", "description",
 				"important", "personal", "myNumber", "quantity", "storage", "storageDetail", "holderId", "correctsId",
 				"reason");

@@ -239,6 +239,11 @@ class AssetRequestController {
 		if (!overview.mayApply()) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
+		if (form.getType() == null) {
+			// The form is drawn for one type of request; without one there is nothing to
+			// show.
+			throw new InvalidInputProblem("type", "validation.required");
+		}
 		model.addAttribute("contract", overview.contract());
 		model.addAttribute("form", form);
 		model.addAttribute("backup", overview.backup());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.itaku.audit.AuditEntry;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.SpreadsheetCells;
 
 /**
  * Writes audit entries as CSV that Excel opens correctly: UTF-8 with a byte-order mark,
@@ -42,14 +43,7 @@ final class AuditCsv {
 	}
 
 	static String cell(String value) {
-		String safe = value;
-		if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-			safe = "'" + safe;
-		}
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			safe = "\"" + safe.replace("\"", "\"\"") + "\"";
-		}
-		return safe;
+		return SpreadsheetCells.csvField(value);
 	}
 
 	private static String text(Object value) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.platform.TextLimit;
 import jp.itaku.incident.Incident;
 import jp.itaku.incident.IncidentCategory;
 import jp.itaku.incident.IncidentForm;
@@ -108,7 +109,7 @@ class IncidentApiController {
 	 *
 	 * @param text the text
 	 */
-	record Text(String text) {
+	record Text(@TextLimit(4000) String text) {
 	}
 
 	/**
@@ -117,7 +118,7 @@ class IncidentApiController {
 	 * @param cause the cause
 	 * @param prevention the measures
 	 */
-	record Cause(String cause, String prevention) {
+	record Cause(@TextLimit(4000) String cause, @TextLimit(4000) String prevention) {
 	}
 
 	/**

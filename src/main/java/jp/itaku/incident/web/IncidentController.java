@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.platform.TextLimit;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.incident.Incident;
@@ -112,22 +113,25 @@ class IncidentController {
 	}
 
 	@PostMapping("/incidents/{id}/updates")
-	String update(@PathVariable("id") UUID incidentId, @RequestParam(name = "text", required = false) String text,
-			Model model, RedirectAttributes redirect) {
+	String update(@PathVariable("id") UUID incidentId,
+			@RequestParam(name = "text", required = false) @TextLimit(4000) String text, Model model,
+			RedirectAttributes redirect) {
 		return act(incidentId, model, redirect, "incident.updateAdded",
 				() -> this.incidents.addUpdate(CurrentActor.require(), incidentId, text));
 	}
 
 	@PostMapping("/incidents/{id}/instructions")
-	String instruct(@PathVariable("id") UUID incidentId, @RequestParam(name = "text", required = false) String text,
-			Model model, RedirectAttributes redirect) {
+	String instruct(@PathVariable("id") UUID incidentId,
+			@RequestParam(name = "text", required = false) @TextLimit(4000) String text, Model model,
+			RedirectAttributes redirect) {
 		return act(incidentId, model, redirect, "incident.instructed",
 				() -> this.incidents.instruct(CurrentActor.require(), incidentId, text));
 	}
 
 	@PostMapping("/incidents/{id}/cause")
-	String cause(@PathVariable("id") UUID incidentId, @RequestParam(name = "cause", required = false) String cause,
-			@RequestParam(name = "prevention", required = false) String prevention, Model model,
+	String cause(@PathVariable("id") UUID incidentId,
+			@RequestParam(name = "cause", required = false) @TextLimit(4000) String cause,
+			@RequestParam(name = "prevention", required = false) @TextLimit(4000) String prevention, Model model,
 			RedirectAttributes redirect) {
 		return act(incidentId, model, redirect, "incident.causeRecorded",
 				() -> this.incidents.recordCause(CurrentActor.require(), incidentId, cause, prevention));

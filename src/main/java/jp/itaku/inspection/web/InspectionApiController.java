@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.platform.TextLimit;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.finding.FindingStatus;
 import jp.itaku.inspection.ChecklistLine;
@@ -94,7 +95,7 @@ class InspectionApiController {
 
 	@PostMapping("/api/v1/findings/{id}/respond")
 	FindingView respond(@PathVariable("id") UUID findingId,
-			@RequestParam(name = "response", required = false) String response,
+			@RequestParam(name = "response", required = false) @TextLimit(4000) String response,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
 		return FindingView.of(this.inspections.respond(CurrentActor.require(), findingId, response,
 				InspectionController.uploads(files)), List.of());
@@ -155,7 +156,8 @@ class InspectionApiController {
 	 * @param instruction the improvement instruction (optional: instruct later)
 	 * @param dueOn its due date
 	 */
-	record FindingBody(Severity severity, String clauseRef, String description, String instruction, LocalDate dueOn) {
+	record FindingBody(Severity severity, String clauseRef, @TextLimit(4000) String description,
+			@TextLimit(4000) String instruction, LocalDate dueOn) {
 	}
 
 	/**
@@ -173,7 +175,7 @@ class InspectionApiController {
 	 * @param instruction what to improve
 	 * @param dueOn by when
 	 */
-	record Instruction(String instruction, LocalDate dueOn) {
+	record Instruction(@TextLimit(4000) String instruction, LocalDate dueOn) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.platform.TextLimit;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
@@ -103,8 +104,8 @@ class InspectionController {
 	String finding(@PathVariable("id") UUID inspectionId,
 			@RequestParam(name = "severity", required = false) Severity severity,
 			@RequestParam(name = "clauseRef", required = false) String clauseRef,
-			@RequestParam(name = "description", required = false) String description,
-			@RequestParam(name = "instruction", required = false) String instruction,
+			@RequestParam(name = "description", required = false) @TextLimit(4000) String description,
+			@RequestParam(name = "instruction", required = false) @TextLimit(4000) String instruction,
 			@RequestParam(name = "dueOn",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			Model model, RedirectAttributes redirect) {
@@ -114,7 +115,7 @@ class InspectionController {
 
 	@PostMapping("/findings/{id}/instruct")
 	String instruct(@PathVariable("id") UUID findingId,
-			@RequestParam(name = "instruction", required = false) String instruction,
+			@RequestParam(name = "instruction", required = false) @TextLimit(4000) String instruction,
 			@RequestParam(name = "dueOn",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			Model model, RedirectAttributes redirect) {
@@ -125,7 +126,7 @@ class InspectionController {
 
 	@PostMapping("/findings/{id}/respond")
 	String respond(@PathVariable("id") UUID findingId,
-			@RequestParam(name = "response", required = false) String response,
+			@RequestParam(name = "response", required = false) @TextLimit(4000) String response,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
 			RedirectAttributes redirect) {
 		UUID inspectionId = this.inspections.inspectionOf(CurrentActor.require(), findingId);
@@ -153,7 +154,7 @@ class InspectionController {
 	@PostMapping("/inspections/{id}/requests")
 	String request(@PathVariable("id") UUID inspectionId,
 			@RequestParam(name = "deliverable", required = false) Deliverable deliverable,
-			@RequestParam(name = "description", required = false) String description,
+			@RequestParam(name = "description", required = false) @TextLimit(4000) String description,
 			@RequestParam(name = "dueOn",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			Model model, RedirectAttributes redirect) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.platform.TextLimit;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
@@ -96,7 +97,7 @@ class LogEvidenceController {
 
 	@PostMapping("/contracts/{id}/logs/settings")
 	String saveSettings(@PathVariable("id") UUID contractId, @RequestParam("retentionMonths") String retention,
-			@RequestParam(name = "forbiddenOperations", required = false) String forbidden,
+			@RequestParam(name = "forbiddenOperations", required = false) @TextLimit(4000) String forbidden,
 			@RequestParam(name = "allowedFrom", required = false) String allowedFrom,
 			@RequestParam(name = "allowedTo", required = false) String allowedTo,
 			@RequestParam("bulkPerHour") String bulk, @RequestParam("failedLoginBurst") String burst,
@@ -222,7 +223,15 @@ class LogEvidenceController {
 					.toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.logs.export(CurrentActor.require(), contractId, first, last, out);
+		try {
+			this.logs.export(CurrentActor.require(), contractId, first, last, out);
+		}
+		catch (jp.itaku.platform.ItakuProblem problem) {
+			// Refused before a line was written: the error page replaces the CSV's
+			// headers.
+			response.reset();
+			throw problem;
+		}
 		out.flush();
 	}
 

@@ -2,8 +2,8 @@ package jp.itaku.platform.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ItakuProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +54,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
 		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				this.messages.text("error.invalidInput"));
+		InputRules.Violation violation = InputRulesJson.violationOf(ex);
 		detail.setProperty("errors",
-				List.of(Map.of("field", ex.getName(), "message", this.messages.text("error.field.malformed"))));
+				List.of(Map.of("field", ex.getName(), "message",
+						(violation != null) ? this.messages.text(violation.messageKey(), violation.arguments())
+								: this.messages.text("error.field.malformed"))));
 		return respond(detail);
 	}
 
@@ -72,6 +75,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		InputRules.Violation stored = StoredValues.violationOf(ex);
+		if (stored != null) {
+			log.warn("A value no input rule caught was refused by the database: {}", ex.getMessage());
+			return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					this.messages.text(stored.messageKey(), stored.arguments())));
+		}
 		String reference = java.util.UUID.randomUUID().toString();
 		log.error("Unexpected API failure, reference {}", reference, ex);
 		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -89,16 +98,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		InputRules.Violation violation = InputRulesJson.violationOf(ex);
 		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.text("error.unreadable"));
+				this.messages.text((violation != null) ? "error.invalidInput" : "error.unreadable"));
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			String field = databind.getPath()
-				.stream()
-				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-						: Integer.toString(reference.getIndex()))
-				.collect(Collectors.joining("."));
-			detail.setProperty("errors",
-					List.of(Map.of("field", field, "message", this.messages.text("error.field.malformed"))));
+			String field = InputRulesJson.fieldOf(databind);
+			String message = (violation != null) ? this.messages.text(violation.messageKey(), violation.arguments())
+					: this.messages.text("error.field.malformed");
+			detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
 		}
 		log.warn("Unreadable request body: {}", ex.getMessage());
 		return asObject(detail);
@@ -107,6 +114,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
+		if (body instanceof ProblemDetail detail && HttpStatus.resolve(statusCode.value()) != null) {
+			// Spring's own refusals (405, 415, 413, …) carry English defaults: answer in
+			// the
+			// reader's language, as the error dispatch does for requests no handler took.
+			detail.setDetail(this.messages.text(ErrorPages.messageKey(HttpStatus.valueOf(statusCode.value()))));
+		}
 		HttpHeaders problemHeaders = new HttpHeaders();
 		problemHeaders.addAll(headers);
 		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -57,6 +57,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(new SupportedLocaleInterceptor(interceptor));
+		registry.addInterceptor(new InputRulesInterceptor());
 	}
 
 }
