@@ -19,6 +19,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 import jp.itaku.platform.web.Downloads;
 
 import org.springframework.stereotype.Controller;
@@ -82,6 +83,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/contracts/{id}/incidents")
+	@Idempotent
 	String report(@PathVariable("id") UUID contractId, @ModelAttribute("form") IncidentForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -112,6 +114,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/incidents/{id}/updates")
+	@Idempotent
 	String update(@PathVariable("id") UUID incidentId, @RequestParam(name = "text", required = false) String text,
 			Model model, RedirectAttributes redirect) {
 		return act(incidentId, model, redirect, "incident.updateAdded",
@@ -119,6 +122,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/incidents/{id}/instructions")
+	@Idempotent
 	String instruct(@PathVariable("id") UUID incidentId, @RequestParam(name = "text", required = false) String text,
 			Model model, RedirectAttributes redirect) {
 		return act(incidentId, model, redirect, "incident.instructed",
