@@ -368,6 +368,11 @@ public class Obligations implements ContractClosingCheck {
 		}
 		Instant now = Instant.now(this.clock);
 		obligation.submitted(now);
+		// The obligation's change is written first: of two submissions at once, the
+		// second
+		// waits on the obligation's row and then fails on its version (409) instead of
+		// taking the same submission number.
+		this.obligations.saveAndFlush(obligation);
 		int number = (int) this.submissions.countByObligationId(id) + 1;
 		Submission submission = this.submissions.save(new Submission(id, number, comment, actor.userId(), now));
 		List<String> names = new ArrayList<>();
@@ -465,6 +470,44 @@ public class Obligations implements ContractClosingCheck {
 			.actor(actor)
 			.target("Obligation", id)
 			.detail("reason", obligation.getWaivedReason()));
+	}
+
+	/**
+	 * Lists the files of a submission for whoever may read its obligation, as the
+	 * obligation's page shows them.
+	 * @param actor the acting user
+	 * @param submissionId the submission
+	 * @return its files by name
+	 * @throws NotFoundProblem when the submission does not exist or the actor may not
+	 * read its obligation
+	 */
+	@Transactional(readOnly = true)
+	public List<SubmissionFile> files(Actor actor, UUID submissionId) {
+		Submission submission = this.submissions.findById(submissionId)
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		scopedSubmission(actor, submission);
+		return this.files.findBySubmissionIdIn(List.of(submissionId))
+			.stream()
+			.sorted(java.util.Comparator.comparing(SubmissionFile::getFileName).thenComparing(SubmissionFile::getId))
+			.toList();
+	}
+
+	/**
+	 * Opens a file of a submission for whoever may read its obligation; the view is
+	 * audited as on the page.
+	 * @param actor the acting user
+	 * @param submissionId the submission
+	 * @param fileId the file
+	 * @return the file and its content
+	 * @throws NotFoundProblem when the file is not one of the submission's or the actor
+	 * may not read its obligation
+	 */
+	@Transactional
+	public OpenedFile openFile(Actor actor, UUID submissionId, UUID fileId) {
+		this.files.findById(fileId)
+			.filter((f) -> f.getSubmissionId().equals(submissionId))
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		return openFile(actor, fileId);
 	}
 
 	/**
@@ -572,6 +615,17 @@ public class Obligations implements ContractClosingCheck {
 			.map((o) -> new jp.itaku.platform.ItakuProblem.FieldProblem("status", "contract.closeBlocker.obligation",
 					o.getClauseRef(), o.getSummary()))
 			.toList();
+	}
+
+	private void scopedSubmission(Actor actor, Submission submission) {
+		Obligation obligation = this.obligations.findById(submission.getObligationId())
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		try {
+			this.contracts.get(actor, obligation.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem("submission.entity");
+		}
 	}
 
 	private Contract scopedContract(Actor actor, Obligation obligation) {
