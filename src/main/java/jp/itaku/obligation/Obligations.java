@@ -317,7 +317,9 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public Submission submit(Actor actor, UUID id, String comment, List<Upload> uploads) {
-		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		// Locked: of two submissions at once, the second waits for the first and then
+		// finds the obligation submitted (409) instead of taking the same number.
+		Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scopedContract(actor, obligation);
 		if (!mayAct(actor, contract, true)) {
 			throw new AccessDeniedProblem("error.forbidden");
@@ -342,7 +344,7 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public Submission submitFromPart(Actor actor, UUID id, String source, List<Upload> uploads, String comment) {
-		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract;
 		try {
 			contract = this.contracts.getAsParticipant(actor, obligation.getContractId());
@@ -368,11 +370,6 @@ public class Obligations implements ContractClosingCheck {
 		}
 		Instant now = Instant.now(this.clock);
 		obligation.submitted(now);
-		// The obligation's change is written first: of two submissions at once, the
-		// second
-		// waits on the obligation's row and then fails on its version (409) instead of
-		// taking the same submission number.
-		this.obligations.saveAndFlush(obligation);
 		int number = (int) this.submissions.countByObligationId(id) + 1;
 		Submission submission = this.submissions.save(new Submission(id, number, comment, actor.userId(), now));
 		List<String> names = new ArrayList<>();
