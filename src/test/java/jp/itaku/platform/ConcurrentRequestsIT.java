@@ -184,6 +184,48 @@ class ConcurrentRequestsIT {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void parallelSubmissionsThroughThePageLeaveOneSubmissionAndShowTheOthersANotice() throws Exception {
+		Obligation obligation = openObligation();
+		String page = "/obligations/" + obligation.getId();
+		List<HttpClient> browsers = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			HttpClient browser = signedIn(this.lead);
+			Matcher csrf = CSRF.matcher(page(browser, page));
+			assertThat(csrf.find()).isTrue();
+			browsers.add(browser);
+			tokens.add(csrf.group(1));
+		}
+		List<HttpResponse<String>> answers = atOnce(5, (i) -> {
+			String boundary = "itaku-" + UUID.randomUUID();
+			return send(browsers.get(i),
+					request(page + "/submissions").header("Referer", "http://localhost:" + this.port + page)
+						.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+						.POST(HttpRequest.BodyPublishers.ofByteArray(
+								multipartBody(boundary, Map.of("_csrf", tokens.get(i), "comment", "提出（" + i + "）"),
+										"report-" + i + ".txt", ("報告書 " + i).getBytes(StandardCharsets.UTF_8))))
+						.build());
+		});
+
+		assertThat(statuses(answers)).containsOnlyKeys(302);
+		assertThat(answers).allSatisfy((a) -> assertThat(a.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith(page)));
+		assertThat(this.jdbc.sql("select count(*) from submission where obligation_id = ?")
+			.param(obligation.getId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		List<String> shown = new ArrayList<>();
+		for (HttpClient browser : browsers) {
+			shown.add(page(browser, page));
+		}
+		assertThat(shown.stream().filter((p) -> p.contains("書面を提出しました"))).hasSize(1);
+		assertThat(shown.stream()
+			.filter((p) -> p.contains("id=\"conflict-notice\"")
+					&& (p.contains("他の利用者がこの記録を先に変更しました") || p.contains("この記録の状態は既に変わっています"))))
+			.hasSize(4);
+	}
+
 	// --- one token, many requests
 	// ---------------------------------------------------------
 
@@ -225,6 +267,24 @@ class ConcurrentRequestsIT {
 		assertThat(second.statusCode()).isEqualTo(302);
 		assertThat(second.headers().firstValue("Location")).contains(location);
 		assertThat(page(browser, incident)).contains("既に送信されています");
+		assertOneIncidentWithOneReport(1);
+	}
+
+	@Test
+	void aFormWithErrorsIsShownAgainAndItsKeyStaysUnusedUntilThePostSucceeds() throws Exception {
+		HttpClient browser = signedIn(this.lead);
+		String valid = incidentForm(page(browser, "/contracts/" + this.contract.getId() + "/incidents/new"));
+		String withoutCategory = valid.replace("category=LEAK", "category=");
+
+		HttpResponse<String> refused = send(browser,
+				formPost("/contracts/" + this.contract.getId() + "/incidents", withoutCategory));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("事象の種類を選んでください。");
+		assertThat(incidents()).isZero();
+
+		HttpResponse<String> corrected = send(browser,
+				formPost("/contracts/" + this.contract.getId() + "/incidents", valid));
+		assertThat(corrected.statusCode()).isEqualTo(302);
 		assertOneIncidentWithOneReport(1);
 	}
 
@@ -431,19 +491,24 @@ class ConcurrentRequestsIT {
 	private HttpResponse<String> multipart(String token, String path, String fileName, byte[] content)
 			throws Exception {
 		String boundary = "itaku-" + UUID.randomUUID();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: text/plain\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[head.length + content.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(content, 0, body, head.length, content.length);
-		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
 		return send(HttpClient.newHttpClient(),
 				request(path).header("Authorization", "Bearer " + token)
 					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+					.POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, Map.of(), fileName, content)))
 					.build());
+	}
+
+	private static byte[] multipartBody(String boundary, Map<String, String> fields, String fileName, byte[] content) {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/plain\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return body.toByteArray();
 	}
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {

@@ -171,7 +171,12 @@ public class IdempotentRequests {
 				status.setRollbackOnly();
 				return new Outcome(null, ex);
 			}
-			if (!status.isRollbackOnly()) {
+			if (status.isRollbackOnly()) {
+				// The handler caught a failure of a service it called (a form shown again
+				// with its errors): end the transaction quietly, store nothing.
+				status.setRollbackOnly();
+			}
+			else {
 				answerOf(result, api).ifPresent((answer) -> complete(once, answer));
 			}
 			return new Outcome(result, null);
