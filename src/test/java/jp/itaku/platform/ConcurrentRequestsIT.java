@@ -346,6 +346,30 @@ class ConcurrentRequestsIT {
 	}
 
 	@Test
+	void theNationalityIsLeftOutOfTheRequestFingerprintKeptInTheDatabase() throws Exception {
+		String token = token(this.lead);
+		String key = UUID.randomUUID().toString();
+		String path = "/api/v1/contracts/" + this.contract.getId() + "/roster";
+		String member = "{\"name\":\"門真 一郎\",\"affiliation\":\"入力課\",\"role\":\"WORKER\","
+				+ "\"periodStart\":\"2026-04-01\",\"nationality\":\"%s\"}";
+
+		HttpResponse<String> first = post(token, path, member.formatted("日本"), Map.of("Idempotency-Key", key));
+		HttpResponse<String> otherNationality = post(token, path, member.formatted("ベトナム"),
+				Map.of("Idempotency-Key", key));
+		HttpResponse<String> otherName = post(token, path, member.formatted("日本").replace("門真 一郎", "門真 二郎"),
+				Map.of("Idempotency-Key", key));
+
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(otherNationality.statusCode()).isEqualTo(201);
+		assertThat(otherNationality.headers().firstValue("Idempotent-Replayed")).contains("true");
+		assertThat(otherName.statusCode()).isEqualTo(422);
+		assertThat(this.jdbc.sql("select count(*) from roster_member where contract_id = ?")
+			.param(this.contract.getId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void withoutAKeyTwoPostsAreTwoIncidents() throws Exception {
 		String token = token(this.lead);
 		String path = "/api/v1/contracts/" + this.contract.getId() + "/incidents";

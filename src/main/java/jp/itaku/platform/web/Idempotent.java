@@ -26,4 +26,12 @@ import java.lang.annotation.Target;
 @Documented
 public @interface Idempotent {
 
+	/**
+	 * Properties of the request body left out of the request's fingerprint, which is kept
+	 * in the database: a value of few possibilities (the nationality) could otherwise be
+	 * found again from the hash and the record's other fields.
+	 * @return the names of the body's properties not fingerprinted
+	 */
+	String[] unhashed() default {};
+
 }

@@ -34,7 +34,9 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -150,7 +152,8 @@ public class IdempotentRequests {
 			}
 			return invocation.proceed();
 		}
-		String requestHash = fingerprint(request, api ? invocation.getArguments() : new Object[0]);
+		String requestHash = fingerprint(request, api ? invocation.getArguments() : new Object[0],
+				invocation.getMethod().getAnnotation(Idempotent.class));
 		Once once = new Once(actor.get().userId(), api ? key : "form:" + key, requestHash, api);
 		Outcome outcome = this.transaction.execute((status) -> {
 			Optional<Answer> first = claim(once);
@@ -315,7 +318,7 @@ public class IdempotentRequests {
 	 * for the API the bound arguments (path variables, the body as JSON, the uploaded
 	 * files' names and contents).
 	 */
-	private String fingerprint(HttpServletRequest request, Object[] arguments) {
+	private String fingerprint(HttpServletRequest request, Object[] arguments, Idempotent idempotent) {
 		MessageDigest digest = sha256();
 		update(digest, request.getMethod() + " " + request.getRequestURI());
 		for (Object argument : arguments) {
@@ -331,15 +334,21 @@ public class IdempotentRequests {
 				collection.forEach((file) -> update(digest, file((MultipartFile) file) + "\n"));
 			}
 			else if (!isContext(argument)) {
-				update(digest, asJson(argument));
+				update(digest, asJson(argument, (idempotent != null) ? idempotent.unhashed() : new String[0]));
 			}
 		}
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	private String asJson(Object argument) {
+	private String asJson(Object argument, String[] unhashed) {
 		try {
-			return argument.getClass().getName() + ":" + this.json.writeValueAsString(argument);
+			JsonNode tree = this.json.valueToTree(argument);
+			if (tree instanceof ObjectNode object) {
+				for (String property : unhashed) {
+					object.remove(property);
+				}
+			}
+			return argument.getClass().getName() + ":" + this.json.writeValueAsString(tree);
 		}
 		catch (JacksonException ex) {
 			return argument.getClass().getName() + ":" + argument;

@@ -55,7 +55,7 @@ class RosterApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/roster")
-	@Idempotent
+	@Idempotent(unhashed = "nationality")
 	ResponseEntity<MemberView> add(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) MemberRequest body) {
 		RosterMember member = this.rosters.add(CurrentActor.require(), contractId, form(body));
