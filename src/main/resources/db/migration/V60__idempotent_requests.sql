@@ -1,7 +1,8 @@
--- One-time keys of requests that create records: the hidden key of a form, or the API's
--- Idempotency-Key header. The row is written in the same transaction as the record, so a second
--- request with the same key (also one arriving at the same moment, on any node) waits for the
--- first, finds the row and gets the first request's answer instead of creating a second record.
+-- One-time keys of requests that create records: the API's Idempotency-Key header, or the hidden
+-- key of a form. An API request's row is written in the same transaction as the record, so a
+-- second request with the same key (also one arriving at the same moment, on any node) waits for
+-- the first, finds the row and gets the first request's answer instead of creating a second
+-- record; a form's row is claimed (status null) before its handler runs and completed after it.
 -- A request that fails leaves no row. Rows older than itaku.idempotency.ttl are treated as
 -- absent and removed by the janitor.
 create table idempotent_request (

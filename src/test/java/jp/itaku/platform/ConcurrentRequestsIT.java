@@ -370,6 +370,25 @@ class ConcurrentRequestsIT {
 	}
 
 	@Test
+	void anExpiredKeyIsAFreshKey() throws Exception {
+		String token = token(this.lead);
+		String key = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				insert into idempotent_request (user_id, idempotency_key, request_hash, status, location, created_at)
+				values (?, ?, 'an older request', 201, '/api/v1/incidents/older', now() - interval '25 hours')
+				""").param(this.lead.getId()).param(key).update();
+
+		HttpResponse<String> answer = post(token, "/api/v1/contracts/" + this.contract.getId() + "/incidents",
+				incidentJson("窓口カウンター"), Map.of("Idempotency-Key", key));
+
+		assertThat(answer.statusCode()).isEqualTo(201);
+		assertThat(answer.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(answer.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotEndWith("/older"));
+		assertThat(incidents()).isEqualTo(1);
+	}
+
+	@Test
 	void withoutAKeyTwoPostsAreTwoIncidents() throws Exception {
 		String token = token(this.lead);
 		String path = "/api/v1/contracts/" + this.contract.getId() + "/incidents";

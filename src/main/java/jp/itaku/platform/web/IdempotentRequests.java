@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.ConflictProblem;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
@@ -47,6 +48,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.Errors;
@@ -61,13 +63,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Runs the handler methods marked {@link Idempotent} once per user and one-time key, on
- * any number of nodes. The key's row (table {@code idempotent_request}) is inserted first
- * and completed with the answer in the same transaction as the record the handler
- * creates: a duplicate that arrives at the same moment waits on the row until the first
- * commits, then finds it and gets the stored answer instead of running the handler; when
- * the first fails, nothing is stored and the duplicate runs as if it came first. Keys
- * expire after {@code itaku.idempotency.ttl} (24 hours by default); the janitor removes
- * their rows.
+ * any number of nodes (table {@code idempotent_request}). For the API the key's row is
+ * inserted first and completed with the answer in the same transaction as the record the
+ * handler creates: a duplicate that arrives at the same moment waits on the row until the
+ * first commits, then finds it and gets the stored answer instead of running the handler;
+ * when the first fails, nothing is stored and the duplicate runs as if it came first. A
+ * form's key is claimed and completed around the handler in transactions of their own
+ * (see {@link #aroundTheForm}). Keys expire after {@code itaku.idempotency.ttl} (24 hours
+ * by default); the janitor removes their rows.
  */
 @Component
 public class IdempotentRequests {
@@ -89,9 +92,16 @@ public class IdempotentRequests {
 
 	private static final int CLAIM_ATTEMPTS = 3;
 
+	/** How long a second post of a form waits for the first one's result. */
+	private static final Duration FORM_WAIT = Duration.ofSeconds(30);
+
+	private static final Duration FORM_POLL = Duration.ofMillis(100);
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate separately;
 
 	private final JsonMapper json;
 
@@ -103,6 +113,8 @@ public class IdempotentRequests {
 			@Value("${itaku.idempotency.ttl:PT24H}") Duration ttl) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.json = json;
 		this.clock = clock;
 		this.ttl = ttl;
@@ -155,6 +167,16 @@ public class IdempotentRequests {
 		String requestHash = fingerprint(request, api ? invocation.getArguments() : new Object[0],
 				invocation.getMethod().getAnnotation(Idempotent.class));
 		Once once = new Once(actor.get().userId(), api ? key : "form:" + key, requestHash, api);
+		return api ? inTheRecordsTransaction(invocation, once, attributes)
+				: aroundTheForm(invocation, once, attributes);
+	}
+
+	/**
+	 * An API request: the key's row is written in the same transaction as the record, so
+	 * the two are committed together or not at all.
+	 */
+	private Object inTheRecordsTransaction(MethodInvocation invocation, Once once, ServletRequestAttributes attributes)
+			throws Throwable {
 		Outcome outcome = this.transaction.execute((status) -> {
 			Optional<Answer> first = claim(once);
 			if (first.isPresent()) {
@@ -175,12 +197,12 @@ public class IdempotentRequests {
 				return new Outcome(null, ex);
 			}
 			if (status.isRollbackOnly()) {
-				// The handler caught a failure of a service it called (a form shown again
-				// with its errors): end the transaction quietly, store nothing.
+				// A failure the handler caught: end the transaction quietly, store
+				// nothing.
 				status.setRollbackOnly();
 			}
 			else {
-				answerOf(result, api).ifPresent((answer) -> complete(once, answer));
+				answerOf(result, true).ifPresent((answer) -> complete(once, answer));
 			}
 			return new Outcome(result, null);
 		});
@@ -188,6 +210,58 @@ public class IdempotentRequests {
 			throw outcome.thrown();
 		}
 		return outcome.result();
+	}
+
+	/**
+	 * A form: the key is claimed in a transaction of its own before the handler runs and
+	 * completed (or given up when the form is shown again with errors) after it, so the
+	 * handler runs exactly as without a key — a page handler that catches a service's
+	 * failure reads again to show the form, which it could not do in a transaction that
+	 * failed. A second post of the same form meanwhile waits for the first one's result.
+	 * Should the node die between the record's commit and the key's completion, the key
+	 * stays claimed and the form cannot be posted again with it; nothing is created
+	 * twice.
+	 */
+	private Object aroundTheForm(MethodInvocation invocation, Once once, ServletRequestAttributes attributes)
+			throws Throwable {
+		Instant giveUp = Instant.now(this.clock).plus(FORM_WAIT);
+		for (;;) {
+			Optional<Answer> first = this.separately.execute((status) -> claim(once));
+			if (first.isEmpty()) {
+				break;
+			}
+			if (first.get().status() != null || !first.get().requestHash().equals(once.requestHash())) {
+				return replay(once, first.get(), attributes);
+			}
+			if (Instant.now(this.clock).isAfter(giveUp)) {
+				throw new ConflictProblem(FORM_FIELD, "form.pending");
+			}
+			Thread.sleep(FORM_POLL.toMillis());
+		}
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			forget(once);
+			throw ex;
+		}
+		Optional<Answer> answer = answerOf(result, false);
+		if (answer.isPresent()) {
+			this.separately.executeWithoutResult((status) -> complete(once, answer.get()));
+		}
+		else {
+			forget(once);
+		}
+		return result;
+	}
+
+	private void forget(Once once) {
+		this.separately.executeWithoutResult((status) -> this.jdbc
+			.sql("delete from idempotent_request where user_id = :user and idempotency_key = :key and status is null")
+			.param("user", once.userId())
+			.param("key", once.key())
+			.update());
 	}
 
 	/**
