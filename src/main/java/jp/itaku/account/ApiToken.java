@@ -41,7 +41,8 @@ public class ApiToken {
 	@Column(name = "revoked_at")
 	private Instant revokedAt;
 
-	@Column(name = "last_used_at")
+	/** Written only by {@link ApiTokens}' own update, never with the entity. */
+	@Column(name = "last_used_at", insertable = false, updatable = false)
 	private Instant lastUsedAt;
 
 	@Version
@@ -68,10 +69,6 @@ public class ApiToken {
 		if (this.revokedAt == null) {
 			this.revokedAt = now;
 		}
-	}
-
-	void used(Instant now) {
-		this.lastUsedAt = now;
 	}
 
 	public UUID getId() {

@@ -3,6 +3,8 @@ package jp.itaku.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +17,11 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,6 +41,11 @@ public class ApiTokens {
 
 	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
+	/** A token's last use is recorded when the recorded one is older than this. */
+	private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
+	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
+
 	private final ApiTokenRepository repository;
 
 	private final SignIn signIn;
@@ -46,9 +58,12 @@ public class ApiTokens {
 
 	private final TransactionTemplate transactions;
 
+	private final JdbcClient jdbc;
+
 	ApiTokens(ApiTokenRepository repository, SignIn signIn, SecurityProperties properties, AuditTrail audit,
-			Clock clock, PlatformTransactionManager transactionManager) {
+			Clock clock, PlatformTransactionManager transactionManager, JdbcClient jdbc) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.jdbc = jdbc;
 		this.repository = repository;
 		this.signIn = signIn;
 		this.properties = properties.apiToken();
@@ -161,23 +176,51 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Signs in with a bearer token.
+	 * Signs in with a bearer token. The token's last use is recorded afterwards, outside
+	 * any transaction of the request, and at most once a minute: parallel requests with
+	 * one token never wait for or fail on each other.
 	 * @param value the token as sent
 	 * @return the user's authentication, or empty when the token is unknown, expired or
 	 * revoked, or its user may no longer sign in
 	 */
-	@Transactional
 	public Optional<StepAuthentication> authenticate(String value) {
 		if (value == null || !value.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
 		Instant now = Instant.now(this.clock);
-		return this.repository.findByTokenHash(Secrets.sha256(value))
-			.filter((token) -> token.isUsableAt(now))
-			.flatMap((token) -> {
-				token.used(now);
-				return this.signIn.completeAuthenticationOf(token.getUserId());
-			});
+		Optional<ApiToken> found = this.repository.findByTokenHash(Secrets.sha256(value))
+			.filter((token) -> token.isUsableAt(now));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<StepAuthentication> authentication = this.signIn.completeAuthenticationOf(found.get().getUserId());
+		authentication.ifPresent((a) -> recordUse(found.get(), now));
+		return authentication;
+	}
+
+	/**
+	 * Records when a token was last used: a plain conditional update of that one column,
+	 * committed on its own, that neither bumps the token's version (a revocation at the
+	 * same moment still succeeds) nor fails the request when the database refuses it.
+	 */
+	private void recordUse(ApiToken token, Instant now) {
+		Instant stale = now.minus(LAST_USE_RESOLUTION);
+		if (token.getLastUsedAt() != null && token.getLastUsedAt().isAfter(stale)) {
+			return;
+		}
+		try {
+			this.jdbc.sql("""
+					update api_token set last_used_at = :now
+					where id = :id and (last_used_at is null or last_used_at < :stale)
+					""")
+				.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+				.param("stale", OffsetDateTime.ofInstant(stale, ZoneOffset.UTC))
+				.param("id", token.getId())
+				.update();
+		}
+		catch (DataAccessException ex) {
+			log.warn("The last use of API token {} was not recorded: {}", token.getId(), ex.getMessage());
+		}
 	}
 
 	/**

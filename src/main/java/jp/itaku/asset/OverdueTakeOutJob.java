@@ -76,7 +76,7 @@ public class OverdueTakeOutJob {
 	 * Runs unless another node is running; called by the scheduler every quarter hour.
 	 */
 	@Scheduled(cron = "${itaku.assets.overdue-cron:0 */15 * * * *}", zone = "Asia/Tokyo")
-	@SchedulerLock(name = "itaku-overdue-take-outs", lockAtMostFor = "${itaku.reminders.lock-at-most-for:PT30M}",
+	@SchedulerLock(name = "itaku-overdue-take-outs", lockAtMostFor = "${itaku.scheduling.lock-at-most-for:PT2M}",
 			lockAtLeastFor = "${itaku.reminders.lock-at-least-for:PT1M}")
 	public void run() {
 		LockAssert.assertLocked();

@@ -58,12 +58,23 @@ public interface DocumentStore {
 	boolean exists(String key);
 
 	/**
-	 * Deletes a stored document. Only for the quarantine of an infected upload: stored
-	 * documents are otherwise immutable and kept.
+	 * Deletes a stored document. Only for the quarantine of an infected upload and for
+	 * the janitor's removal of a document no record refers to: stored documents are
+	 * otherwise immutable and kept.
 	 * @param key the key {@link #store} returned
 	 * @throws IllegalArgumentException when the key is not a key of this store
 	 */
 	void delete(String key);
+
+	/**
+	 * Lists stored documents in key order, a page at a time, for the janitor that removes
+	 * documents no record refers to.
+	 * @param after the last key of the previous page, {@code null} to start at the first
+	 * @param limit the most documents returned
+	 * @return the documents with a key after {@code after}, each with its key as name,
+	 * its size and when it was written; fewer than {@code limit} on the last page
+	 */
+	List<StoredObject> listDocuments(String after, int limit);
 
 	/**
 	 * Writes a named object, replacing an object of that name atomically: a reader sees

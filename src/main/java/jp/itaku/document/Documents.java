@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
@@ -42,8 +46,11 @@ public class Documents {
 
 	private final Set<String> allowedExtensions;
 
-	Documents(DocumentStore store, VirusScanner scanner, DocumentProperties properties) {
+	private final DocumentLock lock;
+
+	Documents(DocumentStore store, VirusScanner scanner, DocumentProperties properties, DocumentLock lock) {
 		this.store = store;
+		this.lock = lock;
 		this.scanner = scanner;
 		this.maxSize = properties.maxSize();
 		this.allowedExtensions = new LinkedHashSet<>();
@@ -75,6 +82,8 @@ public class Documents {
 			throw refused("document.typeNotAllowed", name, String.join(", ", this.allowedExtensions));
 		}
 		Optional<FileType> type = FileType.of(extension);
+		// Held until the record that refers to the document commits (see DocumentLock).
+		this.lock.holdSharedUntilCommit();
 		StoredDocument stored = store(name, type, content);
 		ScanResult scan = scan(stored);
 		if (scan.status() == ScanStatus.INFECTED) {
@@ -103,6 +112,40 @@ public class Documents {
 		catch (NoSuchDocumentException | IllegalArgumentException ex) {
 			throw new NotFoundProblem("document.entity");
 		}
+	}
+
+	/**
+	 * Lists stored documents in key order, a page at a time, for the janitor.
+	 * @param after the last key of the previous page, {@code null} for the first page
+	 * @param limit the most documents returned
+	 * @return the documents (name: the key) with their size and when they were written
+	 */
+	public List<StoredObject> listStored(String after, int limit) {
+		return this.store.listDocuments(after, limit);
+	}
+
+	/**
+	 * Removes the documents among some candidates that no record refers to, while no
+	 * upload is running (the check of the references and the removal happen under the
+	 * exclusive {@link DocumentLock}, so an upload that is about to refer to one of them
+	 * waits and then stores it again).
+	 * @param keys the candidates: documents no record referred to a moment ago
+	 * @param referenced which of some keys a record refers to now
+	 * @return the keys removed; empty when uploads were running and nothing was checked
+	 */
+	public Optional<List<String>> removeUnreferenced(Collection<String> keys,
+			Function<Collection<String>, Set<String>> referenced) {
+		return this.lock.tryExclusively(() -> {
+			Set<String> kept = referenced.apply(keys);
+			List<String> removed = new ArrayList<>();
+			for (String key : keys) {
+				if (!kept.contains(key) && this.store.exists(key)) {
+					this.store.delete(key);
+					removed.add(key);
+				}
+			}
+			return removed;
+		});
 	}
 
 	private StoredDocument store(String name, Optional<FileType> type, InputStream content) {

@@ -40,6 +40,8 @@ class FileSystemDocumentStore implements DocumentStore {
 
 	private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
+	private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
+
 	private static final int BUFFER_SIZE = 64 * 1024;
 
 	private final Path root;
@@ -130,6 +132,57 @@ class FileSystemDocumentStore implements DocumentStore {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete document " + key, ex);
 		}
+	}
+
+	@Override
+	public List<StoredObject> listDocuments(String after, int limit) {
+		List<StoredObject> found = new ArrayList<>();
+		List<Path> shards;
+		try (Stream<Path> dirs = Files.list(this.root)) {
+			shards = dirs.filter((dir) -> SHARD.matcher(dir.getFileName().toString()).matches())
+				.filter(Files::isDirectory)
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the documents in " + this.root, ex);
+		}
+		for (Path shard : shards) {
+			String name = shard.getFileName().toString();
+			if (after != null && name.compareTo(after.substring(0, Math.min(2, after.length()))) < 0) {
+				continue;
+			}
+			List<Path> files;
+			try (Stream<Path> listed = Files.list(shard)) {
+				files = listed.filter((file) -> KEY.matcher(file.getFileName().toString()).matches())
+					.filter((file) -> after == null || file.getFileName().toString().compareTo(after) > 0)
+					.sorted()
+					.toList();
+			}
+			catch (NoSuchFileException ex) {
+				continue;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot list the documents in " + shard, ex);
+			}
+			for (Path file : files) {
+				try {
+					found.add(new StoredObject(file.getFileName().toString(), Files.size(file),
+							Files.getLastModifiedTime(file).toInstant()));
+				}
+				catch (NoSuchFileException ex) {
+					// deleted while listing
+					continue;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Cannot read " + file, ex);
+				}
+				if (found.size() == limit) {
+					return found;
+				}
+			}
+		}
+		return found;
 	}
 
 	@Override

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -277,6 +278,28 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 		boolean existed = head(key) != null;
 		this.s3.deleteObject((delete) -> delete.bucket(this.bucket).key(key));
 		return existed;
+	}
+
+	@Override
+	public List<StoredObject> listDocuments(String after, int limit) {
+		List<StoredObject> found = new ArrayList<>();
+		var request = ListObjectsV2Request.builder()
+			.bucket(this.bucket)
+			.prefix(DOCUMENTS)
+			.maxKeys(Math.max(1, Math.min(limit, 1000)));
+		if (after != null) {
+			request.startAfter(documentKey(after));
+		}
+		for (S3Object object : this.s3.listObjectsV2Paginator(request.build()).contents()) {
+			String key = object.key().substring(DOCUMENTS.length());
+			if (KEY.matcher(key).matches()) {
+				found.add(new StoredObject(key, object.size(), object.lastModified()));
+			}
+			if (found.size() >= limit) {
+				break;
+			}
+		}
+		return found;
 	}
 
 	@Override

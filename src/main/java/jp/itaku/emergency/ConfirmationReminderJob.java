@@ -78,7 +78,7 @@ public class ConfirmationReminderJob {
 	 * Runs for today (Tokyo) unless another node is running; called by the scheduler.
 	 */
 	@Scheduled(cron = "${itaku.emergency.cron:0 30 7 * * *}", zone = "Asia/Tokyo")
-	@SchedulerLock(name = "itaku-emergency-confirmations", lockAtMostFor = "${itaku.reminders.lock-at-most-for:PT30M}",
+	@SchedulerLock(name = "itaku-emergency-confirmations", lockAtMostFor = "${itaku.scheduling.lock-at-most-for:PT2M}",
 			lockAtLeastFor = "${itaku.reminders.lock-at-least-for:PT1M}")
 	public void run() {
 		LockAssert.assertLocked();

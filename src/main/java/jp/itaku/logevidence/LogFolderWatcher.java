@@ -73,7 +73,7 @@ public class LogFolderWatcher {
 	 * Ingests what has arrived in the configured folder.
 	 */
 	@Scheduled(fixedDelayString = "${itaku.logs.watch-interval:PT1M}")
-	@SchedulerLock(name = "itaku-log-folder", lockAtMostFor = "PT1H")
+	@SchedulerLock(name = "itaku-log-folder", lockAtMostFor = "${itaku.scheduling.lock-at-most-for:PT2M}")
 	public void poll() {
 		if (this.dir.isBlank() || this.username.isBlank()) {
 			return;

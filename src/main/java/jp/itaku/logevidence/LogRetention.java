@@ -51,7 +51,7 @@ public class LogRetention {
 	 * Runs the purge for today (Tokyo).
 	 */
 	@Scheduled(cron = "${itaku.logs.retention-cron:0 30 3 * * *}", zone = "Asia/Tokyo")
-	@SchedulerLock(name = "itaku-log-retention", lockAtMostFor = "PT2H")
+	@SchedulerLock(name = "itaku-log-retention", lockAtMostFor = "${itaku.scheduling.lock-at-most-for:PT2M}")
 	public void run() {
 		List<YearMonth> dropped = purge(ItakuTime.today(this.clock));
 		if (!dropped.isEmpty()) {

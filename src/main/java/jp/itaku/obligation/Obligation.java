@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.RequirementKind;
+import jp.itaku.platform.ConflictProblem;
 import jp.itaku.platform.InvalidInputProblem;
 
 /**
@@ -150,7 +151,7 @@ public class Obligation {
 
 	void submitted(Instant now) {
 		if (this.status != ObligationStatus.OPEN && this.status != ObligationStatus.RETURNED) {
-			throw new InvalidInputProblem("status", "obligation.transition.submit");
+			throw new ConflictProblem("status", "obligation.transition.submit");
 		}
 		this.status = ObligationStatus.SUBMITTED;
 		this.updatedAt = now;
@@ -174,7 +175,7 @@ public class Obligation {
 		}
 		if (this.status == ObligationStatus.ACCEPTED || this.status == ObligationStatus.NOT_APPLICABLE
 				|| this.status == ObligationStatus.WAIVED) {
-			throw new InvalidInputProblem("status", "obligation.transition.waive");
+			throw new ConflictProblem("status", "obligation.transition.waive");
 		}
 		this.status = ObligationStatus.WAIVED;
 		this.waivedReason = reason.strip();
@@ -249,7 +250,7 @@ public class Obligation {
 
 	private void requireSubmitted() {
 		if (this.status != ObligationStatus.SUBMITTED) {
-			throw new InvalidInputProblem("status", "obligation.transition.review");
+			throw new ConflictProblem("status", "obligation.transition.review");
 		}
 	}
 

@@ -2,9 +2,15 @@ package jp.itaku.obligation;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /**
  * Stored {@link Obligation} records. Unscoped: only {@link Obligations} uses it, and it
@@ -16,5 +22,15 @@ interface ObligationRepository extends JpaRepository<Obligation, UUID> {
 
 	List<Obligation> findByContractIdInAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds,
 			Collection<ObligationStatus> statuses);
+
+	/**
+	 * Reads an obligation and locks its row until the transaction ends, so that of two
+	 * submissions at once the second waits and then reads what the first committed.
+	 * @param id the obligation
+	 * @return the obligation
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from Obligation o where o.id = :id")
+	Optional<Obligation> findForSubmission(@Param("id") UUID id);
 
 }

@@ -317,7 +317,9 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public Submission submit(Actor actor, UUID id, String comment, List<Upload> uploads) {
-		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		// Locked: of two submissions at once, the second waits for the first and then
+		// finds the obligation submitted (409) instead of taking the same number.
+		Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scopedContract(actor, obligation);
 		if (!mayAct(actor, contract, true)) {
 			throw new AccessDeniedProblem("error.forbidden");
@@ -342,7 +344,7 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public Submission submitFromPart(Actor actor, UUID id, String source, List<Upload> uploads, String comment) {
-		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract;
 		try {
 			contract = this.contracts.getAsParticipant(actor, obligation.getContractId());
@@ -468,6 +470,44 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	/**
+	 * Lists the files of a submission for whoever may read its obligation, as the
+	 * obligation's page shows them.
+	 * @param actor the acting user
+	 * @param submissionId the submission
+	 * @return its files by name
+	 * @throws NotFoundProblem when the submission does not exist or the actor may not
+	 * read its obligation
+	 */
+	@Transactional(readOnly = true)
+	public List<SubmissionFile> files(Actor actor, UUID submissionId) {
+		Submission submission = this.submissions.findById(submissionId)
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		scopedSubmission(actor, submission);
+		return this.files.findBySubmissionIdIn(List.of(submissionId))
+			.stream()
+			.sorted(java.util.Comparator.comparing(SubmissionFile::getFileName).thenComparing(SubmissionFile::getId))
+			.toList();
+	}
+
+	/**
+	 * Opens a file of a submission for whoever may read its obligation; the view is
+	 * audited as on the page.
+	 * @param actor the acting user
+	 * @param submissionId the submission
+	 * @param fileId the file
+	 * @return the file and its content
+	 * @throws NotFoundProblem when the file is not one of the submission's or the actor
+	 * may not read its obligation
+	 */
+	@Transactional
+	public OpenedFile openFile(Actor actor, UUID submissionId, UUID fileId) {
+		this.files.findById(fileId)
+			.filter((f) -> f.getSubmissionId().equals(submissionId))
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		return openFile(actor, fileId);
+	}
+
+	/**
 	 * Opens a submitted file for a party to the contract; the view is audited.
 	 * @param actor the acting user
 	 * @param fileId the file
@@ -572,6 +612,17 @@ public class Obligations implements ContractClosingCheck {
 			.map((o) -> new jp.itaku.platform.ItakuProblem.FieldProblem("status", "contract.closeBlocker.obligation",
 					o.getClauseRef(), o.getSummary()))
 			.toList();
+	}
+
+	private void scopedSubmission(Actor actor, Submission submission) {
+		Obligation obligation = this.obligations.findById(submission.getObligationId())
+			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
+		try {
+			this.contracts.get(actor, obligation.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem("submission.entity");
+		}
 	}
 
 	private Contract scopedContract(Actor actor, Obligation obligation) {

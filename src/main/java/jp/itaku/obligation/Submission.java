@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jp.itaku.platform.ConflictProblem;
 import jp.itaku.platform.InvalidInputProblem;
 
 /**
@@ -87,7 +88,7 @@ public class Submission {
 
 	private void requirePending() {
 		if (this.reviewStatus != ReviewStatus.PENDING) {
-			throw new InvalidInputProblem("status", "obligation.transition.review");
+			throw new ConflictProblem("status", "obligation.transition.review");
 		}
 	}
 

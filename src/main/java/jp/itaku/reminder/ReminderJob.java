@@ -80,7 +80,7 @@ public class ReminderJob {
 	 * the scheduler.
 	 */
 	@Scheduled(cron = "${itaku.reminders.cron:0 0 7 * * *}", zone = "Asia/Tokyo")
-	@SchedulerLock(name = "itaku-reminders", lockAtMostFor = "${itaku.reminders.lock-at-most-for:PT30M}",
+	@SchedulerLock(name = "itaku-reminders", lockAtMostFor = "${itaku.scheduling.lock-at-most-for:PT2M}",
 			lockAtLeastFor = "${itaku.reminders.lock-at-least-for:PT1M}")
 	public void run() {
 		LockAssert.assertLocked();

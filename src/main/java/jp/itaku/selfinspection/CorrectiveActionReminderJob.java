@@ -90,7 +90,7 @@ public class CorrectiveActionReminderJob {
 	 * Runs for today (Tokyo) unless another node is running; called by the scheduler.
 	 */
 	@Scheduled(cron = "${itaku.self-inspections.action-cron:0 45 7 * * *}", zone = "Asia/Tokyo")
-	@SchedulerLock(name = "itaku-self-inspection-actions", lockAtMostFor = "${itaku.reminders.lock-at-most-for:PT30M}",
+	@SchedulerLock(name = "itaku-self-inspection-actions", lockAtMostFor = "${itaku.scheduling.lock-at-most-for:PT2M}",
 			lockAtLeastFor = "${itaku.reminders.lock-at-least-for:PT1M}")
 	public void run() {
 		LockAssert.assertLocked();

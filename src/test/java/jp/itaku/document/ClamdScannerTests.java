@@ -72,7 +72,7 @@ class ClamdScannerTests {
 	void anInfectedUploadLeavesNoStoredFileAndACleanOneIsMarkedClean() throws Exception {
 		try (FakeClamd clamd = new FakeClamd(2, true)) {
 			Documents documents = new Documents(new FileSystemDocumentStore(this.dir), scanner(clamd.port()),
-					DocumentsTests.properties(DataSize.ofMegabytes(20), "127.0.0.1", clamd.port()));
+					DocumentsTests.properties(DataSize.ofMegabytes(20), "127.0.0.1", clamd.port()), DocumentLock.NONE);
 			DocumentsTests.assertRefused(
 					() -> documents.accept("従事者名簿.csv", "text/csv",
 							new ByteArrayInputStream(

@@ -170,6 +170,34 @@ abstract class DocumentStoreContract {
 	}
 
 	@Test
+	void documentsAreListedInKeyOrderAPageAtATimeWithoutNamedObjects() {
+		DocumentStore store = store();
+		List<String> keys = new java.util.ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			keys.add(store.store(new ByteArrayInputStream(("document " + i).getBytes(StandardCharsets.UTF_8)), 100)
+				.key());
+		}
+		store.putObject("log-spool/batch-1", new ByteArrayInputStream(new byte[] { 1 }), 100);
+		List<String> listed = new java.util.ArrayList<>();
+		String after = null;
+		int pages = 0;
+		while (true) {
+			List<StoredObject> page = store.listDocuments(after, 3);
+			assertThat(page).hasSizeLessThanOrEqualTo(3);
+			page.forEach((object) -> assertThat(object.lastModified()).isNotNull());
+			page.forEach((object) -> listed.add(object.name()));
+			pages++;
+			if (page.size() < 3) {
+				break;
+			}
+			after = page.get(page.size() - 1).name();
+		}
+		assertThat(listed).containsExactlyElementsOf(keys.stream().sorted().toList());
+		assertThat(pages).isEqualTo(3);
+		assertThat(store.listDocuments(keys.stream().sorted().toList().get(6), 3)).isEmpty();
+	}
+
+	@Test
 	void aNamedObjectIsReplacedWholeAndListedUnderItsPrefix() throws IOException {
 		DocumentStore store = store();
 		store.putObject("log-spool/batch-1", new ByteArrayInputStream("first".getBytes(StandardCharsets.UTF_8)), 100);

@@ -54,7 +54,8 @@ class DocumentsTests {
 	}
 
 	private Documents documents(VirusScanner scanner, DataSize maxSize) {
-		return new Documents(new FileSystemDocumentStore(this.dir), scanner, properties(maxSize, "", 3310));
+		return new Documents(new FileSystemDocumentStore(this.dir), scanner, properties(maxSize, "", 3310),
+				DocumentLock.NONE);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.StorageLocation;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Downloads;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,7 @@ class AssetApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/asset-receipts")
+	@Idempotent
 	ResponseEntity<ReceiptView> receive(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) ReceiptForm form) {
 		ReceiptForm body = (form != null) ? form : new ReceiptForm();

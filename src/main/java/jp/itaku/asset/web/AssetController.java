@@ -24,6 +24,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -122,6 +123,7 @@ class AssetController {
 	}
 
 	@PostMapping("/contracts/{id}/assets/receipts")
+	@Idempotent
 	String receive(@PathVariable("id") UUID contractId, @ModelAttribute("form") ReceiptForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -146,6 +148,7 @@ class AssetController {
 	}
 
 	@PostMapping("/contracts/{id}/assets/{asset}/correct")
+	@Idempotent
 	String correct(@PathVariable("id") UUID contractId, @PathVariable("asset") UUID assetId,
 			@ModelAttribute("form") CorrectionForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {

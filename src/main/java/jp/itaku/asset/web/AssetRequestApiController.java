@@ -20,6 +20,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.web.Downloads;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,6 +54,7 @@ class AssetRequestApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/asset-requests")
+	@Idempotent
 	ResponseEntity<RequestView> request(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) AssetRequestForm form) {
 		Actor actor = CurrentActor.require();
@@ -105,6 +107,7 @@ class AssetRequestApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/asset-shipments")
+	@Idempotent
 	ResponseEntity<ShipmentView> ship(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) ShipmentForm form) {
 		AssetShipment shipment = this.requests.ship(CurrentActor.require(), contractId,
@@ -120,6 +123,7 @@ class AssetRequestApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/asset-backups")
+	@Idempotent
 	ResponseEntity<Void> declareBackups(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) BackupForm form) {
 		this.requests.declareBackups(CurrentActor.require(), contractId, (form != null) ? form : new BackupForm());

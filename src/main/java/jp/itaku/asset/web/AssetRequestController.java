@@ -27,6 +27,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,6 +87,7 @@ class AssetRequestController {
 	}
 
 	@PostMapping("/contracts/{id}/asset-requests")
+	@Idempotent
 	String request(@PathVariable("id") UUID contractId, @ModelAttribute("form") AssetRequestForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
@@ -180,6 +182,7 @@ class AssetRequestController {
 	}
 
 	@PostMapping("/contracts/{id}/asset-shipments")
+	@Idempotent
 	String ship(@PathVariable("id") UUID contractId, @ModelAttribute("form") ShipmentForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
@@ -209,6 +212,7 @@ class AssetRequestController {
 	}
 
 	@PostMapping("/contracts/{id}/asset-backups")
+	@Idempotent
 	String declareBackups(@PathVariable("id") UUID contractId, @ModelAttribute("form") BackupForm form,
 			RedirectAttributes redirect) {
 		try {

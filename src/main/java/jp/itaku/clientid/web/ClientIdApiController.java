@@ -16,6 +16,7 @@ import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.WorkerRole;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ class ClientIdApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/ids")
+	@Idempotent
 	ResponseEntity<IdView> issue(@PathVariable("id") UUID contractId, @RequestBody IssueIdForm form) {
 		ClientIssuedId id = this.ids.issue(CurrentActor.require(), contractId, form);
 		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractId + "/ids")).body(IdView.of(id));

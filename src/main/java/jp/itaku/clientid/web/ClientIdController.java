@@ -11,6 +11,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -58,6 +59,7 @@ class ClientIdController {
 	}
 
 	@PostMapping("/contracts/{id}/ids")
+	@Idempotent
 	String issue(@PathVariable("id") UUID contractId, @ModelAttribute("form") IssueIdForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		Actor actor = CurrentActor.require();

@@ -16,6 +16,7 @@ import jp.itaku.contract.MeasurementPeriod;
 import jp.itaku.contract.ServiceLevelMetric;
 import jp.itaku.contract.ServiceLevelTarget;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ class ContractApiController {
 	}
 
 	@PostMapping
+	@Idempotent
 	ResponseEntity<ContractView> register(@Valid @RequestBody ContractForm form) {
 		Contract contract = this.contracts.register(CurrentActor.require(), form);
 		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.getId()))

@@ -20,6 +20,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -118,6 +119,7 @@ class ContractController {
 	}
 
 	@PostMapping("/contracts/new")
+	@Idempotent
 	String register(@Valid @ModelAttribute("form") ContractForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Actor actor = registrar();

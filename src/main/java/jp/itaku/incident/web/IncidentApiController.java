@@ -16,6 +16,7 @@ import jp.itaku.incident.Incidents;
 import jp.itaku.incident.Publication;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Downloads;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +50,7 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/incidents")
+	@Idempotent
 	ResponseEntity<IncidentView> report(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) IncidentForm form) {
 		Incident incident = this.incidents.report(CurrentActor.require(), contractId,

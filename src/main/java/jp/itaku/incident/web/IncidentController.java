@@ -20,6 +20,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 import jp.itaku.platform.web.Downloads;
 
 import org.springframework.stereotype.Controller;
@@ -83,6 +84,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/contracts/{id}/incidents")
+	@Idempotent
 	String report(@PathVariable("id") UUID contractId, @ModelAttribute("form") IncidentForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -113,6 +115,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/incidents/{id}/updates")
+	@Idempotent
 	String update(@PathVariable("id") UUID incidentId,
 			@RequestParam(name = "text", required = false) @TextLimit(4000) String text, Model model,
 			RedirectAttributes redirect) {
@@ -121,6 +124,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/incidents/{id}/instructions")
+	@Idempotent
 	String instruct(@PathVariable("id") UUID incidentId,
 			@RequestParam(name = "text", required = false) @TextLimit(4000) String text, Model model,
 			RedirectAttributes redirect) {

@@ -20,6 +20,7 @@ import jp.itaku.inspection.LineResult;
 import jp.itaku.inspection.Severity;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -57,6 +58,7 @@ class InspectionApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/inspections")
+	@Idempotent
 	ResponseEntity<InspectionSummary> plan(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) InspectionForm form) {
 		Inspection inspection = this.inspections.plan(CurrentActor.require(), contractId,
@@ -71,6 +73,7 @@ class InspectionApiController {
 	}
 
 	@PostMapping("/api/v1/inspections/{id}/findings")
+	@Idempotent
 	ResponseEntity<FindingView> finding(@PathVariable("id") UUID inspectionId,
 			@RequestBody(required = false) FindingBody body) {
 		FindingBody b = (body != null) ? body : new FindingBody(null, null, null, null, null);
@@ -115,6 +118,7 @@ class InspectionApiController {
 	}
 
 	@PostMapping("/api/v1/inspections/{id}/requests")
+	@Idempotent
 	ResponseEntity<RequestSummary> request(@PathVariable("id") UUID inspectionId,
 			@RequestBody(required = false) MaterialBody body) {
 		var request = this.inspections.requestMaterial(CurrentActor.require(), inspectionId,

@@ -20,6 +20,7 @@ import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -68,6 +69,7 @@ class InspectionController {
 	}
 
 	@PostMapping("/contracts/{id}/inspections")
+	@Idempotent
 	String plan(@PathVariable("id") UUID contractId, @ModelAttribute("form") InspectionForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -101,6 +103,7 @@ class InspectionController {
 	}
 
 	@PostMapping("/inspections/{id}/findings")
+	@Idempotent
 	String finding(@PathVariable("id") UUID inspectionId,
 			@RequestParam(name = "severity", required = false) Severity severity,
 			@RequestParam(name = "clauseRef", required = false) String clauseRef,
@@ -152,6 +155,7 @@ class InspectionController {
 	}
 
 	@PostMapping("/inspections/{id}/requests")
+	@Idempotent
 	String request(@PathVariable("id") UUID inspectionId,
 			@RequestParam(name = "deliverable", required = false) Deliverable deliverable,
 			@RequestParam(name = "description", required = false) @TextLimit(4000) String description,

@@ -24,6 +24,7 @@ import jp.itaku.logevidence.LogSettings;
 import jp.itaku.logevidence.LogSource;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,7 @@ class LogEvidenceApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/logs/sources")
+	@Idempotent
 	ResponseEntity<SourceView> addSource(@PathVariable("id") UUID contractId, @RequestBody SourceRequest request) {
 		LogSource source = this.logs
 			.addSource(

@@ -23,6 +23,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -73,6 +74,7 @@ class LogEvidenceController {
 	}
 
 	@PostMapping("/contracts/{id}/logs/sources")
+	@Idempotent
 	String addSource(@PathVariable("id") UUID contractId, @RequestParam("name") String name,
 			@RequestParam(name = "format", required = false) LogFormat format,
 			@RequestParam(name = "zone", required = false) String zone,

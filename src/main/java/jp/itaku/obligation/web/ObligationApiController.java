@@ -1,7 +1,12 @@
 package jp.itaku.obligation.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,8 +16,12 @@ import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.ReviewStatus;
 import jp.itaku.obligation.Submission;
+import jp.itaku.obligation.SubmissionFile;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Idempotent;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,6 +74,7 @@ class ObligationApiController {
 	}
 
 	@PostMapping(path = "/api/v1/obligations/{id}/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Idempotent
 	ResponseEntity<SubmissionView> submit(@PathVariable("id") UUID id,
 			@RequestParam(name = "comment", required = false) String comment,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
@@ -74,6 +84,33 @@ class ObligationApiController {
 					.toList();
 		Submission submission = this.obligations.submit(CurrentActor.require(), id, comment, uploads);
 		return ResponseEntity.status(HttpStatus.CREATED).body(SubmissionView.of(submission));
+	}
+
+	@GetMapping("/api/v1/submissions/{id}/files")
+	List<FileView> files(@PathVariable("id") UUID id) {
+		return this.obligations.files(CurrentActor.require(), id).stream().map(FileView::of).toList();
+	}
+
+	@GetMapping("/api/v1/submissions/{id}/files/{fileId}")
+	ResponseEntity<byte[]> file(@PathVariable("id") UUID id, @PathVariable("fileId") UUID fileId) throws IOException {
+		Obligations.OpenedFile opened = this.obligations.openFile(CurrentActor.require(), id, fileId);
+		byte[] content;
+		try (InputStream in = opened.content()) {
+			content = in.readAllBytes();
+		}
+		SubmissionFile file = opened.file();
+		return ResponseEntity.ok()
+			.contentType((file.getContentType() != null) ? MediaType.parseMediaType(file.getContentType())
+					: MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(file.getFileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Repr-Digest",
+					"sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.getSha256())) + ":")
+			.body(content);
 	}
 
 	@PostMapping("/api/v1/submissions/{id}/accept")
@@ -92,6 +129,33 @@ class ObligationApiController {
 	ObligationView waive(@PathVariable("id") UUID id, @RequestBody(required = false) Waiver waiver) {
 		this.obligations.waive(CurrentActor.require(), id, (waiver != null) ? waiver.reason() : null);
 		return get(id);
+	}
+
+	/**
+	 * A submitted file as the API lists it: what the obligation's page shows, and where
+	 * to download it (the download's {@code Repr-Digest} header carries the same
+	 * SHA-256).
+	 *
+	 * @param id the file's id
+	 * @param submissionId its submission
+	 * @param fileName its name as uploaded
+	 * @param size its size in bytes
+	 * @param contentType its type, from its checked extension
+	 * @param sha256 the SHA-256 of its content, lower-case hex
+	 * @param scanStatus the virus check's result ({@code CLEAN}, {@code NOT_SCANNED},
+	 * {@code FAILED})
+	 * @param scanDetail what the virus check said, if anything
+	 * @param href the download
+	 */
+	record FileView(UUID id, UUID submissionId, String fileName, long size, String contentType, String sha256,
+			String scanStatus, String scanDetail, String href) {
+
+		static FileView of(SubmissionFile f) {
+			return new FileView(f.getId(), f.getSubmissionId(), f.getFileName(), f.getSizeBytes(), f.getContentType(),
+					f.getSha256(), f.getScanStatus(), f.getScanDetail(),
+					"/api/v1/submissions/" + f.getSubmissionId() + "/files/" + f.getId());
+		}
+
 	}
 
 	/**

@@ -10,6 +10,7 @@ import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,7 @@ class ObligationController {
 	}
 
 	@PostMapping("/obligations/{id}/submissions")
+	@Idempotent
 	String submit(@PathVariable("id") UUID id, @RequestParam(name = "comment", required = false) String comment,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
 		List<Obligations.Upload> uploads = (files == null) ? List.of()

@@ -11,6 +11,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,6 +64,7 @@ class OrganisationAdminController {
 	}
 
 	@PostMapping("/new")
+	@Idempotent
 	String create(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {

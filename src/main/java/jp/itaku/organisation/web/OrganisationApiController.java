@@ -10,6 +10,7 @@ import jp.itaku.organisation.OrganisationForm;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ class OrganisationApiController {
 	}
 
 	@PostMapping
+	@Idempotent
 	ResponseEntity<OrganisationView> create(@Valid @RequestBody OrganisationForm form) {
 		Organisation created = this.organisations.create(CurrentActor.require(), form);
 		return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.getId()))

@@ -11,6 +11,9 @@ import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -71,6 +74,27 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException ex) {
 		return respond(
 				ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, this.messages.text("error.unauthorized")));
+	}
+
+	/**
+	 * Someone else changed the record meanwhile: an optimistic-lock conflict, a unique
+	 * key taken by a concurrent request, a serialization failure or a deadlock.
+	 */
+	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class,
+			jakarta.persistence.OptimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
+			org.hibernate.StaleStateException.class })
+	ResponseEntity<ProblemDetail> handleConflict(Exception ex) {
+		log.info("Concurrent change refused with 409: {}", ex.getClass().getSimpleName());
+		return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, this.messages.text("error.conflict")));
+	}
+
+	/**
+	 * A unique key taken by a concurrent request is a conflict; any other integrity
+	 * violation is unexpected.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> handleIntegrityViolation(DataIntegrityViolationException ex) {
+		return Conflicts.isUniqueViolation(ex) ? handleConflict(ex) : handleUnexpected(ex);
 	}
 
 	@ExceptionHandler(Exception.class)

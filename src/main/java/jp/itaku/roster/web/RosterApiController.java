@@ -18,6 +18,7 @@ import jp.itaku.roster.RosterRevision;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerReadiness;
 import jp.itaku.roster.WorkerRole;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -54,6 +55,7 @@ class RosterApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/roster")
+	@Idempotent(unhashed = "nationality")
 	ResponseEntity<MemberView> add(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) MemberRequest body) {
 		RosterMember member = this.rosters.add(CurrentActor.require(), contractId, form(body));
@@ -92,6 +94,7 @@ class RosterApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/roster/notices")
+	@Idempotent
 	ResponseEntity<NoticeView> fileNotice(@PathVariable("id") UUID contractId) {
 		Actor actor = CurrentActor.require();
 		RosterNotice notice = this.rosters.fileNotice(actor, contractId);

@@ -31,6 +31,7 @@ import jp.itaku.roster.RosterWorkbook;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerReadiness;
 import jp.itaku.roster.WorkerRole;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -151,6 +152,7 @@ class RosterController {
 	}
 
 	@PostMapping("/contracts/{id}/roster/new")
+	@Idempotent
 	String add(@PathVariable("id") UUID id, @ModelAttribute("form") RosterMemberForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		Actor actor = CurrentActor.require();
@@ -229,6 +231,7 @@ class RosterController {
 	}
 
 	@PostMapping("/contracts/{id}/roster/notices")
+	@Idempotent
 	String fileNotice(@PathVariable("id") UUID id, RedirectAttributes redirect) {
 		try {
 			RosterNotice notice = this.rosters.fileNotice(CurrentActor.require(), id);

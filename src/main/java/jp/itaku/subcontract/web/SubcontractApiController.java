@@ -14,6 +14,7 @@ import jp.itaku.subcontract.SubcontractStatus;
 import jp.itaku.subcontract.Subcontracts;
 import jp.itaku.subcontract.SupervisionForm;
 import jp.itaku.subcontract.SupervisionRecord;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,7 @@ class SubcontractApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/subcontracts")
+	@Idempotent
 	ResponseEntity<SubcontractView> apply(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) SubcontractForm form) {
 		Subcontract s = this.subcontracts.apply(CurrentActor.require(), contractId,
@@ -65,6 +67,7 @@ class SubcontractApiController {
 	}
 
 	@PostMapping("/api/v1/subcontracts/{id}/supervision")
+	@Idempotent
 	ResponseEntity<SupervisionView> supervise(@PathVariable("id") UUID id,
 			@RequestBody(required = false) SupervisionForm form) {
 		SupervisionRecord record = this.subcontracts.recordSupervision(CurrentActor.require(), id,

@@ -17,6 +17,7 @@ import jp.itaku.subcontract.Subcontract;
 import jp.itaku.subcontract.SubcontractForm;
 import jp.itaku.subcontract.Subcontracts;
 import jp.itaku.subcontract.SupervisionForm;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -90,6 +91,7 @@ class SubcontractController {
 	}
 
 	@PostMapping("/contracts/{id}/subcontracts")
+	@Idempotent
 	String apply(@PathVariable("id") UUID contractId, @ModelAttribute("form") SubcontractForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -134,6 +136,7 @@ class SubcontractController {
 	}
 
 	@PostMapping("/subcontracts/{id}/supervision")
+	@Idempotent
 	String supervise(@PathVariable("id") UUID id, @ModelAttribute("supervision") SupervisionForm supervision,
 			BindingResult result, RedirectAttributes redirect) {
 		Subcontract s = this.subcontracts.get(CurrentActor.require(), id);
@@ -161,6 +164,7 @@ class SubcontractController {
 	}
 
 	@PostMapping("/contracts/{id}/subcontracts/supervision-report")
+	@Idempotent
 	String report(@PathVariable("id") UUID contractId,
 			@RequestParam(name = "obligationId", required = false) UUID obligationId, RedirectAttributes redirect) {
 		try {
@@ -180,6 +184,7 @@ class SubcontractController {
 	}
 
 	@PostMapping("/subcontracts/{id}/staff-notices")
+	@Idempotent
 	String fileStaffNotice(@PathVariable("id") UUID id, RedirectAttributes redirect) {
 		Subcontract s = this.subcontracts.get(CurrentActor.require(), id);
 		try {

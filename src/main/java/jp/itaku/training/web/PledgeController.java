@@ -11,6 +11,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.training.Pledges;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -82,6 +83,7 @@ class PledgeController {
 	}
 
 	@PostMapping("/pledges/{id}/submit")
+	@Idempotent
 	String submit(@PathVariable("id") UUID id, @RequestParam(name = "obligation", required = false) UUID obligationId,
 			RedirectAttributes redirect) {
 		try {

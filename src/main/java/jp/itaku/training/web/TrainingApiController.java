@@ -17,6 +17,7 @@ import jp.itaku.training.TrainingFiling;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -58,6 +59,7 @@ class TrainingApiController {
 	}
 
 	@PostMapping(path = "/api/v1/contracts/{id}/training/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Idempotent
 	ResponseEntity<SessionView> record(@PathVariable("id") UUID contractId, @RequestBody TrainingSessionForm form) {
 		TrainingSession session = this.trainings.record(CurrentActor.require(), contractId, form, null);
 		return ResponseEntity.status(HttpStatus.CREATED).body(SessionView.of(session));
@@ -69,6 +71,7 @@ class TrainingApiController {
 	}
 
 	@PostMapping("/api/v1/training/sessions/{id}/submit")
+	@Idempotent
 	ResponseEntity<FilingView> submitSession(@PathVariable("id") UUID sessionId, @RequestBody Filing filing) {
 		TrainingFiling filed = this.trainings.submit(CurrentActor.require(), sessionId, filing.obligationId());
 		return ResponseEntity.status(HttpStatus.CREATED).body(FilingView.of(filed));
@@ -80,6 +83,7 @@ class TrainingApiController {
 	}
 
 	@PostMapping("/api/v1/roster-members/{id}/pledges")
+	@Idempotent
 	ResponseEntity<PledgeView> generate(@PathVariable("id") UUID memberId,
 			@RequestBody(required = false) Generation generation) {
 		Pledge pledge = this.pledges.generate(CurrentActor.require(), memberId,
@@ -117,6 +121,7 @@ class TrainingApiController {
 	}
 
 	@PostMapping("/api/v1/pledges/{id}/submit")
+	@Idempotent
 	ResponseEntity<FilingView> submitPledge(@PathVariable("id") UUID pledgeId, @RequestBody Filing filing) {
 		TrainingFiling filed = this.pledges.submit(CurrentActor.require(), pledgeId, filing.obligationId());
 		return ResponseEntity.status(HttpStatus.CREATED).body(FilingView.of(filed));

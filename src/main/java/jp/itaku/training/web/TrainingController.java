@@ -25,6 +25,7 @@ import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -91,6 +92,7 @@ class TrainingController {
 	}
 
 	@PostMapping("/contracts/{id}/training/pledges")
+	@Idempotent
 	String generatePledge(@PathVariable("id") UUID contractId, @RequestParam("member") UUID memberId,
 			@RequestParam(name = "pledgeDate",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -117,6 +119,7 @@ class TrainingController {
 	}
 
 	@PostMapping("/contracts/{id}/training/sessions")
+	@Idempotent
 	String record(@PathVariable("id") UUID contractId, @ModelAttribute("form") TrainingSessionForm form,
 			BindingResult result, @RequestParam(name = "materials", required = false) MultipartFile materials,
 			Model model, RedirectAttributes redirect) throws IOException {
@@ -159,6 +162,7 @@ class TrainingController {
 	}
 
 	@PostMapping("/training/sessions/{id}/submit")
+	@Idempotent
 	String submit(@PathVariable("id") UUID sessionId,
 			@RequestParam(name = "obligation", required = false) UUID obligationId, RedirectAttributes redirect) {
 		try {

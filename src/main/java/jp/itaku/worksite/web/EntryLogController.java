@@ -15,6 +15,7 @@ import jp.itaku.platform.web.FormErrors;
 import jp.itaku.worksite.EntryForm;
 import jp.itaku.worksite.EntryLog;
 import jp.itaku.worksite.EntryLogEntry;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,6 +67,7 @@ class EntryLogController {
 	}
 
 	@PostMapping("/contracts/{id}/entry-log")
+	@Idempotent
 	String record(@PathVariable("id") UUID contractId, @ModelAttribute("form") EntryForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -129,6 +131,7 @@ class EntryLogController {
 	}
 
 	@PostMapping("/contracts/{id}/entry-log/quick/in")
+	@Idempotent
 	String enter(@PathVariable("id") UUID contractId, @RequestParam("member") UUID memberId,
 			RedirectAttributes redirect) {
 		try {
@@ -142,6 +145,7 @@ class EntryLogController {
 	}
 
 	@PostMapping("/contracts/{id}/entry-log/quick/visitor")
+	@Idempotent
 	String visitor(@PathVariable("id") UUID contractId, @ModelAttribute("form") EntryForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		try {

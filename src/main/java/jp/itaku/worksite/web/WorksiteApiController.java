@@ -20,6 +20,7 @@ import jp.itaku.worksite.ScheduleLine;
 import jp.itaku.worksite.WorkSchedule;
 import jp.itaku.worksite.WorkSchedules;
 import jp.itaku.worksite.WorkShift;
+import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -95,6 +96,7 @@ class WorksiteApiController {
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/entry-log")
+	@Idempotent
 	ResponseEntity<EntryView> record(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) EntryForm form) {
 		EntryLogEntry entry = this.log.record(CurrentActor.require(), contractId,
