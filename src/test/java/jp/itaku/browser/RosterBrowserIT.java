@@ -2,6 +2,10 @@ package jp.itaku.browser;
 
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.chrono.JapaneseChronology;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Set;
 
 import com.microsoft.playwright.Browser;
@@ -57,9 +61,15 @@ class RosterBrowserIT extends BrowserTest {
 				ItakuTime.today(this.clock).minusMonths(1), Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
 		form.setTitle("ブラウザ試験の名簿");
 		Contract contract = this.contracts.register(this.fixtures.actor(officer), form);
-		String bad = HEADER + "佐藤 次郎,データ入力課,従事者,入力,本社,あり,×,,,2026/4/1,\r\n"
-				+ "田中 三郎,データ入力課,従事者,入力,本社,あり,×,,,2026/4/31,\r\n";
-		String good = bad.replace("2026/4/31", "令和8年4月30日");
+		// Dates within the contract's period, which started a month ago; 4/31 is no date.
+		LocalDate start = contract.getPeriodStart();
+		LocalDate later = start.plusDays(1);
+		String wareki = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
+			.withChronology(JapaneseChronology.INSTANCE)
+			.format(later);
+		String bad = HEADER + "佐藤 次郎,データ入力課,従事者,入力,本社,あり,×,,," + DateTimeFormatter.ofPattern("uuuu/M/d").format(start)
+				+ ",\r\n" + "田中 三郎,データ入力課,従事者,入力,本社,あり,×,,,2026/4/31,\r\n";
+		String good = bad.replace("2026/4/31", wareki);
 
 		try (BrowserContext leadContext = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"));
 				BrowserContext officerContext = browser
@@ -76,7 +86,7 @@ class RosterBrowserIT extends BrowserTest {
 			l.locator("#affiliation").fill("データ入力課");
 			l.locator("#role").selectOption("WORK_LEAD");
 			l.locator("#workLocation").fill("本社 5階 入力室");
-			l.locator("#periodStart").fill("2026-04-01");
+			l.locator("#periodStart").fill(start.toString());
 			l.locator("#member-form button[type=submit]").click();
 			assertThat(l.locator(".notice--success")).containsText("従事者を追加しました");
 			Locator yamada = l.locator("#roster-table tr[data-member='山田 太郎']");
@@ -103,7 +113,7 @@ class RosterBrowserIT extends BrowserTest {
 			l.locator("#import-confirm button[type=submit]").click();
 			assertThat(l.locator(".notice--success")).containsText("名簿に取り込みました");
 			assertThat(l.locator("#roster-table tbody tr")).hasCount(3);
-			assertThat(l.locator("#roster-table tr[data-member='田中 三郎']")).containsText("令和8年4月30日");
+			assertThat(l.locator("#roster-table tr[data-member='田中 三郎']")).containsText(wareki);
 			assertThat(l.locator("#not-ready-count")).hasText("3名");
 			screenshot(l, "roster");
 

@@ -458,7 +458,7 @@ class SubcontractorPartIT {
 		return this.obligations.findUnscoped(contractId, Deliverable.SUBCONTRACT_STAFF_NOTICE, key);
 	}
 
-	private static RosterMemberForm worker(String name) {
+	private RosterMemberForm worker(String name) {
 		RosterMemberForm form = new RosterMemberForm();
 		form.setName(name);
 		form.setAffiliation("入力課");
@@ -466,7 +466,8 @@ class SubcontractorPartIT {
 		form.setDuties("申請書の入力");
 		form.setWorkLocation("本社 入力室");
 		form.setHandlesPersonalInformation(true);
-		form.setPeriodStart(LocalDate.of(2026, 6, 1));
+		// Within the contract's period, which started a month ago.
+		form.setPeriodStart(ItakuTime.today(this.clock).minusDays(7));
 		return form;
 	}
 
