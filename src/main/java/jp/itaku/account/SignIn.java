@@ -263,7 +263,7 @@ public class SignIn implements UserDetailsService {
 	}
 
 	static String totpContext(UUID userId) {
-		return "user_account.totp_secret:" + userId;
+		return AccountEncryption.TOTP_SECRETS.context(userId);
 	}
 
 	/**

@@ -602,7 +602,7 @@ public class Rosters {
 	}
 
 	private static String context(RosterMember member) {
-		return "roster_member.nationality:" + member.getId();
+		return RosterEncryption.NATIONALITY.context(member.getId());
 	}
 
 	/**
