@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.itaku.platform.Role;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
@@ -22,5 +24,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 	List<UserAccount> findByOrganisationIdOrderByUsernameAsc(UUID organisationId);
 
 	boolean existsByUsername(String username);
+
+	List<UserAccount> findByRoleOrderByUsernameAsc(Role role);
 
 }
