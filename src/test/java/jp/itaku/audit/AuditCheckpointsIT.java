@@ -209,6 +209,38 @@ class AuditCheckpointsIT {
 	}
 
 	@Test
+	void theAuditPageTellsTheVerificationInJapanese() throws Exception {
+		AuditCheckpoint checkpoint = this.checkpoints.writeNow(this.adminActor);
+		ChainVerification intact = this.trail.verify();
+		assertThat(page(intact)).contains("改ざんはありません")
+			.contains("HMAC-SHA256 で連結されています")
+			.contains("最新のチェックポイント（記録番号 " + checkpoint.seq() + "、");
+		ChainVerification.CheckpointCheck truncated = new ChainVerification.CheckpointCheck(
+				ChainVerification.CheckpointCheck.Status.TRUNCATED, checkpoint.seq(), checkpoint.writtenAt(),
+				checkpoint.objectName(), 2);
+		assertThat(page(new ChainVerification(false, 10, checkpoint.seq(), "truncated",
+				ChainVerification.Problem.TRUNCATED, intact.keyedAfter(), truncated)))
+			.contains("記録番号 " + checkpoint.seq() + " で不整合を検出しました（最新のチェックポイントが確認した記録がありません")
+			.contains("ほかの 2 本のチェーンのチェックポイント");
+		ChainVerification.CheckpointCheck forged = new ChainVerification.CheckpointCheck(
+				ChainVerification.CheckpointCheck.Status.FORGED, null, null, checkpoint.objectName(), 0);
+		assertThat(page(new ChainVerification(false, 10, null, "forged", ChainVerification.Problem.CHECKPOINT_FORGED,
+				null, forged)))
+			.contains("最新のチェックポイント " + checkpoint.objectName() + " に正しい MAC がありません（偽造または破損）")
+			.contains("鍵付きの連結はまだありません");
+	}
+
+	private String page(ChainVerification verification) throws Exception {
+		return this.mvc
+			.perform(get("/audit").with(authentication(this.fixtures.signedIn(this.admin)))
+				.flashAttr("verification", verification))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	@Test
 	void truncatingTheLastRowsIsDetectedAgainstTheLastCheckpoint() {
 		record(3);
 		AuditCheckpoint checkpoint = this.checkpoints.writeNow(this.adminActor);
