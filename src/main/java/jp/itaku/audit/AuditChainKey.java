@@ -292,7 +292,8 @@ class AuditChainKey {
 
 	private String copyAction() {
 		return "Copy audit-chain.json from the keys directory of the other nodes (or the one kept with the backup) to "
-				+ this.file + " (itaku.audit.key-file) and start again.";
+				+ this.file + " (itaku.audit.key-file) and start again; the keys directory holds field-encryption.json "
+				+ "too, which every node needs as well.";
 	}
 
 	private static String describe(AuditRepository.ChainKeyRecord key) {

@@ -396,8 +396,8 @@ public class FieldKeyset {
 
 	private String copyAction() {
 		return "Copy the keyset file that the other nodes use (or the one kept with the backup) to " + this.file
-				+ " (or point ITAKU_KEYSET_FILE at it) and start again. Never give a node a keyset of its own on a "
-				+ "shared database.";
+				+ " (or point ITAKU_KEYSET_FILE at it) and start again; the keys directory holds audit-chain.json too, "
+				+ "which every node needs as well. Never give a node a keyset of its own on a shared database.";
 	}
 
 	private static String describe(KeyRecords.RecordedKey key) {
