@@ -131,6 +131,9 @@ public class AuditTrail {
 			case FORGED -> new ChainVerification(false, broken.checked(), null,
 					"the newest checkpoint " + checkpoint.name() + " does not carry the chain key's MAC",
 					ChainVerification.Problem.CHECKPOINT_FORGED, keyedAfter, checkpoint);
+			case UNREADABLE -> new ChainVerification(false, broken.checked(), null,
+					"the document store could not be read: the chain is not compared with its checkpoints",
+					ChainVerification.Problem.CHECKPOINT_UNREADABLE, keyedAfter, checkpoint);
 			default -> new ChainVerification(true, broken.checked(), null, null, null, keyedAfter, checkpoint);
 		};
 	}

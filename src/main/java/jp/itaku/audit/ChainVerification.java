@@ -59,7 +59,9 @@ public record ChainVerification(boolean intact, long entries, Long firstBrokenSe
 		/** The entry of the last checkpoint has another hash: the chain was rewritten. */
 		REWRITTEN,
 		/** The newest checkpoint in the store does not carry the chain key's MAC. */
-		CHECKPOINT_FORGED
+		CHECKPOINT_FORGED,
+		/** The document store could not be read: the chain is not compared. */
+		CHECKPOINT_UNREADABLE
 
 	}
 
@@ -77,8 +79,8 @@ public record ChainVerification(boolean intact, long entries, Long firstBrokenSe
 
 		/**
 		 * Returns whether the comparison found nothing wrong.
-		 * @return {@code true} unless the chain was truncated or rewritten since, or the
-		 * checkpoint is forged
+		 * @return {@code true} unless the chain was truncated or rewritten since, the
+		 * checkpoint is forged, or the store could not be read
 		 */
 		public boolean holds() {
 			return this.status == Status.NONE || this.status == Status.MATCHES || this.status == Status.PURGED;
@@ -94,6 +96,7 @@ public record ChainVerification(boolean intact, long entries, Long firstBrokenSe
 				case REWRITTEN ->
 					"entry " + this.seq + " of " + this.writtenAt + " has another hash now: the chain was rewritten";
 				case FORGED -> this.name + " does not carry the chain key's MAC";
+				case UNREADABLE -> "the document store could not be read";
 			};
 			return what + ((this.otherChains > 0)
 					? "; the store also holds checkpoints of " + this.otherChains + " other chain(s)" : "");
@@ -113,7 +116,9 @@ public record ChainVerification(boolean intact, long entries, Long firstBrokenSe
 			/** The checkpoint's entry has another hash. */
 			REWRITTEN,
 			/** The newest checkpoint's MAC is not the chain key's. */
-			FORGED
+			FORGED,
+			/** The document store could not be read. */
+			UNREADABLE
 
 		}
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.LongFunction;
 
 import jp.itaku.document.DocumentStore;
+import jp.itaku.document.NoSuchDocumentException;
 import jp.itaku.document.StoredObject;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -63,14 +64,23 @@ class CheckpointStore {
 	 * @return the comparison
 	 */
 	ChainVerification.CheckpointCheck compare(UUID chain, long lastSeq, long anchorSeq, LongFunction<String> hashAt) {
-		int others = otherChains(chain);
-		List<StoredObject> objects = this.store.listObjects(AuditCheckpoint.prefixOf(chain));
-		if (objects.isEmpty()) {
-			return new ChainVerification.CheckpointCheck(ChainVerification.CheckpointCheck.Status.NONE, null, null,
-					null, others);
+		int others;
+		String name;
+		Optional<AuditCheckpoint> read;
+		try {
+			others = otherChains(chain);
+			List<StoredObject> objects = this.store.listObjects(AuditCheckpoint.prefixOf(chain));
+			if (objects.isEmpty()) {
+				return new ChainVerification.CheckpointCheck(ChainVerification.CheckpointCheck.Status.NONE, null, null,
+						null, others);
+			}
+			name = objects.get(objects.size() - 1).name();
+			read = read(name, chain);
 		}
-		String name = objects.get(objects.size() - 1).name();
-		Optional<AuditCheckpoint> read = read(name, chain);
+		catch (UncheckedIOException | NoSuchDocumentException ex) {
+			return new ChainVerification.CheckpointCheck(ChainVerification.CheckpointCheck.Status.UNREADABLE, null,
+					null, null, 0);
+		}
 		if (read.isEmpty()) {
 			return new ChainVerification.CheckpointCheck(ChainVerification.CheckpointCheck.Status.FORGED, null, null,
 					name, others);

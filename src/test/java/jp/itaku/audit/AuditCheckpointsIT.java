@@ -228,6 +228,11 @@ class AuditCheckpointsIT {
 				null, forged)))
 			.contains("最新のチェックポイント " + checkpoint.objectName() + " に正しい MAC がありません（偽造または破損）")
 			.contains("鍵付きの連結はまだありません");
+		ChainVerification.CheckpointCheck unreadable = new ChainVerification.CheckpointCheck(
+				ChainVerification.CheckpointCheck.Status.UNREADABLE, null, null, null, 0);
+		assertThat(page(new ChainVerification(false, 10, null, "unreadable",
+				ChainVerification.Problem.CHECKPOINT_UNREADABLE, intact.keyedAfter(), unreadable)))
+			.contains("文書ストアを読み取れないため、チェックポイントとの照合ができませんでした");
 	}
 
 	private String page(ChainVerification verification) throws Exception {
