@@ -100,17 +100,6 @@ public class FieldKeyset {
 	}
 
 	/**
-	 * Returns the fingerprints of the keys the keyset holds, by Tink key id.
-	 * @return the fingerprints, the primary's among them
-	 */
-	public Map<Long, String> keys() {
-		return this.current.fingerprints()
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-	}
-
-	/**
 	 * Returns the primary key's Tink id.
 	 * @return the id, unsigned
 	 */
