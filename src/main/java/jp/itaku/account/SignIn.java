@@ -286,7 +286,7 @@ public class SignIn {
 	}
 
 	static String totpContext(UUID userId) {
-		return "user_account.totp_secret:" + userId;
+		return AccountEncryption.TOTP_SECRETS.context(userId);
 	}
 
 	/**

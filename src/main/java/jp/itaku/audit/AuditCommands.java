@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Operator commands of the audit trail: {@code verify-audit} and {@code purge-audit}.
+ * Operator commands of the audit trail: {@code verify-audit}, {@code purge-audit} and
+ * {@code audit-checkpoint}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditCommands {
@@ -42,6 +43,25 @@ class AuditCommands {
 			public int run(ApplicationArguments arguments) {
 				long deleted = trail.purgeExpired(null);
 				terminal.line("Audit trail: purged " + deleted + " entries older than the retention period");
+				return 0;
+			}
+		};
+	}
+
+	@Bean
+	ItakuCommand auditCheckpointCommand(AuditCheckpoints checkpoints, Terminal terminal) {
+		return new ItakuCommand() {
+			@Override
+			public String name() {
+				return "audit-checkpoint";
+			}
+
+			@Override
+			public int run(ApplicationArguments arguments) {
+				AuditCheckpoint checkpoint = checkpoints.writeNow(null);
+				terminal.line("Audit trail: checkpoint " + checkpoint.objectName() + " written");
+				terminal.line("  signed text: " + checkpoint.signedText());
+				terminal.line("  mac:         " + checkpoint.mac());
 				return 0;
 			}
 		};

@@ -45,6 +45,85 @@ class AuditRepository {
 			.orElse(new ChainHead(0, AuditChain.GENESIS));
 	}
 
+	/**
+	 * Returns the chain's head without taking the lock: the last committed entry (or the
+	 * purge anchor, or genesis).
+	 * @return its sequence number and hash
+	 */
+	ChainHead head() {
+		return this.jdbc.sql("select seq, entry_hash from audit_entry order by seq desc limit 1")
+			.query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+			.optional()
+			.or(this::anchor)
+			.orElse(new ChainHead(0, AuditChain.GENESIS));
+	}
+
+	/**
+	 * Returns a stored entry's hash.
+	 * @param seq the entry's sequence number
+	 * @return its hash, if the entry is stored
+	 */
+	Optional<String> hashAt(long seq) {
+		return this.jdbc.sql("select entry_hash from audit_entry where seq = :seq")
+			.param("seq", seq)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Returns where the chain became keyed, oldest first.
+	 * @return the switches recorded (one, unless the chain key was ever replaced)
+	 */
+	List<ChainKeyRecord> chainKeys() {
+		return this.jdbc.sql("select seq, chain_id, key_id, fingerprint, keyed_at from audit_chain_key order by seq")
+			.query((rs, n) -> new ChainKeyRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
+					rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	void insertChainKey(ChainKeyRecord key) {
+		this.jdbc.sql("""
+				insert into audit_chain_key (seq, chain_id, key_id, fingerprint, keyed_at)
+				values (:seq, :chainId, :keyId, :fingerprint, :keyedAt)
+				""")
+			.param("seq", key.seq())
+			.param("chainId", key.chainId())
+			.param("keyId", key.keyId())
+			.param("fingerprint", key.fingerprint())
+			.param("keyedAt", OffsetDateTime.ofInstant(key.keyedAt(), ZoneOffset.UTC))
+			.update();
+	}
+
+	void insertCheckpoint(AuditCheckpoint checkpoint, String trigger, int mailedTo) {
+		this.jdbc.sql("""
+				insert into audit_checkpoint (chain_id, seq, entry_hash, written_at, mac, trigger, mailed_to)
+				values (:chainId, :seq, :entryHash, :writtenAt, :mac, :trigger, :mailedTo)
+				""")
+			.param("chainId", checkpoint.chain())
+			.param("seq", checkpoint.seq())
+			.param("entryHash", checkpoint.entryHash())
+			.param("writtenAt", OffsetDateTime.ofInstant(checkpoint.writtenAt(), ZoneOffset.UTC))
+			.param("mac", checkpoint.mac())
+			.param("trigger", trigger)
+			.param("mailedTo", mailedTo)
+			.update();
+	}
+
+	/**
+	 * Returns the last checkpoint written of a chain, as recorded in the database.
+	 * @param chainId the chain
+	 * @param mailedOnly only one that was mailed
+	 * @return its sequence number and time, if there is one
+	 */
+	Optional<RecordedCheckpoint> lastCheckpoint(UUID chainId, boolean mailedOnly) {
+		return this.jdbc
+			.sql("select seq, written_at from audit_checkpoint where chain_id = :chainId"
+					+ (mailedOnly ? " and mailed_to > 0" : "") + " order by written_at desc limit 1")
+			.param("chainId", chainId)
+			.query((rs, n) -> new RecordedCheckpoint(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.optional();
+	}
+
 	Optional<ChainHead> anchor() {
 		return this.jdbc.sql("select seq, entry_hash from audit_chain_anchor order by seq desc limit 1")
 			.query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
@@ -197,6 +276,27 @@ class AuditRepository {
 	 * @param hash its hash
 	 */
 	record ChainHead(long seq, String hash) {
+	}
+
+	/**
+	 * Where the chain became keyed.
+	 *
+	 * @param seq the switch entry; the entries after it are keyed
+	 * @param chainId the chain's id, naming its checkpoints
+	 * @param keyId the chain key's Tink id
+	 * @param fingerprint the chain key's fingerprint
+	 * @param keyedAt when
+	 */
+	record ChainKeyRecord(long seq, UUID chainId, long keyId, String fingerprint, Instant keyedAt) {
+	}
+
+	/**
+	 * A checkpoint as the database records it.
+	 *
+	 * @param seq the entry it saw last
+	 * @param writtenAt when it was written
+	 */
+	record RecordedCheckpoint(long seq, Instant writtenAt) {
 	}
 
 	/** A WHERE clause with positional parameters renamed to {@code :p0, :p1…}. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.crypto.Mac;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -43,12 +45,19 @@ public class AuditTrail {
 
 	private final AuditProperties properties;
 
-	AuditTrail(AuditRepository repository, JsonMapper json, DataScope scope, Clock clock, AuditProperties properties) {
+	private final AuditChainKey key;
+
+	private final CheckpointStore checkpoints;
+
+	AuditTrail(AuditRepository repository, JsonMapper json, DataScope scope, Clock clock, AuditProperties properties,
+			AuditChainKey key, CheckpointStore checkpoints) {
 		this.repository = repository;
 		this.json = json;
 		this.scope = scope;
 		this.clock = clock;
 		this.properties = properties;
+		this.key = key;
+		this.checkpoints = checkpoints;
 	}
 
 	/**
@@ -67,7 +76,7 @@ public class AuditTrail {
 				(actor != null) ? actor.organisationId() : null, record.action(), record.targetType(),
 				record.targetId(), clientIp(), record.outcome(), this.json.writeValueAsString(record.details()),
 				head.hash(), null);
-		AuditEntry entry = withHash(draft);
+		AuditEntry entry = withHash(draft, this.key.mac());
 		this.repository.insert(entry);
 		return entry;
 	}
@@ -87,27 +96,93 @@ public class AuditTrail {
 
 	/**
 	 * Checks every entry's hash and its link to the previous entry, from the purge anchor
-	 * (or the beginning) to the end.
+	 * (or the beginning) to the end: plain SHA-256 up to the switch entry, HMAC-SHA256
+	 * with the chain key after it; then compares the chain with its newest checkpoint in
+	 * the document store, which reveals removed last rows and a chain rewritten with
+	 * recomputed hashes.
 	 * @return "intact" with the number of entries, or the first entry that does not hold
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
+		List<AuditRepository.ChainKeyRecord> switches = this.repository.chainKeys();
 		AuditRepository.ChainHead start = this.repository.anchor()
 			.orElse(new AuditRepository.ChainHead(0, AuditChain.GENESIS));
+		Broken broken = walk(start, switches);
+		Long keyedAfter = switches.isEmpty() ? null : switches.get(0).seq();
+		ChainVerification.CheckpointCheck checkpoint = switches.isEmpty()
+				? new ChainVerification.CheckpointCheck(ChainVerification.CheckpointCheck.Status.NONE, null, null, null,
+						0)
+				: this.checkpoints.compare(switches.get(switches.size() - 1).chainId(), this.repository.head().seq(),
+						start.seq(), (seq) -> this.repository.hashAt(seq).orElse(null));
+		if (broken.problem() != null) {
+			return new ChainVerification(false, broken.checked(), broken.seq(), broken.reason(), broken.problem(),
+					keyedAfter, checkpoint);
+		}
+		return switch (checkpoint.status()) {
+			case TRUNCATED -> new ChainVerification(false, broken.checked(), broken.seq(),
+					"the chain ends at entry " + (broken.seq() - 1) + ", but the checkpoint of "
+							+ checkpoint.writtenAt() + " saw entry " + checkpoint.seq()
+							+ ": the last rows were removed",
+					ChainVerification.Problem.TRUNCATED, keyedAfter, checkpoint);
+			case REWRITTEN -> new ChainVerification(false, broken.checked(), checkpoint.seq(),
+					"the entry's hash is not the one the checkpoint of " + checkpoint.writtenAt()
+							+ " recorded: the chain was rewritten",
+					ChainVerification.Problem.REWRITTEN, keyedAfter, checkpoint);
+			case FORGED -> new ChainVerification(false, broken.checked(), null,
+					"the newest checkpoint " + checkpoint.name() + " does not carry the chain key's MAC",
+					ChainVerification.Problem.CHECKPOINT_FORGED, keyedAfter, checkpoint);
+			case UNREADABLE -> new ChainVerification(false, broken.checked(), null,
+					"the document store could not be read: the chain is not compared with its checkpoints",
+					ChainVerification.Problem.CHECKPOINT_UNREADABLE, keyedAfter, checkpoint);
+			default -> new ChainVerification(true, broken.checked(), null, null, null, keyedAfter, checkpoint);
+		};
+	}
+
+	/**
+	 * Walks the stored chain from a start.
+	 * @return the first entry that does not hold (problem {@code null} when all hold:
+	 * then {@code seq} is the entry after the last)
+	 */
+	private Broken walk(AuditRepository.ChainHead start, List<AuditRepository.ChainKeyRecord> switches) {
 		long expectedSeq = start.seq() + 1;
 		String previous = start.hash();
 		long checked = 0;
+		int nextSwitch = 0;
+		Mac mac = null;
+		AuditRepository.ChainKeyRecord keyedBy = null;
 		List<AuditEntry> slice = this.repository.chainSlice(start.seq(), SLICE);
 		while (!slice.isEmpty()) {
 			for (AuditEntry entry : slice) {
 				if (entry.seq() != expectedSeq) {
-					return new ChainVerification(false, checked, expectedSeq, "entry missing");
+					return new Broken(expectedSeq, checked, ChainVerification.Problem.ENTRY_MISSING, "entry missing");
+				}
+				while (nextSwitch < switches.size() && switches.get(nextSwitch).seq() < entry.seq()) {
+					keyedBy = switches.get(nextSwitch++);
+					mac = this.key.mac(keyedBy.fingerprint());
+					if (mac == null) {
+						return new Broken(entry.seq(), checked, ChainVerification.Problem.KEY_MISSING,
+								"keyed with key " + keyedBy.fingerprint() + ", which this node does not hold");
+					}
+				}
+				boolean isSwitch = nextSwitch < switches.size() && switches.get(nextSwitch).seq() == entry.seq();
+				if (isSwitch != AuditChainKey.SWITCH_ACTION.equals(entry.action())
+						|| (isSwitch && !switches.get(nextSwitch).chainId().toString().equals(entry.targetId()))) {
+					return new Broken(entry.seq(), checked, ChainVerification.Problem.SWITCH_ALTERED,
+							"the switch to the keyed chain is not the one the database records");
 				}
 				if (!entry.previousHash().equals(previous)) {
-					return new ChainVerification(false, checked, entry.seq(), "link to the previous entry broken");
+					return new Broken(entry.seq(), checked, ChainVerification.Problem.LINK_BROKEN,
+							"link to the previous entry broken");
 				}
-				if (!AuditChain.hash(previous, entry.canonicalContent()).equals(entry.entryHash())) {
-					return new ChainVerification(false, checked, entry.seq(), "content altered");
+				if (mac == null) {
+					if (!AuditChain.hash(previous, entry.canonicalContent()).equals(entry.entryHash())) {
+						return new Broken(entry.seq(), checked, ChainVerification.Problem.CONTENT_ALTERED,
+								"content altered (plain SHA-256 part)");
+					}
+				}
+				else if (!AuditChain.hmac(mac, previous, entry.canonicalContent()).equals(entry.entryHash())) {
+					return new Broken(entry.seq(), checked, ChainVerification.Problem.HMAC_MISMATCH,
+							"content altered, or the hash is not the chain key's HMAC-SHA256 (keyed part)");
 				}
 				previous = entry.entryHash();
 				expectedSeq++;
@@ -115,7 +190,11 @@ public class AuditTrail {
 			}
 			slice = this.repository.chainSlice(expectedSeq - 1, SLICE);
 		}
-		return new ChainVerification(true, checked, null, null);
+		if (!switches.isEmpty() && switches.get(switches.size() - 1).seq() >= expectedSeq) {
+			return new Broken(switches.get(switches.size() - 1).seq(), checked,
+					ChainVerification.Problem.SWITCH_ALTERED, "the switch entry the database records is missing");
+		}
+		return new Broken(expectedSeq, checked, null, null);
 	}
 
 	/**
@@ -180,10 +259,21 @@ public class AuditTrail {
 		return this.scope.isUnrestricted(actor) ? null : this.scope.visibleOrganisationIds(actor);
 	}
 
-	private static AuditEntry withHash(AuditEntry e) {
-		String hash = AuditChain.hash(e.previousHash(), e.canonicalContent());
+	private static AuditEntry withHash(AuditEntry e, Mac mac) {
+		String hash = AuditChain.hmac(mac, e.previousHash(), e.canonicalContent());
 		return new AuditEntry(e.seq(), e.occurredAt(), e.userId(), e.username(), e.organisationId(), e.action(),
 				e.targetType(), e.targetId(), e.clientIp(), e.outcome(), e.details(), e.previousHash(), hash);
+	}
+
+	/**
+	 * Where a walk of the chain stopped.
+	 *
+	 * @param seq the entry that does not hold, or the entry after the last
+	 * @param checked how many entries held before it
+	 * @param problem what does not hold, {@code null} when the walk reached the end
+	 * @param reason the same for the operator
+	 */
+	private record Broken(long seq, long checked, ChainVerification.Problem problem, String reason) {
 	}
 
 	private static String clientIp() {

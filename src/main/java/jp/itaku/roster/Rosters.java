@@ -613,7 +613,7 @@ public class Rosters {
 	}
 
 	private static String context(RosterMember member) {
-		return "roster_member.nationality:" + member.getId();
+		return RosterEncryption.NATIONALITY.context(member.getId());
 	}
 
 	/**

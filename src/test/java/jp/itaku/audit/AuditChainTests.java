@@ -42,4 +42,26 @@ class AuditChainTests {
 			.isNotEqualTo(original);
 	}
 
+	@Test
+	void theKeyedHashIsTheHmacOfTheSameBytesAndDependsOnTheKey() throws Exception {
+		String content = entry(1, "{}", AuditChain.GENESIS).canonicalContent();
+		javax.crypto.Mac one = mac(1);
+		String keyed = AuditChain.hmac(one, AuditChain.GENESIS, content);
+		assertThat(keyed).hasSize(64).isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, content));
+		assertThat(AuditChain.hmac(one, AuditChain.GENESIS, content)).as("the MAC is reset after each hash")
+			.isEqualTo(keyed);
+		assertThat(AuditChain.hmac(mac(2), AuditChain.GENESIS, content)).isNotEqualTo(keyed);
+		assertThat(keyed).isEqualTo(java.util.HexFormat.of()
+			.formatHex(mac(1)
+				.doFinal((AuditChain.GENESIS + "\u001e" + content).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+	}
+
+	private static javax.crypto.Mac mac(int fill) throws Exception {
+		byte[] key = new byte[32];
+		java.util.Arrays.fill(key, (byte) fill);
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+		return mac;
+	}
+
 }

@@ -9,11 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.audit.AuditCheckpoint;
+import jp.itaku.audit.AuditCheckpoints;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.audit.ChainVerification;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.Role;
 import jp.itaku.platform.web.ProblemMessages;
 
 import org.springframework.http.ContentDisposition;
@@ -27,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The audit trail pages: list with filters, CSV export, verification of the chain.
+ * The audit trail pages: list with filters, CSV export, verification of the chain, and a
+ * checkpoint on demand (the system administrator).
  */
 @Controller
 class AuditController {
@@ -42,8 +46,11 @@ class AuditController {
 
 	private final Clock clock;
 
-	AuditController(AuditTrail audit, ProblemMessages messages, Clock clock) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditController(AuditTrail audit, AuditCheckpoints checkpoints, ProblemMessages messages, Clock clock) {
 		this.audit = audit;
+		this.checkpoints = checkpoints;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -53,6 +60,7 @@ class AuditController {
 			Model model) {
 		Actor actor = CurrentActor.require();
 		model.addAttribute("result", this.audit.search(actor, filter.toSearch(), Math.max(0, page), PAGE_SIZE));
+		model.addAttribute("mayWriteCheckpoint", actor.is(Role.SYSTEM_ADMIN));
 		return "audit/list";
 	}
 
@@ -79,6 +87,13 @@ class AuditController {
 		Actor actor = CurrentActor.require();
 		ChainVerification result = this.audit.verify(actor);
 		redirect.addFlashAttribute("verification", result);
+		return "redirect:/audit";
+	}
+
+	@PostMapping("/audit/checkpoint")
+	String checkpoint(RedirectAttributes redirect) {
+		AuditCheckpoint checkpoint = this.checkpoints.writeNow(CurrentActor.require());
+		redirect.addFlashAttribute("checkpoint", checkpoint);
 		return "redirect:/audit";
 	}
 

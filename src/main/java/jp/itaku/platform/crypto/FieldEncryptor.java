@@ -1,49 +1,40 @@
 package jp.itaku.platform.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Encrypts sensitive fields at rest with AES-256-GCM (Google Tink). The keyset lives in a
- * file named by configuration, never in the database; each ciphertext is bound to its
- * field and record through the associated data, so a ciphertext copied to another row
- * does not decrypt.
+ * file named by configuration, never in the database, and is the same on every node
+ * ({@link FieldKeyset} refuses to start a node whose keyset does not fit the database);
+ * each ciphertext is bound to its field and record through the associated data, so a
+ * ciphertext copied to another row does not decrypt. A module that stores ciphertexts
+ * declares their column as an {@link EncryptedColumn} bean.
  */
 @Component
 public class FieldEncryptor {
 
-	private static final Logger log = LoggerFactory.getLogger(FieldEncryptor.class);
+	private final FieldKeyset keyset;
 
-	private final Aead aead;
+	FieldEncryptor(FieldKeyset keyset) {
+		this.keyset = keyset;
+	}
 
-	FieldEncryptor(CryptoProperties properties) {
-		try {
-			AeadConfig.register();
-			KeysetHandle keyset = loadOrCreate(properties);
-			this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(
-					"The field-encryption keyset " + properties.keysetFile() + " is not a valid Tink AEAD keyset", ex);
-		}
+	/**
+	 * Returns the fingerprint of the keyset: that of its primary key, the SHA-256 of the
+	 * key's raw bytes in lower-case hex. It is the same on every node that shares the
+	 * keyset, survives restarts, and changes only when {@code rotate-keys} adds a new
+	 * primary key; a keyset rotated since still holds the key of an older fingerprint
+	 * until {@code retire-keys} ({@link FieldKeyset#holdsKey}).
+	 * @return 64 lower-case hex digits
+	 */
+	public String fingerprint() {
+		return this.keyset.fingerprint();
 	}
 
 	/**
@@ -53,14 +44,7 @@ public class FieldEncryptor {
 	 * @return the ciphertext in Base64
 	 */
 	public String encrypt(String plaintext, String context) {
-		try {
-			byte[] ciphertext = this.aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
-					context.getBytes(StandardCharsets.UTF_8));
-			return Base64.getEncoder().encodeToString(ciphertext);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Encryption failed for " + context, ex);
-		}
+		return encrypt(this.keyset.aead(), plaintext, context);
 	}
 
 	/**
@@ -72,45 +56,28 @@ public class FieldEncryptor {
 	 * elsewhere
 	 */
 	public String decrypt(String ciphertext, String context) {
+		return decrypt(this.keyset.aead(), ciphertext, context);
+	}
+
+	static String encrypt(Aead aead, String plaintext, String context) {
 		try {
-			byte[] plaintext = this.aead.decrypt(Base64.getDecoder().decode(ciphertext),
+			byte[] ciphertext = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
+					context.getBytes(StandardCharsets.UTF_8));
+			return Base64.getEncoder().encodeToString(ciphertext);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Encryption failed for " + context, ex);
+		}
+	}
+
+	static String decrypt(Aead aead, String ciphertext, String context) {
+		try {
+			byte[] plaintext = aead.decrypt(Base64.getDecoder().decode(ciphertext),
 					context.getBytes(StandardCharsets.UTF_8));
 			return new String(plaintext, StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalStateException("Decryption failed for " + context, ex);
-		}
-	}
-
-	private static KeysetHandle loadOrCreate(CryptoProperties properties) throws GeneralSecurityException {
-		Path file = properties.keysetFile();
-		try {
-			if (Files.exists(file)) {
-				return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
-			}
-			if (!properties.generateIfMissing()) {
-				throw new IllegalStateException("No field-encryption keyset at " + file.toAbsolutePath()
-						+ ": set itaku.crypto.keyset-file to an existing keyset or itaku.crypto.generate-if-missing=true");
-			}
-			KeysetHandle created = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(created, InsecureSecretKeyAccess.get()));
-			restrictToOwner(file);
-			log.warn("Created a new field-encryption keyset at {}: back it up and keep it off the database server",
-					file.toAbsolutePath());
-			return created;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or write the field-encryption keyset " + file, ex);
-		}
-	}
-
-	private static void restrictToOwner(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException ex) {
-			log.warn("Cannot restrict permissions of {} on this file system", file);
 		}
 	}
 

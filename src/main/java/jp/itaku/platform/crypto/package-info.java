@@ -1,5 +1,6 @@
 /**
- * Encryption of sensitive fields at rest (TOTP secrets, nationality) with a key kept
- * outside the database.
+ * Keys kept outside the database: encryption of sensitive fields at rest (TOTP secrets,
+ * nationality) with one keyset shared by all nodes and recorded in the database by
+ * fingerprint, its rotation and retirement, and the keyset files themselves.
  */
 package jp.itaku.platform.crypto;
