@@ -24,7 +24,8 @@ import java.util.UUID;
  * @param key the fingerprint of the chain key that made the MAC
  * @param mac the HMAC-SHA256 of {@link #signedText()}, lower-case hex
  */
-public record AuditCheckpoint(UUID chain, long seq, String entryHash, Instant writtenAt, String key, String mac) {
+public record AuditCheckpoint(UUID chain, long seq, String entryHash, Instant writtenAt, String key,
+		String mac) implements java.io.Serializable {
 
 	/** The format's name, the first word of the signed text. */
 	public static final String FORMAT = "itaku-audit-checkpoint/1";

@@ -60,8 +60,13 @@ class DemoContracts {
 		this.actors = actors;
 	}
 
+	/**
+	 * Tells whether the demo client has no contract yet: the demo's contracts are seeded
+	 * once, whatever other organisations' contracts the database holds.
+	 * @return whether the demo contracts are still to be seeded
+	 */
 	boolean isEmpty() {
-		return this.contracts.allUnscoped().isEmpty();
+		return this.contracts.list(this.actors.of("officer")).isEmpty();
 	}
 
 	void seed() {

@@ -52,7 +52,7 @@ class DemoRosters implements DemoStep {
 	public void seed(DemoContractsSeeded demo) {
 		Actor lead = this.actors.of("lead");
 		Actor lead2 = this.actors.of("lead2");
-		for (Contract contract : this.contracts.allUnscoped()) {
+		for (Contract contract : this.contracts.list(this.actors.of("officer"))) {
 			Actor keeper = contract.getContractorOrganisationId().equals(lead.organisationId()) ? lead : lead2;
 			if (!this.rosters.mayEdit(keeper, contract) || !this.rosters.membersUnscoped(contract.getId()).isEmpty()) {
 				continue;

@@ -79,7 +79,7 @@ class DemoTraining implements DemoStep {
 
 	@Override
 	public void seed(DemoContractsSeeded demo) {
-		Contract contract = this.contracts.allUnscoped()
+		Contract contract = this.contracts.list(this.actors.of("officer"))
 			.stream()
 			.filter((c) -> CONTRACT.equals(c.getNumber()))
 			.findFirst()

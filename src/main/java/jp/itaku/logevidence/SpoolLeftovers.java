@@ -29,11 +29,14 @@ import org.springframework.stereotype.Component;
  * janitor. A batch's bytes are kept while it waits for the user's decision (PENDING);
  * once it is accepted or rejected its copy is normally removed at once, but a crash in
  * between leaves it behind. Copies are the store's named objects under
- * {@value #PREFIX}{@code <batch id>} and, where it still exists, files
+ * {@value #PREFIX}{@code <batch id>} and, from versions before the store held them, files
  * {@code <batch id>.log} in the local spool directory ({@code itaku.logs.spool-dir}). A
  * copy is removed when its batch is decided, or when no batch of that id exists and the
  * copy is older than the given time (an upload still being read has no batch row yet). A
- * copy of a waiting batch, and anything not named by a batch id, is kept.
+ * copy of a waiting batch, and anything not named by a batch id, is kept. The local files
+ * {@code <batch id>.part} that a node writes while it reads a batch are removed once
+ * older than the same time, whatever their batch: a node that crashed while reading left
+ * them.
  */
 @Component
 public class SpoolLeftovers {
@@ -44,6 +47,8 @@ public class SpoolLeftovers {
 	private static final Logger log = LoggerFactory.getLogger(SpoolLeftovers.class);
 
 	private static final String LOCAL_SUFFIX = ".log";
+
+	private static final String READING_SUFFIX = ".part";
 
 	private final DocumentStore store;
 
@@ -102,13 +107,29 @@ public class SpoolLeftovers {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the log spool " + this.spool, ex);
 		}
+		Map<Path, UUID> reading = new HashMap<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.spool, "*" + READING_SUFFIX)) {
+			for (Path file : files) {
+				String name = file.getFileName().toString();
+				batchId(name.substring(0, name.length() - READING_SUFFIX.length()))
+					.ifPresent((id) -> reading.put(file, id));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the log spool " + this.spool, ex);
+		}
 		Map<UUID, String> states = states(copies.values());
+		// A file being read is treated as a copy of an unknown batch: removed by age
+		// alone.
+		reading.forEach((file, batchId) -> copies.put(file, null));
 		copies.forEach((file, batchId) -> {
 			try {
 				long size = Files.size(file);
 				Instant written = Files.getLastModifiedTime(file).toInstant();
-				if (finished(states.get(batchId), written, unknownWrittenBefore) && Files.deleteIfExists(file)) {
-					removed.add(file + " (" + describe(states.get(batchId)) + ", " + size + " bytes)");
+				String state = (batchId != null) ? states.get(batchId) : null;
+				if (finished(state, written, unknownWrittenBefore) && Files.deleteIfExists(file)) {
+					removed.add(file + " (" + ((batchId != null) ? describe(state) : "being read") + ", " + size
+							+ " bytes)");
 				}
 			}
 			catch (NoSuchFileException ex) {

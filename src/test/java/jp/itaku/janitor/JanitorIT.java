@@ -146,6 +146,12 @@ class JanitorIT {
 		Files.setLastModifiedTime(this.spoolDir.resolve(unknownOld + ".log"), FileTime.from(LONG_AGO));
 		Files.setLastModifiedTime(objectPath("log-spool/" + unknownOld), FileTime.from(LONG_AGO));
 		this.store.putObject("log-spool/" + waiting, content("copy"), 100);
+		// A local copy of a waiting batch from a version before the store held them, and
+		// the files of reads in flight: one left by a crash long ago, one being written.
+		Files.writeString(this.spoolDir.resolve(waiting + ".log"), "copy");
+		Path oldRead = Files.writeString(this.spoolDir.resolve(UUID.randomUUID() + ".part"), "x");
+		Files.setLastModifiedTime(oldRead, FileTime.from(LONG_AGO));
+		Path youngRead = Files.writeString(this.spoolDir.resolve(UUID.randomUUID() + ".part"), "x");
 
 		// Request keys: an expired one and a fresh one.
 		key("expired", LONG_AGO);
@@ -160,6 +166,8 @@ class JanitorIT {
 		assertThat(this.store.exists(referenced.getDocumentKey())).isTrue();
 		assertThat(this.spoolDir.resolve(waiting + ".log")).exists();
 		assertThat(this.spoolDir.resolve(unknownYoung + ".log")).exists();
+		assertThat(oldRead).doesNotExist();
+		assertThat(youngRead).exists();
 		for (UUID gone : List.of(rejected, accepted, unknownOld)) {
 			assertThat(this.spoolDir.resolve(gone + ".log")).doesNotExist();
 		}

@@ -350,8 +350,8 @@ class ConcurrentRequestsIT {
 		String token = token(this.lead);
 		String key = UUID.randomUUID().toString();
 		String path = "/api/v1/contracts/" + this.contract.getId() + "/roster";
-		String member = "{\"name\":\"門真 一郎\",\"affiliation\":\"入力課\",\"role\":\"WORKER\","
-				+ "\"periodStart\":\"2026-04-01\",\"nationality\":\"%s\"}";
+		String member = "{\"name\":\"門真 一郎\",\"affiliation\":\"入力課\",\"role\":\"WORKER\"," + "\"periodStart\":\""
+				+ ItakuTime.today(this.clock) + "\",\"nationality\":\"%s\"}";
 
 		HttpResponse<String> first = post(token, path, member.formatted("日本"), Map.of("Idempotency-Key", key));
 		HttpResponse<String> otherNationality = post(token, path, member.formatted("ベトナム"),

@@ -19,6 +19,7 @@ import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Web sessions live in PostgreSQL (Spring Session JDBC, tables of
@@ -52,7 +53,10 @@ class SessionConfiguration {
 	 * Applies the idle timeout, encrypts session attributes at rest and reads them
 	 * leniently: an attribute that no longer decrypts or deserialises (written by a node
 	 * of another version during a rolling upgrade) is dropped and logged, so that its
-	 * user signs in again instead of getting an error.
+	 * user signs in again instead of getting an error. An attribute is written with
+	 * PostgreSQL's upsert: two requests of one session that add the same attribute at
+	 * once (a form posted twice) both succeed, the later one's value winning, instead of
+	 * the second failing on the attribute's primary key.
 	 * @param properties the security settings
 	 * @param encryptor the field encryption
 	 * @param resources where the application's classes come from
@@ -62,7 +66,9 @@ class SessionConfiguration {
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionRepositoryCustomizer(SecurityProperties properties,
 			FieldEncryptor encryptor, ResourceLoader resources) {
 		Duration idleTimeout = properties.idleTimeout();
+		PostgreSqlJdbcIndexedSessionRepositoryCustomizer upsert = new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 		return (repository) -> {
+			upsert.customize(repository);
 			repository.setDefaultMaxInactiveInterval(idleTimeout);
 			GenericConversionService conversion = new GenericConversionService();
 			conversion.addConverter(Object.class, byte[].class, new Sealing(new SerializingConverter(), encryptor));
