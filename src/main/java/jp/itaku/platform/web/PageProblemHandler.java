@@ -5,7 +5,12 @@ import jp.itaku.platform.ItakuProblem;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +36,14 @@ class PageProblemHandler {
 		model.addAttribute("status", problem.getStatus().value());
 		model.addAttribute("problemMessage", this.messages.text(problem.getMessageKey(), problem.getArguments()));
 		return "error";
+	}
+
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+	String handleDatabaseUnavailable(HttpServletResponse response) {
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader("Retry-After", DatabaseUnavailableFilter.RETRY_AFTER);
+		return "unavailable";
 	}
 
 }
