@@ -58,6 +58,12 @@ public interface DocumentStore {
 	boolean exists(String key);
 
 	/**
+	 * Lists the keys of every stored document (for backups and their verification).
+	 * @return the keys, in key order
+	 */
+	List<String> listDocuments();
+
+	/**
 	 * Deletes a stored document. Only for the quarantine of an infected upload: stored
 	 * documents are otherwise immutable and kept.
 	 * @param key the key {@link #store} returned
@@ -99,7 +105,7 @@ public interface DocumentStore {
 	/**
 	 * Lists the named objects under a prefix, in name order.
 	 * @param prefix the first segments of the names followed by {@code /}, e.g.
-	 * {@code log-spool/}
+	 * {@code log-spool/}; empty for every object (backups)
 	 * @return the objects
 	 * @throws IllegalArgumentException when the prefix does not end with {@code /} or is
 	 * not made of valid segments
@@ -130,11 +136,14 @@ public interface DocumentStore {
 
 	/**
 	 * Checks a prefix of named objects.
-	 * @param prefix the prefix
+	 * @param prefix the prefix, or empty for every object
 	 * @return the prefix
 	 * @throws IllegalArgumentException when it is not a valid prefix
 	 */
 	static String checkObjectPrefix(String prefix) {
+		if ("".equals(prefix)) {
+			return prefix;
+		}
 		if (prefix == null || !prefix.endsWith("/")) {
 			throw new IllegalArgumentException("Not an object prefix: " + prefix);
 		}

@@ -112,6 +112,27 @@ class FileSystemDocumentStore implements DocumentStore {
 	}
 
 	@Override
+	public List<String> listDocuments() {
+		List<String> keys = new ArrayList<>();
+		try (Stream<Path> shards = Files.list(this.root)) {
+			for (Path shard : (Iterable<Path>) shards.filter(Files::isDirectory)
+				.filter((dir) -> dir.getFileName().toString().matches("[0-9a-f]{2}"))::iterator) {
+				try (Stream<Path> files = Files.list(shard)) {
+					files.map((file) -> file.getFileName().toString())
+						.filter((name) -> KEY.matcher(name).matches()
+								&& name.startsWith(shard.getFileName().toString()))
+						.forEach(keys::add);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the documents in " + this.root, ex);
+		}
+		keys.sort(Comparator.naturalOrder());
+		return keys;
+	}
+
+	@Override
 	public void delete(String key) {
 		Path file = path(key);
 		try {

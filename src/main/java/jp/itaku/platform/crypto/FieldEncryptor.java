@@ -34,16 +34,40 @@ public class FieldEncryptor {
 
 	private final Aead aead;
 
+	private final String fingerprint;
+
 	FieldEncryptor(CryptoProperties properties) {
 		try {
 			AeadConfig.register();
 			KeysetHandle keyset = loadOrCreate(properties);
 			this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+			this.fingerprint = fingerprint(keyset);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(
 					"The field-encryption keyset " + properties.keysetFile() + " is not a valid Tink AEAD keyset", ex);
 		}
+	}
+
+	/**
+	 * Returns the keyset's fingerprint: the SHA-256, in lower-case hex, of its key ids in
+	 * ascending order, one per line. It names the keyset without revealing a key (backups
+	 * record it; a restore refuses a different keyset).
+	 * @return the fingerprint
+	 */
+	public String fingerprint() {
+		return this.fingerprint;
+	}
+
+	private static String fingerprint(KeysetHandle keyset) {
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < keyset.size(); i++) {
+			ids.add(Integer.toUnsignedLong(keyset.getAt(i).getId()));
+		}
+		ids.sort(null);
+		StringBuilder text = new StringBuilder();
+		ids.forEach((id) -> text.append(id).append('\n'));
+		return jp.itaku.platform.Sha256.of(text.toString());
 	}
 
 	/**
