@@ -288,7 +288,8 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 						+ credentials.ownerPassword() + "';",
 				"alter role " + app + " login nosuperuser nocreaterole nocreatedb noreplication nobypassrls password '"
 						+ credentials.appPassword() + "';",
-				"alter database " + DATABASE + " owner to " + owner + ";", """
+				"alter database " + DATABASE + " owner to " + owner + ";",
+				"""
 						do $$
 						declare
 						    r record;
@@ -298,7 +299,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 						        where n.nspname = 'public' and c.relowner <> '%1$s'::regrole
 						          and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
 						          and not exists (select from pg_depend d where d.classid = 'pg_class'::regclass
-						            and d.objid = c.oid and d.deptype in ('e', 'a', 'i'))
+						            and d.objid = c.oid and (d.deptype = 'e' or (c.relkind = 'S' and d.deptype in ('a', 'i'))))
 						    loop
 						        execute format('alter %%s %%s owner to %1$s', case r.relkind when 'v' then 'view'
 						            when 'm' then 'materialized view' when 'f' then 'foreign table'
@@ -323,7 +324,9 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 						    loop
 						        execute format('alter type %%s owner to %1$s', r.name);
 						    end loop;
-						end $$;""".formatted(owner), "")) + "\n";
+						end $$;"""
+					.formatted(owner),
+				"")) + "\n";
 	}
 
 	/**
@@ -339,20 +342,22 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 	 */
 	Path replaceWith(Path source, String stamp) {
 		endOrphans();
+		Path staging = this.dir.resolveSibling(this.dir.getFileName() + ".restoring-" + stamp);
 		try {
+			// The copy is complete before the current directory is touched.
+			Files.createDirectories(this.dir.getParent());
+			copyTree(source, staging);
+			Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwx------"));
 			Path aside = null;
 			if (Files.exists(this.dir)) {
 				aside = this.dir.resolveSibling(this.dir.getFileName() + ".before-restore-" + stamp);
 				Files.move(this.dir, aside);
 			}
-			Files.createDirectories(this.dir.getParent());
-			Path staging = this.dir.resolveSibling(this.dir.getFileName() + ".restoring-" + stamp);
-			copyTree(source, staging);
-			Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwx------"));
 			Files.move(staging, this.dir);
 			return aside;
 		}
 		catch (IOException ex) {
+			PostgresBinaries.deleteTree(staging);
 			throw new UncheckedIOException("Cannot restore the data directory " + this.dir, ex);
 		}
 	}
