@@ -187,16 +187,16 @@ public class Backups {
 							"restore the keyset the data was encrypted with (itaku.crypto.keyset-file) first"));
 		}
 		EmbeddedDatabase database = this.embedded.getIfAvailable();
-		Path aside = null;
-		if (manifest.database() != null) {
-			if (database == null || !database.canRestore()) {
-				throw new BackupRefused("The set holds an embedded database, but this node uses an external server",
-						List.of("restore it on a node with the embedded database, or move the data with "
-								+ "pg_dump/pg_restore (see the README)"));
-			}
-			aside = database.restore(dir.resolve("database"), STAMP.format(Instant.now(this.clock)));
+		if (manifest.database() != null && database == null) {
+			throw new BackupRefused("The set holds an embedded database, but this node uses an external server",
+					List.of("restore it on a node with the embedded database, or move the data with "
+							+ "pg_dump/pg_restore (see the README)"));
 		}
-		else if (database != null) {
+		if (manifest.database() != null && !database.canRestore()) {
+			throw new BackupRefused("A data directory is restored only by the restore command, with the node stopped",
+					List.of("java -jar itaku.jar --itaku.command=restore --from=" + dir));
+		}
+		if (manifest.database() == null && database != null) {
 			throw new BackupRefused("The set holds no database (an external server's backup)",
 					List.of("restore the database with pg_restore into the external server first (see the README)"));
 		}
@@ -215,6 +215,10 @@ public class Backups {
 				}
 				added++;
 			}
+		}
+		Path aside = null;
+		if (manifest.database() != null) {
+			aside = database.restore(dir.resolve("database"), STAMP.format(Instant.now(this.clock)));
 		}
 		Set<String> kept = manifest.objects().stream().map(BackupManifest.Entry::name).collect(Collectors.toSet());
 		int removed = 0;

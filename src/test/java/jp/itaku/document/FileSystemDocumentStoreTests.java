@@ -167,6 +167,18 @@ class FileSystemDocumentStoreTests {
 	}
 
 	@Test
+	void everyDocumentAndEveryObjectCanBeListedForABackup() {
+		FileSystemDocumentStore store = store();
+		String first = store.store(new ByteArrayInputStream("報告書".getBytes(StandardCharsets.UTF_8)), 100).key();
+		String second = store.store(new ByteArrayInputStream("議事録".getBytes(StandardCharsets.UTF_8)), 100).key();
+		store.putObject("log-spool/batch-1", new ByteArrayInputStream(new byte[2]), 100);
+		store.putObject("audit-checkpoints/2026/12", new ByteArrayInputStream(new byte[1]), 100);
+		assertThat(store.listDocuments()).containsExactlyElementsOf(List.of(first, second).stream().sorted().toList());
+		assertThat(store.listObjects("")).extracting(StoredObject::name)
+			.containsExactly("audit-checkpoints/2026/12", "log-spool/batch-1");
+	}
+
+	@Test
 	void anObjectTooLargeLeavesTheEarlierOneAndNothingElse() throws IOException {
 		FileSystemDocumentStore store = store();
 		store.putObject("pending/a", new ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)), 100);
