@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ephemeral whether to use a fresh temporary cluster shared by the whole JVM
  * (tests)
  * @param poolSize the connection pool's size
- * @param durable whether fsync, synchronous commit and full-page writes stay on
- * (PostgreSQL's defaults); only the test suite sets {@code false}
+ * @param durable whether fsync and synchronous commit stay on (PostgreSQL's defaults, as
+ * full-page writes always do); only the test suite sets {@code false}
  * @param credentialsFile where the roles' passwords are kept; empty for
  * {@code database-credentials.properties} beside the field-encryption keyset
  * @param startTimeout how long a start, with crash recovery, may take

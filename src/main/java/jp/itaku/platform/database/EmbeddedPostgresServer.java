@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Durability: {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} are
  * set on the command line to PostgreSQL's defaults ({@code on}) and checked after the
- * start, so that no configuration file can weaken them; only the test suite relaxes them
- * ({@code itaku.database.embedded.durable=false}). A commit the application confirms is
- * then on disk, whatever process dies.
+ * start, so that no configuration file can weaken them; only the test suite relaxes fsync
+ * and synchronous commit ({@code itaku.database.embedded.durable=false}, as zonky ran
+ * it). A commit the application confirms is then on disk, whatever process dies.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -210,7 +210,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @return whether it had to be started
 	 * @throws IllegalStateException when it cannot be started
 	 */
-	synchronized boolean restartIfDead() {
+	public synchronized boolean restartIfDead() {
 		if (this.closed || isAttached() || isRunning()) {
 			return false;
 		}
@@ -218,6 +218,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		this.directory.endOrphans();
 		launch();
 		return true;
+	}
+
+	/**
+	 * Stops the server this process runs (fast shutdown) but keeps the data directory
+	 * claimed, as for an outage: the watchdog, or {@link #restartIfDead}, starts it
+	 * again. Nothing happens to a server this process attached to.
+	 */
+	public synchronized void stop() {
+		if (this.closed || isAttached()) {
+			return;
+		}
+		Postmaster.of(this.dataDir).ifPresent((postmaster) -> postmaster.stopFast(Duration.ofSeconds(60)));
 	}
 
 	private void launch() {
@@ -261,10 +273,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				"logging_collector=on", "-c", "log_filename=postgresql-%a.log", "-c", "log_truncate_on_rotation=on",
 				"-c", "log_rotation_age=1d", "-c", "log_rotation_size=0"));
 		String value = this.settings.durable() ? "on" : "off";
-		for (String setting : DURABILITY) {
-			options.add("-c");
-			options.add(setting + "=" + value);
-		}
+		// Relaxed (tests): as zonky ran it, fsync and synchronous commit off; full-page
+		// writes stay on.
+		options
+			.addAll(List.of("-c", "fsync=" + value, "-c", "synchronous_commit=" + value, "-c", "full_page_writes=on"));
 		return options;
 	}
 
@@ -343,8 +355,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 *
 	 * @param dataDir its data directory
 	 * @param port its port, 0 for a free one
-	 * @param durable whether fsync, synchronous commit and full-page writes are on (off
-	 * only in the test suite)
+	 * @param durable whether fsync and synchronous commit are on (off only in the test
+	 * suite; full-page writes are always on)
 	 * @param startTimeout how long a start (with crash recovery) may take
 	 * @param lockWait how long to wait for another process that holds the data directory
 	 */
