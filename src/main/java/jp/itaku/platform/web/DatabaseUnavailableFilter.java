@@ -77,7 +77,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		response.setHeader("Retry-After", RETRY_AFTER);
 		response.setHeader("Cache-Control", "no-store");
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/")) {
+		if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
 			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
 			return;
 		}
