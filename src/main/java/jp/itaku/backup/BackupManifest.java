@@ -17,14 +17,14 @@ import java.util.List;
  * @param documents the document store's documents (their key is their SHA-256)
  * @param objects the document store's named objects
  */
-record BackupManifest(String format, Instant createdAt, String mode, String keysetFingerprint, String schemaVersion,
-		Database database, List<Entry> documents, List<Entry> objects) {
+public record BackupManifest(String format, Instant createdAt, String mode, String keysetFingerprint,
+		String schemaVersion, Database database, List<Entry> documents, List<Entry> objects) {
 
 	/** The manifest's format. */
-	static final String FORMAT = "itaku-backup/1";
+	public static final String FORMAT = "itaku-backup/1";
 
 	/** The manifest's file name in a set. */
-	static final String FILE = "manifest.json";
+	public static final String FILE = "manifest.json";
 
 	/**
 	 * The embedded database's copy, in the set's {@code database} directory.
@@ -34,7 +34,7 @@ record BackupManifest(String format, Instant createdAt, String mode, String keys
 	 * @param stopLsn the point a restore recovers to
 	 * @param files every file with its size and SHA-256
 	 */
-	record Database(String serverVersion, String startLsn, String stopLsn, List<Entry> files) {
+	public record Database(String serverVersion, String startLsn, String stopLsn, List<Entry> files) {
 	}
 
 	/**
@@ -44,7 +44,7 @@ record BackupManifest(String format, Instant createdAt, String mode, String keys
 	 * @param size its size in bytes
 	 * @param sha256 its SHA-256 in lower-case hex
 	 */
-	record Entry(String name, long size, String sha256) {
+	public record Entry(String name, long size, String sha256) {
 	}
 
 }
