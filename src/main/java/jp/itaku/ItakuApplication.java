@@ -1,10 +1,17 @@
 package jp.itaku;
 
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
  * Itaku: the information-security special clauses (情報セキュリティ特記事項) of Japanese public
@@ -14,18 +21,72 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ItakuApplication {
 
+	private static final String COMMAND = "--itaku.command=";
+
 	/**
-	 * Starts the application.
+	 * Starts the application, or runs the operator command given with
+	 * {@code --itaku.command=NAME} (see the README) and exits with its status. A command
+	 * runs without a web server, beside a running node if there is one; {@code restore}
+	 * is followed by {@code verify-restore} on the restored data.
 	 * @param args command-line arguments (see the README for the operational flags)
 	 */
 	public static void main(String[] args) {
-		SpringApplication application = new SpringApplication(ItakuApplication.class);
-		if (Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--itaku.command="))) {
-			// An operator command (see the README) runs with the full context but no HTTP
-			// port.
-			application.setDefaultProperties(java.util.Map.of("server.port", "-1"));
+		Optional<String> command = Arrays.stream(args)
+			.filter((arg) -> arg.startsWith(COMMAND))
+			.map((arg) -> arg.substring(COMMAND.length()))
+			.reduce((first, last) -> last);
+		if (command.isEmpty()) {
+			new SpringApplication(ItakuApplication.class).run(args);
+			return;
 		}
-		application.run(args);
+		int status = runCommand(args);
+		if (status == 0 && command.get().equals("restore")) {
+			status = runCommand(Arrays.stream(args)
+				.map((arg) -> arg.startsWith(COMMAND) ? COMMAND + "verify-restore" : arg)
+				.toArray(String[]::new));
+		}
+		Runtime.getRuntime().exit(status);
+	}
+
+	private static int runCommand(String[] args) {
+		SpringApplication application = new SpringApplication(ItakuApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.addInitializers((context) -> context.getBeanFactory()
+			.registerSingleton(WebComponentsExcluded.class.getName(), new WebComponentsExcluded()));
+		try {
+			ConfigurableApplicationContext context = application.run(args);
+			return SpringApplication.exit(context);
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has logged why the context did not start.
+			return 1;
+		}
+	}
+
+	/**
+	 * Leaves the modules' web layers ({@code jp.itaku.<module>.web}: controllers, the
+	 * security filter chains, page helpers) out of an operator command's context, which
+	 * has no web server.
+	 */
+	static final class WebComponentsExcluded extends TypeExcludeFilter {
+
+		private static final Pattern WEB = Pattern.compile("jp\\.itaku\\.[a-z]+\\.web\\..*");
+
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+			return WEB.matcher(reader.getClassMetadata().getClassName()).matches();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof WebComponentsExcluded;
+		}
+
+		@Override
+		public int hashCode() {
+			return WebComponentsExcluded.class.hashCode();
+		}
+
 	}
 
 }

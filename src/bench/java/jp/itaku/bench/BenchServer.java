@@ -29,6 +29,7 @@ import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.Terminal;
+import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -147,7 +148,8 @@ final class BenchServer implements AutoCloseable {
 				from (select id, row_number() over (order by id) as rn from obligation limit ?) s
 				where obligation.id = s.id
 				""", withSubmissions);
-		double allVisible = vacuum(jdbc);
+		// Vacuum is the owner's (the application's role owns no table).
+		double allVisible = vacuum(new JdbcTemplate(context.getBean(Flyway.class).getConfiguration().getDataSource()));
 		long seededContracts = jdbc.queryForObject("select count(*) from contract", Long.class);
 		long submissions = jdbc.queryForObject("select count(*) from submission", Long.class);
 		terminal.line(String.format(Locale.ROOT,
@@ -197,6 +199,10 @@ final class BenchServer implements AutoCloseable {
 
 	List<String> contractIds() {
 		return this.contractIds;
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
 	}
 
 	@Override

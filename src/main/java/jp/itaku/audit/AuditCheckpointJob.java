@@ -55,7 +55,7 @@ class AuditCheckpointJob {
 	 * Writes the checkpoint unless another node is writing one; called by the scheduler.
 	 */
 	@Scheduled(fixedDelayString = "${itaku.audit.checkpoint.interval:1h}", initialDelayString = "PT1M")
-	@SchedulerLock(name = "itaku-audit-checkpoint", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "itaku-audit-checkpoint", lockAtMostFor = "${itaku.scheduling.lock-at-most-for:PT2M}")
 	public void run() {
 		if (!this.properties.checkpoint().enabled()) {
 			return;

@@ -203,31 +203,12 @@ class AuditRepository {
 	 * @return how many entries were deleted
 	 */
 	long purgeBefore(Instant horizon, Instant now) {
-		Optional<ChainHead> last = this.jdbc
-			.sql("select seq, entry_hash from audit_entry where occurred_at < :horizon order by seq desc limit 1")
+		// The owner's function (the application's role cannot delete audit entries).
+		return this.jdbc.sql("select itaku_audit_purge(:horizon, :now)")
 			.param("horizon", OffsetDateTime.ofInstant(horizon, ZoneOffset.UTC))
-			.query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
-			.optional();
-		if (last.isEmpty()) {
-			return 0;
-		}
-		this.jdbc.sql("select set_config('itaku.audit_purge_before', :horizon, true)")
-			.param("horizon", AuditChain.formatInstant(horizon))
-			.query((rs, n) -> 1)
-			.list();
-		long deleted = this.jdbc.sql("delete from audit_entry where seq <= :seq")
-			.param("seq", last.get().seq())
-			.update();
-		this.jdbc.sql("""
-				insert into audit_chain_anchor (seq, entry_hash, purged_at, purged_count)
-				values (:seq, :hash, :now, :count)
-				""")
-			.param("seq", last.get().seq())
-			.param("hash", last.get().hash())
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.param("count", deleted)
-			.update();
-		return deleted;
+			.query(Long.class)
+			.single();
 	}
 
 	private static Where where(AuditSearch search, Collection<UUID> organisationIds) {

@@ -110,7 +110,7 @@ public interface DocumentStore {
 	/**
 	 * Lists the named objects under a prefix, in name order.
 	 * @param prefix the first segments of the names followed by {@code /}, e.g.
-	 * {@code log-spool/}
+	 * {@code log-spool/}; empty for every object (backups)
 	 * @return the objects
 	 * @throws IllegalArgumentException when the prefix does not end with {@code /} or is
 	 * not made of valid segments
@@ -141,11 +141,14 @@ public interface DocumentStore {
 
 	/**
 	 * Checks a prefix of named objects.
-	 * @param prefix the prefix
+	 * @param prefix the prefix, or empty for every object
 	 * @return the prefix
 	 * @throws IllegalArgumentException when it is not a valid prefix
 	 */
 	static String checkObjectPrefix(String prefix) {
+		if ("".equals(prefix)) {
+			return prefix;
+		}
 		if (prefix == null || !prefix.endsWith("/")) {
 			throw new IllegalArgumentException("Not an object prefix: " + prefix);
 		}

@@ -60,6 +60,15 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 
 	CopySink(DataSource dataSource, LogPartitions partitions, UUID contractId, UUID batchId) {
 		this.connection = DataSourceUtils.getConnection(dataSource);
+		// A batch's COPY streams as long as its file is long: the pool's statement
+		// timeout
+		// is for requests, not for this transaction.
+		try (java.sql.Statement statement = this.connection.createStatement()) {
+			statement.execute("set local statement_timeout = 0");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot prepare the COPY of batch " + batchId, ex);
+		}
 		this.partitions = partitions;
 		putUuid(this.ids, 0, contractId);
 		putUuid(this.ids, 16, batchId);

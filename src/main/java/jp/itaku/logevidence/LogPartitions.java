@@ -1,11 +1,9 @@
 package jp.itaku.logevidence;
 
-import java.time.LocalDate;
+import java.sql.Date;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
-import jp.itaku.platform.ItakuTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,27 +42,28 @@ class LogPartitions {
 
 	/**
 	 * Creates a month's partition unless it exists, in the current transaction
-	 * (serialised between transactions by an advisory lock).
+	 * (serialised between transactions by an advisory lock), through the owner's function
+	 * ({@code itaku_log_partition_create}: the application's role creates no tables).
 	 * @param month the month
 	 */
 	void ensure(YearMonth month) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('log_line_partitions'))").query(Object.class).list();
-		LocalDate first = month.atDay(1);
-		String from = first.atStartOfDay(ItakuTime.ZONE).toOffsetDateTime().toString();
-		String to = first.plusMonths(1).atStartOfDay(ItakuTime.ZONE).toOffsetDateTime().toString();
-		this.jdbc
-			.sql("create table if not exists " + name(month) + " partition of log_line for values from ('" + from
-					+ "') to ('" + to + "')")
-			.update();
+		this.jdbc.sql("select itaku_log_partition_create(:month)")
+			.param("month", Date.valueOf(month.atDay(1)))
+			.query(Object.class)
+			.list();
 	}
 
 	/**
-	 * Drops a month's partition with every line in it.
+	 * Drops a month's partition with every line in it, through the owner's function
+	 * ({@code itaku_log_partition_drop}, which refuses a month that ended less than three
+	 * months ago).
 	 * @param month the month
 	 */
 	void drop(YearMonth month) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('log_line_partitions'))").query(Object.class).list();
-		this.jdbc.sql("drop table if exists " + name(month)).update();
+		this.jdbc.sql("select itaku_log_partition_drop(:month)")
+			.param("month", Date.valueOf(month.atDay(1)))
+			.query(Object.class)
+			.list();
 	}
 
 	static String name(YearMonth month) {

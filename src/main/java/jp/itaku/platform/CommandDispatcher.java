@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -12,19 +12,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the operator command named by {@code --itaku.command} and ends the process with
- * its exit status.
+ * Runs the operator command named by {@code --itaku.command}; its status becomes the
+ * process's exit status ({@code ItakuApplication.main} closes the context and exits with
+ * it).
  */
 @Component
 @ConditionalOnProperty("itaku.command")
 @Order(Ordered.LOWEST_PRECEDENCE)
-class CommandDispatcher implements ApplicationRunner {
+class CommandDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
 	private final List<ItakuCommand> commands;
 
 	private final ConfigurableApplicationContext context;
 
 	private final Terminal terminal;
+
+	private int status;
 
 	CommandDispatcher(List<ItakuCommand> commands, ConfigurableApplicationContext context, Terminal terminal) {
 		this.commands = commands;
@@ -35,7 +38,7 @@ class CommandDispatcher implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		String name = this.context.getEnvironment().getRequiredProperty("itaku.command");
-		int status = this.commands.stream()
+		this.status = this.commands.stream()
 			.filter((command) -> command.name().equals(name))
 			.findFirst()
 			.map((command) -> command.run(arguments))
@@ -44,8 +47,11 @@ class CommandDispatcher implements ApplicationRunner {
 						+ this.commands.stream().map(ItakuCommand::name).sorted().toList());
 				return 2;
 			});
-		int exit = SpringApplication.exit(this.context, () -> status);
-		Runtime.getRuntime().exit(exit);
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.status;
 	}
 
 }

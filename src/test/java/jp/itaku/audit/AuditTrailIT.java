@@ -15,6 +15,8 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
+import jp.itaku.support.SchemaOwner;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,9 @@ class AuditTrailIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Flyway flyway;
 
 	@Autowired
 	MockMvc mvc;
@@ -112,30 +117,36 @@ class AuditTrailIT {
 	}
 
 	@Test
-	void theDatabaseRefusesToChangeOrDeleteEntries() {
+	void theDatabaseRefusesToChangeOrDeleteEntriesEvenToTheirOwner() {
 		this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor));
-		Long seq = this.jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
-		assertThatThrownBy(() -> this.jdbc.update("update audit_entry set action = 'X' where seq = ?", seq))
+		JdbcTemplate owner = SchemaOwner.jdbc(this.flyway);
+		Long seq = owner.queryForObject("select max(seq) from audit_entry", Long.class);
+		assertThatThrownBy(() -> owner.update("update audit_entry set action = 'X' where seq = ?", seq))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.update("delete from audit_entry where seq = ?", seq))
+		assertThatThrownBy(() -> owner.update("delete from audit_entry where seq = ?", seq))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("retention");
-		assertThatThrownBy(() -> this.jdbc.execute("truncate audit_entry")).isInstanceOf(DataAccessException.class);
+		assertThatThrownBy(() -> owner.execute("truncate audit_entry")).isInstanceOf(DataAccessException.class);
 	}
 
 	@Test
 	void aPurgeCannotReachEntriesYoungerThanThreeMonths() {
 		this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor));
 		assertThat(this.audit.purgeExpired(this.adminActor)).isZero();
-		assertThatThrownBy(() -> this.jdbc.execute("""
+		assertThatThrownBy(() -> SchemaOwner.jdbc(this.flyway).execute("""
 				do $$ begin
 				  perform set_config('itaku.audit_purge_before', (now() - interval '1 day')::text, true);
 				  delete from audit_entry;
 				end $$
 				""")).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("retention");
+		assertThatThrownBy(
+				() -> this.jdbc.queryForObject("select itaku_audit_purge(now() - interval '1 day', now())", Long.class))
+			.isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("younger than three months");
 		assertThat(this.audit.verify().intact()).isTrue();
 	}
 
@@ -186,12 +197,15 @@ class AuditTrailIT {
 	}
 
 	private void tamper(long seq, String details) {
-		this.jdbc.execute("alter table audit_entry disable trigger audit_entry_no_update");
+		// Only the schema's owner can do this; the application's role cannot
+		// (AuditProtectionIT).
+		JdbcTemplate owner = SchemaOwner.jdbc(this.flyway);
+		owner.execute("alter table audit_entry disable trigger audit_entry_no_update");
 		try {
-			this.jdbc.update("update audit_entry set details = ? where seq = ?", details, seq);
+			owner.update("update audit_entry set details = ? where seq = ?", details, seq);
 		}
 		finally {
-			this.jdbc.execute("alter table audit_entry enable trigger audit_entry_no_update");
+			owner.execute("alter table audit_entry enable trigger audit_entry_no_update");
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
+
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -12,17 +14,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one way tests rewrite, delete or re-insert audit entries, as an attacker with the
  * database owner's rights would: the table's append-only triggers are disabled for one
- * transaction around the statements. It uses the application's own connection, which owns
- * the tables today; once the application connects as a role that may only insert and read
- * audit rows, {@link #asOwner} is the place to connect as the owner instead.
+ * transaction around the statements. It connects as the schema's owner, the role the
+ * migrations run as ({@link SchemaOwner}): the application's own role may only insert and
+ * read audit rows and cannot disable a trigger.
  */
 @TestComponent
 public class AuditTampering {
 
 	private final DataSource dataSource;
 
-	AuditTampering(DataSource dataSource) {
-		this.dataSource = dataSource;
+	AuditTampering(Flyway flyway) {
+		this.dataSource = flyway.getConfiguration().getDataSource();
 	}
 
 	/**

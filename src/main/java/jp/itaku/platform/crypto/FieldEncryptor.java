@@ -38,6 +38,16 @@ public class FieldEncryptor {
 	}
 
 	/**
+	 * Tells whether the keyset holds a key, e.g. the primary key named in a backup taken
+	 * before a rotation (old keys stay until {@code retire-keys}).
+	 * @param fingerprint a key's fingerprint
+	 * @return whether the keyset holds it
+	 */
+	public boolean holdsKey(String fingerprint) {
+		return this.keyset.holdsKey(fingerprint);
+	}
+
+	/**
 	 * Encrypts a value.
 	 * @param plaintext the value
 	 * @param context what the value is, e.g. {@code user_account.totp_secret:<id>}

@@ -5,11 +5,15 @@ import java.util.Map;
 
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ItakuProblem;
+import jp.itaku.platform.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -97,8 +102,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return Conflicts.isUniqueViolation(ex) ? handleConflict(ex) : handleUnexpected(ex);
 	}
 
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> handleDatabaseUnavailable(Exception ex) {
+		log.warn("The database is unavailable: answered 503 ({})", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableFilter.RETRY_AFTER)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					this.messages.text("error.unavailable")));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (DatabaseUnavailable.isCause(ex)) {
+			return handleDatabaseUnavailable(ex);
+		}
 		InputRules.Violation stored = StoredValues.violationOf(ex);
 		if (stored != null) {
 			log.warn("A value no input rule caught was refused by the database: {}", ex.getMessage());

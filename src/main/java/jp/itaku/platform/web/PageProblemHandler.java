@@ -20,7 +20,12 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -139,6 +144,14 @@ class PageProblemHandler {
 		catch (URISyntaxException ex) {
 			return "/";
 		}
+	}
+
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+	String handleDatabaseUnavailable(HttpServletResponse response) {
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader("Retry-After", DatabaseUnavailableFilter.RETRY_AFTER);
+		return "unavailable";
 	}
 
 }
