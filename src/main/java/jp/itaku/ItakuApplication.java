@@ -72,9 +72,16 @@ public class ItakuApplication {
 
 		private static final Pattern WEB = Pattern.compile("jp\\.itaku\\.[a-z]+\\.web\\..*");
 
+		/**
+		 * Kept although in a web package: the store of the requests' one-time keys, whose
+		 * expiry the janitor runs in any context.
+		 */
+		private static final String KEPT = "jp.itaku.platform.web.IdempotentRequests";
+
 		@Override
 		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-			return WEB.matcher(reader.getClassMetadata().getClassName()).matches();
+			String name = reader.getClassMetadata().getClassName();
+			return WEB.matcher(name).matches() && !name.equals(KEPT);
 		}
 
 		@Override

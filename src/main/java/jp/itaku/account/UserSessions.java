@@ -1,6 +1,6 @@
 package jp.itaku.account;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 import jp.itaku.audit.AuditRecord;
@@ -8,8 +8,7 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.platform.Actor;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
  * they issued (calendar feeds). A session deleted here is gone for every node: the next
  * request with its cookie is sent to the sign-in page, an API call with a revoked token
  * gets 401. Audited as {@code USER_ACCESS_REVOKED} with the counts.
+ * <p>
+ * The sessions are read and deleted in Spring Session's tables ({@code spring_session},
+ * {@code V50__http_sessions.sql}) by their principal-name index, as its
+ * {@code JdbcIndexedSessionRepository} does, but with the caller's connection: so the
+ * deletion is part of the transaction that changed the rights, and it works where no web
+ * sessions are served (an operator command runs without a web server).
  */
 @Service
 public class UserSessions {
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final JdbcClient jdbc;
 
 	private final ApiTokens apiTokens;
 
@@ -34,9 +39,8 @@ public class UserSessions {
 
 	private final AuditTrail audit;
 
-	UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, ApiTokens apiTokens,
-			ApplicationEventPublisher events, AuditTrail audit) {
-		this.sessions = sessions;
+	UserSessions(JdbcClient jdbc, ApiTokens apiTokens, ApplicationEventPublisher events, AuditTrail audit) {
+		this.jdbc = jdbc;
 		this.apiTokens = apiTokens;
 		this.events = events;
 		this.audit = audit;
@@ -54,12 +58,11 @@ public class UserSessions {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Revoked revoke(Actor actor, UserAccount user, String reason, String keptSessionId) {
-		Map<String, ? extends Session> found = this.sessions.findByPrincipalName(user.getUsername());
+		List<String> found = sessionIds(user);
 		int ended = 0;
-		for (String id : found.keySet()) {
+		for (String id : found) {
 			if (!Objects.equals(id, keptSessionId)) {
-				this.sessions.deleteById(id);
-				ended++;
+				ended += this.jdbc.sql("delete from spring_session where session_id = :id").param("id", id).update();
 			}
 		}
 		int tokens = this.apiTokens.revokeAllOf(actor, user.getId(), reason);
@@ -70,7 +73,7 @@ public class UserSessions {
 			.detail("reason", reason)
 			.detail("sessionsEnded", ended)
 			.detail("apiTokensRevoked", tokens)
-			.detail("currentSessionKept", keptSessionId != null && found.containsKey(keptSessionId)));
+			.detail("currentSessionKept", keptSessionId != null && found.contains(keptSessionId)));
 		return new Revoked(ended, tokens);
 	}
 
@@ -80,7 +83,17 @@ public class UserSessions {
 	 * @return the number of sessions not expired
 	 */
 	public int count(UserAccount user) {
-		return this.sessions.findByPrincipalName(user.getUsername()).size();
+		return sessionIds(user).size();
+	}
+
+	/** The ids of the user's sessions not expired (Spring Session keeps times in ms). */
+	private List<String> sessionIds(UserAccount user) {
+		return this.jdbc
+			.sql("select trim(session_id) from spring_session where principal_name = :name"
+					+ " and expiry_time > (extract(epoch from clock_timestamp()) * 1000)::bigint")
+			.param("name", user.getUsername())
+			.query(String.class)
+			.list();
 	}
 
 	/**

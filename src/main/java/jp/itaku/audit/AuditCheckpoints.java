@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes checkpoints of the audit chain's head outside the database: to the document
@@ -70,6 +72,7 @@ public class AuditCheckpoints {
 	 * it when the last mailed one is older than {@code mail-every}.
 	 * @return the checkpoint written, or empty
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<AuditCheckpoint> writeScheduled() {
 		Instant now = Instant.now(this.clock);
 		AuditRepository.ChainHead head = this.repository.head();
@@ -84,11 +87,16 @@ public class AuditCheckpoints {
 	}
 
 	/**
-	 * Writes and mails a checkpoint now, after recording who asked for it.
+	 * Writes and mails a checkpoint now, after recording who asked for it. It runs
+	 * outside any transaction of the caller, so that the request's entry is committed
+	 * before the checkpoint names it: a checkpoint must never name an entry that a
+	 * rollback could still take away (verification would then report the chain as
+	 * truncated).
 	 * @param actor the system administrator, or {@code null} for the operator command
 	 * @return the checkpoint, which covers the entry recording the request
 	 * @throws AccessDeniedProblem for any other role
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public AuditCheckpoint writeNow(Actor actor) {
 		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
 			throw new AccessDeniedProblem("error.forbidden");

@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -237,8 +238,13 @@ class AuditCheckpointsIT {
 
 	private String page(ChainVerification verification) throws Exception {
 		return this.mvc
+			// As the input flash map of the redirect after a verification. (MockMvc's
+			// flashAttr keeps it in the mock's own session, which the application does
+			// not
+			// read: its sessions are Spring Session's, in the database.)
 			.perform(get("/audit").with(authentication(this.fixtures.signedIn(this.admin)))
-				.flashAttr("verification", verification))
+				.requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE,
+						java.util.Map.of("verification", verification)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
