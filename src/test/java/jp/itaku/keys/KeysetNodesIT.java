@@ -44,6 +44,8 @@ import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
+import jp.itaku.support.SchemaOwner;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +74,9 @@ class KeysetNodesIT {
 	DataSource dataSource;
 
 	@Autowired
+	Flyway flyway;
+
+	/** The schema's owner: the nodes' schemas are its (see {@link #start}). */
 	JdbcTemplate jdbc;
 
 	@TempDir
@@ -83,6 +89,7 @@ class KeysetNodesIT {
 	@BeforeEach
 	void schema() {
 		this.schema = "keys_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		this.jdbc = SchemaOwner.jdbc(this.flyway);
 	}
 
 	@AfterEach
@@ -182,7 +189,7 @@ class KeysetNodesIT {
 		Rosters rosters = node.getBean(Rosters.class);
 		List<RosterMember> members = new ArrayList<>();
 		for (String nationality : List.of("中国", "ベトナム")) {
-			RosterMemberForm worker = worker("従事者 " + nationality);
+			RosterMemberForm worker = worker("従事者 " + nationality, today);
 			worker.setNationality(nationality);
 			members.add(rosters.add(lead, contract.getId(), worker));
 		}
@@ -250,13 +257,20 @@ class KeysetNodesIT {
 		HikariDataSource database = (HikariDataSource) this.dataSource;
 		String url = database.getJdbcUrl();
 		url += (url.contains("?") ? "&" : "?") + "currentSchema=" + this.schema + ",public";
+		// The nodes run as the schema's owner, one role for both: their schema is created
+		// by Flyway, which the application's own role may not do (its grants cover the
+		// public schema only; the roles are not what this test is about).
+		String username = database.getUsername();
+		String password = Objects.toString(database.getPassword(), "");
+		if (this.flyway.getConfiguration().getDataSource() instanceof SimpleDriverDataSource owner) {
+			username = owner.getUsername();
+			password = Objects.toString(owner.getPassword(), "");
+		}
 		ConfigurableApplicationContext node = new SpringApplicationBuilder(ItakuApplication.class, Fixtures.class)
 			.profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + url,
-					"--spring.datasource.username=" + database.getUsername(),
-					"--spring.datasource.password=" + Objects.toString(database.getPassword(), ""),
-					"--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=1",
-					"--spring.flyway.schemas=" + this.schema,
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
+					"--spring.datasource.password=" + password, "--spring.datasource.hikari.maximum-pool-size=4",
+					"--spring.datasource.hikari.minimum-idle=1", "--spring.flyway.schemas=" + this.schema,
 					"--itaku.crypto.keyset-file=" + keys.resolve("field-encryption.json"),
 					"--itaku.documents.dir=" + this.temp.resolve("documents"),
 					"--itaku.logs.spool-dir=" + this.temp.resolve("spool"));
@@ -317,7 +331,7 @@ class KeysetNodesIT {
 				.single(), "user_account.totp_secret:" + userId);
 	}
 
-	private static RosterMemberForm worker(String name) {
+	private static RosterMemberForm worker(String name, LocalDate start) {
 		RosterMemberForm form = new RosterMemberForm();
 		form.setName(name);
 		form.setAffiliation("データ入力課");
@@ -325,7 +339,7 @@ class KeysetNodesIT {
 		form.setDuties("申請書の入力");
 		form.setWorkLocation("本社 5階 入力室");
 		form.setHandlesPersonalInformation(true);
-		form.setPeriodStart(LocalDate.of(2026, 4, 1));
+		form.setPeriodStart(start);
 		return form;
 	}
 
