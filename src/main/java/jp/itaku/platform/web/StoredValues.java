@@ -15,6 +15,9 @@ final class StoredValues {
 	/** Message of a value too long for where it is stored. */
 	static final String TOO_LONG = "input.tooLongToStore";
 
+	/** Message of a number too large or too small for where it is stored. */
+	static final String NUMBER_OUT_OF_RANGE = "input.numberOutOfRange";
+
 	private StoredValues() {
 	}
 
@@ -29,6 +32,8 @@ final class StoredValues {
 				switch (sql.getSQLState()) {
 					case "22001":
 						return new InputRules.Violation(TOO_LONG);
+					case "22003":
+						return new InputRules.Violation(NUMBER_OUT_OF_RANGE);
 					case "22021", "22P05":
 						return new InputRules.Violation(InputRules.CONTROL_CHARACTER);
 					case "22007", "22008":
