@@ -68,6 +68,10 @@ class ForwardedHeadersIT {
 		assertThat(response.all("set-cookie")).isNotEmpty()
 			.allSatisfy((cookie) -> assertThat(cookie.toLowerCase(Locale.ROOT)).contains("; secure"));
 		assertThat(response.first("strict-transport-security")).contains("max-age=");
+		Response english = send(PROXY, "GET", "/login?lang=en", Map.of("X-Forwarded-For", "203.0.113.7",
+				"X-Forwarded-Proto", "https", "X-Forwarded-Host", "itaku.example.lg.jp"), null);
+		assertThat(english.all("set-cookie")).anySatisfy((cookie) -> assertThat(cookie).startsWith("ITAKU_LANG=en"))
+			.allSatisfy((cookie) -> assertThat(cookie.toLowerCase(Locale.ROOT)).contains("; secure"));
 	}
 
 	@Test

@@ -3,8 +3,13 @@ package jp.itaku.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,12 +29,40 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("ITAKU_LANG");
+		LanguageCookie resolver = new LanguageCookie();
 		resolver.setDefaultLocaleFunction(WebConfiguration::fromAcceptLanguage);
-		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setCookieHttpOnly(true);
-		resolver.setCookieSameSite("Lax");
 		return resolver;
+	}
+
+	/**
+	 * The chosen language in a cookie ({@value #NAME}, a year, HttpOnly, SameSite=Lax),
+	 * {@code Secure} when the request came over TLS (directly or through a trusted proxy,
+	 * see {@link TrustedProxies}), as the session cookie is.
+	 */
+	static final class LanguageCookie extends CookieLocaleResolver {
+
+		static final String NAME = "ITAKU_LANG";
+
+		private static final Duration MAX_AGE = Duration.ofDays(365);
+
+		LanguageCookie() {
+			super(NAME);
+		}
+
+		@Override
+		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+			ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie
+				.from(NAME, (locale != null) ? toLocaleValue(locale) : "")
+				.path("/")
+				.maxAge((locale != null) ? MAX_AGE : Duration.ZERO)
+				.httpOnly(true)
+				.sameSite("Lax")
+				.secure(request.isSecure());
+			response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+			request.setAttribute(LOCALE_REQUEST_ATTRIBUTE_NAME,
+					(locale != null) ? locale : fromAcceptLanguage(request));
+		}
+
 	}
 
 	/**
@@ -37,7 +70,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * @param request the request
 	 * @return Japanese or English
 	 */
-	static Locale fromAcceptLanguage(jakarta.servlet.http.HttpServletRequest request) {
+	static Locale fromAcceptLanguage(HttpServletRequest request) {
 		String header = request.getHeader("Accept-Language");
 		if (header == null || header.isBlank()) {
 			return Locale.JAPANESE;
