@@ -108,6 +108,13 @@ abstract class LineParser {
 		if (extra == null || extra.isEmpty()) {
 			return null;
 		}
+		// The extra fields follow the rule of the others: a control character (also DEL,
+		// C1, an unpaired surrogate) makes the line malformed, naming the field.
+		extra.forEach((name, value) -> {
+			if (value != null && InputRules.hasControlCharacter(value)) {
+				throw new MalformedLine("logevidence.malformed.control", name);
+			}
+		});
 		StringBuilder out = new StringBuilder("{");
 		for (Map.Entry<String, String> e : extra.entrySet()) {
 			if (out.length() > 1) {
