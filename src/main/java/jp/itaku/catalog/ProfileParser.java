@@ -20,6 +20,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
+import jp.itaku.platform.InputRules;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -80,6 +81,7 @@ public class ProfileParser {
 	 * @throws InvalidProfileException listing every fault by line and field
 	 */
 	public ProfileDefinition parse(String file, String content, Locale locale) {
+		refuseControlCharacters(file, content, locale);
 		Map<String, Mark> marks = new HashMap<>();
 		try {
 			Node root = new Yaml(new LoaderOptions()).compose(new StringReader(content));
@@ -101,8 +103,10 @@ public class ProfileParser {
 			tree = this.yaml.readTree(content);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidProfileException(file,
-					List.of(new ProfileError(0, 0, "", text(locale, "catalog.error.syntax", ex.getOriginalMessage()))));
+			int line = (ex.getLocation() != null) ? Math.max(1, ex.getLocation().getLineNr()) : 1;
+			int column = (ex.getLocation() != null) ? Math.max(1, ex.getLocation().getColumnNr()) : 1;
+			throw new InvalidProfileException(file, List
+				.of(new ProfileError(line, column, "", text(locale, "catalog.error.syntax", ex.getOriginalMessage()))));
 		}
 		List<ProfileError> errors = new ArrayList<>();
 		List<Error> schemaErrors = this.schema.validate(tree,
@@ -177,6 +181,21 @@ public class ProfileParser {
 		if (requirement.kind() == RequirementKind.OBTAIN_APPROVAL
 				&& requirement.trigger().type() != TriggerType.BEFORE_ACTION) {
 			errors.add(located(marks, at + ".trigger", text(locale, "catalog.error.approvalBeforeAction")));
+		}
+	}
+
+	/**
+	 * A profile is text: a control character (NUL, other C0 controls than tab and line
+	 * breaks, DEL, C1, an unpaired surrogate) is refused before the YAML reader sees it,
+	 * naming the first line that holds one.
+	 */
+	private void refuseControlCharacters(String file, String content, Locale locale) {
+		String[] lines = content.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (InputRules.hasControlCharacter(lines[i])) {
+				throw new InvalidProfileException(file,
+						List.of(new ProfileError(i + 1, 1, "", text(locale, InputRules.CONTROL_CHARACTER))));
+			}
 		}
 	}
 
