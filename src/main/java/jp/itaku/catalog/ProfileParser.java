@@ -25,6 +25,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -97,6 +99,12 @@ public class ProfileParser {
 					List.of(new ProfileError((mark != null) ? mark.getLine() + 1 : 0,
 							(mark != null) ? mark.getColumn() + 1 : 0, "",
 							text(locale, "catalog.error.syntax", ex.getProblem()))));
+		}
+		catch (YAMLException ex) {
+			// A fault the reader does not locate: named at the line where the last
+			// event it could read ends.
+			throw new InvalidProfileException(file, List.of(new ProfileError(lastReadableLine(content), 1, "",
+					text(locale, "catalog.error.syntax", ex.getMessage()))));
 		}
 		JsonNode tree;
 		try {
@@ -182,6 +190,21 @@ public class ProfileParser {
 				&& requirement.trigger().type() != TriggerType.BEFORE_ACTION) {
 			errors.add(located(marks, at + ".trigger", text(locale, "catalog.error.approvalBeforeAction")));
 		}
+	}
+
+	private static int lastReadableLine(String content) {
+		int line = 1;
+		try {
+			for (Event event : new Yaml(new LoaderOptions()).parse(new StringReader(content))) {
+				if (event.getEndMark() != null) {
+					line = event.getEndMark().getLine() + 1;
+				}
+			}
+		}
+		catch (YAMLException ex) {
+			// where it stops
+		}
+		return line;
 	}
 
 	/**
