@@ -259,25 +259,7 @@ class FileSystemDocumentStore implements DocumentStore {
 	@Override
 	public List<String> removeLeftovers(Instant startedBefore) {
 		List<String> removed = new ArrayList<>();
-		try (Stream<Path> files = Files.list(this.temporary)) {
-			for (Path file : (Iterable<Path>) files::iterator) {
-				try {
-					if (Files.isRegularFile(file)
-							&& Files.getLastModifiedTime(file).toInstant().isBefore(startedBefore)) {
-						long size = Files.size(file);
-						if (Files.deleteIfExists(file)) {
-							removed.add("tmp/" + file.getFileName() + " (" + size + " bytes)");
-						}
-					}
-				}
-				catch (NoSuchFileException ex) {
-					// finished or removed meanwhile
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot clean up " + this.temporary, ex);
-		}
+		TemporaryFiles.removeOlderThan(this.temporary, startedBefore, "tmp/", removed);
 		return removed;
 	}
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
@@ -18,7 +17,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -334,25 +332,7 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 				}
 			}
 		}
-		try (Stream<Path> files = Files.list(this.temporary)) {
-			for (Path file : (Iterable<Path>) files::iterator) {
-				try {
-					if (Files.isRegularFile(file)
-							&& Files.getLastModifiedTime(file).toInstant().isBefore(startedBefore)) {
-						long size = Files.size(file);
-						if (Files.deleteIfExists(file)) {
-							removed.add("spool " + file.getFileName() + " (" + size + " bytes)");
-						}
-					}
-				}
-				catch (NoSuchFileException ex) {
-					// finished meanwhile
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot clean up " + this.temporary, ex);
-		}
+		TemporaryFiles.removeOlderThan(this.temporary, startedBefore, "spool ", removed);
 		return removed;
 	}
 
