@@ -1,5 +1,6 @@
 package jp.itaku.account;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +39,7 @@ public class ApiTokens {
 
 	private static final String PREFIX = "itk_";
 
-	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** A token's last use is recorded when the recorded one is older than this. */
 	private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);

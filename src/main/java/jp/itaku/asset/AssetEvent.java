@@ -1,6 +1,7 @@
 package jp.itaku.asset;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -274,7 +275,7 @@ public class AssetEvent {
 				&& this.important == item.isImportant() && this.personal == item.holdsPersonalInformation()
 				&& this.myNumber == item.isMyNumber() && item.getQuantity() != null
 				&& this.quantity == item.getQuantity() && this.storage == item.getStorage()
-				&& java.util.Objects.equals(this.storageDetail, AssetItemForm.clean(item.getStorageDetail()))
+				&& Objects.equals(this.storageDetail, AssetItemForm.clean(item.getStorageDetail()))
 				&& this.holderId.equals(holder.getId());
 	}
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -406,9 +408,9 @@ public class AssetRegister {
 
 	static AssetEvent current(List<AssetEvent> history) {
 		// The row nobody corrected: corrections form a chain from the received row.
-		java.util.Set<UUID> corrected = history.stream()
+		Set<UUID> corrected = history.stream()
 			.map(AssetEvent::getCorrectsId)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
 		return history.stream()
 			.filter((e) -> !corrected.contains(e.getId()))

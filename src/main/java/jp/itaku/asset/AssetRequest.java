@@ -1,6 +1,7 @@
 package jp.itaku.asset;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -216,7 +217,7 @@ public class AssetRequest {
 		}
 	}
 
-	private static Instant instant(java.time.LocalDateTime local) {
+	private static Instant instant(LocalDateTime local) {
 		return (local != null) ? local.atZone(ItakuTime.ZONE).toInstant() : null;
 	}
 

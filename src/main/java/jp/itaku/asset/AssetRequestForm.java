@@ -3,6 +3,7 @@ package jp.itaku.asset;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
@@ -69,8 +70,7 @@ public class AssetRequestForm {
 		if (this.plannedStart == null) {
 			problems.add(new FieldProblem("plannedStart", "asset.request.error.plannedStart"));
 		}
-		int items = (this.assetIds != null) ? (int) this.assetIds.stream().filter(java.util.Objects::nonNull).count()
-				: 0;
+		int items = (this.assetIds != null) ? (int) this.assetIds.stream().filter(Objects::nonNull).count() : 0;
 		switch (this.type) {
 			case COPY -> {
 				if (items != 1) {
@@ -140,7 +140,7 @@ public class AssetRequestForm {
 	 * @return the asset ids
 	 */
 	public List<UUID> items() {
-		return (this.assetIds != null) ? this.assetIds.stream().filter(java.util.Objects::nonNull).distinct().toList()
+		return (this.assetIds != null) ? this.assetIds.stream().filter(Objects::nonNull).distinct().toList()
 				: List.of();
 	}
 

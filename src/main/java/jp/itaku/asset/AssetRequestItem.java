@@ -1,6 +1,7 @@
 package jp.itaku.asset;
 
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -57,13 +58,13 @@ class AssetRequestItem {
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof Key key && java.util.Objects.equals(this.requestId, key.requestId)
-					&& java.util.Objects.equals(this.assetId, key.assetId);
+			return other instanceof Key key && Objects.equals(this.requestId, key.requestId)
+					&& Objects.equals(this.assetId, key.assetId);
 		}
 
 		@Override
 		public int hashCode() {
-			return java.util.Objects.hash(this.requestId, this.assetId);
+			return Objects.hash(this.requestId, this.assetId);
 		}
 
 	}

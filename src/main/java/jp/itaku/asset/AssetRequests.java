@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -44,6 +45,7 @@ import jp.itaku.platform.Sha256;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -507,8 +509,7 @@ public class AssetRequests {
 			throw new InvalidInputProblem("detail", "asset.request.error.tooLong",
 					String.valueOf(AssetRequestForm.TEXT_MAX));
 		}
-		if (request.getDecidedAt() != null
-				&& at.isBefore(request.getDecidedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+		if (request.getDecidedAt() != null && at.isBefore(request.getDecidedAt().truncatedTo(ChronoUnit.MINUTES))) {
 			throw new InvalidInputProblem("at", "asset.request.error.beforeApproval");
 		}
 		request.report(at, person.getName(), detail, step.getReceivedBy());
@@ -828,7 +829,7 @@ public class AssetRequests {
 
 	private static Object label(String key) {
 		// Resolved in the reader's language with the message that names it.
-		return new org.springframework.context.support.DefaultMessageSourceResolvable(key);
+		return new DefaultMessageSourceResolvable(key);
 	}
 
 	static String key(AssetRequest request) {

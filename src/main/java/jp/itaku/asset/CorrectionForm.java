@@ -1,5 +1,6 @@
 package jp.itaku.asset;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ public class CorrectionForm extends AssetItemForm {
 
 	@Override
 	public List<FieldProblem> problems(String prefix) {
-		List<FieldProblem> problems = new java.util.ArrayList<>(super.problems(prefix));
+		List<FieldProblem> problems = new ArrayList<>(super.problems(prefix));
 		String text = clean(this.reason);
 		if (text == null) {
 			problems.add(new FieldProblem(prefix + "reason", "asset.error.reason"));

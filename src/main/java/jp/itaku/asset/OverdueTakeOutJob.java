@@ -2,18 +2,19 @@ package jp.itaku.asset;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.Mailer;
@@ -99,7 +100,7 @@ public class OverdueTakeOutJob {
 			if (contract == null) {
 				continue;
 			}
-			List<UserAccount> recipients = new java.util.ArrayList<>(
+			List<UserAccount> recipients = new ArrayList<>(
 					this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(), CONTRACTOR));
 			recipients.addAll(this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), CLIENT));
 			int sent = 0;

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.roster.MemberStatus;
+import jp.itaku.roster.RosterMember;
 
 /**
  * Who may receive and hold information assets: the receiver must be an active member of
@@ -59,7 +60,7 @@ final class ReceiverRule {
 	 */
 	record Person(UUID contractId, String name, MemberStatus status, boolean handoverPerson) {
 
-		static Person of(jp.itaku.roster.RosterMember member) {
+		static Person of(RosterMember member) {
 			return (member != null) ? new Person(member.getContractId(), member.getName(), member.getStatus(),
 					member.isHandoverPerson()) : null;
 		}

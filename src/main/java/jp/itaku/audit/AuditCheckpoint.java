@@ -1,7 +1,9 @@
 package jp.itaku.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,7 +27,7 @@ import java.util.UUID;
  * @param mac the HMAC-SHA256 of {@link #signedText()}, lower-case hex
  */
 public record AuditCheckpoint(UUID chain, long seq, String entryHash, Instant writtenAt, String key,
-		String mac) implements java.io.Serializable {
+		String mac) implements Serializable {
 
 	/** The format's name, the first word of the signed text. */
 	public static final String FORMAT = "itaku-audit-checkpoint/1";
@@ -51,7 +53,7 @@ public record AuditCheckpoint(UUID chain, long seq, String entryHash, Instant wr
 	 * @return {@code audit-checkpoints/<chain>/<seq, 19 digits>.json}
 	 */
 	public String objectName() {
-		return prefixOf(this.chain) + String.format(java.util.Locale.ROOT, "%019d", this.seq) + ".json";
+		return prefixOf(this.chain) + String.format(Locale.ROOT, "%019d", this.seq) + ".json";
 	}
 
 	static String prefixOf(UUID chain) {

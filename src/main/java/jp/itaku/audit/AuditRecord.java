@@ -1,5 +1,6 @@
 package jp.itaku.audit;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -92,7 +93,7 @@ public final class AuditRecord {
 	 */
 	public AuditRecord attemptedUsername(String username) {
 		this.attemptedUsername = (username == null) ? null
-				: username.substring(0, Math.min(64, username.length())).toLowerCase(java.util.Locale.ROOT);
+				: username.substring(0, Math.min(64, username.length())).toLowerCase(Locale.ROOT);
 		return this;
 	}
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -223,7 +224,7 @@ class AuditRepository {
 			where.add("occurred_at < ?", OffsetDateTime.ofInstant(search.to(), ZoneOffset.UTC));
 		}
 		if (hasText(search.username())) {
-			where.add("username = ?", search.username().trim().toLowerCase(java.util.Locale.ROOT));
+			where.add("username = ?", search.username().trim().toLowerCase(Locale.ROOT));
 		}
 		if (hasText(search.action())) {
 			where.add("action = ?", search.action().trim());

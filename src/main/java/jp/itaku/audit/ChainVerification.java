@@ -1,5 +1,6 @@
 package jp.itaku.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -20,7 +21,7 @@ import java.time.Instant;
  * @param checkpoint the comparison with the last checkpoint
  */
 public record ChainVerification(boolean intact, long entries, Long firstBrokenSeq, String reason, Problem problem,
-		Long keyedAfter, CheckpointCheck checkpoint) implements java.io.Serializable {
+		Long keyedAfter, CheckpointCheck checkpoint) implements Serializable {
 
 	/**
 	 * Returns the result as an operator reads it.
@@ -76,7 +77,7 @@ public record ChainVerification(boolean intact, long entries, Long firstBrokenSe
 	 * installation's, or a chain started afresh: worth a look)
 	 */
 	public record CheckpointCheck(Status status, Long seq, Instant writtenAt, String name,
-			int otherChains) implements java.io.Serializable {
+			int otherChains) implements Serializable {
 
 		/**
 		 * Returns whether the comparison found nothing wrong.

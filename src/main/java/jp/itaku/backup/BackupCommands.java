@@ -2,6 +2,7 @@ package jp.itaku.backup;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import jp.itaku.platform.ItakuCommand;
 import jp.itaku.platform.Terminal;
@@ -37,7 +38,7 @@ class BackupCommands {
 				}
 				long bytes = (manifest.database() != null)
 						? manifest.database().files().stream().mapToLong(BackupManifest.Entry::size).sum() : 0;
-				terminal.line(String.format(java.util.Locale.ROOT,
+				terminal.line(String.format(Locale.ROOT,
 						"Backup written to %s in %.1f s: %s database%s, %d documents, %d named objects, keyset %s",
 						target.toAbsolutePath().normalize(), (System.nanoTime() - started) / 1e9, manifest.mode(),
 						(manifest.database() != null) ? " (" + manifest.database().files().size() + " files, " + bytes
@@ -65,7 +66,7 @@ class BackupCommands {
 				long started = System.nanoTime();
 				try {
 					Backups.Restored restored = backups.restore(source);
-					terminal.line(String.format(java.util.Locale.ROOT,
+					terminal.line(String.format(Locale.ROOT,
 							"Restored the backup of %s in %.1f s: %s database, %d documents added (%d already "
 									+ "stored), %d named objects (%d others removed)",
 							restored.manifest().createdAt(), (System.nanoTime() - started) / 1e9,

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +30,7 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.audit.ChainVerification;
 import jp.itaku.document.DocumentStore;
+import jp.itaku.document.NoSuchDocumentException;
 import jp.itaku.document.StoredDocument;
 import jp.itaku.platform.crypto.FieldEncryptor;
 import jp.itaku.platform.database.DatabaseCopy;
@@ -140,7 +142,7 @@ public class Backups {
 				try (InputStream in = this.store.openObject(object.name())) {
 					objects.add(copy(in, dir.resolve("objects").resolve(object.name()), object.name()));
 				}
-				catch (jp.itaku.document.NoSuchDocumentException ex) {
+				catch (NoSuchDocumentException ex) {
 					// removed since it was listed: work that ended meanwhile
 				}
 			}
@@ -341,7 +343,7 @@ public class Backups {
 					""")
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
 			.list();
-		Set<String> keys = new java.util.TreeSet<>();
+		Set<String> keys = new TreeSet<>();
 		for (Map.Entry<String, String> column : columns) {
 			keys.addAll(this.jdbc
 				.sql("select distinct " + column.getValue() + " from " + column.getKey() + " where " + column.getValue()

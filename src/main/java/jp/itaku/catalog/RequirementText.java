@@ -1,6 +1,7 @@
 package jp.itaku.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -94,7 +95,7 @@ public class RequirementText {
 	 * @param values the terms
 	 * @return their labels joined
 	 */
-	public String labels(String prefix, java.util.Collection<? extends Enum<?>> values) {
+	public String labels(String prefix, Collection<? extends Enum<?>> values) {
 		return values.stream().map((v) -> label(prefix, v)).sorted().collect(Collectors.joining("、"));
 	}
 

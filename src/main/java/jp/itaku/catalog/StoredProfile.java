@@ -2,6 +2,7 @@ package jp.itaku.catalog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
@@ -30,7 +31,7 @@ public record StoredProfile(UUID id, String code, int version, ProfileOrigin ori
 	public List<ClauseDefinition> childrenOf(String parentRef) {
 		return this.definition.clauses()
 			.stream()
-			.filter((clause) -> java.util.Objects.equals(clause.parent(), parentRef))
+			.filter((clause) -> Objects.equals(clause.parent(), parentRef))
 			.toList();
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,9 +23,10 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.catalog.ContractAttribute;
-import org.hibernate.annotations.BatchSize;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * One outsourcing contract (委託契約). Its lifecycle is guarded here: draft → active → ended
@@ -37,8 +39,7 @@ import jp.itaku.platform.InvalidInputProblem;
 public class Contract {
 
 	/** The reporting intervals a contract may agree (ISO-8601 periods). */
-	public static final java.util.List<String> REPORTING_INTERVALS = java.util.List.of("P1M", "P2M", "P3M", "P6M",
-			"P1Y");
+	public static final List<String> REPORTING_INTERVALS = List.of("P1M", "P2M", "P3M", "P6M", "P1Y");
 
 	@Id
 	private UUID id;
@@ -145,7 +146,7 @@ public class Contract {
 		boolean scopeChanged = !newAttributes.equals(this.attributes) || !form.getPeriodStart().equals(this.periodStart)
 				|| !form.getPeriodEnd().equals(this.periodEnd) || !form.getImmediately().equals(this.immediately)
 				|| !form.getPromptly().equals(this.promptly) || !form.getWithoutDelay().equals(this.withoutDelay)
-				|| !java.util.Objects.equals(blankToNull(form.getReportingInterval()), this.reportingInterval);
+				|| !Objects.equals(blankToNull(form.getReportingInterval()), this.reportingInterval);
 		if (form.getReportingInterval() != null && !form.getReportingInterval().isBlank()
 				&& !REPORTING_INTERVALS.contains(form.getReportingInterval())) {
 			throw new InvalidInputProblem("reportingInterval", "contract.reportingInterval.invalid");
@@ -185,11 +186,11 @@ public class Contract {
 		this.updatedAt = now;
 	}
 
-	void close(java.util.List<jp.itaku.platform.ItakuProblem.FieldProblem> blockers, Instant now) {
+	void close(List<ItakuProblem.FieldProblem> blockers, Instant now) {
 		requireStatus(ContractStatus.ENDED, "contract.transition.close");
 		if (!blockers.isEmpty()) {
-			java.util.List<jp.itaku.platform.ItakuProblem.FieldProblem> problems = new java.util.ArrayList<>();
-			problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem("status", "contract.transition.closeBlocked"));
+			List<ItakuProblem.FieldProblem> problems = new ArrayList<>();
+			problems.add(new ItakuProblem.FieldProblem("status", "contract.transition.closeBlocked"));
 			problems.addAll(blockers);
 			throw new InvalidInputProblem(problems);
 		}

@@ -1,5 +1,6 @@
 package jp.itaku.contract;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,6 +44,6 @@ public interface ContractParticipation {
 	 * @param organisationId the subcontractor
 	 * @return organisation ids; empty when the organisation is no approved subcontractor
 	 */
-	java.util.List<UUID> above(UUID contractId, UUID organisationId);
+	List<UUID> above(UUID contractId, UUID organisationId);
 
 }

@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +104,7 @@ public class Contracts {
 
 	/** The contracts an organisation takes part in besides its own (subcontracts). */
 	private Set<UUID> participatedIn(UUID organisationId) {
-		Set<UUID> ids = new java.util.HashSet<>();
+		Set<UUID> ids = new HashSet<>();
 		this.participations.orderedStream().forEach((p) -> ids.addAll(p.contractsOf(organisationId)));
 		return ids;
 	}
@@ -272,7 +275,7 @@ public class Contracts {
 		if (isParty(actor, contract)) {
 			return new ContractPart(contract, true, actor.organisationId(), Set.of());
 		}
-		Set<UUID> organisations = new java.util.LinkedHashSet<>();
+		Set<UUID> organisations = new LinkedHashSet<>();
 		organisations.add(actor.organisationId());
 		this.participations.orderedStream().forEach((p) -> organisations.addAll(p.below(id, actor.organisationId())));
 		return new ContractPart(contract, false, actor.organisationId(), organisations);
@@ -316,7 +319,7 @@ public class Contracts {
 	 */
 	@Transactional(readOnly = true)
 	public List<UUID> aboveUnscoped(UUID contractId, UUID organisationId) {
-		List<UUID> above = new java.util.ArrayList<>();
+		List<UUID> above = new ArrayList<>();
 		this.participations.orderedStream().forEach((p) -> above.addAll(p.above(contractId, organisationId)));
 		return above;
 	}
@@ -490,7 +493,7 @@ public class Contracts {
 	 * within the years the calendar knows.
 	 */
 	private static void checkPeriod(ContractForm form) {
-		List<FieldProblem> problems = new java.util.ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		for (var date : new Object[][] { { "periodStart", form.getPeriodStart() },
 				{ "periodEnd", form.getPeriodEnd() } }) {
 			InputRules.Violation outside = InputRules.checkDate(date[1], InputRules.CALENDAR_MIN_DATE,

@@ -1,5 +1,6 @@
 package jp.itaku.demo;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -55,10 +56,10 @@ class DemoAssetRequests implements DemoStep {
 
 	private final WorkingCalendar calendar;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	DemoAssetRequests(AssetRegister register, AssetRequests requests, DemoAssets assets, DemoActors actors,
-			WorkingCalendar calendar, java.time.Clock clock) {
+			WorkingCalendar calendar, Clock clock) {
 		this.clock = clock;
 		this.register = register;
 		this.requests = requests;

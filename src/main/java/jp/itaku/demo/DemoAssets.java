@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.itaku.asset.AssetItemForm;
 import jp.itaku.asset.AssetKind;
+import jp.itaku.asset.AssetReceipt;
 import jp.itaku.asset.AssetRegister;
 import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.StorageLocation;
@@ -75,8 +76,8 @@ class DemoAssets implements DemoStep {
 		log.info("Demo information assets seeded on {}", setagaya.getNumber());
 	}
 
-	jp.itaku.asset.AssetReceipt receive(Actor lead, Contract contract, RosterMember receiver, LocalDateTime at,
-			String by, AssetItemForm... items) {
+	AssetReceipt receive(Actor lead, Contract contract, RosterMember receiver, LocalDateTime at, String by,
+			AssetItemForm... items) {
 		ReceiptForm form = new ReceiptForm();
 		form.setReceivedAt(at);
 		form.setReceiverId(receiver.getId());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jp.itaku.catalog.ClauseCatalog;
@@ -19,6 +20,7 @@ import jp.itaku.contract.ServiceLevelTargetForm;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.Submission;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
@@ -199,9 +201,9 @@ class DemoContracts {
 		}
 	}
 
-	private jp.itaku.obligation.Submission submit(Actor lead, Obligation obligation) {
+	private Submission submit(Actor lead, Obligation obligation) {
 		String name = obligation.getClauseRef().replaceAll("[^0-9A-Za-z]", "_") + "_"
-				+ obligation.getDeliverable().name().toLowerCase(java.util.Locale.ROOT) + ".pdf";
+				+ obligation.getDeliverable().name().toLowerCase(Locale.ROOT) + ".pdf";
 		byte[] pdf = ("%PDF-1.4\n% Itaku demo: " + obligation.getSummary() + "\n%%EOF\n")
 			.getBytes(StandardCharsets.UTF_8);
 		return this.obligations.submit(lead, obligation.getId(), "別添のとおり提出します。",

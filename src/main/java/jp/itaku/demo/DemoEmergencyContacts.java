@@ -1,5 +1,6 @@
 package jp.itaku.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jp.itaku.calendar.WorkingCalendar;
@@ -70,7 +71,7 @@ class DemoEmergencyContacts implements DemoStep {
 
 	private static EmergencyContactListForm form(EmergencyContactInput... lines) {
 		EmergencyContactListForm form = new EmergencyContactListForm();
-		form.setEntries(new java.util.ArrayList<>(List.of(lines)));
+		form.setEntries(new ArrayList<>(List.of(lines)));
 		return form;
 	}
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -171,7 +172,7 @@ class DemoTraining implements DemoStep {
 
 	private static Map<String, AttendanceResult> results(RosterMember a, AttendanceResult ra, RosterMember b,
 			AttendanceResult rb, RosterMember c, AttendanceResult rc) {
-		Map<String, AttendanceResult> results = new java.util.LinkedHashMap<>();
+		Map<String, AttendanceResult> results = new LinkedHashMap<>();
 		if (a != null) {
 			results.put(a.getId().toString(), ra);
 		}

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -358,7 +360,7 @@ public class EmergencyContacts {
 	 */
 	@Transactional(readOnly = true)
 	List<Due> dueUnscoped(LocalDate today) {
-		java.util.Map<UUID, Contract> active = new java.util.HashMap<>();
+		Map<UUID, Contract> active = new HashMap<>();
 		this.contracts.allUnscoped()
 			.stream()
 			.filter((c) -> c.getStatus() == ContractStatus.ACTIVE)

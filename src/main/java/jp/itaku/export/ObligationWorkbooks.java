@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jp.itaku.platform.SpreadsheetCells;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
@@ -30,9 +29,11 @@ import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.SpreadsheetCells;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -233,8 +234,8 @@ public class ObligationWorkbooks {
 		print.setFitWidth((short) 1);
 		print.setFitHeight((short) 0);
 		sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
-		sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
-		sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
+		sheet.setMargin(PageMargin.LEFT, 0.4);
+		sheet.setMargin(PageMargin.RIGHT, 0.4);
 		sheet.getFooter().setCenter("&P / &N");
 	}
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jp.itaku.audit.AuditRecord;
@@ -463,7 +464,7 @@ public class Incidents {
 	 * @return the incident, if it exists
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Incident> findUnscoped(UUID incidentId) {
+	public Optional<Incident> findUnscoped(UUID incidentId) {
 		return this.incidents.findById(incidentId);
 	}
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jp.itaku.platform.InvalidInputProblem;
 
 /**
  * One line of an inspection's checklist: a requirement of the contract's profile (clause
@@ -64,7 +65,7 @@ public class ChecklistLine {
 	 */
 	void observe(LineResult result, String note) {
 		if (result == null) {
-			throw new jp.itaku.platform.InvalidInputProblem("result", "inspection.error.required.result");
+			throw new InvalidInputProblem("result", "inspection.error.required.result");
 		}
 		this.note = Texts.optional("note", note, NOTE_MAX);
 		this.result = result;

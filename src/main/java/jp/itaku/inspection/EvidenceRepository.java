@@ -1,5 +1,6 @@
 package jp.itaku.inspection;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
  */
 interface EvidenceRepository extends JpaRepository<Evidence, UUID> {
 
-	List<Evidence> findByFindingIdInOrderByUploadedAt(java.util.Collection<UUID> findingIds);
+	List<Evidence> findByFindingIdInOrderByUploadedAt(Collection<UUID> findingIds);
 
 }

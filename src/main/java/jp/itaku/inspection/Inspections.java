@@ -1,16 +1,19 @@
 package jp.itaku.inspection;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jp.itaku.audit.AuditRecord;
@@ -144,7 +147,7 @@ public class Inspections {
 		boolean mayPlan = mayInspect(actor, contract);
 		List<Inspection> all = this.inspections.findByContractIdOrderBySeqDesc(contractId);
 		LocalDate today = this.calendar.today();
-		Map<UUID, InspectionState> states = new java.util.HashMap<>();
+		Map<UUID, InspectionState> states = new HashMap<>();
 		for (Inspection inspection : all) {
 			states.put(inspection.getId(),
 					InspectionState.of(inspection, this.lines.findByInspectionIdOrderByPosition(inspection.getId()),
@@ -384,7 +387,7 @@ public class Inspections {
 			try (InputStream in = file.content().getInputStream()) {
 				document = this.documents.accept(file.fileName(), file.contentType(), in);
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				throw new InvalidInputProblem("files", "inspection.error.file");
 			}
 			this.evidence.save(new Evidence(findingId, document.key(), document.sha256(), document.fileName(),
@@ -656,7 +659,7 @@ public class Inspections {
 		}
 	}
 
-	private static String collect(List<FieldProblem> problems, java.util.function.Supplier<String> check) {
+	private static String collect(List<FieldProblem> problems, Supplier<String> check) {
 		try {
 			return check.get();
 		}

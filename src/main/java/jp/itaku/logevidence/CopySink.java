@@ -3,13 +3,13 @@ package jp.itaku.logevidence;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jp.itaku.platform.ItakuTime;
@@ -63,7 +63,7 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 		// A batch's COPY streams as long as its file is long: the pool's statement
 		// timeout
 		// is for requests, not for this transaction.
-		try (java.sql.Statement statement = this.connection.createStatement()) {
+		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("set local statement_timeout = 0");
 		}
 		catch (SQLException ex) {

@@ -1,5 +1,9 @@
 package jp.itaku.logevidence;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
 /**
  * PostgreSQL's COPY text format: tab-separated values, {@code \N} for null, backslash,
  * tab, newline and carriage return escaped.
@@ -29,9 +33,8 @@ final class CopyText {
 	 * Writes an instant as PostgreSQL reads a timestamptz, in UTC
 	 * ({@code 2026-04-01 00:00:00.250+00}); faster than {@code Instant.toString()}.
 	 */
-	static void instant(StringBuilder out, java.time.Instant instant) {
-		java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
-				java.time.ZoneOffset.UTC);
+	static void instant(StringBuilder out, Instant instant) {
+		LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
 		out.append(t.getYear()).append('-');
 		two(out, t.getMonthValue());
 		out.append('-');

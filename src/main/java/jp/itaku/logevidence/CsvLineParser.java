@@ -3,6 +3,7 @@ package jp.itaku.logevidence;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ final class CsvLineParser extends LineParser {
 
 	private int address = -1;
 
-	private final Map<String, Integer> extra = new java.util.LinkedHashMap<>();
+	private final Map<String, Integer> extra = new LinkedHashMap<>();
 
 	private int columns;
 

@@ -14,10 +14,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
@@ -69,7 +72,7 @@ final class Ingestion {
 	 * profile
 	 */
 	static Result read(InputStream in, LineParser parser, Sink sink, OutputStream copy, Instant arrival,
-			int toleranceSeconds, java.util.function.Predicate<LogLine> candidate) {
+			int toleranceSeconds, Predicate<LogLine> candidate) {
 		MessageDigest digest;
 		try {
 			digest = MessageDigest.getInstance("SHA-256");
@@ -219,7 +222,7 @@ final class Ingestion {
 
 		private static final long HOUR = 3_600_000L;
 
-		final Map<String, Map<Long, long[]>> hours = new java.util.HashMap<>();
+		final Map<String, Map<Long, long[]>> hours = new HashMap<>();
 
 		final List<LogLine> candidates = new ArrayList<>();
 
@@ -233,7 +236,7 @@ final class Ingestion {
 				byHour = this.lastHours;
 			}
 			else {
-				byHour = this.hours.computeIfAbsent(line.user(), (u) -> new java.util.HashMap<>());
+				byHour = this.hours.computeIfAbsent(line.user(), (u) -> new HashMap<>());
 				this.lastUser = line.user();
 				this.lastHours = byHour;
 			}
@@ -262,9 +265,9 @@ final class Ingestion {
 		void add(int lineNo, LogLine line) {
 			this.count++;
 			if (this.lines.size() < LogChecks.EVIDENCE_LINES) {
-				Map<String, Object> e = new java.util.LinkedHashMap<>();
+				Map<String, Object> e = new LinkedHashMap<>();
 				e.put("line", lineNo);
-				e.put("at", jp.itaku.platform.ItakuTime.inTokyo(line.occurredAt()).toOffsetDateTime().toString());
+				e.put("at", ItakuTime.inTokyo(line.occurredAt()).toOffsetDateTime().toString());
 				e.put("user", line.user());
 				e.put("action", line.action());
 				e.put("target", line.target());

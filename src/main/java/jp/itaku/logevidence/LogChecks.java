@@ -3,8 +3,14 @@ package jp.itaku.logevidence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import jp.itaku.platform.ItakuTime;
 
@@ -125,24 +131,22 @@ class LogChecks {
 	 * @param settings the contract's settings
 	 * @return the predicate
 	 */
-	static java.util.function.Predicate<LogLine> candidates(LogSettings settings) {
-		java.util.regex.Pattern login = java.util.regex.Pattern.compile(LOGIN_ACTIONS.replace("'", ""),
-				java.util.regex.Pattern.CASE_INSENSITIVE);
-		java.util.Set<String> failures = java.util.Set.of(FAILURES.replaceAll("[()' ]", "").split(","));
+	static Predicate<LogLine> candidates(LogSettings settings) {
+		Pattern login = Pattern.compile(LOGIN_ACTIONS.replace("'", ""), Pattern.CASE_INSENSITIVE);
+		Set<String> failures = Set.of(FAILURES.replaceAll("[()' ]", "").split(","));
 		List<String[]> forbidden = settings.forbiddenList().stream().map((entry) -> {
 			int colon = entry.indexOf(':');
-			String action = ((colon < 0) ? entry : entry.substring(0, colon).strip())
-				.toLowerCase(java.util.Locale.ROOT);
+			String action = ((colon < 0) ? entry : entry.substring(0, colon).strip()).toLowerCase(Locale.ROOT);
 			String keyword = (colon < 0) ? "" : entry.substring(colon + 1).strip();
 			return new String[] { action, keyword };
 		}).toList();
 		return (line) -> {
-			if (line.result() != null && failures.contains(line.result().toLowerCase(java.util.Locale.ROOT))
+			if (line.result() != null && failures.contains(line.result().toLowerCase(Locale.ROOT))
 					&& login.matcher(line.action()).find()) {
 				return true;
 			}
 			for (String[] f : forbidden) {
-				if (line.action().toLowerCase(java.util.Locale.ROOT).equals(f[0])
+				if (line.action().toLowerCase(Locale.ROOT).equals(f[0])
 						&& (f[1].isEmpty() || (line.target() != null && line.target().contains(f[1])))) {
 					return true;
 				}
@@ -193,7 +197,7 @@ class LogChecks {
 			StringBuilder days = new StringBuilder();
 			for (var byUser : profile.hours.entrySet()) {
 				String user = CopyText.escapeAll(byUser.getKey());
-				java.util.Map<LocalDate, long[]> byDay = new java.util.HashMap<>();
+				Map<LocalDate, long[]> byDay = new HashMap<>();
 				for (var hour : byUser.getValue().entrySet()) {
 					long[] agg = hour.getValue();
 					if (agg[0] > settings.bulkPerHour()) {

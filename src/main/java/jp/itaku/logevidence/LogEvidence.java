@@ -13,11 +13,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jp.itaku.audit.AuditRecord;
@@ -29,7 +29,6 @@ import jp.itaku.document.NoSuchDocumentException;
 import jp.itaku.finding.FindingEvents;
 import jp.itaku.finding.FindingParties;
 import jp.itaku.finding.FindingStep;
-import jp.itaku.platform.SpreadsheetCells;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -37,6 +36,7 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.SpreadsheetCells;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -597,7 +597,7 @@ public class LogEvidence {
 
 	private static List<Map<String, Object>> withBatch(Ingestion.Sample sample, UUID batchId) {
 		return sample.lines.stream().map((m) -> {
-			Map<String, Object> copy = new java.util.LinkedHashMap<>(m);
+			Map<String, Object> copy = new LinkedHashMap<>(m);
 			copy.put("batch", batchId.toString());
 			return (Map<String, Object>) copy;
 		}).toList();

@@ -11,9 +11,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jp.itaku.finding.FindingStatus;
+import jp.itaku.platform.InvalidInputProblem;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -165,7 +167,7 @@ class LogRecords {
 			.params(b.getStatus().name(), ts(b.getDecidedAt()), b.getDecidedBy(), b.getId())
 			.update();
 		if (updated != 1) {
-			throw new jp.itaku.platform.InvalidInputProblem("status", "logevidence.error.batchDecided");
+			throw new InvalidInputProblem("status", "logevidence.error.batchDecided");
 		}
 	}
 
@@ -225,7 +227,7 @@ class LogRecords {
 	}
 
 	Map<String, Long> openCounts(UUID contractId) {
-		Map<String, Long> counts = new java.util.TreeMap<>();
+		Map<String, Long> counts = new TreeMap<>();
 		this.jdbc
 			.sql("select rule, count(*) from log_finding where contract_id = ? and status <> 'CLOSED' group by rule")
 			.param(contractId)

@@ -2,6 +2,7 @@ package jp.itaku.obligation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -213,7 +214,7 @@ public class Obligation {
 			return "REOPENED";
 		}
 		if ((this.status == ObligationStatus.OPEN || this.status == ObligationStatus.RETURNED)
-				&& !java.util.Objects.equals(this.dueDate, plan.dueDate())) {
+				&& !Objects.equals(this.dueDate, plan.dueDate())) {
 			this.dueDate = plan.dueDate();
 			this.updatedAt = now;
 			return "RESCHEDULED";

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.DeadlinePolicy;
+import jp.itaku.catalog.DeadlineType;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.Party;
 import jp.itaku.catalog.ProfileDefinition;
@@ -104,7 +106,7 @@ public final class ObligationPlanner {
 	 */
 	public static List<PlannedObligation> raise(Terms terms, ProfileDefinition profile, ObligationTrigger trigger,
 			LocalDate occurredOn, String occurrenceKey, UnaryOperator<LocalDate> closedDayRule,
-			java.util.function.Predicate<RequirementDefinition> concerns) {
+			Predicate<RequirementDefinition> concerns) {
 		List<PlannedObligation> raised = new ArrayList<>();
 		for (ClauseDefinition clause : profile.clauses()) {
 			for (int i = 0; i < clause.requirements().size(); i++) {
@@ -115,7 +117,7 @@ public final class ObligationPlanner {
 					continue;
 				}
 				Deadline deadline = (requirement.deadline() != null) ? requirement.deadline()
-						: new Deadline(jp.itaku.catalog.DeadlineType.POLICY, DeadlinePolicy.PROMPTLY, null, null, null);
+						: new Deadline(DeadlineType.POLICY, DeadlinePolicy.PROMPTLY, null, null, null);
 				raised.add(new PlannedObligation(clause.ref() + "#" + (i + 1), clause.ref(), clause.category(),
 						requirement.kind(), requirement.deliverable(), requirement.summary(), requirement.summaryEn(),
 						occurrenceKey, closedDayRule.apply(after(occurredOn, deadline, terms))));
@@ -151,7 +153,7 @@ public final class ObligationPlanner {
 		for (YearMonth month = YearMonth.from(terms.start()); !month.isAfter(YearMonth.from(terms.end())); month = month
 			.plusMonths(1)) {
 			LocalDate due;
-			if (deadline != null && deadline.type() == jp.itaku.catalog.DeadlineType.DAY_OF_MONTH) {
+			if (deadline != null && deadline.type() == DeadlineType.DAY_OF_MONTH) {
 				YearMonth dueMonth = month.plusMonths(deadline.monthOffset());
 				due = dueMonth.atDay(Math.min(deadline.day(), dueMonth.lengthOfMonth()));
 			}

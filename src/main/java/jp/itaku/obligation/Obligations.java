@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.StoredProfile;
 import jp.itaku.contract.Contract;
@@ -35,12 +39,14 @@ import jp.itaku.document.UploadedDocument;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -187,7 +193,7 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence,
-			jp.itaku.catalog.Deliverable deliverable) {
+			Deliverable deliverable) {
 		return raise(contractId, trigger, occurrence, (requirement) -> requirement.deliverable() == deliverable);
 	}
 
@@ -202,7 +208,7 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence,
-			java.util.function.Predicate<jp.itaku.catalog.ProfileDefinition.RequirementDefinition> concerns) {
+			Predicate<ProfileDefinition.RequirementDefinition> concerns) {
 		Contract contract = this.contracts.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
 		if (contract.getStatus() == ContractStatus.CLOSED) {
@@ -252,7 +258,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @return the obligations, withdrawn ones excluded
 	 */
 	@Transactional(readOnly = true)
-	public List<Obligation> findUnscoped(UUID contractId, jp.itaku.catalog.Deliverable deliverable, String periodKey) {
+	public List<Obligation> findUnscoped(UUID contractId, Deliverable deliverable, String periodKey) {
 		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
 			.stream()
 			.filter((o) -> o.getDeliverable() == deliverable && o.getPeriodKey().equals(periodKey)
@@ -404,7 +410,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @return the latest submission, when the obligation is submitted
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<UUID> pendingSubmissionUnscoped(UUID obligationId) {
+	public Optional<UUID> pendingSubmissionUnscoped(UUID obligationId) {
 		return this.obligations.findById(obligationId)
 			.filter((o) -> o.getStatus() == ObligationStatus.SUBMITTED)
 			.flatMap((o) -> this.submissions.findByObligationIdOrderByNumberDesc(obligationId).stream().findFirst())
@@ -485,7 +491,7 @@ public class Obligations implements ContractClosingCheck {
 		scopedSubmission(actor, submission);
 		return this.files.findBySubmissionIdIn(List.of(submissionId))
 			.stream()
-			.sorted(java.util.Comparator.comparing(SubmissionFile::getFileName).thenComparing(SubmissionFile::getId))
+			.sorted(Comparator.comparing(SubmissionFile::getFileName).thenComparing(SubmissionFile::getId))
 			.toList();
 	}
 
@@ -603,14 +609,14 @@ public class Obligations implements ContractClosingCheck {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<jp.itaku.platform.ItakuProblem.FieldProblem> blockers(UUID contractId) {
+	public List<ItakuProblem.FieldProblem> blockers(UUID contractId) {
 		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
 			.stream()
 			.filter((o) -> "END".equals(o.getPeriodKey()))
 			.filter((o) -> o.getStatus() != ObligationStatus.ACCEPTED && o.getStatus() != ObligationStatus.WAIVED
 					&& o.getStatus() != ObligationStatus.NOT_APPLICABLE)
-			.map((o) -> new jp.itaku.platform.ItakuProblem.FieldProblem("status", "contract.closeBlocker.obligation",
-					o.getClauseRef(), o.getSummary()))
+			.map((o) -> new ItakuProblem.FieldProblem("status", "contract.closeBlocker.obligation", o.getClauseRef(),
+					o.getSummary()))
 			.toList();
 	}
 
@@ -666,8 +672,8 @@ public class Obligations implements ContractClosingCheck {
 	public record Occurrence(String key, LocalDate occurredOn, String subject, String source, LocalDate dueOn) {
 
 		public Occurrence {
-			java.util.Objects.requireNonNull(key, "key");
-			java.util.Objects.requireNonNull(occurredOn, "occurredOn");
+			Objects.requireNonNull(key, "key");
+			Objects.requireNonNull(occurredOn, "occurredOn");
 			if (key.length() > 60) {
 				throw new IllegalArgumentException("occurrence key longer than 60 characters: " + key);
 			}
@@ -686,7 +692,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @param contentType the declared type
 	 * @param content where to read it
 	 */
-	public record Upload(String fileName, String contentType, org.springframework.core.io.InputStreamSource content) {
+	public record Upload(String fileName, String contentType, InputStreamSource content) {
 	}
 
 	/**

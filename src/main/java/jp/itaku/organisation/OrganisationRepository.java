@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.itaku.platform.OrganisationKind;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
@@ -19,7 +21,7 @@ interface OrganisationRepository extends JpaRepository<Organisation, UUID> {
 
 	Optional<Organisation> findByName(String name);
 
-	List<Organisation> findByKindOrderByNameAsc(jp.itaku.platform.OrganisationKind kind);
+	List<Organisation> findByKindOrderByNameAsc(OrganisationKind kind);
 
 	boolean existsByNameAndIdNot(String name, UUID id);
 

@@ -18,6 +18,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.DataScope;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,7 +96,7 @@ public class Organisations {
 	 * @return the organisations of that kind, by name
 	 */
 	@Transactional(readOnly = true)
-	public List<Organisation> findAllOfKindUnscoped(jp.itaku.platform.OrganisationKind kind) {
+	public List<Organisation> findAllOfKindUnscoped(OrganisationKind kind) {
 		return this.repository.findByKindOrderByNameAsc(kind);
 	}
 

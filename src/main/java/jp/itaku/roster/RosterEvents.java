@@ -1,6 +1,7 @@
 package jp.itaku.roster;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,7 +39,7 @@ public final class RosterEvents {
 	 * @param memberId the roster member
 	 * @param fields the names of the fields that changed
 	 */
-	public record WorkerChanged(UUID contractId, UUID memberId, java.util.List<String> fields) {
+	public record WorkerChanged(UUID contractId, UUID memberId, List<String> fields) {
 	}
 
 }

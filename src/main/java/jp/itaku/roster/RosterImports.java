@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -111,7 +112,7 @@ public class RosterImports {
 					|| parsed.problems().stream().anyMatch((p) -> p.line() == entry.line());
 			rows.add(new PreviewRow(entry.line(), entry.form(), faulty));
 		}
-		problems.sort(java.util.Comparator.comparingInt(RosterFile.Problem::line));
+		problems.sort(Comparator.comparingInt(RosterFile.Problem::line));
 		for (RosterFile.Problem problem : problems) {
 			report.add(describe(problem));
 		}

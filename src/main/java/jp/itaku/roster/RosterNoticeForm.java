@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jp.itaku.contract.Contract;
 import jp.itaku.document.PdfForm;
@@ -103,7 +104,7 @@ class RosterNoticeForm {
 		};
 	}
 
-	private String organisationName(java.util.UUID id) {
+	private String organisationName(UUID id) {
 		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 

@@ -1,6 +1,7 @@
 package jp.itaku.roster;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
@@ -35,6 +37,7 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
@@ -630,7 +633,7 @@ public class Rosters {
 			return List.of();
 		}
 		return this.users.enabledUsersUnscoped(actor.organisationId(),
-				java.util.Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER));
+				Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER));
 	}
 
 	private void check(Actor actor, Contract contract, RosterMemberForm form) {
@@ -642,16 +645,15 @@ public class Rosters {
 			InputRules.Violation outside = InputRules.checkDate(date[1], contract.getPeriodStart(),
 					contract.getPeriodEnd());
 			if (outside != null && problems.stream().noneMatch((p) -> p.field().equals(date[0]))) {
-				problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem((String) date[0],
-						"roster.period.outsideContract", outside.arguments()));
+				problems.add(new ItakuProblem.FieldProblem((String) date[0], "roster.period.outsideContract",
+						outside.arguments()));
 			}
 		}
 		if (form.getUserId() != null && this.users
-			.enabledUsersUnscoped(actor.organisationId(),
-					java.util.Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER))
+			.enabledUsersUnscoped(actor.organisationId(), Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER))
 			.stream()
 			.noneMatch((u) -> u.getId().equals(form.getUserId()))) {
-			problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem("userId", "roster.userId.invalid"));
+			problems.add(new ItakuProblem.FieldProblem("userId", "roster.userId.invalid"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
@@ -664,14 +666,13 @@ public class Rosters {
 	 * form.
 	 */
 	private static void refuseInvalidDates(List<RosterMember> roster) {
-		List<jp.itaku.platform.ItakuProblem.FieldProblem> problems = new ArrayList<>();
+		List<ItakuProblem.FieldProblem> problems = new ArrayList<>();
 		for (RosterMember member : roster) {
 			for (var date : new Object[][] { { "periodStart", member.getPeriodStart() },
 					{ "plannedEnd", member.getPlannedEnd() }, { "actualEnd", member.getActualEnd() } }) {
 				if (InputRules.checkDate(date[1]) != null) {
-					problems.add(new jp.itaku.platform.ItakuProblem.FieldProblem(
-							"members[" + member.getId() + "]." + date[0], "roster.notice.invalidDate", member.getName(),
-							String.valueOf(date[1])));
+					problems.add(new ItakuProblem.FieldProblem("members[" + member.getId() + "]." + date[0],
+							"roster.notice.invalidDate", member.getName(), String.valueOf(date[1])));
 				}
 			}
 		}
@@ -711,7 +712,7 @@ public class Rosters {
 	 * @param notice the notice
 	 * @param content its PDF; the caller closes it
 	 */
-	public record OpenedNotice(RosterNotice notice, java.io.InputStream content) {
+	public record OpenedNotice(RosterNotice notice, InputStream content) {
 
 		public OpenedNotice {
 			Objects.requireNonNull(notice);

@@ -1,5 +1,6 @@
 package jp.itaku.selfinspection;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -16,6 +16,7 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.Mailer;
@@ -148,7 +149,7 @@ public class CorrectiveActionReminderJob {
 				""")
 			.param("answer", action.answerId())
 			.param("stage", stage.name())
-			.param("at", java.sql.Timestamp.from(Instant.now(this.clock)))
+			.param("at", Timestamp.from(Instant.now(this.clock)))
 			.update();
 		if (claimed == 0) {
 			return false;

@@ -1,6 +1,8 @@
 package jp.itaku.servicelevel;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,7 +157,7 @@ public class ServiceLevels {
 					+ " m.measured_duration) from service_level_measurement m join contract c on c.id = m.contract_id"
 					+ " where not m.met and m.recorded_at >= :since and " + party
 					+ " order by m.recorded_at desc limit 50")
-			.param("since", java.sql.Timestamp.from(since));
+			.param("since", Timestamp.from(since));
 		if (!actor.is(Role.SYSTEM_ADMIN)) {
 			query = query.param("organisation", actor.organisationId());
 		}
@@ -188,8 +190,7 @@ public class ServiceLevels {
 	}
 
 	static Object parse(ServiceLevelMetric metric, String text) {
-		String value = (text != null) ? java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip()
-				: "";
+		String value = (text != null) ? Normalizer.normalize(text, Normalizer.Form.NFKC).strip() : "";
 		if (value.isEmpty()) {
 			throw new InvalidInputProblem("value", "servicelevel.error.value.required");
 		}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
@@ -193,7 +194,7 @@ public class StaffNotices {
 	 * @return the notice and its content; the caller closes the stream
 	 */
 	@Transactional
-	public Opened open(Actor actor, UUID noticeId, java.util.function.Predicate<UUID> visible) {
+	public Opened open(Actor actor, UUID noticeId, Predicate<UUID> visible) {
 		StaffNotice notice = this.notices.findById(noticeId)
 			.orElseThrow(() -> new NotFoundProblem("subcontract.staff.entity"));
 		this.contracts.getAsParticipant(actor, notice.getContractId());

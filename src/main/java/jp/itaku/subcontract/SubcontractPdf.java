@@ -1,5 +1,6 @@
 package jp.itaku.subcontract;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -81,7 +82,7 @@ class SubcontractPdf {
 	}
 
 	byte[] staffNotice(Contract contract, Subcontract s, int number, List<RosterMember> staff, String securityLead,
-			java.time.LocalDate today) {
+			LocalDate today) {
 		PdfForm form = PdfForm
 			.titled(text((number == 1) ? "subcontract.staff.pdf.title" : "subcontract.staff.pdf.titleChange"))
 			.line(text("subcontract.staff.pdf.number"), text("subcontract.staff.pdf.numberValue", s.getSeq(), number))

@@ -1,14 +1,19 @@
 package jp.itaku.training;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
@@ -18,6 +23,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
+import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -279,7 +285,7 @@ public class Pledges {
 	private List<Obligation> openFor(Actor actor, Contract contract, RosterMember member) {
 		String joined = "JOIN-" + member.getId();
 		List<Obligation> open = new ArrayList<>(this.filings.open(actor, contract.getId(), Deliverable.PLEDGE));
-		open.sort(java.util.Comparator.comparing((Obligation o) -> !joined.equals(o.getPeriodKey())));
+		open.sort(Comparator.comparing((Obligation o) -> !joined.equals(o.getPeriodKey())));
 		return open;
 	}
 
@@ -292,9 +298,9 @@ public class Pledges {
 	@Transactional(readOnly = true)
 	public List<Pledge> ofContract(Actor actor, UUID contractId) {
 		ContractPart part = this.contracts.part(actor, contractId);
-		java.util.Map<UUID, UUID> organisationOf = this.rosters.membersUnscoped(contractId)
+		Map<UUID, UUID> organisationOf = this.rosters.membersUnscoped(contractId)
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(RosterMember::getId, RosterMember::getOrganisationId));
+			.collect(Collectors.toMap(RosterMember::getId, RosterMember::getOrganisationId));
 		return this.pledges.findByContractIdOrderByCreatedAtDesc(contractId)
 			.stream()
 			.filter((p) -> part.sees(organisationOf.get(p.getMemberId())))
@@ -312,7 +318,7 @@ public class Pledges {
 		List<PledgeDetail> mine = new ArrayList<>();
 		List<Contract> contracts = new ArrayList<>(this.contracts.list(actor));
 		// A subcontractor's worker pledges on the contracts it takes part in.
-		for (jp.itaku.contract.ContractSummary summary : this.contracts.summaries(actor)) {
+		for (ContractSummary summary : this.contracts.summaries(actor)) {
 			if (contracts.stream().noneMatch((c) -> c.getId().equals(summary.id()))) {
 				this.contracts.findUnscoped(summary.id()).ifPresent(contracts::add);
 			}
@@ -371,8 +377,8 @@ public class Pledges {
 		try (InputStream in = this.documents.open(pledge.getSignedDocumentKey())) {
 			return in.readAllBytes();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -101,7 +101,7 @@ public class EntryLog {
 	 * @return the entries by time in
 	 */
 	@Transactional(readOnly = true)
-	public List<EntryLogEntry> entriesUnscoped(UUID contractId, java.time.Instant from, java.time.Instant to) {
+	public List<EntryLogEntry> entriesUnscoped(UUID contractId, Instant from, Instant to) {
 		return this.entries
 			.findByContractIdAndEnteredAtGreaterThanEqualAndEnteredAtLessThanOrderByEnteredAtAsc(contractId, from, to);
 	}

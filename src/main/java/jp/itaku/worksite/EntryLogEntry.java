@@ -1,6 +1,7 @@
 package jp.itaku.worksite;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuTime;
 
 /**
  * One line of the entry log (入退室記録簿, Kadoma 14(4)): who entered the work area, from
@@ -149,8 +151,8 @@ public class EntryLogEntry {
 	 * Returns the day of entry.
 	 * @return the date in Tokyo
 	 */
-	public java.time.LocalDate getEnteredOn() {
-		return jp.itaku.platform.ItakuTime.inTokyo(this.enteredAt).toLocalDate();
+	public LocalDate getEnteredOn() {
+		return ItakuTime.inTokyo(this.enteredAt).toLocalDate();
 	}
 
 	public UUID getId() {

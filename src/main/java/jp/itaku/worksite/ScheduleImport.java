@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.itaku.platform.InputRules;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
@@ -69,11 +70,10 @@ final class ScheduleImport {
 				problems.add(Problems.atRow(row.line(), new FieldProblem("file", "worksite.import.nameMissing")));
 				continue;
 			}
-			if (jp.itaku.platform.InputRules.hasControlCharacter(name)) {
+			if (InputRules.hasControlCharacter(name)) {
 				// Found by ScheduleFileFuzzTests: a control character in a name is the
 				// line's fault.
-				problems.add(Problems.atRow(row.line(),
-						new FieldProblem("file", jp.itaku.platform.InputRules.CONTROL_CHARACTER)));
+				problems.add(Problems.atRow(row.line(), new FieldProblem("file", InputRules.CONTROL_CHARACTER)));
 				continue;
 			}
 			for (int c = 1; c < row.cells().size(); c++) {

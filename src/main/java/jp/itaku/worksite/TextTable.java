@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jp.itaku.platform.InvalidInputProblem;
 import org.apache.poi.ss.usermodel.Cell;
@@ -43,7 +44,7 @@ record TextTable(List<Row> rows) {
 			throw new InvalidInputProblem("file", "worksite.import.empty");
 		}
 		boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K';
-		if (zip || (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx"))) {
+		if (zip || (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx"))) {
 			return workbook(content);
 		}
 		return csv(decode(content));
@@ -132,7 +133,7 @@ record TextTable(List<Row> rows) {
 	private static TextTable workbook(byte[] content) {
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
 			Sheet sheet = workbook.getSheetAt(0);
-			DataFormatter formatter = new DataFormatter(java.util.Locale.JAPAN);
+			DataFormatter formatter = new DataFormatter(Locale.JAPAN);
 			List<Row> rows = new ArrayList<>();
 			for (org.apache.poi.ss.usermodel.Row row : sheet) {
 				List<String> cells = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jp.itaku.contract.Contract;
 import jp.itaku.document.PdfForm;
@@ -71,7 +72,7 @@ class WorkScheduleForm {
 				text("worksite.weekday." + day.getDayOfWeek()));
 	}
 
-	private String organisationName(java.util.UUID id) {
+	private String organisationName(UUID id) {
 		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 

@@ -165,7 +165,7 @@ public class WorkSchedules {
 	 */
 	@Transactional(readOnly = true)
 	public List<ShiftCell> shiftsInForceUnscoped(UUID contractId) {
-		Map<String, UUID> latest = new java.util.LinkedHashMap<>();
+		Map<String, UUID> latest = new LinkedHashMap<>();
 		for (WorkSchedule schedule : this.schedules.findByContractIdOrderByMonthAscVersionAsc(contractId)) {
 			latest.put(schedule.getMonth().toString(), schedule.getId());
 		}

@@ -1,5 +1,6 @@
 package jp.itaku.worksite;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ interface WorkShiftRepository extends JpaRepository<WorkShift, UUID> {
 
 	@Query("select new jp.itaku.worksite.ShiftCell(s.memberId, s.day, s.off, s.startsAt, s.endsAt) from WorkShift s"
 			+ " where s.scheduleId in :scheduleIds")
-	List<ShiftCell> cellsOf(java.util.Collection<UUID> scheduleIds);
+	List<ShiftCell> cellsOf(Collection<UUID> scheduleIds);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = false)
 	@Query("delete from WorkShift s where s.scheduleId = :scheduleId")

@@ -3,6 +3,7 @@ package jp.itaku.account.web;
 import java.io.IOException;
 import java.util.Locale;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.account.SignIn;
@@ -85,7 +86,7 @@ class SignInHandlers
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
-			throws IOException, jakarta.servlet.ServletException {
+			throws IOException, ServletException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof StepAuthentication step && step.getStep() != SignInStep.COMPLETE) {
 			response.sendRedirect(request.getContextPath() + step.getStep().page());

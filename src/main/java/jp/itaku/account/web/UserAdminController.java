@@ -1,5 +1,6 @@
 package jp.itaku.account.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -148,7 +149,7 @@ class UserAdminController {
 	@PostMapping("/{id}/sign-out-everywhere")
 	String signOutEverywhere(@PathVariable("id") UUID id, RedirectAttributes redirect) {
 		UserSessions.Revoked revoked = this.users.signOutEverywhere(CurrentActor.require(), id);
-		redirect.addFlashAttribute("signedOutEverywhere", java.util.List.of(revoked.sessions(), revoked.apiTokens()));
+		redirect.addFlashAttribute("signedOutEverywhere", List.of(revoked.sessions(), revoked.apiTokens()));
 		return "redirect:/admin/users/" + id;
 	}
 

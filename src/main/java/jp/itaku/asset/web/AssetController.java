@@ -12,8 +12,10 @@ import jp.itaku.asset.AssetItemForm;
 import jp.itaku.asset.AssetKind;
 import jp.itaku.asset.AssetReceipt;
 import jp.itaku.asset.AssetRegister;
+import jp.itaku.asset.AssetRequests;
 import jp.itaku.asset.CorrectionForm;
 import jp.itaku.asset.ReceiptForm;
+import jp.itaku.asset.RequestType;
 import jp.itaku.asset.StorageLocation;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
@@ -22,6 +24,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
@@ -54,7 +57,7 @@ class AssetController {
 
 	private final AssetRegister register;
 
-	private final jp.itaku.asset.AssetRequests requests;
+	private final AssetRequests requests;
 
 	private final Contracts contracts;
 
@@ -62,7 +65,7 @@ class AssetController {
 
 	private final FormErrors formErrors;
 
-	AssetController(AssetRegister register, jp.itaku.asset.AssetRequests requests, Contracts contracts, Clock clock,
+	AssetController(AssetRegister register, AssetRequests requests, Contracts contracts, Clock clock,
 			FormErrors formErrors) {
 		this.register = register;
 		this.requests = requests;
@@ -86,7 +89,7 @@ class AssetController {
 		// Requests, shipments and backups are the contractor's for the whole contract.
 		model.addAttribute("overview",
 				this.contracts.isParty(actor, register.contract()) ? this.requests.overview(actor, contractId) : null);
-		model.addAttribute("requestTypes", jp.itaku.asset.RequestType.values());
+		model.addAttribute("requestTypes", RequestType.values());
 		return "assets/register";
 	}
 
@@ -187,7 +190,7 @@ class AssetController {
 	private String correctionForm(UUID contractId, AssetRegister.Entry entry, CorrectionForm form, Model model) {
 		Contract contract = recordable(contractId);
 		if (!entry.asset().getContractId().equals(contractId)) {
-			throw new jp.itaku.platform.NotFoundProblem("asset.entity");
+			throw new NotFoundProblem("asset.entity");
 		}
 		model.addAttribute("contract", contract);
 		model.addAttribute("entry", entry);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +27,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
@@ -152,7 +155,7 @@ class AssetRequestController {
 					this.requests.confirmReturn(actor, requestId);
 					yield "asset.request.confirmed";
 				}
-				default -> throw new jp.itaku.platform.NotFoundProblem("asset.request.entity");
+				default -> throw new NotFoundProblem("asset.request.entity");
 			};
 			redirect.addFlashAttribute("flash", done);
 		}
@@ -252,11 +255,11 @@ class AssetRequestController {
 		model.addAttribute("form", form);
 		model.addAttribute("backup", overview.backup());
 		model.addAttribute("assets", (form.getType() != null && form.getType().hasItems())
-				? this.requests.requestable(actor, contractId, form.getType()) : java.util.List.of());
+				? this.requests.requestable(actor, contractId, form.getType()) : List.of());
 		model.addAttribute("people", this.requests.people(contractId));
 		model.addAttribute("bringInKinds", BringInKind.values());
 		model.addAttribute("methods",
-				java.util.Arrays.stream(DisposalMethod.values())
+				Arrays.stream(DisposalMethod.values())
 					.filter((m) -> m.isForReturn() == (form.getType() == RequestType.RETURN))
 					.toList());
 		return "assets/request-form";

@@ -8,6 +8,7 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.InvalidProfileException;
 import jp.itaku.catalog.StoredProfile;
+import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.Role;
 
@@ -111,7 +112,7 @@ class CatalogController {
 
 	private static void requireImporter() {
 		if (!mayImport()) {
-			throw new jp.itaku.platform.AccessDeniedProblem("error.forbidden");
+			throw new AccessDeniedProblem("error.forbidden");
 		}
 	}
 

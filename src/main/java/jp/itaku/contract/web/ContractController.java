@@ -80,7 +80,7 @@ class ContractController {
 	}
 
 	@ModelAttribute("reportingIntervals")
-	java.util.List<String> reportingIntervals() {
+	List<String> reportingIntervals() {
 		return Contract.REPORTING_INTERVALS;
 	}
 

@@ -1,15 +1,16 @@
 package jp.itaku.inspection.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jp.itaku.platform.TextLimit;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.finding.FindingStatus;
 import jp.itaku.inspection.ChecklistLine;
+import jp.itaku.inspection.Evidence;
 import jp.itaku.inspection.Finding;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
@@ -20,6 +21,7 @@ import jp.itaku.inspection.LineResult;
 import jp.itaku.inspection.Severity;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
@@ -143,7 +145,7 @@ class InspectionApiController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition",
 					ContentDisposition.attachment()
-						.filename(report.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.filename(report.fileName(), StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
@@ -285,10 +287,10 @@ class InspectionApiController {
 			String instruction, LocalDate dueOn, String response, String reviewComment, Instant closedAt,
 			List<String> evidenceSha256) {
 
-		static FindingView of(Finding f, List<jp.itaku.inspection.Evidence> evidence) {
+		static FindingView of(Finding f, List<Evidence> evidence) {
 			return new FindingView(f.getId(), f.getSeq(), f.getSeverity(), f.getClauseRef(), f.getDescription(),
 					f.getStatus(), f.getInstruction(), f.getDueOn(), f.getResponse(), f.getReviewComment(),
-					f.getClosedAt(), evidence.stream().map(jp.itaku.inspection.Evidence::getSha256).toList());
+					f.getClosedAt(), evidence.stream().map(Evidence::getSha256).toList());
 		}
 
 	}

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jp.itaku.platform.TextLimit;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
@@ -22,6 +21,9 @@ import jp.itaku.logevidence.LogSettings;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem;
+import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
 
@@ -66,7 +68,7 @@ class LogEvidenceController {
 		LogEvidence.Overview overview = this.logs.overview(actor, contractId);
 		LogBatch batch = this.logs.batch(actor, batchId);
 		if (!batch.getContractId().equals(contractId)) {
-			throw new jp.itaku.platform.NotFoundProblem("error.notFound");
+			throw new NotFoundProblem("error.notFound");
 		}
 		model.addAttribute("overview", overview);
 		model.addAttribute("batch", batch);
@@ -201,7 +203,7 @@ class LogEvidenceController {
 			case "explain" -> FindingStep.EXPLAIN;
 			case "return" -> FindingStep.RETURN;
 			case "close" -> FindingStep.CLOSE;
-			default -> throw new jp.itaku.platform.NotFoundProblem("error.notFound");
+			default -> throw new NotFoundProblem("error.notFound");
 		};
 	}
 
@@ -228,7 +230,7 @@ class LogEvidenceController {
 		try {
 			this.logs.export(CurrentActor.require(), contractId, first, last, out);
 		}
-		catch (jp.itaku.platform.ItakuProblem problem) {
+		catch (ItakuProblem problem) {
 			// Refused before a line was written: the error page replaces the CSV's
 			// headers.
 			response.reset();

@@ -8,12 +8,15 @@ import java.util.UUID;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +38,10 @@ class ContractPageController {
 
 	private final ClauseCatalog catalog;
 
-	private final jp.itaku.platform.web.FormErrors formErrors;
+	private final FormErrors formErrors;
 
 	ContractPageController(Contracts contracts, Obligations obligations, Organisations organisations,
-			ClauseCatalog catalog, jp.itaku.platform.web.FormErrors formErrors) {
+			ClauseCatalog catalog, FormErrors formErrors) {
 		this.formErrors = formErrors;
 		this.contracts = contracts;
 		this.obligations = obligations;
@@ -70,11 +73,10 @@ class ContractPageController {
 		model.addAttribute("byCategory", byCategory);
 		model.addAttribute("total", all.size());
 		model.addAttribute("mayEdit", this.contracts.isClientEditor(actor, contract));
-		if (party && contract.getStatus() == jp.itaku.contract.ContractStatus.ENDED) {
+		if (party && contract.getStatus() == ContractStatus.ENDED) {
 			var blockers = this.contracts.closingBlockers(actor, id);
 			if (!blockers.isEmpty()) {
-				model.addAttribute("closingBlockers",
-						this.formErrors.messages(new jp.itaku.platform.InvalidInputProblem(blockers)));
+				model.addAttribute("closingBlockers", this.formErrors.messages(new InvalidInputProblem(blockers)));
 			}
 		}
 		return "contracts/detail";

@@ -1,12 +1,13 @@
 package jp.itaku.obligation.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.ComplianceDashboard;
 import jp.itaku.obligation.Obligations;
-import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.OrganisationKind;
@@ -64,7 +65,7 @@ class DashboardController {
 			model.addAttribute("todo", this.obligations.todo(actor));
 		}
 		// The filter offers only the contractors of the contracts the actor sees.
-		model.addAttribute("contractors", clientSide ? this.dashboard.contractors(actor) : java.util.List.of());
+		model.addAttribute("contractors", clientSide ? this.dashboard.contractors(actor) : List.of());
 		model.addAttribute("profiles", this.catalog.profiles());
 		model.addAttribute("categories", ClauseCategory.values());
 		model.addAttribute("sorts", ComplianceDashboard.Sort.values());

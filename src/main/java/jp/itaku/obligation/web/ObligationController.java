@@ -2,6 +2,7 @@ package jp.itaku.obligation.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,7 +100,7 @@ class ObligationController {
 				(opened.file().getContentType() != null) ? opened.file().getContentType() : "application/octet-stream");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment()
-					.filename(opened.file().getFileName(), java.nio.charset.StandardCharsets.UTF_8)
+					.filename(opened.file().getFileName(), StandardCharsets.UTF_8)
 					.build()
 					.toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");

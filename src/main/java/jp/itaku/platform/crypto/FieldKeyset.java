@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ public class FieldKeyset {
 		if (bytes.length < 5) {
 			return -1;
 		}
-		return KeyRecords.keyIdOf(java.util.HexFormat.of().formatHex(bytes, 0, 5));
+		return KeyRecords.keyIdOf(HexFormat.of().formatHex(bytes, 0, 5));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -80,8 +81,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 				return Optional.empty();
 			}
 			channel.truncate(0);
-			channel.write(java.nio.ByteBuffer
-				.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
+			channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
 			return Optional.of(new EmbeddedDataDirectory(absolute, channel, lock));
 		}
 		catch (OverlappingFileLockException ex) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +100,7 @@ class EmbeddedDatabaseConfiguration {
 	@FlywayDataSource
 	DataSource ownerDataSource(EmbeddedDatabase database) {
 		EmbeddedPostgresServer server = database.server();
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(),
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(), server.jdbcUrl(),
 				EmbeddedCredentials.OWNER, server.credentials().ownerPassword());
 		return dataSource;
 	}
@@ -136,11 +138,9 @@ class EmbeddedDatabaseConfiguration {
 			Path temp = Path.of(System.getProperty("java.io.tmpdir"));
 			removeAbandonedScratch(temp);
 			Path dir = Files.createTempDirectory(temp, "itaku-pg-");
-			return EmbeddedPostgresServer
-				.startOrAttach(
-						new EmbeddedPostgresServer.Settings(dir.resolve("data"), 0, properties.durable(),
-								properties.startTimeout(), java.time.Duration.ZERO),
-						EmbeddedCredentials.random(), false);
+			return EmbeddedPostgresServer.startOrAttach(new EmbeddedPostgresServer.Settings(dir.resolve("data"), 0,
+					properties.durable(), properties.startTimeout(), Duration.ZERO), EmbeddedCredentials.random(),
+					false);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -149,7 +149,7 @@ class EmbeddedDatabaseConfiguration {
 
 	private static void removeAbandonedScratch(Path temp) {
 		try (Stream<Path> dirs = Files.list(temp)) {
-			java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+			Instant before = Instant.now().minus(Duration.ofMinutes(10));
 			for (Path dir : (Iterable<Path>) dirs
 				.filter((d) -> d.getFileName().toString().startsWith("itaku-pg-"))::iterator) {
 				Path data = dir.resolve("data");

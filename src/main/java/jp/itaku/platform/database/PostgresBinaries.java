@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.sun.security.auth.module.UnixSystem;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -124,7 +126,7 @@ final class PostgresBinaries {
 
 	private static boolean isRoot() {
 		try {
-			return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+			return new UnixSystem().getUid() == 0;
 		}
 		catch (LinkageError | RuntimeException ex) {
 			return false;
@@ -148,8 +150,7 @@ final class PostgresBinaries {
 				Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
 				log.info("PostgreSQL binaries unpacked into {}", home);
 			}
-			catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
-					| java.nio.file.DirectoryNotEmptyException ex) {
+			catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException ex) {
 				// Another process unpacked the same bundle meanwhile.
 				deleteTree(staging);
 				if (!Files.exists(home.resolve(".complete"))) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -192,10 +194,10 @@ record Postmaster(long pid, int port, String status, Path dataDir) {
 			handle.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
 		}
-		catch (java.util.concurrent.TimeoutException ex) {
+		catch (TimeoutException ex) {
 			return false;
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			return !handle.get().isAlive();
 		}
 		catch (InterruptedException ex) {

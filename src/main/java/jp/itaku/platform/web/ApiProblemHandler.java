@@ -2,22 +2,26 @@ package jp.itaku.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.database.DatabaseUnavailable;
+import org.hibernate.StaleStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -85,9 +89,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 * Someone else changed the record meanwhile: an optimistic-lock conflict, a unique
 	 * key taken by a concurrent request, a serialization failure or a deadlock.
 	 */
-	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class,
-			jakarta.persistence.OptimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
-			org.hibernate.StaleStateException.class })
+	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class, OptimisticLockException.class,
+			PessimisticLockException.class, StaleStateException.class })
 	ResponseEntity<ProblemDetail> handleConflict(Exception ex) {
 		log.info("Concurrent change refused with 409: {}", ex.getClass().getSimpleName());
 		return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, this.messages.text("error.conflict")));
@@ -124,7 +127,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 					this.messages.text(stored.messageKey(), stored.arguments())));
 		}
-		String reference = java.util.UUID.randomUUID().toString();
+		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected API failure, reference {}", reference, ex);
 		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				this.messages.text("error.unexpected", reference));

@@ -3,6 +3,7 @@ package jp.itaku.platform.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -57,8 +58,7 @@ public final class Downloads {
 	}
 
 	private static String contentType(String fileName) {
-		return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? "application/pdf"
-				: "application/octet-stream";
+		return fileName.toLowerCase(Locale.ROOT).endsWith(".pdf") ? "application/pdf" : "application/octet-stream";
 	}
 
 }

@@ -2,6 +2,7 @@ package jp.itaku.platform.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -439,7 +440,7 @@ public class IdempotentRequests {
 	private static String file(MultipartFile file) {
 		MessageDigest digest = sha256();
 		try (InputStream in = new DigestInputStream(file.getInputStream(), digest)) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
+			in.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read an uploaded file", ex);

@@ -1,5 +1,7 @@
 package jp.itaku.platform.web;
 
+import java.time.Duration;
+
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 
@@ -19,7 +21,7 @@ class LayoutModel {
 
 	private final boolean demo;
 
-	LayoutModel(@Value("${itaku.security.idle-timeout:15m}") java.time.Duration idleTimeout,
+	LayoutModel(@Value("${itaku.security.idle-timeout:15m}") Duration idleTimeout,
 			@Value("${itaku.demo.enabled:false}") boolean demo) {
 		this.idleTimeoutSeconds = idleTimeout.toSeconds();
 		this.demo = demo;

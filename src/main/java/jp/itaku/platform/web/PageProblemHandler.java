@@ -5,24 +5,27 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ConflictProblem;
+import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ItakuProblem;
+import org.hibernate.StaleStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -84,9 +87,8 @@ class PageProblemHandler {
 		response.setStatus(400);
 		model.addAttribute("status", 400);
 		model.addAttribute("problemMessage", this.messages.text("error.invalidInput"));
-		model.addAttribute("fieldMessages",
-				java.util.List.of((ex instanceof MethodArgumentTypeMismatchException mismatch)
-						? mismatch.getName() + ": " + message : message));
+		model.addAttribute("fieldMessages", List.of((ex instanceof MethodArgumentTypeMismatchException mismatch)
+				? mismatch.getName() + ": " + message : message));
 		return "error";
 	}
 
@@ -99,9 +101,8 @@ class PageProblemHandler {
 		return backWithNotice(request, String.join(" ", texts));
 	}
 
-	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class,
-			jakarta.persistence.OptimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
-			org.hibernate.StaleStateException.class })
+	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class, OptimisticLockException.class,
+			PessimisticLockException.class, StaleStateException.class })
 	String handleConflict(Exception ex, HttpServletRequest request) {
 		log.info("Concurrent change on {} refused: {}", request.getRequestURI(), ex.getClass().getSimpleName());
 		return backWithNotice(request, this.messages.text("error.conflict"));

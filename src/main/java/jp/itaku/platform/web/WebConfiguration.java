@@ -1,6 +1,7 @@
 package jp.itaku.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
 	/** The locales the UI speaks. */
-	static final java.util.List<Locale> SUPPORTED = java.util.List.of(Locale.JAPANESE, Locale.ENGLISH);
+	static final List<Locale> SUPPORTED = List.of(Locale.JAPANESE, Locale.ENGLISH);
 
 	@Bean
 	LocaleResolver localeResolver() {

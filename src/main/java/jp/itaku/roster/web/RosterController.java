@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.contract.Contract;
@@ -21,6 +22,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.Downloads;
+import jp.itaku.platform.web.Idempotent;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.NationalityPurpose;
 import jp.itaku.roster.RosterChange;
@@ -31,7 +33,6 @@ import jp.itaku.roster.RosterWorkbook;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerReadiness;
 import jp.itaku.roster.WorkerRole;
-import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -117,8 +118,8 @@ class RosterController {
 		model.addAttribute("readiness", readiness);
 		model.addAttribute("notReady", notReady);
 		model.addAttribute("part", part);
-		model.addAttribute("organisationNames", this.organisations.namesUnscoped(
-				members.stream().map(RosterMember::getOrganisationId).collect(java.util.stream.Collectors.toSet())));
+		model.addAttribute("organisationNames", this.organisations
+			.namesUnscoped(members.stream().map(RosterMember::getOrganisationId).collect(Collectors.toSet())));
 		model.addAttribute("pending", part.whole() ? this.rosters.pendingChanges(actor, id) : List.of());
 		model.addAttribute("mayFileNotice", this.rosters.mayFileNotice(actor, contract));
 		model.addAttribute("notices", notices);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Idempotent;
 import jp.itaku.training.AttendanceResult;
 import jp.itaku.training.Pledge;
 import jp.itaku.training.Pledges;
@@ -17,7 +19,6 @@ import jp.itaku.training.TrainingFiling;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
-import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -195,7 +196,7 @@ class TrainingApiController {
 			Map<UUID, AttendanceResult> results) {
 
 		static SessionView of(TrainingSession s) {
-			Map<UUID, AttendanceResult> results = new java.util.LinkedHashMap<>();
+			Map<UUID, AttendanceResult> results = new LinkedHashMap<>();
 			s.getAttendances().forEach((a) -> results.put(a.getMemberId(), a.getResult()));
 			return new SessionView(s.getId(), s.getContractId(), s.getKind(), s.getHeldOn(), s.getContent(),
 					s.getScenario(), s.getTrainer(), s.getResult(), s.getImprovements(), s.getMaterialsSha256(),

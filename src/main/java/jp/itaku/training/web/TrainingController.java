@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
+import jp.itaku.platform.web.Idempotent;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
@@ -25,7 +27,6 @@ import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
-import jp.itaku.platform.web.Idempotent;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -143,7 +144,7 @@ class TrainingController {
 		Actor actor = CurrentActor.require();
 		Contract contract = this.contracts.get(actor, contractId);
 		if (!this.trainings.mayRecord(actor, contract)) {
-			throw new jp.itaku.platform.AccessDeniedProblem("error.forbidden");
+			throw new AccessDeniedProblem("error.forbidden");
 		}
 		List<RosterMember> members = this.rosters.members(actor, contractId)
 			.stream()
