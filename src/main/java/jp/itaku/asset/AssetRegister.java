@@ -25,7 +25,6 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -294,8 +293,7 @@ public class AssetRegister {
 		List<UUID> submitted = new ArrayList<>();
 		byte[] extract = null;
 		for (Obligation obligation : raised) {
-			if (obligation.getStatus() != ObligationStatus.OPEN
-					&& obligation.getStatus() != ObligationStatus.RETURNED) {
+			if (!obligation.awaitsSubmission()) {
 				continue;
 			}
 			if (obligation.getDeliverable() == Deliverable.CUSTODY_RECEIPT) {

@@ -31,7 +31,6 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -857,16 +856,8 @@ public class AssetRequests {
 
 	private List<UUID> submit(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, String comment,
 			String fileName, byte[] pdf) {
-		List<UUID> submitted = new ArrayList<>();
-		for (Obligation obligation : this.obligations.findUnscoped(contractId, deliverable, periodKey)) {
-			if (obligation.getStatus() == ObligationStatus.OPEN
-					|| obligation.getStatus() == ObligationStatus.RETURNED) {
-				this.obligations.submit(actor, obligation.getId(), comment,
-						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
-				submitted.add(obligation.getId());
-			}
-		}
-		return submitted;
+		return this.obligations.submitFor(actor, contractId, deliverable, periodKey, comment,
+				List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
 	}
 
 	private List<UUID> registerExtract(Actor actor, AssetRequest request, List<AssetEvent> states) {
@@ -900,14 +891,7 @@ public class AssetRequests {
 
 	private List<UUID> review(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, boolean accept,
 			String comment) {
-		List<UUID> reviewed = new ArrayList<>();
-		for (Obligation obligation : this.obligations.findUnscoped(contractId, deliverable, periodKey)) {
-			this.obligations.pendingSubmissionUnscoped(obligation.getId()).ifPresent((submission) -> {
-				this.obligations.review(actor, submission, accept, comment);
-				reviewed.add(obligation.getId());
-			});
-		}
-		return reviewed;
+		return this.obligations.reviewFor(actor, contractId, deliverable, periodKey, accept, comment);
 	}
 
 	private List<AssetEvent> states(UUID requestId) {

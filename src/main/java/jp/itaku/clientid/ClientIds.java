@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,7 +18,7 @@ import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.Obligations;
@@ -35,8 +33,8 @@ import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientIds {
 
 	private static final String WHAT = "clientid.entity";
-
-	private static final Set<Role> ISSUERS = EnumSet.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
 
 	private final ClientIssuedIdRepository ids;
 
@@ -96,9 +92,7 @@ public class ClientIds {
 	 * the contract is not closed
 	 */
 	public boolean mayIssue(Actor actor, Contract contract) {
-		return ISSUERS.contains(actor.role()) && actor.organisationKind() == OrganisationKind.CLIENT
-				&& contract.getClientOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return ContractRoles.decidesForClientWhileOpen(actor, contract);
 	}
 
 	/**

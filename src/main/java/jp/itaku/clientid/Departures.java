@@ -4,17 +4,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
-import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.Mailer;
 import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
@@ -42,8 +41,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class Departures {
 
 	private static final Logger log = LoggerFactory.getLogger(Departures.class);
-
-	private static final Set<Role> RECIPIENTS = Set.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
 
 	private final ClientIssuedIdRepository ids;
 
@@ -111,7 +108,7 @@ class Departures {
 				return;
 			}
 			for (UserAccount recipient : this.users.enabledUsersUnscoped(contract.getClientOrganisationId(),
-					RECIPIENTS)) {
+					ContractRoles.CLIENT_DECIDERS)) {
 				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
 					continue;
 				}

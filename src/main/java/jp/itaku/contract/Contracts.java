@@ -49,9 +49,6 @@ public class Contracts {
 
 	private static final String WHAT = "contract.entity";
 
-	private static final Set<Role> CLIENT_EDITORS = Set.of(Role.SYSTEM_ADMIN, Role.CLIENT_SECURITY_ADMIN,
-			Role.CLIENT_OFFICER);
-
 	private final ContractRepository repository;
 
 	private final Organisations organisations;
@@ -195,7 +192,7 @@ public class Contracts {
 	 * @return {@code true} when the actor may register
 	 */
 	public boolean mayRegister(Actor actor) {
-		return CLIENT_EDITORS.contains(actor.role()) && actor.organisationKind() == OrganisationKind.CLIENT;
+		return ContractRoles.registersForClient(actor);
 	}
 
 	/**
@@ -223,8 +220,7 @@ public class Contracts {
 	 * @return {@code true} when the actor may see it
 	 */
 	public boolean isParty(Actor actor, Contract contract) {
-		return actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId())
-				|| contract.getContractorOrganisationId().equals(actor.organisationId());
+		return ContractRoles.isParty(actor, contract);
 	}
 
 	/**
@@ -331,8 +327,7 @@ public class Contracts {
 	 * @return {@code true} for the client's officers and the system administrator
 	 */
 	public boolean isClientEditor(Actor actor, Contract contract) {
-		return CLIENT_EDITORS.contains(actor.role())
-				&& (actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId()));
+		return ContractRoles.editsForClient(actor, contract);
 	}
 
 	/**

@@ -3,14 +3,13 @@ package jp.itaku.emergency;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
 
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
-import jp.itaku.platform.Role;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.platform.mail.Mailer;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -38,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConfirmationReminderJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ConfirmationReminderJob.class);
-
-	private static final Set<Role> LEADS = Set.of(Role.CONTRACTOR_LEAD);
 
 	private final EmergencyContacts contacts;
 
@@ -100,7 +97,7 @@ public class ConfirmationReminderJob {
 		int failed = 0;
 		for (EmergencyContacts.Due due : this.contacts.dueUnscoped(today)) {
 			for (UserAccount lead : this.users.enabledUsersUnscoped(due.contract().getContractorOrganisationId(),
-					LEADS)) {
+					ContractRoles.CONTRACTOR_LEADS)) {
 				if (lead.getEmail() == null || lead.getEmail().isBlank()) {
 					continue;
 				}

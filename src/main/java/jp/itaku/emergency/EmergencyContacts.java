@@ -20,6 +20,7 @@ import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -35,8 +36,6 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
-import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
@@ -408,8 +407,7 @@ public class EmergencyContacts {
 	 * Returns whether the actor keeps a contract's list: a lead of its contractor.
 	 */
 	private static boolean mayEdit(Actor actor, Contract contract) {
-		return actor.is(Role.CONTRACTOR_LEAD) && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getContractorOrganisationId().equals(actor.organisationId());
+		return ContractRoles.leadsForContractor(actor, contract);
 	}
 
 	private String organisationName(UUID id) {

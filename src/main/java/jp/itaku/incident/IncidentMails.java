@@ -6,14 +6,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.Role;
@@ -102,7 +103,7 @@ class IncidentMails {
 		String reporterName = this.organisations.namesUnscoped(Set.of(reporter)).getOrDefault(reporter, "");
 		for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(), reporter)) {
 			deliver(incident, () -> send(contract, incident,
-					this.users.enabledUsersUnscoped(organisationId, Set.of(Role.CONTRACTOR_LEAD)), reporterName));
+					this.users.enabledUsersUnscoped(organisationId, ContractRoles.CONTRACTOR_LEADS), reporterName));
 		}
 	}
 

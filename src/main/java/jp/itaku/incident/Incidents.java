@@ -19,6 +19,7 @@ import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -508,8 +509,7 @@ public class Incidents {
 		boolean subcontractor = !actor.organisationId().equals(incident.getContractorOrganisationId());
 		List<UUID> submitted = new ArrayList<>();
 		for (Obligation obligation : obligations) {
-			if (obligation.getDeliverable() != deliverable || (obligation.getStatus() != ObligationStatus.OPEN
-					&& obligation.getStatus() != ObligationStatus.RETURNED)) {
+			if (obligation.getDeliverable() != deliverable || !obligation.awaitsSubmission()) {
 				continue;
 			}
 			List<Obligations.Upload> uploads = List
@@ -552,8 +552,7 @@ public class Incidents {
 	}
 
 	private boolean mayAcknowledge(Actor actor, Contract contract) {
-		return actor.is(Role.CLIENT_SECURITY_ADMIN)
-				&& contract.getClientOrganisationId().equals(actor.organisationId());
+		return ContractRoles.administersSecurityForClient(actor, contract);
 	}
 
 	private static boolean contractorRole(Actor actor) {

@@ -522,15 +522,8 @@ public class Inspections {
 		if (!contractorSide(actor, inspection)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		List<UUID> submitted = new ArrayList<>();
-		for (Obligation obligation : this.obligations.findUnscoped(inspection.getContractId(), request.getDeliverable(),
-				request.keyIn(inspection))) {
-			if (obligation.getStatus() == ObligationStatus.OPEN
-					|| obligation.getStatus() == ObligationStatus.RETURNED) {
-				this.obligations.submit(actor, obligation.getId(), comment, files);
-				submitted.add(obligation.getId());
-			}
-		}
+		List<UUID> submitted = this.obligations.submitFor(actor, inspection.getContractId(), request.getDeliverable(),
+				request.keyIn(inspection), comment, files);
 		if (submitted.isEmpty()) {
 			throw new InvalidInputProblem("files", "inspection.error.request.nothingOpen");
 		}
@@ -735,9 +728,7 @@ public class Inspections {
 			else if (obligations.stream().allMatch((o) -> o.getStatus() == ObligationStatus.ACCEPTED)) {
 				state = "ACCEPTED";
 			}
-			else if (obligations.stream()
-				.noneMatch(
-						(o) -> o.getStatus() == ObligationStatus.OPEN || o.getStatus() == ObligationStatus.RETURNED)) {
+			else if (obligations.stream().noneMatch(Obligation::awaitsSubmission)) {
 				state = "SUBMITTED";
 			}
 			else {

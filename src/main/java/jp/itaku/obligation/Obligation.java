@@ -143,15 +143,23 @@ public class Obligation {
 	 * @return the effective status
 	 */
 	public ObligationStatus effectiveStatus(LocalDate today) {
-		if ((this.status == ObligationStatus.OPEN || this.status == ObligationStatus.RETURNED) && this.dueDate != null
-				&& this.dueDate.isBefore(today)) {
+		if (awaitsSubmission() && this.dueDate != null && this.dueDate.isBefore(today)) {
 			return ObligationStatus.OVERDUE;
 		}
 		return this.status;
 	}
 
+	/**
+	 * Returns whether the obligation waits for the contractor's submission: it is open,
+	 * or it was returned.
+	 * @return {@code true} when a submission may be made
+	 */
+	public boolean awaitsSubmission() {
+		return this.status == ObligationStatus.OPEN || this.status == ObligationStatus.RETURNED;
+	}
+
 	void submitted(Instant now) {
-		if (this.status != ObligationStatus.OPEN && this.status != ObligationStatus.RETURNED) {
+		if (!awaitsSubmission()) {
 			throw new ConflictProblem("status", "obligation.transition.submit");
 		}
 		this.status = ObligationStatus.SUBMITTED;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,13 +24,14 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
-import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
+import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.StoredProfile;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractClosingCheck;
 import jp.itaku.contract.ContractEvents.ContractRegistered;
 import jp.itaku.contract.ContractEvents.ContractScopeChanged;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -42,7 +42,6 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -61,8 +60,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Obligations implements ContractClosingCheck {
 
 	private static final String WHAT = "obligation.entity";
-
-	private static final Set<Role> CONTRACTOR_SUBMITTERS = Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER);
 
 	private final ObligationRepository obligations;
 
@@ -358,8 +355,9 @@ public class Obligations implements ContractClosingCheck {
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem(WHAT);
 		}
-		if (!CONTRACTOR_SUBMITTERS.contains(actor.role()) || actor.organisationKind() == OrganisationKind.CLIENT
-				|| this.contracts.isParty(actor, contract) || !Objects.equals(source, obligation.getSource())) {
+		if (!ContractRoles.CONTRACTOR_MEMBERS.contains(actor.role())
+				|| actor.organisationKind() == OrganisationKind.CLIENT || this.contracts.isParty(actor, contract)
+				|| !Objects.equals(source, obligation.getSource())) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return store(actor, obligation, contract, comment, uploads);
@@ -400,6 +398,61 @@ public class Obligations implements ContractClosingCheck {
 			.detail("number", number)
 			.detail("files", names));
 		return submission;
+	}
+
+	/**
+	 * Submits one document to every obligation of a contract for a deliverable and period
+	 * that waits for a submission: how another module meets the obligations its own
+	 * record answers (a self-inspection report, a roster, a register extract…), instead
+	 * of looking for them itself. The actor's rights are checked per obligation by
+	 * {@link #submit}.
+	 * @param actor a lead or worker of the contractor
+	 * @param contractId the contract
+	 * @param deliverable what is submitted
+	 * @param periodKey the period or occurrence key the obligations carry
+	 * @param comment the contractor's comment
+	 * @param uploads the files
+	 * @return the obligations submitted to, possibly none
+	 */
+	@Transactional
+	public List<UUID> submitFor(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, String comment,
+			List<Upload> uploads) {
+		List<UUID> submitted = new ArrayList<>();
+		for (Obligation obligation : findUnscoped(contractId, deliverable, periodKey)) {
+			if (obligation.awaitsSubmission()) {
+				submit(actor, obligation.getId(), comment, uploads);
+				submitted.add(obligation.getId());
+			}
+		}
+		return submitted;
+	}
+
+	/**
+	 * Reviews the pending submission of every obligation of a contract for a deliverable
+	 * and period: how a module whose own decision is the client's review (approving a
+	 * take-out request accepts the written request submitted for it) records that review,
+	 * instead of reviewing another module's submissions itself. The actor's rights are
+	 * checked per submission by {@link #review}.
+	 * @param actor a client officer of the contract
+	 * @param contractId the contract
+	 * @param deliverable what was submitted
+	 * @param periodKey the period or occurrence key the obligations carry
+	 * @param accept whether to accept (or return)
+	 * @param comment the comment (required to return)
+	 * @return the obligations whose submission was reviewed, possibly none
+	 */
+	@Transactional
+	public List<UUID> reviewFor(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, boolean accept,
+			String comment) {
+		List<UUID> reviewed = new ArrayList<>();
+		for (Obligation obligation : findUnscoped(contractId, deliverable, periodKey)) {
+			Optional<UUID> pending = pendingSubmissionUnscoped(obligation.getId());
+			if (pending.isPresent()) {
+				review(actor, pending.get(), accept, comment);
+				reviewed.add(obligation.getId());
+			}
+		}
+		return reviewed;
 	}
 
 	/**
@@ -646,10 +699,9 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	private boolean mayAct(Actor actor, Contract contract, boolean contractorSide) {
 		if (contractorSide) {
-			return CONTRACTOR_SUBMITTERS.contains(actor.role()) && actor.organisationKind() != OrganisationKind.CLIENT
-					&& contract.getContractorOrganisationId().equals(actor.organisationId());
+			return ContractRoles.worksForContractor(actor, contract);
 		}
-		return this.contracts.isClientEditor(actor, contract);
+		return ContractRoles.editsForClient(actor, contract);
 	}
 
 	private void record(Obligation obligation, Actor actor, String action, String comment, Instant now) {

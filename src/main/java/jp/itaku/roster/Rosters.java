@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
@@ -25,24 +24,22 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.InvalidInputProblem;
-import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
+import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 import jp.itaku.platform.crypto.FieldEncryptor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -196,10 +193,9 @@ public class Rosters {
 	 * @return {@code true} when the actor may add workers and change its own
 	 */
 	public boolean mayEdit(Actor actor, Contract contract) {
-		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getStatus() != ContractStatus.CLOSED
-				&& (contract.getContractorOrganisationId().equals(actor.organisationId())
-						|| this.contracts.isParticipant(actor, contract));
+		return ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
+				&& actor.organisationKind() != OrganisationKind.CLIENT && ContractRoles.isOpen(contract)
+				&& (ContractRoles.ofContractor(actor, contract) || this.contracts.isParticipant(actor, contract));
 	}
 
 	/**
@@ -211,7 +207,7 @@ public class Rosters {
 	 * @return {@code true} for the contractor's lead
 	 */
 	public boolean mayFileNotice(Actor actor, Contract contract) {
-		return mayEdit(actor, contract) && contract.getContractorOrganisationId().equals(actor.organisationId());
+		return ContractRoles.leadsForContractorWhileOpen(actor, contract);
 	}
 
 	/**
@@ -223,8 +219,7 @@ public class Rosters {
 	 * @return {@code true} for the client's security administrator
 	 */
 	public boolean maySeeNationality(Actor actor, Contract contract) {
-		return actor.role() == Role.CLIENT_SECURITY_ADMIN
-				&& contract.getClientOrganisationId().equals(actor.organisationId());
+		return ContractRoles.administersSecurityForClient(actor, contract);
 	}
 
 	/**
@@ -466,8 +461,7 @@ public class Rosters {
 		String comment = (number == 1) ? "従事者名簿を提出します。" : "従事者名簿の変更（第" + number + "号）を届け出ます。";
 		List<UUID> submitted = new ArrayList<>();
 		for (Obligation obligation : met) {
-			if (obligation.getStatus() == ObligationStatus.OPEN
-					|| obligation.getStatus() == ObligationStatus.RETURNED) {
+			if (obligation.awaitsSubmission()) {
 				this.obligations.submit(actor, obligation.getId(), comment,
 						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
 				submitted.add(obligation.getId());
@@ -517,8 +511,7 @@ public class Rosters {
 			String reference) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scopedContract(actor, member);
-		if (actor.role() != Role.CLIENT_SECURITY_ADMIN
-				|| !contract.getClientOrganisationId().equals(actor.organisationId())) {
+		if (!ContractRoles.administersSecurityForClient(actor, contract)) {
 			throw new AccessDeniedProblem("roster.nationality.forbidden");
 		}
 		if (purpose == null) {
@@ -632,8 +625,7 @@ public class Rosters {
 		if (!mayEdit(actor, contract)) {
 			return List.of();
 		}
-		return this.users.enabledUsersUnscoped(actor.organisationId(),
-				Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER));
+		return this.users.enabledUsersUnscoped(actor.organisationId(), ContractRoles.CONTRACTOR_MEMBERS);
 	}
 
 	private void check(Actor actor, Contract contract, RosterMemberForm form) {
@@ -649,10 +641,10 @@ public class Rosters {
 						outside.arguments()));
 			}
 		}
-		if (form.getUserId() != null && this.users
-			.enabledUsersUnscoped(actor.organisationId(), Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER))
-			.stream()
-			.noneMatch((u) -> u.getId().equals(form.getUserId()))) {
+		if (form.getUserId() != null
+				&& this.users.enabledUsersUnscoped(actor.organisationId(), ContractRoles.CONTRACTOR_MEMBERS)
+					.stream()
+					.noneMatch((u) -> u.getId().equals(form.getUserId()))) {
 			problems.add(new ItakuProblem.FieldProblem("userId", "roster.userId.invalid"));
 		}
 		if (!problems.isEmpty()) {

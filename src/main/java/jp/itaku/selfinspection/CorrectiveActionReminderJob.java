@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
@@ -15,10 +14,10 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
-import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.Mailer;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -157,7 +156,7 @@ public class CorrectiveActionReminderJob {
 		Contract contract = this.contracts.findUnscoped(action.contractId()).orElseThrow();
 		int sent = 0;
 		for (UserAccount lead : this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(),
-				Set.of(Role.CONTRACTOR_LEAD))) {
+				ContractRoles.CONTRACTOR_LEADS)) {
 			if (lead.getEmail() == null || lead.getEmail().isBlank()) {
 				continue;
 			}

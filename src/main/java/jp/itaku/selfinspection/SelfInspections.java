@@ -20,7 +20,7 @@ import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -33,8 +33,6 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
-import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
@@ -111,10 +109,7 @@ public class SelfInspections {
 	 * @return {@code true} when the actor may answer
 	 */
 	public boolean mayFill(Actor actor, Contract contract) {
-		return (actor.role() == Role.CONTRACTOR_LEAD || actor.role() == Role.CONTRACTOR_WORKER)
-				&& actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getContractorOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return ContractRoles.worksForContractor(actor, contract) && ContractRoles.isOpen(contract);
 	}
 
 	/**
@@ -125,7 +120,7 @@ public class SelfInspections {
 	 * @return {@code true} when the actor may submit
 	 */
 	public boolean maySubmit(Actor actor, Contract contract) {
-		return mayFill(actor, contract) && actor.role() == Role.CONTRACTOR_LEAD;
+		return ContractRoles.leadsForContractorWhileOpen(actor, contract);
 	}
 
 	/**
@@ -304,16 +299,9 @@ public class SelfInspections {
 		String fileName = this.report.fileName(month);
 		UploadedDocument document = this.documents.accept(fileName, "application/pdf", new ByteArrayInputStream(pdf));
 		inspection.submitted(actor.userId(), document.key(), document.sha256(), document.fileName(), now);
-		List<UUID> submitted = new ArrayList<>();
-		for (Obligation obligation : this.obligations.findUnscoped(contractId, Deliverable.SELF_INSPECTION_REPORT,
-				month.toString())) {
-			if (obligation.getStatus() == ObligationStatus.OPEN
-					|| obligation.getStatus() == ObligationStatus.RETURNED) {
-				this.obligations.submit(actor, obligation.getId(), this.report.comment(month, Counts.of(rows)),
-						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
-				submitted.add(obligation.getId());
-			}
-		}
+		List<UUID> submitted = this.obligations.submitFor(actor, contractId, Deliverable.SELF_INSPECTION_REPORT,
+				month.toString(), this.report.comment(month, Counts.of(rows)),
+				List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
 		Counts counts = Counts.of(rows);
 		this.audit.record(AuditRecord.of("SELF_INSPECTION_SUBMITTED")
 			.actor(actor)

@@ -20,6 +20,7 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.contract.ServiceLevelMetric;
@@ -27,7 +28,6 @@ import jp.itaku.contract.ServiceLevelTarget;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
-import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,8 +175,7 @@ public class ServiceLevels {
 	 * @return {@code true} when the actor may record
 	 */
 	public boolean mayRecord(Actor actor, Contract contract) {
-		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getContractorOrganisationId().equals(actor.organisationId())
+		return ContractRoles.leadsForContractor(actor, contract)
 				&& (contract.getStatus() == ContractStatus.ACTIVE || contract.getStatus() == ContractStatus.ENDED);
 	}
 

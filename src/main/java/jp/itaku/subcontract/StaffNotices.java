@@ -16,12 +16,11 @@ import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -29,7 +28,6 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
-import jp.itaku.platform.Role;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
@@ -112,9 +110,9 @@ public class StaffNotices {
 	 * @return {@code true} when the actor may file
 	 */
 	public boolean mayFile(Actor actor, Contract contract, Subcontract subcontract) {
-		return subcontract.isApproved() && actor.role() == Role.CONTRACTOR_LEAD
+		return subcontract.isApproved() && ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
 				&& subcontract.getApplicantOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+				&& ContractRoles.isOpen(contract);
 	}
 
 	/**
@@ -160,8 +158,7 @@ public class StaffNotices {
 		String source = "Subcontract:" + s.getId();
 		List<UUID> submitted = new ArrayList<>();
 		for (Obligation o : due) {
-			if (!source.equals(o.getSource())
-					|| (o.getStatus() != ObligationStatus.OPEN && o.getStatus() != ObligationStatus.RETURNED)) {
+			if (!source.equals(o.getSource()) || !o.awaitsSubmission()) {
 				continue;
 			}
 			List<Obligations.Upload> uploads = List

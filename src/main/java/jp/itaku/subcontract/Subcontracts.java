@@ -24,12 +24,11 @@ import jp.itaku.catalog.GuardedAction;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.catalog.TriggerType;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
@@ -40,7 +39,6 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
@@ -70,8 +68,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Subcontracts {
 
 	private static final String WHAT = "subcontract.entity";
-
-	private static final Set<Role> DECIDERS = Set.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
 
 	private final SubcontractRepository repository;
 
@@ -211,11 +207,11 @@ public class Subcontracts {
 	 * @return {@code true} when the actor may apply
 	 */
 	public boolean mayApply(Actor actor, Contract contract) {
-		if (actor.role() != Role.CONTRACTOR_LEAD || actor.organisationKind() == OrganisationKind.CLIENT
-				|| contract.getStatus() == ContractStatus.CLOSED) {
+		if (!ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
+				|| actor.organisationKind() == OrganisationKind.CLIENT || !ContractRoles.isOpen(contract)) {
 			return false;
 		}
-		return contract.getContractorOrganisationId().equals(actor.organisationId())
+		return ContractRoles.ofContractor(actor, contract)
 				|| approvedOf(contract.getId(), actor.organisationId()).isPresent();
 	}
 
@@ -279,8 +275,7 @@ public class Subcontracts {
 						"Subcontract:" + s.getId()));
 		List<UUID> submitted = new ArrayList<>();
 		for (Obligation o : raised) {
-			if (o.getDeliverable() == Deliverable.SUBCONTRACT_APPLICATION
-					&& (o.getStatus() == ObligationStatus.OPEN || o.getStatus() == ObligationStatus.RETURNED)) {
+			if (o.getDeliverable() == Deliverable.SUBCONTRACT_APPLICATION && o.awaitsSubmission()) {
 				List<Obligations.Upload> uploads = List
 					.of(new Obligations.Upload(s.getFileName(), "application/pdf", new ByteArrayResource(application)));
 				String comment = this.pdf.text("subcontract.obligation.comment", seq);
@@ -536,8 +531,7 @@ public class Subcontracts {
 	 * subcontract and every level below it.
 	 */
 	private List<Subcontract> visible(Actor actor, Contract contract, List<Subcontract> all) {
-		if (actor.is(Role.SYSTEM_ADMIN) || contract.getClientOrganisationId().equals(actor.organisationId())
-				|| contract.getContractorOrganisationId().equals(actor.organisationId())) {
+		if (ContractRoles.isParty(actor, contract)) {
 			return all;
 		}
 		Set<UUID> shown = new HashSet<>();
@@ -555,31 +549,26 @@ public class Subcontracts {
 	}
 
 	private boolean mayDecide(Actor actor, Contract contract, Subcontract s) {
-		return s.getStatus() == SubcontractStatus.PENDING && DECIDERS.contains(actor.role())
-				&& contract.getClientOrganisationId().equals(actor.organisationId());
+		return s.getStatus() == SubcontractStatus.PENDING && ContractRoles.decidesForClient(actor, contract);
 	}
 
 	private boolean maySupervise(Actor actor, Contract contract, Subcontract s) {
-		return s.isApproved() && actor.role() == Role.CONTRACTOR_LEAD
-				&& s.getApplicantOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return s.isApproved() && ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
+				&& s.getApplicantOrganisationId().equals(actor.organisationId()) && ContractRoles.isOpen(contract);
 	}
 
 	private boolean mayAskReport(Actor actor, Contract contract) {
-		return DECIDERS.contains(actor.role()) && contract.getClientOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return ContractRoles.decidesForClientWhileOpen(actor, contract);
 	}
 
 	private boolean mayReport(Actor actor, Contract contract) {
-		return actor.role() == Role.CONTRACTOR_LEAD
-				&& contract.getContractorOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return ContractRoles.leadsForContractorWhileOpen(actor, contract);
 	}
 
 	private Subcontract decidable(Actor actor, UUID id) {
 		Subcontract s = get(actor, id);
 		Contract contract = this.contracts.getAsParticipant(actor, s.getContractId());
-		if (!DECIDERS.contains(actor.role()) || !contract.getClientOrganisationId().equals(actor.organisationId())) {
+		if (!ContractRoles.decidesForClient(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return s;

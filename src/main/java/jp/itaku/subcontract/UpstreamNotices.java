@@ -3,19 +3,18 @@ package jp.itaku.subcontract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
-import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
-import jp.itaku.platform.Role;
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +38,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class UpstreamNotices {
 
 	private static final Logger log = LoggerFactory.getLogger(UpstreamNotices.class);
-
-	private static final Set<Role> CONTRACTOR_SIDE = Set.of(Role.CONTRACTOR_LEAD);
-
-	private static final Set<Role> CLIENT_SIDE = Set.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
 
 	private final Subcontracts subcontracts;
 
@@ -90,9 +85,10 @@ class UpstreamNotices {
 			}
 			List<UserAccount> recipients = new ArrayList<>();
 			for (UUID organisation : this.subcontracts.upstreamOfApplicantUnscoped(s.getId())) {
-				recipients.addAll(this.users.enabledUsersUnscoped(organisation, CONTRACTOR_SIDE));
+				recipients.addAll(this.users.enabledUsersUnscoped(organisation, ContractRoles.CONTRACTOR_LEADS));
 			}
-			recipients.addAll(this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), CLIENT_SIDE));
+			recipients.addAll(
+					this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS));
 			String applicant = this.organisations.findUnscoped(s.getApplicantOrganisationId())
 				.map(Organisation::getName)
 				.orElse("");

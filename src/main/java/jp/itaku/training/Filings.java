@@ -8,7 +8,6 @@ import java.util.UUID;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.Submission;
 import jp.itaku.platform.Actor;
@@ -82,7 +81,7 @@ class Filings {
 	}
 
 	private static boolean submittable(Obligation obligation) {
-		return obligation.getStatus() == ObligationStatus.OPEN || obligation.getStatus() == ObligationStatus.RETURNED;
+		return obligation.awaitsSubmission();
 	}
 
 }

@@ -1,6 +1,5 @@
 package jp.itaku.training;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.PdfForm;
@@ -306,8 +306,7 @@ public class Trainings {
 	 * @return {@code true} for the contractor's lead
 	 */
 	public boolean mayRecord(Actor actor, Contract contract) {
-		return this.rosters.mayEdit(actor, contract)
-				&& contract.getContractorOrganisationId().equals(actor.organisationId());
+		return ContractRoles.leadsForContractorWhileOpen(actor, contract);
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -23,8 +22,6 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
-import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
@@ -42,8 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class EntryLog {
 
 	private static final String WHAT = "worksite.entry.entity";
-
-	private static final Set<Role> RECORDERS = Set.of(Role.CONTRACTOR_LEAD, Role.CONTRACTOR_WORKER);
 
 	private final EntryLogRepository entries;
 
@@ -71,9 +66,7 @@ public class EntryLog {
 	 * @return {@code true} when the actor may record
 	 */
 	public boolean mayRecord(Actor actor, Contract contract) {
-		return RECORDERS.contains(actor.role()) && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getContractorOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return ContractRoles.worksForContractor(actor, contract) && ContractRoles.isOpen(contract);
 	}
 
 	/**
