@@ -31,8 +31,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @EnableConfigurationProperties(AuditProperties.class)
 public class AuditTrail {
 
-	private static final Set<Role> READERS = Set.of(Role.SYSTEM_ADMIN, Role.CLIENT_SECURITY_ADMIN, Role.AUDITOR);
-
 	private static final int SLICE = 5_000;
 
 	private final AuditRepository repository;
@@ -253,7 +251,7 @@ public class AuditTrail {
 	}
 
 	private Set<UUID> readableOrganisations(Actor actor) {
-		if (!READERS.contains(actor.role())) {
+		if (!actor.role().readsAuditTrail()) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return this.scope.isUnrestricted(actor) ? null : this.scope.visibleOrganisationIds(actor);

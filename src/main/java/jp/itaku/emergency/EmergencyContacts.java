@@ -337,13 +337,15 @@ public class EmergencyContacts {
 
 	/**
 	 * Returns whether the confirmation of an active contract's list is due today, for the
-	 * contract's page (which has already scoped the contract).
+	 * contract's page.
+	 * @param actor the signed-in user
 	 * @param contract the contract
-	 * @return {@code true} when the lead should confirm the list (要確認)
+	 * @return {@code true} when the lead should confirm the list (要確認); {@code false} for
+	 * a user who is no party to the contract
 	 */
 	@Transactional(readOnly = true)
-	public boolean confirmationDue(Contract contract) {
-		if (contract.getStatus() != ContractStatus.ACTIVE) {
+	public boolean confirmationDue(Actor actor, Contract contract) {
+		if (!ContractRoles.isParty(actor, contract) || contract.getStatus() != ContractStatus.ACTIVE) {
 			return false;
 		}
 		return this.lists.findByContractId(contract.getId())

@@ -45,6 +45,24 @@ public enum Role {
 	 * Returns the Spring Security authority name of this role.
 	 * @return {@code ROLE_} followed by the role's name
 	 */
+	/**
+	 * Returns whether the role reads the audit trail: the system administrator, the
+	 * client's security administrator and the auditor.
+	 * @return {@code true} for the audit trail's readers
+	 */
+	public boolean readsAuditTrail() {
+		return this == SYSTEM_ADMIN || this == CLIENT_SECURITY_ADMIN || this == AUDITOR;
+	}
+
+	/**
+	 * Returns whether the role works on the contractor's side (a lead or a worker of a
+	 * contractor or subcontractor).
+	 * @return {@code true} for leads and workers
+	 */
+	public boolean isContractorSide() {
+		return this == CONTRACTOR_LEAD || this == CONTRACTOR_WORKER;
+	}
+
 	public String authority() {
 		return "ROLE_" + name();
 	}

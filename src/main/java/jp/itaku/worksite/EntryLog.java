@@ -113,14 +113,17 @@ public class EntryLog {
 	}
 
 	/**
-	 * Counts a contract's flagged entries, for the contract page (which is scoped
-	 * already).
-	 * @param contractId the contract
-	 * @return the number of flagged entries
+	 * Counts a contract's flagged entries, for the contract page.
+	 * @param actor the signed-in user
+	 * @param contract the contract
+	 * @return the number of flagged entries; 0 for a user who is no party to the contract
 	 */
 	@Transactional(readOnly = true)
-	public long flaggedCountUnscoped(UUID contractId) {
-		return this.entries.countByContractIdAndMatch(contractId, EntryLogEntry.Match.FLAGGED);
+	public long flaggedCount(Actor actor, Contract contract) {
+		if (!ContractRoles.isParty(actor, contract)) {
+			return 0;
+		}
+		return this.entries.countByContractIdAndMatch(contract.getId(), EntryLogEntry.Match.FLAGGED);
 	}
 
 	/**

@@ -26,8 +26,8 @@ import jp.itaku.platform.Dates;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
-import jp.itaku.support.TestMailServer;
 import jp.itaku.support.IntegrationTest;
+import jp.itaku.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -175,8 +175,10 @@ class EmergencyConfirmationReminderIT {
 
 		assertThat(mailsAbout(overdue)).isEmpty();
 		assertThat(mailsAbout(fresh)).isEmpty();
-		assertThat(this.emergency.confirmationDue(this.contracts.get(this.officer, overdue.getId()))).isFalse();
-		assertThat(this.emergency.confirmationDue(this.contracts.get(this.officer, fresh.getId()))).isFalse();
+		assertThat(this.emergency.confirmationDue(this.officer, this.contracts.get(this.officer, overdue.getId())))
+			.isFalse();
+		assertThat(this.emergency.confirmationDue(this.officer, this.contracts.get(this.officer, fresh.getId())))
+			.isFalse();
 
 		this.job.runFor(this.calendar.today().plusDays(1));
 		assertThat(mailsAbout(fresh)).as("due the next day").hasSize(1);

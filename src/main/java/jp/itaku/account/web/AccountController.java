@@ -18,8 +18,10 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.web.AccountPageSection;
 import jp.itaku.platform.web.FormErrors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,8 +55,11 @@ class AccountController {
 
 	private final FormErrors formErrors;
 
+	private final ObjectProvider<AccountPageSection> sections;
+
 	AccountController(UserAccounts users, TwoFactor twoFactor, ApiTokens tokens, SignIn signIn, SignInHandlers handlers,
-			LocaleResolver locales, FormErrors formErrors) {
+			LocaleResolver locales, FormErrors formErrors, ObjectProvider<AccountPageSection> sections) {
+		this.sections = sections;
 		this.users = users;
 		this.twoFactor = twoFactor;
 		this.tokens = tokens;
@@ -70,6 +75,8 @@ class AccountController {
 		model.addAttribute("user", this.users.get(actor, actor.userId()));
 		model.addAttribute("tokens", this.tokens.list(actor));
 		model.addAttribute("recoveryCodesLeft", this.twoFactor.remainingRecoveryCodes(actor.userId()));
+		model.addAttribute("accountSections",
+				this.sections.orderedStream().flatMap((s) -> s.section(actor).stream()).toList());
 		return "account/account";
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractPageSection;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
@@ -18,6 +19,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +42,12 @@ class ContractPageController {
 
 	private final FormErrors formErrors;
 
+	private final ObjectProvider<ContractPageSection> sections;
+
 	ContractPageController(Contracts contracts, Obligations obligations, Organisations organisations,
-			ClauseCatalog catalog, FormErrors formErrors) {
+			ClauseCatalog catalog, FormErrors formErrors, ObjectProvider<ContractPageSection> sections) {
 		this.formErrors = formErrors;
+		this.sections = sections;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.organisations = organisations;
@@ -66,6 +71,10 @@ class ContractPageController {
 		}
 		model.addAttribute("contract", contract);
 		model.addAttribute("party", party);
+		// Other modules' tools (IDs, emergency contacts, work site), for the parties.
+		model.addAttribute("sections",
+				party ? this.sections.orderedStream().flatMap((s) -> s.section(actor, contract).stream()).toList()
+						: List.of());
 		model.addAttribute("profile", this.catalog.get(contract.getProfileId()));
 		model.addAttribute("client", this.organisations.findUnscoped(contract.getClientOrganisationId()).orElseThrow());
 		model.addAttribute("contractor",

@@ -11,7 +11,9 @@ import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.web.DashboardAlert;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +37,11 @@ class DashboardController {
 
 	private final ClauseCatalog catalog;
 
+	private final ObjectProvider<DashboardAlert> alerts;
+
 	DashboardController(ComplianceDashboard dashboard, Obligations obligations, Contracts contracts,
-			ClauseCatalog catalog) {
+			ClauseCatalog catalog, ObjectProvider<DashboardAlert> alerts) {
+		this.alerts = alerts;
 		this.dashboard = dashboard;
 		this.obligations = obligations;
 		this.contracts = contracts;
@@ -60,6 +65,7 @@ class DashboardController {
 		model.addAttribute("pages", shown.pages());
 		boolean clientSide = actor.organisationKind() == OrganisationKind.CLIENT;
 		model.addAttribute("clientSide", clientSide);
+		model.addAttribute("alerts", this.alerts.orderedStream().flatMap((a) -> a.alert(actor).stream()).toList());
 		model.addAttribute("mayRegister", this.contracts.mayRegister(actor));
 		if (actor.organisationKind() != OrganisationKind.CLIENT) {
 			model.addAttribute("todo", this.obligations.todo(actor));

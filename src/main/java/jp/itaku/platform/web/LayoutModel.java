@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout of every page needs: the signed-in user (for the header and the
- * navigation by role) and the idle timeout (for the warning before the session ends).
+ * What the layout of every page needs: the signed-in user (for the header), what the
+ * navigation offers them ({@link Navigation}), and the idle timeout (for the warning
+ * before the session ends).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModel {
@@ -30,6 +31,11 @@ class LayoutModel {
 	@ModelAttribute("currentActor")
 	Actor currentActor() {
 		return CurrentActor.find().orElse(null);
+	}
+
+	@ModelAttribute("navigation")
+	Navigation navigation() {
+		return CurrentActor.find().map(Navigation::of).orElse(null);
 	}
 
 	@ModelAttribute("idleTimeoutSeconds")

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/** The locales the UI speaks. */
 	static final List<Locale> SUPPORTED = List.of(Locale.JAPANESE, Locale.ENGLISH);
+
+	private final ObjectProvider<PageBanner> banners;
+
+	WebConfiguration(ObjectProvider<PageBanner> banners) {
+		this.banners = banners;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -92,6 +99,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(new SupportedLocaleInterceptor(interceptor));
 		registry.addInterceptor(new InputRulesInterceptor());
+		registry.addInterceptor(new PageBanners(this.banners));
 	}
 
 }
