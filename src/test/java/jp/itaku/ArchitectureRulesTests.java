@@ -7,10 +7,12 @@ import java.time.ZonedDateTime;
 import java.util.TimeZone;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
@@ -45,6 +47,18 @@ class ArchitectureRulesTests {
 			.orShould()
 			.callMethod(ZonedDateTime.class, "now")
 			.because("dates are Asia/Tokyo: use ItakuTime.today(clock) or a Clock with an explicit zone")
+			.check(this.classes);
+	}
+
+	@Test
+	void webCodeNeverReadsUnscoped() {
+		noClasses().that()
+			.resideInAPackage("..web..")
+			.should()
+			.callMethodWhere(describe("a method named *Unscoped",
+					(JavaMethodCall call) -> call.getTarget().getName().endsWith("Unscoped")))
+			.because("what a page or an API answer shows is read through a scoped method that takes the Actor;"
+					+ " *Unscoped methods are for jobs, listeners and other modules' internal use")
 			.check(this.classes);
 	}
 

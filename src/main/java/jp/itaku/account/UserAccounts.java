@@ -341,6 +341,16 @@ public class UserAccounts {
 	}
 
 	/**
+	 * Returns the language the signed-in user chose for the UI, to apply at sign-in.
+	 * @param actor the signed-in user
+	 * @return the language tag, when the user chose one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> preferredLanguage(Actor actor) {
+		return this.repository.findById(actor.userId()).map(UserAccount::getPreferredLocale);
+	}
+
+	/**
 	 * Looks up a user without scoping, for sign-in and operator commands only.
 	 * @param username the sign-in name
 	 * @return the user, if it exists

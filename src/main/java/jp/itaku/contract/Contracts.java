@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -302,6 +303,51 @@ public class Contracts {
 			throw new NotFoundProblem(what);
 		}
 		return part.contract();
+	}
+
+	/**
+	 * Returns the two parties of a contract the actor takes part in, for the pages that
+	 * name them.
+	 * @param actor the acting user
+	 * @param contract the contract, read through {@link #getAsParticipant}
+	 * @return the client and the contractor
+	 * @throws NotFoundProblem when the actor takes no part in the contract
+	 */
+	@Transactional(readOnly = true)
+	public ContractParties parties(Actor actor, Contract contract) {
+		if (!isParticipant(actor, contract)) {
+			throw new NotFoundProblem(WHAT);
+		}
+		return new ContractParties(this.organisations.findUnscoped(contract.getClientOrganisationId()).orElseThrow(),
+				this.organisations.findUnscoped(contract.getContractorOrganisationId()).orElseThrow());
+	}
+
+	/**
+	 * Returns the names of organisations that take part in a contract the actor takes
+	 * part in (the contractor and its approved subcontractors), for pages that show whose
+	 * a record is.
+	 * @param actor the acting user
+	 * @param contract the contract, read through {@link #getAsParticipant}
+	 * @param organisationIds the organisations to name
+	 * @return their names by id; an organisation that takes no part in the contract is
+	 * missing
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> participantNames(Actor actor, Contract contract, Collection<UUID> organisationIds) {
+		if (!isParticipant(actor, contract)) {
+			throw new NotFoundProblem(WHAT);
+		}
+		Set<UUID> taking = new HashSet<>(organisationIds);
+		taking.retainAll(participants(contract));
+		return this.organisations.namesUnscoped(taking);
+	}
+
+	private Set<UUID> participants(Contract contract) {
+		Set<UUID> ids = new HashSet<>();
+		ids.add(contract.getClientOrganisationId());
+		ids.add(contract.getContractorOrganisationId());
+		this.participations.orderedStream().forEach((p) -> ids.addAll(p.participatingOrganisations(contract.getId())));
+		return ids;
 	}
 
 	/**

@@ -101,6 +101,21 @@ public class Organisations {
 	}
 
 	/**
+	 * Lists the contractors a user may choose when registering a contract: every
+	 * contractor organisation (their names are not confidential) for a user of a client
+	 * organisation or the system administrator; nothing for anyone else.
+	 * @param actor the acting user
+	 * @return the contractor organisations, by name
+	 */
+	@Transactional(readOnly = true)
+	public List<Organisation> contractorChoices(Actor actor) {
+		if (actor.organisationKind() != OrganisationKind.CLIENT && !actor.is(Role.SYSTEM_ADMIN)) {
+			return List.of();
+		}
+		return this.repository.findByKindOrderByNameAsc(OrganisationKind.CONTRACTOR);
+	}
+
+	/**
 	 * Looks up the names of organisations in one query, without scoping: for showing the
 	 * parties of records the actor already may see (e.g. the contractors of the contracts
 	 * on the dashboard).

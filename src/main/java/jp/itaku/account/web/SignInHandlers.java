@@ -127,9 +127,7 @@ class SignInHandlers
 	private void applyPreferredLocale(HttpServletRequest request, HttpServletResponse response,
 			StepAuthentication next) {
 		ActorPrincipal principal = (ActorPrincipal) next.getPrincipal();
-		String language = this.users.findByUsernameUnscoped(principal.actor().username())
-			.map((user) -> user.getPreferredLocale())
-			.orElse(null);
+		String language = this.users.preferredLanguage(principal.actor()).orElse(null);
 		if (language != null) {
 			this.locales.setLocale(request, response, Locale.forLanguageTag(language));
 		}

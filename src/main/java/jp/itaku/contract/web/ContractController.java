@@ -18,7 +18,6 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
-import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
 
@@ -255,8 +254,7 @@ class ContractController {
 		Actor actor = CurrentActor.require();
 		model.addAttribute("contract", contract);
 		// Only a new contract chooses its contractor; the list is for registrars only.
-		model.addAttribute("contractors",
-				(contract == null) ? this.organisations.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR) : List.of());
+		model.addAttribute("contractors", (contract == null) ? this.organisations.contractorChoices(actor) : List.of());
 		model.addAttribute("profiles", this.catalog.profiles());
 		model.addAttribute("actor", actor);
 		return "contracts/form";

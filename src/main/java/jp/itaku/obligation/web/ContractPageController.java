@@ -9,11 +9,11 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPageSection;
+import jp.itaku.contract.ContractParties;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.Obligations;
-import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -36,21 +36,18 @@ class ContractPageController {
 
 	private final Obligations obligations;
 
-	private final Organisations organisations;
-
 	private final ClauseCatalog catalog;
 
 	private final FormErrors formErrors;
 
 	private final ObjectProvider<ContractPageSection> sections;
 
-	ContractPageController(Contracts contracts, Obligations obligations, Organisations organisations,
-			ClauseCatalog catalog, FormErrors formErrors, ObjectProvider<ContractPageSection> sections) {
+	ContractPageController(Contracts contracts, Obligations obligations, ClauseCatalog catalog, FormErrors formErrors,
+			ObjectProvider<ContractPageSection> sections) {
 		this.formErrors = formErrors;
 		this.sections = sections;
 		this.contracts = contracts;
 		this.obligations = obligations;
-		this.organisations = organisations;
 		this.catalog = catalog;
 	}
 
@@ -76,9 +73,9 @@ class ContractPageController {
 				party ? this.sections.orderedStream().flatMap((s) -> s.section(actor, contract).stream()).toList()
 						: List.of());
 		model.addAttribute("profile", this.catalog.get(contract.getProfileId()));
-		model.addAttribute("client", this.organisations.findUnscoped(contract.getClientOrganisationId()).orElseThrow());
-		model.addAttribute("contractor",
-				this.organisations.findUnscoped(contract.getContractorOrganisationId()).orElseThrow());
+		ContractParties parties = this.contracts.parties(actor, contract);
+		model.addAttribute("client", parties.client());
+		model.addAttribute("contractor", parties.contractor());
 		model.addAttribute("byCategory", byCategory);
 		model.addAttribute("total", all.size());
 		model.addAttribute("mayEdit", this.contracts.isClientEditor(actor, contract));

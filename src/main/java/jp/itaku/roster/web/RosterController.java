@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
+import jp.itaku.contract.ContractParties;
 import jp.itaku.contract.Contracts;
-import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
@@ -65,17 +65,13 @@ class RosterController {
 
 	private final Contracts contracts;
 
-	private final Organisations organisations;
-
 	private final RosterWorkbook workbook;
 
 	private final RosterProblems problems;
 
-	RosterController(Rosters rosters, Contracts contracts, Organisations organisations, RosterWorkbook workbook,
-			RosterProblems problems) {
+	RosterController(Rosters rosters, Contracts contracts, RosterWorkbook workbook, RosterProblems problems) {
 		this.rosters = rosters;
 		this.contracts = contracts;
-		this.organisations = organisations;
 		this.workbook = workbook;
 		this.problems = problems;
 	}
@@ -110,16 +106,15 @@ class RosterController {
 			changesByNotice.put(notice.getId(), this.rosters.changesOf(actor, notice.getId()));
 		}
 		model.addAttribute("contract", contract);
-		model.addAttribute("client",
-				this.organisations.findUnscoped(contract.getClientOrganisationId()).orElseThrow().getName());
-		model.addAttribute("contractor",
-				this.organisations.findUnscoped(contract.getContractorOrganisationId()).orElseThrow().getName());
+		ContractParties parties = this.contracts.parties(actor, contract);
+		model.addAttribute("client", parties.client().getName());
+		model.addAttribute("contractor", parties.contractor().getName());
 		model.addAttribute("members", members);
 		model.addAttribute("readiness", readiness);
 		model.addAttribute("notReady", notReady);
 		model.addAttribute("part", part);
-		model.addAttribute("organisationNames", this.organisations
-			.namesUnscoped(members.stream().map(RosterMember::getOrganisationId).collect(Collectors.toSet())));
+		model.addAttribute("organisationNames", this.contracts.participantNames(actor, contract,
+				members.stream().map(RosterMember::getOrganisationId).collect(Collectors.toSet())));
 		model.addAttribute("pending", part.whole() ? this.rosters.pendingChanges(actor, id) : List.of());
 		model.addAttribute("mayFileNotice", this.rosters.mayFileNotice(actor, contract));
 		model.addAttribute("notices", notices);
