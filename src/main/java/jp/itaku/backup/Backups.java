@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Backs up and restores one consistent set: the database (embedded: an online physical
@@ -79,8 +81,12 @@ public class Backups {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	Backups(DocumentStore store, FieldEncryptor encryptor, ObjectProvider<EmbeddedDatabase> embedded, JdbcClient jdbc,
-			AuditTrail audit, ObjectProvider<Flyway> flyway, JsonMapper json, Clock clock) {
+			AuditTrail audit, ObjectProvider<Flyway> flyway, JsonMapper json, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.store = store;
 		this.encryptor = encryptor;
 		this.embedded = embedded;
@@ -150,13 +156,14 @@ public class Backups {
 					(database != null) ? "embedded" : "external", this.encryptor.fingerprint(), schemaVersion(), copied,
 					documents, objects);
 			writeManifest(dir, manifest);
-			this.audit.record(AuditRecord.of("BACKUP_CREATED")
+			AuditRecord created = AuditRecord.of("BACKUP_CREATED")
 				.target("Backup", dir.getFileName().toString())
 				.detail("mode", manifest.mode())
 				.detail("documents", documents.size())
 				.detail("objects", objects.size())
 				.detail("databaseFiles", (copied != null) ? copied.files().size() : 0)
-				.detail("keysetFingerprint", manifest.keysetFingerprint()));
+				.detail("keysetFingerprint", manifest.keysetFingerprint());
+			this.transactions.executeWithoutResult((status) -> this.audit.record(created));
 			return manifest;
 		}
 		catch (IOException ex) {
@@ -301,14 +308,14 @@ public class Backups {
 	 */
 	public void recordRestore(Path source, Verification verification) {
 		BackupManifest manifest = readManifest(source.toAbsolutePath().normalize());
-		this.audit.record(AuditRecord.of("BACKUP_RESTORED")
+		this.transactions.executeWithoutResult((status) -> this.audit.record(AuditRecord.of("BACKUP_RESTORED")
 			.target("Backup", source.toAbsolutePath().normalize().getFileName().toString())
 			.detail("backupCreatedAt", manifest.createdAt().toString())
 			.detail("mode", manifest.mode())
 			.detail("auditEntries", verification.chain().entries())
 			.detail("documents", verification.documents())
 			.detail("encryptedFields", verification.encryptedFields())
-			.detail("whole", verification.whole()));
+			.detail("whole", verification.whole())));
 	}
 
 	/**

@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes what interrupted and losing writes leave behind, and nothing else:
@@ -70,8 +72,12 @@ public class Janitor {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	Janitor(DocumentStore store, Documents documents, DocumentReferences references, SpoolLeftovers spool,
-			IdempotentRequests keys, AuditTrail audit, JanitorProperties properties, Clock clock) {
+			IdempotentRequests keys, AuditTrail audit, JanitorProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.store = store;
 		this.documents = documents;
 		this.references = references;
@@ -93,7 +99,7 @@ public class Janitor {
 		Orphans orphans = removeOrphans(now.minus(this.properties.orphanAge()));
 		int expiredKeys = this.keys.removeExpired();
 		Report report = new Report(temporary, spoolCopies, orphans.removed(), orphans.complete(), expiredKeys);
-		audit(report);
+		this.transactions.executeWithoutResult((status) -> audit(report));
 		log.info(
 				"Janitor: {} partial uploads, {} spool copies, {} unreferenced documents{} and {} expired request keys "
 						+ "removed",

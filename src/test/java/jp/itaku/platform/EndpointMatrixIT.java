@@ -34,6 +34,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -109,6 +110,25 @@ class EndpointMatrixIT {
 
 	Map<String, String> ids = new LinkedHashMap<>();
 
+	/** The audit entries the last request added, counted inside its transaction. */
+	long lastAudited;
+
+	/** The flash attributes the last request left for the next page. */
+	Map<String, Object> lastFlash = Map.of();
+
+	/**
+	 * Requests that change nothing the audit trail records even when they succeed, each
+	 * with the reason. Every other successful POST, PUT, PATCH or DELETE must add an
+	 * audit entry.
+	 */
+	static final Map<String, String> UNAUDITED = Map.ofEntries(
+			Map.entry("POST /account/calendar-feed/revoke", "with no active feed there is nothing to revoke"),
+			Map.entry("POST /account/totp", "starts an enrolment kept in the session until the first code"),
+			Map.entry("POST /account/totp/done", "leaves the page that showed the recovery codes once"),
+			Map.entry("POST /audit/verify", "reads the chain and reports; it changes nothing"),
+			Map.entry("POST /contracts/{id}/roster/import/cancel",
+					"drops a staged import kept in the session; nothing was stored"));
+
 	@BeforeAll
 	void world() {
 		for (String username : ACCOUNTS) {
@@ -163,7 +183,10 @@ class EndpointMatrixIT {
 		}
 		StringBuilder recorded = new StringBuilder();
 		List<String> wrong = new ArrayList<>();
+		List<String> unaudited = new ArrayList<>();
 		int requests = 0;
+		int changes = 0;
+		int audited = 0;
 		for (Endpoint endpoint : this.endpoints.values()) {
 			Row row = matrix.get(endpoint.key());
 			String body = (row != null && row.body() != null) ? resolve(row.body()) : null;
@@ -173,6 +196,16 @@ class EndpointMatrixIT {
 				MockHttpServletResponse response = perform(endpoint, account, endpoint.path(this::id), body);
 				requests++;
 				answers.put(account, response);
+				if (changed(endpoint, response, this.lastFlash)) {
+					changes++;
+					if (this.lastAudited > 0) {
+						audited++;
+					}
+					else if (!UNAUDITED.containsKey(endpoint.key())) {
+						unaudited.add(endpoint.key() + " as " + account + " answered " + response.getStatus()
+								+ " and wrote no audit entry");
+					}
+				}
 				cells.add(cell(response.getStatus()));
 				String text = response.getContentAsString(StandardCharsets.UTF_8);
 				if (text.contains("{0}") || text.contains("{1}")) {
@@ -213,8 +246,34 @@ class EndpointMatrixIT {
 		org.slf4j.LoggerFactory.getLogger(EndpointMatrixIT.class)
 			.info("Authorisation matrix: {} requests, {} of {} endpoints covered", requests,
 					this.endpoints.size() - missing.size(), this.endpoints.size());
+		org.slf4j.LoggerFactory.getLogger(EndpointMatrixIT.class)
+			.info("Audit: {} of {} successful changing requests wrote an audit entry ({} allowed not to)", audited,
+					changes, changes - audited - unaudited.size());
 		assertThat(wrong).as("Answers that differ from %s, or failed", MATRIX)
 			.allMatch((line) -> record && !line.contains(": 5"));
+		assertThat(unaudited)
+			.as("Successful changes that left no audit entry (AuditTrail.record in the service,"
+					+ " or a reason in UNAUDITED)")
+			.isEmpty();
+	}
+
+	/**
+	 * Returns whether a request changed something: a POST, PUT, PATCH or DELETE that
+	 * succeeded — a 2xx answer from the API, a redirect from a page without an error for
+	 * the next page (a page that fails shows the form again with 200, or redirects with
+	 * its errors in the flash).
+	 */
+	private static boolean changed(Endpoint endpoint, MockHttpServletResponse response, Map<String, Object> flash) {
+		if (endpoint.method() == HttpMethod.GET || endpoint.method() == HttpMethod.HEAD
+				|| endpoint.method() == HttpMethod.OPTIONS) {
+			return false;
+		}
+		int status = response.getStatus();
+		if (endpoint.api()) {
+			return status >= 200 && status < 300;
+		}
+		return status >= 300 && status < 400 && !flash.containsKey("actionErrors") && !flash.containsKey("tokenErrors")
+				&& !flash.containsKey("failedTarget") && !flash.containsKey("conflict");
 	}
 
 	/**
@@ -309,6 +368,10 @@ class EndpointMatrixIT {
 		};
 	}
 
+	private long auditCount() {
+		return this.jdbc.sql("select coalesce(max(seq), 0) from audit_entry").query(Long.class).single();
+	}
+
 	MockHttpServletResponse perform(Endpoint endpoint, String account, String path, String body) {
 		return perform(endpoint, account, path, body, null);
 	}
@@ -317,15 +380,18 @@ class EndpointMatrixIT {
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 		return transaction.execute((status) -> {
 			status.setRollbackOnly();
+			long before = auditCount();
 			try {
 				AbstractMockHttpServletRequestBuilder<?> request = endpoint.toRequest(path,
 						(bad != null && bad.body() != null) ? bad.body() : body);
 				if (bad != null && bad.parameter() != null) {
 					request.param(bad.parameter(), bad.value());
 				}
-				return this.mvc.perform(request.with(authentication(this.accounts.get(account))))
-					.andReturn()
-					.getResponse();
+				MvcResult result = this.mvc.perform(request.with(authentication(this.accounts.get(account))))
+					.andReturn();
+				this.lastAudited = auditCount() - before;
+				this.lastFlash = result.getFlashMap();
+				return result.getResponse();
 			}
 			catch (Exception ex) {
 				// An exception nothing answered would reach the servlet container as a
