@@ -1,5 +1,7 @@
 package jp.itaku.audit;
 
+import jp.itaku.platform.database.TransactionLocks;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,13 +24,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditRepository {
 
-	/** Serialises appends so that each entry chains onto the one before it. */
-	private static final long APPEND_LOCK = 0x17A4_0001L;
-
 	private final JdbcClient jdbc;
 
-	AuditRepository(JdbcClient jdbc) {
+	private final TransactionLocks locks;
+
+	AuditRepository(JdbcClient jdbc, TransactionLocks locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/**
@@ -38,7 +40,7 @@ class AuditRepository {
 	 * genesis)
 	 */
 	ChainHead lockHead() {
-		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query((rs, n) -> 1).list();
+		this.locks.lock(TransactionLocks.AUDIT_APPEND);
 		return this.jdbc.sql("select seq, entry_hash from audit_entry order by seq desc limit 1")
 			.query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
 			.optional()

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
+import jp.itaku.platform.database.TransactionLocks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,19 +21,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CatalogRepository {
 
-	private static final long STORE_LOCK = 0x17A4_0002L;
-
 	private final JdbcClient jdbc;
 
-	CatalogRepository(JdbcClient jdbc) {
+	private final TransactionLocks locks;
+
+	CatalogRepository(JdbcClient jdbc, TransactionLocks locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/**
 	 * Serialises storing, so that two nodes starting at once do not both store a version.
 	 */
 	void lock() {
-		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", STORE_LOCK).query((rs, n) -> 1).list();
+		this.locks.lock(TransactionLocks.CATALOG_STORE);
 	}
 
 	int latestVersion(String code) {

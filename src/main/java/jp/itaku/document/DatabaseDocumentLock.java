@@ -1,9 +1,10 @@
 package jp.itaku.document;
 
+import jp.itaku.platform.database.TransactionLocks;
+
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,12 +24,12 @@ class DatabaseDocumentLock implements DocumentLock {
 
 	private static final int DOCUMENTS = 1;
 
-	private final JdbcClient jdbc;
+	private final TransactionLocks locks;
 
 	private final TransactionTemplate transaction;
 
-	DatabaseDocumentLock(JdbcClient jdbc, PlatformTransactionManager transactions) {
-		this.jdbc = jdbc;
+	DatabaseDocumentLock(TransactionLocks locks, PlatformTransactionManager transactions) {
+		this.locks = locks;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -36,22 +37,14 @@ class DatabaseDocumentLock implements DocumentLock {
 	@Override
 	public void holdSharedUntilCommit() {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			this.jdbc.sql("select pg_advisory_xact_lock_shared(:space, :lock)")
-				.param("space", ITAKU)
-				.param("lock", DOCUMENTS)
-				.query((rs, n) -> 1)
-				.list();
+			this.locks.lockShared(ITAKU, DOCUMENTS);
 		}
 	}
 
 	@Override
 	public <T> Optional<T> tryExclusively(Supplier<T> work) {
 		return this.transaction.execute((status) -> {
-			boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:space, :lock)")
-				.param("space", ITAKU)
-				.param("lock", DOCUMENTS)
-				.query(Boolean.class)
-				.single();
+			boolean locked = this.locks.tryLock(ITAKU, DOCUMENTS);
 			return locked ? Optional.ofNullable(work.get()) : Optional.empty();
 		});
 	}

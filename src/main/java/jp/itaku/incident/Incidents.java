@@ -39,6 +39,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.Sha256;
+import jp.itaku.platform.database.TransactionLocks;
 import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.Trainings;
@@ -91,12 +92,14 @@ public class Incidents {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionLocks locks;
+
 	private final Period planReviewEvery;
 
 	Incidents(IncidentRepository incidents, IncidentUpdateRepository updates, Contracts contracts,
 			Obligations obligations, Trainings trainings, Documents documents, IncidentReportForm form,
 			AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock, JdbcClient jdbc,
-			@Value("${itaku.incidents.plan-review-every:P1Y}") Period planReviewEvery) {
+			TransactionLocks locks, @Value("${itaku.incidents.plan-review-every:P1Y}") Period planReviewEvery) {
 		this.incidents = incidents;
 		this.updates = updates;
 		this.contracts = contracts;
@@ -109,6 +112,7 @@ public class Incidents {
 		this.calendar = calendar;
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.planReviewEvery = planReviewEvery;
 	}
 
@@ -223,10 +227,7 @@ public class Incidents {
 		Instant now = Instant.now(this.clock);
 		Instant detectedAt = report.getDetectedAt().atZone(ItakuTime.ZONE).toInstant();
 		// Incidents of one contract are numbered one at a time, also across nodes.
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
-			.param("key", "incident:" + contractId)
-			.query((rs, n) -> 1)
-			.list();
+		this.locks.lock("incident:" + contractId);
 		int seq = this.incidents.lastSeq(contractId) + 1;
 		Incident incident = new Incident(contractId, contract.getClientOrganisationId(),
 				contract.getContractorOrganisationId(), seq, report, detectedAt, contract.getImmediately(),

@@ -39,13 +39,13 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.database.TransactionLocks;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,12 +97,13 @@ public class Subcontracts {
 
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
+	private final TransactionLocks locks;
 
 	Subcontracts(SubcontractRepository repository, SupervisionRepository supervision, Contracts contracts,
 			Organisations organisations, Obligations obligations, Rosters rosters, Documents documents,
 			SubcontractPdf pdf, AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar,
-			Clock clock, JdbcClient jdbc, StaffNotices staffNotices, StaffNoticeRepository staffNoticeRepository) {
+			Clock clock, TransactionLocks locks, StaffNotices staffNotices,
+			StaffNoticeRepository staffNoticeRepository) {
 		this.staffNotices = staffNotices;
 		this.staffNoticeRepository = staffNoticeRepository;
 		this.repository = repository;
@@ -117,7 +118,7 @@ public class Subcontracts {
 		this.events = events;
 		this.calendar = calendar;
 		this.clock = clock;
-		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/**
@@ -242,10 +243,7 @@ public class Subcontracts {
 					() -> new InvalidInputProblem("subcontractorOrganisationId", "subcontract.error.subcontractor"));
 		// One at a time per contract: numbering and the cycle check see every earlier
 		// one.
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
-			.param("key", "subcontract:" + contractId)
-			.query((rs, n) -> 1)
-			.list();
+		this.locks.lock("subcontract:" + contractId);
 		List<Subcontract> all = this.repository.findByContractIdOrderBySeqAsc(contractId);
 		Subcontract parent = contract.getContractorOrganisationId().equals(actor.organisationId()) ? null
 				: approvedOf(all, actor.organisationId()).orElseThrow(() -> new AccessDeniedProblem("error.forbidden"));

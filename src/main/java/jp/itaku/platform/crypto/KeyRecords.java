@@ -1,5 +1,7 @@
 package jp.itaku.platform.crypto;
 
+import jp.itaku.platform.database.TransactionLocks;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,23 +20,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KeyRecords {
 
-	/** Serialises the nodes' start-up checks, rotations and retirements. */
-	private static final long KEYS_LOCK = 0x17A4_0002L;
-
 	/** Tink's prefix byte of a ciphertext made with a key of output prefix TINK. */
 	private static final int TINK_PREFIX = 0x01;
 
 	private final JdbcClient jdbc;
 
-	KeyRecords(JdbcClient jdbc) {
+	private final TransactionLocks locks;
+
+	KeyRecords(JdbcClient jdbc, TransactionLocks locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/**
 	 * Takes the keys lock for the rest of the current transaction.
 	 */
 	void lock() {
-		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", KEYS_LOCK).query((rs, n) -> 1).list();
+		this.locks.lock(TransactionLocks.FIELD_KEYS);
 	}
 
 	/**
