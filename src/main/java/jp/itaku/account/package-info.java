@@ -4,5 +4,8 @@
  * timeout and API tokens. Every other module learns the acting user through
  * {@link jp.itaku.platform.Actor}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts and sign-in")
+@ApplicationModule(displayName = "Accounts and sign-in",
+		allowedDependencies = { "audit", "audit :: recipients", "organisation", "platform" })
 package jp.itaku.account;
+
+import org.springframework.modulith.ApplicationModule;

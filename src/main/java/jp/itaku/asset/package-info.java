@@ -5,5 +5,8 @@
  * is a new event referring to the one it corrects), and the receipts, each issuing a
  * numbered custody receipt (預かり証) as PDF to the client's CUSTODY_RECEIPT obligation.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Information assets")
+@ApplicationModule(displayName = "Information assets", allowedDependencies = { "account", "audit", "catalog",
+		"contract", "contract :: closing", "document", "obligation", "organisation", "platform", "roster" })
 package jp.itaku.asset;
+
+import org.springframework.modulith.ApplicationModule;

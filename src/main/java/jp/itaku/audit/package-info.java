@@ -3,5 +3,7 @@
  * and every view of sensitive personal data as an append-only, hash-chained entry;
  * search, CSV export, chain verification and retention-bounded purge.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit trail")
+@ApplicationModule(displayName = "Audit trail", allowedDependencies = { "document", "platform" })
 package jp.itaku.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,7 @@
  * in one set with a manifest, and the checks that a restored set is whole (the audit
  * chain, every document's SHA-256, every encrypted field).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Backup")
+@ApplicationModule(displayName = "Backup", allowedDependencies = { "audit", "document", "platform" })
 package jp.itaku.backup;
+
+import org.springframework.modulith.ApplicationModule;

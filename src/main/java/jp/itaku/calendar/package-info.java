@@ -3,5 +3,7 @@
  * holidays, the year-end closing) and when a deadline that falls on a closed day is
  * really due, in Asia/Tokyo.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar")
+@ApplicationModule(displayName = "Working-day calendar", allowedDependencies = { "platform" })
 package jp.itaku.calendar;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,7 @@
  * must do what, when, under which conditions, proven by which document or register). The
  * spine that contracts and obligations are generated from.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Clause catalog")
+@ApplicationModule(displayName = "Clause catalog", allowedDependencies = { "audit", "platform" })
 package jp.itaku.catalog;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,5 +6,8 @@
  * Owns table {@code client_issued_id}; reads rosters, contracts and the ID-revocation
  * obligations.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Client-issued IDs")
+@ApplicationModule(displayName = "Client-issued IDs", allowedDependencies = { "account", "audit", "calendar", "catalog",
+		"contract", "contract :: sections", "obligation", "platform", "roster" })
 package jp.itaku.clientid;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,11 +5,14 @@ import java.util.UUID;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Implemented by each module that knows what must be settled before a contract is closed
  * (obligations: the end-of-contract duties; assets: every asset returned or disposed of),
  * so that a contract cannot be closed while something is open, and its page can say what.
  */
+@NamedInterface("closing")
 public interface ContractClosingCheck {
 
 	/**

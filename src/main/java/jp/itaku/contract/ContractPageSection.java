@@ -5,6 +5,8 @@ import java.util.Optional;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.PageFragment;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A tool a module adds to a contract's page for the contract's parties (the client's ID
  * register with its open findings, the emergency contacts with a due confirmation, the
@@ -12,6 +14,7 @@ import jp.itaku.platform.PageFragment;
  * implementation in their {@link org.springframework.core.annotation.Order order}, so the
  * page's module does not depend on the modules that contribute.
  */
+@NamedInterface("sections")
 public interface ContractPageSection {
 
 	/**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Implemented by a module that lets organisations other than the two parties take part in
  * a contract (an approved subcontractor, Setagaya 4, Kadoma 8, Nerima 15): their users
@@ -11,6 +13,7 @@ import java.util.UUID;
  * {@link Contracts#summaries} scope it. Looked up lazily, so the contract module does not
  * depend on the implementing one.
  */
+@NamedInterface("participation")
 public interface ContractParticipation {
 
 	/**

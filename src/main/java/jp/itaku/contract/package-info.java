@@ -3,5 +3,7 @@
  * version of a clause profile, with the scope attributes that decide which requirements
  * apply, its deadline durations, work locations and service levels, and its lifecycle.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contracts")
+@ApplicationModule(displayName = "Contracts", allowedDependencies = { "audit", "catalog", "organisation", "platform" })
 package jp.itaku.contract;
+
+import org.springframework.modulith.ApplicationModule;

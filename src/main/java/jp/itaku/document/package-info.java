@@ -4,5 +4,7 @@
  * anyone else sees them (Setagaya clause 21, Nerima 第18条⑷キ: virus checks before data
  * enters the systems).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Documents")
+@ApplicationModule(displayName = "Documents", allowedDependencies = { "platform" })
 package jp.itaku.document;
+
+import org.springframework.modulith.ApplicationModule;

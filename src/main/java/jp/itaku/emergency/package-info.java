@@ -6,5 +6,8 @@
  * a daily reminder when that confirmation is due. Owns the tables
  * {@code emergency_contact*} and {@code emergency_confirmation_reminder}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Emergency contacts")
+@ApplicationModule(displayName = "Emergency contacts", allowedDependencies = { "account", "audit", "calendar",
+		"catalog", "contract", "contract :: sections", "document", "obligation", "organisation", "platform" })
 package jp.itaku.emergency;
+
+import org.springframework.modulith.ApplicationModule;

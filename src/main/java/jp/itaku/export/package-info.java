@@ -4,5 +4,8 @@
  * secret URL whose token is stored only as a hash. Every read is scoped through the
  * contract.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Exports")
+@ApplicationModule(displayName = "Exports", allowedDependencies = { "account", "audit", "calendar", "catalog",
+		"contract", "obligation", "organisation", "platform" })
 package jp.itaku.export;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,5 +5,7 @@
  * take each step, and the mails that tell each side when it is its turn. The modules that
  * find things depend on this one, never the other way.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Findings")
+@ApplicationModule(displayName = "Findings", allowedDependencies = { "account", "audit", "contract", "platform" })
 package jp.itaku.finding;
+
+import org.springframework.modulith.ApplicationModule;

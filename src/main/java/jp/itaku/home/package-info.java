@@ -2,5 +2,7 @@
  * The home page: who is signed in, for which organisation, in which role, and where to go
  * next.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Home")
+@ApplicationModule(displayName = "Home", allowedDependencies = { "platform" })
 package jp.itaku.home;
+
+import org.springframework.modulith.ApplicationModule;

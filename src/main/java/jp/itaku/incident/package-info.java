@@ -7,5 +7,8 @@
  * submitted to the INCIDENT_REPORT obligations, and the emergency response plan's panel
  * (Kadoma 12(1)イ, Nerima 24③).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Incidents")
+@ApplicationModule(displayName = "Incidents", allowedDependencies = { "account", "audit", "calendar", "catalog",
+		"contract", "document", "obligation", "organisation", "platform", "training" })
 package jp.itaku.incident;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,7 @@
  * documents no record refers to, expired one-time request keys — and audits what it
  * removed.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Janitor")
+@ApplicationModule(displayName = "Janitor", allowedDependencies = { "audit", "document", "logevidence", "platform" })
 package jp.itaku.janitor;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,7 @@
  * ({@code rotate-keys}), and the removal of the old keys once nothing uses them
  * ({@code retire-keys}); every step in the audit trail.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Key rotation")
+@ApplicationModule(displayName = "Key rotation", allowedDependencies = { "audit", "platform" })
 package jp.itaku.keys;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,5 +5,8 @@
  * roster, the client-issued IDs, the work schedules and the entry log; findings carry the
  * log lines as evidence.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Log evidence")
+@ApplicationModule(displayName = "Log evidence", allowedDependencies = { "account", "audit", "clientid", "contract",
+		"document", "finding", "finding :: sources", "platform", "roster", "worksite" })
 package jp.itaku.logevidence;
+
+import org.springframework.modulith.ApplicationModule;

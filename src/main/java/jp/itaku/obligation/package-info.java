@@ -3,5 +3,8 @@
  * profile's requirements that apply to the contract's scope), each met by written
  * submissions (書面) the client accepts or returns; the dashboard of who owes what by when.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Obligations")
+@ApplicationModule(displayName = "Obligations", allowedDependencies = { "audit", "calendar", "catalog", "contract",
+		"contract :: closing", "contract :: sections", "document", "organisation", "platform" })
 package jp.itaku.obligation;
+
+import org.springframework.modulith.ApplicationModule;

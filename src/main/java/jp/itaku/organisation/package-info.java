@@ -2,5 +2,7 @@
  * Organisations: the clients, contractors and subcontractors party to outsourcing
  * contracts (GLOSSARY: parties). Owns their register and who may see which.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Organisations")
+@ApplicationModule(displayName = "Organisations", allowedDependencies = { "audit", "platform" })
 package jp.itaku.organisation;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,8 @@
  * both sides on the day an obligation becomes overdue, and the contractor of each review
  * outcome — sent by a daily job that runs once across nodes, each at most once.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reminders")
+@ApplicationModule(displayName = "Reminders",
+		allowedDependencies = { "account", "audit", "calendar", "catalog", "contract", "obligation", "platform" })
 package jp.itaku.reminder;
+
+import org.springframework.modulith.ApplicationModule;

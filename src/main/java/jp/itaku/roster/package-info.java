@@ -5,5 +5,8 @@
  * the nationality some profiles ask for, encrypted and shown only for the clause's
  * purpose. Raises the obligations a worker joining or leaving creates.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Rosters")
+@ApplicationModule(displayName = "Rosters", allowedDependencies = { "account", "audit", "calendar", "catalog",
+		"contract", "document", "obligation", "organisation", "platform" })
 package jp.itaku.roster;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,8 @@
  * evidence and corrective actions, the written report submitted to the month's
  * SELF_INSPECTION_REPORT obligation, and the trend over the months.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Self-inspections")
+@ApplicationModule(displayName = "Self-inspections", allowedDependencies = { "account", "audit", "calendar", "catalog",
+		"contract", "document", "obligation", "organisation", "platform" })
 package jp.itaku.selfinspection;
+
+import org.springframework.modulith.ApplicationModule;

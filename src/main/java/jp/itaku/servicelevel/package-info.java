@@ -4,5 +4,8 @@
  * decides whether the target was met, and breaches show on the contract's page and on the
  * dashboards.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Service levels")
+@ApplicationModule(displayName = "Service levels",
+		allowedDependencies = { "audit", "calendar", "contract", "platform" })
 package jp.itaku.servicelevel;
+
+import org.springframework.modulith.ApplicationModule;

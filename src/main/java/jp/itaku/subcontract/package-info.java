@@ -4,5 +4,8 @@
  * depth with upstream notices, the applicant's supervision records, the chain as a tree,
  * and the contract participation of approved subcontractors.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Subcontracting")
+@ApplicationModule(displayName = "Subcontracting", allowedDependencies = { "account", "audit", "calendar", "catalog",
+		"contract", "contract :: participation", "document", "obligation", "organisation", "platform", "roster" })
 package jp.itaku.subcontract;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,5 +5,8 @@
  * records submitted to the obligations they meet; and the readiness the roster asks
  * before a worker starts (Setagaya 16, Kadoma 1(2)(3) and 5, Nerima 9–10 and 24③).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Pledges and training")
+@ApplicationModule(displayName = "Pledges and training", allowedDependencies = { "audit", "calendar", "catalog",
+		"contract", "document", "obligation", "organisation", "platform", "roster" })
 package jp.itaku.training;
+
+import org.springframework.modulith.ApplicationModule;

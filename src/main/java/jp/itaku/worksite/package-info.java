@@ -4,5 +4,8 @@
  * every change) as a written form; who entered and left the work area, matched to the
  * roster on the day, visitors shown as such and anyone else flagged.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Work schedules and entry logs")
+@ApplicationModule(displayName = "Work schedules and entry logs", allowedDependencies = { "audit", "calendar",
+		"catalog", "contract", "contract :: sections", "document", "obligation", "organisation", "platform", "roster" })
 package jp.itaku.worksite;
+
+import org.springframework.modulith.ApplicationModule;
