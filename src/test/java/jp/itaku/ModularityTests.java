@@ -21,9 +21,9 @@ class ModularityTests {
 	}
 
 	/**
-	 * Writes the module diagrams (PlantUML, C4) and canvases into
-	 * {@code target/modules}: generated on every build, never committed, so they cannot
-	 * go stale. {@code components.puml} is the picture of the whole graph.
+	 * Writes the module diagrams (PlantUML, C4) and canvases into {@code target/modules}:
+	 * generated on every build, never committed, so they cannot go stale.
+	 * {@code components.puml} is the picture of the whole graph.
 	 */
 	@Test
 	void writesModuleDocumentation() {
