@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * locked and wrong answers cannot be told apart by their timing
  */
 @ConfigurationProperties("itaku.security.throttle")
-public record ThrottleProperties(@DefaultValue("5") int freeAttempts, @DefaultValue("20") int sourceFreeAttempts,
+record ThrottleProperties(@DefaultValue("5") int freeAttempts, @DefaultValue("20") int sourceFreeAttempts,
 		@DefaultValue("1s") Duration baseDelay, @DefaultValue("15m") Duration maxDelay,
 		@DefaultValue("1h") Duration window, @DefaultValue("300ms") Duration minAnswerTime) {
 

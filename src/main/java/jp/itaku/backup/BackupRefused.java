@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A backup set that is not restored, with the reasons: nothing was changed.
  */
-public class BackupRefused extends RuntimeException {
+class BackupRefused extends RuntimeException {
 
 	private final List<String> reasons;
 

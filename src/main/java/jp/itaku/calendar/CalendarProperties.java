@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 年末年始 of the municipal holiday ordinances under 地方自治法第4条の2)
  */
 @ConfigurationProperties("itaku.calendar")
-public record CalendarProperties(@DefaultValue("PREVIOUS_OPEN_DAY") ClosedDayRule closedDayRule, @DefaultValue( {
+record CalendarProperties(@DefaultValue("PREVIOUS_OPEN_DAY") ClosedDayRule closedDayRule, @DefaultValue( {
 		"SATURDAY", "SUNDAY" }) Set<DayOfWeek> closedWeekdays,
 		@DefaultValue("12-29..01-03") List<MonthDayRange> yearEndClosing){
 

@@ -4,7 +4,7 @@ package jp.itaku.calendar;
  * What a deadline that falls on a closed day becomes. Labels are in the calendar bundle
  * ({@code closedDayRule.NAME}).
  */
-public enum ClosedDayRule {
+enum ClosedDayRule {
 
 	/**
 	 * 前開庁日: the last open day before the closed day. What outsourcing contracts usually

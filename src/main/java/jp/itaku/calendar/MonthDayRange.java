@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param first the first day of the range
  * @param last the last day of the range
  */
-public record MonthDayRange(MonthDay first, MonthDay last) {
+record MonthDayRange(MonthDay first, MonthDay last) {
 
 	private static final String SEPARATOR = "..";
 

@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bundled a resource pattern of the profile files loaded at start-up
  */
 @ConfigurationProperties("itaku.catalog")
-public record CatalogProperties(@DefaultValue("classpath:catalog/profiles/*.yaml") String bundled) {
+record CatalogProperties(@DefaultValue("classpath:catalog/profiles/*.yaml") String bundled) {
 }

@@ -12,6 +12,5 @@ import java.util.UUID;
  * @param text its text
  * @param category its category
  */
-public record ClauseHit(UUID profileId, String issuer, String ref, String heading, String text,
-		ClauseCategory category) {
+record ClauseHit(UUID profileId, String issuer, String ref, String heading, String text, ClauseCategory category) {
 }

@@ -3,7 +3,7 @@ package jp.itaku.catalog;
 /**
  * Where a stored profile version came from.
  */
-public enum ProfileOrigin {
+enum ProfileOrigin {
 
 	/** Shipped with Itaku ({@code catalog/profiles}), loaded at start-up. */
 	BUNDLED,

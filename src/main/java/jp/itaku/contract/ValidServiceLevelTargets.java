@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ServiceLevelTargetsValidator.class)
-public @interface ValidServiceLevelTargets {
+@interface ValidServiceLevelTargets {
 
 	/**
 	 * Returns the message template; unused, each fault carries its own.

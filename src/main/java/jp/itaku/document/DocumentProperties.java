@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param clamd the ClamAV daemon that checks every upload for viruses
  */
 @ConfigurationProperties("itaku.documents")
-public record DocumentProperties(Path dir, @DefaultValue("20MB") DataSize maxSize, @DefaultValue( {
+record DocumentProperties(Path dir, @DefaultValue("20MB") DataSize maxSize, @DefaultValue( {
 		"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "png", "jpg", "jpeg", "gif", "csv",
 		"txt" }) List<String> allowedExtensions, @DefaultValue Clamd clamd){
 

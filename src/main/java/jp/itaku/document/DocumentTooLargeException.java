@@ -4,7 +4,7 @@ package jp.itaku.document;
  * More bytes arrived than a {@link DocumentStore} was allowed to accept; nothing was
  * stored.
  */
-public class DocumentTooLargeException extends RuntimeException {
+class DocumentTooLargeException extends RuntimeException {
 
 	private final long maxBytes;
 

@@ -26,9 +26,8 @@ import org.springframework.util.unit.DataSize;
  * empty for {@code ${itaku.data-dir}/documents-tmp}
  */
 @ConfigurationProperties("itaku.documents.s3")
-public record S3StoreProperties(URI endpoint, @DefaultValue("us-east-1") String region, String bucket,
-		boolean pathStyleAccess, String accessKeyId, String secretAccessKey, @DefaultValue("8MB") DataSize partSize,
-		Path tempDir) {
+record S3StoreProperties(URI endpoint, @DefaultValue("us-east-1") String region, String bucket, boolean pathStyleAccess,
+		String accessKeyId, String secretAccessKey, @DefaultValue("8MB") DataSize partSize, Path tempDir) {
 
 	/** S3's smallest part of a multipart upload (except the last). */
 	static final long MIN_PART_SIZE = 5L * 1024 * 1024;

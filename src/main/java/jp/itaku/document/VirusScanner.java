@@ -8,7 +8,7 @@ import java.io.InputStream;
  * connected). {@link ClamdScanner} asks a ClamAV daemon; {@link NoVirusScanner} says
  * honestly that nothing was checked.
  */
-public interface VirusScanner {
+interface VirusScanner {
 
 	/**
 	 * Scans content. Never throws for a scanner that cannot be reached: that is a

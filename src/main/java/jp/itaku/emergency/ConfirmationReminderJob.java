@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code spring.mail.host}).
  */
 @Component
-public class ConfirmationReminderJob {
+class ConfirmationReminderJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ConfirmationReminderJob.class);
 

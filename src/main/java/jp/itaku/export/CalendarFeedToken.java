@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "calendar_feed_token")
-public class CalendarFeedToken {
+class CalendarFeedToken {
 
 	@Id
 	private UUID id;

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what was removed, in parts of at most {@value #AUDIT_ITEMS} items).
  */
 @Service
-public class Janitor {
+class Janitor {
 
 	private static final Logger log = LoggerFactory.getLogger(Janitor.class);
 

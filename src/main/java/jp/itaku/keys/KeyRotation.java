@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keys are removed by {@link #retire} only when no stored value uses them.
  */
 @Service
-public class KeyRotation {
+class KeyRotation {
 
 	private final FieldKeyset keyset;
 

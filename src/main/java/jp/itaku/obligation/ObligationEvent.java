@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "obligation_event")
-public class ObligationEvent {
+class ObligationEvent {
 
 	@Id
 	private UUID id;

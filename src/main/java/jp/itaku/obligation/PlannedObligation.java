@@ -22,6 +22,6 @@ import jp.itaku.catalog.RequirementKind;
  * @param dueDate the due date after the closed-day rule, or {@code null} when the clause
  * sets none
  */
-public record PlannedObligation(String requirementKey, String clauseRef, ClauseCategory category, RequirementKind kind,
+record PlannedObligation(String requirementKey, String clauseRef, ClauseCategory category, RequirementKind kind,
 		Deliverable deliverable, String summary, String summaryEn, String periodKey, LocalDate dueDate) {
 }

@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * run), and audited.
  */
 @Component
-public class CorrectiveActionReminderJob {
+class CorrectiveActionReminderJob {
 
 	private static final Logger log = LoggerFactory.getLogger(CorrectiveActionReminderJob.class);
 

@@ -19,7 +19,7 @@ import jp.itaku.contract.ServiceLevelTarget;
  */
 @Entity
 @Table(name = "service_level_measurement")
-public class ServiceLevelMeasurement {
+class ServiceLevelMeasurement {
 
 	@Id
 	private UUID id;
