@@ -5,7 +5,10 @@
  * take each step, and the mails that tell each side when it is its turn. The modules that
  * find things depend on this one, never the other way.
  */
+@NullMarked
 @ApplicationModule(displayName = "Findings", allowedDependencies = { "account", "audit", "contract", "platform" })
 package jp.itaku.finding;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

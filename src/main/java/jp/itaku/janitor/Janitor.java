@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,8 @@ import jp.itaku.logevidence.SpoolLeftovers;
 import jp.itaku.platform.web.IdempotentRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -110,7 +113,7 @@ class Janitor {
 
 	private Orphans removeOrphans(Instant writtenBefore) {
 		List<String> removed = new ArrayList<>();
-		String after = null;
+		@Nullable String after = null;
 		List<StoredObject> page;
 		do {
 			page = this.documents.listStored(after, PAGE);
@@ -130,9 +133,10 @@ class Janitor {
 				log.warn("Janitor: uploads kept running; unreferenced documents are checked again at the next run");
 				return new Orphans(removed, false);
 			}
-			done.get()
-				.forEach((key) -> removed
-					.add(key + " (" + old.get(key).size() + " bytes, written " + old.get(key).lastModified() + ")"));
+			for (String key : done.get()) {
+				StoredObject object = Objects.requireNonNull(old.get(key));
+				removed.add(key + " (" + object.size() + " bytes, written " + object.lastModified() + ")");
+			}
 		}
 		while (page.size() == PAGE);
 		return new Orphans(removed, true);

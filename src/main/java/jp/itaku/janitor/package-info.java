@@ -4,7 +4,10 @@
  * documents no record refers to, expired one-time request keys — and audits what it
  * removed.
  */
+@NullMarked
 @ApplicationModule(displayName = "Janitor", allowedDependencies = { "audit", "document", "logevidence", "platform" })
 package jp.itaku.janitor;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,6 +11,8 @@ import jp.itaku.platform.crypto.EncryptedColumn;
 import jp.itaku.platform.crypto.FieldKeyset;
 import jp.itaku.platform.crypto.KeysetStillInUseException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +49,7 @@ class KeyRotation {
 	 */
 	public Outcome rotate(int batchSize, Consumer<String> progress) {
 		long oldValues = olderValues();
-		FieldKeyset.Rotation rotation = null;
+		FieldKeyset.@Nullable Rotation rotation = null;
 		if (oldValues > 0) {
 			progress.accept("Resuming the last rotation: " + oldValues
 					+ " stored value(s) still use older keys; no new key is added");
@@ -141,7 +143,7 @@ class KeyRotation {
 	 * @param remaining the stored values that still use an older key (changed while the
 	 * command ran); 0 when done
 	 */
-	public record Outcome(FieldKeyset.Rotation rotation, Map<String, Long> reencrypted, long remaining) {
+	public record Outcome(FieldKeyset.@Nullable Rotation rotation, Map<String, Long> reencrypted, long remaining) {
 	}
 
 }

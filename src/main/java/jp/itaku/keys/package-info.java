@@ -4,7 +4,10 @@
  * ({@code rotate-keys}), and the removal of the old keys once nothing uses them
  * ({@code retire-keys}); every step in the audit trail.
  */
+@NullMarked
 @ApplicationModule(displayName = "Key rotation", allowedDependencies = { "audit", "platform" })
 package jp.itaku.keys;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;
