@@ -22,6 +22,7 @@ import jp.itaku.inspection.Finding;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
+import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.Severity;
 import jp.itaku.logevidence.LogEvidence;
@@ -81,6 +82,9 @@ class FindingMailsIT {
 
 	@Autowired
 	Inspections inspections;
+
+	@Autowired
+	InspectionFindings inspectionFindings;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -166,7 +170,7 @@ class FindingMailsIT {
 		form.setHeldOn(this.today);
 		form.setInspectors("山田");
 		Inspection inspection = this.inspections.plan(actor(this.officer), this.contract.getId(), form);
-		Finding finding = this.inspections.recordFinding(actor(this.officer), inspection.getId(), Severity.MAJOR,
+		Finding finding = this.inspectionFindings.record(actor(this.officer), inspection.getId(), Severity.MAJOR,
 				"14(8)", "鍵が机に置かれていた。", "鍵を携行すること。", this.today.plusDays(14));
 		String link = "/inspections/" + inspection.getId() + "#finding-AUD-1-F1";
 
@@ -175,10 +179,10 @@ class FindingMailsIT {
 		assertThat(asked.get(0).getSubject()).contains("AUD-1-F1");
 		assertThat(body(asked.get(0))).contains("監査・検査", "実地調査", "重要", "14(8)", link);
 
-		this.inspections.respond(actor(this.lead), finding.getId(), "鍵を携行する運用に改めた。", List.of());
+		this.inspectionFindings.explain(actor(this.lead), finding.getId(), "鍵を携行する運用に改めた。", List.of());
 		assertThat(mails(this.officer, "回答がありました", 1)).hasSize(1);
 		assertThat(mails(this.secadmin, "回答がありました", 1)).hasSize(1);
-		this.inspections.returnResponse(actor(this.officer), finding.getId(), "貸出記録も付けてください。");
+		this.inspectionFindings.returnExplanation(actor(this.officer), finding.getId(), "貸出記録も付けてください。");
 		List<MimeMessage> returned = mails(this.lead, "差し戻されました", 1);
 		assertThat(returned).hasSize(1);
 		assertThat(body(returned.get(0))).contains("貸出記録も付けてください。");

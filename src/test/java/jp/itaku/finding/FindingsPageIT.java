@@ -16,6 +16,7 @@ import jp.itaku.inspection.Finding;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
+import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.Severity;
 import jp.itaku.logevidence.LogEvidence;
@@ -68,6 +69,9 @@ class FindingsPageIT {
 	Inspections inspections;
 
 	@Autowired
+	InspectionFindings inspectionFindings;
+
+	@Autowired
 	LogEvidence logs;
 
 	@Autowired
@@ -94,7 +98,7 @@ class FindingsPageIT {
 		form.setHeldOn(today);
 		form.setInspectors("山田");
 		Inspection inspection = this.inspections.plan(actor(officer), contract.getId(), form);
-		Finding instructed = this.inspections.recordFinding(actor(officer), inspection.getId(), Severity.CRITICAL,
+		Finding instructed = this.inspectionFindings.record(actor(officer), inspection.getId(), Severity.CRITICAL,
 				"14(8)", "鍵が机に置かれていた。", "鍵を携行すること。", today.plusDays(14));
 
 		LogSource source = this.logs.addSource(actor(lead), contract.getId(), "窓口端末", LogFormat.CSV,
