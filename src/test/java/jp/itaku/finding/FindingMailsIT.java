@@ -26,6 +26,7 @@ import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.Severity;
 import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.logevidence.LogFinding;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
@@ -81,6 +82,9 @@ class FindingMailsIT {
 	LogEvidence logs;
 
 	@Autowired
+	LogFindings logFindings;
+
+	@Autowired
 	Inspections inspections;
 
 	@Autowired
@@ -132,29 +136,29 @@ class FindingMailsIT {
 				+ "T10:00:00+09:00,OP-NOBODY,export_all,住民=1,success,10.0.0.8\n";
 		this.logs.ingest(actor(this.lead), this.contract.getId(), source.id(), "access.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true);
-		LogFinding finding = this.logs.findings(actor(this.officer), this.contract.getId())
+		LogFinding finding = this.logFindings.findings(actor(this.officer), this.contract.getId())
 			.stream()
 			.filter((f) -> f.getRule() == LogRule.FORBIDDEN_OPERATION)
 			.findFirst()
 			.orElseThrow();
 		String link = "/contracts/" + this.contract.getId() + "/logs#finding-" + finding.getId();
 
-		this.logs.move(actor(this.officer), finding.getId(), FindingStep.ACKNOWLEDGE, null);
+		this.logFindings.move(actor(this.officer), finding.getId(), FindingStep.ACKNOWLEDGE, null);
 		List<MimeMessage> asked = mails(this.lead, "対応依頼", 1);
 		assertThat(asked).hasSize(1);
 		assertThat(body(asked.get(0))).contains(this.contract.getNumber(), "ログ証跡の照合", finding.getClauseRef(), link);
 
-		this.logs.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "試験用の端末の操作でした。");
+		this.logFindings.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "試験用の端末の操作でした。");
 		assertThat(mails(this.officer, "回答がありました", 1)).hasSize(1);
 		assertThat(mails(this.secadmin, "回答がありました", 1)).hasSize(1);
 
-		this.logs.move(actor(this.officer), finding.getId(), FindingStep.RETURN, "試験用の端末の一覧を添えてください。");
+		this.logFindings.move(actor(this.officer), finding.getId(), FindingStep.RETURN, "試験用の端末の一覧を添えてください。");
 		List<MimeMessage> returned = mails(this.lead, "差し戻されました", 1);
 		assertThat(returned).hasSize(1);
 		assertThat(body(returned.get(0))).contains("試験用の端末の一覧を添えてください。", link);
 
-		this.logs.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "一覧を添えます。");
-		this.logs.move(actor(this.officer), finding.getId(), FindingStep.CLOSE, null);
+		this.logFindings.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "一覧を添えます。");
+		this.logFindings.move(actor(this.officer), finding.getId(), FindingStep.CLOSE, null);
 		assertThat(mails(this.officer, "回答がありました", 2)).hasSize(2);
 		assertThat(mails(this.auditor, "指摘事項", 0)).isEmpty();
 		assertThat(mails(this.worker, "指摘事項", 0)).isEmpty();

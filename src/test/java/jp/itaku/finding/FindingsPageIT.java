@@ -20,6 +20,7 @@ import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.Severity;
 import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.logevidence.LogFinding;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
@@ -75,6 +76,9 @@ class FindingsPageIT {
 	LogEvidence logs;
 
 	@Autowired
+	LogFindings logFindings;
+
+	@Autowired
 	Clock clock;
 
 	@Test
@@ -109,7 +113,7 @@ class FindingsPageIT {
 				+ "T10:00:00+09:00,OP-NOBODY,export_all,住民=1,success,10.0.0.8\n";
 		this.logs.ingest(actor(lead), contract.getId(), source.id(), "access.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true);
-		LogFinding logFinding = this.logs.findings(actor(officer), contract.getId())
+		LogFinding logFinding = this.logFindings.findings(actor(officer), contract.getId())
 			.stream()
 			.filter((f) -> f.getRule() == LogRule.FORBIDDEN_OPERATION)
 			.findFirst()

@@ -87,6 +87,12 @@ class LogEvidenceIT {
 	LogEvidence logs;
 
 	@Autowired
+	LogFindings logFindings;
+
+	@Autowired
+	LogExport logExport;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -241,7 +247,7 @@ class LogEvidenceIT {
 				line(this.d1, "10:30:00", "u1", "view", "c", "success"),
 				line(this.today.plusDays(2), "10:00:00", "u1", "view", "d", "success"));
 		this.logs.ingest(this.lead, contract.getId(), source.id(), "a.csv", csv(lines), false);
-		Set<String> rules = this.logs.findings(this.lead, contract.getId())
+		Set<String> rules = this.logFindings.findings(this.lead, contract.getId())
 			.stream()
 			.map((f) -> f.getRule() + "@" + f.getEvidence().get(0).get("line"))
 			.collect(Collectors.toSet());
@@ -322,7 +328,7 @@ class LogEvidenceIT {
 			assertThat(catchThrowable(() -> this.logs.batch(foreign, received.batch().getId())))
 				.isInstanceOf(NotFoundProblem.class);
 			assertThat(catchThrowable(
-					() -> this.logs.export(foreign, s.contract.getId(), this.d1, this.d3, new StringWriter())))
+					() -> this.logExport.export(foreign, s.contract.getId(), this.d1, this.d3, new StringWriter())))
 				.isInstanceOf(NotFoundProblem.class);
 			assertThat(catchThrowable(() -> this.logs.ingest(foreign, s.contract.getId(), s.source.id(), "x.csv",
 					csv(s.cleanLines()), true)))
@@ -336,7 +342,7 @@ class LogEvidenceIT {
 
 		// The client's export of the period (Gunma 9) has every line, and is audited.
 		StringWriter out = new StringWriter();
-		long count = this.logs.export(this.officer, s.contract.getId(), this.d1, this.d3, out);
+		long count = this.logExport.export(this.officer, s.contract.getId(), this.d1, this.d3, out);
 		assertThat(count).isEqualTo(s.cleanLines().size());
 		assertThat(out.toString().lines()).hasSize(s.cleanLines().size() + 1);
 		assertThat(this.jdbc.sql("select count(*) from audit_entry where action = 'LOG_EXPORTED' and target_id = ?")
@@ -353,30 +359,30 @@ class LogEvidenceIT {
 		upload(s, lines, false);
 		LogFinding f = finding(s.contract, LogRule.FORBIDDEN_OPERATION);
 		assertThat(f.getStatus()).isEqualTo(FindingStatus.OPEN);
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
 			.isInstanceOf(InvalidInputProblem.class);
 		// Acknowledging is the client's step, explaining the contractor's lead's.
-		assertThat(catchThrowable(() -> this.logs.move(this.lead, f.getId(), FindingStep.ACKNOWLEDGE, null)))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.lead, f.getId(), FindingStep.ACKNOWLEDGE, null)))
 			.isInstanceOf(AccessDeniedProblem.class);
-		assertThat(this.logs.move(this.officer, f.getId(), FindingStep.ACKNOWLEDGE, null).getStatus())
+		assertThat(this.logFindings.move(this.officer, f.getId(), FindingStep.ACKNOWLEDGE, null).getStatus())
 			.isEqualTo(FindingStatus.ACKNOWLEDGED);
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.EXPLAIN, "x")))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.EXPLAIN, "x")))
 			.isInstanceOf(AccessDeniedProblem.class);
-		this.logs.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。");
+		this.logFindings.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。");
 		// The client returns it; a comment is required.
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.RETURN, "  ")))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.RETURN, "  ")))
 			.isInstanceOf(InvalidInputProblem.class)
 			.satisfies((e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field())
 				.isEqualTo("comment"));
-		assertThat(catchThrowable(() -> this.logs.move(this.lead, f.getId(), FindingStep.RETURN, "x")))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.lead, f.getId(), FindingStep.RETURN, "x")))
 			.isInstanceOf(AccessDeniedProblem.class);
-		LogFinding returned = this.logs.move(this.officer, f.getId(), FindingStep.RETURN, "再発防止策を書いてください。");
+		LogFinding returned = this.logFindings.move(this.officer, f.getId(), FindingStep.RETURN, "再発防止策を書いてください。");
 		assertThat(returned.getStatus()).isEqualTo(FindingStatus.RETURNED);
 		assertThat(finding(s.contract, LogRule.FORBIDDEN_OPERATION).getReturnComment()).isEqualTo("再発防止策を書いてください。");
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
 			.isInstanceOf(InvalidInputProblem.class);
-		this.logs.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。再教育済み。");
-		LogFinding closed = this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null);
+		this.logFindings.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。再教育済み。");
+		LogFinding closed = this.logFindings.move(this.officer, f.getId(), FindingStep.CLOSE, null);
 		assertThat(closed.getStatus()).isEqualTo(FindingStatus.CLOSED);
 		assertThat(this.jdbc
 			.sql("select action from audit_entry where target_id = ? and action like 'LOG_FINDING_%' order by seq")
@@ -407,7 +413,7 @@ class LogEvidenceIT {
 				day + "T09:32:00+09:00," + s.opA() + ",view,@SUM(1),-1,10.0.0.8");
 		upload(s, lines, false);
 		StringWriter out = new StringWriter();
-		this.logs.export(this.officer, s.contract().getId(), this.d1, this.d3, out);
+		this.logExport.export(this.officer, s.contract().getId(), this.d1, this.d3, out);
 		List<String> rows = out.toString().lines().skip(1).toList();
 		assertThat(rows).hasSize(3);
 		assertThat(rows.get(0)).contains(",\"'=HYPERLINK(").doesNotContain(",=HYPERLINK");
@@ -492,14 +498,14 @@ class LogEvidenceIT {
 	}
 
 	private Set<String> found(Contract contract) {
-		return this.logs.findings(this.officer, contract.getId())
+		return this.logFindings.findings(this.officer, contract.getId())
 			.stream()
 			.map((f) -> f.getRule() + " " + f.getSubject())
 			.collect(Collectors.toSet());
 	}
 
 	private LogFinding finding(Contract contract, LogRule rule) {
-		return this.logs.findings(this.officer, contract.getId())
+		return this.logFindings.findings(this.officer, contract.getId())
 			.stream()
 			.filter((f) -> f.getRule() == rule)
 			.findFirst()

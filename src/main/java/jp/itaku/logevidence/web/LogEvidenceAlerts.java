@@ -2,7 +2,7 @@ package jp.itaku.logevidence.web;
 
 import java.util.List;
 
-import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.platform.CurrentActor;
 
 import org.springframework.stereotype.Component;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component("logEvidenceAlerts")
 public class LogEvidenceAlerts {
 
-	private final LogEvidence logs;
+	private final LogFindings logs;
 
-	LogEvidenceAlerts(LogEvidence logs) {
+	LogEvidenceAlerts(LogFindings logs) {
 		this.logs = logs;
 	}
 
@@ -25,7 +25,7 @@ public class LogEvidenceAlerts {
 	 * Returns the open findings the signed-in user may see.
 	 * @return per contract and rule, most severe first
 	 */
-	public List<LogEvidence.OpenFindings> openFindings() {
+	public List<LogFindings.OpenFindings> openFindings() {
 		return CurrentActor.find().map(this.logs::openFindings).orElse(List.of());
 	}
 
