@@ -69,6 +69,9 @@ public class LogEvidence {
 
 	private static final int BATCHES_SHOWN = 50;
 
+	/** The message key naming a batch in "not found". */
+	static final String BATCH = "logevidence.batch.entity";
+
 	private static final int NAME_MAX = 100;
 
 	private final LogRecords records;
@@ -193,8 +196,13 @@ public class LogEvidence {
 	 */
 	@Transactional(readOnly = true)
 	public LogBatch batch(Actor actor, UUID batchId) {
-		LogBatch batch = this.records.batch(batchId).orElseThrow(() -> new NotFoundProblem("error.notFound"));
-		this.contracts.get(actor, batch.getContractId());
+		LogBatch batch = this.records.batch(batchId).orElseThrow(() -> new NotFoundProblem(BATCH));
+		try {
+			this.contracts.get(actor, batch.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(BATCH);
+		}
 		return batch;
 	}
 

@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LogFindings {
 
+	/** The message key naming a log finding in "not found". */
+	static final String WHAT = "logevidence.finding.entity";
+
 	static final int SHOWN = 500;
 
 	private final LogRecords records;
@@ -112,8 +115,8 @@ public class LogFindings {
 	 */
 	@Transactional
 	public LogFinding move(Actor actor, UUID findingId, FindingStep step, String text) {
-		LogFinding finding = this.records.finding(findingId).orElseThrow(() -> new NotFoundProblem("error.notFound"));
-		Contract contract = this.contracts.get(actor, finding.getContractId());
+		LogFinding finding = this.records.finding(findingId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		Contract contract = scoped(actor, finding.getContractId());
 		FindingParties.require(actor, contract, step);
 		Instant now = Instant.now(this.clock);
 		switch (step) {
@@ -134,6 +137,19 @@ public class LogFindings {
 				LogFindingSource.summary(contract, finding),
 				(step == FindingStep.RETURN) ? finding.getReturnComment() : null));
 		return finding;
+	}
+
+	/**
+	 * The finding's contract; a finding of a contract the actor is no party to is not
+	 * found.
+	 */
+	private Contract scoped(Actor actor, UUID contractId) {
+		try {
+			return this.contracts.get(actor, contractId);
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(WHAT);
+		}
 	}
 
 	/** A log finding's reference in a mail: its day and the ID or name concerned. */

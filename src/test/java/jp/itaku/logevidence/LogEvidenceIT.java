@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,9 +28,11 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.MessageKey;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.web.ProblemMessages;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
@@ -94,6 +97,9 @@ class LogEvidenceIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ProblemMessages messages;
 
 	@Autowired
 	java.time.Clock clock;
@@ -312,6 +318,36 @@ class LogEvidenceIT {
 		LogBatch rejected = this.logs.reject(this.lead, pending.batch().getId());
 		assertThat(rejected.getStatus()).isEqualTo(LogBatch.Status.REJECTED);
 		assertThat(stored(s.contract)).isEqualTo(4);
+	}
+
+	@Test
+	void aBatchOrFindingNotFoundIsNamedAsSuchInBothLanguages() {
+		Scenario s = scenario();
+		LogEvidence.Received received = upload(s, s.cleanLines(), false);
+		Actor otherLead = this.fixtures
+			.actor(this.fixtures.user(this.fixtures.organisation(OrganisationKind.CONTRACTOR), Role.CONTRACTOR_LEAD));
+		// A batch that does not exist, and one of a contract the reader is no party to,
+		// answer the same words, naming a batch (not "not found" inside "not found").
+		for (Throwable thrown : List.of(catchThrowable(() -> this.logs.batch(this.lead, UUID.randomUUID())),
+				catchThrowable(() -> this.logs.batch(otherLead, received.batch().getId())))) {
+			assertThat(thrown).isInstanceOf(NotFoundProblem.class);
+			assertNotFoundNaming((NotFoundProblem) thrown, "ログの取込み（バッチ）", "Log batch");
+		}
+		Throwable finding = catchThrowable(
+				() -> this.logFindings.move(this.officer, UUID.randomUUID(), FindingStep.CLOSE, null));
+		assertThat(finding).isInstanceOf(NotFoundProblem.class);
+		assertNotFoundNaming((NotFoundProblem) finding, "ログ証跡の指摘事項", "Log finding");
+	}
+
+	private void assertNotFoundNaming(NotFoundProblem problem, String japanese, String english) {
+		assertThat(this.messages.text(Locale.JAPANESE, problem.getMessageKey(), problem.getArguments()))
+			.isEqualTo("お探しのデータは見つからないか、閲覧する権限がありません。");
+		assertThat(this.messages.text(Locale.ENGLISH, problem.getMessageKey(), problem.getArguments()))
+			.isEqualTo("Not found, or you may not see it.");
+		assertThat(problem.getArguments()).singleElement().isInstanceOf(MessageKey.class);
+		MessageKey what = (MessageKey) problem.getArguments()[0];
+		assertThat(this.messages.text(Locale.JAPANESE, what.key())).isEqualTo(japanese);
+		assertThat(this.messages.text(Locale.ENGLISH, what.key())).isEqualTo(english);
 	}
 
 	@Test
