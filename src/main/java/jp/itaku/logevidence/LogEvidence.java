@@ -559,7 +559,7 @@ public class LogEvidence {
 	 * @return what changed
 	 */
 	@Transactional
-	public CheckOutcome recheckUnscoped(UUID contractId) {
+	CheckOutcome recheckUnscoped(UUID contractId) {
 		var range = this.jdbc
 			.sql("select min(first_at), max(last_at) from log_batch where contract_id = ? and status = 'ACCEPTED'")
 			.param(contractId)
