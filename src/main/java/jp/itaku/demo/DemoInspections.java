@@ -13,7 +13,9 @@ import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
 import jp.itaku.inspection.LineResult;
+import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
+import jp.itaku.inspection.MaterialRequests;
 import jp.itaku.inspection.Severity;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
@@ -26,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo inspection: on the Setagaya contract an on-site inspection held last week by
- * {@code officer} with two findings — one responded to by {@code lead} with evidence and
- * accepted by {@code secadmin} (closed), one awaiting the contractor's response — and a
- * pending request for a status report (Setagaya 33) with its due date.
+ * {@code officer} with two findings — one explained by {@code lead} with evidence and
+ * closed by {@code secadmin}, one awaiting the contractor's explanation — and a pending
+ * request for a status report (Setagaya 33) with its due date.
  */
 @Component
 @Order(100)
@@ -38,12 +40,19 @@ class DemoInspections implements DemoStep {
 
 	private final Inspections inspections;
 
+	private final InspectionFindings findings;
+
+	private final MaterialRequests requests;
+
 	private final DemoActors actors;
 
 	private final WorkingCalendar calendar;
 
-	DemoInspections(Inspections inspections, DemoActors actors, WorkingCalendar calendar) {
+	DemoInspections(Inspections inspections, InspectionFindings findings, MaterialRequests requests, DemoActors actors,
+			WorkingCalendar calendar) {
 		this.inspections = inspections;
+		this.findings = findings;
+		this.requests = requests;
 		this.actors = actors;
 		this.calendar = calendar;
 	}
@@ -68,18 +77,18 @@ class DemoInspections implements DemoStep {
 		Inspection inspection = this.inspections.plan(officer, contract.getId(), form);
 		observe(officer, inspection);
 
-		Finding closed = this.inspections.recordFinding(officer, inspection.getId(), Severity.MAJOR, "7",
+		Finding closed = this.findings.record(officer, inspection.getId(), Severity.MAJOR, "7",
 				"記録媒体の保管庫の鍵が、作業台の引き出しに入れたままになっていた。", "保管庫の鍵は管理者が携行し、貸出と返却を記録すること。", today.plusDays(7));
-		this.inspections.respond(lead, closed.getId(), "鍵を管理者が携行する運用に改め、鍵の貸出記録簿を備えた。従事者へ周知した。",
+		this.findings.explain(lead, closed.getId(), "鍵を管理者が携行する運用に改め、鍵の貸出記録簿を備えた。従事者へ周知した。",
 				List.of(new Obligations.Upload("鍵貸出記録簿.txt", "text/plain", new ByteArrayResource(
 						"日付,時刻,貸出先,返却\n令和8年11月16日,9:05,山田,17:30\n".getBytes(StandardCharsets.UTF_8)))));
-		this.inspections.accept(secadmin, closed.getId(), "貸出記録簿と運用を確認した。");
+		this.findings.close(secadmin, closed.getId(), "貸出記録簿と運用を確認した。");
 
-		this.inspections.recordFinding(officer, inspection.getId(), Severity.MINOR, "15", "離席時に画面ロックされていない端末が1台あった。",
+		this.findings.record(officer, inspection.getId(), Severity.MINOR, "15", "離席時に画面ロックされていない端末が1台あった。",
 				"全端末で5分間の無操作で画面ロックされるよう設定し、設定画面の写しを提出すること。", today.plusDays(14));
 
-		this.inspections.requestMaterial(officer, inspection.getId(), Deliverable.STATUS_REPORT,
-				"再受託者を含む情報セキュリティ管理状況の報告（直近3か月）", today.plusDays(10));
+		this.requests.request(officer, inspection.getId(), Deliverable.STATUS_REPORT, "再受託者を含む情報セキュリティ管理状況の報告（直近3か月）",
+				today.plusDays(10));
 		log.info("Demo inspection seeded on {}", contract.getNumber());
 	}
 

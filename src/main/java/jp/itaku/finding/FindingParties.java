@@ -4,25 +4,31 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
 /**
- * Who may take a step of a finding's workflow, for every kind of finding: the client's
- * steps ({@link FindingStep.Side#CLIENT}) are the contract's client officers' and
- * security administrators'; the contractor's ({@link FindingStep.Side#CONTRACTOR}) are
- * the contractor organisation's leads. Nobody else — not the auditor, not a worker, not a
- * subcontractor — moves a finding.
+ * Who may take a step of a finding's workflow, for every kind of finding, in
+ * {@link ContractRoles}' words: the client's steps ({@link FindingStep.Side#CLIENT}) are
+ * the client's deciders' ({@link ContractRoles#CLIENT_DECIDERS}: officers and security
+ * administrators); the contractor's ({@link FindingStep.Side#CONTRACTOR}) are the
+ * contractor's leads' ({@link ContractRoles#CONTRACTOR_LEADS}). Nobody else — not the
+ * auditor, not the system administrator, not a worker, not a subcontractor — moves a
+ * finding.
  */
 public final class FindingParties {
 
-	/** The client's roles that act on findings. */
-	public static final Set<Role> CLIENT_ROLES = Set.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
+	/** The client's roles that act on findings: {@link ContractRoles#CLIENT_DECIDERS}. */
+	public static final Set<Role> CLIENT_ROLES = ContractRoles.CLIENT_DECIDERS;
 
-	/** The contractor's roles that act on findings. */
-	public static final Set<Role> CONTRACTOR_ROLES = Set.of(Role.CONTRACTOR_LEAD);
+	/**
+	 * The contractor's roles that act on findings:
+	 * {@link ContractRoles#CONTRACTOR_LEADS}.
+	 */
+	public static final Set<Role> CONTRACTOR_ROLES = ContractRoles.CONTRACTOR_LEADS;
 
 	private FindingParties() {
 	}
@@ -45,16 +51,19 @@ public final class FindingParties {
 	 * @param clientOrganisationId the contract's client
 	 * @param contractorOrganisationId the contract's contractor
 	 * @param step the step
-	 * @return {@code true} when the actor is on the step's side with the right role
+	 * @return {@code true} when the actor is on the step's side with the right role: the
+	 * rule of {@link ContractRoles#decidesForClient} and
+	 * {@link ContractRoles#leadsForContractor}, for a contract known by its parties
 	 */
 	public static boolean mayTake(Actor actor, UUID clientOrganisationId, UUID contractorOrganisationId,
 			FindingStep step) {
 		return switch (step.side()) {
-			case CLIENT -> actor.organisationKind() == OrganisationKind.CLIENT && CLIENT_ROLES.contains(actor.role())
+			case CLIENT -> actor.organisationKind() == OrganisationKind.CLIENT
+					&& ContractRoles.CLIENT_DECIDERS.contains(actor.role())
 					&& clientOrganisationId.equals(actor.organisationId());
-			case CONTRACTOR ->
-				actor.organisationKind() != OrganisationKind.CLIENT && CONTRACTOR_ROLES.contains(actor.role())
-						&& contractorOrganisationId.equals(actor.organisationId());
+			case CONTRACTOR -> actor.organisationKind() != OrganisationKind.CLIENT
+					&& ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
+					&& contractorOrganisationId.equals(actor.organisationId());
 		};
 	}
 
@@ -66,9 +75,7 @@ public final class FindingParties {
 	 * @throws AccessDeniedProblem unless {@link #mayTake(Actor, Contract, FindingStep)}
 	 */
 	public static void require(Actor actor, Contract contract, FindingStep step) {
-		if (!mayTake(actor, contract, step)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayTake(actor, contract, step));
 	}
 
 }

@@ -128,7 +128,8 @@ public class Finding {
 	}
 
 	/**
-	 * The client issues the improvement instruction with its due date.
+	 * The client acknowledges the finding with the improvement instruction and its due
+	 * date (the ACKNOWLEDGE step).
 	 * @param text the instruction
 	 * @param due the day the contractor must have improved by
 	 * @param today today in Tokyo (the due date may not be earlier)
@@ -136,7 +137,7 @@ public class Finding {
 	 * @throws InvalidInputProblem unless open (not yet instructed), or on a missing text
 	 * or a due date in the past
 	 */
-	void instruct(String text, LocalDate due, LocalDate today, Instant now) {
+	void acknowledge(String text, LocalDate due, LocalDate today, Instant now) {
 		FindingStatus next = this.status.after(FindingStep.ACKNOWLEDGE);
 		String clean = Texts.required("instruction", text, TEXT_MAX);
 		if (due == null) {
@@ -152,14 +153,15 @@ public class Finding {
 	}
 
 	/**
-	 * The contractor's lead responds with the actions taken (the EXPLAIN step).
+	 * The contractor's lead explains the finding with the actions taken (the EXPLAIN
+	 * step).
 	 * @param actions what was done
 	 * @param by who
 	 * @param now when
 	 * @throws InvalidInputProblem unless open, instructed or returned, or on a missing
 	 * text
 	 */
-	void respond(String actions, UUID by, Instant now) {
+	void explain(String actions, UUID by, Instant now) {
 		FindingStatus next = this.status.after(FindingStep.EXPLAIN);
 		this.response = Texts.required("response", actions, TEXT_MAX);
 		this.respondedBy = by;
@@ -168,13 +170,13 @@ public class Finding {
 	}
 
 	/**
-	 * The client accepts the response: the finding is closed (the CLOSE step).
+	 * The client accepts the explanation: the finding is closed (the CLOSE step).
 	 * @param comment optional comment
 	 * @param by who
 	 * @param now when
 	 * @throws InvalidInputProblem unless responded (EXPLAINED)
 	 */
-	void accept(String comment, UUID by, Instant now) {
+	void close(String comment, UUID by, Instant now) {
 		FindingStatus next = this.status.after(FindingStep.CLOSE);
 		this.reviewComment = Texts.optional("comment", comment, COMMENT_MAX);
 		this.reviewedBy = by;
@@ -184,14 +186,14 @@ public class Finding {
 	}
 
 	/**
-	 * The client returns the response with a comment: back to the contractor (the RETURN
-	 * step).
+	 * The client returns the explanation with a comment: back to the contractor (the
+	 * RETURN step).
 	 * @param comment why (required)
 	 * @param by who
 	 * @param now when
 	 * @throws InvalidInputProblem unless responded (EXPLAINED), or without a comment
 	 */
-	void returnResponse(String comment, UUID by, Instant now) {
+	void returnExplanation(String comment, UUID by, Instant now) {
 		FindingStatus next = this.status.after(FindingStep.RETURN);
 		this.reviewComment = Texts.required("comment", comment, COMMENT_MAX);
 		this.reviewedBy = by;

@@ -64,7 +64,7 @@ class InspectionReport {
 		}
 		else {
 			List<List<String>> rows = new ArrayList<>();
-			for (Inspections.FindingView view : detail.findings()) {
+			for (InspectionFindings.FindingView view : detail.findings()) {
 				Finding f = view.finding();
 				rows.add(List.of(view.key(), text("inspection.severity." + f.getSeverity().name()), f.getClauseRef(),
 						f.getDescription(), (f.getInstruction() != null) ? f.getInstruction() : "",
@@ -81,7 +81,7 @@ class InspectionReport {
 		if (!detail.requests().isEmpty()) {
 			form.paragraph(text("inspection.requests"));
 			List<List<String>> rows = new ArrayList<>();
-			for (Inspections.RequestView view : detail.requests()) {
+			for (MaterialRequests.RequestView view : detail.requests()) {
 				MaterialRequest r = view.request();
 				rows.add(List.of(view.key(), text("deliverable." + r.getDeliverable().name()), r.getDescription(),
 						Dates.wareki(r.getDueOn()), text("inspection.requestState." + view.state())));

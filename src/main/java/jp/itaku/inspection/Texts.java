@@ -1,6 +1,10 @@
 package jp.itaku.inspection;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem.FieldProblem;
 
 /**
  * Cleans and checks the free texts of this module.
@@ -32,6 +36,23 @@ final class Texts {
 			throw new InvalidInputProblem(field, "inspection.error.tooLong", String.valueOf(max));
 		}
 		return clean;
+	}
+
+	/**
+	 * Runs a check of one field, collecting its problems instead of throwing, so that a
+	 * form is refused naming every field at fault.
+	 * @param problems where the problems go
+	 * @param check the check
+	 * @return the checked value, or {@code null} when it was refused
+	 */
+	static String collect(List<FieldProblem> problems, Supplier<String> check) {
+		try {
+			return check.get();
+		}
+		catch (InvalidInputProblem problem) {
+			problems.addAll(problem.getFieldProblems());
+			return null;
+		}
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -23,26 +22,21 @@ import javax.sql.DataSource;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.DocumentStore;
 import jp.itaku.document.NoSuchDocumentException;
-import jp.itaku.finding.FindingEvents;
 import jp.itaku.finding.FindingParties;
 import jp.itaku.finding.FindingStep;
-import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
-import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
-import jp.itaku.platform.SpreadsheetCells;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,11 +44,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A contract's log evidence (Setagaya 17, 18, 24; Kadoma 1(7), 4, 14(8); Gunma 3ウ, 9):
- * the contractor's lead configures sources, the contractor's lead and workers upload
- * batches (the UI, the API, a watched folder), every party reads the findings, the client
- * exports a period. A batch is read in one pass and its good lines are streamed with COPY
- * in one transaction, which commits only when the batch is accepted: clean, or with
+ * The ingestion of a contract's log evidence (Setagaya 17, 18, 24; Kadoma 1(7), 4, 14(8);
+ * Gunma 3ウ, 9): the contractor's lead configures sources, the client's deciders set what
+ * the contract allows, the contractor's lead and workers upload batches (the UI, the API,
+ * a watched folder) and the checks run over them; every party reads the page's overview.
+ * The checks' findings are {@link LogFindings}', the export of a period is
+ * {@link LogExport}'s. A batch is read in one pass and its good lines are streamed with
+ * COPY in one transaction, which commits only when the batch is accepted: clean, or with
  * malformed lines when the caller said {@code partial}; otherwise it is rolled back and
  * the batch waits (PENDING) for the user's decision, its bytes kept in the document store
  * as the named object {@code log-spool/<batch id>}, so that any node can accept or reject
@@ -73,7 +69,8 @@ public class LogEvidence {
 
 	private static final int BATCHES_SHOWN = 50;
 
-	private static final int FINDINGS_SHOWN = 500;
+	/** The message key naming a batch in "not found". */
+	static final String BATCH = "logevidence.batch.entity";
 
 	private static final int NAME_MAX = 100;
 
@@ -99,16 +96,12 @@ public class LogEvidence {
 
 	private final Path spool;
 
-	private final ApplicationEventPublisher events;
-
 	private final DocumentStore store;
 
 	LogEvidence(LogRecords records, LogChecks checks, LogPartitions partitions, Contracts contracts, AuditTrail audit,
 			DataSource dataSource, JdbcClient jdbc, JsonMapper json, Clock clock,
 			PlatformTransactionManager transactions,
-			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool,
-			ApplicationEventPublisher events, DocumentStore store) {
-		this.events = events;
+			@Value("${itaku.logs.spool-dir:${itaku.data-dir:./data}/log-spool}") Path spool, DocumentStore store) {
 		this.store = store;
 		this.records = records;
 		this.checks = checks;
@@ -126,54 +119,51 @@ public class LogEvidence {
 	// --- who may do what --------------------------------------------------------------
 
 	/**
-	 * Returns whether the actor may upload: the contractor's lead and workers.
+	 * Returns whether the actor may upload and decide on waiting batches: the
+	 * contractor's lead and workers ({@link ContractRoles#worksForContractor}).
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may upload
 	 */
 	public boolean mayUpload(Actor actor, Contract contract) {
-		return (actor.role() == Role.CONTRACTOR_LEAD || actor.role() == Role.CONTRACTOR_WORKER)
-				&& contract.getContractorOrganisationId().equals(actor.organisationId());
+		return ContractRoles.worksForContractor(actor, contract);
 	}
 
 	/**
-	 * Returns whether the actor may configure sources: the contractor's lead.
+	 * Returns whether the actor may configure sources: the contractor's lead
+	 * ({@link ContractRoles#leadsForContractor}).
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may
 	 */
 	public boolean mayConfigureSources(Actor actor, Contract contract) {
-		return actor.role() == Role.CONTRACTOR_LEAD
-				&& contract.getContractorOrganisationId().equals(actor.organisationId());
+		return ContractRoles.leadsForContractor(actor, contract);
 	}
 
 	/**
-	 * Returns whether the actor may set what the contract allows: the client's officers
-	 * and security administrators.
+	 * Returns whether the actor may set what the contract allows: the client's deciders
+	 * ({@link ContractRoles#decidesForClient}: officers and security administrators). Not
+	 * {@code editsForClient}: the system administrator, who may change the contract's own
+	 * data, does not set its log rules; and not only while the contract is open, since
+	 * the retention of the lines kept still matters after the end.
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may
 	 */
 	public boolean mayConfigureRules(Actor actor, Contract contract) {
-		return isClientEditor(actor, contract);
+		return ContractRoles.decidesForClient(actor, contract);
 	}
 
 	/**
-	 * Returns whether the actor may export lines: the client's users (Gunma 9) and the
-	 * contractor's lead.
+	 * Returns whether the actor may run the checks again: the client's editors
+	 * ({@link ContractRoles#editsForClient}, the system administrator included) and the
+	 * contractor's lead; not the auditor, not a worker.
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may
 	 */
-	public boolean mayExport(Actor actor, Contract contract) {
-		return (actor.organisationKind() == OrganisationKind.CLIENT
-				&& contract.getClientOrganisationId().equals(actor.organisationId()))
-				|| mayConfigureSources(actor, contract);
-	}
-
-	private static boolean isClientEditor(Actor actor, Contract contract) {
-		return (actor.role() == Role.CLIENT_OFFICER || actor.role() == Role.CLIENT_SECURITY_ADMIN)
-				&& contract.getClientOrganisationId().equals(actor.organisationId());
+	static boolean mayRecheck(Actor actor, Contract contract) {
+		return ContractRoles.editsForClient(actor, contract) || ContractRoles.leadsForContractor(actor, contract);
 	}
 
 	// --- reading ----------------------------------------------------------------------
@@ -189,47 +179,12 @@ public class LogEvidence {
 	public Overview overview(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
 		return new Overview(contract, this.records.settings(contractId), this.records.sources(contractId),
-				this.records.batches(contractId, BATCHES_SHOWN), this.records.findings(contractId, FINDINGS_SHOWN),
+				this.records.batches(contractId, BATCHES_SHOWN), this.records.findings(contractId, LogFindings.SHOWN),
 				this.records.openCounts(contractId), mayUpload(actor, contract), mayConfigureSources(actor, contract),
-				mayConfigureRules(actor, contract), mayExport(actor, contract),
+				mayConfigureRules(actor, contract), LogExport.mayExport(actor, contract),
 				FindingParties.mayTake(actor, contract, FindingStep.CLOSE),
 				FindingParties.mayTake(actor, contract, FindingStep.EXPLAIN),
-				mayConfigureSources(actor, contract) || isClientEditor(actor, contract));
-	}
-
-	/**
-	 * Returns the findings not yet closed on the contracts the actor is party to, per
-	 * contract and rule, for the dashboard: one query.
-	 * @param actor the acting user
-	 * @return the counts, most severe and most recent first (at most 20)
-	 */
-	@Transactional(readOnly = true)
-	public List<OpenFindings> openFindings(Actor actor) {
-		String party = actor.is(Role.SYSTEM_ADMIN) ? "true"
-				: "(c.client_organisation_id = :organisation or c.contractor_organisation_id = :organisation)";
-		var query = this.jdbc.sql("select c.id, c.number, f.rule, count(*), max(f.occurred_on) from log_finding f"
-				+ " join contract c on c.id = f.contract_id where f.status <> 'CLOSED' and " + party
-				+ " group by c.id, c.number, f.rule order by min(case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1"
-				+ " else 2 end), max(f.occurred_on) desc nulls last limit 20");
-		if (!actor.is(Role.SYSTEM_ADMIN)) {
-			query = query.param("organisation", actor.organisationId());
-		}
-		return query
-			.query((rs, n) -> new OpenFindings(rs.getObject(1, UUID.class), rs.getString(2),
-					LogRule.valueOf(rs.getString(3)), rs.getLong(4), rs.getObject(5, LocalDate.class)))
-			.list();
-	}
-
-	/**
-	 * Findings not yet closed of one rule on one contract.
-	 *
-	 * @param contractId the contract
-	 * @param contractNumber its number
-	 * @param rule the rule
-	 * @param count how many
-	 * @param latest the day of the latest
-	 */
-	public record OpenFindings(UUID contractId, String contractNumber, LogRule rule, long count, LocalDate latest) {
+				mayConfigureSources(actor, contract) || ContractRoles.decidesForClient(actor, contract));
 	}
 
 	/**
@@ -241,39 +196,14 @@ public class LogEvidence {
 	 */
 	@Transactional(readOnly = true)
 	public LogBatch batch(Actor actor, UUID batchId) {
-		LogBatch batch = this.records.batch(batchId).orElseThrow(() -> new NotFoundProblem("error.notFound"));
-		this.contracts.get(actor, batch.getContractId());
+		LogBatch batch = this.records.batch(batchId).orElseThrow(() -> new NotFoundProblem(BATCH));
+		try {
+			this.contracts.get(actor, batch.getContractId());
+		}
+		catch (NotFoundProblem ex) {
+			throw new NotFoundProblem(BATCH);
+		}
 		return batch;
-	}
-
-	/**
-	 * Returns a contract's findings.
-	 * @param actor a party to the contract
-	 * @param contractId the contract
-	 * @return the findings, open ones first
-	 */
-	@Transactional(readOnly = true)
-	public List<LogFinding> findings(Actor actor, UUID contractId) {
-		this.contracts.get(actor, contractId);
-		return this.records.findings(contractId, FINDINGS_SHOWN);
-	}
-
-	/**
-	 * Counts a contract's stored lines of a period.
-	 * @param actor a party to the contract
-	 * @param contractId the contract
-	 * @param from the first day (Tokyo)
-	 * @param to the last day
-	 * @return the number of lines
-	 */
-	@Transactional(readOnly = true)
-	public long countLines(Actor actor, UUID contractId, LocalDate from, LocalDate to) {
-		this.contracts.get(actor, contractId);
-		return this.jdbc
-			.sql("select count(*) from log_line where contract_id = ? and occurred_at >= ? and occurred_at < ?")
-			.params(contractId, start(from), start(to.plusDays(1)))
-			.query(Long.class)
-			.single();
 	}
 
 	// --- configuring ------------------------------------------------------------------
@@ -293,9 +223,7 @@ public class LogEvidence {
 	public LogSource addSource(Actor actor, UUID contractId, String name, LogFormat format, LogMapping mapping,
 			String zone) {
 		Contract contract = this.contracts.get(actor, contractId);
-		if (!mayConfigureSources(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayConfigureSources(actor, contract));
 		String n = (name != null) ? name.strip() : "";
 		if (n.isEmpty() || n.length() > NAME_MAX) {
 			throw new InvalidInputProblem("name", "logevidence.error.sourceName", String.valueOf(NAME_MAX));
@@ -346,9 +274,7 @@ public class LogEvidence {
 	@Transactional
 	public void saveSettings(Actor actor, UUID contractId, LogSettings settings) {
 		Contract contract = this.contracts.get(actor, contractId);
-		if (!mayConfigureRules(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayConfigureRules(actor, contract));
 		if (settings.retentionMonths() < LogSettings.MIN_RETENTION_MONTHS || settings.retentionMonths() > 120) {
 			throw new InvalidInputProblem("retentionMonths", "logevidence.error.retention",
 					String.valueOf(LogSettings.MIN_RETENTION_MONTHS));
@@ -394,9 +320,7 @@ public class LogEvidence {
 	public Received ingest(Actor actor, UUID contractId, UUID sourceId, String fileName, InputStream content,
 			boolean partial) {
 		Contract contract = this.transaction.execute((s) -> this.contracts.get(actor, contractId));
-		if (!mayUpload(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayUpload(actor, contract));
 		LogSource source = this.records.source(sourceId)
 			.filter((s) -> s.contractId().equals(contractId))
 			.orElseThrow(() -> new InvalidInputProblem("source", "logevidence.error.source"));
@@ -481,9 +405,7 @@ public class LogEvidence {
 	public Received accept(Actor actor, UUID batchId) {
 		LogBatch batch = this.transaction.execute((s) -> batch(actor, batchId));
 		Contract contract = this.transaction.execute((s) -> this.contracts.get(actor, batch.getContractId()));
-		if (!mayUpload(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayUpload(actor, contract));
 		if (batch.getStatus() != LogBatch.Status.PENDING) {
 			throw new InvalidInputProblem("status", "logevidence.error.batchDecided");
 		}
@@ -518,9 +440,7 @@ public class LogEvidence {
 		LogBatch batch = this.transaction.execute((status) -> {
 			LogBatch b = batch(actor, batchId);
 			Contract contract = this.contracts.get(actor, b.getContractId());
-			if (!mayUpload(actor, contract)) {
-				throw new AccessDeniedProblem("error.forbidden");
-			}
+			ContractRoles.require(mayUpload(actor, contract));
 			b.reject(actor.userId(), Instant.now(this.clock));
 			this.records.updateBatchStatus(b);
 			this.audit.record(AuditRecord.of("LOG_BATCH_REJECTED")
@@ -623,9 +543,7 @@ public class LogEvidence {
 	@Transactional
 	public CheckOutcome recheck(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
-		if (actor.role() == Role.AUDITOR || actor.role() == Role.CONTRACTOR_WORKER) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayRecheck(actor, contract));
 		CheckOutcome outcome = recheckUnscoped(contract.getId());
 		this.audit.record(AuditRecord.of("LOG_CHECKS_RERUN")
 			.actor(actor)
@@ -641,7 +559,7 @@ public class LogEvidence {
 	 * @return what changed
 	 */
 	@Transactional
-	public CheckOutcome recheckUnscoped(UUID contractId) {
+	CheckOutcome recheckUnscoped(UUID contractId) {
 		var range = this.jdbc
 			.sql("select min(first_at), max(last_at) from log_batch where contract_id = ? and status = 'ACCEPTED'")
 			.param(contractId)
@@ -652,121 +570,6 @@ public class LogEvidence {
 		}
 		return this.checks.run(contractId, day(range[0]), day(range[1]), this.records.settings(contractId),
 				Instant.now(this.clock));
-	}
-
-	// --- findings' workflow -----------------------------------------------------------
-
-	/**
-	 * Moves a finding on through the workflow every finding shares: the client's officers
-	 * and security administrators acknowledge, return (with a comment) and close; the
-	 * contractor's lead explains ({@link FindingParties}). Audited as
-	 * {@code LOG_FINDING_<step>}.
-	 * @param actor the acting user
-	 * @param findingId the finding
-	 * @param step the step
-	 * @param text the explanation (for {@code EXPLAIN}) or the comment (for
-	 * {@code RETURN}); ignored otherwise
-	 * @return the finding
-	 * @throws InvalidInputProblem when the step does not fit the finding's state or the
-	 * text is missing
-	 * @throws AccessDeniedProblem when the actor may not take the step
-	 */
-	@Transactional
-	public LogFinding move(Actor actor, UUID findingId, FindingStep step, String text) {
-		LogFinding finding = this.records.finding(findingId).orElseThrow(() -> new NotFoundProblem("error.notFound"));
-		Contract contract = this.contracts.get(actor, finding.getContractId());
-		FindingParties.require(actor, contract, step);
-		Instant now = Instant.now(this.clock);
-		switch (step) {
-			case ACKNOWLEDGE -> finding.acknowledge(actor.userId(), now);
-			case EXPLAIN -> finding.explain(text, actor.userId(), now);
-			case RETURN -> finding.returnExplanation(text, actor.userId(), now);
-			case CLOSE -> finding.close(actor.userId(), now);
-		}
-		this.records.updateFinding(finding);
-		this.audit.record(AuditRecord.of("LOG_FINDING_" + step.name())
-			.actor(actor)
-			.target("LogFinding", findingId)
-			.detail("contract", contract.getId())
-			.detail("rule", finding.getRule().name())
-			.detail("subject", finding.getSubject())
-			.detail("status", finding.getStatus().name()));
-		this.events.publishEvent(new FindingEvents.StepTaken(contract.getId(), "LogFinding", step,
-				LogFindingSource.summary(contract, finding),
-				(step == FindingStep.RETURN) ? finding.getReturnComment() : null));
-		return finding;
-	}
-
-	/** A log finding's reference in a mail: its day and the ID or name concerned. */
-	static String reference(LogFinding finding) {
-		String day = (finding.getOccurredOn() != null) ? finding.getOccurredOn().toString() : "";
-		String who = (finding.getUserRef() != null) ? finding.getUserRef() : "";
-		return (day + " " + who).strip();
-	}
-
-	// --- export -----------------------------------------------------------------------
-
-	/**
-	 * Writes a contract's lines of a period as CSV (Gunma 9: the client asks for the logs
-	 * of a period), oldest first; audited.
-	 * @param actor the client's user or the contractor's lead
-	 * @param contractId the contract
-	 * @param from the first day (Tokyo)
-	 * @param to the last day
-	 * @param out where the CSV goes
-	 * @return the number of lines written
-	 * @throws InvalidInputProblem when the period is reversed
-	 */
-	@Transactional
-	public long export(Actor actor, UUID contractId, LocalDate from, LocalDate to, Writer out) {
-		Contract contract = this.contracts.get(actor, contractId);
-		if (!mayExport(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
-		if (from == null) {
-			throw new InvalidInputProblem("from", "logevidence.error.period");
-		}
-		if (to == null || to.isBefore(from)) {
-			throw new InvalidInputProblem("to", "logevidence.error.period");
-		}
-		long[] count = { 0 };
-		try {
-			out.write("occurred_at,user,action,target,result,client_address,batch_sha256,line\r\n");
-			this.jdbc
-				.sql("select l.occurred_at, l.user_ref, l.action, l.target, l.result, l.client_address, b.sha256,"
-						+ " l.line_no from log_line l join log_batch b on b.id = l.batch_id where l.contract_id = ?"
-						+ " and l.occurred_at >= ? and l.occurred_at < ? order by l.occurred_at, b.sha256, l.line_no")
-				.params(contractId, start(from), start(to.plusDays(1)))
-				.query((rs) -> {
-					try {
-						out.write(ItakuTime.inTokyo(rs.getTimestamp(1).toInstant()).toOffsetDateTime().toString());
-						for (int i = 2; i <= 8; i++) {
-							out.write(',');
-							out.write(csv(rs.getString(i)));
-						}
-						out.write("\r\n");
-						count[0]++;
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-				});
-			out.flush();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.audit.record(AuditRecord.of("LOG_EXPORTED")
-			.actor(actor)
-			.target("Contract", contractId)
-			.detail("from", from)
-			.detail("to", to)
-			.detail("lines", count[0]));
-		return count[0];
-	}
-
-	private static String csv(String value) {
-		return SpreadsheetCells.csvField(value);
 	}
 
 	// --- helpers ----------------------------------------------------------------------

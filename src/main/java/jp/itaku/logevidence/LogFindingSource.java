@@ -30,7 +30,7 @@ class LogFindingSource implements FindingSource {
 	}
 
 	static FindingSummary summary(Contract contract, LogFinding f) {
-		return new FindingSummary("logevidence", f.getId(), LogEvidence.reference(f),
+		return new FindingSummary("logevidence", f.getId(), LogFindings.reference(f),
 				"logevidence.rule." + f.getRule().name(), "logevidence.severity." + f.getSeverity().name(),
 				f.getSeverity().ordinal(), f.getClauseRef(), f.getStatus(), null,
 				(f.getOccurredOn() != null) ? f.getOccurredOn() : ItakuTime.inTokyo(f.getFoundAt()).toLocalDate(),

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * is not set.
  */
 @Component
-public class LogFolderWatcher {
+class LogFolderWatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(LogFolderWatcher.class);
 

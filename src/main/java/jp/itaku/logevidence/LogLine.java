@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param address the client's address (may be {@code null})
  * @param fields the free fields the source maps, as a JSON object (may be {@code null})
  */
-public record LogLine(Instant occurredAt, String user, String action, String target, String result, String address,
+record LogLine(Instant occurredAt, String user, String action, String target, String result, String address,
 		String fields) {
 
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reminders' scheduler.
  */
 @Component
-public class LogRetention {
+class LogRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(LogRetention.class);
 

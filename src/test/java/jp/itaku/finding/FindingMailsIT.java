@@ -22,9 +22,11 @@ import jp.itaku.inspection.Finding;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
+import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.Severity;
 import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.logevidence.LogFinding;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
@@ -80,7 +82,13 @@ class FindingMailsIT {
 	LogEvidence logs;
 
 	@Autowired
+	LogFindings logFindings;
+
+	@Autowired
 	Inspections inspections;
+
+	@Autowired
+	InspectionFindings inspectionFindings;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -128,29 +136,29 @@ class FindingMailsIT {
 				+ "T10:00:00+09:00,OP-NOBODY,export_all,住民=1,success,10.0.0.8\n";
 		this.logs.ingest(actor(this.lead), this.contract.getId(), source.id(), "access.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true);
-		LogFinding finding = this.logs.findings(actor(this.officer), this.contract.getId())
+		LogFinding finding = this.logFindings.findings(actor(this.officer), this.contract.getId())
 			.stream()
 			.filter((f) -> f.getRule() == LogRule.FORBIDDEN_OPERATION)
 			.findFirst()
 			.orElseThrow();
 		String link = "/contracts/" + this.contract.getId() + "/logs#finding-" + finding.getId();
 
-		this.logs.move(actor(this.officer), finding.getId(), FindingStep.ACKNOWLEDGE, null);
+		this.logFindings.move(actor(this.officer), finding.getId(), FindingStep.ACKNOWLEDGE, null);
 		List<MimeMessage> asked = mails(this.lead, "対応依頼", 1);
 		assertThat(asked).hasSize(1);
 		assertThat(body(asked.get(0))).contains(this.contract.getNumber(), "ログ証跡の照合", finding.getClauseRef(), link);
 
-		this.logs.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "試験用の端末の操作でした。");
+		this.logFindings.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "試験用の端末の操作でした。");
 		assertThat(mails(this.officer, "回答がありました", 1)).hasSize(1);
 		assertThat(mails(this.secadmin, "回答がありました", 1)).hasSize(1);
 
-		this.logs.move(actor(this.officer), finding.getId(), FindingStep.RETURN, "試験用の端末の一覧を添えてください。");
+		this.logFindings.move(actor(this.officer), finding.getId(), FindingStep.RETURN, "試験用の端末の一覧を添えてください。");
 		List<MimeMessage> returned = mails(this.lead, "差し戻されました", 1);
 		assertThat(returned).hasSize(1);
 		assertThat(body(returned.get(0))).contains("試験用の端末の一覧を添えてください。", link);
 
-		this.logs.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "一覧を添えます。");
-		this.logs.move(actor(this.officer), finding.getId(), FindingStep.CLOSE, null);
+		this.logFindings.move(actor(this.lead), finding.getId(), FindingStep.EXPLAIN, "一覧を添えます。");
+		this.logFindings.move(actor(this.officer), finding.getId(), FindingStep.CLOSE, null);
 		assertThat(mails(this.officer, "回答がありました", 2)).hasSize(2);
 		assertThat(mails(this.auditor, "指摘事項", 0)).isEmpty();
 		assertThat(mails(this.worker, "指摘事項", 0)).isEmpty();
@@ -166,7 +174,7 @@ class FindingMailsIT {
 		form.setHeldOn(this.today);
 		form.setInspectors("山田");
 		Inspection inspection = this.inspections.plan(actor(this.officer), this.contract.getId(), form);
-		Finding finding = this.inspections.recordFinding(actor(this.officer), inspection.getId(), Severity.MAJOR,
+		Finding finding = this.inspectionFindings.record(actor(this.officer), inspection.getId(), Severity.MAJOR,
 				"14(8)", "鍵が机に置かれていた。", "鍵を携行すること。", this.today.plusDays(14));
 		String link = "/inspections/" + inspection.getId() + "#finding-AUD-1-F1";
 
@@ -175,10 +183,10 @@ class FindingMailsIT {
 		assertThat(asked.get(0).getSubject()).contains("AUD-1-F1");
 		assertThat(body(asked.get(0))).contains("監査・検査", "実地調査", "重要", "14(8)", link);
 
-		this.inspections.respond(actor(this.lead), finding.getId(), "鍵を携行する運用に改めた。", List.of());
+		this.inspectionFindings.explain(actor(this.lead), finding.getId(), "鍵を携行する運用に改めた。", List.of());
 		assertThat(mails(this.officer, "回答がありました", 1)).hasSize(1);
 		assertThat(mails(this.secadmin, "回答がありました", 1)).hasSize(1);
-		this.inspections.returnResponse(actor(this.officer), finding.getId(), "貸出記録も付けてください。");
+		this.inspectionFindings.returnExplanation(actor(this.officer), finding.getId(), "貸出記録も付けてください。");
 		List<MimeMessage> returned = mails(this.lead, "差し戻されました", 1);
 		assertThat(returned).hasSize(1);
 		assertThat(body(returned.get(0))).contains("貸出記録も付けてください。");

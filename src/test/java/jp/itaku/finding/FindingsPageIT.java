@@ -16,9 +16,11 @@ import jp.itaku.inspection.Finding;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
+import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
 import jp.itaku.inspection.Severity;
 import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.logevidence.LogFinding;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
@@ -68,7 +70,13 @@ class FindingsPageIT {
 	Inspections inspections;
 
 	@Autowired
+	InspectionFindings inspectionFindings;
+
+	@Autowired
 	LogEvidence logs;
+
+	@Autowired
+	LogFindings logFindings;
 
 	@Autowired
 	Clock clock;
@@ -94,7 +102,7 @@ class FindingsPageIT {
 		form.setHeldOn(today);
 		form.setInspectors("山田");
 		Inspection inspection = this.inspections.plan(actor(officer), contract.getId(), form);
-		Finding instructed = this.inspections.recordFinding(actor(officer), inspection.getId(), Severity.CRITICAL,
+		Finding instructed = this.inspectionFindings.record(actor(officer), inspection.getId(), Severity.CRITICAL,
 				"14(8)", "鍵が机に置かれていた。", "鍵を携行すること。", today.plusDays(14));
 
 		LogSource source = this.logs.addSource(actor(lead), contract.getId(), "窓口端末", LogFormat.CSV,
@@ -105,7 +113,7 @@ class FindingsPageIT {
 				+ "T10:00:00+09:00,OP-NOBODY,export_all,住民=1,success,10.0.0.8\n";
 		this.logs.ingest(actor(lead), contract.getId(), source.id(), "access.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true);
-		LogFinding logFinding = this.logs.findings(actor(officer), contract.getId())
+		LogFinding logFinding = this.logFindings.findings(actor(officer), contract.getId())
 			.stream()
 			.filter((f) -> f.getRule() == LogRule.FORBIDDEN_OPERATION)
 			.findFirst()

@@ -34,14 +34,14 @@ class FindingTests {
 		Finding finding = finding();
 		assertThat(finding.keyIn(this.inspection)).isEqualTo("AUD-3-F2");
 		assertThat(finding.getStatus()).isEqualTo(FindingStatus.OPEN);
-		finding.instruct("鍵を携行する", TODAY.plusDays(7), TODAY, NOW);
+		finding.acknowledge("鍵を携行する", TODAY.plusDays(7), TODAY, NOW);
 		assertThat(finding.getStatus()).isEqualTo(FindingStatus.ACKNOWLEDGED);
 		assertThat(finding.isOverdue(TODAY.plusDays(8))).isTrue();
-		finding.respond("携行する運用にした", UUID.randomUUID(), NOW);
-		finding.returnResponse("記録簿も", UUID.randomUUID(), NOW);
+		finding.explain("携行する運用にした", UUID.randomUUID(), NOW);
+		finding.returnExplanation("記録簿も", UUID.randomUUID(), NOW);
 		assertThat(finding.getStatus()).isEqualTo(FindingStatus.RETURNED);
-		finding.respond("記録簿を備えた", UUID.randomUUID(), NOW);
-		finding.accept(null, UUID.randomUUID(), NOW);
+		finding.explain("記録簿を備えた", UUID.randomUUID(), NOW);
+		finding.close(null, UUID.randomUUID(), NOW);
 		assertThat(finding.getStatus()).isEqualTo(FindingStatus.CLOSED);
 		assertThat(finding.getClosedAt()).isEqualTo(NOW);
 		assertThat(finding.isOverdue(TODAY.plusDays(8))).isFalse();
@@ -50,18 +50,18 @@ class FindingTests {
 	@Test
 	void invalidMovesAndMissingTextsAreRefusedNamingTheField() {
 		Finding finding = finding();
-		assertThatThrownBy(() -> finding.accept(null, UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class)
+		assertThatThrownBy(() -> finding.close(null, UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class)
 			.satisfies(
 					(e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field()).isEqualTo("status"));
-		assertThatThrownBy(() -> finding.instruct("x", TODAY.minusDays(1), TODAY, NOW))
+		assertThatThrownBy(() -> finding.acknowledge("x", TODAY.minusDays(1), TODAY, NOW))
 			.isInstanceOf(InvalidInputProblem.class)
 			.satisfies(
 					(e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field()).isEqualTo("dueOn"));
-		finding.instruct("x", TODAY, TODAY, NOW);
-		assertThatThrownBy(() -> finding.accept(null, UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class);
-		assertThatThrownBy(() -> finding.instruct("x", TODAY, TODAY, NOW)).isInstanceOf(InvalidInputProblem.class);
-		finding.respond("y", UUID.randomUUID(), NOW);
-		assertThatThrownBy(() -> finding.returnResponse("  ", UUID.randomUUID(), NOW))
+		finding.acknowledge("x", TODAY, TODAY, NOW);
+		assertThatThrownBy(() -> finding.close(null, UUID.randomUUID(), NOW)).isInstanceOf(InvalidInputProblem.class);
+		assertThatThrownBy(() -> finding.acknowledge("x", TODAY, TODAY, NOW)).isInstanceOf(InvalidInputProblem.class);
+		finding.explain("y", UUID.randomUUID(), NOW);
+		assertThatThrownBy(() -> finding.returnExplanation("  ", UUID.randomUUID(), NOW))
 			.isInstanceOf(InvalidInputProblem.class)
 			.satisfies((e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field())
 				.isEqualTo("comment"));
@@ -71,9 +71,9 @@ class FindingTests {
 	@Test
 	void theContractorMayRespondBeforeAnyInstructionAsEveryFindingMayBeExplainedWhileOpen() {
 		Finding finding = finding();
-		finding.respond("気づいた時点で改めた", UUID.randomUUID(), NOW);
+		finding.explain("気づいた時点で改めた", UUID.randomUUID(), NOW);
 		assertThat(finding.getStatus()).isEqualTo(FindingStatus.EXPLAINED);
-		assertThatThrownBy(() -> finding.instruct("x", TODAY, TODAY, NOW)).isInstanceOf(InvalidInputProblem.class);
+		assertThatThrownBy(() -> finding.acknowledge("x", TODAY, TODAY, NOW)).isInstanceOf(InvalidInputProblem.class);
 	}
 
 }

@@ -50,12 +50,12 @@ class InspectionStateTests {
 	void anOpenFindingKeepsItFollowingUpUntilClosed() {
 		Inspection held = on(TODAY.minusDays(3));
 		Finding finding = new Finding(held, 1, Severity.MAJOR, "7", "鍵が置かれていた", UUID.randomUUID(), NOW);
-		finding.instruct("鍵を携行する", TODAY.plusDays(7), TODAY, NOW);
+		finding.acknowledge("鍵を携行する", TODAY.plusDays(7), TODAY, NOW);
 		List<ChecklistLine> lines = List.of(line(held, LineResult.FINDING));
 		assertThat(InspectionState.of(held, lines, List.of(finding), TODAY)).isEqualTo(InspectionState.FOLLOWING_UP);
-		finding.respond("携行する運用にした", UUID.randomUUID(), NOW);
+		finding.explain("携行する運用にした", UUID.randomUUID(), NOW);
 		assertThat(InspectionState.of(held, lines, List.of(finding), TODAY)).isEqualTo(InspectionState.FOLLOWING_UP);
-		finding.accept(null, UUID.randomUUID(), NOW);
+		finding.close(null, UUID.randomUUID(), NOW);
 		assertThat(InspectionState.of(held, lines, List.of(finding), TODAY)).isEqualTo(InspectionState.COMPLETED);
 	}
 

@@ -47,6 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -168,7 +169,7 @@ class InspectionsIT {
 	}
 
 	private void respond(String findingId, String text) throws Exception {
-		this.mvc.perform(multipart("/api/v1/findings/" + findingId + "/respond")
+		this.mvc.perform(multipart("/api/v1/findings/" + findingId + "/explain")
 			.file(new MockMultipartFile("files", "鍵貸出記録.txt", "text/plain",
 					"2026-11-20 鍵貸出 山田".getBytes(StandardCharsets.UTF_8)))
 			.param("response", text)
@@ -214,10 +215,11 @@ class InspectionsIT {
 		assertThat(mailsTo(this.secadminUser, "回答がありました")).hasSize(1);
 		assertThat(mailsTo(this.auditorUser, "指摘事項")).isEmpty();
 		this.mvc
-			.perform(post("/api/v1/findings/" + findingId + "/accept").contentType("application/json")
+			.perform(post("/api/v1/findings/" + findingId + "/close").contentType("application/json")
 				.content("{\"comment\":\"貸出記録を確認した。\"}")
 				.with(as(this.secadminUser)))
 			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Deprecation"))
 			.andExpect(jsonPath("$.status").value("CLOSED"))
 			.andExpect(jsonPath("$.closedAt").isNotEmpty());
 
@@ -287,9 +289,20 @@ class InspectionsIT {
 		this.mvc.perform(post("/api/v1/findings/" + findingId + "/accept").with(as(this.officerUser)))
 			.andExpect(status().isBadRequest());
 
-		respond(findingId, "鍵を管理者が携行し、貸出記録簿を備えた。");
+		// The old paths (/respond, /accept) still work for one release, marked deprecated
+		// with a link to the path that replaces them.
+		this.mvc
+			.perform(multipart("/api/v1/findings/" + findingId + "/respond").param("response", "鍵を管理者が携行し、貸出記録簿を備えた。")
+				.with(as(this.leadUser)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Deprecation", "@1796515200"))
+			.andExpect(
+					header().string("Link", "</api/v1/findings/" + findingId + "/explain>; rel=\"successor-version\""))
+			.andExpect(jsonPath("$.status").value("EXPLAINED"));
 		this.mvc.perform(post("/api/v1/findings/" + findingId + "/accept").with(as(this.officerUser)))
 			.andExpect(status().isOk())
+			.andExpect(header().string("Deprecation", "@1796515200"))
+			.andExpect(header().string("Link", "</api/v1/findings/" + findingId + "/close>; rel=\"successor-version\""))
 			.andExpect(jsonPath("$.status").value("CLOSED"));
 		assertThat(actions(findingId)).containsExactly("FINDING_RECORDED", "FINDING_INSTRUCTED", "FINDING_RESPONDED",
 				"FINDING_RETURNED", "FINDING_RESPONDED", "FINDING_ACCEPTED");
@@ -451,7 +464,7 @@ class InspectionsIT {
 			.perform(multipart("/api/v1/findings/" + findingId + "/respond").param("response", "x")
 				.with(as(this.auditorUser)))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/findings/" + findingId + "/accept").with(csrf()).with(as(this.auditorUser)))
+		this.mvc.perform(post("/findings/" + findingId + "/close").with(csrf()).with(as(this.auditorUser)))
 			.andExpect(status().isForbidden());
 		Document auditorPage = Jsoup
 			.parse(this.mvc.perform(get("/inspections/" + inspectionId).with(as(this.auditorUser)))

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,9 +28,11 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.MessageKey;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.web.ProblemMessages;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
@@ -87,7 +90,16 @@ class LogEvidenceIT {
 	LogEvidence logs;
 
 	@Autowired
+	LogFindings logFindings;
+
+	@Autowired
+	LogExport logExport;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ProblemMessages messages;
 
 	@Autowired
 	java.time.Clock clock;
@@ -241,7 +253,7 @@ class LogEvidenceIT {
 				line(this.d1, "10:30:00", "u1", "view", "c", "success"),
 				line(this.today.plusDays(2), "10:00:00", "u1", "view", "d", "success"));
 		this.logs.ingest(this.lead, contract.getId(), source.id(), "a.csv", csv(lines), false);
-		Set<String> rules = this.logs.findings(this.lead, contract.getId())
+		Set<String> rules = this.logFindings.findings(this.lead, contract.getId())
 			.stream()
 			.map((f) -> f.getRule() + "@" + f.getEvidence().get(0).get("line"))
 			.collect(Collectors.toSet());
@@ -309,6 +321,36 @@ class LogEvidenceIT {
 	}
 
 	@Test
+	void aBatchOrFindingNotFoundIsNamedAsSuchInBothLanguages() {
+		Scenario s = scenario();
+		LogEvidence.Received received = upload(s, s.cleanLines(), false);
+		Actor otherLead = this.fixtures
+			.actor(this.fixtures.user(this.fixtures.organisation(OrganisationKind.CONTRACTOR), Role.CONTRACTOR_LEAD));
+		// A batch that does not exist, and one of a contract the reader is no party to,
+		// answer the same words, naming a batch (not "not found" inside "not found").
+		for (Throwable thrown : List.of(catchThrowable(() -> this.logs.batch(this.lead, UUID.randomUUID())),
+				catchThrowable(() -> this.logs.batch(otherLead, received.batch().getId())))) {
+			assertThat(thrown).isInstanceOf(NotFoundProblem.class);
+			assertNotFoundNaming((NotFoundProblem) thrown, "ログの取込み（バッチ）", "Log batch");
+		}
+		Throwable finding = catchThrowable(
+				() -> this.logFindings.move(this.officer, UUID.randomUUID(), FindingStep.CLOSE, null));
+		assertThat(finding).isInstanceOf(NotFoundProblem.class);
+		assertNotFoundNaming((NotFoundProblem) finding, "ログ証跡の指摘事項", "Log finding");
+	}
+
+	private void assertNotFoundNaming(NotFoundProblem problem, String japanese, String english) {
+		assertThat(this.messages.text(Locale.JAPANESE, problem.getMessageKey(), problem.getArguments()))
+			.isEqualTo("お探しのデータは見つからないか、閲覧する権限がありません。");
+		assertThat(this.messages.text(Locale.ENGLISH, problem.getMessageKey(), problem.getArguments()))
+			.isEqualTo("Not found, or you may not see it.");
+		assertThat(problem.getArguments()).singleElement().isInstanceOf(MessageKey.class);
+		MessageKey what = (MessageKey) problem.getArguments()[0];
+		assertThat(this.messages.text(Locale.JAPANESE, what.key())).isEqualTo(japanese);
+		assertThat(this.messages.text(Locale.ENGLISH, what.key())).isEqualTo(english);
+	}
+
+	@Test
 	void anotherContractorSeesNothingAndTheAuditorOnlyReads() {
 		Scenario s = scenario();
 		LogEvidence.Received received = upload(s, s.cleanLines(), false);
@@ -322,7 +364,7 @@ class LogEvidenceIT {
 			assertThat(catchThrowable(() -> this.logs.batch(foreign, received.batch().getId())))
 				.isInstanceOf(NotFoundProblem.class);
 			assertThat(catchThrowable(
-					() -> this.logs.export(foreign, s.contract.getId(), this.d1, this.d3, new StringWriter())))
+					() -> this.logExport.export(foreign, s.contract.getId(), this.d1, this.d3, new StringWriter())))
 				.isInstanceOf(NotFoundProblem.class);
 			assertThat(catchThrowable(() -> this.logs.ingest(foreign, s.contract.getId(), s.source.id(), "x.csv",
 					csv(s.cleanLines()), true)))
@@ -336,7 +378,7 @@ class LogEvidenceIT {
 
 		// The client's export of the period (Gunma 9) has every line, and is audited.
 		StringWriter out = new StringWriter();
-		long count = this.logs.export(this.officer, s.contract.getId(), this.d1, this.d3, out);
+		long count = this.logExport.export(this.officer, s.contract.getId(), this.d1, this.d3, out);
 		assertThat(count).isEqualTo(s.cleanLines().size());
 		assertThat(out.toString().lines()).hasSize(s.cleanLines().size() + 1);
 		assertThat(this.jdbc.sql("select count(*) from audit_entry where action = 'LOG_EXPORTED' and target_id = ?")
@@ -353,30 +395,30 @@ class LogEvidenceIT {
 		upload(s, lines, false);
 		LogFinding f = finding(s.contract, LogRule.FORBIDDEN_OPERATION);
 		assertThat(f.getStatus()).isEqualTo(FindingStatus.OPEN);
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
 			.isInstanceOf(InvalidInputProblem.class);
 		// Acknowledging is the client's step, explaining the contractor's lead's.
-		assertThat(catchThrowable(() -> this.logs.move(this.lead, f.getId(), FindingStep.ACKNOWLEDGE, null)))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.lead, f.getId(), FindingStep.ACKNOWLEDGE, null)))
 			.isInstanceOf(AccessDeniedProblem.class);
-		assertThat(this.logs.move(this.officer, f.getId(), FindingStep.ACKNOWLEDGE, null).getStatus())
+		assertThat(this.logFindings.move(this.officer, f.getId(), FindingStep.ACKNOWLEDGE, null).getStatus())
 			.isEqualTo(FindingStatus.ACKNOWLEDGED);
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.EXPLAIN, "x")))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.EXPLAIN, "x")))
 			.isInstanceOf(AccessDeniedProblem.class);
-		this.logs.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。");
+		this.logFindings.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。");
 		// The client returns it; a comment is required.
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.RETURN, "  ")))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.RETURN, "  ")))
 			.isInstanceOf(InvalidInputProblem.class)
 			.satisfies((e) -> assertThat(((InvalidInputProblem) e).getFieldProblems().get(0).field())
 				.isEqualTo("comment"));
-		assertThat(catchThrowable(() -> this.logs.move(this.lead, f.getId(), FindingStep.RETURN, "x")))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.lead, f.getId(), FindingStep.RETURN, "x")))
 			.isInstanceOf(AccessDeniedProblem.class);
-		LogFinding returned = this.logs.move(this.officer, f.getId(), FindingStep.RETURN, "再発防止策を書いてください。");
+		LogFinding returned = this.logFindings.move(this.officer, f.getId(), FindingStep.RETURN, "再発防止策を書いてください。");
 		assertThat(returned.getStatus()).isEqualTo(FindingStatus.RETURNED);
 		assertThat(finding(s.contract, LogRule.FORBIDDEN_OPERATION).getReturnComment()).isEqualTo("再発防止策を書いてください。");
-		assertThat(catchThrowable(() -> this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
+		assertThat(catchThrowable(() -> this.logFindings.move(this.officer, f.getId(), FindingStep.CLOSE, null)))
 			.isInstanceOf(InvalidInputProblem.class);
-		this.logs.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。再教育済み。");
-		LogFinding closed = this.logs.move(this.officer, f.getId(), FindingStep.CLOSE, null);
+		this.logFindings.move(this.lead, f.getId(), FindingStep.EXPLAIN, "窓口で住民から住民票コードを示されたため。再教育済み。");
+		LogFinding closed = this.logFindings.move(this.officer, f.getId(), FindingStep.CLOSE, null);
 		assertThat(closed.getStatus()).isEqualTo(FindingStatus.CLOSED);
 		assertThat(this.jdbc
 			.sql("select action from audit_entry where target_id = ? and action like 'LOG_FINDING_%' order by seq")
@@ -407,7 +449,7 @@ class LogEvidenceIT {
 				day + "T09:32:00+09:00," + s.opA() + ",view,@SUM(1),-1,10.0.0.8");
 		upload(s, lines, false);
 		StringWriter out = new StringWriter();
-		this.logs.export(this.officer, s.contract().getId(), this.d1, this.d3, out);
+		this.logExport.export(this.officer, s.contract().getId(), this.d1, this.d3, out);
 		List<String> rows = out.toString().lines().skip(1).toList();
 		assertThat(rows).hasSize(3);
 		assertThat(rows.get(0)).contains(",\"'=HYPERLINK(").doesNotContain(",=HYPERLINK");
@@ -492,14 +534,14 @@ class LogEvidenceIT {
 	}
 
 	private Set<String> found(Contract contract) {
-		return this.logs.findings(this.officer, contract.getId())
+		return this.logFindings.findings(this.officer, contract.getId())
 			.stream()
 			.map((f) -> f.getRule() + " " + f.getSubject())
 			.collect(Collectors.toSet());
 	}
 
 	private LogFinding finding(Contract contract, LogRule rule) {
-		return this.logs.findings(this.officer, contract.getId())
+		return this.logFindings.findings(this.officer, contract.getId())
 			.stream()
 			.filter((f) -> f.getRule() == rule)
 			.findFirst()

@@ -44,6 +44,9 @@ class LogFolderWatcherIT {
 	LogEvidence logs;
 
 	@Autowired
+	LogExport logExport;
+
+	@Autowired
 	LogFolderWatcher watcher;
 
 	@Autowired
@@ -83,7 +86,8 @@ class LogFolderWatcherIT {
 		assertThat(fresh).exists();
 		assertThat(good).doesNotExist();
 		assertThat(bad).doesNotExist();
-		assertThat(this.logs.countLines(lead, contract.getId(), today.minusDays(2), today.minusDays(2))).isEqualTo(1);
+		assertThat(this.logExport.countLines(lead, contract.getId(), today.minusDays(2), today.minusDays(2)))
+			.isEqualTo(1);
 		assertThat(this.logs.overview(lead, contract.getId()).batches()).extracting(LogBatch::getStatus)
 			.containsExactlyInAnyOrder(LogBatch.Status.ACCEPTED, LogBatch.Status.PENDING);
 
@@ -93,7 +97,8 @@ class LogFolderWatcherIT {
 		assertThat(this.watcher.scan(this.root, otherLead)).contains("d.jsonl: failed");
 		assertThat(folder.resolve("failed/d.jsonl.error")).exists();
 		assertThat(other).doesNotExist();
-		assertThat(this.logs.countLines(lead, contract.getId(), today.minusDays(2), today.minusDays(2))).isEqualTo(1);
+		assertThat(this.logExport.countLines(lead, contract.getId(), today.minusDays(2), today.minusDays(2)))
+			.isEqualTo(1);
 	}
 
 	private Path write(Path file, String content, boolean stable) throws Exception {

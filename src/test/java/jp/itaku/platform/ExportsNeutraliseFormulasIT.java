@@ -16,6 +16,7 @@ import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.export.ObligationWorkbooks;
 import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogExport;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
 import jp.itaku.logevidence.LogSource;
@@ -84,6 +85,9 @@ class ExportsNeutraliseFormulasIT {
 
 	@Autowired
 	LogEvidence logs;
+
+	@Autowired
+	LogExport logExport;
 
 	@Autowired
 	MockMvc mvc;
@@ -165,7 +169,7 @@ class ExportsNeutraliseFormulasIT {
 		this.logs.ingest(this.lead, this.contract.getId(), source.id(), "a.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
 		StringWriter out = new StringWriter();
-		this.logs.export(this.officer, this.contract.getId(), day, day, out);
+		this.logExport.export(this.officer, this.contract.getId(), day, day, out);
 		String exported = out.toString();
 		assertThat(exported).contains(",\"'" + HYPERLINK.replace("\"", "\"\"") + "\",'" + SUM + ",")
 			.contains(",'" + CMD + ",'-1,");

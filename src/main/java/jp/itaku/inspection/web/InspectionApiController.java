@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.finding.FindingStatus;
 import jp.itaku.inspection.ChecklistLine;
@@ -16,7 +18,9 @@ import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
 import jp.itaku.inspection.InspectionState;
+import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
+import jp.itaku.inspection.MaterialRequests;
 import jp.itaku.inspection.LineResult;
 import jp.itaku.inspection.Severity;
 import jp.itaku.obligation.Obligation;
@@ -38,16 +42,24 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Inspections over the REST API, scoped and audited as on the pages: a contract's
  * inspections and planning one, one inspection with its checklist, findings and requests,
- * findings and their response, verification (accept or return), observations, requests
- * for material and their answer, and the audit report PDF.
+ * findings and the steps of their workflow (acknowledge, explain, return, close; the old
+ * paths {@code /instruct}, {@code /respond} and {@code /accept} kept as deprecated
+ * aliases for one release), observations, requests for material and their answer, and the
+ * audit report PDF.
  */
 @RestController
 class InspectionApiController {
 
 	private final Inspections inspections;
 
-	InspectionApiController(Inspections inspections) {
+	private final InspectionFindings findings;
+
+	private final MaterialRequests requests;
+
+	InspectionApiController(Inspections inspections, InspectionFindings findings, MaterialRequests requests) {
 		this.inspections = inspections;
+		this.findings = findings;
+		this.requests = requests;
 	}
 
 	@GetMapping("/api/v1/contracts/{id}/inspections")
@@ -79,8 +91,8 @@ class InspectionApiController {
 	ResponseEntity<FindingView> finding(@PathVariable("id") UUID inspectionId,
 			@RequestBody(required = false) FindingBody body) {
 		FindingBody b = (body != null) ? body : new FindingBody(null, null, null, null, null);
-		Finding finding = this.inspections.recordFinding(CurrentActor.require(), inspectionId, b.severity(),
-				b.clauseRef(), b.description(), b.instruction(), b.dueOn());
+		Finding finding = this.findings.record(CurrentActor.require(), inspectionId, b.severity(), b.clauseRef(),
+				b.description(), b.instruction(), b.dueOn());
 		return ResponseEntity.created(URI.create("/api/v1/inspections/" + inspectionId))
 			.body(FindingView.of(finding, List.of()));
 	}
@@ -92,38 +104,64 @@ class InspectionApiController {
 				(body != null) ? body.result() : null, (body != null) ? body.note() : null));
 	}
 
-	@PostMapping("/api/v1/findings/{id}/instruct")
-	FindingView instruct(@PathVariable("id") UUID findingId, @RequestBody(required = false) Instruction body) {
-		return FindingView.of(this.inspections.instruct(CurrentActor.require(), findingId,
+	@PostMapping("/api/v1/findings/{id}/acknowledge")
+	FindingView acknowledge(@PathVariable("id") UUID findingId, @RequestBody(required = false) Instruction body) {
+		return FindingView.of(this.findings.acknowledge(CurrentActor.require(), findingId,
 				(body != null) ? body.instruction() : null, (body != null) ? body.dueOn() : null), List.of());
 	}
 
-	@PostMapping("/api/v1/findings/{id}/respond")
-	FindingView respond(@PathVariable("id") UUID findingId,
+	@PostMapping("/api/v1/findings/{id}/explain")
+	FindingView explain(@PathVariable("id") UUID findingId,
 			@RequestParam(name = "response", required = false) @TextLimit(4000) String response,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
-		return FindingView.of(this.inspections.respond(CurrentActor.require(), findingId, response,
-				InspectionController.uploads(files)), List.of());
+		return FindingView.of(
+				this.findings.explain(CurrentActor.require(), findingId, response, InspectionController.uploads(files)),
+				List.of());
 	}
 
-	@PostMapping("/api/v1/findings/{id}/accept")
-	FindingView accept(@PathVariable("id") UUID findingId, @RequestBody(required = false) Comment body) {
+	@PostMapping("/api/v1/findings/{id}/close")
+	FindingView close(@PathVariable("id") UUID findingId, @RequestBody(required = false) Comment body) {
 		return FindingView.of(
-				this.inspections.accept(CurrentActor.require(), findingId, (body != null) ? body.comment() : null),
+				this.findings.close(CurrentActor.require(), findingId, (body != null) ? body.comment() : null),
 				List.of());
 	}
 
 	@PostMapping("/api/v1/findings/{id}/return")
-	FindingView returnResponse(@PathVariable("id") UUID findingId, @RequestBody(required = false) Comment body) {
-		return FindingView.of(this.inspections.returnResponse(CurrentActor.require(), findingId,
+	FindingView returnExplanation(@PathVariable("id") UUID findingId, @RequestBody(required = false) Comment body) {
+		return FindingView.of(this.findings.returnExplanation(CurrentActor.require(), findingId,
 				(body != null) ? body.comment() : null), List.of());
+	}
+
+	/** Deprecated alias of {@code /acknowledge}, kept for one release. */
+	@PostMapping("/api/v1/findings/{id}/instruct")
+	FindingView instruct(@PathVariable("id") UUID findingId, @RequestBody(required = false) Instruction body,
+			HttpServletResponse response) {
+		DeprecatedAlias.mark(response, "/api/v1/findings/" + findingId + "/acknowledge");
+		return acknowledge(findingId, body);
+	}
+
+	/** Deprecated alias of {@code /explain}, kept for one release. */
+	@PostMapping("/api/v1/findings/{id}/respond")
+	FindingView respond(@PathVariable("id") UUID findingId,
+			@RequestParam(name = "response", required = false) @TextLimit(4000) String text,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletResponse response) {
+		DeprecatedAlias.mark(response, "/api/v1/findings/" + findingId + "/explain");
+		return explain(findingId, text, files);
+	}
+
+	/** Deprecated alias of {@code /close}, kept for one release. */
+	@PostMapping("/api/v1/findings/{id}/accept")
+	FindingView accept(@PathVariable("id") UUID findingId, @RequestBody(required = false) Comment body,
+			HttpServletResponse response) {
+		DeprecatedAlias.mark(response, "/api/v1/findings/" + findingId + "/close");
+		return close(findingId, body);
 	}
 
 	@PostMapping("/api/v1/inspections/{id}/requests")
 	@Idempotent
 	ResponseEntity<RequestSummary> request(@PathVariable("id") UUID inspectionId,
 			@RequestBody(required = false) MaterialBody body) {
-		var request = this.inspections.requestMaterial(CurrentActor.require(), inspectionId,
+		var request = this.requests.request(CurrentActor.require(), inspectionId,
 				(body != null) ? body.deliverable() : null, (body != null) ? body.description() : null,
 				(body != null) ? body.dueOn() : null);
 		return ResponseEntity.created(URI.create("/api/v1/inspections/" + inspectionId))
@@ -135,7 +173,7 @@ class InspectionApiController {
 	List<UUID> answer(@PathVariable("id") UUID requestId,
 			@RequestParam(name = "comment", required = false) String comment,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files) {
-		return this.inspections.answer(CurrentActor.require(), requestId, comment, InspectionController.uploads(files));
+		return this.requests.answer(CurrentActor.require(), requestId, comment, InspectionController.uploads(files));
 	}
 
 	@GetMapping("/api/v1/inspections/{id}/report.pdf")

@@ -13,7 +13,9 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.inspection.Inspection;
 import jp.itaku.inspection.InspectionForm;
 import jp.itaku.inspection.InspectionKind;
+import jp.itaku.inspection.InspectionFindings;
 import jp.itaku.inspection.Inspections;
+import jp.itaku.inspection.MaterialRequests;
 import jp.itaku.inspection.LineResult;
 import jp.itaku.inspection.Severity;
 import jp.itaku.obligation.Obligations;
@@ -49,10 +51,17 @@ class InspectionController {
 
 	private final Inspections inspections;
 
+	private final InspectionFindings findings;
+
+	private final MaterialRequests requests;
+
 	private final FormErrors formErrors;
 
-	InspectionController(Inspections inspections, FormErrors formErrors) {
+	InspectionController(Inspections inspections, InspectionFindings findings, MaterialRequests requests,
+			FormErrors formErrors) {
 		this.inspections = inspections;
+		this.findings = findings;
+		this.requests = requests;
 		this.formErrors = formErrors;
 	}
 
@@ -112,46 +121,46 @@ class InspectionController {
 			@RequestParam(name = "dueOn",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			Model model, RedirectAttributes redirect) {
-		return act(inspectionId, model, redirect, "inspection.findingRecorded", () -> this.inspections
-			.recordFinding(CurrentActor.require(), inspectionId, severity, clauseRef, description, instruction, dueOn));
+		return act(inspectionId, model, redirect, "inspection.findingRecorded", () -> this.findings
+			.record(CurrentActor.require(), inspectionId, severity, clauseRef, description, instruction, dueOn));
 	}
 
-	@PostMapping("/findings/{id}/instruct")
-	String instruct(@PathVariable("id") UUID findingId,
+	@PostMapping({ "/findings/{id}/acknowledge", "/findings/{id}/instruct" })
+	String acknowledge(@PathVariable("id") UUID findingId,
 			@RequestParam(name = "instruction", required = false) @TextLimit(4000) String instruction,
 			@RequestParam(name = "dueOn",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			Model model, RedirectAttributes redirect) {
-		UUID inspectionId = this.inspections.inspectionOf(CurrentActor.require(), findingId);
-		return act(inspectionId, model, redirect, "inspection.instructed",
-				() -> this.inspections.instruct(CurrentActor.require(), findingId, instruction, dueOn));
+		UUID inspectionId = this.findings.inspectionOf(CurrentActor.require(), findingId);
+		return act(inspectionId, model, redirect, "inspection.acknowledged",
+				() -> this.findings.acknowledge(CurrentActor.require(), findingId, instruction, dueOn));
 	}
 
-	@PostMapping("/findings/{id}/respond")
-	String respond(@PathVariable("id") UUID findingId,
+	@PostMapping({ "/findings/{id}/explain", "/findings/{id}/respond" })
+	String explain(@PathVariable("id") UUID findingId,
 			@RequestParam(name = "response", required = false) @TextLimit(4000) String response,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
 			RedirectAttributes redirect) {
-		UUID inspectionId = this.inspections.inspectionOf(CurrentActor.require(), findingId);
-		return act(inspectionId, model, redirect, "inspection.responded",
-				() -> this.inspections.respond(CurrentActor.require(), findingId, response, uploads(files)));
+		UUID inspectionId = this.findings.inspectionOf(CurrentActor.require(), findingId);
+		return act(inspectionId, model, redirect, "inspection.explained",
+				() -> this.findings.explain(CurrentActor.require(), findingId, response, uploads(files)));
 	}
 
-	@PostMapping("/findings/{id}/accept")
-	String accept(@PathVariable("id") UUID findingId, @RequestParam(name = "comment", required = false) String comment,
+	@PostMapping({ "/findings/{id}/close", "/findings/{id}/accept" })
+	String close(@PathVariable("id") UUID findingId, @RequestParam(name = "comment", required = false) String comment,
 			Model model, RedirectAttributes redirect) {
-		UUID inspectionId = this.inspections.inspectionOf(CurrentActor.require(), findingId);
-		return act(inspectionId, model, redirect, "inspection.accepted",
-				() -> this.inspections.accept(CurrentActor.require(), findingId, comment));
+		UUID inspectionId = this.findings.inspectionOf(CurrentActor.require(), findingId);
+		return act(inspectionId, model, redirect, "inspection.closed",
+				() -> this.findings.close(CurrentActor.require(), findingId, comment));
 	}
 
 	@PostMapping("/findings/{id}/return")
-	String returnResponse(@PathVariable("id") UUID findingId,
+	String returnExplanation(@PathVariable("id") UUID findingId,
 			@RequestParam(name = "comment", required = false) String comment, Model model,
 			RedirectAttributes redirect) {
-		UUID inspectionId = this.inspections.inspectionOf(CurrentActor.require(), findingId);
+		UUID inspectionId = this.findings.inspectionOf(CurrentActor.require(), findingId);
 		return act(inspectionId, model, redirect, "inspection.returned",
-				() -> this.inspections.returnResponse(CurrentActor.require(), findingId, comment));
+				() -> this.findings.returnExplanation(CurrentActor.require(), findingId, comment));
 	}
 
 	@PostMapping("/inspections/{id}/requests")
@@ -162,8 +171,8 @@ class InspectionController {
 			@RequestParam(name = "dueOn",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			Model model, RedirectAttributes redirect) {
-		return act(inspectionId, model, redirect, "inspection.requested", () -> this.inspections
-			.requestMaterial(CurrentActor.require(), inspectionId, deliverable, description, dueOn));
+		return act(inspectionId, model, redirect, "inspection.requested",
+				() -> this.requests.request(CurrentActor.require(), inspectionId, deliverable, description, dueOn));
 	}
 
 	@PostMapping("/inspections/{id}/requests/{requestId}/answer")
@@ -172,7 +181,7 @@ class InspectionController {
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
 			RedirectAttributes redirect) {
 		return act(inspectionId, model, redirect, "inspection.answered",
-				() -> this.inspections.answer(CurrentActor.require(), requestId, comment, uploads(files)));
+				() -> this.requests.answer(CurrentActor.require(), requestId, comment, uploads(files)));
 	}
 
 	@GetMapping("/inspections/{id}/report.pdf")
@@ -187,7 +196,7 @@ class InspectionController {
 
 	@GetMapping("/inspections/evidence/{id}")
 	void evidence(@PathVariable("id") UUID evidenceId, HttpServletResponse response) throws IOException {
-		Inspections.OpenedEvidence file = this.inspections.openEvidence(CurrentActor.require(), evidenceId);
+		InspectionFindings.OpenedEvidence file = this.findings.openEvidence(CurrentActor.require(), evidenceId);
 		response.setContentType(file.evidence().getContentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment()

@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogExport;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.logevidence.LogFinding;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
@@ -48,8 +50,14 @@ class LogEvidenceApiController {
 
 	private final LogEvidence logs;
 
-	LogEvidenceApiController(LogEvidence logs) {
+	private final LogFindings findings;
+
+	private final LogExport export;
+
+	LogEvidenceApiController(LogEvidence logs, LogFindings findings, LogExport export) {
 		this.logs = logs;
+		this.findings = findings;
+		this.export = export;
 	}
 
 	@GetMapping("/api/v1/contracts/{id}/logs")
@@ -115,7 +123,7 @@ class LogEvidenceApiController {
 
 	@GetMapping("/api/v1/contracts/{id}/logs/findings")
 	List<FindingView> findings(@PathVariable("id") UUID contractId) {
-		return this.logs.findings(CurrentActor.require(), contractId).stream().map(FindingView::of).toList();
+		return this.findings.findings(CurrentActor.require(), contractId).stream().map(FindingView::of).toList();
 	}
 
 	@PostMapping("/api/v1/logs/findings/{findingId}/{step}")
@@ -124,7 +132,7 @@ class LogEvidenceApiController {
 		FindingStep s = LogEvidenceController.step(step);
 		String text = (explanation == null) ? null
 				: (s == FindingStep.RETURN) ? explanation.comment() : explanation.explanation();
-		return FindingView.of(this.logs.move(CurrentActor.require(), findingId, s, text));
+		return FindingView.of(this.findings.move(CurrentActor.require(), findingId, s, text));
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/logs/recheck")
@@ -140,7 +148,7 @@ class LogEvidenceApiController {
 		LocalDate last = LogEvidenceController.date("to", to);
 		response.setContentType("text/csv; charset=UTF-8");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.logs.export(CurrentActor.require(), contractId, first, last, out);
+		this.export.export(CurrentActor.require(), contractId, first, last, out);
 		out.flush();
 	}
 

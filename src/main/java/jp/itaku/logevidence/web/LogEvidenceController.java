@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogExport;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
 import jp.itaku.logevidence.LogSettings;
@@ -48,10 +50,16 @@ class LogEvidenceController {
 
 	private final LogEvidence logs;
 
+	private final LogFindings findings;
+
+	private final LogExport export;
+
 	private final FormErrors formErrors;
 
-	LogEvidenceController(LogEvidence logs, FormErrors formErrors) {
+	LogEvidenceController(LogEvidence logs, LogFindings findings, LogExport export, FormErrors formErrors) {
 		this.logs = logs;
+		this.findings = findings;
+		this.export = export;
 		this.formErrors = formErrors;
 	}
 
@@ -182,7 +190,7 @@ class LogEvidenceController {
 			@RequestParam(name = "comment", required = false) String comment, RedirectAttributes redirect) {
 		try {
 			FindingStep s = step(step);
-			this.logs.move(CurrentActor.require(), findingId, s, (s == FindingStep.RETURN) ? comment : explanation);
+			this.findings.move(CurrentActor.require(), findingId, s, (s == FindingStep.RETURN) ? comment : explanation);
 			redirect.addFlashAttribute("flash", "logevidence.flash.findingMoved");
 		}
 		catch (InvalidInputProblem problem) {
@@ -228,7 +236,7 @@ class LogEvidenceController {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		try {
-			this.logs.export(CurrentActor.require(), contractId, first, last, out);
+			this.export.export(CurrentActor.require(), contractId, first, last, out);
 		}
 		catch (ItakuProblem problem) {
 			// Refused before a line was written: the error page replaces the CSV's

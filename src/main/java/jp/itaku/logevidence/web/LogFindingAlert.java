@@ -3,7 +3,7 @@ package jp.itaku.logevidence.web;
 import java.util.List;
 import java.util.Optional;
 
-import jp.itaku.logevidence.LogEvidence;
+import jp.itaku.logevidence.LogFindings;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.PageFragment;
 import jp.itaku.platform.web.DashboardAlert;
@@ -19,15 +19,15 @@ import org.springframework.stereotype.Component;
 @Order(20)
 class LogFindingAlert implements DashboardAlert {
 
-	private final LogEvidence logs;
+	private final LogFindings logs;
 
-	LogFindingAlert(LogEvidence logs) {
+	LogFindingAlert(LogFindings logs) {
 		this.logs = logs;
 	}
 
 	@Override
 	public Optional<PageFragment> alert(Actor actor) {
-		List<LogEvidence.OpenFindings> findings = this.logs.openFindings(actor);
+		List<LogFindings.OpenFindings> findings = this.logs.openFindings(actor);
 		return findings.isEmpty() ? Optional.empty()
 				: Optional.of(new PageFragment("logevidence/sections", "dashboardAlert", findings));
 	}
