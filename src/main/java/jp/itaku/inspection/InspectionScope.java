@@ -12,8 +12,8 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.database.TransactionLocks;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +34,14 @@ class InspectionScope {
 
 	private final ClauseCatalog catalog;
 
-	private final JdbcClient jdbc;
+	private final TransactionLocks locks;
 
-	InspectionScope(InspectionRepository inspections, Contracts contracts, ClauseCatalog catalog, JdbcClient jdbc) {
+	InspectionScope(InspectionRepository inspections, Contracts contracts, ClauseCatalog catalog,
+			TransactionLocks locks) {
 		this.inspections = inspections;
 		this.contracts = contracts;
 		this.catalog = catalog;
-		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/**
@@ -136,7 +137,7 @@ class InspectionScope {
 	 * @param key the series
 	 */
 	void lock(String key) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query((rs, n) -> 1).list();
+		this.locks.lock(key);
 	}
 
 }

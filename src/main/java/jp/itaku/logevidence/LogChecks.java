@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.database.TransactionLocks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,10 +46,13 @@ class LogChecks {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionLocks locks;
+
 	private final PeopleFacts facts;
 
-	LogChecks(JdbcClient jdbc, PeopleFacts facts) {
+	LogChecks(JdbcClient jdbc, TransactionLocks locks, PeopleFacts facts) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.facts = facts;
 	}
 
@@ -76,10 +80,7 @@ class LogChecks {
 			Ingestion.Profile profile) {
 		// One run per contract at a time (an upload's and a background re-run's): they
 		// write the same findings. The lock ends with the transaction.
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
-			.param("key", "logchecks:" + contractId)
-			.query((rs, n) -> 1)
-			.list();
+		this.locks.lock("logchecks:" + contractId);
 		Instant from = firstDay.atStartOfDay(ItakuTime.ZONE).toInstant();
 		Instant to = lastDay.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
 		long t0 = System.nanoTime();
