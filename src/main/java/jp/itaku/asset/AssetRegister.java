@@ -41,7 +41,6 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,12 +87,12 @@ public class AssetRegister {
 
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
+	private final AssetNumbers numbers;
 
 	AssetRegister(AssetRepository assets, AssetEventRepository events, AssetReceiptRepository receipts,
 			Contracts contracts, Rosters rosters, Obligations obligations, Documents documents, CustodyReceiptForm form,
-			AuditTrail audit, Clock clock, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			AuditTrail audit, Clock clock, AssetNumbers numbers) {
+		this.numbers = numbers;
 		this.assets = assets;
 		this.events = events;
 		this.receipts = receipts;
@@ -209,12 +208,26 @@ public class AssetRegister {
 	}
 
 	/**
+	 * Returns the roster members the contractor's lead may name in a request or a
+	 * shipment as taking, holding, sending or confirming assets: the active members of
+	 * the contract's roster.
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @return the members
+	 * @throws jp.itaku.platform.AccessDeniedProblem when the actor may not record
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> people(Actor actor, UUID contractId) {
+		recordable(actor, contractId);
+		return holders(contractId);
+	}
+
+	/**
 	 * Returns the roster members who may hold assets: active members.
 	 * @param contractId the contract (scoped by the caller)
 	 * @return the members
 	 */
-	@Transactional(readOnly = true)
-	public List<RosterMember> holders(UUID contractId) {
+	List<RosterMember> holders(UUID contractId) {
 		return this.rosters.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE)
@@ -258,14 +271,7 @@ public class AssetRegister {
 			throw new InvalidInputProblem("receivedAt", "asset.error.receivedAt.future");
 		}
 		LocalDate day = receipt.getReceivedAt().toLocalDate();
-		// Receipts of one contract are numbered one at a time, also across nodes: the
-		// lock
-		// ends with the transaction.
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
-			.param("key", "asset_receipt:" + contractId)
-			.query((rs, n) -> 1)
-			.list();
-		ReceiptNumber number = ReceiptNumber.next(day.getYear(), this.receipts.lastSeq(contractId, day.getYear()));
+		ReceiptNumber number = this.numbers.nextReceipt(contractId, day.getYear());
 		UUID receiptId = UUID.randomUUID();
 		String handedOverBy = AssetItemForm.clean(receipt.getHandedOverBy());
 		// The events first (to render the form), then the receipt with its stored form.
@@ -426,6 +432,23 @@ public class AssetRegister {
 		RosterMember holder = this.rosters.findUnscoped(holderId).orElse(null);
 		ReceiverRule.requireHolder(contractId, field, ReceiverRule.Person.of(holder));
 		return holder;
+	}
+
+	/**
+	 * Returns an active member of the contract's roster named in a request's step or a
+	 * shipment.
+	 * @param contractId the contract (scoped by the caller)
+	 * @param field the field that names the member
+	 * @param memberId the member
+	 * @return the member
+	 * @throws InvalidInputProblem naming the field when no member is named or the member
+	 * may not hold assets
+	 */
+	RosterMember member(UUID contractId, String field, UUID memberId) {
+		if (memberId == null) {
+			throw new InvalidInputProblem(field, "asset.request.error.person");
+		}
+		return holder(contractId, field, memberId, null);
 	}
 
 	/**

@@ -10,9 +10,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.asset.AssetItemForm;
 import jp.itaku.asset.AssetKind;
+import jp.itaku.asset.AssetOverviews;
 import jp.itaku.asset.AssetReceipt;
 import jp.itaku.asset.AssetRegister;
-import jp.itaku.asset.AssetRequests;
 import jp.itaku.asset.CorrectionForm;
 import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.RequestType;
@@ -57,7 +57,7 @@ class AssetController {
 
 	private final AssetRegister register;
 
-	private final AssetRequests requests;
+	private final AssetOverviews overviews;
 
 	private final Contracts contracts;
 
@@ -65,10 +65,10 @@ class AssetController {
 
 	private final FormErrors formErrors;
 
-	AssetController(AssetRegister register, AssetRequests requests, Contracts contracts, Clock clock,
+	AssetController(AssetRegister register, AssetOverviews overviews, Contracts contracts, Clock clock,
 			FormErrors formErrors) {
 		this.register = register;
-		this.requests = requests;
+		this.overviews = overviews;
 		this.contracts = contracts;
 		this.clock = clock;
 		this.formErrors = formErrors;
@@ -88,7 +88,7 @@ class AssetController {
 		model.addAttribute("register", register);
 		// Requests, shipments and backups are the contractor's for the whole contract.
 		model.addAttribute("overview",
-				this.contracts.isParty(actor, register.contract()) ? this.requests.overview(actor, contractId) : null);
+				this.contracts.isParty(actor, register.contract()) ? this.overviews.overview(actor, contractId) : null);
 		model.addAttribute("requestTypes", RequestType.values());
 		return "assets/register";
 	}

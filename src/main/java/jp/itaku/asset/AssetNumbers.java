@@ -1,0 +1,72 @@
+package jp.itaku.asset;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues the numbers of a contract's register records — custody receipts, requests and
+ * shipments — one at a time per contract and kind, also across nodes: each number is
+ * taken under a transaction-scoped advisory lock, so the caller's transaction must store
+ * the record before it ends.
+ */
+@Component
+class AssetNumbers {
+
+	private final AssetReceiptRepository receipts;
+
+	private final AssetRequestRepository requests;
+
+	private final AssetShipmentRepository shipments;
+
+	private final JdbcClient jdbc;
+
+	AssetNumbers(AssetReceiptRepository receipts, AssetRequestRepository requests, AssetShipmentRepository shipments,
+			JdbcClient jdbc) {
+		this.receipts = receipts;
+		this.requests = requests;
+		this.shipments = shipments;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Returns the next custody receipt number of a contract and year.
+	 * @param contractId the contract
+	 * @param year the year of receipt (Tokyo)
+	 * @return the number
+	 */
+	ReceiptNumber nextReceipt(UUID contractId, int year) {
+		lock("asset_receipt:" + contractId);
+		return ReceiptNumber.next(year, this.receipts.lastSeq(contractId, year));
+	}
+
+	/**
+	 * Returns the next request number of a contract and year.
+	 * @param contractId the contract
+	 * @param year the year of application (Tokyo)
+	 * @return the number
+	 */
+	ReceiptNumber nextRequest(UUID contractId, int year) {
+		lock("asset_request:" + contractId);
+		return ReceiptNumber.next(year, this.requests.lastSeq(contractId, year));
+	}
+
+	/**
+	 * Returns the next shipment number of a contract: its shipments are counted over all
+	 * years, the year printed is the year of shipping.
+	 * @param contractId the contract
+	 * @param year the year of shipping (Tokyo)
+	 * @return the number
+	 */
+	ReceiptNumber nextShipment(UUID contractId, int year) {
+		lock("asset_shipment:" + contractId);
+		return new ReceiptNumber(year, (int) this.shipments.countByContractId(contractId) + 1);
+	}
+
+	private void lock(String key) {
+		// The lock ends with the caller's transaction.
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query((rs, n) -> 1).list();
+	}
+
+}
