@@ -9,8 +9,8 @@ import java.util.UUID;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
-import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
@@ -82,12 +82,10 @@ public class AssetBackups {
 	@Transactional
 	public void approveBackups(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
-		if (!AssetRequests.mayDecide(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(ContractRoles.decidesForClientWhileOpen(actor, contract));
 		AssetBackup backup = this.backups.findById(contractId)
 			.orElseThrow(() -> new InvalidInputProblem("status", "asset.backup.error.none"));
-		backup.approve(actor.userId(), actor.displayName(), Instant.now(this.clock));
+		backup.approve(actor, Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("ASSET_BACKUPS_APPROVED")
 			.actor(actor)
 			.target("Contract", contractId)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 
@@ -56,7 +57,8 @@ public class AssetOverviews {
 		List<AssetRequest> list = this.requests.findByContractIdOrderByRequestedAtDesc(contractId);
 		return new Overview(contract, list, this.shipments.findByContractIdOrderByShippedAtDesc(contractId),
 				this.backups.findById(contractId).orElse(null), this.register.mayRecord(actor, contract),
-				AssetRequests.mayDecide(actor, contract), list.stream().filter((r) -> r.isOverdue(now)).count());
+				ContractRoles.decidesForClientWhileOpen(actor, contract),
+				list.stream().filter((r) -> r.isOverdue(now)).count());
 	}
 
 	/**

@@ -20,7 +20,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -34,7 +34,6 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 import jp.itaku.platform.Sha256;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
@@ -114,10 +113,16 @@ public class AssetRegister {
 	 * @return {@code true} when the actor may record
 	 */
 	public boolean mayRecord(Actor actor, Contract contract) {
-		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getStatus() != ContractStatus.CLOSED
-				&& (contract.getContractorOrganisationId().equals(actor.organisationId())
-						|| this.contracts.isParticipant(actor, contract));
+		return ContractRoles.isOpen(contract)
+				&& (ContractRoles.leadsForContractor(actor, contract) || leadsForSubcontractor(actor, contract));
+	}
+
+	/**
+	 * A lead of an approved subcontractor taking part in the contract.
+	 */
+	private boolean leadsForSubcontractor(Actor actor, Contract contract) {
+		return ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
+				&& actor.organisationKind() != OrganisationKind.CLIENT && this.contracts.isParticipant(actor, contract);
 	}
 
 	/**
@@ -176,8 +181,7 @@ public class AssetRegister {
 	 * @param contractId the contract (scoped by the caller)
 	 * @return the members
 	 */
-	@Transactional(readOnly = true)
-	public List<RosterMember> receivers(UUID contractId) {
+	List<RosterMember> receivers(UUID contractId) {
 		return this.rosters.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE && m.isHandoverPerson())
@@ -185,26 +189,35 @@ public class AssetRegister {
 	}
 
 	/**
-	 * Returns the active handover persons of one organisation: those a lead may record as
-	 * receiving.
-	 * @param contractId the contract (scoped by the caller)
-	 * @param organisationId the recording lead's organisation
+	 * Returns the active handover persons of the recording lead's own organisation: those
+	 * the lead may record as receiving.
+	 * @param actor the contractor's lead, or an approved subcontractor's lead
+	 * @param contractId the contract
 	 * @return the members
+	 * @throws AccessDeniedProblem when the actor may not record
 	 */
 	@Transactional(readOnly = true)
-	public List<RosterMember> receivers(UUID contractId, UUID organisationId) {
-		return receivers(contractId).stream().filter((m) -> m.getOrganisationId().equals(organisationId)).toList();
+	public List<RosterMember> receivers(Actor actor, UUID contractId) {
+		recordableInPart(actor, contractId);
+		return receivers(contractId).stream()
+			.filter((m) -> m.getOrganisationId().equals(actor.organisationId()))
+			.toList();
 	}
 
 	/**
-	 * Returns the active members of one organisation: those a lead may record as holding.
-	 * @param contractId the contract (scoped by the caller)
-	 * @param organisationId the recording lead's organisation
+	 * Returns the active members of the recording lead's own organisation: those the lead
+	 * may record as holding.
+	 * @param actor the contractor's lead, or an approved subcontractor's lead
+	 * @param contractId the contract
 	 * @return the members
+	 * @throws AccessDeniedProblem when the actor may not record
 	 */
 	@Transactional(readOnly = true)
-	public List<RosterMember> holders(UUID contractId, UUID organisationId) {
-		return holders(contractId).stream().filter((m) -> m.getOrganisationId().equals(organisationId)).toList();
+	public List<RosterMember> holders(Actor actor, UUID contractId) {
+		recordableInPart(actor, contractId);
+		return holders(contractId).stream()
+			.filter((m) -> m.getOrganisationId().equals(actor.organisationId()))
+			.toList();
 	}
 
 	/**
@@ -214,7 +227,7 @@ public class AssetRegister {
 	 * @param actor the contractor's lead
 	 * @param contractId the contract
 	 * @return the members
-	 * @throws jp.itaku.platform.AccessDeniedProblem when the actor may not record
+	 * @throws AccessDeniedProblem when the actor may not record
 	 */
 	@Transactional(readOnly = true)
 	public List<RosterMember> people(Actor actor, UUID contractId) {
@@ -470,9 +483,7 @@ public class AssetRegister {
 	 */
 	private Contract recordableInPart(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.getAsParticipant(actor, contractId);
-		if (!mayRecord(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayRecord(actor, contract));
 		return contract;
 	}
 
@@ -525,7 +536,7 @@ public class AssetRegister {
 	 */
 	private void submit(Actor actor, Contract contract, Obligation obligation, String source, String comment,
 			Obligations.Upload upload) {
-		if (this.contracts.isParty(actor, contract)) {
+		if (ContractRoles.isParty(actor, contract)) {
 			this.obligations.submit(actor, obligation.getId(), comment, List.of(upload));
 		}
 		else {
@@ -538,9 +549,7 @@ public class AssetRegister {
 	 */
 	Contract recordable(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
-		if (!mayRecord(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayRecord(actor, contract));
 		return contract;
 	}
 

@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
@@ -22,18 +20,16 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.GuardedAction;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
-import jp.itaku.platform.Role;
 import jp.itaku.roster.RosterMember;
 
 import org.springframework.stereotype.Service;
@@ -53,8 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssetRequests {
 
 	private static final String REQUEST = "asset.request.entity";
-
-	private static final Set<Role> WITNESSES = EnumSet.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
 
 	private final AssetRepository assets;
 
@@ -120,7 +114,7 @@ public class AssetRequests {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
 		Contract contract = this.register.scoped(actor, request.getContractId(), REQUEST);
 		boolean contractor = this.register.mayRecord(actor, contract);
-		boolean client = mayDecide(actor, contract);
+		boolean client = ContractRoles.decidesForClientWhileOpen(actor, contract);
 		return new Detail(contract, request, states(requestId), contractor, client,
 				request.getWitnessId() != null && request.getWitnessId().equals(actor.userId()),
 				client ? witnesses(contract) : List.of(),
@@ -159,7 +153,7 @@ public class AssetRequests {
 		List<Overdue> visible = new ArrayList<>();
 		for (AssetRequest request : this.requests.overdueTakeOuts(Instant.now(this.clock))) {
 			this.contracts.findUnscoped(request.getContractId())
-				.filter((contract) -> this.contracts.isParty(actor, contract))
+				.filter((contract) -> ContractRoles.isParty(actor, contract))
 				.ifPresent((contract) -> visible.add(new Overdue(contract, request)));
 		}
 		return visible;
@@ -286,8 +280,8 @@ public class AssetRequests {
 				.findFirst()
 				.orElseThrow(() -> new InvalidInputProblem("witnessId", "asset.request.error.witness"));
 		}
-		request.approve(actor.userId(), actor.displayName(), step.getComment(), step.isThirdPartyApproved(),
-				step.getWitnessId(), witnessName, Instant.now(this.clock));
+		request.approve(actor, step.getComment(), step.isThirdPartyApproved(), step.getWitnessId(), witnessName,
+				Instant.now(this.clock));
 		List<UUID> reviewed = this.submissions.reviewApplication(actor, request, true, step.getComment());
 		this.audit.record(AuditRecord.of("ASSET_REQUEST_APPROVED")
 			.actor(actor)
@@ -308,7 +302,7 @@ public class AssetRequests {
 	@Transactional
 	public void reject(Actor actor, UUID requestId, String reason) {
 		AssetRequest request = clientRequest(actor, requestId);
-		request.reject(actor.userId(), actor.displayName(), reason, Instant.now(this.clock));
+		request.reject(actor, reason, Instant.now(this.clock));
 		List<UUID> reviewed = this.submissions.reviewApplication(actor, request, false, reason);
 		this.audit.record(AuditRecord.of("ASSET_REQUEST_REJECTED")
 			.actor(actor)
@@ -510,9 +504,7 @@ public class AssetRequests {
 	public void confirmReturn(Actor actor, UUID requestId) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
 		Contract contract = this.register.scoped(actor, request.getContractId(), REQUEST);
-		if (!mayDecide(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(ContractRoles.decidesForClientWhileOpen(actor, contract));
 		Instant now = Instant.now(this.clock);
 		request.confirmReturn(actor.userId(), now);
 		List<AssetEvent> states = states(requestId);
@@ -611,16 +603,7 @@ public class AssetRequests {
 	}
 
 	private List<UserAccount> witnesses(Contract contract) {
-		return this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), WITNESSES);
-	}
-
-	/**
-	 * Returns whether the actor decides for the client of an open contract: approves and
-	 * rejects requests, confirms returns, approves backups.
-	 */
-	static boolean mayDecide(Actor actor, Contract contract) {
-		return WITNESSES.contains(actor.role()) && contract.getClientOrganisationId().equals(actor.organisationId())
-				&& contract.getStatus() != ContractStatus.CLOSED;
+		return this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS);
 	}
 
 	private AssetRequest contractorRequest(Actor actor, UUID requestId) {
@@ -637,9 +620,7 @@ public class AssetRequests {
 	private AssetRequest clientRequest(Actor actor, UUID requestId) {
 		AssetRequest request = this.requests.findById(requestId).orElseThrow(() -> new NotFoundProblem(REQUEST));
 		Contract contract = this.register.scoped(actor, request.getContractId(), REQUEST);
-		if (!mayDecide(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(ContractRoles.decidesForClientWhileOpen(actor, contract));
 		return request;
 	}
 

@@ -18,8 +18,8 @@ import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.RequestType;
 import jp.itaku.asset.StorageLocation;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
-import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -179,9 +179,9 @@ class AssetController {
 		Contract contract = recordable(contractId);
 		model.addAttribute("contract", contract);
 		model.addAttribute("form", form);
-		UUID organisation = CurrentActor.require().organisationId();
-		model.addAttribute("receivers", this.register.receivers(contractId, organisation));
-		model.addAttribute("holders", this.register.holders(contractId, organisation));
+		Actor actor = CurrentActor.require();
+		model.addAttribute("receivers", this.register.receivers(actor, contractId));
+		model.addAttribute("holders", this.register.holders(actor, contractId));
 		model.addAttribute("kinds", AssetKind.values());
 		model.addAttribute("storages", StorageLocation.values());
 		return "assets/receipt-form";
@@ -195,7 +195,7 @@ class AssetController {
 		model.addAttribute("contract", contract);
 		model.addAttribute("entry", entry);
 		model.addAttribute("form", form);
-		model.addAttribute("holders", this.register.holders(contractId, CurrentActor.require().organisationId()));
+		model.addAttribute("holders", this.register.holders(CurrentActor.require(), contractId));
 		model.addAttribute("kinds", AssetKind.values());
 		model.addAttribute("storages", StorageLocation.values());
 		return "assets/correct";
@@ -204,9 +204,7 @@ class AssetController {
 	private Contract recordable(UUID contractId) {
 		Actor actor = CurrentActor.require();
 		Contract contract = this.contracts.getAsParticipant(actor, contractId);
-		if (!this.register.mayRecord(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(this.register.mayRecord(actor, contract));
 		return contract;
 	}
 

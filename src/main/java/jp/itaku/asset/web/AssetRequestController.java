@@ -25,8 +25,8 @@ import jp.itaku.asset.RequestType;
 import jp.itaku.asset.ShipmentForm;
 import jp.itaku.asset.ShipmentMethod;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
-import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -260,9 +260,7 @@ class AssetRequestController {
 	private String requestForm(UUID contractId, AssetRequestForm form, Model model) {
 		Actor actor = CurrentActor.require();
 		AssetOverviews.Overview overview = this.overviews.overview(actor, contractId);
-		if (!overview.mayApply()) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(overview.mayApply());
 		if (form.getType() == null) {
 			// The form is drawn for one type of request; without one there is nothing to
 			// show.
@@ -286,9 +284,7 @@ class AssetRequestController {
 		Actor actor = CurrentActor.require();
 		Contract contract = this.contracts.get(actor, contractId);
 		AssetOverviews.Overview overview = this.overviews.overview(actor, contractId);
-		if (!overview.mayApply()) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(overview.mayApply());
 		model.addAttribute("contract", contract);
 		model.addAttribute("form", form);
 		model.addAttribute("assets", this.requests.requestable(actor, contractId, RequestType.COPY));
