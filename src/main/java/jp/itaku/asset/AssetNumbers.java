@@ -1,7 +1,9 @@
 package jp.itaku.asset;
 
+import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +11,10 @@ import org.springframework.stereotype.Component;
  * Issues the numbers of a contract's register records — custody receipts, requests and
  * shipments — one at a time per contract and kind, also across nodes: each number is
  * taken under a transaction-scoped advisory lock, so the caller's transaction must store
- * the record before it ends.
+ * the record before it ends. Each kind's prefix is the message bundles'
+ * ({@code asset.receipt.numberPrefix} 預, {@code asset.request.numberPrefix} 申,
+ * {@code asset.shipment.numberPrefix} 送), taken in Japanese: the number is printed on the
+ * Japanese written forms and stored.
  */
 @Component
 class AssetNumbers {
@@ -20,13 +25,16 @@ class AssetNumbers {
 
 	private final AssetShipmentRepository shipments;
 
+	private final MessageSource messages;
+
 	private final JdbcClient jdbc;
 
 	AssetNumbers(AssetReceiptRepository receipts, AssetRequestRepository requests, AssetShipmentRepository shipments,
-			JdbcClient jdbc) {
+			MessageSource messages, JdbcClient jdbc) {
 		this.receipts = receipts;
 		this.requests = requests;
 		this.shipments = shipments;
+		this.messages = messages;
 		this.jdbc = jdbc;
 	}
 
@@ -38,7 +46,7 @@ class AssetNumbers {
 	 */
 	ReceiptNumber nextReceipt(UUID contractId, int year) {
 		lock("asset_receipt:" + contractId);
-		return ReceiptNumber.next(year, this.receipts.lastSeq(contractId, year));
+		return ReceiptNumber.next(prefix("asset.receipt.numberPrefix"), year, this.receipts.lastSeq(contractId, year));
 	}
 
 	/**
@@ -49,7 +57,7 @@ class AssetNumbers {
 	 */
 	ReceiptNumber nextRequest(UUID contractId, int year) {
 		lock("asset_request:" + contractId);
-		return ReceiptNumber.next(year, this.requests.lastSeq(contractId, year));
+		return ReceiptNumber.next(prefix("asset.request.numberPrefix"), year, this.requests.lastSeq(contractId, year));
 	}
 
 	/**
@@ -61,7 +69,12 @@ class AssetNumbers {
 	 */
 	ReceiptNumber nextShipment(UUID contractId, int year) {
 		lock("asset_shipment:" + contractId);
-		return new ReceiptNumber(year, (int) this.shipments.countByContractId(contractId) + 1);
+		return new ReceiptNumber(prefix("asset.shipment.numberPrefix"), year,
+				(int) this.shipments.countByContractId(contractId) + 1);
+	}
+
+	private String prefix(String key) {
+		return this.messages.getMessage(key, null, Locale.JAPANESE);
 	}
 
 	private void lock(String key) {

@@ -185,7 +185,7 @@ public class AssetRequest {
 		this.id = id;
 		this.contractId = contractId;
 		this.type = form.getType();
-		this.number = number.text("申");
+		this.number = number.text();
 		this.requestYear = number.year();
 		this.seq = number.seq();
 		this.status = RequestStatus.REQUESTED;

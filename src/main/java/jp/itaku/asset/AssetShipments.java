@@ -105,7 +105,7 @@ public class AssetShipments {
 		}
 		Instant at = AssetStepForm.happenedAt(form.getShippedAt(), this.clock);
 		Instant now = Instant.now(this.clock);
-		String number = this.numbers.nextShipment(contractId, ItakuTime.inTokyo(at).getYear()).text("送");
+		String number = this.numbers.nextShipment(contractId, ItakuTime.inTokyo(at).getYear()).text();
 		AssetShipment shipment = this.shipments
 			.saveAndFlush(new AssetShipment(contractId, number, form, at, sender.getName(), actor.userId(), now));
 		this.events.save(state.moved(AssetEvent.Type.SHIPPED, AssetEvent.Status.IN_TRANSIT, null, null,
@@ -115,7 +115,7 @@ public class AssetShipments {
 		byte[] extract = this.forms.shipmentExtract(contract, shipment, state);
 		List<UUID> submitted = this.submissions.submit(actor, contractId, Deliverable.SHIPMENT_REGISTER,
 				AssetSubmissions.shipmentKey(shipment), this.forms.text("asset.shipment.comment", number),
-				this.forms.fileName("送付管理簿", number), extract);
+				this.forms.fileName(this.forms.text("asset.shipment.file"), number), extract);
 		this.audit.record(AuditRecord.of("ASSET_SHIPPED")
 			.actor(actor)
 			.target("AssetShipment", shipment.getId())

@@ -200,6 +200,12 @@ class AssetLifeIT {
 		}
 	}
 
+	private String submittedFileName(Deliverable deliverable, String periodKey) {
+		Obligation obligation = this.obligations.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
+		var detail = this.obligations.detail(this.officer, obligation.getId());
+		return detail.files().get(detail.submissions().get(0).getId()).get(0).getFileName();
+	}
+
 	private byte[] submitted(Deliverable deliverable, String periodKey) throws Exception {
 		Obligation obligation = this.obligations.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
 		var detail = this.obligations.detail(this.officer, obligation.getId());
@@ -518,6 +524,8 @@ class AssetLifeIT {
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 		ArchivalPdf.assertArchivalWith(submitted(Deliverable.SHIPMENT_REGISTER, "SHIP-" + shipment.getNumber()),
 				"送付管理簿", shipment.getNumber(), "特定記録郵便");
+		assertThat(submittedFileName(Deliverable.SHIPMENT_REGISTER, "SHIP-" + shipment.getNumber()))
+			.isEqualTo("送付管理簿_" + shipment.getNumber() + ".pdf");
 		AssetStepForm arrival = at(now(), null);
 		arrival.setConfirmedBy("区民情報課 山田 一郎");
 		this.shipments.arrived(this.lead, shipment.getId(), arrival);

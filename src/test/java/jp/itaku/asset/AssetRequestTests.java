@@ -191,8 +191,8 @@ class AssetRequestTests {
 		form.setThirdParty(thirdParty);
 		form.setMethod((type == RequestType.RETURN) ? DisposalMethod.HAND_DELIVERY : DisposalMethod.SHREDDING);
 		form.setCopies(1);
-		return new AssetRequest(UUID.randomUUID(), UUID.randomUUID(), ReceiptNumber.next(2026, 0), form, "持出 太郎", MAKER,
-				NOW);
+		return new AssetRequest(UUID.randomUUID(), UUID.randomUUID(), ReceiptNumber.next("申", 2026, 0), form, "持出 太郎",
+				MAKER, NOW);
 	}
 
 	private static String key(Throwable ex) {
