@@ -20,7 +20,7 @@ import jp.itaku.platform.InvalidInputProblem;
  */
 @Entity
 @Table(name = "asset_backup")
-public class AssetBackup {
+class AssetBackup {
 
 	@Id
 	@Column(name = "contract_id")

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * by e-mail, audited. The dashboards show the same take-outs for as long as they are out.
  */
 @Component
-public class OverdueTakeOutJob {
+class OverdueTakeOutJob {
 
 	private static final Logger log = LoggerFactory.getLogger(OverdueTakeOutJob.class);
 
