@@ -407,11 +407,16 @@ public class AssetRegister {
 
 	/**
 	 * Returns the assets a receipt brought in, with their state as received.
-	 * @param receiptId the receipt (scoped by the caller)
+	 * @param actor a party to the contract, or the subcontractor whose people received
+	 * @param receiptId the receipt
 	 * @return the received events in order
+	 * @throws NotFoundProblem when the receipt does not exist or is outside the actor's
+	 * part
 	 */
 	@Transactional(readOnly = true)
-	public List<AssetEvent> itemsOf(UUID receiptId) {
+	public List<AssetEvent> itemsOf(Actor actor, UUID receiptId) {
+		AssetReceipt receipt = this.receipts.findById(receiptId).orElseThrow(() -> new NotFoundProblem(RECEIPT));
+		seen(actor, receipt, RECEIPT);
 		List<AssetEvent> items = new ArrayList<>();
 		for (Asset asset : this.assets.findByReceiptIdOrderByPositionAsc(receiptId)) {
 			this.events.findByAssetIdOrderByRecordedAtAsc(asset.getId())

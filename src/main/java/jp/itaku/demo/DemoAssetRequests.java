@@ -157,7 +157,7 @@ class DemoAssetRequests implements DemoStep {
 		AssetReceipt receipt = this.assets.receive(lead2, nerima, receiver, now.minusDays(3).withHour(10),
 				"練馬区 区民部 主事 鈴木 次郎", DemoAssets.item(AssetKind.ELECTRONIC_MEDIUM, "課税資料 暗号化DVD-R", 1, true, true, false,
 						StorageLocation.SAFE, "受託者作業室 金庫"));
-		UUID dvd = this.register.itemsOf(receipt.getId()).get(0).getAssetId();
+		UUID dvd = this.register.itemsOf(lead2, receipt.getId()).get(0).getAssetId();
 		ShipmentForm form = new ShipmentForm();
 		form.setAssetId(dvd);
 		form.setMethod(ShipmentMethod.TRACKED_MAIL);

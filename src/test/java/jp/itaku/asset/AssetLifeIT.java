@@ -167,7 +167,7 @@ class AssetLifeIT {
 		item.setStorage(StorageLocation.SAFE);
 		receipt.setItems(List.of(item));
 		AssetReceipt saved = this.register.receive(this.lead, this.contract.getId(), receipt);
-		return this.register.itemsOf(saved.getId()).get(0).getAssetId();
+		return this.register.itemsOf(this.lead, saved.getId()).get(0).getAssetId();
 	}
 
 	private LocalDateTime now() {

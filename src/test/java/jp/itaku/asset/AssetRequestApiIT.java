@@ -169,7 +169,7 @@ class AssetRequestApiIT {
 		item.setPersonal(true);
 		item.setStorage(StorageLocation.SERVER);
 		receipt.setItems(List.of(item));
-		return this.register.itemsOf(this.register.receive(lead, contract.getId(), receipt).getId())
+		return this.register.itemsOf(lead, this.register.receive(lead, contract.getId(), receipt).getId())
 			.get(0)
 			.getAssetId();
 	}
