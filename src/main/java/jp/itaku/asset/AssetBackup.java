@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jp.itaku.contract.ContractRoles;
+import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 
 /**
@@ -18,7 +20,7 @@ import jp.itaku.platform.InvalidInputProblem;
  */
 @Entity
 @Table(name = "asset_backup")
-public class AssetBackup {
+class AssetBackup {
 
 	@Id
 	@Column(name = "contract_id")
@@ -69,15 +71,18 @@ public class AssetBackup {
 		this.declaredAt = now;
 	}
 
-	void approve(UUID userId, String name, Instant now) {
+	/**
+	 * The client approves the declaration.
+	 * @param approver the client's user: not the declarer (maker-checker)
+	 * @param now when
+	 */
+	void approve(Actor approver, Instant now) {
 		if (this.approvedAt != null) {
 			throw new InvalidInputProblem("status", "asset.backup.error.approvedAlready");
 		}
-		if (userId.equals(this.declaredBy)) {
-			throw new InvalidInputProblem("status", "asset.request.error.makerChecker");
-		}
-		this.approvedBy = userId;
-		this.approvedByName = name;
+		ContractRoles.requireSecondPerson(this.declaredBy, approver, "status", "asset.request.error.makerChecker");
+		this.approvedBy = approver.userId();
+		this.approvedByName = approver.displayName();
 		this.approvedAt = now;
 	}
 

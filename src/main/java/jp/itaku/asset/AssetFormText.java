@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * Wording shared by the asset register's written forms: an asset's information flags and
- * the protection measures of a take-out or a shipment, joined with ・, or 「－」/「なし」 when
- * there are none.
+ * the protection measures of a take-out or a shipment, joined with the separator of the
+ * written forms ({@code asset.pdf.separator}, ・), or 「－」/「なし」 when there are none.
  */
 final class AssetFormText {
 
@@ -31,7 +31,7 @@ final class AssetFormText {
 		if (e.isMyNumber()) {
 			flags.add(text.apply("asset.flag.myNumber"));
 		}
-		return flags.isEmpty() ? text.apply("asset.flag.none") : String.join("・", flags);
+		return flags.isEmpty() ? text.apply("asset.flag.none") : String.join(text.apply("asset.pdf.separator"), flags);
 	}
 
 	/**
@@ -62,7 +62,8 @@ final class AssetFormText {
 		if (other != null) {
 			measures.add(other);
 		}
-		return measures.isEmpty() ? text.apply("asset.measure.none") : String.join("・", measures);
+		return measures.isEmpty() ? text.apply("asset.measure.none")
+				: String.join(text.apply("asset.pdf.separator"), measures);
 	}
 
 }

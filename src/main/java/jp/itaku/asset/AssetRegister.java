@@ -20,7 +20,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
-import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -34,14 +34,12 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 import jp.itaku.platform.Sha256;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,12 +86,12 @@ public class AssetRegister {
 
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
+	private final AssetNumbers numbers;
 
 	AssetRegister(AssetRepository assets, AssetEventRepository events, AssetReceiptRepository receipts,
 			Contracts contracts, Rosters rosters, Obligations obligations, Documents documents, CustodyReceiptForm form,
-			AuditTrail audit, Clock clock, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			AuditTrail audit, Clock clock, AssetNumbers numbers) {
+		this.numbers = numbers;
 		this.assets = assets;
 		this.events = events;
 		this.receipts = receipts;
@@ -115,10 +113,16 @@ public class AssetRegister {
 	 * @return {@code true} when the actor may record
 	 */
 	public boolean mayRecord(Actor actor, Contract contract) {
-		return actor.role() == Role.CONTRACTOR_LEAD && actor.organisationKind() != OrganisationKind.CLIENT
-				&& contract.getStatus() != ContractStatus.CLOSED
-				&& (contract.getContractorOrganisationId().equals(actor.organisationId())
-						|| this.contracts.isParticipant(actor, contract));
+		return ContractRoles.isOpen(contract)
+				&& (ContractRoles.leadsForContractor(actor, contract) || leadsForSubcontractor(actor, contract));
+	}
+
+	/**
+	 * A lead of an approved subcontractor taking part in the contract.
+	 */
+	private boolean leadsForSubcontractor(Actor actor, Contract contract) {
+		return ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
+				&& actor.organisationKind() != OrganisationKind.CLIENT && this.contracts.isParticipant(actor, contract);
 	}
 
 	/**
@@ -177,8 +181,7 @@ public class AssetRegister {
 	 * @param contractId the contract (scoped by the caller)
 	 * @return the members
 	 */
-	@Transactional(readOnly = true)
-	public List<RosterMember> receivers(UUID contractId) {
+	List<RosterMember> receivers(UUID contractId) {
 		return this.rosters.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE && m.isHandoverPerson())
@@ -186,26 +189,50 @@ public class AssetRegister {
 	}
 
 	/**
-	 * Returns the active handover persons of one organisation: those a lead may record as
-	 * receiving.
-	 * @param contractId the contract (scoped by the caller)
-	 * @param organisationId the recording lead's organisation
+	 * Returns the active handover persons of the recording lead's own organisation: those
+	 * the lead may record as receiving.
+	 * @param actor the contractor's lead, or an approved subcontractor's lead
+	 * @param contractId the contract
 	 * @return the members
+	 * @throws AccessDeniedProblem when the actor may not record
 	 */
 	@Transactional(readOnly = true)
-	public List<RosterMember> receivers(UUID contractId, UUID organisationId) {
-		return receivers(contractId).stream().filter((m) -> m.getOrganisationId().equals(organisationId)).toList();
+	public List<RosterMember> receivers(Actor actor, UUID contractId) {
+		recordableInPart(actor, contractId);
+		return receivers(contractId).stream()
+			.filter((m) -> m.getOrganisationId().equals(actor.organisationId()))
+			.toList();
 	}
 
 	/**
-	 * Returns the active members of one organisation: those a lead may record as holding.
-	 * @param contractId the contract (scoped by the caller)
-	 * @param organisationId the recording lead's organisation
+	 * Returns the active members of the recording lead's own organisation: those the lead
+	 * may record as holding.
+	 * @param actor the contractor's lead, or an approved subcontractor's lead
+	 * @param contractId the contract
 	 * @return the members
+	 * @throws AccessDeniedProblem when the actor may not record
 	 */
 	@Transactional(readOnly = true)
-	public List<RosterMember> holders(UUID contractId, UUID organisationId) {
-		return holders(contractId).stream().filter((m) -> m.getOrganisationId().equals(organisationId)).toList();
+	public List<RosterMember> holders(Actor actor, UUID contractId) {
+		recordableInPart(actor, contractId);
+		return holders(contractId).stream()
+			.filter((m) -> m.getOrganisationId().equals(actor.organisationId()))
+			.toList();
+	}
+
+	/**
+	 * Returns the roster members the contractor's lead may name in a request or a
+	 * shipment as taking, holding, sending or confirming assets: the active members of
+	 * the contract's roster.
+	 * @param actor the contractor's lead
+	 * @param contractId the contract
+	 * @return the members
+	 * @throws AccessDeniedProblem when the actor may not record
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> people(Actor actor, UUID contractId) {
+		recordable(actor, contractId);
+		return holders(contractId);
 	}
 
 	/**
@@ -213,8 +240,7 @@ public class AssetRegister {
 	 * @param contractId the contract (scoped by the caller)
 	 * @return the members
 	 */
-	@Transactional(readOnly = true)
-	public List<RosterMember> holders(UUID contractId) {
+	List<RosterMember> holders(UUID contractId) {
 		return this.rosters.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE)
@@ -258,14 +284,7 @@ public class AssetRegister {
 			throw new InvalidInputProblem("receivedAt", "asset.error.receivedAt.future");
 		}
 		LocalDate day = receipt.getReceivedAt().toLocalDate();
-		// Receipts of one contract are numbered one at a time, also across nodes: the
-		// lock
-		// ends with the transaction.
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
-			.param("key", "asset_receipt:" + contractId)
-			.query((rs, n) -> 1)
-			.list();
-		ReceiptNumber number = ReceiptNumber.next(day.getYear(), this.receipts.lastSeq(contractId, day.getYear()));
+		ReceiptNumber number = this.numbers.nextReceipt(contractId, day.getYear());
 		UUID receiptId = UUID.randomUUID();
 		String handedOverBy = AssetItemForm.clean(receipt.getHandedOverBy());
 		// The events first (to render the form), then the receipt with its stored form.
@@ -388,11 +407,16 @@ public class AssetRegister {
 
 	/**
 	 * Returns the assets a receipt brought in, with their state as received.
-	 * @param receiptId the receipt (scoped by the caller)
+	 * @param actor a party to the contract, or the subcontractor whose people received
+	 * @param receiptId the receipt
 	 * @return the received events in order
+	 * @throws NotFoundProblem when the receipt does not exist or is outside the actor's
+	 * part
 	 */
 	@Transactional(readOnly = true)
-	public List<AssetEvent> itemsOf(UUID receiptId) {
+	public List<AssetEvent> itemsOf(Actor actor, UUID receiptId) {
+		AssetReceipt receipt = this.receipts.findById(receiptId).orElseThrow(() -> new NotFoundProblem(RECEIPT));
+		seen(actor, receipt, RECEIPT);
 		List<AssetEvent> items = new ArrayList<>();
 		for (Asset asset : this.assets.findByReceiptIdOrderByPositionAsc(receiptId)) {
 			this.events.findByAssetIdOrderByRecordedAtAsc(asset.getId())
@@ -429,6 +453,23 @@ public class AssetRegister {
 	}
 
 	/**
+	 * Returns an active member of the contract's roster named in a request's step or a
+	 * shipment.
+	 * @param contractId the contract (scoped by the caller)
+	 * @param field the field that names the member
+	 * @param memberId the member
+	 * @return the member
+	 * @throws InvalidInputProblem naming the field when no member is named or the member
+	 * may not hold assets
+	 */
+	RosterMember member(UUID contractId, String field, UUID memberId) {
+		if (memberId == null) {
+			throw new InvalidInputProblem(field, "asset.request.error.person");
+		}
+		return holder(contractId, field, memberId, null);
+	}
+
+	/**
 	 * Returns a contract the actor is party to, or reports the thing asked for as not
 	 * found (so that a stranger learns nothing of the contract).
 	 */
@@ -447,9 +488,7 @@ public class AssetRegister {
 	 */
 	private Contract recordableInPart(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.getAsParticipant(actor, contractId);
-		if (!mayRecord(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayRecord(actor, contract));
 		return contract;
 	}
 
@@ -502,7 +541,7 @@ public class AssetRegister {
 	 */
 	private void submit(Actor actor, Contract contract, Obligation obligation, String source, String comment,
 			Obligations.Upload upload) {
-		if (this.contracts.isParty(actor, contract)) {
+		if (ContractRoles.isParty(actor, contract)) {
 			this.obligations.submit(actor, obligation.getId(), comment, List.of(upload));
 		}
 		else {
@@ -515,9 +554,7 @@ public class AssetRegister {
 	 */
 	Contract recordable(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
-		if (!mayRecord(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(mayRecord(actor, contract));
 		return contract;
 	}
 

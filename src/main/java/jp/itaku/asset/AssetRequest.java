@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jp.itaku.contract.ContractRoles;
+import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 
@@ -183,7 +185,7 @@ public class AssetRequest {
 		this.id = id;
 		this.contractId = contractId;
 		this.type = form.getType();
-		this.number = number.text("申");
+		this.number = number.text();
 		this.requestYear = number.year();
 		this.seq = number.seq();
 		this.status = RequestStatus.REQUESTED;
@@ -229,17 +231,16 @@ public class AssetRequest {
 	/**
 	 * The client approves. A disposal by a third party needs that approval given
 	 * explicitly (Nerima 21②); a disposal may name a client officer to witness it.
-	 * @param deciderId the client's user
-	 * @param deciderName the name, for the record
+	 * @param decider the client's user: not the applicant (maker-checker)
 	 * @param comment the comment, optional
 	 * @param thirdPartyApproval whether the decider approves the third party named
 	 * @param witnessId the officer to witness a disposal, or {@code null}
 	 * @param witnessName the officer's name
 	 * @param now when
 	 */
-	void approve(UUID deciderId, String deciderName, String comment, boolean thirdPartyApproval, UUID witnessId,
-			String witnessName, Instant now) {
-		decide(deciderId, "asset.request.transition.decide");
+	void approve(Actor decider, String comment, boolean thirdPartyApproval, UUID witnessId, String witnessName,
+			Instant now) {
+		decide(decider, "asset.request.transition.decide");
 		if (this.thirdParty != null && !thirdPartyApproval) {
 			throw new InvalidInputProblem("thirdPartyApproved", "asset.request.error.thirdPartyApproval",
 					this.thirdParty);
@@ -251,23 +252,22 @@ public class AssetRequest {
 		this.thirdPartyApproved = this.thirdParty != null;
 		this.witnessId = witnessId;
 		this.witnessName = witnessName;
-		decided(deciderId, deciderName, comment, now);
+		decided(decider, comment, now);
 	}
 
 	/**
 	 * The client rejects, with a reason.
-	 * @param deciderId the client's user
-	 * @param deciderName the name
+	 * @param decider the client's user: not the applicant (maker-checker)
 	 * @param reason why, required
 	 * @param now when
 	 */
-	void reject(UUID deciderId, String deciderName, String reason, Instant now) {
-		decide(deciderId, "asset.request.transition.decide");
+	void reject(Actor decider, String reason, Instant now) {
+		decide(decider, "asset.request.transition.decide");
 		if (AssetItemForm.clean(reason) == null) {
 			throw new InvalidInputProblem("comment", "asset.request.error.rejectReason");
 		}
 		this.status = RequestStatus.REJECTED;
-		decided(deciderId, deciderName, reason, now);
+		decided(decider, reason, now);
 	}
 
 	/**
@@ -404,16 +404,14 @@ public class AssetRequest {
 				&& this.plannedEnd.isBefore(now);
 	}
 
-	private void decide(UUID deciderId, String messageKey) {
+	private void decide(Actor decider, String messageKey) {
 		require(RequestStatus.REQUESTED, messageKey);
-		if (deciderId.equals(this.requestedBy)) {
-			throw new InvalidInputProblem("status", "asset.request.error.makerChecker");
-		}
+		ContractRoles.requireSecondPerson(this.requestedBy, decider, "status", "asset.request.error.makerChecker");
 	}
 
-	private void decided(UUID deciderId, String deciderName, String comment, Instant now) {
-		this.decidedBy = deciderId;
-		this.decidedByName = deciderName;
+	private void decided(Actor decider, String comment, Instant now) {
+		this.decidedBy = decider.userId();
+		this.decidedByName = decider.displayName();
 		this.decidedAt = now;
 		this.decisionComment = AssetItemForm.clean(comment);
 	}

@@ -43,7 +43,8 @@ class AssetRequestForms {
 			.line(text("asset.request.purpose"), request.getPurpose());
 		details(form, request);
 		if (request.isIncludeBackups() && backup != null) {
-			form.line(text("asset.backup.title"), backup.getDescription() + "（" + backup.getStorage() + "）");
+			form.line(text("asset.backup.title"),
+					text("asset.pdf.withNote", backup.getDescription(), backup.getStorage()));
 		}
 		form.paragraph(text("asset.request.pdf.sentence." + request.getType().name()));
 		items(form, items);
@@ -58,17 +59,19 @@ class AssetRequestForms {
 			.line(text("asset.request.method"), text("asset.method." + request.getMethod().name()))
 			.line(text("asset.certificate.personInCharge"), request.getCompletedByName())
 			.line(text("asset.request.decidedBy"),
-					request.getDecidedByName() + "（" + when(request.getDecidedAt()) + "）");
+					text("asset.pdf.withNote", request.getDecidedByName(), when(request.getDecidedAt())));
 		if (request.getThirdParty() != null) {
 			form.line(text("asset.request.thirdParty"), request.getThirdParty());
 		}
 		if (request.getWitnessName() != null) {
-			form.line(text("asset.request.witness"), request.getWitnessName() + "（" + when(request.getWitnessedAt())
-					+ ((request.getWitnessRemarks() != null) ? " " + request.getWitnessRemarks() : "") + "）");
+			form.line(text("asset.request.witness"),
+					text("asset.pdf.withNote", request.getWitnessName(), when(request.getWitnessedAt())
+							+ ((request.getWitnessRemarks() != null) ? " " + request.getWitnessRemarks() : "")));
 		}
 		form.line(text("asset.certificate.detail"), request.getCompletionDetail());
 		if (request.isIncludeBackups() && backup != null) {
-			form.line(text("asset.backup.title"), backup.getDescription() + "（" + backup.getStorage() + "）");
+			form.line(text("asset.backup.title"),
+					text("asset.pdf.withNote", backup.getDescription(), backup.getStorage()));
 		}
 		form.paragraph(text("asset.certificate.sentence", organisationName(contract.getClientOrganisationId())));
 		items(form, items);
@@ -91,7 +94,7 @@ class AssetRequestForms {
 			.line(text("asset.returnReceipt.receivedBy"), request.getReceivedByName());
 		if (confirmed) {
 			form.line(text("asset.returnReceipt.confirmedBy"),
-					confirmedBy + "（" + when(request.getConfirmedAt()) + "）");
+					text("asset.pdf.withNote", confirmedBy, when(request.getConfirmedAt())));
 		}
 		form.line(text("asset.certificate.detail"), request.getCompletionDetail())
 			.paragraph(confirmed
@@ -115,7 +118,9 @@ class AssetRequestForms {
 				text("asset.registerExtract.confirmedBy"));
 		List<List<String>> rows = new ArrayList<>();
 		List<String> subjects = items.isEmpty() ? List.of(nonNull(request.getItemDescription()))
-				: items.stream().map((e) -> e.getDescription() + " ×" + e.getQuantity()).toList();
+				: items.stream()
+					.map((e) -> text("asset.pdf.quantityOf", e.getDescription(), String.valueOf(e.getQuantity())))
+					.toList();
 		for (String subject : subjects) {
 			rows.add(List.of(subject,
 					when((request.getStartedAt() != null) ? request.getStartedAt() : request.getCompletedAt()),
@@ -137,12 +142,13 @@ class AssetRequestForms {
 						text("asset.shipment.trackingNumber"), text("asset.shipment.protection"),
 						text("asset.shipment.destination"), text("asset.shipment.sender")),
 				new float[] { 3, 2, 2, 2, 2, 3, 2 },
-				List.of(List.of(item.getDescription() + " ×" + item.getQuantity(), when(shipment.getShippedAt()),
-						text("asset.shipment.method." + shipment.getMethod().name()),
+				List.of(List.of(text("asset.pdf.quantityOf", item.getDescription(), String.valueOf(item.getQuantity())),
+						when(shipment.getShippedAt()), text("asset.shipment.method." + shipment.getMethod().name()),
 						nonNull(shipment.getTrackingNumber()),
 						AssetFormText.measures(this::text, shipment.isEncrypted(), shipment.isPasswordProtected(),
 								shipment.isLockedContainer(), shipment.isConfidential(), null),
-						shipment.getDestination() + "（" + shipment.getRecipient() + "）", shipment.getSenderName())));
+						text("asset.pdf.withNote", shipment.getDestination(), shipment.getRecipient()),
+						shipment.getSenderName())));
 		return form.toPdf();
 	}
 
@@ -166,14 +172,13 @@ class AssetRequestForms {
 				.line(text("asset.request.plannedStart.COPY"), when(request.getPlannedStart()));
 			case TAKE_OUT, BRING_IN -> {
 				if (request.getType() == RequestType.BRING_IN) {
-					form.line(text("asset.request.itemDescription"),
-							text("asset.bringIn.kind." + request.getItemKind().name()) + "："
-									+ request.getItemDescription());
+					form.line(text("asset.request.itemDescription"), text("asset.pdf.labelled",
+							text("asset.bringIn.kind." + request.getItemKind().name()), request.getItemDescription()));
 				}
 				form.line(text("asset.request.destination." + request.getType().name()), request.getDestination())
 					.line(text("asset.request.person." + request.getType().name()), request.getPersonName())
 					.line(text("asset.request.period"),
-							when(request.getPlannedStart()) + " 〜 " + when(request.getPlannedEnd()))
+							text("asset.pdf.period", when(request.getPlannedStart()), when(request.getPlannedEnd())))
 					.line(text("asset.request.measures"), measures(request));
 			}
 			case DISPOSAL, RETURN -> {

@@ -1,7 +1,12 @@
 package jp.itaku.asset;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
+
+import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuTime;
 
 /**
  * What a step of a request records, as entered: when, who, and what the step needs — the
@@ -9,6 +14,9 @@ import java.util.UUID;
  * client's decision with its comment, third-party approval and witness.
  */
 public class AssetStepForm {
+
+	/** How far a step may lie ahead of the server's clock (clocks of people differ). */
+	private static final long FUTURE_TOLERANCE_SECONDS = 300;
 
 	private LocalDateTime at;
 
@@ -88,6 +96,25 @@ public class AssetStepForm {
 
 	public void setConfirmedBy(String confirmedBy) {
 		this.confirmedBy = confirmedBy;
+	}
+
+	/**
+	 * Returns when a step happened, entered in Tokyo time.
+	 * @param local the time entered
+	 * @param clock the clock
+	 * @return the instant
+	 * @throws InvalidInputProblem naming the field {@code at} when the time is missing or
+	 * in the future
+	 */
+	static Instant happenedAt(LocalDateTime local, Clock clock) {
+		if (local == null) {
+			throw new InvalidInputProblem("at", "asset.request.error.at");
+		}
+		Instant at = local.atZone(ItakuTime.ZONE).toInstant();
+		if (at.isAfter(Instant.now(clock).plusSeconds(FUTURE_TOLERANCE_SECONDS))) {
+			throw new InvalidInputProblem("at", "asset.request.error.future");
+		}
+		return at;
 	}
 
 }

@@ -77,11 +77,11 @@ class CustodyReceiptForm {
 	}
 
 	String registerFileName(AssetReceipt receipt) {
-		return "受領記録簿_" + receipt.getNumber() + ".pdf";
+		return text("asset.register.file") + "_" + receipt.getNumber() + ".pdf";
 	}
 
 	String fileName(AssetReceipt receipt) {
-		return "預かり証_" + receipt.getNumber() + ".pdf";
+		return text("asset.receipt.file") + "_" + receipt.getNumber() + ".pdf";
 	}
 
 	String subject(String number) {
@@ -98,7 +98,7 @@ class CustodyReceiptForm {
 
 	private String storage(AssetEvent e) {
 		String where = text("asset.storage." + e.getStorage().name());
-		return (e.getStorageDetail() != null) ? where + "（" + e.getStorageDetail() + "）" : where;
+		return (e.getStorageDetail() != null) ? text("asset.pdf.withNote", where, e.getStorageDetail()) : where;
 	}
 
 	private String organisationName(UUID id) {

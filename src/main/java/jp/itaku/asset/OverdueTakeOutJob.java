@@ -3,20 +3,18 @@ package jp.itaku.asset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
-import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.Mailer;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -34,13 +32,9 @@ import org.springframework.stereotype.Component;
  * by e-mail, audited. The dashboards show the same take-outs for as long as they are out.
  */
 @Component
-public class OverdueTakeOutJob {
+class OverdueTakeOutJob {
 
 	private static final Logger log = LoggerFactory.getLogger(OverdueTakeOutJob.class);
-
-	private static final Set<Role> CONTRACTOR = EnumSet.of(Role.CONTRACTOR_LEAD);
-
-	private static final Set<Role> CLIENT = EnumSet.of(Role.CLIENT_OFFICER, Role.CLIENT_SECURITY_ADMIN);
 
 	private final AssetRequests requests;
 
@@ -100,9 +94,10 @@ public class OverdueTakeOutJob {
 			if (contract == null) {
 				continue;
 			}
-			List<UserAccount> recipients = new ArrayList<>(
-					this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(), CONTRACTOR));
-			recipients.addAll(this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), CLIENT));
+			List<UserAccount> recipients = new ArrayList<>(this.users
+				.enabledUsersUnscoped(contract.getContractorOrganisationId(), ContractRoles.CONTRACTOR_LEADS));
+			recipients.addAll(
+					this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS));
 			int sent = 0;
 			for (UserAccount recipient : recipients) {
 				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {

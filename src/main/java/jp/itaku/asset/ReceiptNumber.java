@@ -1,18 +1,19 @@
 package jp.itaku.asset;
 
 /**
- * The number of a custody receipt (預かり証), per contract and year of receipt:
- * {@code 預-2026-0001}.
+ * The number of a numbered record of the asset register, per contract, kind and year: a
+ * custody receipt (預かり証) {@code 預-2026-0001}, a request {@code 申-2026-0001}, a shipment
+ * {@code 送-2026-0001}. The prefixes are the message bundles'
+ * ({@code asset.*.numberPrefix}), always in Japanese: the number is printed on the
+ * Japanese written forms and stored.
  *
- * @param year the year of receipt (Tokyo)
- * @param seq the receipt's place in that year, from 1
+ * @param prefix the prefix of the kind of record
+ * @param year the year of the record (Tokyo)
+ * @param seq the record's place in that year, from 1
  */
-public record ReceiptNumber(int year, int seq) {
+record ReceiptNumber(String prefix, int year, int seq) {
 
-	/** The prefix of every custody receipt number. */
-	public static final String PREFIX = "預";
-
-	public ReceiptNumber {
+	ReceiptNumber {
 		if (seq < 1) {
 			throw new IllegalArgumentException("seq must be positive");
 		}
@@ -20,30 +21,21 @@ public record ReceiptNumber(int year, int seq) {
 
 	/**
 	 * Returns the number after the last one of the year.
-	 * @param year the year of receipt
+	 * @param prefix the prefix of the kind of record
+	 * @param year the year of the record
 	 * @param lastSeq the highest number issued in the year, 0 when none
 	 * @return the next number
 	 */
-	public static ReceiptNumber next(int year, int lastSeq) {
-		return new ReceiptNumber(year, lastSeq + 1);
+	static ReceiptNumber next(String prefix, int year, int lastSeq) {
+		return new ReceiptNumber(prefix, year, lastSeq + 1);
 	}
 
 	/**
 	 * Returns the number as printed.
 	 * @return e.g. {@code 預-2026-0001}
 	 */
-	public String text() {
-		return text(PREFIX);
-	}
-
-	/**
-	 * Returns the number with another prefix, for the other numbered records of the
-	 * register (申 for requests, 送 for shipments).
-	 * @param prefix the prefix
-	 * @return e.g. {@code 申-2026-0001}
-	 */
-	public String text(String prefix) {
-		return prefix + "-" + this.year + "-" + String.format("%04d", this.seq);
+	String text() {
+		return this.prefix + "-" + this.year + "-" + String.format("%04d", this.seq);
 	}
 
 }

@@ -8,13 +8,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.asset.AssetBackups;
 import jp.itaku.asset.AssetEvent;
 import jp.itaku.asset.AssetKind;
+import jp.itaku.asset.AssetOverviews;
 import jp.itaku.asset.AssetReceipt;
 import jp.itaku.asset.AssetRegister;
 import jp.itaku.asset.AssetRequest;
 import jp.itaku.asset.AssetRequestForm;
 import jp.itaku.asset.AssetRequests;
+import jp.itaku.asset.AssetShipments;
 import jp.itaku.asset.AssetStepForm;
 import jp.itaku.asset.BackupForm;
 import jp.itaku.asset.DisposalMethod;
@@ -50,6 +53,12 @@ class DemoAssetRequests implements DemoStep {
 
 	private final AssetRequests requests;
 
+	private final AssetShipments shipments;
+
+	private final AssetBackups backups;
+
+	private final AssetOverviews overviews;
+
 	private final DemoAssets assets;
 
 	private final DemoActors actors;
@@ -58,11 +67,14 @@ class DemoAssetRequests implements DemoStep {
 
 	private final Clock clock;
 
-	DemoAssetRequests(AssetRegister register, AssetRequests requests, DemoAssets assets, DemoActors actors,
-			WorkingCalendar calendar, Clock clock) {
+	DemoAssetRequests(AssetRegister register, AssetRequests requests, AssetShipments shipments, AssetBackups backups,
+			AssetOverviews overviews, DemoAssets assets, DemoActors actors, WorkingCalendar calendar, Clock clock) {
 		this.clock = clock;
 		this.register = register;
 		this.requests = requests;
+		this.shipments = shipments;
+		this.backups = backups;
+		this.overviews = overviews;
 		this.assets = assets;
 		this.actors = actors;
 		this.calendar = calendar;
@@ -73,7 +85,7 @@ class DemoAssetRequests implements DemoStep {
 		Actor lead = demo.lead();
 		Contract setagaya = demo.setagaya();
 		if (!this.register.mayRecord(lead, setagaya)
-				|| !this.requests.overview(lead, setagaya.getId()).requests().isEmpty()) {
+				|| !this.overviews.overview(lead, setagaya.getId()).requests().isEmpty()) {
 			return;
 		}
 		List<AssetRegister.Entry> entries = this.register.register(lead, setagaya.getId()).entries();
@@ -81,7 +93,7 @@ class DemoAssetRequests implements DemoStep {
 			return;
 		}
 		Actor officer = this.actors.of("officer");
-		List<RosterMember> people = this.requests.people(setagaya.getId());
+		List<RosterMember> people = this.register.people(lead, setagaya.getId());
 		RosterMember person = people.get(0);
 		LocalDateTime now = ItakuTime.inTokyo(Instant.now(this.clock))
 			.toLocalDateTime()
@@ -129,7 +141,7 @@ class DemoAssetRequests implements DemoStep {
 		backup.setDescription("入力システムのデータベース（日次の全体バックアップ）");
 		backup.setStorage("受託者データセンター内 バックアップ装置（施錠ラック）");
 		backup.setRetention("7世代（7日分）");
-		this.requests.declareBackups(lead, setagaya.getId(), backup);
+		this.backups.declareBackups(lead, setagaya.getId(), backup);
 
 		shipOnNerima(demo, now);
 		log.info("Demo asset requests, a take-out past its return and a shipment seeded");
@@ -145,7 +157,7 @@ class DemoAssetRequests implements DemoStep {
 		AssetReceipt receipt = this.assets.receive(lead2, nerima, receiver, now.minusDays(3).withHour(10),
 				"練馬区 区民部 主事 鈴木 次郎", DemoAssets.item(AssetKind.ELECTRONIC_MEDIUM, "課税資料 暗号化DVD-R", 1, true, true, false,
 						StorageLocation.SAFE, "受託者作業室 金庫"));
-		UUID dvd = this.register.itemsOf(receipt.getId()).get(0).getAssetId();
+		UUID dvd = this.register.itemsOf(lead2, receipt.getId()).get(0).getAssetId();
 		ShipmentForm form = new ShipmentForm();
 		form.setAssetId(dvd);
 		form.setMethod(ShipmentMethod.TRACKED_MAIL);
@@ -156,7 +168,7 @@ class DemoAssetRequests implements DemoStep {
 		form.setRecipient("鈴木 次郎");
 		form.setShippedAt(now.minusDays(1).withHour(11));
 		form.setSenderId(receiver.getId());
-		this.requests.ship(lead2, nerima.getId(), form);
+		this.shipments.ship(lead2, nerima.getId(), form);
 	}
 
 	private static UUID find(List<AssetRegister.Entry> entries, AssetKind kind) {

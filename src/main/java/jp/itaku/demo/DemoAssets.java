@@ -101,7 +101,7 @@ class DemoAssets implements DemoStep {
 	}
 
 	RosterMember receiver(Actor lead, Contract contract) {
-		List<RosterMember> receivers = this.register.receivers(contract.getId());
+		List<RosterMember> receivers = this.register.receivers(lead, contract.getId());
 		if (!receivers.isEmpty()) {
 			return receivers.get(0);
 		}

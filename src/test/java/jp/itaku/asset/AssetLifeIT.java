@@ -73,6 +73,18 @@ class AssetLifeIT {
 	AssetRequests requests;
 
 	@Autowired
+	AssetShipments shipments;
+
+	@Autowired
+	AssetBackups backups;
+
+	@Autowired
+	AssetOverviews overviews;
+
+	@Autowired
+	AssetClosingCheck closingCheck;
+
+	@Autowired
 	Documents documents;
 
 	@Autowired
@@ -155,7 +167,7 @@ class AssetLifeIT {
 		item.setStorage(StorageLocation.SAFE);
 		receipt.setItems(List.of(item));
 		AssetReceipt saved = this.register.receive(this.lead, this.contract.getId(), receipt);
-		return this.register.itemsOf(saved.getId()).get(0).getAssetId();
+		return this.register.itemsOf(this.lead, saved.getId()).get(0).getAssetId();
 	}
 
 	private LocalDateTime now() {
@@ -188,6 +200,12 @@ class AssetLifeIT {
 		}
 	}
 
+	private String submittedFileName(Deliverable deliverable, String periodKey) {
+		Obligation obligation = this.obligations.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
+		var detail = this.obligations.detail(this.officer, obligation.getId());
+		return detail.files().get(detail.submissions().get(0).getId()).get(0).getFileName();
+	}
+
 	private byte[] submitted(Deliverable deliverable, String periodKey) throws Exception {
 		Obligation obligation = this.obligations.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
 		var detail = this.obligations.detail(this.officer, obligation.getId());
@@ -218,7 +236,7 @@ class AssetLifeIT {
 				withCopies(request(RequestType.COPY, asset), 2));
 		assertThat(copy.getNumber()).startsWith("申-" + this.today.getYear() + "-");
 		List<Obligation> copyRequests = this.obligations.findUnscoped(this.contract.getId(), Deliverable.COPY_REQUEST,
-				AssetRequests.key(copy));
+				AssetSubmissions.key(copy));
 		assertThat(copyRequests).isNotEmpty()
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 		assertThatThrownBy(() -> this.requests.recordCopy(this.lead, copy.getId(), at(now(), this.colleague.getId())))
@@ -226,8 +244,8 @@ class AssetLifeIT {
 			.satisfies((ex) -> assertThat(keys((InvalidInputProblem) ex))
 				.containsExactly("asset.request.transition.notApproved"));
 		this.requests.approve(this.officer, copy.getId(), new AssetStepForm());
-		assertThat(
-				this.obligations.findUnscoped(this.contract.getId(), Deliverable.COPY_REQUEST, AssetRequests.key(copy)))
+		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.COPY_REQUEST,
+				AssetSubmissions.key(copy)))
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.ACCEPTED));
 		Asset derived = this.requests.recordCopy(this.lead, copy.getId(),
 				at(now().minusHours(1), this.colleague.getId()));
@@ -430,7 +448,7 @@ class AssetLifeIT {
 				assertThat(problem.field()).isEqualTo("encrypted");
 				assertThat(problem.arguments()).contains("第18条⑶");
 			});
-		assertThat(this.requests.overview(this.lead, this.contract.getId()).requests()).isEmpty();
+		assertThat(this.overviews.overview(this.lead, this.contract.getId()).requests()).isEmpty();
 
 		// With the protection declared, the take-out goes out and back into the register
 		// of Nerima 18⑵, whose extract is an archival PDF with the columns it lists.
@@ -439,8 +457,8 @@ class AssetLifeIT {
 		this.requests.approve(this.officer, request.getId(), new AssetStepForm());
 		this.requests.start(this.lead, request.getId(), at(now().minusHours(1), null));
 		this.requests.finish(this.lead, request.getId(), at(now(), this.handover.getId()));
-		ArchivalPdf.assertArchivalWith(submitted(Deliverable.TAKE_OUT_REGISTER, AssetRequests.key(request)), "持出し管理簿",
-				request.getNumber(), "中村由美");
+		ArchivalPdf.assertArchivalWith(submitted(Deliverable.TAKE_OUT_REGISTER, AssetSubmissions.key(request)),
+				"持出し管理簿", request.getNumber(), "中村由美");
 	}
 
 	@Test
@@ -455,7 +473,7 @@ class AssetLifeIT {
 		form.setPersonId(this.colleague.getId());
 		AssetRequest request = this.requests.request(this.lead, this.contract.getId(), form);
 		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.BRING_IN_REQUEST,
-				AssetRequests.key(request)))
+				AssetSubmissions.key(request)))
 			.isNotEmpty();
 		ArchivalPdf.assertArchivalWith(read(this.requests.open(this.officer, request.getId(), false)), "機器等持込み申請書",
 				"保守用ノートPC", "門真市役所本館3階電算室");
@@ -483,7 +501,7 @@ class AssetLifeIT {
 		form.setRecipient("山田 一郎");
 		form.setShippedAt(now().minusMinutes(30));
 		form.setSenderId(this.handover.getId());
-		assertThatThrownBy(() -> this.requests.ship(this.lead, this.contract.getId(), form))
+		assertThatThrownBy(() -> this.shipments.ship(this.lead, this.contract.getId(), form))
 			.isInstanceOf(InvalidInputProblem.class)
 			.satisfies((ex) -> {
 				List<FieldProblem> problems = ((InvalidInputProblem) ex).getFieldProblems();
@@ -493,11 +511,11 @@ class AssetLifeIT {
 				assertThat(problems.get(0).arguments()).containsExactly("練馬区", "第17条⑶");
 			});
 		assertThat(statusOf(asset)).isEqualTo(AssetEvent.Status.IN_CUSTODY);
-		assertThat(this.requests.overview(this.lead, this.contract.getId()).shipments()).isEmpty();
+		assertThat(this.overviews.overview(this.lead, this.contract.getId()).shipments()).isEmpty();
 
 		form.setMethod(ShipmentMethod.TRACKED_MAIL);
 		form.setTrackingNumber("1234-5678-9012");
-		AssetShipment shipment = this.requests.ship(this.lead, this.contract.getId(), form);
+		AssetShipment shipment = this.shipments.ship(this.lead, this.contract.getId(), form);
 		assertThat(shipment.getNumber()).startsWith("送-");
 		assertThat(statusOf(asset)).isEqualTo(AssetEvent.Status.IN_TRANSIT);
 		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.SHIPMENT_REGISTER,
@@ -506,9 +524,11 @@ class AssetLifeIT {
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 		ArchivalPdf.assertArchivalWith(submitted(Deliverable.SHIPMENT_REGISTER, "SHIP-" + shipment.getNumber()),
 				"送付管理簿", shipment.getNumber(), "特定記録郵便");
+		assertThat(submittedFileName(Deliverable.SHIPMENT_REGISTER, "SHIP-" + shipment.getNumber()))
+			.isEqualTo("送付管理簿_" + shipment.getNumber() + ".pdf");
 		AssetStepForm arrival = at(now(), null);
 		arrival.setConfirmedBy("区民情報課 山田 一郎");
-		this.requests.arrived(this.lead, shipment.getId(), arrival);
+		this.shipments.arrived(this.lead, shipment.getId(), arrival);
 		assertThat(statusOf(asset)).isEqualTo(AssetEvent.Status.IN_CUSTODY);
 		assertThat(audits("ASSET_SHIPPED", shipment.getId())).isEqualTo(1);
 		assertThat(audits("ASSET_SHIPMENT_ARRIVED", shipment.getId())).isEqualTo(1);
@@ -520,13 +540,13 @@ class AssetLifeIT {
 		form.setDescription("入力システムのデータベース（日次）");
 		form.setStorage("データセンター内 バックアップ装置");
 		form.setRetention("7世代");
-		this.requests.declareBackups(this.lead, this.contract.getId(), form);
-		assertThatThrownBy(() -> this.requests.declareBackups(this.lead, this.contract.getId(), form))
+		this.backups.declareBackups(this.lead, this.contract.getId(), form);
+		assertThatThrownBy(() -> this.backups.declareBackups(this.lead, this.contract.getId(), form))
 			.isInstanceOf(InvalidInputProblem.class);
-		assertThatThrownBy(() -> this.requests.approveBackups(this.lead, this.contract.getId()))
+		assertThatThrownBy(() -> this.backups.approveBackups(this.lead, this.contract.getId()))
 			.isInstanceOf(AccessDeniedProblem.class);
-		this.requests.approveBackups(this.officer, this.contract.getId());
-		assertThat(this.requests.closingBlockers(this.contract.getId())).extracting(FieldProblem::messageKey)
+		this.backups.approveBackups(this.officer, this.contract.getId());
+		assertThat(this.closingCheck.blockers(this.contract.getId())).extracting(FieldProblem::messageKey)
 			.containsExactly("asset.close.backups");
 		AssetRequestForm disposal = request(RequestType.DISPOSAL);
 		disposal.setMethod(DisposalMethod.SECURE_ERASURE);
@@ -536,8 +556,8 @@ class AssetLifeIT {
 		AssetStepForm report = at(now(), this.handover.getId());
 		report.setDetail("バックアップ装置の全世代を消去ソフトウェアで上書き消去した");
 		this.requests.report(this.lead, request.getId(), report);
-		assertThat(this.requests.overview(this.officer, this.contract.getId()).backup().isErased()).isTrue();
-		assertThat(this.requests.closingBlockers(this.contract.getId())).isEmpty();
+		assertThat(this.overviews.overview(this.officer, this.contract.getId()).backup().isErased()).isTrue();
+		assertThat(this.closingCheck.blockers(this.contract.getId())).isEmpty();
 	}
 
 	private static AssetRequestForm withCopies(AssetRequestForm form, int copies) {

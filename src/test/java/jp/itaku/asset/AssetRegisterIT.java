@@ -260,6 +260,10 @@ class AssetRegisterIT {
 			.query(String.class)
 			.single();
 		assertThat(details).contains(sha256, number);
+		assertThat(this.jdbc.sql("select file_name from asset_receipt where id = ?")
+			.param(UUID.fromString(receipt.get("id").asText()))
+			.query(String.class)
+			.single()).isEqualTo("預かり証_" + number + ".pdf");
 		assertThat(this.jdbc
 			.sql("select count(*) from audit_entry where action = 'ASSET_CUSTODY_RECEIPT_VIEWED' and target_id = ?")
 			.param(receipt.get("id").asText())

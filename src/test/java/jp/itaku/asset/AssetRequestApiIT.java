@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -122,6 +123,22 @@ class AssetRequestApiIT {
 		this.mvc.perform(post("/api/v1/asset-requests/" + id + "/copy").with(as(leadUser)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("at"));
+
+		// Backups over the API, the client's approval apart from the declarer; the
+		// register
+		// page shows them.
+		String backups = "/api/v1/contracts/" + contract.getId() + "/asset-backups";
+		this.mvc
+			.perform(post(backups).contentType("application/json")
+				.content("{\"description\":\"業務システムの日次バックアップ\",\"storage\":\"受託者データセンター\"," + "\"retention\":\"7世代\"}")
+				.with(as(leadUser)))
+			.andExpect(status().isCreated());
+		this.mvc.perform(post(backups + "/approve").with(as(leadUser))).andExpect(status().isForbidden());
+		this.mvc.perform(post(backups + "/approve").with(as(officer))).andExpect(status().isNoContent());
+		this.mvc.perform(get("/contracts/" + contract.getId() + "/assets").with(as(officer)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("業務システムの日次バックアップ")))
+			.andExpect(content().string(containsString(officer.getDisplayName())));
 	}
 
 	private RequestPostProcessor as(UserAccount user) {
@@ -152,7 +169,7 @@ class AssetRequestApiIT {
 		item.setPersonal(true);
 		item.setStorage(StorageLocation.SERVER);
 		receipt.setItems(List.of(item));
-		return this.register.itemsOf(this.register.receive(lead, contract.getId(), receipt).getId())
+		return this.register.itemsOf(lead, this.register.receive(lead, contract.getId(), receipt).getId())
 			.get(0)
 			.getAssetId();
 	}

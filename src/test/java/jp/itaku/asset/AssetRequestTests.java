@@ -14,8 +14,11 @@ import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.GuardedAction;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.ProfileTestSupport;
+import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
+import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,8 @@ class AssetRequestTests {
 	private static final UUID MAKER = UUID.randomUUID();
 
 	private static final UUID CHECKER = UUID.randomUUID();
+
+	private static final UUID CLIENT = UUID.randomUUID();
 
 	private static final Instant NOW = Instant.parse("2026-11-20T01:00:00Z");
 
@@ -79,10 +84,10 @@ class AssetRequestTests {
 		AssetRequest takeOut = request(RequestType.TAKE_OUT, null);
 		assertThatThrownBy(() -> takeOut.start(NOW, "持出 太郎")).isInstanceOf(InvalidInputProblem.class)
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.transition.notApproved"));
-		assertThatThrownBy(() -> takeOut.approve(MAKER, "申請者", null, false, null, null, NOW))
+		assertThatThrownBy(() -> takeOut.approve(client(MAKER, "申請者"), null, false, null, null, NOW))
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.error.makerChecker"));
-		takeOut.approve(CHECKER, "委託 花子", null, false, null, null, NOW);
-		assertThatThrownBy(() -> takeOut.approve(CHECKER, "委託 花子", null, false, null, null, NOW))
+		takeOut.approve(client(CHECKER, "委託 花子"), null, false, null, null, NOW);
+		assertThatThrownBy(() -> takeOut.approve(client(CHECKER, "委託 花子"), null, false, null, null, NOW))
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.transition.decide"));
 		assertThatThrownBy(takeOut::withdraw)
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.transition.withdraw"));
@@ -98,10 +103,10 @@ class AssetRequestTests {
 	@Test
 	void aThirdPartyNeedsExplicitApprovalAndAWitnessComesBeforeTheReport() {
 		AssetRequest disposal = request(RequestType.DISPOSAL, "株式会社セキュア廃棄センター");
-		assertThatThrownBy(() -> disposal.approve(CHECKER, "委託 花子", null, false, null, null, NOW))
+		assertThatThrownBy(() -> disposal.approve(client(CHECKER, "委託 花子"), null, false, null, null, NOW))
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.error.thirdPartyApproval"));
 		UUID witness = UUID.randomUUID();
-		disposal.approve(CHECKER, "委託 花子", null, true, witness, "情報 守", NOW);
+		disposal.approve(client(CHECKER, "委託 花子"), null, true, witness, "情報 守", NOW);
 		assertThat(disposal.isThirdPartyApproved()).isTrue();
 		assertThatThrownBy(() -> disposal.report(NOW, "山本 健一", "破砕", null))
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.error.witnessFirst"));
@@ -112,16 +117,16 @@ class AssetRequestTests {
 		assertThat(disposal.getStatus()).isEqualTo(RequestStatus.COMPLETED);
 
 		AssetRequest copy = request(RequestType.COPY, null);
-		assertThatThrownBy(() -> copy.approve(CHECKER, "委託 花子", null, false, witness, "情報 守", NOW))
+		assertThatThrownBy(() -> copy.approve(client(CHECKER, "委託 花子"), null, false, witness, "情報 守", NOW))
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.error.witnessOnlyDisposal"));
-		assertThatThrownBy(() -> copy.reject(CHECKER, "委託 花子", " ", NOW))
+		assertThatThrownBy(() -> copy.reject(client(CHECKER, "委託 花子"), " ", NOW))
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.error.rejectReason"));
 	}
 
 	@Test
 	void aReturnIsCompleteOnlyOnceTheClientConfirmsReceipt() {
 		AssetRequest ret = request(RequestType.RETURN, null);
-		ret.approve(CHECKER, "委託 花子", null, false, null, null, NOW);
+		ret.approve(client(CHECKER, "委託 花子"), null, false, null, null, NOW);
 		assertThatThrownBy(() -> ret.confirmReturn(CHECKER, NOW))
 			.satisfies((ex) -> assertThat(key(ex)).isEqualTo("asset.request.transition.notReported"));
 		ret.report(NOW, "山本 健一", "窓口で手渡し", "区民情報課 山田 一郎");
@@ -186,12 +191,16 @@ class AssetRequestTests {
 		form.setThirdParty(thirdParty);
 		form.setMethod((type == RequestType.RETURN) ? DisposalMethod.HAND_DELIVERY : DisposalMethod.SHREDDING);
 		form.setCopies(1);
-		return new AssetRequest(UUID.randomUUID(), UUID.randomUUID(), ReceiptNumber.next(2026, 0), form, "持出 太郎", MAKER,
-				NOW);
+		return new AssetRequest(UUID.randomUUID(), UUID.randomUUID(), ReceiptNumber.next("申", 2026, 0), form, "持出 太郎",
+				MAKER, NOW);
 	}
 
 	private static String key(Throwable ex) {
 		return ((InvalidInputProblem) ex).getFieldProblems().get(0).messageKey();
+	}
+
+	private static Actor client(UUID userId, String name) {
+		return new Actor(userId, "user-" + userId, name, CLIENT, "委託者", OrganisationKind.CLIENT, Role.CLIENT_OFFICER);
 	}
 
 }

@@ -22,10 +22,10 @@ class AssetRulesTests {
 
 	@Test
 	void receiptNumbersCountPerYearWithFourDigits() {
-		assertThat(ReceiptNumber.next(2026, 0).text()).isEqualTo("預-2026-0001");
-		assertThat(ReceiptNumber.next(2026, 41).text()).isEqualTo("預-2026-0042");
-		assertThat(ReceiptNumber.next(2027, 12345).text()).isEqualTo("預-2027-12346");
-		assertThatThrownBy(() -> new ReceiptNumber(2026, 0)).isInstanceOf(IllegalArgumentException.class);
+		assertThat(ReceiptNumber.next("預", 2026, 0).text()).isEqualTo("預-2026-0001");
+		assertThat(ReceiptNumber.next("預", 2026, 41).text()).isEqualTo("預-2026-0042");
+		assertThat(ReceiptNumber.next("預", 2027, 12345).text()).isEqualTo("預-2027-12346");
+		assertThatThrownBy(() -> new ReceiptNumber("預", 2026, 0)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

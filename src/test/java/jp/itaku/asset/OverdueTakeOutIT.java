@@ -110,7 +110,7 @@ class OverdueTakeOutIT {
 		AssetRequestForm form = new AssetRequestForm();
 		form.setType(RequestType.TAKE_OUT);
 		form.setPurpose("区役所での照合");
-		form.setAssetIds(List.of(this.register.itemsOf(received.getId()).get(0).getAssetId()));
+		form.setAssetIds(List.of(this.register.itemsOf(lead, received.getId()).get(0).getAssetId()));
 		form.setDestination("区役所 本庁舎");
 		form.setPlannedStart(now.minusHours(5));
 		form.setPlannedEnd(now.minusHours(1));

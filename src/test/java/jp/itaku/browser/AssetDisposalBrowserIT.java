@@ -155,7 +155,7 @@ class AssetDisposalBrowserIT extends BrowserTest {
 		item.setStorage(StorageLocation.SAFE);
 		receipt.setItems(List.of(item));
 		AssetReceipt saved = this.register.receive(lead, contract.getId(), receipt);
-		return this.register.itemsOf(saved.getId()).get(0).getAssetId();
+		return this.register.itemsOf(lead, saved.getId()).get(0).getAssetId();
 	}
 
 }

@@ -375,7 +375,7 @@ class SubcontractorPartIT {
 			.isInstanceOf(NotFoundProblem.class);
 		assertThatThrownBy(() -> this.register.register(this.otherLead, id)).isInstanceOf(NotFoundProblem.class);
 		// The contractor sees the subcontractor's assets but does not correct them.
-		UUID theirAsset = this.register.itemsOf(own.getId()).get(0).getAssetId();
+		UUID theirAsset = this.register.itemsOf(this.lead, own.getId()).get(0).getAssetId();
 		assertThat(this.register.asset(this.lead, theirAsset).asset().getId()).isEqualTo(theirAsset);
 		jp.itaku.asset.CorrectionForm correction = jp.itaku.asset.CorrectionForm
 			.correcting(this.register.asset(this.lead, theirAsset).current());

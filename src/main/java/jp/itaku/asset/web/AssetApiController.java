@@ -11,6 +11,7 @@ import jp.itaku.asset.AssetReceipt;
 import jp.itaku.asset.AssetRegister;
 import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.StorageLocation;
+import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.Idempotent;
@@ -46,9 +47,10 @@ class AssetApiController {
 	ResponseEntity<ReceiptView> receive(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) ReceiptForm form) {
 		ReceiptForm body = (form != null) ? form : new ReceiptForm();
-		AssetReceipt receipt = this.register.receive(CurrentActor.require(), contractId, body);
+		Actor actor = CurrentActor.require();
+		AssetReceipt receipt = this.register.receive(actor, contractId, body);
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(ReceiptView.of(receipt, this.register.itemsOf(receipt.getId())));
+			.body(ReceiptView.of(receipt, this.register.itemsOf(actor, receipt.getId())));
 	}
 
 	@GetMapping("/api/v1/asset-receipts/{id}/pdf")

@@ -10,16 +10,16 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.asset.AssetItemForm;
 import jp.itaku.asset.AssetKind;
+import jp.itaku.asset.AssetOverviews;
 import jp.itaku.asset.AssetReceipt;
 import jp.itaku.asset.AssetRegister;
-import jp.itaku.asset.AssetRequests;
 import jp.itaku.asset.CorrectionForm;
 import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.RequestType;
 import jp.itaku.asset.StorageLocation;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
-import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -57,7 +57,7 @@ class AssetController {
 
 	private final AssetRegister register;
 
-	private final AssetRequests requests;
+	private final AssetOverviews overviews;
 
 	private final Contracts contracts;
 
@@ -65,10 +65,10 @@ class AssetController {
 
 	private final FormErrors formErrors;
 
-	AssetController(AssetRegister register, AssetRequests requests, Contracts contracts, Clock clock,
+	AssetController(AssetRegister register, AssetOverviews overviews, Contracts contracts, Clock clock,
 			FormErrors formErrors) {
 		this.register = register;
-		this.requests = requests;
+		this.overviews = overviews;
 		this.contracts = contracts;
 		this.clock = clock;
 		this.formErrors = formErrors;
@@ -88,7 +88,7 @@ class AssetController {
 		model.addAttribute("register", register);
 		// Requests, shipments and backups are the contractor's for the whole contract.
 		model.addAttribute("overview",
-				this.contracts.isParty(actor, register.contract()) ? this.requests.overview(actor, contractId) : null);
+				this.contracts.isParty(actor, register.contract()) ? this.overviews.overview(actor, contractId) : null);
 		model.addAttribute("requestTypes", RequestType.values());
 		return "assets/register";
 	}
@@ -179,9 +179,9 @@ class AssetController {
 		Contract contract = recordable(contractId);
 		model.addAttribute("contract", contract);
 		model.addAttribute("form", form);
-		UUID organisation = CurrentActor.require().organisationId();
-		model.addAttribute("receivers", this.register.receivers(contractId, organisation));
-		model.addAttribute("holders", this.register.holders(contractId, organisation));
+		Actor actor = CurrentActor.require();
+		model.addAttribute("receivers", this.register.receivers(actor, contractId));
+		model.addAttribute("holders", this.register.holders(actor, contractId));
 		model.addAttribute("kinds", AssetKind.values());
 		model.addAttribute("storages", StorageLocation.values());
 		return "assets/receipt-form";
@@ -195,7 +195,7 @@ class AssetController {
 		model.addAttribute("contract", contract);
 		model.addAttribute("entry", entry);
 		model.addAttribute("form", form);
-		model.addAttribute("holders", this.register.holders(contractId, CurrentActor.require().organisationId()));
+		model.addAttribute("holders", this.register.holders(CurrentActor.require(), contractId));
 		model.addAttribute("kinds", AssetKind.values());
 		model.addAttribute("storages", StorageLocation.values());
 		return "assets/correct";
@@ -204,9 +204,7 @@ class AssetController {
 	private Contract recordable(UUID contractId) {
 		Actor actor = CurrentActor.require();
 		Contract contract = this.contracts.getAsParticipant(actor, contractId);
-		if (!this.register.mayRecord(actor, contract)) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		ContractRoles.require(this.register.mayRecord(actor, contract));
 		return contract;
 	}
 

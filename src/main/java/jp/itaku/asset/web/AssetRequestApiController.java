@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.asset.AssetBackups;
 import jp.itaku.asset.AssetEvent;
+import jp.itaku.asset.AssetOverviews;
 import jp.itaku.asset.AssetRequest;
 import jp.itaku.asset.AssetRequestForm;
 import jp.itaku.asset.AssetRequests;
 import jp.itaku.asset.AssetShipment;
+import jp.itaku.asset.AssetShipments;
 import jp.itaku.asset.AssetStepForm;
 import jp.itaku.asset.BackupForm;
 import jp.itaku.asset.RequestStatus;
@@ -40,13 +43,23 @@ class AssetRequestApiController {
 
 	private final AssetRequests requests;
 
-	AssetRequestApiController(AssetRequests requests) {
+	private final AssetShipments shipments;
+
+	private final AssetBackups backups;
+
+	private final AssetOverviews overviews;
+
+	AssetRequestApiController(AssetRequests requests, AssetShipments shipments, AssetBackups backups,
+			AssetOverviews overviews) {
 		this.requests = requests;
+		this.shipments = shipments;
+		this.backups = backups;
+		this.overviews = overviews;
 	}
 
 	@GetMapping("/api/v1/contracts/{id}/asset-requests")
 	List<RequestView> list(@PathVariable("id") UUID contractId) {
-		return this.requests.overview(CurrentActor.require(), contractId)
+		return this.overviews.overview(CurrentActor.require(), contractId)
 			.requests()
 			.stream()
 			.map((r) -> RequestView.of(r, List.of()))
@@ -99,7 +112,7 @@ class AssetRequestApiController {
 
 	@GetMapping("/api/v1/contracts/{id}/asset-shipments")
 	List<ShipmentView> shipments(@PathVariable("id") UUID contractId) {
-		return this.requests.overview(CurrentActor.require(), contractId)
+		return this.overviews.overview(CurrentActor.require(), contractId)
 			.shipments()
 			.stream()
 			.map(ShipmentView::of)
@@ -110,7 +123,7 @@ class AssetRequestApiController {
 	@Idempotent
 	ResponseEntity<ShipmentView> ship(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) ShipmentForm form) {
-		AssetShipment shipment = this.requests.ship(CurrentActor.require(), contractId,
+		AssetShipment shipment = this.shipments.ship(CurrentActor.require(), contractId,
 				(form != null) ? form : new ShipmentForm());
 		return ResponseEntity.status(HttpStatus.CREATED).body(ShipmentView.of(shipment));
 	}
@@ -118,7 +131,7 @@ class AssetRequestApiController {
 	@PostMapping("/api/v1/asset-shipments/{id}/arrived")
 	ResponseEntity<Void> arrived(@PathVariable("id") UUID shipmentId,
 			@RequestBody(required = false) AssetStepForm form) {
-		this.requests.arrived(CurrentActor.require(), shipmentId, (form != null) ? form : new AssetStepForm());
+		this.shipments.arrived(CurrentActor.require(), shipmentId, (form != null) ? form : new AssetStepForm());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -126,13 +139,13 @@ class AssetRequestApiController {
 	@Idempotent
 	ResponseEntity<Void> declareBackups(@PathVariable("id") UUID contractId,
 			@RequestBody(required = false) BackupForm form) {
-		this.requests.declareBackups(CurrentActor.require(), contractId, (form != null) ? form : new BackupForm());
+		this.backups.declareBackups(CurrentActor.require(), contractId, (form != null) ? form : new BackupForm());
 		return ResponseEntity.status(HttpStatus.CREATED).build();
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/asset-backups/approve")
 	ResponseEntity<Void> approveBackups(@PathVariable("id") UUID contractId) {
-		this.requests.approveBackups(CurrentActor.require(), contractId);
+		this.backups.approveBackups(CurrentActor.require(), contractId);
 		return ResponseEntity.noContent().build();
 	}
 

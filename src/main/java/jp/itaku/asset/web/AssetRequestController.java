@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jp.itaku.asset.AssetBackups;
+import jp.itaku.asset.AssetOverviews;
+import jp.itaku.asset.AssetRegister;
 import jp.itaku.asset.AssetRequest;
 import jp.itaku.asset.AssetRequestForm;
 import jp.itaku.asset.AssetRequests;
 import jp.itaku.asset.AssetShipment;
+import jp.itaku.asset.AssetShipments;
 import jp.itaku.asset.AssetStepForm;
 import jp.itaku.asset.BackupForm;
 import jp.itaku.asset.BringInKind;
@@ -21,8 +25,8 @@ import jp.itaku.asset.RequestType;
 import jp.itaku.asset.ShipmentForm;
 import jp.itaku.asset.ShipmentMethod;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
-import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -54,14 +58,27 @@ class AssetRequestController {
 
 	private final AssetRequests requests;
 
+	private final AssetShipments shipments;
+
+	private final AssetBackups backups;
+
+	private final AssetOverviews overviews;
+
+	private final AssetRegister register;
+
 	private final Contracts contracts;
 
 	private final FormErrors formErrors;
 
 	private final Clock clock;
 
-	AssetRequestController(AssetRequests requests, Contracts contracts, FormErrors formErrors, Clock clock) {
+	AssetRequestController(AssetRequests requests, AssetShipments shipments, AssetBackups backups,
+			AssetOverviews overviews, AssetRegister register, Contracts contracts, FormErrors formErrors, Clock clock) {
 		this.requests = requests;
+		this.shipments = shipments;
+		this.backups = backups;
+		this.overviews = overviews;
+		this.register = register;
 		this.contracts = contracts;
 		this.formErrors = formErrors;
 		this.clock = clock;
@@ -190,7 +207,7 @@ class AssetRequestController {
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				AssetShipment shipment = this.requests.ship(CurrentActor.require(), contractId, form);
+				AssetShipment shipment = this.shipments.ship(CurrentActor.require(), contractId, form);
 				redirect.addFlashAttribute("shipmentNumber", shipment.getNumber());
 				return "redirect:/contracts/" + contractId + "/assets#shipments";
 			}
@@ -205,7 +222,7 @@ class AssetRequestController {
 	String arrived(@PathVariable("id") UUID shipmentId, @RequestParam("contractId") UUID contractId,
 			@ModelAttribute("step") AssetStepForm form, RedirectAttributes redirect) {
 		try {
-			this.requests.arrived(CurrentActor.require(), shipmentId, form);
+			this.shipments.arrived(CurrentActor.require(), shipmentId, form);
 			redirect.addFlashAttribute("flash", "asset.shipment.arrivedDone");
 		}
 		catch (InvalidInputProblem problem) {
@@ -219,7 +236,7 @@ class AssetRequestController {
 	String declareBackups(@PathVariable("id") UUID contractId, @ModelAttribute("form") BackupForm form,
 			RedirectAttributes redirect) {
 		try {
-			this.requests.declareBackups(CurrentActor.require(), contractId, form);
+			this.backups.declareBackups(CurrentActor.require(), contractId, form);
 			redirect.addFlashAttribute("flash", "asset.backup.declared");
 		}
 		catch (InvalidInputProblem problem) {
@@ -231,7 +248,7 @@ class AssetRequestController {
 	@PostMapping("/contracts/{id}/asset-backups/approve")
 	String approveBackups(@PathVariable("id") UUID contractId, RedirectAttributes redirect) {
 		try {
-			this.requests.approveBackups(CurrentActor.require(), contractId);
+			this.backups.approveBackups(CurrentActor.require(), contractId);
 			redirect.addFlashAttribute("flash", "asset.backup.approvedDone");
 		}
 		catch (InvalidInputProblem problem) {
@@ -242,10 +259,8 @@ class AssetRequestController {
 
 	private String requestForm(UUID contractId, AssetRequestForm form, Model model) {
 		Actor actor = CurrentActor.require();
-		AssetRequests.Overview overview = this.requests.overview(actor, contractId);
-		if (!overview.mayApply()) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		AssetOverviews.Overview overview = this.overviews.overview(actor, contractId);
+		ContractRoles.require(overview.mayApply());
 		if (form.getType() == null) {
 			// The form is drawn for one type of request; without one there is nothing to
 			// show.
@@ -256,7 +271,7 @@ class AssetRequestController {
 		model.addAttribute("backup", overview.backup());
 		model.addAttribute("assets", (form.getType() != null && form.getType().hasItems())
 				? this.requests.requestable(actor, contractId, form.getType()) : List.of());
-		model.addAttribute("people", this.requests.people(contractId));
+		model.addAttribute("people", this.register.people(actor, contractId));
 		model.addAttribute("bringInKinds", BringInKind.values());
 		model.addAttribute("methods",
 				Arrays.stream(DisposalMethod.values())
@@ -268,14 +283,12 @@ class AssetRequestController {
 	private String shipmentForm(UUID contractId, ShipmentForm form, Model model) {
 		Actor actor = CurrentActor.require();
 		Contract contract = this.contracts.get(actor, contractId);
-		AssetRequests.Overview overview = this.requests.overview(actor, contractId);
-		if (!overview.mayApply()) {
-			throw new AccessDeniedProblem("error.forbidden");
-		}
+		AssetOverviews.Overview overview = this.overviews.overview(actor, contractId);
+		ContractRoles.require(overview.mayApply());
 		model.addAttribute("contract", contract);
 		model.addAttribute("form", form);
 		model.addAttribute("assets", this.requests.requestable(actor, contractId, RequestType.COPY));
-		model.addAttribute("people", this.requests.people(contractId));
+		model.addAttribute("people", this.register.people(actor, contractId));
 		model.addAttribute("methods", ShipmentMethod.values());
 		return "assets/shipment-form";
 	}
