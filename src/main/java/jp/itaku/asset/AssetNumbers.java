@@ -3,8 +3,9 @@ package jp.itaku.asset;
 import java.util.Locale;
 import java.util.UUID;
 
+import jp.itaku.platform.database.TransactionLocks;
+
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +28,15 @@ class AssetNumbers {
 
 	private final MessageSource messages;
 
-	private final JdbcClient jdbc;
+	private final TransactionLocks locks;
 
 	AssetNumbers(AssetReceiptRepository receipts, AssetRequestRepository requests, AssetShipmentRepository shipments,
-			MessageSource messages, JdbcClient jdbc) {
+			MessageSource messages, TransactionLocks locks) {
 		this.receipts = receipts;
 		this.requests = requests;
 		this.shipments = shipments;
 		this.messages = messages;
-		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/**
@@ -79,7 +80,7 @@ class AssetNumbers {
 
 	private void lock(String key) {
 		// The lock ends with the caller's transaction.
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", key).query((rs, n) -> 1).list();
+		this.locks.lock(key);
 	}
 
 }
