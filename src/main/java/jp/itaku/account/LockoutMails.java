@@ -23,6 +23,7 @@ import jp.itaku.platform.mail.Mailer;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells the security administrators of the clients the locked user works with (the user's
@@ -72,7 +73,7 @@ class LockoutMails {
 	 * @param event the lock
 	 * @throws MailDeliveries.MailNotDelivered when a mail failed
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailLock(AccountLocked event) {
 		if (!this.mailer.configured()) {
 			return;

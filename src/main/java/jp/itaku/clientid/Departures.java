@@ -25,15 +25,17 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Reacts to a worker leaving a contract (門真市 4(3)): in the roster's transaction, an audit
  * entry names the IDs the client must now revoke; once that is committed, and when a mail
  * server is configured, the client's officers and security administrators are told by
- * e-mail, in a transaction of its own. A mail that fails is logged without address or
- * content and leaves the event's publication incomplete, so that it is sent when the
- * publication is resubmitted, to the recipients not reached yet ({@link MailDeliveries});
- * the finding stays on the contract's IDs page until the IDs are revoked either way.
+ * e-mail, asynchronously, each mail in a transaction of its own. A mail that fails is
+ * logged without address or content and leaves the event's publication incomplete, so
+ * that it is sent when the publication is resubmitted, to the recipients not reached yet
+ * ({@link MailDeliveries}); the finding stays on the contract's IDs page until the IDs
+ * are revoked either way.
  */
 @Component
 class Departures {
@@ -95,7 +97,7 @@ class Departures {
 	 * @param event the departure
 	 * @throws MailDeliveries.MailNotDelivered when a mail failed
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailClient(RosterEvents.WorkerLeft event) {
 		if (!this.mailer.configured()) {
 			return;

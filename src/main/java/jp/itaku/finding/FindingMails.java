@@ -17,6 +17,7 @@ import jp.itaku.platform.mail.Mailer;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells each side of a finding, of any source, when it is its turn, after the step is
@@ -64,7 +65,7 @@ class FindingMails {
 	 * @param event the step
 	 * @throws MailDeliveries.MailNotDelivered when a mail failed
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void stepTaken(FindingEvents.StepTaken event) {
 		if (event.step() == FindingStep.CLOSE || !this.mailer.configured()) {
 			return;

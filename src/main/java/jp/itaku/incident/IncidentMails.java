@@ -24,6 +24,7 @@ import jp.itaku.platform.mail.Mailer;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells the client's security administrators of a reported incident by e-mail at once,
@@ -32,10 +33,11 @@ import org.springframework.stereotype.Component;
  * level above it (Nerima 24②). The mail names the contract, the number, the category,
  * when it was detected and where, and links the incident; it carries no description,
  * which may hold personal information. The listener runs after the report is committed,
- * in a transaction of its own; a mail that fails is logged without address or content and
- * leaves the event's publication incomplete, so that it is sent again when the
- * publication is resubmitted, to the recipients not reached yet ({@link MailDeliveries}).
- * The banner stays on the client's pages until the incident is acknowledged either way.
+ * asynchronously, each mail sent and audited in a transaction of its own; a mail that
+ * fails is logged without address or content and leaves the event's publication
+ * incomplete, so that it is sent again when the publication is resubmitted, to the
+ * recipients not reached yet ({@link MailDeliveries}). The banner stays on the client's
+ * pages until the incident is acknowledged either way.
  */
 @Component
 class IncidentMails {
@@ -82,7 +84,7 @@ class IncidentMails {
 	 * @param event the report
 	 * @throws MailDeliveries.MailNotDelivered when a mail failed
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailReport(IncidentEvents.IncidentReported event) {
 		if (!this.mailer.configured()) {
 			return;

@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells the contractor's leads of each review outcome — accepted, or returned with the
- * client's comment — once the review is committed, in a transaction of its own. A mail
- * that fails leaves the event's publication incomplete and is sent when the publication
- * is resubmitted (or by the next daily run, {@link ReminderJob}, whichever comes first);
- * one already sent never is again ({@link Reminders}).
+ * client's comment — once the review is committed, asynchronously, each mail in a
+ * transaction of its own. A mail that fails leaves the event's publication incomplete and
+ * is sent when the publication is resubmitted (or by the next daily run,
+ * {@link ReminderJob}, whichever comes first); one already sent never is again
+ * ({@link Reminders}).
  */
 @Component
 class ReviewOutcomes {
@@ -44,7 +46,7 @@ class ReviewOutcomes {
 	 * @param event the review
 	 * @throws OutcomeNotSent when a mail failed, so that the publication stays incomplete
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SubmissionReviewed event) {
 		Reminders.Delivery delivery = this.obligations.findSubmissionUnscoped(event.submissionId())
 			.flatMap(this::reminderOf)

@@ -22,15 +22,16 @@ import jp.itaku.platform.mail.Mailer;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells every organisation upstream of an application that it was made (Nerima 15③⑶): the
  * leads of each subcontractor above the applicant and of the contractor, and the client's
  * officers and security administrators who decide. Sent after the application is
- * committed, in a transaction of its own, when a mail server is configured; each mail
- * sent is audited, a failure is logged without address or content, does not undo the
- * application and leaves the event's publication incomplete, so that the mail is sent
- * when the publication is resubmitted, to the recipients not reached yet
+ * committed, asynchronously, when a mail server is configured; each mail is sent and
+ * audited in a transaction of its own, a failure is logged without address or content,
+ * does not undo the application and leaves the event's publication incomplete, so that
+ * the mail is sent when the publication is resubmitted, to the recipients not reached yet
  * ({@link MailDeliveries}).
  */
 @Component
@@ -77,7 +78,7 @@ class UpstreamNotices {
 	 * @param event the application
 	 * @throws MailDeliveries.MailNotDelivered when a mail failed
 	 */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void notifyUpstream(SubcontractEvents.SubcontractApplied event) {
 		if (!this.mailer.configured()) {
 			return;
