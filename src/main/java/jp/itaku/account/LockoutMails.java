@@ -2,6 +2,7 @@ package jp.itaku.account;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,17 +17,13 @@ import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the security administrators of the clients the locked user works with (the user's
@@ -34,12 +31,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * was locked after many failed sign-ins, once the lock is committed, when a mail server
  * is configured. The mail names the account, how many failures, until when and the last
  * source address; it never carries what was typed. A mail that fails is logged without
- * address or content; the lock is in the audit trail either way.
+ * address or content and leaves the event's publication incomplete, so that it is sent
+ * when the publication is resubmitted, to the recipients not reached yet
+ * ({@link MailDeliveries}); the lock is in the audit trail either way.
  */
 @Component
 class LockoutMails {
-
-	private static final Logger log = LoggerFactory.getLogger(LockoutMails.class);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -57,8 +54,10 @@ class LockoutMails {
 
 	private final BaseUrl baseUrl;
 
+	private final MailDeliveries deliveries;
+
 	LockoutMails(UserAccountRepository users, Organisations organisations, DataScope scope, AuditTrail audit,
-			MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
+			MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
 		this.users = users;
 		this.organisations = organisations;
 		this.scope = scope;
@@ -66,10 +65,15 @@ class LockoutMails {
 		this.messages = messages;
 		this.mailer = mailer;
 		this.baseUrl = baseUrl;
+		this.deliveries = deliveries;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	/**
+	 * Mails the lock, after it is committed.
+	 * @param event the lock
+	 * @throws MailDeliveries.MailNotDelivered when a mail failed
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailLock(AccountLocked event) {
 		if (!this.mailer.configured()) {
 			return;
@@ -79,22 +83,20 @@ class LockoutMails {
 			return;
 		}
 		Organisation organisation = this.organisations.findUnscoped(locked.getOrganisationId()).orElse(null);
-		for (UserAccount recipient : recipients(locked).values()) {
-			if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
-				continue;
-			}
-			try {
-				Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
-				this.mailer.send(recipient.getEmail(), text(locale, "account.lockMail.subject", locked.getUsername()),
-						body(locale, recipient, locked, organisation, event));
-				this.audit.record(AuditRecord.of("ACCOUNT_LOCK_MAIL_SENT")
-					.target("UserAccount", locked.getId())
-					.detail("recipient", recipient.getId()));
-			}
-			catch (MailException | IllegalStateException ex) {
-				log.warn("Lock mail for user {} not sent ({})", locked.getId(), ex.getClass().getSimpleName());
-			}
-		}
+		List<UserAccount> recipients = recipients(locked).values()
+			.stream()
+			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
+			.toList();
+		this.deliveries.deliver("account-locked:" + locked.getId() + ":" + event.until(), recipients,
+				UserAccount::getId, (recipient) -> {
+					Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
+					this.mailer.send(recipient.getEmail(),
+							text(locale, "account.lockMail.subject", locked.getUsername()),
+							body(locale, recipient, locked, organisation, event));
+					this.audit.record(AuditRecord.of("ACCOUNT_LOCK_MAIL_SENT")
+						.target("UserAccount", locked.getId())
+						.detail("recipient", recipient.getId()));
+				});
 	}
 
 	/** The client security administrators concerned, then every system administrator. */

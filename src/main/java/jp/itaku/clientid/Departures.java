@@ -14,33 +14,30 @@ import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
+import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
 import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.mail.MailException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Reacts to a worker leaving a contract (門真市 4(3)): in the roster's transaction, an audit
  * entry names the IDs the client must now revoke; once that is committed, and when a mail
  * server is configured, the client's officers and security administrators are told by
- * e-mail. A mail that fails is logged without address or content and not retried: the
- * finding stays on the contract's IDs page until the IDs are revoked.
+ * e-mail, asynchronously, each mail in a transaction of its own. A mail that fails is
+ * logged without address or content and leaves the event's publication incomplete, so
+ * that it is sent when the publication is resubmitted, to the recipients not reached yet
+ * ({@link MailDeliveries}); the finding stays on the contract's IDs page until the IDs
+ * are revoked either way.
  */
 @Component
 class Departures {
-
-	private static final Logger log = LoggerFactory.getLogger(Departures.class);
 
 	private final ClientIssuedIdRepository ids;
 
@@ -58,8 +55,10 @@ class Departures {
 
 	private final BaseUrl baseUrl;
 
+	private final MailDeliveries deliveries;
+
 	Departures(ClientIssuedIdRepository ids, Rosters rosters, Contracts contracts, UserAccounts users, AuditTrail audit,
-			MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
+			MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
 		this.ids = ids;
 		this.rosters = rosters;
 		this.contracts = contracts;
@@ -68,6 +67,7 @@ class Departures {
 		this.messages = messages;
 		this.mailer = mailer;
 		this.baseUrl = baseUrl;
+		this.deliveries = deliveries;
 	}
 
 	/**
@@ -89,41 +89,37 @@ class Departures {
 	}
 
 	/**
-	 * Tells the client's officers by e-mail, after the departure is committed. Nothing
-	 * here may fail the departure.
+	 * Tells the client's officers by e-mail, after the departure is committed, of the IDs
+	 * still active then.
 	 * @param event the departure
+	 * @throws MailDeliveries.MailNotDelivered when a mail failed
 	 */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailClient(RosterEvents.WorkerLeft event) {
 		if (!this.mailer.configured()) {
 			return;
 		}
-		try {
-			List<ClientIssuedId> active = this.ids.findByContractIdAndMemberIdAndRevokedOnIsNull(event.contractId(),
-					event.memberId());
-			Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
-			RosterMember member = this.rosters.findUnscoped(event.memberId()).orElse(null);
-			if (active.isEmpty() || contract == null || member == null) {
-				return;
-			}
-			for (UserAccount recipient : this.users.enabledUsersUnscoped(contract.getClientOrganisationId(),
-					ContractRoles.CLIENT_DECIDERS)) {
-				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
-					continue;
-				}
-				Mail mail = compose(contract, member, event.lastDay(), active, recipient);
-				this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
-				this.audit.record(AuditRecord.of("CLIENT_ID_DEPARTURE_MAIL_SENT")
-					.target("RosterMember", member.getId())
-					.detail("contract", contract.getId())
-					.detail("recipient", recipient.getId()));
-			}
+		List<ClientIssuedId> active = this.ids.findByContractIdAndMemberIdAndRevokedOnIsNull(event.contractId(),
+				event.memberId());
+		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+		RosterMember member = this.rosters.findUnscoped(event.memberId()).orElse(null);
+		if (active.isEmpty() || contract == null || member == null) {
+			return;
 		}
-		catch (MailException | IllegalStateException ex) {
-			log.warn("Departure mail for roster member {} not sent ({})", event.memberId(),
-					ex.getClass().getSimpleName());
-		}
+		List<UserAccount> recipients = this.users
+			.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS)
+			.stream()
+			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
+			.toList();
+		this.deliveries.deliver("worker-left:" + member.getId() + ":" + event.lastDay(), recipients, UserAccount::getId,
+				(recipient) -> {
+					Mail mail = compose(contract, member, event.lastDay(), active, recipient);
+					this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
+					this.audit.record(AuditRecord.of("CLIENT_ID_DEPARTURE_MAIL_SENT")
+						.target("RosterMember", member.getId())
+						.detail("contract", contract.getId())
+						.detail("recipient", recipient.getId()));
+				});
 	}
 
 	/**

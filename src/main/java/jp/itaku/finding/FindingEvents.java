@@ -20,9 +20,25 @@ public final class FindingEvents {
 	 * @param step the step taken
 	 * @param finding the finding as it stands now, as its module lists it
 	 * @param comment the client's comment when returning it, or {@code null}
+	 * @param stepId this step's own identity (the same step may be taken again later):
+	 * what its mails are delivered once for
 	 */
 	public record StepTaken(UUID contractId, String auditTarget, FindingStep step, FindingSummary finding,
-			String comment) {
+			String comment, UUID stepId) {
+
+		/**
+		 * A step taken now, with an identity of its own.
+		 * @param contractId the contract
+		 * @param auditTarget the finding's type on the audit trail
+		 * @param step the step taken
+		 * @param finding the finding as it stands now
+		 * @param comment the client's comment when returning it, or {@code null}
+		 */
+		public StepTaken(UUID contractId, String auditTarget, FindingStep step, FindingSummary finding,
+				String comment) {
+			this(contractId, auditTarget, step, finding, comment, UUID.randomUUID());
+		}
+
 	}
 
 }

@@ -3,25 +3,22 @@ package jp.itaku.finding;
 import java.util.List;
 import java.util.Locale;
 
-import jp.itaku.platform.BaseUrl;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
+import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
+import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells each side of a finding, of any source, when it is its turn, after the step is
@@ -31,13 +28,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * and security administrators when the contractor explains. Closing mails nobody. A mail
  * names the contract, the source, the finding, its severity and clause, and links the
  * finding's page; each one sent is audited ({@code FINDING_MAIL_SENT}); one that fails is
- * logged and does not keep the others from being sent. The finding's state is on the
- * pages either way.
+ * logged, does not keep the others from being sent and leaves the event's publication
+ * incomplete, so that it is sent when the publication is resubmitted, to the recipients
+ * not reached yet ({@link MailDeliveries}). The finding's state is on the pages either
+ * way.
  */
 @Component
 class FindingMails {
-
-	private static final Logger log = LoggerFactory.getLogger(FindingMails.class);
 
 	private final Contracts contracts;
 
@@ -51,18 +48,25 @@ class FindingMails {
 
 	private final BaseUrl baseUrl;
 
+	private final MailDeliveries deliveries;
+
 	FindingMails(Contracts contracts, UserAccounts users, Mailer mailer, MessageSource messages, AuditTrail audit,
-			BaseUrl baseUrl) {
+			BaseUrl baseUrl, MailDeliveries deliveries) {
 		this.contracts = contracts;
 		this.users = users;
 		this.mailer = mailer;
 		this.messages = messages;
 		this.audit = audit;
 		this.baseUrl = baseUrl;
+		this.deliveries = deliveries;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	/**
+	 * Mails the side whose turn it is, after the step is committed.
+	 * @param event the step
+	 * @throws MailDeliveries.MailNotDelivered when a mail failed
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void stepTaken(FindingEvents.StepTaken event) {
 		if (event.step() == FindingStep.CLOSE || !this.mailer.configured()) {
 			return;
@@ -71,24 +75,18 @@ class FindingMails {
 		if (contract == null) {
 			return;
 		}
-		for (UserAccount recipient : recipients(contract, event.step())) {
-			if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
-				continue;
-			}
-			try {
-				send(recipient, contract, event);
-				this.audit.record(AuditRecord.of("FINDING_MAIL_SENT")
-					.target(event.auditTarget(), event.finding().id())
-					.detail("contract", contract.getId())
-					.detail("source", event.finding().source())
-					.detail("turn", event.step().name())
-					.detail("recipient", recipient.getId()));
-			}
-			catch (MailException | IllegalStateException ex) {
-				log.warn("Finding mail for finding {} to user {} not sent ({})", event.finding().id(),
-						recipient.getId(), ex.getClass().getSimpleName());
-			}
-		}
+		List<UserAccount> recipients = recipients(contract, event.step()).stream()
+			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
+			.toList();
+		this.deliveries.deliver("finding-step:" + event.stepId(), recipients, UserAccount::getId, (recipient) -> {
+			send(recipient, contract, event);
+			this.audit.record(AuditRecord.of("FINDING_MAIL_SENT")
+				.target(event.auditTarget(), event.finding().id())
+				.detail("contract", contract.getId())
+				.detail("source", event.finding().source())
+				.detail("turn", event.step().name())
+				.detail("recipient", recipient.getId()));
+		});
 	}
 
 	/**
@@ -96,10 +94,10 @@ class FindingMails {
 	 */
 	private List<UserAccount> recipients(Contract contract, FindingStep step) {
 		return switch (step.side()) {
-			case CLIENT -> this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(),
-					FindingParties.CONTRACTOR_ROLES);
+			case CLIENT ->
+				this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(), ContractRoles.CONTRACTOR_LEADS);
 			case CONTRACTOR ->
-				this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), FindingParties.CLIENT_ROLES);
+				this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS);
 		};
 	}
 

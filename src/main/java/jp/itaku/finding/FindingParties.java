@@ -1,6 +1,5 @@
 package jp.itaku.finding;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.contract.Contract;
@@ -8,7 +7,6 @@ import jp.itaku.contract.ContractRoles;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.OrganisationKind;
-import jp.itaku.platform.Role;
 
 /**
  * Who may take a step of a finding's workflow, for every kind of finding, in
@@ -20,15 +18,6 @@ import jp.itaku.platform.Role;
  * finding.
  */
 public final class FindingParties {
-
-	/** The client's roles that act on findings: {@link ContractRoles#CLIENT_DECIDERS}. */
-	public static final Set<Role> CLIENT_ROLES = ContractRoles.CLIENT_DECIDERS;
-
-	/**
-	 * The contractor's roles that act on findings:
-	 * {@link ContractRoles#CONTRACTOR_LEADS}.
-	 */
-	public static final Set<Role> CONTRACTOR_ROLES = ContractRoles.CONTRACTOR_LEADS;
 
 	private FindingParties() {
 	}

@@ -1,6 +1,7 @@
 package jp.itaku.incident;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,17 +19,13 @@ import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the client's security administrators of a reported incident by e-mail at once,
@@ -36,13 +33,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * 12(1)ア, Nerima 24⑴: 直ちに) — and, when a subcontractor reported it, the leads of every
  * level above it (Nerima 24②). The mail names the contract, the number, the category,
  * when it was detected and where, and links the incident; it carries no description,
- * which may hold personal information. A mail that fails is logged without address or
- * content: the banner stays on the client's pages until the incident is acknowledged.
+ * which may hold personal information. The listener runs after the report is committed,
+ * asynchronously, each mail sent and audited in a transaction of its own; a mail that
+ * fails is logged without address or content and leaves the event's publication
+ * incomplete, so that it is sent again when the publication is resubmitted, to the
+ * recipients not reached yet ({@link MailDeliveries}). The banner stays on the client's
+ * pages until the incident is acknowledged either way.
  */
 @Component
 class IncidentMails {
-
-	private static final Logger log = LoggerFactory.getLogger(IncidentMails.class);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -62,8 +61,10 @@ class IncidentMails {
 
 	private final BaseUrl baseUrl;
 
+	private final MailDeliveries deliveries;
+
 	IncidentMails(Incidents incidents, Contracts contracts, UserAccounts users, Organisations organisations,
-			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
+			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
 		this.incidents = incidents;
 		this.contracts = contracts;
 		this.users = users;
@@ -72,18 +73,19 @@ class IncidentMails {
 		this.messages = messages;
 		this.mailer = mailer;
 		this.baseUrl = baseUrl;
+		this.deliveries = deliveries;
 	}
 
 	/**
 	 * Mails the client's security administrators once the report is committed and, for an
 	 * incident a subcontractor reported, the leads of every level above it up to the
 	 * contractor (Nerima 24②: an incident at a subcontractor is reported to the client
-	 * and to the contractor). Nothing here may fail the report; a mail that fails is
-	 * logged and the others are still sent.
+	 * and to the contractor). A mail that fails does not keep the others from being sent;
+	 * it is sent again when the publication is resubmitted.
 	 * @param event the report
+	 * @throws MailDeliveries.MailNotDelivered when a mail failed
 	 */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailReport(IncidentEvents.IncidentReported event) {
 		if (!this.mailer.configured()) {
 			return;
@@ -93,42 +95,32 @@ class IncidentMails {
 		if (incident == null || contract == null) {
 			return;
 		}
-		deliver(incident, () -> send(contract, incident,
-				this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), Set.of(Role.CLIENT_SECURITY_ADMIN)),
-				null));
+		List<Recipient> recipients = new ArrayList<>();
+		this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), Set.of(Role.CLIENT_SECURITY_ADMIN))
+			.forEach((user) -> recipients.add(new Recipient(user, null)));
 		UUID reporter = incident.getReporterOrganisationId();
-		if (contract.getContractorOrganisationId().equals(reporter)) {
-			return;
-		}
-		String reporterName = this.organisations.namesUnscoped(Set.of(reporter)).getOrDefault(reporter, "");
-		for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(), reporter)) {
-			deliver(incident, () -> send(contract, incident,
-					this.users.enabledUsersUnscoped(organisationId, ContractRoles.CONTRACTOR_LEADS), reporterName));
-		}
-	}
-
-	private static void deliver(Incident incident, Runnable sending) {
-		try {
-			sending.run();
-		}
-		catch (MailException | IllegalStateException ex) {
-			log.warn("Incident mail for incident {} not sent ({})", incident.getId(), ex.getClass().getSimpleName());
-		}
-	}
-
-	private void send(Contract contract, Incident incident, List<UserAccount> recipients, String subcontractor) {
-		for (UserAccount recipient : recipients) {
-			if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
-				continue;
+		if (!contract.getContractorOrganisationId().equals(reporter)) {
+			String reporterName = this.organisations.namesUnscoped(Set.of(reporter)).getOrDefault(reporter, "");
+			for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(), reporter)) {
+				this.users.enabledUsersUnscoped(organisationId, ContractRoles.CONTRACTOR_LEADS)
+					.forEach((user) -> recipients.add(new Recipient(user, reporterName)));
 			}
-			Mail mail = compose(contract, incident, recipient, subcontractor);
-			this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
-			this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
-				.target("Incident", incident.getId())
-				.detail("contract", contract.getId())
-				.detail("recipient", recipient.getId())
-				.detail("upstream", subcontractor != null));
 		}
+		this.deliveries.deliver("incident-reported:" + incident.getId(),
+				recipients.stream()
+					.filter((r) -> r.user().getEmail() != null && !r.user().getEmail().isBlank())
+					.toList(),
+				(r) -> r.user().getId(), (r) -> send(contract, incident, r.user(), r.subcontractor()));
+	}
+
+	private void send(Contract contract, Incident incident, UserAccount recipient, String subcontractor) {
+		Mail mail = compose(contract, incident, recipient, subcontractor);
+		this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
+		this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
+			.target("Incident", incident.getId())
+			.detail("contract", contract.getId())
+			.detail("recipient", recipient.getId())
+			.detail("upstream", subcontractor != null));
 	}
 
 	/**
@@ -176,6 +168,12 @@ class IncidentMails {
 	 * @param body the plain-text body
 	 */
 	record Mail(String subject, String body) {
+	}
+
+	/**
+	 * A recipient, and the reporting subcontractor's name when it is a level above it.
+	 */
+	private record Recipient(UserAccount user, String subcontractor) {
 	}
 
 }

@@ -17,6 +17,7 @@ import jp.itaku.document.DocumentStore;
 import jp.itaku.document.Documents;
 import jp.itaku.document.StoredObject;
 import jp.itaku.logevidence.SpoolLeftovers;
+import jp.itaku.platform.events.EventPublications;
 import jp.itaku.platform.web.IdempotentRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to ({@link DocumentReferences}), checked again and removed while no upload is running
  * ({@link Documents#removeUnreferenced}), so that an upload about to refer to one is
  * never broken;</li>
- * <li>one-time request keys older than {@code itaku.idempotency.ttl}.</li>
+ * <li>one-time request keys older than {@code itaku.idempotency.ttl};</li>
+ * <li>event publications completed longer ago than
+ * {@code itaku.janitor.event-publication-age}, with the records of the mails their
+ * listeners sent ({@link EventPublications}); incomplete ones are kept.</li>
  * </ul>
  * Every run that removed something is audited ({@code JANITOR_REMOVED}, with the list of
  * what was removed, in parts of at most {@value #AUDIT_ITEMS} items).
@@ -69,6 +73,8 @@ class Janitor {
 
 	private final IdempotentRequests keys;
 
+	private final EventPublications publications;
+
 	private final AuditTrail audit;
 
 	private final JanitorProperties properties;
@@ -78,14 +84,15 @@ class Janitor {
 	private final TransactionTemplate transactions;
 
 	Janitor(DocumentStore store, Documents documents, DocumentReferences references, SpoolLeftovers spool,
-			IdempotentRequests keys, AuditTrail audit, JanitorProperties properties, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			IdempotentRequests keys, EventPublications publications, AuditTrail audit, JanitorProperties properties,
+			Clock clock, PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.store = store;
 		this.documents = documents;
 		this.references = references;
 		this.spool = spool;
 		this.keys = keys;
+		this.publications = publications;
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
@@ -101,13 +108,15 @@ class Janitor {
 		List<String> spoolCopies = this.spool.remove(now.minus(this.properties.spoolAge()));
 		Orphans orphans = removeOrphans(now.minus(this.properties.orphanAge()));
 		int expiredKeys = this.keys.removeExpired();
-		Report report = new Report(temporary, spoolCopies, orphans.removed(), orphans.complete(), expiredKeys);
+		int completedEvents = this.publications.removeCompletedBefore(now.minus(this.properties.eventPublicationAge()));
+		Report report = new Report(temporary, spoolCopies, orphans.removed(), orphans.complete(), expiredKeys,
+				completedEvents);
 		this.transactions.executeWithoutResult((status) -> audit(report));
 		log.info(
-				"Janitor: {} partial uploads, {} spool copies, {} unreferenced documents{} and {} expired request keys "
-						+ "removed",
+				"Janitor: {} partial uploads, {} spool copies, {} unreferenced documents{}, {} expired request keys "
+						+ "and {} completed event publications removed",
 				temporary.size(), spoolCopies.size(), orphans.removed().size(),
-				orphans.complete() ? "" : " (not all checked: uploads kept running)", expiredKeys);
+				orphans.complete() ? "" : " (not all checked: uploads kept running)", expiredKeys, completedEvents);
 		return report;
 	}
 
@@ -165,7 +174,7 @@ class Janitor {
 		report.temporaryFiles().forEach((d) -> items.add(new Item("temporaryFiles", d)));
 		report.spoolCopies().forEach((d) -> items.add(new Item("spoolCopies", d)));
 		report.unreferencedDocuments().forEach((d) -> items.add(new Item("unreferencedDocuments", d)));
-		if (items.isEmpty() && report.expiredKeys() == 0) {
+		if (items.isEmpty() && report.expiredKeys() == 0 && report.completedEventPublications() == 0) {
 			return;
 		}
 		int parts = Math.max(1, (items.size() + AUDIT_ITEMS - 1) / AUDIT_ITEMS);
@@ -177,6 +186,7 @@ class Janitor {
 				.detail("spoolCopies", list(slice, "spoolCopies"))
 				.detail("unreferencedDocuments", list(slice, "unreferencedDocuments"))
 				.detail("expiredRequestKeys", report.expiredKeys())
+				.detail("completedEventPublications", report.completedEventPublications())
 				.detail("allDocumentsChecked", report.allDocumentsChecked());
 			if (parts > 1) {
 				record.detail("part", (part + 1) + "/" + parts);
@@ -198,9 +208,11 @@ class Janitor {
 	 * @param allDocumentsChecked whether every stored document was checked (uploads that
 	 * keep running can hold the check off until the next run)
 	 * @param expiredKeys how many expired one-time request keys were removed
+	 * @param completedEventPublications how many completed event publications were
+	 * removed
 	 */
 	public record Report(List<String> temporaryFiles, List<String> spoolCopies, List<String> unreferencedDocuments,
-			boolean allDocumentsChecked, int expiredKeys) {
+			boolean allDocumentsChecked, int expiredKeys, int completedEventPublications) {
 	}
 
 	private record Orphans(List<String> removed, boolean complete) {

@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("itaku.janitor")
 record JanitorProperties(@DefaultValue("PT1H") Duration temporaryAge, @DefaultValue("P1D") Duration spoolAge,
-		@DefaultValue("P1D") Duration orphanAge) {
+		@DefaultValue("P1D") Duration orphanAge, @DefaultValue("P7D") Duration eventPublicationAge) {
 
 	JanitorProperties {
-		if (temporaryAge.isNegative() || spoolAge.isNegative() || orphanAge.isNegative()) {
+		if (temporaryAge.isNegative() || spoolAge.isNegative() || orphanAge.isNegative()
+				|| eventPublicationAge.isNegative()) {
 			throw new IllegalArgumentException("itaku.janitor.*-age must not be negative");
 		}
 	}

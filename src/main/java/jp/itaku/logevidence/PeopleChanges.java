@@ -1,7 +1,8 @@
 package jp.itaku.logevidence;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * roster import of 50 workers runs the checks once or twice, not 50 times); a change that
  * arrives while it runs queues one more, since the running one may have read the old
  * data. The page's 再チェック (or {@code POST …/logs/recheck}) runs them on demand.
+ * <p>
+ * Each change is kept in the event publication registry until the re-run that covers it
+ * has finished: the listeners return that re-run's future, and the registry completes the
+ * publication when it completes (or leaves it failed when the re-run failed). A change
+ * whose re-run was lost (the node stopped) or failed is resubmitted and queues a re-run
+ * again. These listeners are not {@code @ApplicationModuleListener}s on purpose: that
+ * would run each change on the shared asynchronous executor, one re-run per change, where
+ * the coalescing queue here runs one per contract.
  */
 @Component
 class PeopleChanges {
@@ -39,8 +48,8 @@ class PeopleChanges {
 
 	private final ExecutorService background;
 
-	/** Contracts whose re-run is queued and not started yet. */
-	private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+	/** Contracts whose re-run is queued and not started yet, with that re-run. */
+	private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
 	@Autowired
 	PeopleChanges(LogEvidence logs) {
@@ -57,28 +66,28 @@ class PeopleChanges {
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void workerLeft(RosterEvents.WorkerLeft event) {
-		changed(event.contractId());
+	CompletableFuture<Void> workerLeft(RosterEvents.WorkerLeft event) {
+		return changed(event.contractId());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void workerJoined(RosterEvents.WorkerJoined event) {
-		changed(event.contractId());
+	CompletableFuture<Void> workerJoined(RosterEvents.WorkerJoined event) {
+		return changed(event.contractId());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void workerChanged(RosterEvents.WorkerChanged event) {
-		changed(event.contractId());
+	CompletableFuture<Void> workerChanged(RosterEvents.WorkerChanged event) {
+		return changed(event.contractId());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void idsChanged(ClientIdEvents.IdsChanged event) {
-		changed(event.contractId());
+	CompletableFuture<Void> idsChanged(ClientIdEvents.IdsChanged event) {
+		return changed(event.contractId());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void scheduleChanged(WorkScheduleEvents.ScheduleChanged event) {
-		changed(event.contractId());
+	CompletableFuture<Void> scheduleChanged(WorkScheduleEvents.ScheduleChanged event) {
+		return changed(event.contractId());
 	}
 
 	@PreDestroy
@@ -86,14 +95,21 @@ class PeopleChanges {
 		this.background.shutdownNow();
 	}
 
-	private void changed(UUID contractId) {
-		if (this.waiting.add(contractId)) {
-			this.background.execute(() -> recheck(contractId));
-		}
+	/**
+	 * Queues a re-run of a contract's checks, unless one is queued and not started yet.
+	 * @return the re-run that covers the change: done when it has finished, failed when
+	 * it failed
+	 */
+	private CompletableFuture<Void> changed(UUID contractId) {
+		return this.waiting.computeIfAbsent(contractId, (id) -> {
+			CompletableFuture<Void> done = new CompletableFuture<>();
+			this.background.execute(() -> recheck(id, done));
+			return done;
+		});
 	}
 
-	private void recheck(UUID contractId) {
-		this.waiting.remove(contractId);
+	private void recheck(UUID contractId, CompletableFuture<Void> done) {
+		this.waiting.remove(contractId, done);
 		try {
 			CheckOutcome outcome = this.recheck.apply(contractId);
 			if (outcome.found() > 0 || outcome.withdrawn() > 0) {
@@ -101,10 +117,12 @@ class PeopleChanges {
 						"Log checks of contract {} re-run after a change of roster, IDs or schedule: {} found, {} withdrawn",
 						contractId, outcome.found(), outcome.withdrawn());
 			}
+			done.complete(null);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Log checks of contract {} could not be re-run after a change of roster, IDs or schedule",
-					contractId, ex);
+			log.warn("Log checks of contract {} could not be re-run after a change of roster, IDs or schedule; "
+					+ "they are re-run when the change is resubmitted", contractId, ex);
+			done.completeExceptionally(ex);
 		}
 	}
 

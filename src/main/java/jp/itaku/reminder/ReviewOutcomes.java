@@ -2,6 +2,7 @@ package jp.itaku.reminder;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligations;
@@ -11,16 +12,17 @@ import jp.itaku.platform.ItakuTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the contractor's leads of each review outcome — accepted, or returned with the
- * client's comment — once the review is committed. A mail that fails is sent again by the
- * next daily run ({@link ReminderJob}); one already sent never is.
+ * client's comment — once the review is committed, asynchronously, each mail in a
+ * transaction of its own. A mail that fails leaves the event's publication incomplete and
+ * is sent when the publication is resubmitted (or by the next daily run,
+ * {@link ReminderJob}, whichever comes first); one already sent never is again
+ * ({@link Reminders}).
  */
 @Component
 class ReviewOutcomes {
@@ -40,22 +42,20 @@ class ReviewOutcomes {
 	}
 
 	/**
-	 * Sends the outcome of a review after its transaction committed. Nothing here may
-	 * fail the review, which is already committed: a failure is logged and left to the
-	 * next run.
+	 * Sends the outcome of a review after its transaction committed.
 	 * @param event the review
+	 * @throws OutcomeNotSent when a mail failed, so that the publication stays incomplete
 	 */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SubmissionReviewed event) {
-		try {
-			this.obligations.findSubmissionUnscoped(event.submissionId())
-				.flatMap(this::reminderOf)
-				.ifPresent(this.reminders::send);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Review outcome for obligation {} not sent ({}); it is retried at the next run",
-					event.obligationId(), ex.getClass().getSimpleName());
+		Reminders.Delivery delivery = this.obligations.findSubmissionUnscoped(event.submissionId())
+			.flatMap(this::reminderOf)
+			.map(this.reminders::send)
+			.orElse(null);
+		if (delivery != null && delivery.failed() > 0) {
+			log.warn("Review outcome for obligation {}: {} mail(s) not sent; sent when the event is resubmitted",
+					event.obligationId(), delivery.failed());
+			throw new OutcomeNotSent(event.obligationId(), delivery.failed());
 		}
 	}
 
@@ -78,6 +78,19 @@ class ReviewOutcomes {
 		return this.obligations.findUnscoped(submission.getObligationId())
 			.flatMap((obligation) -> this.contracts.findUnscoped(obligation.getContractId())
 				.map((contract) -> new Reminder(kind, day, obligation, contract, 0, submission)));
+	}
+
+	/**
+	 * Some mails of a review outcome could not be sent; the others were.
+	 */
+	static class OutcomeNotSent extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		OutcomeNotSent(UUID obligationId, int failed) {
+			super(failed + " review outcome mail(s) of obligation " + obligationId + " not sent");
+		}
+
 	}
 
 }

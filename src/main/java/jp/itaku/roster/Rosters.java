@@ -21,7 +21,6 @@ import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ContentItem;
 import jp.itaku.catalog.Deliverable;
-import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractRoles;
@@ -244,13 +243,9 @@ public class Rosters {
 			.detail("contract", contractId)
 			.detail("role", member.getRole())
 			.detail("nationalityEntered", member.hasNationality()));
-		LocalDate today = this.calendar.today();
-		if (this.notices.countByContractId(contractId) > 0) {
-			this.obligations.raise(contractId, ObligationTrigger.event(TriggerEvent.WORKER_JOINED),
-					new Obligations.Occurrence("JOIN-" + member.getId(), today, member.getName(),
-							"RosterMember:" + member.getId()));
-		}
-		this.events.publishEvent(new RosterEvents.WorkerJoined(contractId, member.getId(), today));
+		// The obligations a worker joining creates are raised by WorkerDuties, in this
+		// transaction.
+		this.events.publishEvent(new RosterEvents.WorkerJoined(contractId, member.getId(), this.calendar.today()));
 		return member;
 	}
 
@@ -370,9 +365,8 @@ public class Rosters {
 			.actor(actor)
 			.target("RosterMember", memberId)
 			.detail("lastDay", lastDay));
-		this.obligations.raise(contract.getId(), ObligationTrigger.event(TriggerEvent.WORKER_LEFT),
-				new Obligations.Occurrence("LEFT-" + member.getId(), lastDay, member.getName(),
-						"RosterMember:" + member.getId()));
+		// The obligations the profile ties to a departure are raised by WorkerDuties, in
+		// this transaction.
 		this.events.publishEvent(new RosterEvents.WorkerLeft(contract.getId(), member.getId(), lastDay));
 		return member;
 	}

@@ -15,29 +15,26 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.BaseUrl;
+import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells every organisation upstream of an application that it was made (Nerima 15③⑶): the
  * leads of each subcontractor above the applicant and of the contractor, and the client's
  * officers and security administrators who decide. Sent after the application is
- * committed, when a mail server is configured; each mail sent is audited, a failure is
- * logged without address or content and does not undo the application.
+ * committed, asynchronously, when a mail server is configured; each mail is sent and
+ * audited in a transaction of its own, a failure is logged without address or content,
+ * does not undo the application and leaves the event's publication incomplete, so that
+ * the mail is sent when the publication is resubmitted, to the recipients not reached yet
+ * ({@link MailDeliveries}).
  */
 @Component
 class UpstreamNotices {
-
-	private static final Logger log = LoggerFactory.getLogger(UpstreamNotices.class);
 
 	private final Subcontracts subcontracts;
 
@@ -55,8 +52,10 @@ class UpstreamNotices {
 
 	private final BaseUrl baseUrl;
 
+	private final MailDeliveries deliveries;
+
 	UpstreamNotices(Subcontracts subcontracts, Contracts contracts, Organisations organisations, UserAccounts users,
-			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl) {
+			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
 		this.subcontracts = subcontracts;
 		this.contracts = contracts;
 		this.organisations = organisations;
@@ -65,48 +64,49 @@ class UpstreamNotices {
 		this.messages = messages;
 		this.mailer = mailer;
 		this.baseUrl = baseUrl;
+		this.deliveries = deliveries;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	/**
+	 * Mails every organisation upstream of the applicant, after the application is
+	 * committed.
+	 * @param event the application
+	 * @throws MailDeliveries.MailNotDelivered when a mail failed
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void notifyUpstream(SubcontractEvents.SubcontractApplied event) {
 		if (!this.mailer.configured()) {
 			return;
 		}
-		try {
-			Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
-			Subcontract s = this.subcontracts.allUnscoped(event.contractId())
-				.stream()
-				.filter((x) -> x.getId().equals(event.subcontractId()))
-				.findFirst()
-				.orElse(null);
-			if (contract == null || s == null) {
-				return;
-			}
-			List<UserAccount> recipients = new ArrayList<>();
-			for (UUID organisation : this.subcontracts.upstreamOfApplicantUnscoped(s.getId())) {
-				recipients.addAll(this.users.enabledUsersUnscoped(organisation, ContractRoles.CONTRACTOR_LEADS));
-			}
-			recipients.addAll(
-					this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS));
-			String applicant = this.organisations.findUnscoped(s.getApplicantOrganisationId())
-				.map(Organisation::getName)
-				.orElse("");
-			for (UserAccount recipient : recipients) {
-				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
-					continue;
-				}
-				send(recipient, contract, s, applicant);
-				this.audit.record(AuditRecord.of("SUBCONTRACT_UPSTREAM_NOTICE_SENT")
-					.target("Subcontract", s.getId())
-					.detail("contract", contract.getId())
-					.detail("recipient", recipient.getId()));
-			}
+		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+		Subcontract s = this.subcontracts.allUnscoped(event.contractId())
+			.stream()
+			.filter((x) -> x.getId().equals(event.subcontractId()))
+			.findFirst()
+			.orElse(null);
+		if (contract == null || s == null) {
+			return;
 		}
-		catch (MailException | IllegalStateException ex) {
-			log.warn("Upstream notice for subcontract {} not sent ({})", event.subcontractId(),
-					ex.getClass().getSimpleName());
+		List<UserAccount> recipients = new ArrayList<>();
+		for (UUID organisation : this.subcontracts.upstreamOfApplicantUnscoped(s.getId())) {
+			recipients.addAll(this.users.enabledUsersUnscoped(organisation, ContractRoles.CONTRACTOR_LEADS));
 		}
+		recipients
+			.addAll(this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS));
+		String applicant = this.organisations.findUnscoped(s.getApplicantOrganisationId())
+			.map(Organisation::getName)
+			.orElse("");
+		this.deliveries.deliver("subcontract-applied:" + s.getId(),
+				recipients.stream()
+					.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
+					.toList(),
+				UserAccount::getId, (recipient) -> {
+					send(recipient, contract, s, applicant);
+					this.audit.record(AuditRecord.of("SUBCONTRACT_UPSTREAM_NOTICE_SENT")
+						.target("Subcontract", s.getId())
+						.detail("contract", contract.getId())
+						.detail("recipient", recipient.getId()));
+				});
 	}
 
 	private void send(UserAccount recipient, Contract contract, Subcontract s, String applicant) {

@@ -1,5 +1,6 @@
 package jp.itaku.account;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -120,6 +122,10 @@ class SignInThrottlingIT {
 			.getResponse()
 			.getRedirectedUrl()).isEqualTo("/login?error");
 
+		// The lock is mailed after it is committed, asynchronously.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> recipients(mailsAbout(officer))
+				.containsAll(List.of(securityAdmin.getEmail(), systemAdmin.getEmail())));
 		List<MimeMessage> mails = mailsAbout(officer);
 		assertThat(recipients(mails)).contains(securityAdmin.getEmail(), systemAdmin.getEmail())
 			.doesNotContain(otherClientsAdmin.getEmail(), officer.getEmail());

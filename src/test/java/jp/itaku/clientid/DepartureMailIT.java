@@ -1,6 +1,7 @@
 package jp.itaku.clientid;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With a mail server configured, a departure tells the client's officers and security
@@ -102,6 +104,9 @@ class DepartureMailIT {
 
 		this.rosters.leave(lead, member.getId(), today);
 
+		// The mails are sent after the departure is committed, asynchronously.
+		assertThat(mailServer.waitForIncomingEmail(30_000, 2)).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> departureMailsAudited(member) == 2);
 		List<String> recipients = new ArrayList<>();
 		for (MimeMessage message : mailServer.getReceivedMessages()) {
 			String body = message.getContent().toString();
@@ -113,11 +118,15 @@ class DepartureMailIT {
 		}
 		assertThat(recipients).containsExactlyInAnyOrder(officer.getEmail(), secadmin.getEmail())
 			.doesNotContain(auditor.getEmail(), leadUser.getEmail());
-		assertThat(this.jdbc
+		assertThat(departureMailsAudited(member)).isEqualTo(2);
+	}
+
+	private long departureMailsAudited(RosterMember member) {
+		return this.jdbc
 			.sql("select count(*) from audit_entry where action = 'CLIENT_ID_DEPARTURE_MAIL_SENT' and target_id = ?")
 			.param(member.getId().toString())
 			.query(Long.class)
-			.single()).isEqualTo(2);
+			.single();
 	}
 
 }

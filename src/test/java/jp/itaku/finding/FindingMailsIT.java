@@ -3,6 +3,7 @@ package jp.itaku.finding;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one mail listener of every finding (GreenMail): after each step of a log finding
@@ -163,7 +165,7 @@ class FindingMailsIT {
 		assertThat(mails(this.auditor, "指摘事項", 0)).isEmpty();
 		assertThat(mails(this.worker, "指摘事項", 0)).isEmpty();
 		// 1 (acknowledge) + 2 + 2 (explain, twice) + 1 (return); closing mails nobody.
-		assertThat(mailsAudited("LogFinding", finding.getId().toString())).isEqualTo(6);
+		assertThat(mailsAudited("LogFinding", finding.getId().toString(), 6)).isEqualTo(6);
 	}
 
 	@Test
@@ -192,11 +194,20 @@ class FindingMailsIT {
 		assertThat(body(returned.get(0))).contains("貸出記録も付けてください。");
 		assertThat(mails(this.auditor, "指摘事項", 0)).isEmpty();
 		assertThat(mails(this.worker, "指摘事項", 0)).isEmpty();
-		assertThat(mailsAudited("Finding", finding.getId().toString())).isEqualTo(4);
+		assertThat(mailsAudited("Finding", finding.getId().toString(), 4)).isEqualTo(4);
 	}
 
 	private Actor actor(UserAccount user) {
 		return this.fixtures.actor(user);
+	}
+
+	/**
+	 * The mails audited for a finding, waiting until there are {@code expected} (each
+	 * mail's audit entry is committed just after it is sent).
+	 */
+	private long mailsAudited(String targetType, String targetId, long expected) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailsAudited(targetType, targetId) >= expected);
+		return mailsAudited(targetType, targetId);
 	}
 
 	private long mailsAudited(String targetType, String targetId) {
@@ -209,11 +220,11 @@ class FindingMailsIT {
 	}
 
 	/**
-	 * The mails to a user whose subject has the text, waiting a little for
-	 * {@code expected}.
+	 * The mails to a user whose subject has the text, waiting for {@code expected} (the
+	 * listener runs after commit, asynchronously).
 	 */
 	private List<MimeMessage> mails(UserAccount user, String subject, int expected) throws Exception {
-		long until = System.currentTimeMillis() + 5000;
+		long until = System.currentTimeMillis() + 30_000;
 		List<MimeMessage> mine;
 		do {
 			mine = new ArrayList<>();

@@ -3,6 +3,7 @@ package jp.itaku.inspection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Set;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
@@ -41,6 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -176,18 +180,20 @@ class InspectionsIT {
 			.with(as(this.leadUser))).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("EXPLAINED"));
 	}
 
-	private List<jakarta.mail.internet.MimeMessage> mailsTo(UserAccount user, String subject) throws Exception {
-		mailServer.waitForIncomingEmail(3000, 1);
-		List<jakarta.mail.internet.MimeMessage> mine = new java.util.ArrayList<>();
-		for (jakarta.mail.internet.MimeMessage message : mailServer.getReceivedMessages()) {
-			String to = ((jakarta.mail.internet.InternetAddress) message
-				.getRecipients(jakarta.mail.Message.RecipientType.TO)[0]).getAddress();
-			if (to.equals(user.getEmail()) && message.getSubject().contains(subject)
-					&& message.getSubject().contains(this.contract.getNumber())) {
-				mine.add(message);
+	/**
+	 * The mails to a user about the contract whose subject has the text, waiting for
+	 * {@code expected} of them (they are sent after commit, asynchronously).
+	 */
+	private List<MimeMessage> mailsTo(UserAccount user, String subject, int expected) {
+		return TestMailServer.awaitMails(mailServer, expected, (message) -> {
+			try {
+				return TestMailServer.to(message).equals(user.getEmail()) && message.getSubject().contains(subject)
+						&& message.getSubject().contains(this.contract.getNumber());
 			}
-		}
-		return mine;
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	/** The workflow's audit entries of a record, without the mails that told people. */
@@ -208,12 +214,12 @@ class InspectionsIT {
 		// Each side is told when it is its turn (GreenMail): the lead of the instruction,
 		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.officerUser)))
 			.andExpect(jsonPath("$.state").value("FOLLOWING_UP"));
-		assertThat(mailsTo(this.leadUser, "対応依頼")).hasSize(1);
+		assertThat(mailsTo(this.leadUser, "対応依頼", 1)).hasSize(1);
 		respond(findingId, "鍵を管理者が携行するよう改め、貸出記録簿を備えた。");
 		// the client's officers and security administrators of the response.
-		assertThat(mailsTo(this.officerUser, "回答がありました")).hasSize(1);
-		assertThat(mailsTo(this.secadminUser, "回答がありました")).hasSize(1);
-		assertThat(mailsTo(this.auditorUser, "指摘事項")).isEmpty();
+		assertThat(mailsTo(this.officerUser, "回答がありました", 1)).hasSize(1);
+		assertThat(mailsTo(this.secadminUser, "回答がありました", 1)).hasSize(1);
+		assertThat(mailsTo(this.auditorUser, "指摘事項", 0)).isEmpty();
 		this.mvc
 			.perform(post("/api/v1/findings/" + findingId + "/close").contentType("application/json")
 				.content("{\"comment\":\"貸出記録を確認した。\"}")
@@ -225,12 +231,12 @@ class InspectionsIT {
 
 		assertThat(actions(findingId)).containsExactly("FINDING_RECORDED", "FINDING_INSTRUCTED", "FINDING_RESPONDED",
 				"FINDING_ACCEPTED");
-		assertThat(
-				this.jdbc.sql("select count(*) from audit_entry where action = 'FINDING_MAIL_SENT' and target_id = ?")
-					.param(findingId)
-					.query(Long.class)
-					.single())
-			.isEqualTo(3);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc
+				.sql("select count(*) from audit_entry where action = 'FINDING_MAIL_SENT' and target_id = ?")
+				.param(findingId)
+				.query(Long.class)
+				.single() == 3);
 		String responded = this.jdbc
 			.sql("select details from audit_entry where action = 'FINDING_RESPONDED' and target_id = ?")
 			.param(findingId)

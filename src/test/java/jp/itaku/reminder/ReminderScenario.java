@@ -1,6 +1,7 @@
 package jp.itaku.reminder;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the reminder tests share: a real SMTP server (GreenMail on a free loopback port,
@@ -164,6 +167,21 @@ abstract class ReminderScenario {
 	}
 
 	/**
+	 * Returns the mails about an obligation (they link to it), waiting (at most 30 s)
+	 * until there are {@code expected}: the outcome of a review is mailed after commit,
+	 * from a listener that runs asynchronously.
+	 * @param obligationId the obligation
+	 * @param expected how many mails to wait for
+	 * @return the mails, in the order received
+	 */
+	static List<Mail> mailsAbout(UUID obligationId, int expected) {
+		if (expected > 0) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(obligationId).size() >= expected);
+		}
+		return mailsAbout(obligationId);
+	}
+
+	/**
 	 * Returns the mails received so far that are about an obligation (they link to it).
 	 * @param obligationId the obligation
 	 * @return the mails, in the order received
@@ -184,6 +202,16 @@ abstract class ReminderScenario {
 			throw new IllegalStateException(ex);
 		}
 		return mails;
+	}
+
+	/**
+	 * Returns the mail to an address.
+	 * @param mails the mails
+	 * @param address the address
+	 * @return the first mail to it
+	 */
+	static Mail mailTo(List<Mail> mails, String address) {
+		return mails.stream().filter((m) -> m.to().equals(address)).findFirst().orElseThrow();
 	}
 
 	/**

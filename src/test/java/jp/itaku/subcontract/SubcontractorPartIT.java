@@ -480,15 +480,14 @@ class SubcontractorPartIT {
 		return form;
 	}
 
-	private List<String> recipientsOf(Incident incident, int expected) throws Exception {
-		mailServer.waitForIncomingEmail(5000, expected);
-		List<String> recipients = new ArrayList<>();
-		for (MimeMessage message : mailServer.getReceivedMessages()) {
-			if (message.getContent().toString().contains("/incidents/" + incident.getId())) {
-				recipients.add(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
-			}
-		}
-		return recipients;
+	/** The recipients of an incident's mails, waiting for {@code expected} of them. */
+	private List<String> recipientsOf(Incident incident, int expected) {
+		return TestMailServer
+			.awaitMails(mailServer, expected,
+					(message) -> TestMailServer.body(message).contains("/incidents/" + incident.getId()))
+			.stream()
+			.map(TestMailServer::to)
+			.toList();
 	}
 
 	private List<String> upstreamBodies(Incident incident) throws Exception {

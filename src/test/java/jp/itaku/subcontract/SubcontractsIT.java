@@ -1,6 +1,7 @@
 package jp.itaku.subcontract;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.ContractAttribute;
@@ -44,6 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -239,14 +240,15 @@ class SubcontractsIT {
 		Subcontract third = this.subcontracts.apply(this.sub2Lead, this.contract.getId(), form(this.sub3));
 		assertThat(third.getDepth()).isEqualTo(3);
 
-		assertThat(recipientsOf(first)).containsExactlyInAnyOrder(this.officerUser.getEmail());
-		assertThat(recipientsOf(second)).containsExactlyInAnyOrder(this.leadUser.getEmail(),
+		assertThat(recipientsOf(first, 1)).containsExactlyInAnyOrder(this.officerUser.getEmail());
+		assertThat(recipientsOf(second, 2)).containsExactlyInAnyOrder(this.leadUser.getEmail(),
 				this.officerUser.getEmail());
-		assertThat(recipientsOf(third)).containsExactlyInAnyOrder(this.sub1LeadUser.getEmail(),
+		assertThat(recipientsOf(third, 3)).containsExactlyInAnyOrder(this.sub1LeadUser.getEmail(),
 				this.leadUser.getEmail(), this.officerUser.getEmail());
-		assertThat(recipientsOf(third)).doesNotContain(this.sub2LeadUser.getEmail(), this.sub3LeadUser.getEmail(),
+		assertThat(recipientsOf(third, 3)).doesNotContain(this.sub2LeadUser.getEmail(), this.sub3LeadUser.getEmail(),
 				this.auditorUser.getEmail());
-		assertThat(audits("SUBCONTRACT_UPSTREAM_NOTICE_SENT", third.getId())).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> audits("SUBCONTRACT_UPSTREAM_NOTICE_SENT", third.getId()) == 3);
 
 		// Before its approval the third level sees nothing; the chain above sees it.
 		assertThatThrownBy(() -> this.contracts.get(this.fixtures.actor(this.sub3LeadUser), this.contract.getId()))
@@ -419,17 +421,28 @@ class SubcontractsIT {
 			.containsExactly(record.getId());
 	}
 
-	private List<String> recipientsOf(Subcontract s) throws Exception {
-		mailServer.waitForIncomingEmail(2000, 1);
-		List<String> recipients = new ArrayList<>();
-		for (MimeMessage message : mailServer.getReceivedMessages()) {
-			String body = message.getContent().toString();
-			if (body.contains("/contracts/" + this.contract.getId() + "/subcontracts")
-					&& message.getSubject().contains(s.getSubcontractorName())) {
-				recipients.add(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
-			}
+	/**
+	 * The recipients of the upstream notices of an application, waiting for
+	 * {@code expected} of them (they are mailed after commit, asynchronously).
+	 */
+	private List<String> recipientsOf(Subcontract s, int expected) {
+		return TestMailServer
+			.awaitMails(mailServer, expected,
+					(message) -> TestMailServer.body(message)
+						.contains("/contracts/" + this.contract.getId() + "/subcontracts")
+							&& subject(message).contains(s.getSubcontractorName()))
+			.stream()
+			.map(TestMailServer::to)
+			.toList();
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
 		}
-		return recipients;
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static List<UUID> ids(Subcontracts.Chain chain) {

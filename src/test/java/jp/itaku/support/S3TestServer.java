@@ -51,7 +51,11 @@ public final class S3TestServer {
 			"org.springframework.boot.session.autoconfigure.SessionAutoConfiguration",
 			"org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
 			"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
-			"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration");
+			"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
+			// Itaku's event publication registry needs its database.
+			"org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+			"org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+			"org.springframework.modulith.events.config.EventExternalizationAutoConfiguration");
 
 	private static S3MockApplication server;
 

@@ -4,11 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real SMTP server (GreenMail) for the tests that read what the application mails: on a
@@ -47,6 +57,57 @@ public final class TestMailServer {
 	 */
 	public static GreenMailExtension greenMail(ServerSetup smtp) {
 		return new GreenMailExtension(smtp).withPerMethodLifecycle(false);
+	}
+
+	/**
+	 * Returns the mails the server received that match, waiting (at most 30 s) until at
+	 * least {@code expected} match: the application mails after the change is committed,
+	 * from a listener that runs asynchronously. With {@code expected} 0 it does not wait.
+	 * @param server the test server
+	 * @param expected how many matching mails to wait for
+	 * @param matching which mails count
+	 * @return the matching mails received by then
+	 */
+	public static List<MimeMessage> awaitMails(GreenMailExtension server, int expected,
+			Predicate<MimeMessage> matching) {
+		if (expected > 0) {
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> matches(server, matching).size() >= expected);
+		}
+		return matches(server, matching);
+	}
+
+	private static List<MimeMessage> matches(GreenMailExtension server, Predicate<MimeMessage> matching) {
+		return Arrays.stream(server.getReceivedMessages()).filter(matching).toList();
+	}
+
+	/**
+	 * Returns the body of a plain-text mail.
+	 * @param message the mail
+	 * @return its text
+	 */
+	public static String body(MimeMessage message) {
+		try {
+			return message.getContent().toString();
+		}
+		catch (IOException | MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Returns the (first) recipient of a mail.
+	 * @param message the mail
+	 * @return the address
+	 */
+	public static String to(MimeMessage message) {
+		try {
+			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
