@@ -25,6 +25,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the contractor's lead and the client's officers when a take-out is past its
@@ -54,8 +56,12 @@ class OverdueTakeOutJob {
 
 	private final BaseUrl baseUrl;
 
+	private final TransactionTemplate transactions;
+
 	OverdueTakeOutJob(AssetRequests requests, Contracts contracts, UserAccounts users, Mailer mailer,
-			MessageSource messages, AuditTrail audit, Clock clock, Dates dates, BaseUrl baseUrl) {
+			MessageSource messages, AuditTrail audit, Clock clock, Dates dates, BaseUrl baseUrl,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.requests = requests;
 		this.contracts = contracts;
 		this.users = users;
@@ -113,13 +119,17 @@ class OverdueTakeOutJob {
 				}
 			}
 			if (sent > 0) {
-				this.requests.markOverdueNotified(request.getId());
-				this.audit.record(AuditRecord.of("ASSET_TAKE_OUT_OVERDUE_NOTIFIED")
+				AuditRecord entry = AuditRecord.of("ASSET_TAKE_OUT_OVERDUE_NOTIFIED")
 					.target("AssetRequest", request.getId())
 					.detail("contract", contract.getId())
 					.detail("number", request.getNumber())
 					.detail("recipients", sent)
-					.detail("plannedReturn", request.getPlannedEnd()));
+					.detail("plannedReturn", request.getPlannedEnd());
+				// The mark and its audit entry together.
+				this.transactions.executeWithoutResult((status) -> {
+					this.requests.markOverdueNotified(request.getId());
+					this.audit.record(entry);
+				});
 				notified++;
 			}
 		}

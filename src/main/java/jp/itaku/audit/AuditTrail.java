@@ -59,11 +59,16 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Appends an entry for an action, in the caller's transaction (or a new one).
+	 * Appends an entry for an action, in the caller's transaction: the entry exists
+	 * exactly when the change it records was committed. There must be one
+	 * ({@code MANDATORY}); a caller without a transaction fails at once instead of
+	 * writing the entry apart from its change.
 	 * @param record what happened
 	 * @return the stored entry
+	 * @throws org.springframework.transaction.IllegalTransactionStateException when no
+	 * transaction is active
 	 */
-	@Transactional(propagation = Propagation.REQUIRED)
+	@Transactional(propagation = Propagation.MANDATORY)
 	public AuditEntry record(AuditRecord record) {
 		Actor actor = (record.actor() != null) ? record.actor() : CurrentActor.find().orElse(null);
 		AuditRepository.ChainHead head = this.repository.lockHead();

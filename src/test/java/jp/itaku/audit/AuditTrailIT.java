@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class AuditTrailIT {
+
+	@Autowired
+	TransactionOperations transactions;
 
 	@Autowired
 	AuditTrail audit;
@@ -118,7 +122,8 @@ class AuditTrailIT {
 
 	@Test
 	void theDatabaseRefusesToChangeOrDeleteEntriesEvenToTheirOwner() {
-		this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor));
+		this.transactions
+			.executeWithoutResult((status) -> this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor)));
 		JdbcTemplate owner = SchemaOwner.jdbc(this.flyway);
 		Long seq = owner.queryForObject("select max(seq) from audit_entry", Long.class);
 		assertThatThrownBy(() -> owner.update("update audit_entry set action = 'X' where seq = ?", seq))
@@ -134,7 +139,8 @@ class AuditTrailIT {
 
 	@Test
 	void aPurgeCannotReachEntriesYoungerThanThreeMonths() {
-		this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor));
+		this.transactions
+			.executeWithoutResult((status) -> this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor)));
 		assertThat(this.audit.purgeExpired(this.adminActor)).isZero();
 		assertThatThrownBy(() -> SchemaOwner.jdbc(this.flyway).execute("""
 				do $$ begin
@@ -152,7 +158,8 @@ class AuditTrailIT {
 
 	@Test
 	void tamperingWithOneEntryIsDetectedAndNamed() {
-		AuditEntry entry = this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor).detail("n", 1));
+		AuditEntry entry = this.transactions
+			.execute((status) -> this.audit.record(AuditRecord.of("TEST_ENTRY").actor(this.adminActor).detail("n", 1)));
 		assertThat(this.audit.verify().intact()).isTrue();
 		tamper(entry.seq(), "{\"n\":2}");
 		try {
