@@ -7,10 +7,13 @@ import java.time.ZonedDateTime;
 import java.util.TimeZone;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -60,6 +63,29 @@ class ArchitectureRulesTests {
 			.because("what a page or an API answer shows is read through a scoped method that takes the Actor;"
 					+ " *Unscoped methods are for jobs, listeners and other modules' internal use")
 			.check(this.classes);
+	}
+
+	@Test
+	void onlyThePlatformChoosesAnErrorStatus() {
+		noClasses().that()
+			.resideOutsideOfPackage("jp.itaku.platform..")
+			.should()
+			.accessFieldWhere(describe("an error status of HttpStatus (4xx, 5xx)",
+					(JavaFieldAccess access) -> access.getTarget().getOwner().isEquivalentTo(HttpStatus.class)
+							&& isErrorStatus(access.getTarget().getName())))
+			.because("a module says what went wrong with a platform problem (InvalidInputProblem,"
+					+ " NotFoundProblem, AccessDeniedProblem, ConflictProblem, UnauthorizedProblem,"
+					+ " TooManyRequestsProblem) or ProblemResponses, and the platform decides the status")
+			.check(this.classes);
+	}
+
+	private static boolean isErrorStatus(String name) {
+		for (HttpStatus status : HttpStatus.values()) {
+			if (status.name().equals(name)) {
+				return status.isError();
+			}
+		}
+		return false;
 	}
 
 	@Test

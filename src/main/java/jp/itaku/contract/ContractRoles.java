@@ -196,7 +196,20 @@ public final class ContractRoles {
 	 * @throws InvalidInputProblem when they are the same user
 	 */
 	public static void requireSecondPerson(UUID makerId, Actor checker, String field, String messageKey) {
-		if (!isSecondPerson(makerId, checker)) {
+		requireSecondPerson(makerId, checker.userId(), field, messageKey);
+	}
+
+	/**
+	 * Refuses a check by the user who made the record: maker-checker, for an entity that
+	 * keeps user ids.
+	 * @param makerId the user who made the record
+	 * @param checkerId the user who would check it
+	 * @param field the field the refusal names
+	 * @param messageKey the message that explains it
+	 * @throws InvalidInputProblem when they are the same user
+	 */
+	public static void requireSecondPerson(UUID makerId, UUID checkerId, String field, String messageKey) {
+		if (makerId != null && makerId.equals(checkerId)) {
 			throw new InvalidInputProblem(field, messageKey);
 		}
 	}

@@ -12,6 +12,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.platform.InvalidInputProblem;
 
 /**
@@ -197,9 +198,7 @@ public class Subcontract {
 		if (this.status != SubcontractStatus.PENDING) {
 			throw new InvalidInputProblem("status", "subcontract.error.notPending");
 		}
-		if (userId.equals(this.appliedBy)) {
-			throw new InvalidInputProblem("status", "subcontract.error.ownApplication");
-		}
+		ContractRoles.requireSecondPerson(this.appliedBy, userId, "status", "subcontract.error.ownApplication");
 		this.decidedBy = userId;
 		this.decidedAt = now;
 	}

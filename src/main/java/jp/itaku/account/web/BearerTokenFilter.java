@@ -10,7 +10,6 @@ import jp.itaku.account.ApiTokens;
 import jp.itaku.platform.web.ProblemResponses;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -44,7 +43,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		var authentication = this.tokens.authenticate(header.substring(BEARER.length()).trim());
 		if (authentication.isEmpty()) {
-			this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.tokenRefused");
+			this.problems.unauthorized(request, response, "error.tokenRefused");
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

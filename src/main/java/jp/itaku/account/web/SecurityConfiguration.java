@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -62,10 +61,10 @@ class SecurityConfiguration {
 				.anyRequest()
 				.hasAuthority(CurrentActor.FULLY_SIGNED_IN))
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
-						HttpStatus.UNAUTHORIZED, "error.unauthorized"))
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"error.forbidden")))
+				.authenticationEntryPoint(
+						(request, response, ex) -> problems.unauthorized(request, response, "error.unauthorized"))
+				.accessDeniedHandler(
+						(request, response, ex) -> problems.forbidden(request, response, "error.forbidden")))
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}

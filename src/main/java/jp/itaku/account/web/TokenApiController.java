@@ -12,7 +12,7 @@ import jp.itaku.account.ApiToken;
 import jp.itaku.account.ApiTokens;
 import jp.itaku.account.SignInThrottled;
 import jp.itaku.platform.CurrentActor;
-import jp.itaku.platform.ItakuProblem;
+import jp.itaku.platform.UnauthorizedProblem;
 import jp.itaku.platform.web.ProblemMessages;
 
 import org.springframework.http.HttpHeaders;
@@ -53,13 +53,13 @@ class TokenApiController {
 					request.validityDays(), http.getRemoteAddr())
 			.map((issued) -> ResponseEntity.status(HttpStatus.CREATED)
 				.body(new IssuedTokenView(TokenView.of(issued.token()), issued.value())))
-			.orElseThrow(() -> new ItakuProblem(HttpStatus.UNAUTHORIZED, "error.credentialsRefused", List.of()));
+			.orElseThrow(() -> new UnauthorizedProblem("error.credentialsRefused"));
 	}
 
 	/** Too many failures from this source: 429 with the wait in {@code Retry-After}. */
 	@ExceptionHandler(SignInThrottled.class)
 	ResponseEntity<ProblemDetail> throttled(SignInThrottled problem) {
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+		return ResponseEntity.status(problem.getStatus())
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(this.messages.toProblemDetail(problem));

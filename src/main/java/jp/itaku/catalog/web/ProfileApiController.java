@@ -18,7 +18,6 @@ import jp.itaku.platform.web.ProblemMessages;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -85,8 +84,8 @@ class ProfileApiController {
 
 	@ExceptionHandler(InvalidProfileException.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidProfileException ex) {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.text("catalog.import.invalid", ex.getFile(), ex.getErrors().size()));
+		ProblemDetail detail = this.messages.invalidInput("catalog.import.invalid", ex.getFile(),
+				ex.getErrors().size());
 		detail.setProperty("errors", ex.getErrors()
 			.stream()
 			.map((e) -> Map.of("field", e.field(), "line", e.line(), "column", e.column(), "message", e.message()))

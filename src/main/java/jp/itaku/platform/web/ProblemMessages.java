@@ -9,6 +9,7 @@ import jp.itaku.platform.ItakuProblem;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,17 @@ public class ProblemMessages {
 	 */
 	public String text(Locale locale, String key, Object... arguments) {
 		return this.messages.getMessage(key, arguments, key, locale);
+	}
+
+	/**
+	 * Returns a 400 problem whose detail is a message of the current locale, for an
+	 * answer that adds its own properties (a file's errors by line).
+	 * @param key the message key
+	 * @param arguments the message's arguments
+	 * @return the problem detail
+	 */
+	public ProblemDetail invalidInput(String key, Object... arguments) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text(key, arguments));
 	}
 
 	/**

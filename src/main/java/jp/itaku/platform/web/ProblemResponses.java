@@ -34,6 +34,32 @@ public class ProblemResponses {
 	}
 
 	/**
+	 * Writes a 401 problem with a message of the user's locale, from a filter or a
+	 * security handler outside any controller.
+	 * @param request the request, for the reader's language
+	 * @param response the response
+	 * @param messageKey the message key of the detail
+	 * @throws IOException when the response cannot be written
+	 */
+	public void unauthorized(HttpServletRequest request, HttpServletResponse response, String messageKey)
+			throws IOException {
+		write(request, response, HttpStatus.UNAUTHORIZED, messageKey);
+	}
+
+	/**
+	 * Writes a 403 problem with a message of the user's locale, from a filter or a
+	 * security handler outside any controller.
+	 * @param request the request
+	 * @param response the response
+	 * @param messageKey the message key of the detail
+	 * @throws IOException when the response cannot be written
+	 */
+	public void forbidden(HttpServletRequest request, HttpServletResponse response, String messageKey)
+			throws IOException {
+		write(request, response, HttpStatus.FORBIDDEN, messageKey);
+	}
+
+	/**
 	 * Writes {@code application/problem+json} with a localized detail.
 	 * @param request the request, for the reader's language
 	 * @param response the response
