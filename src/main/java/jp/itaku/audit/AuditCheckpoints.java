@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -53,9 +56,13 @@ public class AuditCheckpoints {
 
 	private final Clock clock;
 
+	private final TransactionTemplate ownTransaction;
+
 	AuditCheckpoints(AuditRepository repository, AuditChainKey key, CheckpointStore store, AuditTrail trail,
 			Mailer mailer, List<CheckpointRecipients> recipients, MessageSource messages, AuditProperties properties,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactions) {
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.repository = repository;
 		this.key = key;
 		this.store = store;
@@ -101,7 +108,8 @@ public class AuditCheckpoints {
 		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		this.trail.record(AuditRecord.of("AUDIT_CHECKPOINT_REQUESTED").actor(actor));
+		this.ownTransaction.executeWithoutResult(
+				(status) -> this.trail.record(AuditRecord.of("AUDIT_CHECKPOINT_REQUESTED").actor(actor)));
 		return write(this.repository.head(), ON_DEMAND, true);
 	}
 
