@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.Submission;
 import jp.itaku.platform.Role;
@@ -22,8 +23,6 @@ import jp.itaku.platform.Role;
 record Reminder(ReminderKind kind, LocalDate date, Obligation obligation, Contract contract, int daysLeft,
 		Submission submission) {
 
-	private static final Set<Role> CONTRACTOR = Set.of(Role.CONTRACTOR_LEAD);
-
 	private static final Set<Role> CLIENT = Set.of(Role.CLIENT_OFFICER);
 
 	/**
@@ -31,7 +30,7 @@ record Reminder(ReminderKind kind, LocalDate date, Obligation obligation, Contra
 	 * @return the contractor's roles
 	 */
 	Set<Role> contractorRoles() {
-		return CONTRACTOR;
+		return ContractRoles.CONTRACTOR_LEADS;
 	}
 
 	/**
