@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,21 @@ class ArchitectureRulesTests {
 					(JavaMethodCall call) -> call.getTarget().getName().endsWith("Unscoped")))
 			.because("what a page or an API answer shows is read through a scoped method that takes the Actor;"
 					+ " *Unscoped methods are for jobs, listeners and other modules' internal use")
+			.check(this.classes);
+	}
+
+	@Test
+	void entitiesDependOnNothingOfTheWebLayer() {
+		noClasses().that()
+			.areAnnotatedWith(Entity.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..web..")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.web..")
+			.because("state transitions live in entities and take the module's own input types;"
+					+ " what a page or an API request binds stays in the web layer")
 			.check(this.classes);
 	}
 
