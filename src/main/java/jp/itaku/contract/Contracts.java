@@ -187,16 +187,6 @@ public class Contracts {
 	}
 
 	/**
-	 * Returns whether the actor may register contracts: the client's officers, security
-	 * administrators and system administrators, for their own client organisation.
-	 * @param actor the acting user
-	 * @return {@code true} when the actor may register
-	 */
-	public boolean mayRegister(Actor actor) {
-		return ContractRoles.registersForClient(actor);
-	}
-
-	/**
 	 * Returns a contract the actor may see.
 	 * @param actor the acting user
 	 * @param id the contract
@@ -207,21 +197,10 @@ public class Contracts {
 	@Transactional(readOnly = true)
 	public Contract get(Actor actor, UUID id) {
 		Contract contract = this.repository.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
-		if (!isParty(actor, contract)) {
+		if (!ContractRoles.isParty(actor, contract)) {
 			throw new NotFoundProblem(WHAT);
 		}
 		return contract;
-	}
-
-	/**
-	 * Returns whether the actor's organisation is party to a contract (or the actor
-	 * administers the system).
-	 * @param actor the acting user
-	 * @param contract the contract
-	 * @return {@code true} when the actor may see it
-	 */
-	public boolean isParty(Actor actor, Contract contract) {
-		return ContractRoles.isParty(actor, contract);
 	}
 
 	/**
@@ -232,7 +211,7 @@ public class Contracts {
 	 * @return {@code true} when the actor may see the contract's heading and its own part
 	 */
 	public boolean isParticipant(Actor actor, Contract contract) {
-		return isParty(actor, contract) || this.participations.orderedStream()
+		return ContractRoles.isParty(actor, contract) || this.participations.orderedStream()
 			.anyMatch((p) -> p.participatingOrganisations(contract.getId()).contains(actor.organisationId()));
 	}
 
@@ -269,7 +248,7 @@ public class Contracts {
 	@Transactional(readOnly = true)
 	public ContractPart part(Actor actor, UUID id) {
 		Contract contract = getAsParticipant(actor, id);
-		if (isParty(actor, contract)) {
+		if (ContractRoles.isParty(actor, contract)) {
 			return new ContractPart(contract, true, actor.organisationId(), Set.of());
 		}
 		Set<UUID> organisations = new LinkedHashSet<>();
@@ -367,16 +346,6 @@ public class Contracts {
 	}
 
 	/**
-	 * Returns whether the actor acts for the client of a contract and may change it.
-	 * @param actor the acting user
-	 * @param contract the contract
-	 * @return {@code true} for the client's officers and the system administrator
-	 */
-	public boolean isClientEditor(Actor actor, Contract contract) {
-		return ContractRoles.editsForClient(actor, contract);
-	}
-
-	/**
 	 * Looks up a contract without scoping, for other modules' internal use (planning
 	 * obligations, scheduled jobs); never hand its result to a user without scoping.
 	 * @param id the contract
@@ -407,7 +376,7 @@ public class Contracts {
 	 */
 	@Transactional
 	public Contract register(Actor actor, ContractForm form) {
-		if (!mayRegister(actor)) {
+		if (!ContractRoles.registersForClient(actor)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		Organisation contractor = this.organisations.findUnscoped(form.getContractorOrganisationId())
@@ -523,7 +492,7 @@ public class Contracts {
 
 	private Contract editable(Actor actor, UUID id) {
 		Contract contract = get(actor, id);
-		if (!isClientEditor(actor, contract)) {
+		if (!ContractRoles.editsForClient(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return contract;

@@ -529,10 +529,10 @@ public class Incidents {
 
 	private Detail detailOf(Actor actor, Incident incident, Contract contract) {
 		boolean contractor = contractorSide(actor, incident);
-		boolean client = this.contracts.isClientEditor(actor, contract);
+		boolean client = ContractRoles.editsForClient(actor, contract);
 		boolean open = incident.getStatus() != IncidentStatus.CLOSED;
 		// The obligations are the parties'; a subcontractor sees its report, not them.
-		List<Obligation> raised = !this.contracts.isParty(actor, contract) ? List.of() : this.obligations
+		List<Obligation> raised = !ContractRoles.isParty(actor, contract) ? List.of() : this.obligations
 			.forContract(actor, contract.getId())
 			.stream()
 			.filter((o) -> incident.getNumber().equals(o.getPeriodKey()) && o.getOrigin() == Obligation.Origin.RAISED)
@@ -581,7 +581,7 @@ public class Incidents {
 	}
 
 	private void requireClientEditor(Actor actor, Contract contract) {
-		if (!this.contracts.isClientEditor(actor, contract)) {
+		if (!ContractRoles.editsForClient(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 	}

@@ -356,7 +356,7 @@ public class Obligations implements ContractClosingCheck {
 			throw new NotFoundProblem(WHAT);
 		}
 		if (!ContractRoles.CONTRACTOR_MEMBERS.contains(actor.role())
-				|| actor.organisationKind() == OrganisationKind.CLIENT || this.contracts.isParty(actor, contract)
+				|| actor.organisationKind() == OrganisationKind.CLIENT || ContractRoles.isParty(actor, contract)
 				|| !Objects.equals(source, obligation.getSource())) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}

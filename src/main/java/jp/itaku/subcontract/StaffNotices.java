@@ -164,7 +164,7 @@ public class StaffNotices {
 			List<Obligations.Upload> uploads = List
 				.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(content)));
 			String comment = this.pdf.text("subcontract.staff.comment", s.getSubcontractorName(), number);
-			if (this.contracts.isParty(actor, contract)) {
+			if (ContractRoles.isParty(actor, contract)) {
 				this.obligations.submit(actor, o.getId(), comment, uploads);
 			}
 			else {

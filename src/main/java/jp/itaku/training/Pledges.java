@@ -23,6 +23,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -271,7 +272,7 @@ public class Pledges {
 		boolean mayRecord = this.rosters.mayEdit(actor, contract)
 				&& member.getOrganisationId().equals(actor.organisationId());
 		// The contractor submits every signed pledge, its subcontractors' too.
-		boolean maySubmit = this.contracts.isParty(actor, contract) && this.rosters.mayEdit(actor, contract);
+		boolean maySubmit = ContractRoles.isParty(actor, contract) && this.rosters.mayEdit(actor, contract);
 		return new PledgeDetail(pledge, member, contract,
 				!pledge.isSigned() && isWorkerThemself(actor, member) && member.getStatus() != MemberStatus.LEFT,
 				mayRecord, maySubmit, this.filings.of(pledgeId),

@@ -88,7 +88,7 @@ class AssetController {
 		model.addAttribute("register", register);
 		// Requests, shipments and backups are the contractor's for the whole contract.
 		model.addAttribute("overview",
-				this.contracts.isParty(actor, register.contract()) ? this.overviews.overview(actor, contractId) : null);
+				ContractRoles.isParty(actor, register.contract()) ? this.overviews.overview(actor, contractId) : null);
 		model.addAttribute("requestTypes", RequestType.values());
 		return "assets/register";
 	}

@@ -8,6 +8,7 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.contract.MeasurementPeriod;
 import jp.itaku.contract.ServiceLevelMetric;
@@ -235,7 +236,7 @@ class ContractController {
 	 */
 	private Actor registrar() {
 		Actor actor = CurrentActor.require();
-		if (!this.contracts.mayRegister(actor)) {
+		if (!ContractRoles.registersForClient(actor)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return actor;
@@ -244,7 +245,7 @@ class ContractController {
 	/** Returns a contract the acting user may change; others are refused. */
 	private Contract editable(Actor actor, UUID id) {
 		Contract contract = this.contracts.get(actor, id);
-		if (!this.contracts.isClientEditor(actor, contract)) {
+		if (!ContractRoles.editsForClient(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return contract;

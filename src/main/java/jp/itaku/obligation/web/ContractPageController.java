@@ -10,6 +10,7 @@ import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPageSection;
 import jp.itaku.contract.ContractParties;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
@@ -55,7 +56,7 @@ class ContractPageController {
 	String contract(@PathVariable("id") UUID id, Model model) {
 		Actor actor = CurrentActor.require();
 		Contract contract = this.contracts.getAsParticipant(actor, id);
-		boolean party = this.contracts.isParty(actor, contract);
+		boolean party = ContractRoles.isParty(actor, contract);
 		Map<ClauseCategory, List<Obligation>> byCategory = new LinkedHashMap<>();
 		// A subcontractor sees the contract's heading and its own part (the subcontract
 		// chain), not the contractor's obligations.
@@ -78,7 +79,7 @@ class ContractPageController {
 		model.addAttribute("contractor", parties.contractor());
 		model.addAttribute("byCategory", byCategory);
 		model.addAttribute("total", all.size());
-		model.addAttribute("mayEdit", this.contracts.isClientEditor(actor, contract));
+		model.addAttribute("mayEdit", ContractRoles.editsForClient(actor, contract));
 		if (party && contract.getStatus() == ContractStatus.ENDED) {
 			var blockers = this.contracts.closingBlockers(actor, id);
 			if (!blockers.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.ComplianceDashboard;
 import jp.itaku.obligation.Obligations;
@@ -33,18 +34,15 @@ class DashboardController {
 
 	private final Obligations obligations;
 
-	private final Contracts contracts;
-
 	private final ClauseCatalog catalog;
 
 	private final ObjectProvider<DashboardAlert> alerts;
 
-	DashboardController(ComplianceDashboard dashboard, Obligations obligations, Contracts contracts,
-			ClauseCatalog catalog, ObjectProvider<DashboardAlert> alerts) {
+	DashboardController(ComplianceDashboard dashboard, Obligations obligations, ClauseCatalog catalog,
+			ObjectProvider<DashboardAlert> alerts) {
 		this.alerts = alerts;
 		this.dashboard = dashboard;
 		this.obligations = obligations;
-		this.contracts = contracts;
 		this.catalog = catalog;
 	}
 
@@ -66,7 +64,7 @@ class DashboardController {
 		boolean clientSide = actor.organisationKind() == OrganisationKind.CLIENT;
 		model.addAttribute("clientSide", clientSide);
 		model.addAttribute("alerts", this.alerts.orderedStream().flatMap((a) -> a.alert(actor).stream()).toList());
-		model.addAttribute("mayRegister", this.contracts.mayRegister(actor));
+		model.addAttribute("mayRegister", ContractRoles.registersForClient(actor));
 		if (actor.organisationKind() != OrganisationKind.CLIENT) {
 			model.addAttribute("todo", this.obligations.todo(actor));
 		}
