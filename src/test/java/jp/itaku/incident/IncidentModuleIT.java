@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -79,11 +79,7 @@ class IncidentModuleIT {
 		UserAccount lead = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
 		Contract contract = this.contracts.register(this.fixtures.actor(officer),
 				this.fixtures.contractForm(contractor, "kadoma", ItakuTime.today(this.clock).minusMonths(1), Set.of()));
-		IncidentForm form = new IncidentForm();
-		form.setCategory(IncidentCategory.LOSS);
-		form.setDetectedAt(LocalDateTime.now(this.clock.withZone(ItakuTime.ZONE)).withNano(0).minusMinutes(5));
-		form.setLocation("入力室");
-		form.setDescription("申請書の写し1枚が所在不明");
+		IncidentForm form = this.fixtures.lossReport(this.clock);
 
 		scenario.stimulate(() -> this.incidents.report(this.fixtures.actor(lead), contract.getId(), form))
 			.andWaitAtMost(Duration.ofSeconds(30))

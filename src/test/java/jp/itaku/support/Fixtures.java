@@ -2,9 +2,10 @@ package jp.itaku.support;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -19,11 +20,14 @@ import jp.itaku.account.UserForm;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.contract.ContractForm;
+import jp.itaku.incident.IncidentCategory;
+import jp.itaku.incident.IncidentForm;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
+import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
@@ -128,6 +132,21 @@ public class Fixtures {
 		form.setPeriodStart(start);
 		form.setPeriodEnd(start.plusYears(1).minusDays(1));
 		form.setAttributes(new ArrayList<>(attributes));
+		return form;
+	}
+
+	/**
+	 * Returns a valid incident report: a lost copy of an application, detected five
+	 * minutes ago (Tokyo time).
+	 * @param clock the application's clock
+	 * @return the form
+	 */
+	public IncidentForm lossReport(Clock clock) {
+		IncidentForm form = new IncidentForm();
+		form.setCategory(IncidentCategory.LOSS);
+		form.setDetectedAt(LocalDateTime.now(clock.withZone(ItakuTime.ZONE)).withNano(0).minusMinutes(5));
+		form.setLocation("入力室");
+		form.setDescription("申請書の写し1枚が所在不明");
 		return form;
 	}
 

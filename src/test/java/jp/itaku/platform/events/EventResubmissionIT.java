@@ -2,7 +2,6 @@ package jp.itaku.platform.events;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import jp.itaku.account.UserAccount;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.incident.Incident;
-import jp.itaku.incident.IncidentCategory;
 import jp.itaku.incident.IncidentForm;
 import jp.itaku.incident.Incidents;
 import jp.itaku.organisation.Organisation;
@@ -95,11 +93,7 @@ class EventResubmissionIT {
 		UserAccount lead = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
 		Contract contract = this.contracts.register(this.fixtures.actor(officer),
 				this.fixtures.contractForm(contractor, "kadoma", ItakuTime.today(this.clock).minusMonths(1), Set.of()));
-		IncidentForm form = new IncidentForm();
-		form.setCategory(IncidentCategory.LOSS);
-		form.setDetectedAt(LocalDateTime.now(this.clock.withZone(ItakuTime.ZONE)).withNano(0).minusMinutes(5));
-		form.setLocation("入力室");
-		form.setDescription("申請書の写し1枚が所在不明");
+		IncidentForm form = this.fixtures.lossReport(this.clock);
 
 		Incident incident = this.incidents.report(this.fixtures.actor(lead), contract.getId(), form);
 
