@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.TimeZone;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -15,8 +17,11 @@ import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
@@ -63,6 +68,34 @@ class ArchitectureRulesTests {
 					(JavaMethodCall call) -> call.getTarget().getName().endsWith("Unscoped")))
 			.because("what a page or an API answer shows is read through a scoped method that takes the Actor;"
 					+ " *Unscoped methods are for jobs, listeners and other modules' internal use")
+			.check(this.classes);
+	}
+
+	@Test
+	void unscopedReadsLiveOnlyInTheSystemInterfaces() {
+		methods().that()
+			.haveNameEndingWith("Unscoped")
+			.and()
+			.arePublic()
+			.should()
+			.beDeclaredInClassesThat()
+			.haveSimpleNameEndingWith("SystemReads")
+			.because("a read without a user's scope is public only in a module's named interface"
+					+ " 'system' (its *SystemReads), which a module must declare to use")
+			.check(this.classes);
+		classes().that()
+			.haveSimpleNameEndingWith("SystemReads")
+			.should()
+			.beAnnotatedWith(describe("@NamedInterface(\"system\")",
+					(JavaAnnotation<?> a) -> a.getRawType().isEquivalentTo(NamedInterface.class)
+							&& a.get("value").map((v) -> Arrays.asList((String[]) v).contains("system")).orElse(false)))
+			.check(this.classes);
+		noClasses().that()
+			.resideInAPackage("..web..")
+			.should()
+			.dependOnClassesThat()
+			.haveSimpleNameEndingWith("SystemReads")
+			.because("a page or an API answer reads through scoped methods that take the Actor")
 			.check(this.classes);
 	}
 

@@ -4,11 +4,12 @@ import java.util.List;
 
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
-import jp.itaku.platform.Terminal;
 import jp.itaku.platform.ItakuCommand;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.Terminal;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,18 @@ class CreateAdminCommand implements ItakuCommand {
 
 	private final UserAccounts users;
 
+	private final AccountSystemReads accountReads;
+
 	private final Organisations organisations;
+
+	private final OrganisationSystemReads organisationReads;
 
 	private final Terminal terminal;
 
-	CreateAdminCommand(UserAccounts users, Organisations organisations, Terminal terminal) {
+	CreateAdminCommand(UserAccounts users, Organisations organisations, Terminal terminal,
+			AccountSystemReads accountReads, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
+		this.accountReads = accountReads;
 		this.users = users;
 		this.organisations = organisations;
 		this.terminal = terminal;
@@ -48,11 +56,11 @@ class CreateAdminCommand implements ItakuCommand {
 			this.terminal.line("Usage: --itaku.command=create-admin --username=NAME --organisation=\"CLIENT NAME\"");
 			return 2;
 		}
-		if (this.users.findByUsernameUnscoped(username).isPresent()) {
+		if (this.accountReads.findByUsernameUnscoped(username).isPresent()) {
 			this.terminal.line("User '" + username + "' exists already; nothing changed.");
 			return 1;
 		}
-		Organisation organisation = this.organisations.findByNameUnscoped(organisationName)
+		Organisation organisation = this.organisationReads.findByNameUnscoped(organisationName)
 			.orElseGet(() -> this.organisations.create(null,
 					new OrganisationForm(organisationName, OrganisationKind.CLIENT, null)));
 		if (organisation.getKind() != OrganisationKind.CLIENT) {

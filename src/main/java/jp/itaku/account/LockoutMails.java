@@ -10,6 +10,7 @@ import java.util.UUID;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.DataScope;
@@ -44,6 +45,8 @@ class LockoutMails {
 
 	private final Organisations organisations;
 
+	private final OrganisationSystemReads organisationReads;
+
 	private final DataScope scope;
 
 	private final AuditTrail audit;
@@ -57,7 +60,9 @@ class LockoutMails {
 	private final MailDeliveries deliveries;
 
 	LockoutMails(UserAccountRepository users, Organisations organisations, DataScope scope, AuditTrail audit,
-			MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
+			MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries,
+			OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.users = users;
 		this.organisations = organisations;
 		this.scope = scope;
@@ -82,7 +87,7 @@ class LockoutMails {
 		if (locked == null) {
 			return;
 		}
-		Organisation organisation = this.organisations.findUnscoped(locked.getOrganisationId()).orElse(null);
+		Organisation organisation = this.organisationReads.findUnscoped(locked.getOrganisationId()).orElse(null);
 		List<UserAccount> recipients = recipients(locked).values()
 			.stream()
 			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
@@ -102,8 +107,8 @@ class LockoutMails {
 	/** The client security administrators concerned, then every system administrator. */
 	private Map<UUID, UserAccount> recipients(UserAccount locked) {
 		Map<UUID, UserAccount> recipients = new LinkedHashMap<>();
-		for (UUID organisationId : this.scope.visibleOrganisationIds(SignIn.actorOf(locked, this.organisations))) {
-			boolean client = this.organisations.findUnscoped(organisationId)
+		for (UUID organisationId : this.scope.visibleOrganisationIds(SignIn.actorOf(locked, this.organisationReads))) {
+			boolean client = this.organisationReads.findUnscoped(organisationId)
 				.map((o) -> o.getKind() == OrganisationKind.CLIENT)
 				.orElse(false);
 			if (client) {

@@ -12,6 +12,7 @@ import jp.itaku.audit.AuditOutcome;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
@@ -49,6 +50,8 @@ public class SignIn {
 
 	private final Organisations organisations;
 
+	private final OrganisationSystemReads organisationReads;
+
 	private final TotpCodes totp;
 
 	private final FieldEncryptor encryptor;
@@ -73,7 +76,8 @@ public class SignIn {
 			TotpCodes totp, FieldEncryptor encryptor, SecurityProperties properties,
 			ThrottleProperties throttleProperties, SignInThrottle throttle, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, PasswordEncoder passwordEncoder,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.passwordEncoder = passwordEncoder;
 		this.dummyHash = passwordEncoder.encode(Secrets.oneTimePassword());
 		this.users = users;
@@ -138,7 +142,7 @@ public class SignIn {
 		}
 		this.throttle.signedIn(user.getUsername(), source);
 		AuditRecord entry = AuditRecord.of("SIGN_IN_SECOND_FACTOR")
-			.actor(actorOf(user, this.organisations))
+			.actor(actorOf(user, this.organisationReads))
 			.target("UserAccount", user.getId())
 			.detail("method", method.get());
 		if (method.get().equals("recovery_code")) {
@@ -211,7 +215,7 @@ public class SignIn {
 		if (this.throttle.waitUntil(user.getUsername(), source, now).isPresent() || user.isLockedAt(now)
 				|| !user.isEnabled()) {
 			this.audit.record(AuditRecord.of("REAUTHENTICATION_FAILED")
-				.actor(actorOf(user, this.organisations))
+				.actor(actorOf(user, this.organisationReads))
 				.target("UserAccount", userId)
 				.outcome(AuditOutcome.DENIED)
 				.detail("purpose", purpose)
@@ -223,7 +227,7 @@ public class SignIn {
 		if (reason != null) {
 			countFailure(user, user.getUsername(), null, source, reason);
 			this.audit.record(AuditRecord.of("REAUTHENTICATION_FAILED")
-				.actor(actorOf(user, this.organisations))
+				.actor(actorOf(user, this.organisationReads))
 				.target("UserAccount", userId)
 				.outcome(AuditOutcome.FAILURE)
 				.detail("purpose", purpose)
@@ -231,7 +235,7 @@ public class SignIn {
 			return false;
 		}
 		this.audit.record(AuditRecord.of("REAUTHENTICATED")
-			.actor(actorOf(user, this.organisations))
+			.actor(actorOf(user, this.organisationReads))
 			.target("UserAccount", userId)
 			.detail("purpose", purpose));
 		return true;
@@ -247,7 +251,7 @@ public class SignIn {
 		return this.users.findById(userId)
 			.filter((user) -> user.isEnabled() && !user.isLockedAt(Instant.now(this.clock)))
 			.map((user) -> new StepAuthentication(
-					new AccountPrincipal(actorOf(user, this.organisations), null, true, false), SignInStep.COMPLETE,
+					new AccountPrincipal(actorOf(user, this.organisationReads), null, true, false), SignInStep.COMPLETE,
 					true));
 	}
 
@@ -295,7 +299,7 @@ public class SignIn {
 	 * @param organisations the organisation register
 	 * @return the actor
 	 */
-	static Actor actorOf(UserAccount user, Organisations organisations) {
+	static Actor actorOf(UserAccount user, OrganisationSystemReads organisations) {
 		Organisation organisation = organisations.findUnscoped(user.getOrganisationId())
 			.orElseThrow(() -> new IllegalStateException("User " + user.getId() + " has no organisation"));
 		return new Actor(user.getId(), user.getUsername(), user.getDisplayName(), organisation.getId(),
@@ -332,7 +336,7 @@ public class SignIn {
 			this.throttle.signedIn(username, source);
 		}
 		this.audit.record(AuditRecord.of("SIGN_IN")
-			.actor(actorOf(user, this.organisations))
+			.actor(actorOf(user, this.organisationReads))
 			.target("UserAccount", user.getId())
 			.detail("nextStep", next.getStep().name()));
 		return new Attempt.Accepted(next);
@@ -363,7 +367,7 @@ public class SignIn {
 			.detail("reason", "throttled")
 			.detail("waitUntil", until.toString());
 		if (user != null) {
-			entry.actor(actorOf(user, this.organisations)).target("UserAccount", user.getId());
+			entry.actor(actorOf(user, this.organisationReads)).target("UserAccount", user.getId());
 		}
 		else {
 			entry.attemptedUsername(typed);
@@ -388,7 +392,7 @@ public class SignIn {
 			this.audit.record(entry.attemptedUsername(typed));
 			return;
 		}
-		Actor actor = actorOf(user, this.organisations);
+		Actor actor = actorOf(user, this.organisationReads);
 		this.audit.record(entry.actor(actor).target("UserAccount", user.getId()));
 		SecurityProperties.Lockout lockout = this.properties.lockout();
 		if (countsTowardLock && accountFailures >= lockout.maxAttempts()) {
@@ -420,7 +424,7 @@ public class SignIn {
 	}
 
 	private StepAuthentication authenticate(UserAccount user, boolean secondFactorDone) {
-		AccountPrincipal principal = new AccountPrincipal(actorOf(user, this.organisations), null, user.isEnabled(),
+		AccountPrincipal principal = new AccountPrincipal(actorOf(user, this.organisationReads), null, user.isEnabled(),
 				false);
 		return new StepAuthentication(principal, nextStep(user, secondFactorDone), secondFactorDone);
 	}

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.crypto.FieldEncryptor;
@@ -32,7 +32,7 @@ public class TwoFactor {
 
 	private final RecoveryCodeRepository recoveryCodes;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
 	private final TotpCodes totp;
 
@@ -46,14 +46,14 @@ public class TwoFactor {
 
 	private final TransactionTemplate transactions;
 
-	TwoFactor(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, Organisations organisations,
-			TotpCodes totp, FieldEncryptor encryptor, AuditTrail audit, Clock clock, SignIn signIn,
-			PlatformTransactionManager transactionManager) {
+	TwoFactor(UserAccountRepository users, RecoveryCodeRepository recoveryCodes,
+			OrganisationSystemReads organisationReads, TotpCodes totp, FieldEncryptor encryptor, AuditTrail audit,
+			Clock clock, SignIn signIn, PlatformTransactionManager transactionManager) {
 		this.signIn = signIn;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.users = users;
 		this.recoveryCodes = recoveryCodes;
-		this.organisations = organisations;
+		this.organisationReads = organisationReads;
 		this.totp = totp;
 		this.encryptor = encryptor;
 		this.audit = audit;
@@ -142,7 +142,7 @@ public class TwoFactor {
 			}
 			List<String> codes = replaceRecoveryCodes(userId, Instant.now(this.clock));
 			this.audit.record(AuditRecord.of("RECOVERY_CODES_REGENERATED")
-				.actor(SignIn.actorOf(user, this.organisations))
+				.actor(SignIn.actorOf(user, this.organisationReads))
 				.target("UserAccount", userId));
 			return codes;
 		});
@@ -191,7 +191,7 @@ public class TwoFactor {
 		user.enrolTotp(this.encryptor.encrypt(secret, SignIn.totpContext(user.getId())), step, now);
 		List<String> codes = replaceRecoveryCodes(user.getId(), now);
 		this.audit.record(AuditRecord.of("TOTP_ENROLLED")
-			.actor(SignIn.actorOf(user, this.organisations))
+			.actor(SignIn.actorOf(user, this.organisationReads))
 			.target("UserAccount", user.getId())
 			.detail("reauthenticated", replaced)
 			.detail("replacedPrevious", wasEnrolled));

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -44,6 +44,8 @@ public class UserAccounts {
 
 	private final Organisations organisations;
 
+	private final OrganisationSystemReads organisationReads;
+
 	private final DataScope scope;
 
 	private final PasswordEncoder passwordEncoder;
@@ -60,7 +62,8 @@ public class UserAccounts {
 
 	UserAccounts(UserAccountRepository repository, RecoveryCodeRepository recoveryCodes, Organisations organisations,
 			DataScope scope, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AuditTrail audit,
-			Clock clock, SignInThrottle throttle, UserSessions sessions) {
+			Clock clock, SignInThrottle throttle, UserSessions sessions, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.throttle = throttle;
 		this.sessions = sessions;
 		this.repository = repository;
@@ -172,7 +175,7 @@ public class UserAccounts {
 	 */
 	@Transactional
 	public UserAccount createWithPassword(UserForm form, String password) {
-		Organisation organisation = this.organisations.findUnscoped(form.getOrganisationId())
+		Organisation organisation = this.organisationReads.findUnscoped(form.getOrganisationId())
 			.orElseThrow(() -> new NotFoundProblem("organisation.entity"));
 		requireRoleFits(form.getRole(), organisation);
 		UserAccount user = this.repository.save(new UserAccount(form.getUsername(), form.getDisplayName(),
@@ -315,13 +318,13 @@ public class UserAccounts {
 		if (currentPassword.equals(newPassword)) {
 			throw new InvalidInputProblem("newPassword", "password.sameAsCurrent");
 		}
-		String organisationName = this.organisations.findUnscoped(user.getOrganisationId())
+		String organisationName = this.organisationReads.findUnscoped(user.getOrganisationId())
 			.map(Organisation::getName)
 			.orElse(null);
 		this.passwordPolicy.check("newPassword", newPassword, GuessableWords.of(user.getUsername(),
 				user.getDisplayName(), user.getEmail(), organisationName, ItakuTime.today(this.clock).getYear()));
 		user.changePassword(this.passwordEncoder.encode(newPassword), false, Instant.now(this.clock));
-		Actor self = SignIn.actorOf(user, this.organisations);
+		Actor self = SignIn.actorOf(user, this.organisationReads);
 		this.audit.record(AuditRecord.of("PASSWORD_CHANGED").actor(self).target("UserAccount", userId));
 		this.sessions.revoke(self, user, "password_changed", currentSessionId);
 	}
@@ -350,35 +353,9 @@ public class UserAccounts {
 		return this.repository.findById(actor.userId()).map(UserAccount::getPreferredLocale);
 	}
 
-	/**
-	 * Looks up a user without scoping, for sign-in and operator commands only.
-	 * @param username the sign-in name
-	 * @return the user, if it exists
-	 */
-	@Transactional(readOnly = true)
-	public Optional<UserAccount> findByUsernameUnscoped(String username) {
-		return this.repository.findByUsername(UserAccount.normalise(username));
-	}
-
-	/**
-	 * Lists the enabled users of an organisation who hold one of the given roles, without
-	 * scoping, for scheduled jobs and notifications; never show the result to a user.
-	 * @param organisationId the organisation
-	 * @param roles the roles wanted
-	 * @return the enabled users with one of these roles, by user name
-	 */
-	@Transactional(readOnly = true)
-	public List<UserAccount> enabledUsersUnscoped(UUID organisationId, Set<Role> roles) {
-		return this.repository.findByOrganisationIdOrderByUsernameAsc(organisationId)
-			.stream()
-			.filter(UserAccount::isEnabled)
-			.filter((user) -> roles.contains(user.getRole()))
-			.toList();
-	}
-
 	private Organisation organisationFor(Actor actor, UUID organisationId) {
 		if (actor == null) {
-			return this.organisations.findUnscoped(organisationId)
+			return this.organisationReads.findUnscoped(organisationId)
 				.orElseThrow(() -> new InvalidInputProblem("organisationId", "validation.required"));
 		}
 		try {

@@ -5,7 +5,7 @@
  * {@link jp.itaku.platform.Actor}.
  */
 @ApplicationModule(displayName = "Accounts and sign-in",
-		allowedDependencies = { "audit", "audit :: recipients", "organisation", "platform" })
+		allowedDependencies = { "audit", "audit :: recipients", "organisation", "organisation :: system", "platform" })
 package jp.itaku.account;
 
 import org.springframework.modulith.ApplicationModule;

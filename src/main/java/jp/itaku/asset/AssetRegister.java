@@ -37,7 +37,7 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Sha256;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
-import jp.itaku.roster.Rosters;
+import jp.itaku.roster.RosterSystemReads;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
@@ -74,7 +74,7 @@ public class AssetRegister {
 
 	private final Contracts contracts;
 
-	private final Rosters rosters;
+	private final RosterSystemReads rosterReads;
 
 	private final Obligations obligations;
 
@@ -89,14 +89,14 @@ public class AssetRegister {
 	private final AssetNumbers numbers;
 
 	AssetRegister(AssetRepository assets, AssetEventRepository events, AssetReceiptRepository receipts,
-			Contracts contracts, Rosters rosters, Obligations obligations, Documents documents, CustodyReceiptForm form,
-			AuditTrail audit, Clock clock, AssetNumbers numbers) {
+			Contracts contracts, Obligations obligations, Documents documents, CustodyReceiptForm form,
+			AuditTrail audit, Clock clock, AssetNumbers numbers, RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
 		this.numbers = numbers;
 		this.assets = assets;
 		this.events = events;
 		this.receipts = receipts;
 		this.contracts = contracts;
-		this.rosters = rosters;
 		this.obligations = obligations;
 		this.documents = documents;
 		this.form = form;
@@ -182,7 +182,7 @@ public class AssetRegister {
 	 * @return the members
 	 */
 	List<RosterMember> receivers(UUID contractId) {
-		return this.rosters.membersUnscoped(contractId)
+		return this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE && m.isHandoverPerson())
 			.toList();
@@ -241,7 +241,7 @@ public class AssetRegister {
 	 * @return the members
 	 */
 	List<RosterMember> holders(UUID contractId) {
-		return this.rosters.membersUnscoped(contractId)
+		return this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE)
 			.toList();
@@ -262,7 +262,7 @@ public class AssetRegister {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
 		}
-		RosterMember receiver = this.rosters.findUnscoped(receipt.getReceiverId()).orElse(null);
+		RosterMember receiver = this.rosterReads.findUnscoped(receipt.getReceiverId()).orElse(null);
 		ReceiverRule.requireReceiver(contractId, ReceiverRule.Person.of(receiver));
 		requireOwn(actor, "receiverId", receiver);
 		List<AssetItemForm> items = new ArrayList<>();
@@ -447,7 +447,7 @@ public class AssetRegister {
 		if (holderId == null) {
 			throw new InvalidInputProblem(field, "asset.error.holder.required");
 		}
-		RosterMember holder = this.rosters.findUnscoped(holderId).orElse(null);
+		RosterMember holder = this.rosterReads.findUnscoped(holderId).orElse(null);
 		ReceiverRule.requireHolder(contractId, field, ReceiverRule.Person.of(holder));
 		return holder;
 	}
@@ -504,7 +504,7 @@ public class AssetRegister {
 	 * Returns the organisation of the member keeping a record, when the actor sees it.
 	 */
 	private UUID keptBy(Actor actor, UUID contractId, UUID memberId, String what) {
-		UUID keeper = this.rosters.findUnscoped(memberId).map(RosterMember::getOrganisationId).orElse(null);
+		UUID keeper = this.rosterReads.findUnscoped(memberId).map(RosterMember::getOrganisationId).orElse(null);
 		this.contracts.getForRecord(actor, contractId, keeper, what);
 		return keeper;
 	}
@@ -530,7 +530,7 @@ public class AssetRegister {
 	}
 
 	private Map<UUID, UUID> organisationsOf(UUID contractId) {
-		return this.rosters.membersUnscoped(contractId)
+		return this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.collect(Collectors.toMap(RosterMember::getId, RosterMember::getOrganisationId));
 	}

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jp.itaku.contract.Contract;
 import jp.itaku.document.PdfForm;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 
@@ -26,11 +26,11 @@ class AssetRequestForms {
 
 	private final MessageSource messages;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
-	AssetRequestForms(MessageSource messages, Organisations organisations) {
+	AssetRequestForms(MessageSource messages, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.messages = messages;
-		this.organisations = organisations;
 	}
 
 	byte[] application(Contract contract, AssetRequest request, String applicant, List<AssetEvent> items,
@@ -224,7 +224,7 @@ class AssetRequestForms {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 }

@@ -1,6 +1,7 @@
 package jp.itaku.asset;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,9 @@ import org.springframework.data.repository.query.Param;
 interface AssetRequestRepository extends JpaRepository<AssetRequest, UUID> {
 
 	List<AssetRequest> findByContractIdOrderByRequestedAtDesc(UUID contractId);
+
+	List<AssetRequest> findByContractIdInAndStatusOrderByRequestedAtAsc(Collection<UUID> contractIds,
+			RequestStatus status);
 
 	@Query("select coalesce(max(r.seq), 0) from AssetRequest r where r.contractId = :contract and r.requestYear = :year")
 	int lastSeq(@Param("contract") UUID contractId, @Param("year") int year);

@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
@@ -21,6 +24,7 @@ import jp.itaku.catalog.GuardedAction;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -70,11 +74,15 @@ public class AssetRequests {
 
 	private final Contracts contracts;
 
+	private final ContractSystemReads contractReads;
+
 	private final ClauseCatalog catalog;
 
 	private final Documents documents;
 
 	private final UserAccounts users;
+
+	private final AccountSystemReads accountReads;
 
 	private final AuditTrail audit;
 
@@ -83,7 +91,10 @@ public class AssetRequests {
 	AssetRequests(AssetRepository assets, AssetEventRepository events, AssetRequestRepository requests,
 			AssetRequestItemRepository items, AssetRegister register, AssetBackups backups, AssetNumbers numbers,
 			AssetSubmissions submissions, AssetRequestForms forms, Contracts contracts, ClauseCatalog catalog,
-			Documents documents, UserAccounts users, AuditTrail audit, Clock clock) {
+			Documents documents, UserAccounts users, AuditTrail audit, Clock clock, AccountSystemReads accountReads,
+			ContractSystemReads contractReads) {
+		this.contractReads = contractReads;
+		this.accountReads = accountReads;
 		this.assets = assets;
 		this.events = events;
 		this.requests = requests;
@@ -152,11 +163,34 @@ public class AssetRequests {
 		// found first and then kept only when the actor is party to their contract.
 		List<Overdue> visible = new ArrayList<>();
 		for (AssetRequest request : this.requests.overdueTakeOuts(Instant.now(this.clock))) {
-			this.contracts.findUnscoped(request.getContractId())
+			this.contractReads.findUnscoped(request.getContractId())
 				.filter((contract) -> ContractRoles.isParty(actor, contract))
 				.ifPresent((contract) -> visible.add(new Overdue(contract, request)));
 		}
 		return visible;
+	}
+
+	/**
+	 * Returns the applications that wait for the actor's decision: requests of the open
+	 * contracts on which the actor decides for the client, oldest first.
+	 * @param actor the acting user
+	 * @return the requests awaiting approval; empty for anyone who decides nothing
+	 */
+	@Transactional(readOnly = true)
+	public List<Awaiting> awaitingDecision(Actor actor) {
+		Map<UUID, Contract> deciding = new HashMap<>();
+		this.contracts.list(actor)
+			.stream()
+			.filter((c) -> ContractRoles.decidesForClientWhileOpen(actor, c))
+			.forEach((c) -> deciding.put(c.getId(), c));
+		if (deciding.isEmpty()) {
+			return List.of();
+		}
+		return this.requests
+			.findByContractIdInAndStatusOrderByRequestedAtAsc(deciding.keySet(), RequestStatus.REQUESTED)
+			.stream()
+			.map((request) -> new Awaiting(deciding.get(request.getContractId()), request))
+			.toList();
 	}
 
 	// ------------------------------------------------------------------ applying
@@ -271,7 +305,7 @@ public class AssetRequests {
 	@Transactional
 	public void approve(Actor actor, UUID requestId, AssetStepForm step) {
 		AssetRequest request = clientRequest(actor, requestId);
-		Contract contract = this.contracts.findUnscoped(request.getContractId()).orElseThrow();
+		Contract contract = this.contractReads.findUnscoped(request.getContractId()).orElseThrow();
 		String witnessName = null;
 		if (step.getWitnessId() != null) {
 			witnessName = witnesses(contract).stream()
@@ -449,7 +483,7 @@ public class AssetRequests {
 			throw new InvalidInputProblem("at", "asset.request.error.beforeApproval");
 		}
 		request.report(at, person.getName(), detail, step.getReceivedBy());
-		Contract contract = this.contracts.findUnscoped(request.getContractId()).orElseThrow();
+		Contract contract = this.contractReads.findUnscoped(request.getContractId()).orElseThrow();
 		List<AssetEvent> states = states(requestId);
 		Instant now = Instant.now(this.clock);
 		List<UUID> submitted = new ArrayList<>();
@@ -603,7 +637,8 @@ public class AssetRequests {
 	}
 
 	private List<UserAccount> witnesses(Contract contract) {
-		return this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS);
+		return this.accountReads.enabledUsersUnscoped(contract.getClientOrganisationId(),
+				ContractRoles.CLIENT_DECIDERS);
 	}
 
 	private AssetRequest contractorRequest(Actor actor, UUID requestId) {
@@ -649,6 +684,15 @@ public class AssetRequests {
 	 * @param request the take-out
 	 */
 	public record Overdue(Contract contract, AssetRequest request) {
+	}
+
+	/**
+	 * An application awaiting the client's decision.
+	 *
+	 * @param contract the contract
+	 * @param request the request
+	 */
+	public record Awaiting(Contract contract, AssetRequest request) {
 	}
 
 	/**

@@ -9,8 +9,9 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.GuardedAction;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.Contracts;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
@@ -30,13 +31,17 @@ class AssetSubmissions {
 
 	private final Obligations obligations;
 
-	private final Contracts contracts;
+	private final ObligationSystemReads obligationReads;
+
+	private final ContractSystemReads contractReads;
 
 	private final AssetRequestForms forms;
 
-	AssetSubmissions(Obligations obligations, Contracts contracts, AssetRequestForms forms) {
+	AssetSubmissions(Obligations obligations, AssetRequestForms forms, ContractSystemReads contractReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.contractReads = contractReads;
 		this.obligations = obligations;
-		this.contracts = contracts;
 		this.forms = forms;
 	}
 
@@ -130,10 +135,10 @@ class AssetSubmissions {
 	List<UUID> submitRegisterExtract(Actor actor, AssetRequest request, List<AssetEvent> states) {
 		Deliverable register = request.getType().register();
 		if (register == null
-				|| this.obligations.findUnscoped(request.getContractId(), register, key(request)).isEmpty()) {
+				|| this.obligationReads.findUnscoped(request.getContractId(), register, key(request)).isEmpty()) {
 			return List.of();
 		}
-		Contract contract = this.contracts.findUnscoped(request.getContractId()).orElseThrow();
+		Contract contract = this.contractReads.findUnscoped(request.getContractId()).orElseThrow();
 		byte[] extract = this.forms.registerExtract(contract, request, states);
 		return submit(actor, request.getContractId(), register, key(request),
 				this.forms.text("asset.registerExtract.comment", request.getNumber()),

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
-import jp.itaku.contract.Contracts;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.mail.Mailer;
@@ -40,9 +40,9 @@ class OverdueTakeOutJob {
 
 	private final AssetRequests requests;
 
-	private final Contracts contracts;
+	private final ContractSystemReads contractReads;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final Mailer mailer;
 
@@ -58,13 +58,13 @@ class OverdueTakeOutJob {
 
 	private final TransactionTemplate transactions;
 
-	OverdueTakeOutJob(AssetRequests requests, Contracts contracts, UserAccounts users, Mailer mailer,
-			MessageSource messages, AuditTrail audit, Clock clock, Dates dates, BaseUrl baseUrl,
-			PlatformTransactionManager transactionManager) {
+	OverdueTakeOutJob(AssetRequests requests, Mailer mailer, MessageSource messages, AuditTrail audit, Clock clock,
+			Dates dates, BaseUrl baseUrl, PlatformTransactionManager transactionManager,
+			AccountSystemReads accountReads, ContractSystemReads contractReads) {
+		this.contractReads = contractReads;
+		this.accountReads = accountReads;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.requests = requests;
-		this.contracts = contracts;
-		this.users = users;
 		this.mailer = mailer;
 		this.messages = messages;
 		this.audit = audit;
@@ -96,14 +96,14 @@ class OverdueTakeOutJob {
 		}
 		int notified = 0;
 		for (AssetRequest request : this.requests.overdueUnnotified()) {
-			Contract contract = this.contracts.findUnscoped(request.getContractId()).orElse(null);
+			Contract contract = this.contractReads.findUnscoped(request.getContractId()).orElse(null);
 			if (contract == null) {
 				continue;
 			}
-			List<UserAccount> recipients = new ArrayList<>(this.users
+			List<UserAccount> recipients = new ArrayList<>(this.accountReads
 				.enabledUsersUnscoped(contract.getContractorOrganisationId(), ContractRoles.CONTRACTOR_LEADS));
-			recipients.addAll(
-					this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS));
+			recipients.addAll(this.accountReads.enabledUsersUnscoped(contract.getClientOrganisationId(),
+					ContractRoles.CLIENT_DECIDERS));
 			int sent = 0;
 			for (UserAccount recipient : recipients) {
 				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {

@@ -5,8 +5,10 @@
  * is a new event referring to the one it corrects), and the receipts, each issuing a
  * numbered custody receipt (預かり証) as PDF to the client's CUSTODY_RECEIPT obligation.
  */
-@ApplicationModule(displayName = "Information assets", allowedDependencies = { "account", "audit", "catalog",
-		"contract", "contract :: closing", "document", "obligation", "organisation", "platform", "roster" })
+@ApplicationModule(displayName = "Information assets",
+		allowedDependencies = { "account", "account :: system", "audit", "catalog", "contract", "contract :: closing",
+				"contract :: system", "document", "obligation", "obligation :: system", "organisation",
+				"organisation :: system", "platform", "roster", "roster :: system" })
 package jp.itaku.asset;
 
 import org.springframework.modulith.ApplicationModule;

@@ -21,7 +21,7 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
-import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -31,7 +31,7 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
-import jp.itaku.roster.Rosters;
+import jp.itaku.roster.RosterSystemReads;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -56,11 +56,11 @@ public class ClientIds {
 
 	private final Contracts contracts;
 
-	private final Rosters rosters;
+	private final RosterSystemReads rosterReads;
 
 	private final ClauseCatalog catalog;
 
-	private final Obligations obligations;
+	private final ObligationSystemReads obligationReads;
 
 	private final WorkingCalendar calendar;
 
@@ -70,15 +70,15 @@ public class ClientIds {
 
 	private final ApplicationEventPublisher events;
 
-	ClientIds(ClientIssuedIdRepository ids, Contracts contracts, Rosters rosters, ClauseCatalog catalog,
-			Obligations obligations, WorkingCalendar calendar, AuditTrail audit, Clock clock,
-			ApplicationEventPublisher events) {
+	ClientIds(ClientIssuedIdRepository ids, Contracts contracts, ClauseCatalog catalog, WorkingCalendar calendar,
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events, RosterSystemReads rosterReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.rosterReads = rosterReads;
 		this.events = events;
 		this.catalog = catalog;
 		this.ids = ids;
 		this.contracts = contracts;
-		this.rosters = rosters;
-		this.obligations = obligations;
 		this.calendar = calendar;
 		this.audit = audit;
 		this.clock = clock;
@@ -105,24 +105,13 @@ public class ClientIds {
 	@Transactional(readOnly = true)
 	public IdRegister register(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
-		List<RosterMember> members = this.rosters.membersUnscoped(contractId)
+		List<RosterMember> members = this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> actor.role() != Role.CONTRACTOR_WORKER || actor.userId().equals(m.getUserId()))
 			.toList();
 		List<ClientIssuedId> all = this.ids.findByContractIdOrderByIssuedOnAscValueAsc(contractId);
 		LocalDate today = this.calendar.today();
 		return new IdRegister(contract, members(contract, members, all, today), mayIssue(actor, contract));
-	}
-
-	/**
-	 * Returns every ID recorded on a contract, issued and revoked, for the log checks
-	 * (module {@code logevidence}), which scope the contract themselves.
-	 * @param contractId the contract
-	 * @return the IDs by day of issue
-	 */
-	@Transactional(readOnly = true)
-	public List<ClientIssuedId> idsUnscoped(UUID contractId) {
-		return this.ids.findByContractIdOrderByIssuedOnAscValueAsc(contractId);
 	}
 
 	/**
@@ -165,7 +154,7 @@ public class ClientIds {
 			.filter((c) -> activeByContract.containsKey(c.getId()))
 			.sorted(Comparator.comparing(Contract::getNumber))
 			.forEach((contract) -> {
-				List<RosterMember> members = this.rosters.membersUnscoped(contract.getId());
+				List<RosterMember> members = this.rosterReads.membersUnscoped(contract.getId());
 				List<ClientIssuedId> all = this.ids.findByContractIdOrderByIssuedOnAscValueAsc(contract.getId());
 				members(contract, members, all, today).stream()
 					.filter(MemberIds::isFinding)
@@ -209,7 +198,7 @@ public class ClientIds {
 		LocalDate today = this.calendar.today();
 		List<FieldProblem> problems = new ArrayList<>(form.problems(today));
 		if (form.getMemberId() != null) {
-			Optional<RosterMember> member = this.rosters.findUnscoped(form.getMemberId())
+			Optional<RosterMember> member = this.rosterReads.findUnscoped(form.getMemberId())
 				.filter((m) -> m.getContractId().equals(contractId));
 			if (member.isEmpty()) {
 				problems.add(new FieldProblem("memberId", "clientid.memberId.unknown"));
@@ -368,7 +357,7 @@ public class ClientIds {
 			InactiveReason reason = InactiveReason.of(member, today).orElse(null);
 			Obligation notice = null;
 			if (member.getStatus() == MemberStatus.LEFT) {
-				notice = this.obligations
+				notice = this.obligationReads
 					.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE, "LEFT-" + member.getId())
 					.stream()
 					.findFirst()

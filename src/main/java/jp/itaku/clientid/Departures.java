@@ -5,12 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
@@ -18,7 +19,7 @@ import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
 import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
-import jp.itaku.roster.Rosters;
+import jp.itaku.roster.RosterSystemReads;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -41,11 +42,13 @@ class Departures {
 
 	private final ClientIssuedIdRepository ids;
 
-	private final Rosters rosters;
+	private final RosterSystemReads rosterReads;
 
 	private final Contracts contracts;
 
-	private final UserAccounts users;
+	private final ContractSystemReads contractReads;
+
+	private final AccountSystemReads accountReads;
 
 	private final AuditTrail audit;
 
@@ -57,12 +60,14 @@ class Departures {
 
 	private final MailDeliveries deliveries;
 
-	Departures(ClientIssuedIdRepository ids, Rosters rosters, Contracts contracts, UserAccounts users, AuditTrail audit,
-			MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
+	Departures(ClientIssuedIdRepository ids, Contracts contracts, AuditTrail audit, MessageSource messages,
+			Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries, AccountSystemReads accountReads,
+			ContractSystemReads contractReads, RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
+		this.contractReads = contractReads;
+		this.accountReads = accountReads;
 		this.ids = ids;
-		this.rosters = rosters;
 		this.contracts = contracts;
-		this.users = users;
 		this.audit = audit;
 		this.messages = messages;
 		this.mailer = mailer;
@@ -101,12 +106,12 @@ class Departures {
 		}
 		List<ClientIssuedId> active = this.ids.findByContractIdAndMemberIdAndRevokedOnIsNull(event.contractId(),
 				event.memberId());
-		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
-		RosterMember member = this.rosters.findUnscoped(event.memberId()).orElse(null);
+		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
+		RosterMember member = this.rosterReads.findUnscoped(event.memberId()).orElse(null);
 		if (active.isEmpty() || contract == null || member == null) {
 			return;
 		}
-		List<UserAccount> recipients = this.users
+		List<UserAccount> recipients = this.accountReads
 			.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS)
 			.stream()
 			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())

@@ -6,8 +6,10 @@
  * Owns table {@code client_issued_id}; reads rosters, contracts and the ID-revocation
  * obligations.
  */
-@ApplicationModule(displayName = "Client-issued IDs", allowedDependencies = { "account", "audit", "calendar", "catalog",
-		"contract", "contract :: sections", "obligation", "platform", "roster" })
+@ApplicationModule(displayName = "Client-issued IDs",
+		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
+				"contract :: sections", "contract :: system", "obligation", "obligation :: system", "platform",
+				"roster", "roster :: system" })
 package jp.itaku.clientid;
 
 import org.springframework.modulith.ApplicationModule;

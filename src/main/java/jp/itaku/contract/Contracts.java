@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import jp.itaku.catalog.StoredProfile;
 import jp.itaku.contract.ContractEvents.ContractRegistered;
 import jp.itaku.contract.ContractEvents.ContractScopeChanged;
 import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -54,6 +54,8 @@ public class Contracts {
 
 	private final Organisations organisations;
 
+	private final OrganisationSystemReads organisationReads;
+
 	private final ClauseCatalog catalog;
 
 	private final ObjectProvider<ContractClosingCheck> closingChecks;
@@ -70,7 +72,9 @@ public class Contracts {
 
 	Contracts(ContractRepository repository, Organisations organisations, ClauseCatalog catalog,
 			ObjectProvider<ContractClosingCheck> closingChecks, ApplicationEventPublisher events, AuditTrail audit,
-			Clock clock, JdbcClient jdbc, ObjectProvider<ContractParticipation> participations) {
+			Clock clock, JdbcClient jdbc, ObjectProvider<ContractParticipation> participations,
+			OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.repository = repository;
 		this.participations = participations;
 		this.jdbc = jdbc;
@@ -297,8 +301,9 @@ public class Contracts {
 		if (!isParticipant(actor, contract)) {
 			throw new NotFoundProblem(WHAT);
 		}
-		return new ContractParties(this.organisations.findUnscoped(contract.getClientOrganisationId()).orElseThrow(),
-				this.organisations.findUnscoped(contract.getContractorOrganisationId()).orElseThrow());
+		return new ContractParties(
+				this.organisationReads.findUnscoped(contract.getClientOrganisationId()).orElseThrow(),
+				this.organisationReads.findUnscoped(contract.getContractorOrganisationId()).orElseThrow());
 	}
 
 	/**
@@ -318,7 +323,7 @@ public class Contracts {
 		}
 		Set<UUID> taking = new HashSet<>(organisationIds);
 		taking.retainAll(participants(contract));
-		return this.organisations.namesUnscoped(taking);
+		return this.organisationReads.namesUnscoped(taking);
 	}
 
 	private Set<UUID> participants(Contract contract) {
@@ -327,42 +332,6 @@ public class Contracts {
 		ids.add(contract.getContractorOrganisationId());
 		this.participations.orderedStream().forEach((p) -> ids.addAll(p.participatingOrganisations(contract.getId())));
 		return ids;
-	}
-
-	/**
-	 * Returns the organisations above one taking part in a contract, nearest first,
-	 * ending with the contractor: those a subcontractor's incident is reported to besides
-	 * the client (Nerima 24②). Unscoped, for other modules.
-	 * @param contractId the contract
-	 * @param organisationId an approved subcontractor
-	 * @return organisation ids; empty for the contractor itself or an organisation that
-	 * takes no part
-	 */
-	@Transactional(readOnly = true)
-	public List<UUID> aboveUnscoped(UUID contractId, UUID organisationId) {
-		List<UUID> above = new ArrayList<>();
-		this.participations.orderedStream().forEach((p) -> above.addAll(p.above(contractId, organisationId)));
-		return above;
-	}
-
-	/**
-	 * Looks up a contract without scoping, for other modules' internal use (planning
-	 * obligations, scheduled jobs); never hand its result to a user without scoping.
-	 * @param id the contract
-	 * @return the contract, if it exists
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Contract> findUnscoped(UUID id) {
-		return this.repository.findById(id);
-	}
-
-	/**
-	 * Lists every contract, for scheduled jobs.
-	 * @return all contracts
-	 */
-	@Transactional(readOnly = true)
-	public List<Contract> allUnscoped() {
-		return this.repository.findAll();
 	}
 
 	/**
@@ -379,7 +348,7 @@ public class Contracts {
 		if (!ContractRoles.registersForClient(actor)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		Organisation contractor = this.organisations.findUnscoped(form.getContractorOrganisationId())
+		Organisation contractor = this.organisationReads.findUnscoped(form.getContractorOrganisationId())
 			.filter((o) -> o.getKind() == OrganisationKind.CONTRACTOR)
 			.orElseThrow(() -> new InvalidInputProblem("contractorOrganisationId", "contract.contractor.invalid"));
 		checkPeriod(form);

@@ -3,7 +3,8 @@
  * version of a clause profile, with the scope attributes that decide which requirements
  * apply, its deadline durations, work locations and service levels, and its lifecycle.
  */
-@ApplicationModule(displayName = "Contracts", allowedDependencies = { "audit", "catalog", "organisation", "platform" })
+@ApplicationModule(displayName = "Contracts",
+		allowedDependencies = { "audit", "catalog", "organisation", "organisation :: system", "platform" })
 package jp.itaku.contract;
 
 import org.springframework.modulith.ApplicationModule;

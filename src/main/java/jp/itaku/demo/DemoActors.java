@@ -1,5 +1,6 @@
 package jp.itaku.demo;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.SignIn;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.platform.Actor;
@@ -16,9 +17,12 @@ class DemoActors {
 
 	private final UserAccounts users;
 
+	private final AccountSystemReads accountReads;
+
 	private final SignIn signIn;
 
-	DemoActors(UserAccounts users, SignIn signIn) {
+	DemoActors(UserAccounts users, SignIn signIn, AccountSystemReads accountReads) {
+		this.accountReads = accountReads;
 		this.users = users;
 		this.signIn = signIn;
 	}
@@ -29,7 +33,7 @@ class DemoActors {
 	 * @return the actor
 	 */
 	Actor of(String username) {
-		var user = this.users.findByUsernameUnscoped(username).orElseThrow();
+		var user = this.accountReads.findByUsernameUnscoped(username).orElseThrow();
 		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(user.getId()).orElseThrow().getPrincipal())
 			.actor();
 	}

@@ -14,6 +14,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import org.slf4j.Logger;
@@ -37,13 +38,17 @@ class DemoClientIds implements DemoStep {
 
 	private final Rosters rosters;
 
+	private final RosterSystemReads rosterReads;
+
 	private final ClientIds ids;
 
 	private final WorkingCalendar calendar;
 
 	private final DemoActors actors;
 
-	DemoClientIds(Rosters rosters, ClientIds ids, WorkingCalendar calendar, DemoActors actors) {
+	DemoClientIds(Rosters rosters, ClientIds ids, WorkingCalendar calendar, DemoActors actors,
+			RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
 		this.rosters = rosters;
 		this.ids = ids;
 		this.calendar = calendar;
@@ -78,7 +83,7 @@ class DemoClientIds implements DemoStep {
 	}
 
 	private RosterMember member(Actor lead, Contract contract, String name, WorkerRole role, LocalDate start) {
-		Optional<RosterMember> existing = this.rosters.membersUnscoped(contract.getId())
+		Optional<RosterMember> existing = this.rosterReads.membersUnscoped(contract.getId())
 			.stream()
 			.filter((m) -> name.equals(m.getName()))
 			.findFirst();

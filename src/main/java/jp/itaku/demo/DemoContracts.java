@@ -22,6 +22,7 @@ import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.Submission;
 import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import org.slf4j.Logger;
@@ -48,12 +49,15 @@ class DemoContracts {
 
 	private final Organisations organisations;
 
+	private final OrganisationSystemReads organisationReads;
+
 	private final DemoActors actors;
 
 	private final List<DemoStep> steps;
 
 	DemoContracts(Contracts contracts, Obligations obligations, ClauseCatalog catalog, Organisations organisations,
-			DemoActors actors, List<DemoStep> steps) {
+			DemoActors actors, List<DemoStep> steps, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.steps = steps;
 		this.contracts = contracts;
 		this.obligations = obligations;
@@ -75,8 +79,8 @@ class DemoContracts {
 		Actor officer = this.actors.of("officer");
 		Actor lead = this.actors.of("lead");
 		Actor lead2 = this.actors.of("lead2");
-		Organisation mirai = this.organisations.findByNameUnscoped("株式会社みらいデータサービス").orElseThrow();
-		Organisation sakura = this.organisations.findByNameUnscoped("株式会社さくら情報システム").orElseThrow();
+		Organisation mirai = this.organisationReads.findByNameUnscoped("株式会社みらいデータサービス").orElseThrow();
+		Organisation sakura = this.organisationReads.findByNameUnscoped("株式会社さくら情報システム").orElseThrow();
 
 		Contract setagaya = register(officer, "R8-情政-001", "住民記録システム運用保守業務委託", "情報政策課", mirai, "setagaya",
 				LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),

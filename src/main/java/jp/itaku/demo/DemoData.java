@@ -6,6 +6,7 @@ import jp.itaku.account.UserAccounts;
 import jp.itaku.account.UserForm;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
@@ -36,6 +37,8 @@ class DemoData implements ApplicationRunner {
 
 	private final Organisations organisations;
 
+	private final OrganisationSystemReads organisationReads;
+
 	private final UserAccounts users;
 
 	private final String password;
@@ -43,17 +46,18 @@ class DemoData implements ApplicationRunner {
 	private final DemoContracts contracts;
 
 	DemoData(Organisations organisations, UserAccounts users, @Value("${itaku.demo.password}") String password,
-			DemoContracts contracts) {
+			DemoContracts contracts, OrganisationSystemReads organisationReads) {
 		this.organisations = organisations;
 		this.users = users;
 		this.password = password;
 		this.contracts = contracts;
+		this.organisationReads = organisationReads;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.organisations.findByNameUnscoped(CLIENT).isEmpty()) {
+		if (this.organisationReads.findByNameUnscoped(CLIENT).isEmpty()) {
 			seedOrganisationsAndUsers();
 		}
 		if (this.contracts.isEmpty()) {

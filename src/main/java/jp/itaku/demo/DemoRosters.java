@@ -9,6 +9,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import org.slf4j.Logger;
@@ -37,11 +38,15 @@ class DemoRosters implements DemoStep {
 
 	private final Rosters rosters;
 
+	private final RosterSystemReads rosterReads;
+
 	private final DemoActors actors;
 
 	private final WorkingCalendar calendar;
 
-	DemoRosters(Contracts contracts, Rosters rosters, DemoActors actors, WorkingCalendar calendar) {
+	DemoRosters(Contracts contracts, Rosters rosters, DemoActors actors, WorkingCalendar calendar,
+			RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
 		this.calendar = calendar;
 		this.contracts = contracts;
 		this.rosters = rosters;
@@ -54,7 +59,8 @@ class DemoRosters implements DemoStep {
 		Actor lead2 = this.actors.of("lead2");
 		for (Contract contract : this.contracts.list(this.actors.of("officer"))) {
 			Actor keeper = contract.getContractorOrganisationId().equals(lead.organisationId()) ? lead : lead2;
-			if (!this.rosters.mayEdit(keeper, contract) || !this.rosters.membersUnscoped(contract.getId()).isEmpty()) {
+			if (!this.rosters.mayEdit(keeper, contract)
+					|| !this.rosterReads.membersUnscoped(contract.getId()).isEmpty()) {
 				continue;
 			}
 			seed(keeper, contract);

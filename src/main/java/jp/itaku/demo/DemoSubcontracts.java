@@ -16,6 +16,7 @@ import jp.itaku.incident.IncidentForm;
 import jp.itaku.incident.Incidents;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
@@ -27,6 +28,7 @@ import jp.itaku.roster.WorkerRole;
 import jp.itaku.subcontract.StaffNotices;
 import jp.itaku.subcontract.Subcontract;
 import jp.itaku.subcontract.SubcontractForm;
+import jp.itaku.subcontract.SubcontractSystemReads;
 import jp.itaku.subcontract.Subcontracts;
 import jp.itaku.training.Pledges;
 import org.slf4j.Logger;
@@ -53,7 +55,11 @@ class DemoSubcontracts implements DemoStep {
 
 	private final Subcontracts subcontracts;
 
+	private final SubcontractSystemReads subcontractReads;
+
 	private final Organisations organisations;
+
+	private final OrganisationSystemReads organisationReads;
 
 	private final DemoActors actors;
 
@@ -70,7 +76,10 @@ class DemoSubcontracts implements DemoStep {
 	private final Pledges pledges;
 
 	DemoSubcontracts(Pledges pledges, AssetRegister register, Subcontracts subcontracts, Organisations organisations,
-			DemoActors actors, Rosters rosters, StaffNotices staffNotices, Incidents incidents, Clock clock) {
+			DemoActors actors, Rosters rosters, StaffNotices staffNotices, Incidents incidents, Clock clock,
+			OrganisationSystemReads organisationReads, SubcontractSystemReads subcontractReads) {
+		this.subcontractReads = subcontractReads;
+		this.organisationReads = organisationReads;
 		this.pledges = pledges;
 		this.register = register;
 		this.rosters = rosters;
@@ -85,12 +94,12 @@ class DemoSubcontracts implements DemoStep {
 	@Override
 	public void seed(DemoContractsSeeded demo) {
 		Contract kadoma = demo.kadoma();
-		Organisation aoba = this.organisations.findByNameUnscoped(SUBCONTRACTOR).orElse(null);
-		if (aoba == null || !this.subcontracts.allUnscoped(kadoma.getId()).isEmpty()
+		Organisation aoba = this.organisationReads.findByNameUnscoped(SUBCONTRACTOR).orElse(null);
+		if (aoba == null || !this.subcontractReads.allUnscoped(kadoma.getId()).isEmpty()
 				|| !this.subcontracts.mayApply(demo.lead(), kadoma)) {
 			return;
 		}
-		Organisation hikari = this.organisations.findByNameUnscoped(SECOND_LEVEL)
+		Organisation hikari = this.organisationReads.findByNameUnscoped(SECOND_LEVEL)
 			.orElseGet(() -> this.organisations.create(null,
 					new OrganisationForm(SECOND_LEVEL, OrganisationKind.SUBCONTRACTOR, "大阪府守口市京阪本通2-5-5")));
 		SubcontractForm first = form(aoba, kadoma, "臨時交付窓口の繁忙期（6月〜9月）に申請書の受付件数が当社の入力体制を超えるため、やむを得ず付随的な入力作業に限り再委託する。",

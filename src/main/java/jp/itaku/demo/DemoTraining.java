@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jp.itaku.account.UserAccounts;
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
-import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.platform.Actor;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.training.AttendanceResult;
@@ -54,26 +55,30 @@ class DemoTraining implements DemoStep {
 
 	private final Rosters rosters;
 
+	private final RosterSystemReads rosterReads;
+
 	private final Pledges pledges;
 
 	private final Trainings trainings;
 
-	private final Obligations obligations;
+	private final ObligationSystemReads obligationReads;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final DemoActors actors;
 
 	private final WorkingCalendar calendar;
 
-	DemoTraining(Contracts contracts, Rosters rosters, Pledges pledges, Trainings trainings, Obligations obligations,
-			UserAccounts users, DemoActors actors, WorkingCalendar calendar) {
+	DemoTraining(Contracts contracts, Rosters rosters, Pledges pledges, Trainings trainings, DemoActors actors,
+			WorkingCalendar calendar, AccountSystemReads accountReads, RosterSystemReads rosterReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.rosterReads = rosterReads;
+		this.accountReads = accountReads;
 		this.contracts = contracts;
 		this.rosters = rosters;
 		this.pledges = pledges;
 		this.trainings = trainings;
-		this.obligations = obligations;
-		this.users = users;
 		this.actors = actors;
 		this.calendar = calendar;
 	}
@@ -89,11 +94,11 @@ class DemoTraining implements DemoStep {
 			return;
 		}
 		Actor lead = this.actors.of("lead");
-		UUID workerId = this.users.findByUsernameUnscoped("worker").orElseThrow().getId();
+		UUID workerId = this.accountReads.findByUsernameUnscoped("worker").orElseThrow().getId();
 		LocalDate today = this.calendar.today();
 		LocalDate start = contract.getPeriodStart().isBefore(today) ? contract.getPeriodStart() : today;
 
-		List<RosterMember> members = this.rosters.membersUnscoped(contract.getId());
+		List<RosterMember> members = this.rosterReads.membersUnscoped(contract.getId());
 		List<RosterMember> mine = new ArrayList<>();
 		RosterMember chief = null;
 		RosterMember clerk = null;
@@ -156,7 +161,7 @@ class DemoTraining implements DemoStep {
 	}
 
 	private void submitPledge(Actor lead, Contract contract, RosterMember member) {
-		List<Obligation> open = this.obligations.findUnscoped(contract.getId(), Deliverable.PLEDGE, "START")
+		List<Obligation> open = this.obligationReads.findUnscoped(contract.getId(), Deliverable.PLEDGE, "START")
 			.stream()
 			.filter((o) -> o.getStatus() == ObligationStatus.OPEN)
 			.toList();

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jp.itaku.account.UserAccounts;
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.platform.Actor;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.worksite.EntryForm;
@@ -42,20 +43,23 @@ class DemoWorksite implements DemoStep {
 
 	private final Rosters rosters;
 
+	private final RosterSystemReads rosterReads;
+
 	private final WorkSchedules schedules;
 
 	private final EntryLog entryLog;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final WorkingCalendar calendar;
 
-	DemoWorksite(Rosters rosters, WorkSchedules schedules, EntryLog entryLog, UserAccounts users,
-			WorkingCalendar calendar) {
+	DemoWorksite(Rosters rosters, WorkSchedules schedules, EntryLog entryLog, WorkingCalendar calendar,
+			AccountSystemReads accountReads, RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
+		this.accountReads = accountReads;
 		this.rosters = rosters;
 		this.schedules = schedules;
 		this.entryLog = entryLog;
-		this.users = users;
 		this.calendar = calendar;
 	}
 
@@ -69,7 +73,7 @@ class DemoWorksite implements DemoStep {
 		member(lead, kadoma, "受託 太郎", WorkerRole.WORK_LEAD, "窓口業務の管理・統括", "lead");
 		member(lead, kadoma, "作業 次郎", WorkerRole.WORKER, "交付窓口での本人確認・受付", "worker");
 		member(lead, kadoma, "窓口 三恵", WorkerRole.WORKER, "交付窓口での受付・案内", null);
-		List<RosterMember> active = this.rosters.membersUnscoped(contractId)
+		List<RosterMember> active = this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.getStatus() == MemberStatus.ACTIVE)
 			.toList();
@@ -109,7 +113,7 @@ class DemoWorksite implements DemoStep {
 	}
 
 	private void member(Actor lead, Contract kadoma, String name, WorkerRole role, String duties, String username) {
-		boolean present = this.rosters.membersUnscoped(kadoma.getId())
+		boolean present = this.rosterReads.membersUnscoped(kadoma.getId())
 			.stream()
 			.anyMatch((m) -> m.getName().replaceAll("\\s", "").equals(name.replaceAll("\\s", "")));
 		if (present) {
@@ -125,7 +129,7 @@ class DemoWorksite implements DemoStep {
 		form.setPeriodStart(kadoma.getPeriodStart());
 		form.setPlannedEnd(kadoma.getPeriodEnd());
 		if (username != null) {
-			this.users.findByUsernameUnscoped(username).ifPresent((u) -> form.setUserId(u.getId()));
+			this.accountReads.findByUsernameUnscoped(username).ifPresent((u) -> form.setUserId(u.getId()));
 		}
 		RosterMember member = this.rosters.add(lead, kadoma.getId(), form);
 		this.rosters.activate(lead, member.getId(), "デモ");

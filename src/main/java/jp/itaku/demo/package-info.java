@@ -3,9 +3,10 @@
  * and every feature can be tried on first start. Never active in production.
  */
 @ApplicationModule(displayName = "Demo data",
-		allowedDependencies = { "account", "asset", "audit", "calendar", "catalog", "clientid", "contract", "emergency",
-				"incident", "inspection", "logevidence", "obligation", "organisation", "platform", "roster",
-				"selfinspection", "servicelevel", "subcontract", "training", "worksite" })
+		allowedDependencies = { "account", "account :: system", "asset", "audit", "calendar", "catalog", "clientid",
+				"contract", "emergency", "incident", "inspection", "logevidence", "obligation", "obligation :: system",
+				"organisation", "organisation :: system", "platform", "roster", "roster :: system", "selfinspection",
+				"servicelevel", "subcontract", "subcontract :: system", "training", "worksite" })
 package jp.itaku.demo;
 
 import org.springframework.modulith.ApplicationModule;

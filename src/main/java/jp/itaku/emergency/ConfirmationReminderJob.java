@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
@@ -40,7 +40,7 @@ class ConfirmationReminderJob {
 
 	private final EmergencyContacts contacts;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final ConfirmationMails mails;
 
@@ -56,11 +56,11 @@ class ConfirmationReminderJob {
 
 	private final Clock clock;
 
-	ConfirmationReminderJob(EmergencyContacts contacts, UserAccounts users, ConfirmationMails mails,
-			ConfirmationReminderLog sent, Mailer mailer, AuditTrail audit, WorkingCalendar calendar,
-			PlatformTransactionManager transactions, Clock clock) {
+	ConfirmationReminderJob(EmergencyContacts contacts, ConfirmationMails mails, ConfirmationReminderLog sent,
+			Mailer mailer, AuditTrail audit, WorkingCalendar calendar, PlatformTransactionManager transactions,
+			Clock clock, AccountSystemReads accountReads) {
+		this.accountReads = accountReads;
 		this.contacts = contacts;
-		this.users = users;
 		this.mails = mails;
 		this.sent = sent;
 		this.mailer = mailer;
@@ -96,7 +96,7 @@ class ConfirmationReminderJob {
 		int delivered = 0;
 		int failed = 0;
 		for (EmergencyContacts.Due due : this.contacts.dueUnscoped(today)) {
-			for (UserAccount lead : this.users.enabledUsersUnscoped(due.contract().getContractorOrganisationId(),
+			for (UserAccount lead : this.accountReads.enabledUsersUnscoped(due.contract().getContractorOrganisationId(),
 					ContractRoles.CONTRACTOR_LEADS)) {
 				if (lead.getEmail() == null || lead.getEmail().isBlank()) {
 					continue;

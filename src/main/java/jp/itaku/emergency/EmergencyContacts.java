@@ -22,15 +22,17 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -79,9 +81,13 @@ public class EmergencyContacts {
 
 	private final Contracts contracts;
 
+	private final ContractSystemReads contractReads;
+
 	private final Obligations obligations;
 
-	private final Organisations organisations;
+	private final ObligationSystemReads obligationReads;
+
+	private final OrganisationSystemReads organisationReads;
 
 	private final Documents documents;
 
@@ -98,14 +104,17 @@ public class EmergencyContacts {
 	private final Clock clock;
 
 	EmergencyContacts(EmergencyContactListRepository lists, EmergencyContactVersionRepository versions,
-			Contracts contracts, Obligations obligations, Organisations organisations, Documents documents,
-			EmergencyContactForms forms, AuditTrail audit, WorkingCalendar calendar, MessageSource messages,
-			EmergencyProperties properties, Clock clock) {
+			Contracts contracts, Obligations obligations, Documents documents, EmergencyContactForms forms,
+			AuditTrail audit, WorkingCalendar calendar, MessageSource messages, EmergencyProperties properties,
+			Clock clock, ContractSystemReads contractReads, OrganisationSystemReads organisationReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.organisationReads = organisationReads;
+		this.contractReads = contractReads;
 		this.lists = lists;
 		this.versions = versions;
 		this.contracts = contracts;
 		this.obligations = obligations;
-		this.organisations = organisations;
 		this.documents = documents;
 		this.forms = forms;
 		this.audit = audit;
@@ -210,7 +219,7 @@ public class EmergencyContacts {
 		List<Obligation> targets;
 		if (last == null) {
 			periodKey = START;
-			targets = this.obligations.findUnscoped(contractId, Deliverable.EMERGENCY_CONTACTS, START);
+			targets = this.obligationReads.findUnscoped(contractId, Deliverable.EMERGENCY_CONTACTS, START);
 		}
 		else if (list.getPendingChangeKey() != null) {
 			periodKey = list.getPendingChangeKey();
@@ -221,7 +230,7 @@ public class EmergencyContacts {
 		}
 		else {
 			periodKey = last.getPeriodKey();
-			targets = this.obligations.findUnscoped(contractId, Deliverable.EMERGENCY_CONTACTS, periodKey);
+			targets = this.obligationReads.findUnscoped(contractId, Deliverable.EMERGENCY_CONTACTS, periodKey);
 		}
 		targets = targets.stream().filter((o) -> AWAITING.contains(o.getStatus())).toList();
 		Instant now = Instant.now(this.clock);
@@ -362,7 +371,7 @@ public class EmergencyContacts {
 	@Transactional(readOnly = true)
 	List<Due> dueUnscoped(LocalDate today) {
 		Map<UUID, Contract> active = new HashMap<>();
-		this.contracts.allUnscoped()
+		this.contractReads.allUnscoped()
 			.stream()
 			.filter((c) -> c.getStatus() == ContractStatus.ACTIVE)
 			.forEach((c) -> active.put(c.getId(), c));
@@ -389,7 +398,7 @@ public class EmergencyContacts {
 	}
 
 	private boolean awaitingResubmission(UUID contractId, String periodKey) {
-		return this.obligations.findUnscoped(contractId, Deliverable.EMERGENCY_CONTACTS, periodKey)
+		return this.obligationReads.findUnscoped(contractId, Deliverable.EMERGENCY_CONTACTS, periodKey)
 			.stream()
 			.anyMatch((o) -> o.getStatus() == ObligationStatus.RETURNED);
 	}
@@ -413,7 +422,7 @@ public class EmergencyContacts {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private String text(String key, Object... arguments) {

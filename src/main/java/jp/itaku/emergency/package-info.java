@@ -6,8 +6,10 @@
  * a daily reminder when that confirmation is due. Owns the tables
  * {@code emergency_contact*} and {@code emergency_confirmation_reminder}.
  */
-@ApplicationModule(displayName = "Emergency contacts", allowedDependencies = { "account", "audit", "calendar",
-		"catalog", "contract", "contract :: sections", "document", "obligation", "organisation", "platform" })
+@ApplicationModule(displayName = "Emergency contacts",
+		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
+				"contract :: sections", "contract :: system", "document", "obligation", "obligation :: system",
+				"organisation", "organisation :: system", "platform" })
 package jp.itaku.emergency;
 
 import org.springframework.modulith.ApplicationModule;

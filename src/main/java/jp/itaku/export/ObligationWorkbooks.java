@@ -25,7 +25,7 @@ import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.NotFoundProblem;
@@ -79,7 +79,7 @@ public class ObligationWorkbooks {
 
 	private final Obligations obligations;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
 	private final ClauseCatalog catalog;
 
@@ -93,12 +93,12 @@ public class ObligationWorkbooks {
 
 	private final AuditTrail audit;
 
-	ObligationWorkbooks(Contracts contracts, Obligations obligations, Organisations organisations,
-			ClauseCatalog catalog, RequirementText requirementText, Dates dates, WorkingCalendar calendar,
-			MessageSource messages, AuditTrail audit) {
+	ObligationWorkbooks(Contracts contracts, Obligations obligations, ClauseCatalog catalog,
+			RequirementText requirementText, Dates dates, WorkingCalendar calendar, MessageSource messages,
+			AuditTrail audit, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.contracts = contracts;
 		this.obligations = obligations;
-		this.organisations = organisations;
 		this.catalog = catalog;
 		this.requirementText = requirementText;
 		this.dates = dates;
@@ -147,7 +147,7 @@ public class ObligationWorkbooks {
 
 	private byte[] write(Contract contract, List<Obligation> rows, LocalDate today) {
 		StoredProfile profile = this.catalog.get(contract.getProfileId());
-		String contractor = this.organisations.findUnscoped(contract.getContractorOrganisationId())
+		String contractor = this.organisationReads.findUnscoped(contract.getContractorOrganisationId())
 			.map(Organisation::getName)
 			.orElse("");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

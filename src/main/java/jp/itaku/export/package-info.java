@@ -5,7 +5,7 @@
  * contract.
  */
 @ApplicationModule(displayName = "Exports", allowedDependencies = { "account", "audit", "calendar", "catalog",
-		"contract", "obligation", "organisation", "platform" })
+		"contract", "obligation", "organisation", "organisation :: system", "platform" })
 package jp.itaku.export;
 
 import org.springframework.modulith.ApplicationModule;

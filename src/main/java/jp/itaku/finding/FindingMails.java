@@ -3,13 +3,13 @@ package jp.itaku.finding;
 import java.util.List;
 import java.util.Locale;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
-import jp.itaku.contract.Contracts;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.mail.MailDeliveries;
@@ -36,9 +36,9 @@ import org.springframework.transaction.annotation.Propagation;
 @Component
 class FindingMails {
 
-	private final Contracts contracts;
+	private final ContractSystemReads contractReads;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final Mailer mailer;
 
@@ -50,10 +50,10 @@ class FindingMails {
 
 	private final MailDeliveries deliveries;
 
-	FindingMails(Contracts contracts, UserAccounts users, Mailer mailer, MessageSource messages, AuditTrail audit,
-			BaseUrl baseUrl, MailDeliveries deliveries) {
-		this.contracts = contracts;
-		this.users = users;
+	FindingMails(Mailer mailer, MessageSource messages, AuditTrail audit, BaseUrl baseUrl, MailDeliveries deliveries,
+			AccountSystemReads accountReads, ContractSystemReads contractReads) {
+		this.contractReads = contractReads;
+		this.accountReads = accountReads;
 		this.mailer = mailer;
 		this.messages = messages;
 		this.audit = audit;
@@ -71,7 +71,7 @@ class FindingMails {
 		if (event.step() == FindingStep.CLOSE || !this.mailer.configured()) {
 			return;
 		}
-		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
 		if (contract == null) {
 			return;
 		}
@@ -94,10 +94,10 @@ class FindingMails {
 	 */
 	private List<UserAccount> recipients(Contract contract, FindingStep step) {
 		return switch (step.side()) {
-			case CLIENT ->
-				this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(), ContractRoles.CONTRACTOR_LEADS);
-			case CONTRACTOR ->
-				this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS);
+			case CLIENT -> this.accountReads.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+					ContractRoles.CONTRACTOR_LEADS);
+			case CONTRACTOR -> this.accountReads.enabledUsersUnscoped(contract.getClientOrganisationId(),
+					ContractRoles.CLIENT_DECIDERS);
 		};
 	}
 

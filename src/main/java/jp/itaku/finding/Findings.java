@@ -3,9 +3,11 @@ package jp.itaku.finding;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import jp.itaku.contract.ContractRoles;
 
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
@@ -58,6 +60,49 @@ public class Findings {
 			.thenComparing(FindingSummary::foundOn, Comparator.nullsLast(Comparator.reverseOrder()))
 			.thenComparing(FindingSummary::reference, Comparator.nullsLast(Comparator.naturalOrder())));
 		return new ContractFindings(contract, all, today);
+	}
+
+	/**
+	 * Returns the findings that wait for the actor's next step, across the open contracts
+	 * the actor may see: those whose status allows a step the actor may take
+	 * ({@link FindingParties#mayTake}), the overdue and soonest due first.
+	 * @param actor the acting user
+	 * @return the findings with their contracts
+	 */
+	@Transactional(readOnly = true)
+	public List<Awaiting> awaitingStep(Actor actor) {
+		LocalDate today = ItakuTime.today(this.clock);
+		List<Awaiting> awaiting = new ArrayList<>();
+		for (Contract contract : this.contracts.list(actor)) {
+			if (!ContractRoles.isOpen(contract) || !mayTakeAnyStep(actor, contract)) {
+				continue;
+			}
+			for (FindingSource source : this.sources) {
+				for (FindingSummary finding : source.findingsOf(contract)) {
+					if (Arrays.stream(FindingStep.values())
+						.anyMatch((step) -> finding.status().allows(step)
+								&& FindingParties.mayTake(actor, contract, step))) {
+						awaiting.add(new Awaiting(contract, finding));
+					}
+				}
+			}
+		}
+		awaiting.sort(Comparator.comparing((Awaiting a) -> !a.finding().isOverdue(today))
+			.thenComparing((a) -> a.finding().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
+		return awaiting;
+	}
+
+	private static boolean mayTakeAnyStep(Actor actor, Contract contract) {
+		return Arrays.stream(FindingStep.values()).anyMatch((step) -> FindingParties.mayTake(actor, contract, step));
+	}
+
+	/**
+	 * A finding that waits for the actor, with its contract.
+	 *
+	 * @param contract the contract
+	 * @param finding the finding
+	 */
+	public record Awaiting(Contract contract, FindingSummary finding) {
 	}
 
 	/**

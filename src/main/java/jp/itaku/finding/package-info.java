@@ -6,7 +6,8 @@
  * find things depend on this one, never the other way.
  */
 @NullMarked
-@ApplicationModule(displayName = "Findings", allowedDependencies = { "account", "audit", "contract", "platform" })
+@ApplicationModule(displayName = "Findings",
+		allowedDependencies = { "account", "account :: system", "audit", "contract", "contract :: system", "platform" })
 package jp.itaku.finding;
 
 import org.jspecify.annotations.NullMarked;

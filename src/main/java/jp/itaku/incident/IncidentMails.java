@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
-import jp.itaku.contract.Contracts;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.contract.ContractSystemReads;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
@@ -47,11 +47,11 @@ class IncidentMails {
 
 	private final Incidents incidents;
 
-	private final Contracts contracts;
+	private final ContractSystemReads contractReads;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
 	private final AuditTrail audit;
 
@@ -63,12 +63,13 @@ class IncidentMails {
 
 	private final MailDeliveries deliveries;
 
-	IncidentMails(Incidents incidents, Contracts contracts, UserAccounts users, Organisations organisations,
-			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
+	IncidentMails(Incidents incidents, AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl,
+			MailDeliveries deliveries, AccountSystemReads accountReads, ContractSystemReads contractReads,
+			OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
+		this.contractReads = contractReads;
+		this.accountReads = accountReads;
 		this.incidents = incidents;
-		this.contracts = contracts;
-		this.users = users;
-		this.organisations = organisations;
 		this.audit = audit;
 		this.messages = messages;
 		this.mailer = mailer;
@@ -91,18 +92,18 @@ class IncidentMails {
 			return;
 		}
 		Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
-		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
+		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
 		if (incident == null || contract == null) {
 			return;
 		}
 		List<Recipient> recipients = new ArrayList<>();
-		this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), Set.of(Role.CLIENT_SECURITY_ADMIN))
+		this.accountReads.enabledUsersUnscoped(contract.getClientOrganisationId(), Set.of(Role.CLIENT_SECURITY_ADMIN))
 			.forEach((user) -> recipients.add(new Recipient(user, null)));
 		UUID reporter = incident.getReporterOrganisationId();
 		if (!contract.getContractorOrganisationId().equals(reporter)) {
-			String reporterName = this.organisations.namesUnscoped(Set.of(reporter)).getOrDefault(reporter, "");
-			for (UUID organisationId : this.contracts.aboveUnscoped(contract.getId(), reporter)) {
-				this.users.enabledUsersUnscoped(organisationId, ContractRoles.CONTRACTOR_LEADS)
+			String reporterName = this.organisationReads.namesUnscoped(Set.of(reporter)).getOrDefault(reporter, "");
+			for (UUID organisationId : this.contractReads.aboveUnscoped(contract.getId(), reporter)) {
+				this.accountReads.enabledUsersUnscoped(organisationId, ContractRoles.CONTRACTOR_LEADS)
 					.forEach((user) -> recipients.add(new Recipient(user, reporterName)));
 			}
 		}

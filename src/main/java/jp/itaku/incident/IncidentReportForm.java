@@ -7,7 +7,7 @@ import java.util.UUID;
 import jp.itaku.contract.Contract;
 import jp.itaku.document.PdfForm;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 
@@ -25,11 +25,11 @@ class IncidentReportForm {
 
 	private final MessageSource messages;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
-	IncidentReportForm(MessageSource messages, Organisations organisations) {
+	IncidentReportForm(MessageSource messages, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.messages = messages;
-		this.organisations = organisations;
 	}
 
 	byte[] render(Contract contract, Incident incident) {
@@ -96,7 +96,7 @@ class IncidentReportForm {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private String text(String key, Object... arguments) {

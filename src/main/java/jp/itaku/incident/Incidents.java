@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.ReviewStatus;
@@ -76,6 +79,8 @@ public class Incidents {
 
 	private final Obligations obligations;
 
+	private final ObligationSystemReads obligationReads;
+
 	private final Trainings trainings;
 
 	private final Documents documents;
@@ -99,7 +104,8 @@ public class Incidents {
 	Incidents(IncidentRepository incidents, IncidentUpdateRepository updates, Contracts contracts,
 			Obligations obligations, Trainings trainings, Documents documents, IncidentReportForm form,
 			AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock, JdbcClient jdbc,
-			TransactionLocks locks, @Value("${itaku.incidents.plan-review-every:P1Y}") Period planReviewEvery) {
+			TransactionLocks locks, @Value("${itaku.incidents.plan-review-every:P1Y}") Period planReviewEvery,
+			ObligationSystemReads obligationReads) {
 		this.incidents = incidents;
 		this.updates = updates;
 		this.contracts = contracts;
@@ -114,6 +120,7 @@ public class Incidents {
 		this.jdbc = jdbc;
 		this.locks = locks;
 		this.planReviewEvery = planReviewEvery;
+		this.obligationReads = obligationReads;
 	}
 
 	/**
@@ -376,7 +383,7 @@ public class Incidents {
 		incident.recordCause(cause, prevention, now);
 		timeline(incident, IncidentUpdate.Kind.CAUSE, incident.getCause() + "\n" + incident.getPrevention(), actor,
 				false, now);
-		List<Obligation> due = this.obligations.findUnscoped(incident.getContractId(),
+		List<Obligation> due = this.obligationReads.findUnscoped(incident.getContractId(),
 				Deliverable.RECURRENCE_PREVENTION_REPORT, incident.getNumber());
 		List<UUID> submitted = List.of();
 		String sha256 = "";
@@ -466,7 +473,7 @@ public class Incidents {
 	 * @return the incident, if it exists
 	 */
 	@Transactional(readOnly = true)
-	public Optional<Incident> findUnscoped(UUID incidentId) {
+	Optional<Incident> findUnscoped(UUID incidentId) {
 		return this.incidents.findById(incidentId);
 	}
 
@@ -550,6 +557,39 @@ public class Incidents {
 			boolean clientSide, Instant now) {
 		return this.updates.save(
 				new IncidentUpdate(incident.getId(), kind, text, actor.userId(), actor.displayName(), clientSide, now));
+	}
+
+	/**
+	 * Returns the reported incidents that wait for the actor's acknowledgement: those not
+	 * acknowledged yet on the contracts whose client's security the actor administers,
+	 * oldest first.
+	 * @param actor the acting user
+	 * @return the incidents with their contracts; empty for anyone who acknowledges none
+	 */
+	@Transactional(readOnly = true)
+	public List<Awaiting> awaitingAcknowledgement(Actor actor) {
+		List<Unacknowledged> open = unacknowledged(actor);
+		if (open.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Contract> mine = new HashMap<>();
+		this.contracts.list(actor)
+			.stream()
+			.filter((c) -> mayAcknowledge(actor, c))
+			.forEach((c) -> mine.put(c.getId(), c));
+		return open.stream()
+			.filter((u) -> mine.containsKey(u.contractId()))
+			.map((u) -> new Awaiting(mine.get(u.contractId()), u))
+			.toList();
+	}
+
+	/**
+	 * An incident awaiting acknowledgement, with its contract.
+	 *
+	 * @param contract the contract
+	 * @param incident the incident's id and number
+	 */
+	public record Awaiting(Contract contract, Unacknowledged incident) {
 	}
 
 	private boolean mayAcknowledge(Actor actor, Contract contract) {

@@ -7,8 +7,10 @@
  * submitted to the INCIDENT_REPORT obligations, and the emergency response plan's panel
  * (Kadoma 12(1)イ, Nerima 24③).
  */
-@ApplicationModule(displayName = "Incidents", allowedDependencies = { "account", "audit", "calendar", "catalog",
-		"contract", "document", "obligation", "organisation", "platform", "training" })
+@ApplicationModule(displayName = "Incidents",
+		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
+				"contract :: system", "document", "obligation", "obligation :: system", "organisation",
+				"organisation :: system", "platform", "training" })
 package jp.itaku.incident;
 
 import org.springframework.modulith.ApplicationModule;

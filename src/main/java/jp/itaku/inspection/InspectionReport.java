@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jp.itaku.document.PdfForm;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 
 import org.springframework.context.MessageSource;
@@ -26,11 +26,11 @@ class InspectionReport {
 
 	private final MessageSource messages;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
-	InspectionReport(MessageSource messages, Organisations organisations) {
+	InspectionReport(MessageSource messages, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.messages = messages;
-		this.organisations = organisations;
 	}
 
 	byte[] render(Inspections.Detail detail, Instant now) {
@@ -111,7 +111,7 @@ class InspectionReport {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private String text(String key, Object... arguments) {

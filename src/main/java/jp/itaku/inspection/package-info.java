@@ -6,8 +6,9 @@
  * with evidence, the client's verification and closure, requests for material tracked as
  * ON_REQUEST obligations, and the audit report PDF. Not the audit trail ({@code audit}).
  */
-@ApplicationModule(displayName = "Inspections", allowedDependencies = { "audit", "calendar", "catalog", "contract",
-		"document", "finding", "finding :: sources", "obligation", "organisation", "platform" })
+@ApplicationModule(displayName = "Inspections",
+		allowedDependencies = { "audit", "calendar", "catalog", "contract", "document", "finding", "finding :: sources",
+				"obligation", "organisation", "organisation :: system", "platform" })
 package jp.itaku.inspection;
 
 import org.springframework.modulith.ApplicationModule;

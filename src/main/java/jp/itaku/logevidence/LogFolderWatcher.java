@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.SignIn;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.ItakuProblem;
@@ -49,7 +49,7 @@ class LogFolderWatcher {
 
 	private final LogEvidence logs;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final SignIn signIn;
 
@@ -59,14 +59,14 @@ class LogFolderWatcher {
 
 	private final String username;
 
-	LogFolderWatcher(LogEvidence logs, UserAccounts users, SignIn signIn, Clock clock,
-			@Value("${itaku.logs.watch-dir:}") String dir, @Value("${itaku.logs.watch-user:}") String username) {
+	LogFolderWatcher(LogEvidence logs, SignIn signIn, Clock clock, @Value("${itaku.logs.watch-dir:}") String dir,
+			@Value("${itaku.logs.watch-user:}") String username, AccountSystemReads accountReads) {
 		this.logs = logs;
-		this.users = users;
 		this.signIn = signIn;
 		this.clock = clock;
 		this.dir = dir;
 		this.username = username;
+		this.accountReads = accountReads;
 	}
 
 	/**
@@ -78,7 +78,7 @@ class LogFolderWatcher {
 		if (this.dir.isBlank() || this.username.isBlank()) {
 			return;
 		}
-		var user = this.users.findByUsernameUnscoped(this.username);
+		var user = this.accountReads.findByUsernameUnscoped(this.username);
 		if (user.isEmpty()) {
 			log.warn("Watched log folder: user {} not found", this.username);
 			return;

@@ -14,16 +14,16 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import jp.itaku.clientid.ClientIds;
+import jp.itaku.clientid.ClientIdSystemReads;
 import jp.itaku.clientid.ClientIssuedId;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
-import jp.itaku.roster.Rosters;
-import jp.itaku.worksite.EntryLog;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.worksite.EntryLogEntry;
 import jp.itaku.worksite.ShiftCell;
 import jp.itaku.worksite.WorkSchedules;
+import jp.itaku.worksite.WorksiteSystemReads;
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,24 +43,24 @@ import org.springframework.stereotype.Component;
 @Component
 class PeopleFacts {
 
-	private final ClientIds ids;
+	private final ClientIdSystemReads clientIdReads;
 
-	private final Rosters rosters;
+	private final RosterSystemReads rosterReads;
 
 	private final WorkSchedules schedules;
 
-	private final EntryLog entryLog;
+	private final WorksiteSystemReads worksiteReads;
 
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
-	PeopleFacts(ClientIds ids, Rosters rosters, WorkSchedules schedules, EntryLog entryLog, JdbcClient jdbc,
-			DataSource dataSource) {
-		this.ids = ids;
-		this.rosters = rosters;
+	PeopleFacts(WorkSchedules schedules, JdbcClient jdbc, DataSource dataSource, RosterSystemReads rosterReads,
+			ClientIdSystemReads clientIdReads, WorksiteSystemReads worksiteReads) {
+		this.worksiteReads = worksiteReads;
+		this.clientIdReads = clientIdReads;
+		this.rosterReads = rosterReads;
 		this.schedules = schedules;
-		this.entryLog = entryLog;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 	}
@@ -85,13 +85,13 @@ class PeopleFacts {
 		}
 		StringBuilder idRows = new StringBuilder();
 		int idCount = 0;
-		for (ClientIssuedId id : this.ids.idsUnscoped(contractId)) {
+		for (ClientIssuedId id : this.clientIdReads.idsUnscoped(contractId)) {
 			row(idRows, id.getValue(), id.getMemberId(), id.getIssuedOn(), id.getRevokedOn());
 			idCount++;
 		}
 		copy("lf_id", idRows);
 		StringBuilder members = new StringBuilder();
-		for (RosterMember member : this.rosters.membersUnscoped(contractId)) {
+		for (RosterMember member : this.rosterReads.membersUnscoped(contractId)) {
 			if (member.getStatus() == MemberStatus.PLANNED) {
 				continue;
 			}
@@ -102,7 +102,7 @@ class PeopleFacts {
 		StringBuilder shifts = new StringBuilder();
 		Set<YearMonth> months = new HashSet<>();
 		Set<String> cells = new HashSet<>();
-		for (ShiftCell cell : this.schedules.shiftsInForceUnscoped(contractId)) {
+		for (ShiftCell cell : this.worksiteReads.shiftsInForceUnscoped(contractId)) {
 			months.add(YearMonth.from(cell.day()));
 			if (!cell.off() && cells.add(cell.memberId() + "|" + cell.day())) {
 				row(shifts, cell.memberId(), cell.day(), cell.startsAt(), cell.endsAt());
@@ -115,7 +115,7 @@ class PeopleFacts {
 		}
 		copy("lf_sched_month", monthRows);
 		StringBuilder entries = new StringBuilder();
-		for (EntryLogEntry entry : this.entryLog.entriesUnscoped(contractId, from.minusSeconds(86_400),
+		for (EntryLogEntry entry : this.worksiteReads.entriesUnscoped(contractId, from.minusSeconds(86_400),
 				to.plusSeconds(86_400))) {
 			if (entry.getMemberId() != null) {
 				row(entries, entry.getMemberId(), entry.getEnteredAt().atZone(ItakuTime.ZONE).toLocalDate(),

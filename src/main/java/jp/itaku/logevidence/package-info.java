@@ -5,8 +5,10 @@
  * roster, the client-issued IDs, the work schedules and the entry log; findings carry the
  * log lines as evidence.
  */
-@ApplicationModule(displayName = "Log evidence", allowedDependencies = { "account", "audit", "clientid", "contract",
-		"document", "finding", "finding :: sources", "platform", "roster", "worksite" })
+@ApplicationModule(displayName = "Log evidence",
+		allowedDependencies = { "account", "account :: system", "audit", "clientid", "clientid :: system", "contract",
+				"document", "finding", "finding :: sources", "platform", "roster", "roster :: system", "worksite",
+				"worksite :: system" })
 package jp.itaku.logevidence;
 
 import org.springframework.modulith.ApplicationModule;

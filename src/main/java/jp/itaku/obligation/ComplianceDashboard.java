@@ -18,7 +18,7 @@ import jp.itaku.catalog.ProfileSummary;
 import jp.itaku.contract.ContractScope;
 import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
@@ -46,17 +46,17 @@ public class ComplianceDashboard {
 
 	private final Contracts contracts;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
 	private final ClauseCatalog catalog;
 
 	private final WorkingCalendar calendar;
 
-	ComplianceDashboard(JdbcClient jdbc, Contracts contracts, Organisations organisations, ClauseCatalog catalog,
-			WorkingCalendar calendar) {
+	ComplianceDashboard(JdbcClient jdbc, Contracts contracts, ClauseCatalog catalog, WorkingCalendar calendar,
+			OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.jdbc = jdbc;
 		this.contracts = contracts;
-		this.organisations = organisations;
 		this.catalog = catalog;
 		this.calendar = calendar;
 	}
@@ -120,7 +120,7 @@ public class ComplianceDashboard {
 		String order = switch (filter.sort()) {
 			case NUMBER -> "c.number";
 			case CONTRACTOR -> {
-				names.putAll(this.organisations.namesUnscoped(
+				names.putAll(this.organisationReads.namesUnscoped(
 						this.jdbc.sql("select distinct c.contractor_organisation_id from contract c where " + where)
 							.params(parameters)
 							.query(UUID.class)
@@ -163,7 +163,7 @@ public class ComplianceDashboard {
 			.map(ContractSummary::contractorOrganisationId)
 			.filter((id) -> !names.containsKey(id))
 			.collect(Collectors.toSet());
-		names.putAll(this.organisations.namesUnscoped(unnamed));
+		names.putAll(this.organisationReads.namesUnscoped(unnamed));
 		Map<UUID, String> issuers = new HashMap<>();
 		List<Row> rows = shown.stream()
 			.map((contract) -> new Row(contract, names.getOrDefault(contract.contractorOrganisationId(), ""),
@@ -186,7 +186,7 @@ public class ComplianceDashboard {
 			.params(scope.parameters())
 			.query(UUID.class)
 			.list();
-		return this.organisations.namesUnscoped(ids)
+		return this.organisationReads.namesUnscoped(ids)
 			.entrySet()
 			.stream()
 			.map((e) -> new Contractor(e.getKey(), e.getValue()))

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import jp.itaku.contract.ContractEvents.ContractRegistered;
 import jp.itaku.contract.ContractEvents.ContractScopeChanged;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -63,6 +63,8 @@ public class Obligations implements ContractClosingCheck {
 
 	private final ObligationRepository obligations;
 
+	private final ObligationSystemReads reads;
+
 	private final SubmissionRepository submissions;
 
 	private final SubmissionFileRepository files;
@@ -70,6 +72,8 @@ public class Obligations implements ContractClosingCheck {
 	private final ObligationEventRepository history;
 
 	private final Contracts contracts;
+
+	private final ContractSystemReads contractReads;
 
 	private final ClauseCatalog catalog;
 
@@ -85,7 +89,10 @@ public class Obligations implements ContractClosingCheck {
 
 	Obligations(ObligationRepository obligations, SubmissionRepository submissions, SubmissionFileRepository files,
 			ObligationEventRepository history, Contracts contracts, ClauseCatalog catalog, WorkingCalendar calendar,
-			Documents documents, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			Documents documents, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			ContractSystemReads contractReads, ObligationSystemReads reads) {
+		this.reads = reads;
+		this.contractReads = contractReads;
 		this.obligations = obligations;
 		this.submissions = submissions;
 		this.files = files;
@@ -117,7 +124,7 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public void plan(UUID contractId) {
-		Contract contract = this.contracts.findUnscoped(contractId)
+		Contract contract = this.contractReads.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
 		StoredProfile profile = this.catalog.get(contract.getProfileId());
 		List<PlannedObligation> planned = ObligationPlanner.plan(
@@ -206,7 +213,7 @@ public class Obligations implements ContractClosingCheck {
 	@Transactional
 	public List<Obligation> raise(UUID contractId, ObligationTrigger trigger, Occurrence occurrence,
 			Predicate<ProfileDefinition.RequirementDefinition> concerns) {
-		Contract contract = this.contracts.findUnscoped(contractId)
+		Contract contract = this.contractReads.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
 		if (contract.getStatus() == ContractStatus.CLOSED) {
 			return List.of();
@@ -244,23 +251,6 @@ public class Obligations implements ContractClosingCheck {
 			raised.add(obligation);
 		}
 		return raised;
-	}
-
-	/**
-	 * Lists a contract's obligations that a deliverable meets, planned or raised, for the
-	 * module that produces the deliverable (e.g. the roster submits its notice to them).
-	 * @param contractId the contract
-	 * @param deliverable the deliverable
-	 * @param periodKey the occurrence ({@code START}, a month, an event's key)
-	 * @return the obligations, withdrawn ones excluded
-	 */
-	@Transactional(readOnly = true)
-	public List<Obligation> findUnscoped(UUID contractId, Deliverable deliverable, String periodKey) {
-		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
-			.stream()
-			.filter((o) -> o.getDeliverable() == deliverable && o.getPeriodKey().equals(periodKey)
-					&& o.getStatus() != ObligationStatus.NOT_APPLICABLE)
-			.toList();
 	}
 
 	/**
@@ -418,7 +408,7 @@ public class Obligations implements ContractClosingCheck {
 	public List<UUID> submitFor(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, String comment,
 			List<Upload> uploads) {
 		List<UUID> submitted = new ArrayList<>();
-		for (Obligation obligation : findUnscoped(contractId, deliverable, periodKey)) {
+		for (Obligation obligation : this.reads.findUnscoped(contractId, deliverable, periodKey)) {
 			if (obligation.awaitsSubmission()) {
 				submit(actor, obligation.getId(), comment, uploads);
 				submitted.add(obligation.getId());
@@ -445,29 +435,14 @@ public class Obligations implements ContractClosingCheck {
 	public List<UUID> reviewFor(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, boolean accept,
 			String comment) {
 		List<UUID> reviewed = new ArrayList<>();
-		for (Obligation obligation : findUnscoped(contractId, deliverable, periodKey)) {
-			Optional<UUID> pending = pendingSubmissionUnscoped(obligation.getId());
+		for (Obligation obligation : this.reads.findUnscoped(contractId, deliverable, periodKey)) {
+			Optional<UUID> pending = this.reads.pendingSubmissionUnscoped(obligation.getId());
 			if (pending.isPresent()) {
 				review(actor, pending.get(), accept, comment);
 				reviewed.add(obligation.getId());
 			}
 		}
 		return reviewed;
-	}
-
-	/**
-	 * Returns the submission of an obligation that awaits the client's review, for the
-	 * module whose own approval is that review (e.g. approving a take-out request accepts
-	 * the written request submitted for it).
-	 * @param obligationId the obligation
-	 * @return the latest submission, when the obligation is submitted
-	 */
-	@Transactional(readOnly = true)
-	public Optional<UUID> pendingSubmissionUnscoped(UUID obligationId) {
-		return this.obligations.findById(obligationId)
-			.filter((o) -> o.getStatus() == ObligationStatus.SUBMITTED)
-			.flatMap((o) -> this.submissions.findByObligationIdOrderByNumberDesc(obligationId).stream().findFirst())
-			.map(Submission::getId);
 	}
 
 	/**
@@ -614,50 +589,27 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	/**
-	 * Looks up an obligation without scoping, for other modules' jobs and notifications;
-	 * never hand its result to a user without scoping.
-	 * @param id the obligation
-	 * @return the obligation, if it exists
+	 * Lists the submissions that wait for the actor's review (client side): submitted
+	 * obligations of the open contracts on which the actor reviews for the client,
+	 * soonest due first.
+	 * @param actor the acting user
+	 * @return the obligations awaiting review; empty for anyone who reviews nothing
 	 */
 	@Transactional(readOnly = true)
-	public Optional<Obligation> findUnscoped(UUID id) {
-		return this.obligations.findById(id);
-	}
-
-	/**
-	 * Looks up a submission without scoping, for other modules' jobs and notifications.
-	 * @param id the submission
-	 * @return the submission, if it exists
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Submission> findSubmissionUnscoped(UUID id) {
-		return this.submissions.findById(id);
-	}
-
-	/**
-	 * Lists the open and returned obligations of some contracts without scoping, for
-	 * scheduled jobs.
-	 * @param contractIds the contracts
-	 * @return their obligations still to be submitted, by due date
-	 */
-	@Transactional(readOnly = true)
-	public List<Obligation> pendingUnscoped(Collection<UUID> contractIds) {
-		if (contractIds.isEmpty()) {
+	public List<TodoItem> awaitingReview(Actor actor) {
+		Map<UUID, Contract> reviewable = new HashMap<>();
+		this.contracts.list(actor)
+			.stream()
+			.filter((c) -> c.getStatus() != ContractStatus.CLOSED && mayAct(actor, c, false))
+			.forEach((c) -> reviewable.put(c.getId(), c));
+		if (reviewable.isEmpty()) {
 			return List.of();
 		}
-		return this.obligations.findByContractIdInAndStatusInOrderByDueDateAsc(contractIds,
-				List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED));
-	}
-
-	/**
-	 * Lists the submissions reviewed in a period without scoping, for scheduled jobs.
-	 * @param from the period's start (inclusive)
-	 * @param to the period's end (exclusive)
-	 * @return the submissions reviewed in the period, oldest review first
-	 */
-	@Transactional(readOnly = true)
-	public List<Submission> reviewedUnscoped(Instant from, Instant to) {
-		return this.submissions.findByReviewedAtGreaterThanEqualAndReviewedAtLessThanOrderByReviewedAtAsc(from, to);
+		return this.obligations
+			.findByContractIdInAndStatusInOrderByDueDateAsc(reviewable.keySet(), List.of(ObligationStatus.SUBMITTED))
+			.stream()
+			.map((o) -> new TodoItem(o, reviewable.get(o.getContractId()), o.getStatus()))
+			.toList();
 	}
 
 	@Override

@@ -3,8 +3,10 @@
  * profile's requirements that apply to the contract's scope), each met by written
  * submissions (書面) the client accepts or returns; the dashboard of who owes what by when.
  */
-@ApplicationModule(displayName = "Obligations", allowedDependencies = { "audit", "calendar", "catalog", "contract",
-		"contract :: closing", "contract :: sections", "document", "organisation", "platform" })
+@ApplicationModule(displayName = "Obligations",
+		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: closing",
+				"contract :: sections", "contract :: system", "document", "organisation", "organisation :: system",
+				"platform" })
 package jp.itaku.obligation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.Submission;
 import jp.itaku.platform.ItakuTime;
@@ -45,7 +47,11 @@ public class ReminderJob {
 
 	private final Contracts contracts;
 
+	private final ContractSystemReads contractReads;
+
 	private final Obligations obligations;
+
+	private final ObligationSystemReads obligationReads;
 
 	private final Reminders reminders;
 
@@ -56,7 +62,10 @@ public class ReminderJob {
 	private final ReminderProperties properties;
 
 	ReminderJob(Contracts contracts, Obligations obligations, Reminders reminders, ReviewOutcomes reviews,
-			WorkingCalendar calendar, ReminderProperties properties) {
+			WorkingCalendar calendar, ReminderProperties properties, ContractSystemReads contractReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.contractReads = contractReads;
 		this.contracts = contracts;
 		this.obligations = obligations;
 		this.reminders = reminders;
@@ -126,12 +135,12 @@ public class ReminderJob {
 	}
 
 	private List<Reminder> dueReminders(LocalDate today) {
-		Map<UUID, Contract> active = this.contracts.allUnscoped()
+		Map<UUID, Contract> active = this.contractReads.allUnscoped()
 			.stream()
 			.filter((c) -> c.getStatus() == ContractStatus.ACTIVE)
 			.collect(Collectors.toMap(Contract::getId, Function.identity()));
 		List<Reminder> due = new ArrayList<>();
-		for (Obligation obligation : this.obligations.pendingUnscoped(active.keySet())) {
+		for (Obligation obligation : this.obligationReads.pendingUnscoped(active.keySet())) {
 			ReminderRules
 				.occasion(obligation.getDueDate(), today, this.properties.daysBefore(), this.properties.catchUpDays())
 				.ifPresent((o) -> due.add(new Reminder(o.kind(), o.date(), obligation,
@@ -148,7 +157,7 @@ public class ReminderJob {
 		Instant from = today.minusDays(this.properties.catchUpDays()).atStartOfDay(ItakuTime.ZONE).toInstant();
 		Instant to = today.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
 		List<Reminder> outcomes = new ArrayList<>();
-		for (Submission submission : this.obligations.reviewedUnscoped(from, to)) {
+		for (Submission submission : this.obligationReads.reviewedUnscoped(from, to)) {
 			this.reviews.reminderOf(submission).ifPresent(outcomes::add);
 		}
 		return outcomes;

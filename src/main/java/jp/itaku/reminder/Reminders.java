@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.platform.Role;
@@ -40,7 +40,7 @@ class Reminders {
 
 	private final ReminderLog sent;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final AuditTrail audit;
 
@@ -48,12 +48,12 @@ class Reminders {
 
 	private final Clock clock;
 
-	Reminders(Mailer mailer, ReminderMails mails, ReminderLog sent, UserAccounts users, AuditTrail audit,
-			PlatformTransactionManager transactions, Clock clock) {
+	Reminders(Mailer mailer, ReminderMails mails, ReminderLog sent, AuditTrail audit,
+			PlatformTransactionManager transactions, Clock clock, AccountSystemReads accountReads) {
+		this.accountReads = accountReads;
 		this.mailer = mailer;
 		this.mails = mails;
 		this.sent = sent;
-		this.users = users;
 		this.audit = audit;
 		this.eachMail = new TransactionTemplate(transactions);
 		this.eachMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -107,7 +107,7 @@ class Reminders {
 		if (roles.isEmpty()) {
 			return List.of();
 		}
-		return this.users.enabledUsersUnscoped(organisationId, roles)
+		return this.accountReads.enabledUsersUnscoped(organisationId, roles)
 			.stream()
 			.filter((user) -> user.getEmail() != null && !user.getEmail().isBlank())
 			.toList();

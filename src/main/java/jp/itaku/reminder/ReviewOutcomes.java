@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
-import jp.itaku.contract.Contracts;
-import jp.itaku.obligation.Obligations;
+import jp.itaku.contract.ContractSystemReads;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Submission;
 import jp.itaku.obligation.SubmissionReviewed;
 import jp.itaku.platform.ItakuTime;
@@ -29,15 +29,15 @@ class ReviewOutcomes {
 
 	private static final Logger log = LoggerFactory.getLogger(ReviewOutcomes.class);
 
-	private final Obligations obligations;
+	private final ObligationSystemReads obligationReads;
 
-	private final Contracts contracts;
+	private final ContractSystemReads contractReads;
 
 	private final Reminders reminders;
 
-	ReviewOutcomes(Obligations obligations, Contracts contracts, Reminders reminders) {
-		this.obligations = obligations;
-		this.contracts = contracts;
+	ReviewOutcomes(Reminders reminders, ContractSystemReads contractReads, ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.contractReads = contractReads;
 		this.reminders = reminders;
 	}
 
@@ -48,7 +48,7 @@ class ReviewOutcomes {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SubmissionReviewed event) {
-		Reminders.Delivery delivery = this.obligations.findSubmissionUnscoped(event.submissionId())
+		Reminders.Delivery delivery = this.obligationReads.findSubmissionUnscoped(event.submissionId())
 			.flatMap(this::reminderOf)
 			.map(this.reminders::send)
 			.orElse(null);
@@ -75,8 +75,8 @@ class ReviewOutcomes {
 			return Optional.empty();
 		}
 		LocalDate day = ItakuTime.inTokyo(submission.getReviewedAt()).toLocalDate();
-		return this.obligations.findUnscoped(submission.getObligationId())
-			.flatMap((obligation) -> this.contracts.findUnscoped(obligation.getContractId())
+		return this.obligationReads.findUnscoped(submission.getObligationId())
+			.flatMap((obligation) -> this.contractReads.findUnscoped(obligation.getContractId())
 				.map((contract) -> new Reminder(kind, day, obligation, contract, 0, submission)));
 	}
 

@@ -3,8 +3,8 @@
  * both sides on the day an obligation becomes overdue, and the contractor of each review
  * outcome — sent by a daily job that runs once across nodes, each at most once.
  */
-@ApplicationModule(displayName = "Reminders",
-		allowedDependencies = { "account", "audit", "calendar", "catalog", "contract", "obligation", "platform" })
+@ApplicationModule(displayName = "Reminders", allowedDependencies = { "account", "account :: system", "audit",
+		"calendar", "catalog", "contract", "contract :: system", "obligation", "obligation :: system", "platform" })
 package jp.itaku.reminder;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import jp.itaku.platform.SpreadsheetCells;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.SpreadsheetCells;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -65,7 +65,7 @@ public class RosterWorkbook {
 
 	private final Rosters rosters;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
 	private final WorkingCalendar calendar;
 
@@ -73,11 +73,11 @@ public class RosterWorkbook {
 
 	private final AuditTrail audit;
 
-	RosterWorkbook(Contracts contracts, Rosters rosters, Organisations organisations, WorkingCalendar calendar,
-			MessageSource messages, AuditTrail audit) {
+	RosterWorkbook(Contracts contracts, Rosters rosters, WorkingCalendar calendar, MessageSource messages,
+			AuditTrail audit, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.contracts = contracts;
 		this.rosters = rosters;
-		this.organisations = organisations;
 		this.calendar = calendar;
 		this.messages = messages;
 		this.audit = audit;
@@ -194,7 +194,7 @@ public class RosterWorkbook {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private String text(String key, Object... arguments) {

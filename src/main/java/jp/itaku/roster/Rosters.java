@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
@@ -28,6 +28,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -81,6 +82,8 @@ public class Rosters {
 
 	private final Obligations obligations;
 
+	private final ObligationSystemReads obligationReads;
+
 	private final Documents documents;
 
 	private final FieldEncryptor encryptor;
@@ -97,14 +100,16 @@ public class Rosters {
 
 	private final Clock clock;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	Rosters(RosterMemberRepository members, RosterRevisionRepository revisions, RosterChangeRepository changes,
 			RosterNoticeRepository notices, Contracts contracts, ClauseCatalog catalog, Obligations obligations,
 			Documents documents, FieldEncryptor encryptor, RosterNoticeForm noticeForm,
 			ObjectProvider<WorkerReadiness> readiness, WorkingCalendar calendar, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, UserAccounts users) {
-		this.users = users;
+			ApplicationEventPublisher events, Clock clock, AccountSystemReads accountReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.accountReads = accountReads;
 		this.members = members;
 		this.revisions = revisions;
 		this.changes = changes;
@@ -441,15 +446,16 @@ public class Rosters {
 		pending.forEach((change) -> change.notifiedBy(notice.getId()));
 		List<Obligation> met = new ArrayList<>();
 		if (number == 1) {
-			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.ROSTER, "START"));
+			met.addAll(this.obligationReads.findUnscoped(contractId, Deliverable.ROSTER, "START"));
 			if (roster.stream().anyMatch((m) -> m.getRole().isResponsible())) {
 				// The roster names the responsible persons (e.g. Nerima 第6条, Gunma 第4条).
-				met.addAll(this.obligations.findUnscoped(contractId, Deliverable.RESPONSIBLE_PERSONS_NOTICE, "START"));
+				met.addAll(
+						this.obligationReads.findUnscoped(contractId, Deliverable.RESPONSIBLE_PERSONS_NOTICE, "START"));
 			}
 		}
 		else {
-			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.ROSTER, noticeKey(number)));
-			met.addAll(this.obligations.findUnscoped(contractId, Deliverable.RESPONSIBLE_PERSONS_NOTICE,
+			met.addAll(this.obligationReads.findUnscoped(contractId, Deliverable.ROSTER, noticeKey(number)));
+			met.addAll(this.obligationReads.findUnscoped(contractId, Deliverable.RESPONSIBLE_PERSONS_NOTICE,
 					noticeKey(number)));
 		}
 		String comment = (number == 1) ? "従事者名簿を提出します。" : "従事者名簿の変更（第" + number + "号）を届け出ます。";
@@ -539,27 +545,6 @@ public class Rosters {
 		return (check != null) ? check.of(memberId) : WorkerReadiness.Readiness.NONE;
 	}
 
-	/**
-	 * Lists a contract's roster without scoping, for other modules (schedules, entry
-	 * logs, IDs); never hand it to a user without scoping.
-	 * @param contractId the contract
-	 * @return every member
-	 */
-	@Transactional(readOnly = true)
-	public List<RosterMember> membersUnscoped(UUID contractId) {
-		return this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId);
-	}
-
-	/**
-	 * Looks up a member without scoping, for other modules.
-	 * @param memberId the member
-	 * @return the member, if it exists
-	 */
-	@Transactional(readOnly = true)
-	public Optional<RosterMember> findUnscoped(UUID memberId) {
-		return this.members.findById(memberId);
-	}
-
 	static String noticeKey(int number) {
 		return "ROSTER-" + number;
 	}
@@ -619,7 +604,7 @@ public class Rosters {
 		if (!mayEdit(actor, contract)) {
 			return List.of();
 		}
-		return this.users.enabledUsersUnscoped(actor.organisationId(), ContractRoles.CONTRACTOR_MEMBERS);
+		return this.accountReads.enabledUsersUnscoped(actor.organisationId(), ContractRoles.CONTRACTOR_MEMBERS);
 	}
 
 	private void check(Actor actor, Contract contract, RosterMemberForm form) {
@@ -636,7 +621,7 @@ public class Rosters {
 			}
 		}
 		if (form.getUserId() != null
-				&& this.users.enabledUsersUnscoped(actor.organisationId(), ContractRoles.CONTRACTOR_MEMBERS)
+				&& this.accountReads.enabledUsersUnscoped(actor.organisationId(), ContractRoles.CONTRACTOR_MEMBERS)
 					.stream()
 					.noneMatch((u) -> u.getId().equals(form.getUserId()))) {
 			problems.add(new ItakuProblem.FieldProblem("userId", "roster.userId.invalid"));

@@ -5,8 +5,9 @@
  * the nationality some profiles ask for, encrypted and shown only for the clause's
  * purpose. Raises the obligations a worker joining or leaving creates.
  */
-@ApplicationModule(displayName = "Rosters", allowedDependencies = { "account", "audit", "calendar", "catalog",
-		"contract", "document", "obligation", "organisation", "platform" })
+@ApplicationModule(displayName = "Rosters",
+		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract", "document",
+				"obligation", "obligation :: system", "organisation", "organisation :: system", "platform" })
 package jp.itaku.roster;
 
 import org.springframework.modulith.ApplicationModule;

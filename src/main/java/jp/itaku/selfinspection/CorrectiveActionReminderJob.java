@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
-import jp.itaku.contract.Contracts;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.mail.Mailer;
@@ -49,9 +49,9 @@ class CorrectiveActionReminderJob {
 
 	private final JdbcClient jdbc;
 
-	private final Contracts contracts;
+	private final ContractSystemReads contractReads;
 
-	private final UserAccounts users;
+	private final AccountSystemReads accountReads;
 
 	private final Mailer mailer;
 
@@ -69,12 +69,11 @@ class CorrectiveActionReminderJob {
 
 	private final BaseUrl baseUrl;
 
-	CorrectiveActionReminderJob(JdbcClient jdbc, Contracts contracts, UserAccounts users, Mailer mailer,
-			MessageSource messages, AuditTrail audit, WorkingCalendar calendar, PlatformTransactionManager transactions,
-			Clock clock, @Value("${itaku.self-inspections.action-remind-days:3}") int remindDays, BaseUrl baseUrl) {
+	CorrectiveActionReminderJob(JdbcClient jdbc, Mailer mailer, MessageSource messages, AuditTrail audit,
+			WorkingCalendar calendar, PlatformTransactionManager transactions, Clock clock,
+			@Value("${itaku.self-inspections.action-remind-days:3}") int remindDays, BaseUrl baseUrl,
+			ContractSystemReads contractReads, AccountSystemReads accountReads) {
 		this.jdbc = jdbc;
-		this.contracts = contracts;
-		this.users = users;
 		this.mailer = mailer;
 		this.messages = messages;
 		this.audit = audit;
@@ -84,6 +83,8 @@ class CorrectiveActionReminderJob {
 		this.clock = clock;
 		this.remindDays = remindDays;
 		this.baseUrl = baseUrl;
+		this.contractReads = contractReads;
+		this.accountReads = accountReads;
 	}
 
 	/**
@@ -153,9 +154,9 @@ class CorrectiveActionReminderJob {
 		if (claimed == 0) {
 			return false;
 		}
-		Contract contract = this.contracts.findUnscoped(action.contractId()).orElseThrow();
+		Contract contract = this.contractReads.findUnscoped(action.contractId()).orElseThrow();
 		int sent = 0;
-		for (UserAccount lead : this.users.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+		for (UserAccount lead : this.accountReads.enabledUsersUnscoped(contract.getContractorOrganisationId(),
 				ContractRoles.CONTRACTOR_LEADS)) {
 			if (lead.getEmail() == null || lead.getEmail().isBlank()) {
 				continue;

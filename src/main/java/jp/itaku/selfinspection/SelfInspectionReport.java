@@ -10,7 +10,7 @@ import java.util.UUID;
 import jp.itaku.contract.Contract;
 import jp.itaku.document.PdfForm;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 
 import org.springframework.context.MessageSource;
@@ -28,11 +28,11 @@ class SelfInspectionReport {
 
 	private final MessageSource messages;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
-	SelfInspectionReport(MessageSource messages, Organisations organisations) {
+	SelfInspectionReport(MessageSource messages, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.messages = messages;
-		this.organisations = organisations;
 	}
 
 	byte[] render(Contract contract, YearMonth month, List<SelfInspectionAnswer> rows, LocalDate filedOn) {
@@ -85,7 +85,7 @@ class SelfInspectionReport {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private String text(String key, Object... arguments) {

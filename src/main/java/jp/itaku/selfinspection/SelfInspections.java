@@ -26,6 +26,7 @@ import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -61,6 +62,8 @@ public class SelfInspections {
 
 	private final Obligations obligations;
 
+	private final ObligationSystemReads obligationReads;
+
 	private final Documents documents;
 
 	private final SelfInspectionReport report;
@@ -75,7 +78,9 @@ public class SelfInspections {
 
 	SelfInspections(SelfInspectionRepository inspections, SelfInspectionAnswerRepository answers, Contracts contracts,
 			ClauseCatalog catalog, Obligations obligations, Documents documents, SelfInspectionReport report,
-			WorkingCalendar calendar, MessageSource messages, AuditTrail audit, Clock clock) {
+			WorkingCalendar calendar, MessageSource messages, AuditTrail audit, Clock clock,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
 		this.inspections = inspections;
 		this.answers = answers;
 		this.contracts = contracts;
@@ -421,7 +426,7 @@ public class SelfInspections {
 	}
 
 	private Obligation monthObligation(UUID contractId, YearMonth month) {
-		List<Obligation> found = this.obligations.findUnscoped(contractId, Deliverable.SELF_INSPECTION_REPORT,
+		List<Obligation> found = this.obligationReads.findUnscoped(contractId, Deliverable.SELF_INSPECTION_REPORT,
 				month.toString());
 		return found.isEmpty() ? null : found.get(0);
 	}

@@ -4,8 +4,10 @@
  * evidence and corrective actions, the written report submitted to the month's
  * SELF_INSPECTION_REPORT obligation, and the trend over the months.
  */
-@ApplicationModule(displayName = "Self-inspections", allowedDependencies = { "account", "audit", "calendar", "catalog",
-		"contract", "document", "obligation", "organisation", "platform" })
+@ApplicationModule(displayName = "Self-inspections",
+		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
+				"contract :: system", "document", "obligation", "obligation :: system", "organisation",
+				"organisation :: system", "platform" })
 package jp.itaku.selfinspection;
 
 import org.springframework.modulith.ApplicationModule;

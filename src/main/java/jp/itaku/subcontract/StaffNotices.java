@@ -21,6 +21,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -31,7 +32,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
-import jp.itaku.roster.Rosters;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.WorkerRole;
 
 import org.springframework.context.event.EventListener;
@@ -56,9 +57,11 @@ public class StaffNotices {
 
 	private final Contracts contracts;
 
-	private final Rosters rosters;
+	private final RosterSystemReads rosterReads;
 
 	private final Obligations obligations;
+
+	private final ObligationSystemReads obligationReads;
 
 	private final Documents documents;
 
@@ -71,12 +74,13 @@ public class StaffNotices {
 	private final Clock clock;
 
 	StaffNotices(SubcontractRepository subcontracts, StaffNoticeRepository notices, Contracts contracts,
-			Rosters rosters, Obligations obligations, Documents documents, SubcontractPdf pdf, WorkingCalendar calendar,
-			AuditTrail audit, Clock clock) {
+			Obligations obligations, Documents documents, SubcontractPdf pdf, WorkingCalendar calendar,
+			AuditTrail audit, Clock clock, RosterSystemReads rosterReads, ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.rosterReads = rosterReads;
 		this.subcontracts = subcontracts;
 		this.notices = notices;
 		this.contracts = contracts;
-		this.rosters = rosters;
 		this.obligations = obligations;
 		this.documents = documents;
 		this.pdf = pdf;
@@ -131,7 +135,7 @@ public class StaffNotices {
 		if (!mayFile(actor, contract, s)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		List<RosterMember> staff = this.rosters.membersUnscoped(s.getContractId())
+		List<RosterMember> staff = this.rosterReads.membersUnscoped(s.getContractId())
 			.stream()
 			.filter((m) -> m.getOrganisationId().equals(s.getSubcontractorOrganisationId()))
 			.toList();
@@ -153,8 +157,8 @@ public class StaffNotices {
 		StaffNotice notice = this.notices.save(new StaffNotice(s, number, securityLead,
 				(int) staff.stream().filter((m) -> m.getStatus() != MemberStatus.LEFT).count(), actor.userId(), now,
 				document.key(), document.sha256(), fileName));
-		List<Obligation> due = new ArrayList<>(
-				this.obligations.findUnscoped(s.getContractId(), Deliverable.SUBCONTRACT_STAFF_NOTICE, key(s, number)));
+		List<Obligation> due = new ArrayList<>(this.obligationReads.findUnscoped(s.getContractId(),
+				Deliverable.SUBCONTRACT_STAFF_NOTICE, key(s, number)));
 		String source = "Subcontract:" + s.getId();
 		List<UUID> submitted = new ArrayList<>();
 		for (Obligation o : due) {
@@ -227,7 +231,7 @@ public class StaffNotices {
 	 * it.
 	 */
 	private void staffChanged(UUID contractId, UUID memberId) {
-		Optional<RosterMember> member = this.rosters.findUnscoped(memberId);
+		Optional<RosterMember> member = this.rosterReads.findUnscoped(memberId);
 		if (member.isEmpty()) {
 			return;
 		}

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jp.itaku.contract.Contract;
 import jp.itaku.document.PdfForm;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 import jp.itaku.roster.RosterMember;
 
@@ -25,11 +25,11 @@ class SubcontractPdf {
 
 	private final MessageSource messages;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
-	SubcontractPdf(MessageSource messages, Organisations organisations) {
+	SubcontractPdf(MessageSource messages, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.messages = messages;
-		this.organisations = organisations;
 	}
 
 	byte[] application(Contract contract, Subcontract s) {
@@ -116,7 +116,7 @@ class SubcontractPdf {
 	}
 
 	private String name(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 }

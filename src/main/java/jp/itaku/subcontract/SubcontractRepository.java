@@ -1,5 +1,6 @@
 package jp.itaku.subcontract;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import org.springframework.data.jpa.repository.Query;
 interface SubcontractRepository extends JpaRepository<Subcontract, UUID> {
 
 	List<Subcontract> findByContractIdOrderBySeqAsc(UUID contractId);
+
+	List<Subcontract> findByContractIdInAndStatusOrderByAppliedAtAsc(Collection<UUID> contractIds,
+			SubcontractStatus status);
 
 	@Query("select coalesce(max(s.seq), 0) from Subcontract s where s.contractId = ?1")
 	int lastSeq(UUID contractId);

@@ -25,13 +25,16 @@ import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.catalog.TriggerType;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -42,7 +45,7 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.database.TransactionLocks;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
-import jp.itaku.roster.Rosters;
+import jp.itaku.roster.RosterSystemReads;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
@@ -79,11 +82,17 @@ public class Subcontracts {
 
 	private final Contracts contracts;
 
+	private final ContractSystemReads contractReads;
+
 	private final Organisations organisations;
+
+	private final OrganisationSystemReads organisationReads;
 
 	private final Obligations obligations;
 
-	private final Rosters rosters;
+	private final ObligationSystemReads obligationReads;
+
+	private final RosterSystemReads rosterReads;
 
 	private final Documents documents;
 
@@ -100,10 +109,15 @@ public class Subcontracts {
 	private final TransactionLocks locks;
 
 	Subcontracts(SubcontractRepository repository, SupervisionRepository supervision, Contracts contracts,
-			Organisations organisations, Obligations obligations, Rosters rosters, Documents documents,
-			SubcontractPdf pdf, AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar,
-			Clock clock, TransactionLocks locks, StaffNotices staffNotices,
-			StaffNoticeRepository staffNoticeRepository) {
+			Organisations organisations, Obligations obligations, Documents documents, SubcontractPdf pdf,
+			AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
+			TransactionLocks locks, StaffNotices staffNotices, StaffNoticeRepository staffNoticeRepository,
+			ContractSystemReads contractReads, OrganisationSystemReads organisationReads, RosterSystemReads rosterReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.rosterReads = rosterReads;
+		this.organisationReads = organisationReads;
+		this.contractReads = contractReads;
 		this.staffNotices = staffNotices;
 		this.staffNoticeRepository = staffNoticeRepository;
 		this.repository = repository;
@@ -111,7 +125,6 @@ public class Subcontracts {
 		this.contracts = contracts;
 		this.organisations = organisations;
 		this.obligations = obligations;
-		this.rosters = rosters;
 		this.documents = documents;
 		this.pdf = pdf;
 		this.audit = audit;
@@ -134,14 +147,14 @@ public class Subcontracts {
 		List<Subcontract> all = this.repository.findByContractIdOrderBySeqAsc(contractId);
 		List<Subcontract> visible = visible(actor, contract, all);
 		Map<String, Long> open = new HashMap<>();
-		for (Obligation o : this.obligations.pendingUnscoped(List.of(contractId))) {
+		for (Obligation o : this.obligationReads.pendingUnscoped(List.of(contractId))) {
 			if (o.getSource() != null) {
 				open.merge(o.getSource(), 1L, Long::sum);
 			}
 		}
-		List<RosterMember> roster = this.rosters.membersUnscoped(contractId);
+		List<RosterMember> roster = this.rosterReads.membersUnscoped(contractId);
 		Set<UUID> visibleIds = visible.stream().map(Subcontract::getId).collect(Collectors.toSet());
-		Map<UUID, String> names = this.organisations
+		Map<UUID, String> names = this.organisationReads
 			.namesUnscoped(visible.stream().map(Subcontract::getApplicantOrganisationId).collect(Collectors.toSet()));
 		List<Node> nodes = new ArrayList<>();
 		for (Subcontract s : visible) {
@@ -158,7 +171,7 @@ public class Subcontracts {
 			.stream()
 			.filter((r) -> visibleIds.contains(r.getSubcontractId()))
 			.toList();
-		List<Obligation> reportObligations = this.obligations.pendingUnscoped(List.of(contractId))
+		List<Obligation> reportObligations = this.obligationReads.pendingUnscoped(List.of(contractId))
 			.stream()
 			.filter((o) -> o.getDeliverable() == Deliverable.SUBCONTRACT_SUPERVISION_REPORT)
 			.toList();
@@ -195,8 +208,8 @@ public class Subcontracts {
 	@Transactional(readOnly = true)
 	public List<Organisation> candidates() {
 		List<Organisation> all = new ArrayList<>(
-				this.organisations.findAllOfKindUnscoped(OrganisationKind.SUBCONTRACTOR));
-		all.addAll(this.organisations.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR));
+				this.organisationReads.findAllOfKindUnscoped(OrganisationKind.SUBCONTRACTOR));
+		all.addAll(this.organisationReads.findAllOfKindUnscoped(OrganisationKind.CONTRACTOR));
 		return all;
 	}
 
@@ -237,7 +250,7 @@ public class Subcontracts {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
 		}
-		Organisation target = this.organisations.findUnscoped(form.getSubcontractorOrganisationId())
+		Organisation target = this.organisationReads.findUnscoped(form.getSubcontractorOrganisationId())
 			.filter((o) -> o.getKind() != OrganisationKind.CLIENT)
 			.orElseThrow(
 					() -> new InvalidInputProblem("subcontractorOrganisationId", "subcontract.error.subcontractor"));
@@ -429,7 +442,7 @@ public class Subcontracts {
 		if (obligationId == null) {
 			throw new InvalidInputProblem("obligationId", "subcontract.error.obligation");
 		}
-		Obligation obligation = this.obligations.findUnscoped(obligationId)
+		Obligation obligation = this.obligationReads.findUnscoped(obligationId)
 			.filter((o) -> o.getContractId().equals(contractId)
 					&& o.getDeliverable() == Deliverable.SUBCONTRACT_SUPERVISION_REPORT)
 			.orElseThrow(() -> new InvalidInputProblem("obligationId", "subcontract.error.obligation"));
@@ -466,25 +479,15 @@ public class Subcontracts {
 	}
 
 	/**
-	 * Lists the subcontracts of a contract without scoping, for other modules and jobs.
-	 * @param contractId the contract
-	 * @return every subcontract by number
-	 */
-	@Transactional(readOnly = true)
-	public List<Subcontract> allUnscoped(UUID contractId) {
-		return this.repository.findByContractIdOrderBySeqAsc(contractId);
-	}
-
-	/**
 	 * Returns the organisations above a subcontract's applicant, nearest first: the
 	 * subcontractors of the levels above, then the contractor (the client is not listed).
 	 * @param subcontractId the subcontract
 	 * @return organisation ids
 	 */
 	@Transactional(readOnly = true)
-	public List<UUID> upstreamOfApplicantUnscoped(UUID subcontractId) {
+	List<UUID> upstreamOfApplicantUnscoped(UUID subcontractId) {
 		Subcontract s = this.repository.findById(subcontractId).orElseThrow(() -> new NotFoundProblem(WHAT));
-		Contract contract = this.contracts.findUnscoped(s.getContractId()).orElseThrow();
+		Contract contract = this.contractReads.findUnscoped(s.getContractId()).orElseThrow();
 		List<Subcontract> all = this.repository.findByContractIdOrderBySeqAsc(s.getContractId());
 		Subcontract parent = byId(all, s.getParentId());
 		List<UUID> upstream = new ArrayList<>(upstream(contract, all, parent, s.getApplicantOrganisationId()));
@@ -561,6 +564,39 @@ public class Subcontracts {
 
 	private boolean mayReport(Actor actor, Contract contract) {
 		return ContractRoles.leadsForContractorWhileOpen(actor, contract);
+	}
+
+	/**
+	 * Returns the subcontract applications that wait for the actor's decision: pending
+	 * applications of the contracts on which the actor decides for the client, oldest
+	 * first.
+	 * @param actor the acting user
+	 * @return the applications with their contracts; empty for anyone who decides nothing
+	 */
+	@Transactional(readOnly = true)
+	public List<Pending> awaitingDecision(Actor actor) {
+		Map<UUID, Contract> deciding = new HashMap<>();
+		this.contracts.list(actor)
+			.stream()
+			.filter((c) -> ContractRoles.decidesForClient(actor, c))
+			.forEach((c) -> deciding.put(c.getId(), c));
+		if (deciding.isEmpty()) {
+			return List.of();
+		}
+		return this.repository
+			.findByContractIdInAndStatusOrderByAppliedAtAsc(deciding.keySet(), SubcontractStatus.PENDING)
+			.stream()
+			.map((s) -> new Pending(deciding.get(s.getContractId()), s))
+			.toList();
+	}
+
+	/**
+	 * A subcontract application with its contract.
+	 *
+	 * @param contract the contract
+	 * @param subcontract the pending application
+	 */
+	public record Pending(Contract contract, Subcontract subcontract) {
 	}
 
 	private Subcontract decidable(Actor actor, UUID id) {

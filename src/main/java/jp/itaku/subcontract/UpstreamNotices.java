@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.BaseUrl;
 import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
@@ -38,11 +39,15 @@ class UpstreamNotices {
 
 	private final Subcontracts subcontracts;
 
+	private final SubcontractSystemReads subcontractReads;
+
 	private final Contracts contracts;
 
-	private final Organisations organisations;
+	private final ContractSystemReads contractReads;
 
-	private final UserAccounts users;
+	private final OrganisationSystemReads organisationReads;
+
+	private final AccountSystemReads accountReads;
 
 	private final AuditTrail audit;
 
@@ -54,12 +59,16 @@ class UpstreamNotices {
 
 	private final MailDeliveries deliveries;
 
-	UpstreamNotices(Subcontracts subcontracts, Contracts contracts, Organisations organisations, UserAccounts users,
-			AuditTrail audit, MessageSource messages, Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries) {
+	UpstreamNotices(Subcontracts subcontracts, Contracts contracts, AuditTrail audit, MessageSource messages,
+			Mailer mailer, BaseUrl baseUrl, MailDeliveries deliveries, AccountSystemReads accountReads,
+			ContractSystemReads contractReads, OrganisationSystemReads organisationReads,
+			SubcontractSystemReads subcontractReads) {
+		this.subcontractReads = subcontractReads;
+		this.organisationReads = organisationReads;
+		this.contractReads = contractReads;
+		this.accountReads = accountReads;
 		this.subcontracts = subcontracts;
 		this.contracts = contracts;
-		this.organisations = organisations;
-		this.users = users;
 		this.audit = audit;
 		this.messages = messages;
 		this.mailer = mailer;
@@ -78,8 +87,8 @@ class UpstreamNotices {
 		if (!this.mailer.configured()) {
 			return;
 		}
-		Contract contract = this.contracts.findUnscoped(event.contractId()).orElse(null);
-		Subcontract s = this.subcontracts.allUnscoped(event.contractId())
+		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
+		Subcontract s = this.subcontractReads.allUnscoped(event.contractId())
 			.stream()
 			.filter((x) -> x.getId().equals(event.subcontractId()))
 			.findFirst()
@@ -89,11 +98,11 @@ class UpstreamNotices {
 		}
 		List<UserAccount> recipients = new ArrayList<>();
 		for (UUID organisation : this.subcontracts.upstreamOfApplicantUnscoped(s.getId())) {
-			recipients.addAll(this.users.enabledUsersUnscoped(organisation, ContractRoles.CONTRACTOR_LEADS));
+			recipients.addAll(this.accountReads.enabledUsersUnscoped(organisation, ContractRoles.CONTRACTOR_LEADS));
 		}
-		recipients
-			.addAll(this.users.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS));
-		String applicant = this.organisations.findUnscoped(s.getApplicantOrganisationId())
+		recipients.addAll(this.accountReads.enabledUsersUnscoped(contract.getClientOrganisationId(),
+				ContractRoles.CLIENT_DECIDERS));
+		String applicant = this.organisationReads.findUnscoped(s.getApplicantOrganisationId())
 			.map(Organisation::getName)
 			.orElse("");
 		this.deliveries.deliver("subcontract-applied:" + s.getId(),

@@ -4,8 +4,10 @@
  * depth with upstream notices, the applicant's supervision records, the chain as a tree,
  * and the contract participation of approved subcontractors.
  */
-@ApplicationModule(displayName = "Subcontracting", allowedDependencies = { "account", "audit", "calendar", "catalog",
-		"contract", "contract :: participation", "document", "obligation", "organisation", "platform", "roster" })
+@ApplicationModule(displayName = "Subcontracting",
+		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
+				"contract :: participation", "contract :: system", "document", "obligation", "obligation :: system",
+				"organisation", "organisation :: system", "platform", "roster", "roster :: system" })
 package jp.itaku.subcontract;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.Submission;
 import jp.itaku.platform.Actor;
@@ -28,11 +29,15 @@ class Filings {
 
 	private final Obligations obligations;
 
+	private final ObligationSystemReads obligationReads;
+
 	private final TrainingFilingRepository filings;
 
 	private final Clock clock;
 
-	Filings(Obligations obligations, TrainingFilingRepository filings, Clock clock) {
+	Filings(Obligations obligations, TrainingFilingRepository filings, Clock clock,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
 		this.obligations = obligations;
 		this.filings = filings;
 		this.clock = clock;
@@ -57,7 +62,7 @@ class Filings {
 		if (obligationId == null) {
 			throw new InvalidInputProblem("obligation", "validation.required");
 		}
-		Obligation obligation = this.obligations.findUnscoped(obligationId)
+		Obligation obligation = this.obligationReads.findUnscoped(obligationId)
 			.filter((o) -> o.getContractId().equals(contract.getId()))
 			.orElseThrow(() -> new InvalidInputProblem("obligation", "training.filing.unknownObligation"));
 		if (obligation.getDeliverable() != deliverable) {

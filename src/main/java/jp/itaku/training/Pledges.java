@@ -25,12 +25,13 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractSummary;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -39,6 +40,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Sha256;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 
 import org.springframework.context.MessageSource;
@@ -62,11 +64,15 @@ public class Pledges {
 
 	private final Rosters rosters;
 
+	private final RosterSystemReads rosterReads;
+
 	private final Contracts contracts;
+
+	private final ContractSystemReads contractReads;
 
 	private final ClauseCatalog catalog;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
 	private final Documents documents;
 
@@ -80,14 +86,17 @@ public class Pledges {
 
 	private final Clock clock;
 
-	Pledges(PledgeRepository pledges, Rosters rosters, Contracts contracts, ClauseCatalog catalog,
-			Organisations organisations, Documents documents, Filings filings, MessageSource messages,
-			WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+	Pledges(PledgeRepository pledges, Rosters rosters, Contracts contracts, ClauseCatalog catalog, Documents documents,
+			Filings filings, MessageSource messages, WorkingCalendar calendar, AuditTrail audit, Clock clock,
+			ContractSystemReads contractReads, OrganisationSystemReads organisationReads,
+			RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
+		this.organisationReads = organisationReads;
+		this.contractReads = contractReads;
 		this.pledges = pledges;
 		this.rosters = rosters;
 		this.contracts = contracts;
 		this.catalog = catalog;
-		this.organisations = organisations;
 		this.documents = documents;
 		this.filings = filings;
 		this.messages = messages;
@@ -299,7 +308,7 @@ public class Pledges {
 	@Transactional(readOnly = true)
 	public List<Pledge> ofContract(Actor actor, UUID contractId) {
 		ContractPart part = this.contracts.part(actor, contractId);
-		Map<UUID, UUID> organisationOf = this.rosters.membersUnscoped(contractId)
+		Map<UUID, UUID> organisationOf = this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.collect(Collectors.toMap(RosterMember::getId, RosterMember::getOrganisationId));
 		return this.pledges.findByContractIdOrderByCreatedAtDesc(contractId)
@@ -321,11 +330,11 @@ public class Pledges {
 		// A subcontractor's worker pledges on the contracts it takes part in.
 		for (ContractSummary summary : this.contracts.summaries(actor)) {
 			if (contracts.stream().noneMatch((c) -> c.getId().equals(summary.id()))) {
-				this.contracts.findUnscoped(summary.id()).ifPresent(contracts::add);
+				this.contractReads.findUnscoped(summary.id()).ifPresent(contracts::add);
 			}
 		}
 		for (Contract contract : contracts) {
-			for (RosterMember member : this.rosters.membersUnscoped(contract.getId())) {
+			for (RosterMember member : this.rosterReads.membersUnscoped(contract.getId())) {
 				if (!isWorkerThemself(actor, member)) {
 					continue;
 				}
@@ -420,7 +429,7 @@ public class Pledges {
 	}
 
 	private RosterMember member(UUID memberId) {
-		return this.rosters.findUnscoped(memberId).orElseThrow(() -> new NotFoundProblem("roster.member.entity"));
+		return this.rosterReads.findUnscoped(memberId).orElseThrow(() -> new NotFoundProblem("roster.member.entity"));
 	}
 
 	private Contract editable(Actor actor, UUID contractId) {
@@ -432,7 +441,7 @@ public class Pledges {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private static String fileName(RosterMember member) {

@@ -28,7 +28,7 @@ import jp.itaku.document.PdfForm;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.Dates;
@@ -36,6 +36,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerReadiness;
 
@@ -62,9 +63,11 @@ public class Trainings {
 
 	private final Rosters rosters;
 
+	private final RosterSystemReads rosterReads;
+
 	private final Contracts contracts;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
 	private final Documents documents;
 
@@ -79,13 +82,14 @@ public class Trainings {
 	private final Clock clock;
 
 	Trainings(TrainingSessionRepository sessions, PledgeRepository pledges, Rosters rosters, Contracts contracts,
-			Organisations organisations, Documents documents, Filings filings, MessageSource messages,
-			WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+			Documents documents, Filings filings, MessageSource messages, WorkingCalendar calendar, AuditTrail audit,
+			Clock clock, OrganisationSystemReads organisationReads, RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
+		this.organisationReads = organisationReads;
 		this.sessions = sessions;
 		this.pledges = pledges;
 		this.rosters = rosters;
 		this.contracts = contracts;
-		this.organisations = organisations;
 		this.documents = documents;
 		this.filings = filings;
 		this.messages = messages;
@@ -108,7 +112,7 @@ public class Trainings {
 	public TrainingSession record(Actor actor, UUID contractId, TrainingSessionForm form, Upload materials) {
 		Contract contract = editable(actor, contractId);
 		List<FieldProblem> problems = new ArrayList<>(form.problems(this.calendar.today()));
-		Map<String, RosterMember> roster = this.rosters.membersUnscoped(contractId)
+		Map<String, RosterMember> roster = this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.collect(Collectors.toMap((m) -> m.getId().toString(), Function.identity()));
 		List<Attendance> attendances = new ArrayList<>();
@@ -195,7 +199,7 @@ public class Trainings {
 			byMember.computeIfAbsent(pledge.getMemberId(), (k) -> new ArrayList<>()).add(pledge);
 		}
 		List<WorkerRow> rows = new ArrayList<>();
-		for (RosterMember member : this.rosters.membersUnscoped(contractId)) {
+		for (RosterMember member : this.rosterReads.membersUnscoped(contractId)) {
 			if (!part.sees(member.getOrganisationId())) {
 				continue;
 			}
@@ -356,7 +360,7 @@ public class Trainings {
 	}
 
 	private Map<UUID, RosterMember> roster(UUID contractId) {
-		return this.rosters.membersUnscoped(contractId)
+		return this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.collect(Collectors.toMap(RosterMember::getId, Function.identity()));
 	}
@@ -385,7 +389,7 @@ public class Trainings {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private String message(String key, Object... arguments) {

@@ -5,8 +5,10 @@
  * records submitted to the obligations they meet; and the readiness the roster asks
  * before a worker starts (Setagaya 16, Kadoma 1(2)(3) and 5, Nerima 9–10 and 24③).
  */
-@ApplicationModule(displayName = "Pledges and training", allowedDependencies = { "audit", "calendar", "catalog",
-		"contract", "document", "obligation", "organisation", "platform", "roster" })
+@ApplicationModule(displayName = "Pledges and training",
+		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: system", "document",
+				"obligation", "obligation :: system", "organisation", "organisation :: system", "platform", "roster",
+				"roster :: system" })
 package jp.itaku.training;
 
 import org.springframework.modulith.ApplicationModule;

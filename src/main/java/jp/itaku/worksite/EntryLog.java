@@ -23,7 +23,7 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.roster.RosterMember;
-import jp.itaku.roster.Rosters;
+import jp.itaku.roster.RosterSystemReads;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,16 +44,17 @@ public class EntryLog {
 
 	private final Contracts contracts;
 
-	private final Rosters rosters;
+	private final RosterSystemReads rosterReads;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	EntryLog(EntryLogRepository entries, Contracts contracts, Rosters rosters, AuditTrail audit, Clock clock) {
+	EntryLog(EntryLogRepository entries, Contracts contracts, AuditTrail audit, Clock clock,
+			RosterSystemReads rosterReads) {
+		this.rosterReads = rosterReads;
 		this.entries = entries;
 		this.contracts = contracts;
-		this.rosters = rosters;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -83,20 +84,6 @@ public class EntryLog {
 		return this.entries.findByContractIdAndEnteredAtGreaterThanEqualAndEnteredAtLessThanOrderByEnteredAtAsc(
 				contractId, from.atStartOfDay(ItakuTime.ZONE).toInstant(),
 				to.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant());
-	}
-
-	/**
-	 * Lists the entries of a contract in a period, for the log checks (module
-	 * {@code logevidence}), which scope the contract themselves.
-	 * @param contractId the contract
-	 * @param from the first instant
-	 * @param to the instant after the last
-	 * @return the entries by time in
-	 */
-	@Transactional(readOnly = true)
-	public List<EntryLogEntry> entriesUnscoped(UUID contractId, Instant from, Instant to) {
-		return this.entries
-			.findByContractIdAndEnteredAtGreaterThanEqualAndEnteredAtLessThanOrderByEnteredAtAsc(contractId, from, to);
 	}
 
 	/**
@@ -137,7 +124,7 @@ public class EntryLog {
 	public Quick quick(Actor actor, UUID contractId) {
 		Contract contract = this.contracts.get(actor, contractId);
 		LocalDate today = ItakuTime.today(this.clock);
-		List<RosterMember> working = this.rosters.membersUnscoped(contractId)
+		List<RosterMember> working = this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.filter((m) -> m.worksOn(today))
 			.toList();
@@ -180,7 +167,7 @@ public class EntryLog {
 	public EntryLogEntry enter(Actor actor, UUID contractId, UUID memberId) {
 		recordable(actor, contractId);
 		LocalDate today = ItakuTime.today(this.clock);
-		RosterMember member = this.rosters.findUnscoped(memberId)
+		RosterMember member = this.rosterReads.findUnscoped(memberId)
 			.filter((m) -> m.getContractId().equals(contractId))
 			.orElseThrow(() -> new NotFoundProblem("roster.member.entity"));
 		if (!member.worksOn(today)) {
@@ -283,7 +270,7 @@ public class EntryLog {
 	}
 
 	private List<RosterMatch.Person> roster(UUID contractId) {
-		return this.rosters.membersUnscoped(contractId).stream().map(RosterMatch.Person::of).toList();
+		return this.rosterReads.membersUnscoped(contractId).stream().map(RosterMatch.Person::of).toList();
 	}
 
 	private LocalDateTime now() {

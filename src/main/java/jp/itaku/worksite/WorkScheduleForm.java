@@ -10,7 +10,7 @@ import java.util.UUID;
 import jp.itaku.contract.Contract;
 import jp.itaku.document.PdfForm;
 import jp.itaku.organisation.Organisation;
-import jp.itaku.organisation.Organisations;
+import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 
 import org.springframework.context.MessageSource;
@@ -28,11 +28,11 @@ class WorkScheduleForm {
 
 	private final MessageSource messages;
 
-	private final Organisations organisations;
+	private final OrganisationSystemReads organisationReads;
 
-	WorkScheduleForm(MessageSource messages, Organisations organisations) {
+	WorkScheduleForm(MessageSource messages, OrganisationSystemReads organisationReads) {
+		this.organisationReads = organisationReads;
 		this.messages = messages;
-		this.organisations = organisations;
 	}
 
 	byte[] render(Contract contract, YearMonth month, int version, boolean change, List<WorkShift> shifts,
@@ -73,7 +73,7 @@ class WorkScheduleForm {
 	}
 
 	private String organisationName(UUID id) {
-		return this.organisations.findUnscoped(id).map(Organisation::getName).orElse("");
+		return this.organisationReads.findUnscoped(id).map(Organisation::getName).orElse("");
 	}
 
 	private String text(String key, Object... arguments) {

@@ -27,6 +27,7 @@ import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -35,10 +36,11 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +66,11 @@ public class WorkSchedules {
 
 	private final Rosters rosters;
 
+	private final RosterSystemReads rosterReads;
+
 	private final Obligations obligations;
+
+	private final ObligationSystemReads obligationReads;
 
 	private final Documents documents;
 
@@ -80,7 +86,10 @@ public class WorkSchedules {
 
 	WorkSchedules(WorkScheduleRepository schedules, WorkShiftRepository shifts, Contracts contracts, Rosters rosters,
 			Obligations obligations, Documents documents, WorkScheduleForm form, WorkingCalendar calendar,
-			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events, RosterSystemReads rosterReads,
+			ObligationSystemReads obligationReads) {
+		this.obligationReads = obligationReads;
+		this.rosterReads = rosterReads;
 		this.events = events;
 		this.schedules = schedules;
 		this.shifts = shifts;
@@ -145,7 +154,7 @@ public class WorkSchedules {
 		List<WorkShift> cells = versions.isEmpty() ? List.of()
 				: this.shifts.findByScheduleIdOrderByMemberNameAscDayAsc(versions.get(0).getId());
 		List<RosterMember> members = new ArrayList<>();
-		for (RosterMember member : this.rosters.membersUnscoped(contractId)) {
+		for (RosterMember member : this.rosterReads.membersUnscoped(contractId)) {
 			boolean works = month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1)).anyMatch(member::worksOn);
 			boolean scheduled = cells.stream().anyMatch((c) -> c.getMemberId().equals(member.getId()));
 			if (works || scheduled) {
@@ -154,22 +163,6 @@ public class WorkSchedules {
 		}
 		return new Month(contract, month, versions, cells, members, monthObligation(contractId, month),
 				mayEdit(actor, contract));
-	}
-
-	/**
-	 * Returns the cells of the latest version of every month's schedule of a contract,
-	 * for the log checks (module {@code logevidence}), which scope the contract
-	 * themselves.
-	 * @param contractId the contract
-	 * @return the cells in force
-	 */
-	@Transactional(readOnly = true)
-	public List<ShiftCell> shiftsInForceUnscoped(UUID contractId) {
-		Map<String, UUID> latest = new LinkedHashMap<>();
-		for (WorkSchedule schedule : this.schedules.findByContractIdOrderByMonthAscVersionAsc(contractId)) {
-			latest.put(schedule.getMonth().toString(), schedule.getId());
-		}
-		return latest.isEmpty() ? List.of() : this.shifts.cellsOf(latest.values());
 	}
 
 	/**
@@ -189,7 +182,7 @@ public class WorkSchedules {
 			WorkSchedule.Source source) {
 		Contract contract = editable(actor, contractId);
 		requireInPeriod(contract, month);
-		List<RosterMatch.Person> roster = this.rosters.membersUnscoped(contractId)
+		List<RosterMatch.Person> roster = this.rosterReads.membersUnscoped(contractId)
 			.stream()
 			.map(RosterMatch.Person::of)
 			.toList();
@@ -270,7 +263,7 @@ public class WorkSchedules {
 		}
 		boolean submittedBefore = versions.stream().anyMatch((v) -> !v.isDraft());
 		List<Obligation> targets = open(
-				this.obligations.findUnscoped(contractId, Deliverable.WORK_SCHEDULE, month.toString()));
+				this.obligationReads.findUnscoped(contractId, Deliverable.WORK_SCHEDULE, month.toString()));
 		String changeKey = null;
 		LocalDate today = this.calendar.today();
 		if (targets.isEmpty() && submittedBefore) {
@@ -353,7 +346,8 @@ public class WorkSchedules {
 	}
 
 	private Obligation monthObligation(UUID contractId, YearMonth month) {
-		List<Obligation> found = this.obligations.findUnscoped(contractId, Deliverable.WORK_SCHEDULE, month.toString());
+		List<Obligation> found = this.obligationReads.findUnscoped(contractId, Deliverable.WORK_SCHEDULE,
+				month.toString());
 		return found.isEmpty() ? null : found.get(0);
 	}
 

@@ -4,8 +4,10 @@
  * every change) as a written form; who entered and left the work area, matched to the
  * roster on the day, visitors shown as such and anyone else flagged.
  */
-@ApplicationModule(displayName = "Work schedules and entry logs", allowedDependencies = { "audit", "calendar",
-		"catalog", "contract", "contract :: sections", "document", "obligation", "organisation", "platform", "roster" })
+@ApplicationModule(displayName = "Work schedules and entry logs",
+		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: sections", "document",
+				"obligation", "obligation :: system", "organisation", "organisation :: system", "platform", "roster",
+				"roster :: system" })
 package jp.itaku.worksite;
 
 import org.springframework.modulith.ApplicationModule;

@@ -42,7 +42,7 @@ class CreateAdminCommandIT {
 	RecordingTerminal terminal;
 
 	@Autowired
-	UserAccounts users;
+	AccountSystemReads accountReads;
 
 	@Autowired
 	Fixtures fixtures;
@@ -72,7 +72,7 @@ class CreateAdminCommandIT {
 		int status = this.command.run(new DefaultApplicationArguments("--itaku.command=create-admin",
 				"--username=" + username, "--organisation=" + organisation));
 		assertThat(status).isZero();
-		UserAccount admin = this.users.findByUsernameUnscoped(username).orElseThrow();
+		UserAccount admin = this.accountReads.findByUsernameUnscoped(username).orElseThrow();
 		assertThat(admin.getRole()).isEqualTo(Role.SYSTEM_ADMIN);
 		assertThat(admin.isPasswordChangeRequired()).isTrue();
 

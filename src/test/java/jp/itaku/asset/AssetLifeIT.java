@@ -18,6 +18,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -62,6 +63,9 @@ class AssetLifeIT {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Rosters rosters;
@@ -201,13 +205,13 @@ class AssetLifeIT {
 	}
 
 	private String submittedFileName(Deliverable deliverable, String periodKey) {
-		Obligation obligation = this.obligations.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
+		Obligation obligation = this.obligationReads.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
 		var detail = this.obligations.detail(this.officer, obligation.getId());
 		return detail.files().get(detail.submissions().get(0).getId()).get(0).getFileName();
 	}
 
 	private byte[] submitted(Deliverable deliverable, String periodKey) throws Exception {
-		Obligation obligation = this.obligations.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
+		Obligation obligation = this.obligationReads.findUnscoped(this.contract.getId(), deliverable, periodKey).get(0);
 		var detail = this.obligations.detail(this.officer, obligation.getId());
 		var file = detail.files().get(detail.submissions().get(0).getId()).get(0);
 		try (InputStream in = this.documents.open(file.getDocumentKey())) {
@@ -235,8 +239,8 @@ class AssetLifeIT {
 		AssetRequest copy = this.requests.request(this.lead, this.contract.getId(),
 				withCopies(request(RequestType.COPY, asset), 2));
 		assertThat(copy.getNumber()).startsWith("申-" + this.today.getYear() + "-");
-		List<Obligation> copyRequests = this.obligations.findUnscoped(this.contract.getId(), Deliverable.COPY_REQUEST,
-				AssetSubmissions.key(copy));
+		List<Obligation> copyRequests = this.obligationReads.findUnscoped(this.contract.getId(),
+				Deliverable.COPY_REQUEST, AssetSubmissions.key(copy));
 		assertThat(copyRequests).isNotEmpty()
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 		assertThatThrownBy(() -> this.requests.recordCopy(this.lead, copy.getId(), at(now(), this.colleague.getId())))
@@ -244,7 +248,7 @@ class AssetLifeIT {
 			.satisfies((ex) -> assertThat(keys((InvalidInputProblem) ex))
 				.containsExactly("asset.request.transition.notApproved"));
 		this.requests.approve(this.officer, copy.getId(), new AssetStepForm());
-		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.COPY_REQUEST,
+		assertThat(this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.COPY_REQUEST,
 				AssetSubmissions.key(copy)))
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.ACCEPTED));
 		Asset derived = this.requests.recordCopy(this.lead, copy.getId(),
@@ -335,7 +339,7 @@ class AssetLifeIT {
 			if (!"END".equals(end.getPeriodKey())) {
 				continue;
 			}
-			var pending = this.obligations.pendingSubmissionUnscoped(end.getId());
+			var pending = this.obligationReads.pendingSubmissionUnscoped(end.getId());
 			if (pending.isPresent()) {
 				assertThat(end.getDeliverable()).isEqualTo(Deliverable.DISPOSAL_REPORT);
 				this.obligations.review(this.officer, pending.get(), true, "確認しました");
@@ -472,7 +476,7 @@ class AssetLifeIT {
 		form.setPlannedEnd(now().plusHours(4));
 		form.setPersonId(this.colleague.getId());
 		AssetRequest request = this.requests.request(this.lead, this.contract.getId(), form);
-		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.BRING_IN_REQUEST,
+		assertThat(this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.BRING_IN_REQUEST,
 				AssetSubmissions.key(request)))
 			.isNotEmpty();
 		ArchivalPdf.assertArchivalWith(read(this.requests.open(this.officer, request.getId(), false)), "機器等持込み申請書",
@@ -518,7 +522,7 @@ class AssetLifeIT {
 		AssetShipment shipment = this.shipments.ship(this.lead, this.contract.getId(), form);
 		assertThat(shipment.getNumber()).startsWith("送-");
 		assertThat(statusOf(asset)).isEqualTo(AssetEvent.Status.IN_TRANSIT);
-		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.SHIPMENT_REGISTER,
+		assertThat(this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.SHIPMENT_REGISTER,
 				"SHIP-" + shipment.getNumber()))
 			.isNotEmpty()
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));

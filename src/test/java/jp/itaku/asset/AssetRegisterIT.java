@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.Deliverable;
@@ -20,6 +18,7 @@ import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
@@ -37,6 +36,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -74,6 +75,9 @@ class AssetRegisterIT {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Rosters rosters;
@@ -173,7 +177,8 @@ class AssetRegisterIT {
 	}
 
 	private List<Obligation> custodyReceipts(String number) {
-		return this.obligations.findUnscoped(this.contract.getId(), Deliverable.CUSTODY_RECEIPT, "RECEIPT-" + number);
+		return this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.CUSTODY_RECEIPT,
+				"RECEIPT-" + number);
 	}
 
 	private static String nfkc(byte[] pdf) throws IOException {
@@ -279,8 +284,8 @@ class AssetRegisterIT {
 
 		// The receipt register's obligation of the same occurrence, met by the rows
 		// added.
-		assertThat(
-				this.obligations.findUnscoped(this.contract.getId(), Deliverable.RECEIPT_REGISTER, "RECEIPT-" + number))
+		assertThat(this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.RECEIPT_REGISTER,
+				"RECEIPT-" + number))
 			.singleElement()
 			.extracting(Obligation::getStatus)
 			.isEqualTo(ObligationStatus.SUBMITTED);

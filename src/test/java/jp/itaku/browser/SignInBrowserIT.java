@@ -3,8 +3,8 @@ package jp.itaku.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
@@ -27,7 +27,7 @@ class SignInBrowserIT extends BrowserTest {
 	Fixtures fixtures;
 
 	@Autowired
-	UserAccounts users;
+	AccountSystemReads accountReads;
 
 	@Test
 	void anOfficerSignsInEnrolsAnAuthenticatorSignsOutAndWaitsAfterFiveWrongPasswords() throws Exception {
@@ -73,7 +73,7 @@ class SignInBrowserIT extends BrowserTest {
 			assertThat(page.locator("#sign-in-wait")).containsText("秒後にもう一度お試しください");
 			screenshot(page, "waiting");
 		}
-		UserAccount waiting = this.users.findByUsernameUnscoped(officer.getUsername()).orElseThrow();
+		UserAccount waiting = this.accountReads.findByUsernameUnscoped(officer.getUsername()).orElseThrow();
 		assertThat(waiting.getLockedUntil()).isNull();
 		assertThat(waiting.isTotpEnabled()).isTrue();
 	}

@@ -13,7 +13,7 @@ import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
-import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -53,7 +53,7 @@ class ClientIdsIT {
 	Contracts contracts;
 
 	@Autowired
-	Obligations obligations;
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Rosters rosters;
@@ -101,7 +101,7 @@ class ClientIdsIT {
 
 		this.rosters.leave(this.lead, kato.getId(), this.today);
 
-		List<Obligation> report = this.obligations.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
+		List<Obligation> report = this.obligationReads.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
 				"LEFT-" + kato.getId());
 		assertThat(report).singleElement().satisfies((o) -> {
 			assertThat(o.getClauseRef()).isEqualTo("4(3)");
@@ -136,7 +136,7 @@ class ClientIdsIT {
 		assertThat(this.ids.findings(this.officer, contract.getId())).isEmpty();
 		assertThat(this.ids.findings(this.officer))
 			.noneSatisfy((f) -> assertThat(f.contract().getId()).isEqualTo(contract.getId()));
-		assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
+		assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
 				"LEFT-" + kato.getId()))
 			.singleElement()
 			.satisfies((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.OPEN));

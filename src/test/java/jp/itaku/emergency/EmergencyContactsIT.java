@@ -16,6 +16,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationDetail;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -70,6 +71,9 @@ class EmergencyContactsIT {
 	Obligations obligations;
 
 	@Autowired
+	ObligationSystemReads obligationReads;
+
+	@Autowired
 	EmergencyContacts emergency;
 
 	@Autowired
@@ -103,7 +107,7 @@ class EmergencyContactsIT {
 	@Test
 	void theFirstSubmissionGoesToTheStartObligationWithTheGeneratedList() throws IOException {
 		Contract contract = contract("setagaya");
-		List<Obligation> start = this.obligations.findUnscoped(contract.getId(), Deliverable.EMERGENCY_CONTACTS,
+		List<Obligation> start = this.obligationReads.findUnscoped(contract.getId(), Deliverable.EMERGENCY_CONTACTS,
 				"START");
 		assertThat(start).as("Setagaya 3(2)③ asks for the list at the start").hasSize(1);
 
@@ -159,7 +163,7 @@ class EmergencyContactsIT {
 		assertThat(occurrences(text, "作業 次郎")).as("the changed person: change and list").isEqualTo(2);
 		assertThat(occurrences(text, "受託 太郎")).as("the unchanged person: the list only").isEqualTo(1);
 		assertThat(occurrences(text, "変更")).isGreaterThanOrEqualTo(1);
-		assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.EMERGENCY_CONTACTS, "START"))
+		assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.EMERGENCY_CONTACTS, "START"))
 			.singleElement()
 			.satisfies((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 		assertThat(this.emergency.overview(this.officer, contract.getId()).versions())

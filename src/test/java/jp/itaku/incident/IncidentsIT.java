@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.Deliverable;
@@ -21,6 +20,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.document.PdfForm;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.obligation.Submission;
 import jp.itaku.organisation.Organisation;
@@ -86,6 +86,9 @@ class IncidentsIT {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Incidents incidents;
@@ -178,7 +181,7 @@ class IncidentsIT {
 	@Test
 	void aReportRaisesAndMeetsTheIncidentReportObligationWithAnArchivalPdfWhoseHashIsAudited() throws Exception {
 		String id = report(this.leadUser, 30);
-		List<Obligation> raised = this.obligations.findUnscoped(this.contract.getId(), Deliverable.INCIDENT_REPORT,
+		List<Obligation> raised = this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.INCIDENT_REPORT,
 				"INC-1");
 		assertThat(raised).singleElement().satisfies((o) -> {
 			assertThat(o.getClauseRef()).isEqualTo("12(1)ア");
@@ -349,7 +352,7 @@ class IncidentsIT {
 		assertThat(before.select("#plan-last-accepted").text()).isEqualTo("まだ承認されていません");
 		assertThat(before.select("#no-drills")).hasSize(1);
 
-		Obligation plan = this.obligations
+		Obligation plan = this.obligationReads
 			.findUnscoped(this.contract.getId(), Deliverable.EMERGENCY_RESPONSE_PLAN, "START")
 			.get(0);
 		byte[] pdf = PdfForm.titled("緊急時対応計画").paragraph("連絡体制").toPdf();

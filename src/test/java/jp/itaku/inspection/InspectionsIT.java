@@ -19,6 +19,7 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.ItakuTime;
@@ -87,6 +88,9 @@ class InspectionsIT {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Inspections inspections;
@@ -366,7 +370,7 @@ class InspectionsIT {
 			.param("comment", "9月から11月までのログ")
 			.with(as(this.workerUser))).andExpect(status().isOk());
 		assertThat(raised)
-			.allSatisfy((o) -> assertThat(this.obligations.findUnscoped(o.getId()).orElseThrow().getStatus())
+			.allSatisfy((o) -> assertThat(this.obligationReads.findUnscoped(o.getId()).orElseThrow().getStatus())
 				.isEqualTo(ObligationStatus.SUBMITTED));
 		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(this.officerUser)))
 			.andExpect(jsonPath("$.requests[0].state").value("SUBMITTED"))

@@ -26,6 +26,7 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
@@ -68,6 +69,9 @@ abstract class ReminderScenario {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	ClauseCatalog catalog;
@@ -151,7 +155,7 @@ abstract class ReminderScenario {
 			.param("due", due)
 			.param("id", obligation.getId())
 			.update();
-		return this.obligations.findUnscoped(obligation.getId()).orElseThrow();
+		return this.obligationReads.findUnscoped(obligation.getId()).orElseThrow();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -55,6 +56,9 @@ class RosterModuleIT {
 	Obligations obligations;
 
 	@Autowired
+	ObligationSystemReads obligationReads;
+
+	@Autowired
 	Clock clock;
 
 	@Test
@@ -78,7 +82,8 @@ class RosterModuleIT {
 			.matching((event) -> event.contractId().equals(contract.getId()))
 			.toArriveAndVerify((event, added) -> {
 				assertThat(event.memberId()).isEqualTo(added.getId());
-				assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.PLEDGE, "JOIN-" + added.getId()))
+				assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.PLEDGE,
+						"JOIN-" + added.getId()))
 					.as("no roster notice yet: the first notice names the worker")
 					.isEmpty();
 				joined.set(added);
@@ -91,7 +96,7 @@ class RosterModuleIT {
 			.matching((event) -> event.memberId().equals(member.getId()))
 			.toArriveAndVerify((event) -> {
 				assertThat(event.lastDay()).isEqualTo(today);
-				assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
+				assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
 						"LEFT-" + member.getId()))
 					.singleElement()
 					.satisfies((o) -> {

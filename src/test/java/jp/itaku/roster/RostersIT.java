@@ -16,6 +16,7 @@ import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -56,6 +57,9 @@ class RostersIT {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Rosters rosters;
@@ -135,7 +139,7 @@ class RostersIT {
 	}
 
 	private List<Obligation> rosterObligations(Contract contract, String periodKey) {
-		return this.obligations.findUnscoped(contract.getId(), Deliverable.ROSTER, periodKey);
+		return this.obligationReads.findUnscoped(contract.getId(), Deliverable.ROSTER, periodKey);
 	}
 
 	@Test
@@ -178,7 +182,7 @@ class RostersIT {
 		Contract contract = contract("nerima");
 		this.rosters.add(this.lead, contract.getId(), worker("中村 六郎", WorkerRole.DATA_CUSTODIAN));
 		this.rosters.fileNotice(this.lead, contract.getId());
-		assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.RESPONSIBLE_PERSONS_NOTICE, "START"))
+		assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.RESPONSIBLE_PERSONS_NOTICE, "START"))
 			.isNotEmpty()
 			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 	}
@@ -303,7 +307,7 @@ class RostersIT {
 		this.rosters.activate(this.lead, kato.getId(), "試験");
 		this.rosters.leave(this.lead, kato.getId(), this.today);
 
-		List<Obligation> raised = this.obligations.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
+		List<Obligation> raised = this.obligationReads.findUnscoped(contract.getId(), Deliverable.ID_REVOCATION_NOTICE,
 				"LEFT-" + kato.getId());
 		assertThat(raised).singleElement().satisfies((o) -> {
 			assertThat(o.getClauseRef()).isEqualTo("4(3)");

@@ -20,6 +20,7 @@ import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
@@ -71,6 +72,9 @@ class SelfInspectionsIT {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	SelfInspections inspections;
@@ -305,7 +309,7 @@ class SelfInspectionsIT {
 
 	@Test
 	void theSubmittedReportReachesTheMonthsObligationAsAnArchivalPdf() throws Exception {
-		List<Obligation> monthly = this.obligations.findUnscoped(this.contract.getId(),
+		List<Obligation> monthly = this.obligationReads.findUnscoped(this.contract.getId(),
 				Deliverable.SELF_INSPECTION_REPORT, this.month.toString());
 		assertThat(monthly).hasSize(1);
 		this.inspections.save(this.lead, this.contract.getId(), this.month,
@@ -315,7 +319,7 @@ class SelfInspectionsIT {
 			.andExpect(jsonPath("$.status").value("SUBMITTED"))
 			.andExpect(jsonPath("$.obligationStatus").value("SUBMITTED"));
 
-		Obligation obligation = this.obligations.findUnscoped(monthly.get(0).getId()).orElseThrow();
+		Obligation obligation = this.obligationReads.findUnscoped(monthly.get(0).getId()).orElseThrow();
 		assertThat(obligation.getStatus()).isEqualTo(ObligationStatus.SUBMITTED);
 		SelfInspection inspection = this.inspections.month(this.officer, this.contract.getId(), this.month)
 			.inspection();
@@ -334,7 +338,7 @@ class SelfInspectionsIT {
 		// once submitted it no longer changes, until the client returns it
 		assertThatThrownBy(() -> this.inspections.save(this.lead, this.contract.getId(), this.month, List.of()))
 			.isInstanceOf(InvalidInputProblem.class);
-		UUID submission = this.obligations.pendingSubmissionUnscoped(obligation.getId()).orElseThrow();
+		UUID submission = this.obligationReads.pendingSubmissionUnscoped(obligation.getId()).orElseThrow();
 		this.obligations.review(this.officer, submission, false, "備考を補足してください");
 		this.inspections.save(this.lead, this.contract.getId(), this.month,
 				allYesBut("T:LOCK_SCREEN", "自動ロック設定", this.month.atEndOfMonth()));

@@ -30,7 +30,7 @@ import jp.itaku.incident.IncidentForm;
 import jp.itaku.incident.Incidents;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
-import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -44,6 +44,7 @@ import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.IntegrationTest;
 import jp.itaku.support.TestMailServer;
 import jp.itaku.training.AttendanceResult;
 import jp.itaku.training.Pledge;
@@ -51,7 +52,6 @@ import jp.itaku.training.Pledges;
 import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
-import jp.itaku.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,7 +118,7 @@ class SubcontractorPartIT {
 	AssetRegister register;
 
 	@Autowired
-	Obligations obligations;
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -255,7 +255,8 @@ class SubcontractorPartIT {
 		Incident incident = this.incidents.report(this.sub2Worker, id, incident());
 
 		// The written report reached the client through the obligation it raised.
-		List<Obligation> reports = this.obligations.findUnscoped(id, Deliverable.INCIDENT_REPORT, incident.getNumber());
+		List<Obligation> reports = this.obligationReads.findUnscoped(id, Deliverable.INCIDENT_REPORT,
+				incident.getNumber());
 		assertThat(reports).isNotEmpty().allMatch((o) -> o.getStatus() == ObligationStatus.SUBMITTED);
 		// Mail: the client's security administrator, and the leads of both levels above.
 		assertThat(recipientsOf(incident, 3)).containsExactlyInAnyOrder(this.secadminUser.getEmail(),
@@ -362,7 +363,7 @@ class SubcontractorPartIT {
 				(p) -> assertThat(p.getFieldProblems()).extracting((f) -> f.field()).contains("receiverId"));
 		AssetReceipt own = this.register.receive(this.sub1Lead, id, receipt(theirs));
 		// Its custody receipt reached the client through the obligation it raised.
-		assertThat(this.obligations.findUnscoped(id, Deliverable.CUSTODY_RECEIPT, "RECEIPT-" + own.getNumber()))
+		assertThat(this.obligationReads.findUnscoped(id, Deliverable.CUSTODY_RECEIPT, "RECEIPT-" + own.getNumber()))
 			.isNotEmpty()
 			.allMatch((o) -> o.getStatus() == ObligationStatus.SUBMITTED);
 
@@ -455,7 +456,7 @@ class SubcontractorPartIT {
 	}
 
 	private List<Obligation> staffObligations(UUID contractId, String key) {
-		return this.obligations.findUnscoped(contractId, Deliverable.SUBCONTRACT_STAFF_NOTICE, key);
+		return this.obligationReads.findUnscoped(contractId, Deliverable.SUBCONTRACT_STAFF_NOTICE, key);
 	}
 
 	private RosterMemberForm worker(String name) {

@@ -3,7 +3,6 @@ package jp.itaku.subcontract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -29,8 +29,8 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
-import jp.itaku.support.TestMailServer;
 import jp.itaku.support.IntegrationTest;
+import jp.itaku.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,8 +44,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -83,7 +83,13 @@ class SubcontractsIT {
 	Subcontracts subcontracts;
 
 	@Autowired
+	SubcontractSystemReads subcontractReads;
+
+	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -164,7 +170,7 @@ class SubcontractsIT {
 		assertThat(s.getDepth()).isEqualTo(1);
 
 		// The application raised Kadoma 8(2) and the generated PDF was submitted to it.
-		List<Obligation> applications = this.obligations.findUnscoped(this.contract.getId(),
+		List<Obligation> applications = this.obligationReads.findUnscoped(this.contract.getId(),
 				Deliverable.SUBCONTRACT_APPLICATION, "SUB-" + s.getSeq());
 		assertThat(applications).isNotEmpty().allMatch((o) -> o.getStatus() == ObligationStatus.SUBMITTED);
 		assertThat(audits("SUBCONTRACT_APPLIED", s.getId())).isEqualTo(1);
@@ -221,7 +227,7 @@ class SubcontractsIT {
 						.contains("subcontractorOrganisationId", "periodStart", "periodEnd", "reason", "workContent",
 								"informationHandled", "safetyMeasures", "supervisionMethod", "securityLead", "workers",
 								"safetyMeasuresChecked", "bindsSameClauses", "ancillaryUnavoidable"));
-		assertThat(this.subcontracts.allUnscoped(this.contract.getId())).isEmpty();
+		assertThat(this.subcontractReads.allUnscoped(this.contract.getId())).isEmpty();
 	}
 
 	@Test
@@ -232,7 +238,7 @@ class SubcontractsIT {
 		assertThat(second.getDepth()).isEqualTo(2);
 		assertThat(second.getParentId()).isEqualTo(first.getId());
 		// The second level's application reached the client in writing too.
-		assertThat(this.obligations.findUnscoped(this.contract.getId(), Deliverable.SUBCONTRACT_APPLICATION,
+		assertThat(this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.SUBCONTRACT_APPLICATION,
 				"SUB-" + second.getSeq()))
 			.isNotEmpty()
 			.allMatch((o) -> o.getStatus() == ObligationStatus.SUBMITTED);
@@ -274,7 +280,7 @@ class SubcontractsIT {
 							assertThat(f.messageKey()).isEqualTo("subcontract.error.cycle");
 						}));
 		}
-		assertThat(this.subcontracts.allUnscoped(this.contract.getId())).hasSize(2);
+		assertThat(this.subcontractReads.allUnscoped(this.contract.getId())).hasSize(2);
 	}
 
 	@Test
@@ -414,7 +420,7 @@ class SubcontractsIT {
 		assertThat(asked).isNotEmpty()
 			.allMatch((o) -> o.getDeliverable() == Deliverable.SUBCONTRACT_SUPERVISION_REPORT);
 		this.subcontracts.submitSupervisionReport(this.lead, this.contract.getId(), asked.get(0).getId());
-		assertThat(this.obligations.findUnscoped(asked.get(0).getId()).orElseThrow().getStatus())
+		assertThat(this.obligationReads.findUnscoped(asked.get(0).getId()).orElseThrow().getStatus())
 			.isEqualTo(ObligationStatus.SUBMITTED);
 		assertThat(this.subcontracts.chain(this.officer, this.contract.getId()).supervision())
 			.extracting(SupervisionRecord::getId)

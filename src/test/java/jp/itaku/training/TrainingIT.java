@@ -23,6 +23,7 @@ import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
@@ -82,6 +83,9 @@ class TrainingIT {
 
 	@Autowired
 	Obligations obligations;
+
+	@Autowired
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Rosters rosters;
@@ -310,7 +314,7 @@ class TrainingIT {
 				.with(as(this.fixtures, this.leadUser)))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.sha256").value(Sha256.of(scan)));
-		assertThat(this.obligations.findUnscoped(target.getId()).orElseThrow().getStatus())
+		assertThat(this.obligationReads.findUnscoped(target.getId()).orElseThrow().getStatus())
 			.isEqualTo(ObligationStatus.SUBMITTED);
 		var files = this.obligations.detail(this.officer, target.getId());
 		assertThat(files.filesOf(files.submissions().get(0).getId())).singleElement()
@@ -329,7 +333,7 @@ class TrainingIT {
 		assertThat(open.get(0).getPeriodKey()).isEqualTo("JOIN-" + joined.getId());
 		assertThat(open.get(0).getClauseRef()).isEqualTo("1(2)");
 		this.pledges.submit(this.lead, pledge.getId(), open.get(0).getId());
-		assertThat(this.obligations.findUnscoped(contract.getId(), Deliverable.PLEDGE, "JOIN-" + joined.getId()))
+		assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.PLEDGE, "JOIN-" + joined.getId()))
 			.singleElement()
 			.satisfies((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 		assertThat(audited("PLEDGE_FILED", pledge.getId())).singleElement()
@@ -496,7 +500,7 @@ class TrainingIT {
 		UUID drillId = UUID.fromString(created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
 		assertThat(audited("TRAINING_DRILL_RECORDED", drillId)).hasSize(1);
 
-		Obligation drillRecord = this.obligations.findUnscoped(contract.getId(), Deliverable.DRILL_RECORD, "START")
+		Obligation drillRecord = this.obligationReads.findUnscoped(contract.getId(), Deliverable.DRILL_RECORD, "START")
 			.get(0);
 		assertThat(this.trainings.session(this.lead, drillId).openObligations()).extracting(Obligation::getId)
 			.containsExactly(drillRecord.getId());
@@ -519,7 +523,7 @@ class TrainingIT {
 				.content("{\"obligationId\":\"" + drillRecord.getId() + "\"}")
 				.with(as(this.fixtures, this.leadUser)))
 			.andExpect(status().isCreated());
-		assertThat(this.obligations.findUnscoped(drillRecord.getId()).orElseThrow().getStatus())
+		assertThat(this.obligationReads.findUnscoped(drillRecord.getId()).orElseThrow().getStatus())
 			.isEqualTo(ObligationStatus.SUBMITTED);
 		var detail = this.obligations.detail(this.officer, drillRecord.getId());
 		var file = detail.filesOf(detail.submissions().get(0).getId()).get(0);
@@ -545,7 +549,7 @@ class TrainingIT {
 		assertThat(open).singleElement().satisfies((o) -> assertThat(o.getClauseRef()).isEqualTo("第9条"));
 
 		TrainingFiling filing = this.trainings.submit(this.lead, session.getId(), open.get(0).getId());
-		assertThat(this.obligations.findUnscoped(filing.getObligationId()).orElseThrow().getStatus())
+		assertThat(this.obligationReads.findUnscoped(filing.getObligationId()).orElseThrow().getStatus())
 			.isEqualTo(ObligationStatus.SUBMITTED);
 		assertThat(pdfText(this.trainings.recordPdf(this.officer, session.getId()))).contains("情報セキュリティ研修 実施記録",
 				"小林 六郎", "修了");

@@ -2,7 +2,6 @@ package jp.itaku.worksite;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,7 +18,7 @@ import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
-import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
@@ -75,7 +74,7 @@ class WorksiteIT {
 	Contracts contracts;
 
 	@Autowired
-	Obligations obligations;
+	ObligationSystemReads obligationReads;
 
 	@Autowired
 	Rosters rosters;
@@ -161,7 +160,7 @@ class WorksiteIT {
 	}
 
 	private List<Obligation> monthObligations(String key) {
-		return this.obligations.findUnscoped(this.contract.getId(), Deliverable.WORK_SCHEDULE, key);
+		return this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.WORK_SCHEDULE, key);
 	}
 
 	private String pdfText(WorkSchedule schedule) throws IOException {

@@ -1,0 +1,73 @@
+package jp.itaku.home;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.web.InboxItem;
+import jp.itaku.platform.web.InboxSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbox (対応待ち): what waits for the signed-in user across every module, collected from
+ * each module's {@link InboxSource}, the earliest deadline first. It knows no module;
+ * each source reads through its own module's scoped methods.
+ */
+@Component
+class Inbox {
+
+	private final ObjectProvider<InboxSource> sources;
+
+	private final Clock clock;
+
+	Inbox(ObjectProvider<InboxSource> sources, Clock clock) {
+		this.sources = sources;
+		this.clock = clock;
+	}
+
+	/**
+	 * Collects what waits for the user.
+	 * @param actor the signed-in user
+	 * @param kind only items of this kind, or {@code null} for all
+	 * @return the items and the count of each kind
+	 */
+	Contents of(Actor actor, InboxItem.@Nullable Kind kind) {
+		List<InboxItem> all = this.sources.orderedStream()
+			.flatMap((source) -> source.itemsFor(actor).stream())
+			.sorted(InboxItem.ORDER)
+			.toList();
+		Map<InboxItem.Kind, Integer> counts = new EnumMap<>(InboxItem.Kind.class);
+		all.forEach((item) -> counts.merge(item.kind(), 1, Integer::sum));
+		List<InboxItem> shown = (kind != null) ? all.stream().filter((item) -> item.kind() == kind).toList() : all;
+		return new Contents(shown, all.size(), counts, ItakuTime.today(this.clock));
+	}
+
+	/**
+	 * The inbox as a page shows it.
+	 *
+	 * @param items the items shown, earliest deadline first
+	 * @param total the number of items of every kind
+	 * @param counts the number of items of each kind present
+	 * @param today today in Tokyo, to mark the overdue
+	 */
+	record Contents(List<InboxItem> items, int total, Map<InboxItem.Kind, Integer> counts, LocalDate today) {
+
+		/**
+		 * Returns the number of overdue items shown.
+		 * @return the count
+		 */
+		long overdue() {
+			return this.items.stream().filter((item) -> item.isOverdue(this.today)).count();
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package jp.itaku.obligation.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jp.itaku.catalog.RequirementText;
+import jp.itaku.contract.ContractRoles;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.Obligations.TodoItem;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.platform.Actor;
+import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.web.InboxItem;
+import jp.itaku.platform.web.InboxSource;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbox's obligations: for the client, the submissions that wait for review; for the
+ * contractor's lead, what the client returned and what falls due within
+ * {@value #SOON_DAYS} days or is overdue (the whole list stays on the dashboard).
+ */
+@Component
+@Order(10)
+class ObligationInbox implements InboxSource {
+
+	static final int SOON_DAYS = 14;
+
+	private final Obligations obligations;
+
+	private final RequirementText text;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	ObligationInbox(Obligations obligations, RequirementText text, MessageSource messages, Clock clock) {
+		this.obligations = obligations;
+		this.text = text;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@Override
+	public List<InboxItem> itemsFor(Actor actor) {
+		List<InboxItem> items = new ArrayList<>();
+		for (TodoItem review : this.obligations.awaitingReview(actor)) {
+			items.add(item(InboxItem.Kind.REVIEW, review));
+		}
+		LocalDate horizon = ItakuTime.today(this.clock).plusDays(SOON_DAYS);
+		for (TodoItem todo : this.obligations.todo(actor)) {
+			if (!ContractRoles.leadsForContractor(actor, todo.contract())) {
+				continue;
+			}
+			Obligation o = todo.obligation();
+			if (o.getStatus() == ObligationStatus.RETURNED) {
+				items.add(item(InboxItem.Kind.RESUBMIT, todo));
+			}
+			else if (o.getDueDate() != null && !o.getDueDate().isAfter(horizon)) {
+				items.add(item(InboxItem.Kind.SUBMIT, todo));
+			}
+		}
+		return items;
+	}
+
+	private InboxItem item(InboxItem.Kind kind, TodoItem todo) {
+		Obligation o = todo.obligation();
+		Locale locale = LocaleContextHolder.getLocale();
+		String period = this.messages.getMessage("obligation.periodKey." + o.getPeriodKind(), o.getPeriodArguments(),
+				"", locale);
+		String label = this.text.label("deliverable", o.getDeliverable());
+		String what = (period == null || period.isBlank()) ? label
+				: this.messages.getMessage("inbox.withPeriod", new Object[] { label, period }, locale);
+		return new InboxItem(kind, what, todo.contract().getNumber() + " " + todo.contract().getTitle(), o.getDueDate(),
+				"/obligations/" + o.getId());
+	}
+
+}

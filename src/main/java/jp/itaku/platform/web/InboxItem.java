@@ -1,0 +1,58 @@
+package jp.itaku.platform.web;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One thing that waits for the user, as the inbox lists it.
+ *
+ * @param kind what is asked of the user (the inbox's filter)
+ * @param what what it concerns, in the user's language (e.g. 「定期報告書（2026年11月分）」)
+ * @param contract the contract's number and title
+ * @param due the day it is due (Tokyo), or {@code null} when no deadline applies
+ * @param href the page where the user acts on it
+ */
+public record InboxItem(Kind kind, String what, String contract, @Nullable LocalDate due, String href) {
+
+	/** The order of the inbox: the earliest deadline first, those without one last. */
+	public static final Comparator<InboxItem> ORDER = Comparator
+		.comparing(InboxItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(InboxItem::kind)
+		.thenComparing(InboxItem::contract)
+		.thenComparing(InboxItem::what);
+
+	/**
+	 * Returns whether the item is past its day.
+	 * @param today today in Tokyo
+	 * @return {@code true} when overdue
+	 */
+	public boolean isOverdue(LocalDate today) {
+		return this.due != null && this.due.isBefore(today);
+	}
+
+	/** What is asked of the user; each kind has the message {@code inbox.kind.<NAME>}. */
+	public enum Kind {
+
+		/** Review a submission (client). */
+		REVIEW,
+
+		/** Decide an application: a take-out, a copy, a subcontract (client). */
+		DECIDE,
+
+		/** Acknowledge a reported incident (client). */
+		ACKNOWLEDGE,
+
+		/** Take the next step on a finding (either side). */
+		ANSWER,
+
+		/** Submit again what the client returned (contractor). */
+		RESUBMIT,
+
+		/** Submit what falls due (contractor). */
+		SUBMIT
+
+	}
+
+}

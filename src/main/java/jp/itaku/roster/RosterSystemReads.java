@@ -1,0 +1,49 @@
+package jp.itaku.roster;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of roster members without a user's scope, for the system's own work: scheduled
+ * jobs, mails, event listeners, the log checks and the demo data; never for a request
+ * made on a user's behalf, and never shown to a user without scoping. It is the named
+ * interface {@code roster :: system}: a module that uses it says so in its
+ * {@code allowedDependencies}, and no web class may call it
+ * ({@code ArchitectureRulesTests}).
+ */
+@Component
+@NamedInterface("system")
+public class RosterSystemReads {
+
+	private final RosterMemberRepository members;
+
+	RosterSystemReads(RosterMemberRepository members) {
+		this.members = members;
+	}
+
+	/**
+	 * Lists a contract's roster without scoping, for other modules (schedules, entry
+	 * logs, IDs); never hand it to a user without scoping.
+	 * @param contractId the contract
+	 * @return every member
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterMember> membersUnscoped(UUID contractId) {
+		return this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId);
+	}
+
+	/**
+	 * Looks up a member without scoping, for other modules.
+	 * @param memberId the member
+	 * @return the member, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<RosterMember> findUnscoped(UUID memberId) {
+		return this.members.findById(memberId);
+	}
+
+}
