@@ -4,9 +4,10 @@
  */
 @ApplicationModule(displayName = "Demo data",
 		allowedDependencies = { "account", "account :: system", "asset", "audit", "calendar", "catalog", "clientid",
-				"contract", "emergency", "incident", "inspection", "logevidence", "obligation", "obligation :: system",
-				"organisation", "organisation :: system", "platform", "roster", "roster :: system", "selfinspection",
-				"servicelevel", "subcontract", "subcontract :: system", "training", "worksite" })
+				"contract", "emergency", "incident", "inspection", "logevidence", "notice", "obligation",
+				"obligation :: system", "organisation", "organisation :: system", "platform", "roster",
+				"roster :: system", "selfinspection", "servicelevel", "subcontract", "subcontract :: system",
+				"training", "worksite" })
 package jp.itaku.demo;
 
 import org.springframework.modulith.ApplicationModule;
