@@ -20,8 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * itaku.calendar.year-end-closing=12-29..01-03         # comma-separated ranges; empty: none
  * </pre>
  *
- * @param closedDayRule what a deadline that falls on a closed day becomes (default
- * {@link ClosedDayRule#PREVIOUS_OPEN_DAY}, 前開庁日)
+ * @param closedDayRule what a calendar-fixed deadline (by the 20th, by the contract
+ * start) that falls on a closed day becomes (default
+ * {@link ClosedDayRule#PREVIOUS_OPEN_DAY}, 前開庁日); a deadline counted from an event never
+ * moves before it ({@link DeadlineKind})
  * @param closedWeekdays the days of the week the municipality is closed (default Saturday
  * and Sunday); at least one day of the week must stay open
  * @param yearEndClosing the days closed every year besides public holidays, as ranges of

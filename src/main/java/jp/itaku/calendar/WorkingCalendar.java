@@ -97,7 +97,9 @@ public class WorkingCalendar {
 	}
 
 	/**
-	 * Returns when a deadline is really due, by the configured {@link ClosedDayRule}.
+	 * Returns when a calendar-fixed deadline is really due, by the configured
+	 * {@link ClosedDayRule}; for a deadline counted from an event see
+	 * {@link #dueDate(LocalDate, DeadlineKind, LocalDate)}.
 	 * @param nominal the deadline as the clause or contract states it
 	 * @return the deadline itself when the day is open; otherwise the previous or next
 	 * open day, or the closed day itself, as the rule says
@@ -120,6 +122,26 @@ public class WorkingCalendar {
 			case PREVIOUS_OPEN_DAY -> openDay(nominal, -1);
 			case NEXT_OPEN_DAY -> openDay(nominal, 1);
 			case AS_IS -> nominal;
+		};
+	}
+
+	/**
+	 * Returns when a deadline is really due, by its kind: a calendar-fixed date by the
+	 * configured {@link ClosedDayRule}; a deadline counted from an event never before the
+	 * event, moved to the next open day when counted in days, kept on its day when
+	 * counted in hours.
+	 * @param nominal the deadline as the clause or contract states it
+	 * @param kind how the deadline is stated
+	 * @param event the day of the event it is counted from, in Tokyo (for a
+	 * calendar-fixed date, the day of what it belongs to; not used)
+	 * @return the due date; for a deadline counted from an event, on or after the event
+	 * @throws IllegalArgumentException if a date lies outside 1980–2099
+	 */
+	public LocalDate dueDate(LocalDate nominal, DeadlineKind kind, LocalDate event) {
+		return switch (kind) {
+			case CALENDAR_FIXED -> dueDate(nominal);
+			case DAYS_AFTER_EVENT -> openDay(nominal.isBefore(event) ? event : nominal, 1);
+			case HOURS_AFTER_EVENT -> nominal.isBefore(event) ? event : nominal;
 		};
 	}
 

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * Demo incidents: on the Setagaya contract a mis-sent fax reported 40 minutes after
  * detection, acknowledged by {@code secadmin}, with the contractor's update, the client's
  * instruction, the cause and recurrence prevention, the publication decision and the
- * closure; on the Kadoma contract a suspected leak (a lost USB medium) reported late and
- * not yet acknowledged, so the banner shows for the client's users on first start.
+ * closure; on the Kadoma contract a suspected leak (a lost USB medium) reported 90
+ * minutes after detection, in time by Kadoma 12(2)'s 速やかに, and not yet acknowledged, so
+ * the banner shows for the client's users on first start. Each report is due by its own
+ * clause's term, never before its detection, whatever the day.
  */
 @Component
 @Order(80)

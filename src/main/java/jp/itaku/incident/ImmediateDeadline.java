@@ -7,9 +7,11 @@ import java.time.Period;
 import jp.itaku.platform.ItakuTime;
 
 /**
- * The contract's "immediately" (直ちに) as a deadline in time: the ISO-8601 duration the
- * contract agreed (e.g. {@code PT1H}; days, weeks, months and years count as calendar
- * periods in Tokyo) added to the instant the clock starts.
+ * A term the contract agreed as a deadline in time: the ISO-8601 duration (e.g. the
+ * contract's "immediately" (直ちに) {@code PT1H}; days, weeks, months and years count as
+ * calendar periods in Tokyo) added to the instant the clock starts. Measures the client's
+ * acknowledgement against 直ちに, and an incident's report against its clause's term when
+ * that is counted in hours ({@link ReportDeadline}).
  */
 final class ImmediateDeadline {
 

@@ -308,14 +308,6 @@ public class Incident {
 	}
 
 	/**
-	 * Returns whether the report came within the contract's "immediately".
-	 * @return {@code true} when in time
-	 */
-	public boolean isReportedInTime() {
-		return ImmediateDeadline.met(this.detectedAt, this.reportedAt, this.immediately);
-	}
-
-	/**
 	 * Returns how long after the report the client acknowledged it.
 	 * @return the time, or {@code null} while unacknowledged
 	 */

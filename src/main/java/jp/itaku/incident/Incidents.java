@@ -150,12 +150,18 @@ public class Incidents {
 	public ContractIncidents list(Actor actor, UUID contractId) {
 		ContractPart part = this.contracts.part(actor, contractId);
 		Contract contract = part.contract();
-		return new ContractIncidents(contract,
-				this.incidents.findByContractIdOrderByReportedAtDesc(contractId)
-					.stream()
-					.filter((i) -> part.sees(i.getReporterOrganisationId()))
-					.toList(),
-				mayReport(actor, contract), part.whole() ? plan(actor, contract) : null);
+		List<Incident> visible = this.incidents.findByContractIdOrderByReportedAtDesc(contractId)
+			.stream()
+			.filter((i) -> part.sees(i.getReporterOrganisationId()))
+			.toList();
+		List<Obligation> reports = visible.isEmpty() ? List.of()
+				: this.obligationReads.findUnscoped(contractId, Deliverable.INCIDENT_REPORT);
+		Map<UUID, ReportDeadline> deadlines = new HashMap<>();
+		for (Incident incident : visible) {
+			ReportDeadline.of(incident, reports).ifPresent((d) -> deadlines.put(incident.getId(), d));
+		}
+		return new ContractIncidents(contract, visible, deadlines, mayReport(actor, contract),
+				part.whole() ? plan(actor, contract) : null);
 	}
 
 	/**
@@ -253,6 +259,7 @@ public class Incidents {
 						"Incident:" + incident.getId()));
 		List<UUID> submitted = submitTo(actor, incident, raised, Deliverable.INCIDENT_REPORT,
 				this.form.comment(incident), fileName, pdf);
+		ReportDeadline deadline = ReportDeadline.of(incident, raised).orElse(null);
 		this.audit.record(AuditRecord.of("INCIDENT_REPORTED")
 			.actor(actor)
 			.target("Incident", incident.getId())
@@ -262,7 +269,8 @@ public class Incidents {
 			.detail("suspected", incident.isSuspected())
 			.detail("detectedAt", incident.getDetectedAt())
 			.detail("detectionToReportSeconds", incident.getDetectionToReport().toSeconds())
-			.detail("reportedInTime", incident.isReportedInTime())
+			.detail("reportDue", (deadline != null) ? deadline.clauseRef() + " " + deadline.dueDate() : null)
+			.detail("reportedInTime", (deadline != null) ? deadline.met() : null)
 			.detail("sha256", document.sha256())
 			.detail("obligations", raised.stream().map(Obligation::getId).toList())
 			.detail("submitted", submitted));
@@ -468,6 +476,19 @@ public class Incidents {
 	}
 
 	/**
+	 * Returns when an incident's report was due by the term of the clause that applies,
+	 * for a caller that already holds the incident in the actor's scope.
+	 * @param incident the incident
+	 * @return the deadline of its report; empty when the contract's profile asks for no
+	 * report of it
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReportDeadline> reportDeadline(Incident incident) {
+		return ReportDeadline.of(incident,
+				this.obligationReads.findUnscoped(incident.getContractId(), Deliverable.INCIDENT_REPORT));
+	}
+
+	/**
 	 * Returns an incident without scoping or audit, for this module's mail.
 	 * @param incidentId the incident
 	 * @return the incident, if it exists
@@ -545,8 +566,9 @@ public class Incidents {
 			.filter((o) -> incident.getNumber().equals(o.getPeriodKey()) && o.getOrigin() == Obligation.Origin.RAISED)
 			.toList();
 		return new Detail(incident, contract, this.updates.findByIncidentIdOrderByOccurredAtAsc(incident.getId()),
-				raised, mayAcknowledge(actor, contract) && incident.getStatus() == IncidentStatus.REPORTED,
-				contractor && open, client && open,
+				raised, reportDeadline(incident).orElse(null),
+				mayAcknowledge(actor, contract) && incident.getStatus() == IncidentStatus.REPORTED, contractor && open,
+				client && open,
 				client && open && incident.getStatus() == IncidentStatus.ACKNOWLEDGED
 						&& incident.getPrevention() != null,
 				client && incident.getStatus() != IncidentStatus.REPORTED && incident.getPublication() == null,
@@ -639,10 +661,13 @@ public class Incidents {
 	 *
 	 * @param contract the contract
 	 * @param incidents its incidents, latest first
+	 * @param deadlines when each incident's report was due by its clause's term, by
+	 * incident id; none for an incident the profile asks no report of
 	 * @param mayReport whether the actor may report one
 	 * @param plan the emergency response plan's panel; {@code null} for a subcontractor
 	 */
-	public record ContractIncidents(Contract contract, List<Incident> incidents, boolean mayReport, PlanPanel plan) {
+	public record ContractIncidents(Contract contract, List<Incident> incidents, Map<UUID, ReportDeadline> deadlines,
+			boolean mayReport, PlanPanel plan) {
 	}
 
 	/**
@@ -652,6 +677,8 @@ public class Incidents {
 	 * @param contract its contract
 	 * @param timeline the lines, oldest first
 	 * @param obligations the obligations it raised
+	 * @param reportDeadline when its report was due by the term of the clause that
+	 * applies, or {@code null} when the profile asks for no report of it
 	 * @param mayAcknowledge whether the reader may acknowledge it
 	 * @param mayUpdate whether the reader may add updates and the cause (contractor's
 	 * side)
@@ -662,8 +689,8 @@ public class Incidents {
 	 * within the contract's "immediately"
 	 */
 	public record Detail(Incident incident, Contract contract, List<IncidentUpdate> timeline,
-			List<Obligation> obligations, boolean mayAcknowledge, boolean mayUpdate, boolean mayInstruct,
-			boolean mayClose, boolean mayDecidePublication, boolean acknowledgedInTime) {
+			List<Obligation> obligations, ReportDeadline reportDeadline, boolean mayAcknowledge, boolean mayUpdate,
+			boolean mayInstruct, boolean mayClose, boolean mayDecidePublication, boolean acknowledgedInTime) {
 	}
 
 	/**

@@ -12,11 +12,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jp.itaku.calendar.DeadlineKind;
 import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.RequirementKind;
 import jp.itaku.platform.ConflictProblem;
 import jp.itaku.platform.InvalidInputProblem;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One dated duty of a contract: a requirement of its clause profile for one period (the
@@ -64,6 +68,17 @@ public class Obligation {
 	private LocalDate dueDate;
 
 	@Enumerated(EnumType.STRING)
+	@Column(name = "due_kind")
+	private DeadlineKind dueKind;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "due_policy")
+	private DeadlinePolicy duePolicy;
+
+	@Column(name = "due_within")
+	private String dueWithin;
+
+	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private ObligationStatus status = ObligationStatus.OPEN;
 
@@ -105,6 +120,9 @@ public class Obligation {
 		this.summaryEn = plan.summaryEn();
 		this.periodKey = plan.periodKey();
 		this.dueDate = plan.dueDate();
+		this.dueKind = plan.dueKind();
+		this.duePolicy = plan.duePolicy();
+		this.dueWithin = plan.dueWithin();
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -135,6 +153,9 @@ public class Obligation {
 	 */
 	void dueBy(LocalDate dueOn) {
 		this.dueDate = dueOn;
+		this.dueKind = DeadlineKind.CALENDAR_FIXED;
+		this.duePolicy = null;
+		this.dueWithin = null;
 	}
 
 	/**
@@ -215,6 +236,9 @@ public class Obligation {
 	 * @return what changed, or {@code null} when nothing did
 	 */
 	String replan(PlannedObligation plan, Instant now) {
+		this.dueKind = plan.dueKind();
+		this.duePolicy = plan.duePolicy();
+		this.dueWithin = plan.dueWithin();
 		if (this.status == ObligationStatus.NOT_APPLICABLE) {
 			this.status = ObligationStatus.OPEN;
 			this.dueDate = plan.dueDate();
@@ -305,6 +329,33 @@ public class Obligation {
 
 	public LocalDate getDueDate() {
 		return this.dueDate;
+	}
+
+	/**
+	 * Returns how the deadline is stated: a calendar-fixed date, or counted from an event
+	 * in days or in hours.
+	 * @return the kind, or {@code null} for an obligation stored before kinds were kept
+	 */
+	public @Nullable DeadlineKind getDueKind() {
+		return this.dueKind;
+	}
+
+	/**
+	 * Returns the named deadline (直ちに, 速やかに, 遅滞なく) the due date is counted by.
+	 * @return the policy, or {@code null} when the deadline is a period or a date
+	 */
+	public @Nullable DeadlinePolicy getDuePolicy() {
+		return this.duePolicy;
+	}
+
+	/**
+	 * Returns the duration the due date is counted by from its event, as the contract set
+	 * it when the obligation was raised or planned.
+	 * @return the ISO-8601 duration, e.g. {@code PT1H} or {@code P3D}; {@code null} for a
+	 * calendar-fixed date or one due at the event itself
+	 */
+	public @Nullable String getDueWithin() {
+		return this.dueWithin;
 	}
 
 	public ObligationStatus getStatus() {

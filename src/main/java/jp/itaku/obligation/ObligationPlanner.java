@@ -10,8 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
+import jp.itaku.calendar.DeadlineKind;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.DeadlineType;
@@ -33,7 +33,11 @@ import jp.itaku.catalog.TriggerType;
  * <p>
  * Due dates: the trigger's date plus the deadline (a named policy's duration as the
  * contract sets it, or a period), "by day N of the previous month" for monthly duties,
- * never before the contract starts, then moved by the closed-day rule.
+ * never before the contract starts. Each due date carries its {@link DeadlineKind}: a
+ * deadline counted from the trigger (a policy or a period after the start, the end, an
+ * event) is never before the trigger and moves forward off a closed day when counted in
+ * days; a date the calendar fixes (the start or end itself, day N of a month) moves by
+ * the configured closed-day rule.
  */
 public final class ObligationPlanner {
 
@@ -47,11 +51,10 @@ public final class ObligationPlanner {
 	 * Plans the obligations of a contract.
 	 * @param terms the contract's period, scope attributes and deadline durations
 	 * @param profile the contract's clause profile
-	 * @param closedDayRule moves a nominal due date off a closed day
+	 * @param dueDates settles a nominal due date by its kind (the working calendar)
 	 * @return the obligations, in clause order
 	 */
-	public static List<PlannedObligation> plan(Terms terms, ProfileDefinition profile,
-			UnaryOperator<LocalDate> closedDayRule) {
+	public static List<PlannedObligation> plan(Terms terms, ProfileDefinition profile, DueDates dueDates) {
 		List<PlannedObligation> planned = new ArrayList<>();
 		for (ClauseDefinition clause : profile.clauses()) {
 			for (int i = 0; i < clause.requirements().size(); i++) {
@@ -61,11 +64,12 @@ public final class ObligationPlanner {
 				}
 				String key = clause.ref() + "#" + (i + 1);
 				for (Occurrence occurrence : occurrences(requirement, terms)) {
-					LocalDate due = (occurrence.nominalDue() != null)
-							? closedDayRule.apply(max(occurrence.nominalDue(), terms.start())) : null;
+					Due due = occurrence.due();
+					LocalDate date = dueDates.dueDate(max(due.nominal(), terms.start()), due.kind(),
+							max(due.from(), terms.start()));
 					planned.add(new PlannedObligation(key, clause.ref(), clause.category(), requirement.kind(),
 							requirement.deliverable(), requirement.summary(), requirement.summaryEn(),
-							occurrence.periodKey(), due));
+							occurrence.periodKey(), date, due.kind(), due.policy(), due.within()));
 				}
 			}
 		}
@@ -76,19 +80,19 @@ public final class ObligationPlanner {
 	 * Plans the obligations an event or a change raises on a contract: every requirement
 	 * of the profile on that trigger that binds the contractor (or a subcontractor), is
 	 * met by a deliverable and applies to the contract's scope. Due: the day it happened
-	 * plus the deadline; a requirement that names none is due "promptly" (速やかに) as the
-	 * contract sets it.
+	 * plus the deadline, never before that day; a requirement that names none is due
+	 * "promptly" (速やかに) as the contract sets it.
 	 * @param terms the contract's period, scope attributes and deadline durations
 	 * @param profile the contract's clause profile
 	 * @param trigger what happened
 	 * @param occurredOn the day it happened, in Tokyo
 	 * @param occurrenceKey names this occurrence, unique per contract and trigger
-	 * @param closedDayRule moves a nominal due date off a closed day
+	 * @param dueDates settles a nominal due date by its kind (the working calendar)
 	 * @return the obligations, in clause order; empty when the profile asks for nothing
 	 */
 	public static List<PlannedObligation> raise(Terms terms, ProfileDefinition profile, ObligationTrigger trigger,
-			LocalDate occurredOn, String occurrenceKey, UnaryOperator<LocalDate> closedDayRule) {
-		return raise(terms, profile, trigger, occurredOn, occurrenceKey, closedDayRule, (requirement) -> true);
+			LocalDate occurredOn, String occurrenceKey, DueDates dueDates) {
+		return raise(terms, profile, trigger, occurredOn, occurrenceKey, dueDates, (requirement) -> true);
 	}
 
 	/**
@@ -100,13 +104,12 @@ public final class ObligationPlanner {
 	 * @param trigger what happened
 	 * @param occurredOn the day it happened, in Tokyo
 	 * @param occurrenceKey names this occurrence, unique per contract and trigger
-	 * @param closedDayRule moves a nominal due date off a closed day
+	 * @param dueDates settles a nominal due date by its kind (the working calendar)
 	 * @param concerns whether a requirement applies to what the occurrence concerns
 	 * @return the obligations, in clause order
 	 */
 	public static List<PlannedObligation> raise(Terms terms, ProfileDefinition profile, ObligationTrigger trigger,
-			LocalDate occurredOn, String occurrenceKey, UnaryOperator<LocalDate> closedDayRule,
-			Predicate<RequirementDefinition> concerns) {
+			LocalDate occurredOn, String occurrenceKey, DueDates dueDates, Predicate<RequirementDefinition> concerns) {
 		List<PlannedObligation> raised = new ArrayList<>();
 		for (ClauseDefinition clause : profile.clauses()) {
 			for (int i = 0; i < clause.requirements().size(); i++) {
@@ -118,9 +121,16 @@ public final class ObligationPlanner {
 				}
 				Deadline deadline = (requirement.deadline() != null) ? requirement.deadline()
 						: new Deadline(DeadlineType.POLICY, DeadlinePolicy.PROMPTLY, null, null, null);
+				Due due = after(occurredOn, deadline, terms);
+				if (due.kind() == DeadlineKind.CALENDAR_FIXED && deadline.type() != DeadlineType.DAY_OF_MONTH) {
+					// Before the action, or kept from it: due at the event itself, not
+					// before.
+					due = new Due(occurredOn, occurredOn, DeadlineKind.HOURS_AFTER_EVENT, null, null);
+				}
 				raised.add(new PlannedObligation(clause.ref() + "#" + (i + 1), clause.ref(), clause.category(),
 						requirement.kind(), requirement.deliverable(), requirement.summary(), requirement.summaryEn(),
-						occurrenceKey, closedDayRule.apply(after(occurredOn, deadline, terms))));
+						occurrenceKey, dueDates.dueDate(due.nominal(), due.kind(), occurredOn), due.kind(),
+						due.policy(), due.within()));
 			}
 		}
 		return raised;
@@ -152,10 +162,11 @@ public final class ObligationPlanner {
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (YearMonth month = YearMonth.from(terms.start()); !month.isAfter(YearMonth.from(terms.end())); month = month
 			.plusMonths(1)) {
-			LocalDate due;
+			Due due;
 			if (deadline != null && deadline.type() == DeadlineType.DAY_OF_MONTH) {
 				YearMonth dueMonth = month.plusMonths(deadline.monthOffset());
-				due = dueMonth.atDay(Math.min(deadline.day(), dueMonth.lengthOfMonth()));
+				LocalDate day = dueMonth.atDay(Math.min(deadline.day(), dueMonth.lengthOfMonth()));
+				due = new Due(day, day, DeadlineKind.CALENDAR_FIXED, null, null);
 			}
 			else {
 				// A monthly report covers its month: due after the month ends.
@@ -189,14 +200,23 @@ public final class ObligationPlanner {
 		return occurrences;
 	}
 
-	private static LocalDate after(LocalDate base, Deadline deadline, Terms terms) {
+	/**
+	 * The deadline counted from a base day: a policy's or a period's duration is counted
+	 * from it; no deadline (or one of another type) is the base day itself, fixed on the
+	 * calendar.
+	 */
+	private static Due after(LocalDate base, Deadline deadline, Terms terms) {
 		if (deadline == null) {
-			return base;
+			return new Due(base, base, DeadlineKind.CALENDAR_FIXED, null, null);
 		}
 		return switch (deadline.type()) {
-			case POLICY -> plus(base, terms.durations().duration(deadline.policy()));
-			case WITHIN -> plus(base, deadline.period());
-			default -> base;
+			case POLICY -> {
+				String iso = terms.durations().duration(deadline.policy());
+				yield new Due(plus(base, iso), base, DeadlineKind.countedFromEvent(iso), deadline.policy(), iso);
+			}
+			case WITHIN -> new Due(plus(base, deadline.period()), base,
+					DeadlineKind.countedFromEvent(deadline.period()), null, deadline.period());
+			default -> new Due(base, base, DeadlineKind.CALENDAR_FIXED, null, null);
 		};
 	}
 
@@ -268,7 +288,37 @@ public final class ObligationPlanner {
 
 	}
 
-	private record Occurrence(String periodKey, LocalDate nominalDue) {
+	/**
+	 * Settles a nominal due date by the kind of its deadline:
+	 * {@code WorkingCalendar::dueDate}.
+	 */
+	@FunctionalInterface
+	public interface DueDates {
+
+		/**
+		 * Returns when a deadline is really due.
+		 * @param nominal the deadline as the clause and contract state it
+		 * @param kind how it is stated
+		 * @param from the day it is counted from (the event, the contract start…)
+		 * @return the due date
+		 */
+		LocalDate dueDate(LocalDate nominal, DeadlineKind kind, LocalDate from);
+
+	}
+
+	/**
+	 * A nominal due date with what it is counted from.
+	 *
+	 * @param nominal the date the deadline gives
+	 * @param from the day it is counted from
+	 * @param kind how the deadline is stated
+	 * @param policy the named deadline, or {@code null}
+	 * @param within the duration counted from {@code from}, or {@code null}
+	 */
+	private record Due(LocalDate nominal, LocalDate from, DeadlineKind kind, DeadlinePolicy policy, String within) {
+	}
+
+	private record Occurrence(String periodKey, Due due) {
 	}
 
 }

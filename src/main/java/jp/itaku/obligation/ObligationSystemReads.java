@@ -110,4 +110,20 @@ public class ObligationSystemReads {
 		return this.submissions.findByReviewedAtGreaterThanEqualAndReviewedAtLessThanOrderByReviewedAtAsc(from, to);
 	}
 
+	/**
+	 * Lists a contract's obligations that a deliverable meets, of every occurrence, for
+	 * the module that produces the deliverable (e.g. the incidents measure each report
+	 * against its own obligation's deadline).
+	 * @param contractId the contract
+	 * @param deliverable the deliverable
+	 * @return the obligations by due date, withdrawn ones excluded
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> findUnscoped(UUID contractId, Deliverable deliverable) {
+		return this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
+			.stream()
+			.filter((o) -> o.getDeliverable() == deliverable && o.getStatus() != ObligationStatus.NOT_APPLICABLE)
+			.toList();
+	}
+
 }

@@ -2,9 +2,13 @@ package jp.itaku.obligation;
 
 import java.time.LocalDate;
 
+import jp.itaku.calendar.DeadlineKind;
 import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.RequirementKind;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An obligation a contract's clauses call for, before it is stored.
@@ -19,9 +23,14 @@ import jp.itaku.catalog.RequirementKind;
  * @param summaryEn the same in English
  * @param periodKey which occurrence: {@code START}, {@code END}, a month {@code 2026-05},
  * or {@code P1}, {@code P2}… for other periods
- * @param dueDate the due date after the closed-day rule, or {@code null} when the clause
- * sets none
+ * @param dueDate the due date after the closed-day rule of its kind
+ * @param dueKind how the deadline is stated: a calendar-fixed date, or counted from an
+ * event in days or in hours
+ * @param duePolicy the named deadline (直ちに, 速やかに, 遅滞なく) it is counted by, or {@code null}
+ * @param dueWithin the ISO-8601 duration counted from the event (e.g. {@code PT1H},
+ * {@code P3D}), or {@code null} for a calendar-fixed date or one due at the event
  */
 record PlannedObligation(String requirementKey, String clauseRef, ClauseCategory category, RequirementKind kind,
-		Deliverable deliverable, String summary, String summaryEn, String periodKey, LocalDate dueDate) {
+		Deliverable deliverable, String summary, String summaryEn, String periodKey, LocalDate dueDate,
+		DeadlineKind dueKind, @Nullable DeadlinePolicy duePolicy, @Nullable String dueWithin) {
 }

@@ -114,7 +114,8 @@ class IncidentBrowserIT extends BrowserTest {
 			assertThat(p.locator(".notice--success")).containsText("委託者の情報セキュリティ管理者に通知しました");
 			assertThat(p.locator("#detection-to-report .incident-time"))
 				.hasText(java.util.regex.Pattern.compile("(19|20|21)分"));
-			assertThat(p.locator("#detection-to-report")).containsText("直ちに（期限内）");
+			assertThat(p.locator("#report-timeliness")).hasText("期限内");
+			assertThat(p.locator("#report-term")).containsText("の「直ちに」（1時間）: 期限 ");
 			assertThat((Integer) p.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
 			screenshot(p, "incident-detail-phone");
 

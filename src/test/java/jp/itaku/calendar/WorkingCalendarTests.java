@@ -107,6 +107,59 @@ class WorkingCalendarTests {
 		assertThat(this.calendar.dueDate(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2026, 12, 28));
 	}
 
+	@ParameterizedTest(name = "{2} from {0}, nominally {1}: due {3}")
+	@CsvSource({
+			// A monthly report due on the 20th: Sunday 20 December 2026 moves to Friday
+			// the 18th, as before.
+			"2026-12-20, 2026-12-20, CALENDAR_FIXED, 2026-12-18",
+			// A roster change on Sunday 6 December 2026, 直ちに (1 hour): that Sunday.
+			"2026-12-06, 2026-12-06, HOURS_AFTER_EVENT, 2026-12-06",
+			// The same counted in days lands on the Sunday: the Monday after.
+			"2026-12-03, 2026-12-06, DAYS_AFTER_EVENT, 2026-12-07",
+			// 速やかに (3 days) from a Saturday incident: Tuesday, an open day, unchanged.
+			"2026-12-05, 2026-12-08, DAYS_AFTER_EVENT, 2026-12-08",
+			// 3 days from Monday 28 December 2026 is New Year's Eve: the first open day
+			// after the year-end closing.
+			"2026-12-28, 2026-12-31, DAYS_AFTER_EVENT, 2027-01-04",
+			// Never before the event, whatever the nominal date says.
+			"2026-12-06, 2026-12-04, HOURS_AFTER_EVENT, 2026-12-06",
+			"2026-12-06, 2026-12-04, DAYS_AFTER_EVENT, 2026-12-07" })
+	void aDeadlineIsSettledByItsKind(LocalDate event, LocalDate nominal, DeadlineKind kind, LocalDate due) {
+		assertThat(this.calendar.dueDate(nominal, kind, event)).isEqualTo(due);
+		if (kind != DeadlineKind.CALENDAR_FIXED) {
+			assertThat(due).isAfterOrEqualTo(event);
+		}
+	}
+
+	@Test
+	void aDeadlineCountedFromAnEventIsNeverBeforeItWhateverTheClosedDayRule() {
+		CalendarProperties defaults = CalendarProperties.defaults();
+		for (ClosedDayRule rule : ClosedDayRule.values()) {
+			WorkingCalendar configured = new WorkingCalendar(
+					new CalendarProperties(rule, defaults.closedWeekdays(), defaults.yearEndClosing()), this.clock);
+			for (LocalDate event = LocalDate.of(2026, 12, 1); event
+				.isBefore(LocalDate.of(2027, 1, 10)); event = event.plusDays(1)) {
+				for (DeadlineKind kind : List.of(DeadlineKind.HOURS_AFTER_EVENT, DeadlineKind.DAYS_AFTER_EVENT)) {
+					assertThat(configured.dueDate(event, kind, event)).as(rule + " " + kind + " " + event)
+						.isAfterOrEqualTo(event);
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest(name = "{0} counts in {1}")
+	@CsvSource({ "P3D, DAYS_AFTER_EVENT", "P1W, DAYS_AFTER_EVENT", "P1M, DAYS_AFTER_EVENT", "P1DT2H, DAYS_AFTER_EVENT",
+			"PT1H, HOURS_AFTER_EVENT", "PT48H, HOURS_AFTER_EVENT", "PT30M, HOURS_AFTER_EVENT",
+			"'', HOURS_AFTER_EVENT" })
+	void theKindOfADeadlineCountedFromAnEventFollowsItsUnit(String iso, DeadlineKind kind) {
+		assertThat(DeadlineKind.countedFromEvent(iso)).isEqualTo(kind);
+	}
+
+	@Test
+	void aDeadlineAtTheEventItselfIsKeptOnItsDay() {
+		assertThat(DeadlineKind.countedFromEvent(null)).isEqualTo(DeadlineKind.HOURS_AFTER_EVENT);
+	}
+
 	@ParameterizedTest(name = "{1} open days from {0} is {2}")
 	@CsvSource({
 			// Monday 12 January 2026 is 成人の日.

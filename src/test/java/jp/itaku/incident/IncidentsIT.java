@@ -330,7 +330,8 @@ class IncidentsIT {
 			.getContentAsString();
 		var html = Jsoup.parse(page);
 		assertThat(html.select("#detection-to-report .incident-time").text()).isIn("30分", "29分", "31分");
-		assertThat(html.select("#detection-to-report").text()).contains("直ちに（期限内）", "1時間");
+		assertThat(html.select("#report-timeliness").text()).isEqualTo("期限内");
+		assertThat(html.select("#report-term").text()).startsWith("12(1)アの「直ちに」（1時間）: 期限 ");
 		assertThat(html.select("#acknowledge-form")).hasSize(1);
 		String late = report(this.leadUser, 90);
 		assertThat(Jsoup
@@ -340,6 +341,96 @@ class IncidentsIT {
 				.getContentAsString())
 			.select("#detection-to-report")
 			.text()).contains("1時間30分", "期限超過");
+	}
+
+	private Contract contractOn(String profileCode) {
+		LocalDate today = ItakuTime.today(this.clock);
+		Organisation contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		this.leadUser = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
+		var form = this.fixtures.contractForm(contractor, profileCode, today.minusMonths(1), Set.of());
+		return this.contracts.register(this.fixtures.actor(this.officerUser), form);
+	}
+
+	private String detailPage(String id) throws Exception {
+		return this.mvc.perform(get("/incidents/" + id).with(as(this.officerUser)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	@Test
+	void aGunmaIncidentReported23HoursAfterDetectionIsInTimeBecauseItsClauseSaysPromptly() throws Exception {
+		this.contract = contractOn("gunma");
+		String id = report(this.leadUser, 23 * 60);
+		Obligation report = this.obligationReads
+			.findUnscoped(this.contract.getId(), Deliverable.INCIDENT_REPORT, "INC-1")
+			.get(0);
+		assertThat(report.getClauseRef()).isEqualTo("第16条");
+		assertThat(report.getDuePolicy()).isEqualTo(jp.itaku.catalog.DeadlinePolicy.PROMPTLY);
+		assertThat(report.getDueDate()).isAfterOrEqualTo(report.getOccurredOn().plusDays(3));
+
+		var html = Jsoup.parse(detailPage(id));
+		assertThat(html.select("#detection-to-report .incident-time").text()).startsWith("23時間");
+		assertThat(html.select("#report-timeliness").text()).isEqualTo("期限内");
+		assertThat(html.select("#report-term").text()).startsWith("第16条の「速やかに」（3日）: 期限 ");
+		this.mvc.perform(get("/api/v1/incidents/" + id).with(as(this.officerUser)))
+			.andExpect(jsonPath("$.reportedInTime").value(true))
+			.andExpect(jsonPath("$.reportDeadline.clauseRef").value("第16条"))
+			.andExpect(jsonPath("$.reportDeadline.policy").value("PROMPTLY"))
+			.andExpect(jsonPath("$.reportDeadline.dueDate").value(report.getDueDate().toString()));
+		var list = Jsoup.parse(
+				this.mvc.perform(get("/contracts/" + this.contract.getId() + "/incidents").with(as(this.officerUser)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(list.select("tr[data-incident=INC-1] .status--accepted").text()).isEqualTo("期限内");
+		assertThat(list.select("tr[data-incident=INC-1] .status--overdue")).isEmpty();
+		assertThat(this.jdbc.sql("select details from audit_entry where action = 'INCIDENT_REPORTED' and target_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).contains("\"reportedInTime\":true");
+	}
+
+	@Test
+	void aSetagayaIncidentIsJudgedByItsOwnImmediately() throws Exception {
+		this.contract = contractOn("setagaya");
+		String late = report(this.leadUser, 90);
+		var html = Jsoup.parse(detailPage(late));
+		assertThat(html.select("#report-timeliness").text()).isEqualTo("期限超過");
+		assertThat(html.select("#report-term").text()).startsWith("36の「直ちに」（1時間）: 期限 ");
+		String inTime = report(this.leadUser, 40);
+		assertThat(Jsoup.parse(detailPage(inTime)).select("#report-timeliness").text()).isEqualTo("期限内");
+		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId() + "/incidents").with(as(this.officerUser)))
+			.andExpect(jsonPath("$[0].number").value("INC-2"))
+			.andExpect(jsonPath("$[0].reportedInTime").value(true))
+			.andExpect(jsonPath("$[1].reportedInTime").value(false))
+			.andExpect(jsonPath("$[1].reportDeadline.clauseRef").value("36"));
+	}
+
+	@Test
+	void aSaturdayIncidentsReportIsNeverDueBeforeTheSaturday() throws Exception {
+		LocalDate saturday = ItakuTime.today(this.clock).minusDays(1);
+		while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+			saturday = saturday.minusDays(1);
+		}
+		String detectedAt = saturday.atTime(10, 0).toString();
+		for (String code : List.of("kadoma", "setagaya", "nerima", "gunma")) {
+			this.contract = contractOn(code);
+			this.mvc
+				.perform(post("/api/v1/contracts/" + this.contract.getId() + "/incidents")
+					.contentType("application/json")
+					.content(body(0).replaceFirst("\"detectedAt\":\"[^\"]*\"", "\"detectedAt\":\"" + detectedAt + "\""))
+					.with(as(this.leadUser)))
+				.andExpect(status().isCreated());
+			List<Obligation> reports = this.obligationReads.findUnscoped(this.contract.getId(),
+					Deliverable.INCIDENT_REPORT, "INC-1");
+			assertThat(reports).as(code).isNotEmpty();
+			for (Obligation report : reports) {
+				assertThat(report.getOccurredOn()).isEqualTo(saturday);
+				assertThat(report.getDueDate()).as(code + " " + report.getClauseRef()).isAfterOrEqualTo(saturday);
+			}
+		}
 	}
 
 	@Test

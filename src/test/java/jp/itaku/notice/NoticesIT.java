@@ -186,7 +186,7 @@ class NoticesIT {
 				.with(authentication(this.fixtures.signedIn(this.lead)))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"kind\":\"DOCUMENT_CHANGED\",\"occurredOn\":\"" + ItakuTime.today(this.clock).plusDays(10)
-					+ "\",\"description\":\" \"}"))
+						+ "\",\"description\":\" \"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[*].field", hasItems("deliverable", "occurredOn", "description")));

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
+import jp.itaku.calendar.DeadlineKind;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.Deliverable;
@@ -27,18 +27,27 @@ class ObligationPlannerTests {
 
 	private static final LocalDate END = LocalDate.of(2027, 3, 31);
 
-	private static final UnaryOperator<LocalDate> AS_IS = UnaryOperator.identity();
+	private static final ObligationPlanner.DueDates AS_IS = (nominal, kind, from) -> nominal;
 
 	/**
-	 * Moves a Saturday or Sunday to the Friday before: enough to see the rule applied.
+	 * The working calendar's rules by kind with only weekends closed, enough to see which
+	 * rule the planner asks for: a calendar-fixed date moves to the Friday before; a
+	 * deadline counted from an event is never before it and, counted in days, moves to
+	 * the Monday after.
 	 */
-	private static final UnaryOperator<LocalDate> PREVIOUS_WEEKDAY = (date) -> {
+	private static final ObligationPlanner.DueDates WEEKENDS_CLOSED = (nominal, kind, from) -> switch (kind) {
+		case CALENDAR_FIXED -> weekday(nominal, -1);
+		case DAYS_AFTER_EVENT -> weekday(nominal.isBefore(from) ? from : nominal, 1);
+		case HOURS_AFTER_EVENT -> nominal.isBefore(from) ? from : nominal;
+	};
+
+	private static LocalDate weekday(LocalDate date, int step) {
 		LocalDate d = date;
 		while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			d = d.minusDays(1);
+			d = d.plusDays(step);
 		}
 		return d;
-	};
+	}
 
 	static ProfileDefinition profile(String code) throws IOException {
 		return ProfileTestSupport.bundled(code);
@@ -104,17 +113,19 @@ class ObligationPlannerTests {
 	}
 
 	@Test
-	void aDueDateOnAClosedDayMovesByTheRule() throws IOException {
+	void aCalendarFixedDueDateOnAClosedDayStillMovesToThePreviousOpenDay() throws IOException {
 		// The 2026-09 schedule is due on 20 August 2026... and the 2026-07 one on 20 June
-		// 2026, a Saturday.
+		// 2026, a Saturday: "by the 20th of the previous month" is a date the calendar
+		// fixes.
 		PlannedObligation july = ObligationPlanner
-			.plan(terms(EnumSet.noneOf(ContractAttribute.class)), profile("kadoma"), PREVIOUS_WEEKDAY)
+			.plan(terms(EnumSet.noneOf(ContractAttribute.class)), profile("kadoma"), WEEKENDS_CLOSED)
 			.stream()
 			.filter((o) -> o.deliverable() == Deliverable.WORK_SCHEDULE && o.periodKey().equals("2026-07"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(LocalDate.of(2026, 6, 20).getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
 		assertThat(july.dueDate()).isEqualTo(LocalDate.of(2026, 6, 19));
+		assertThat(july.dueKind()).isEqualTo(DeadlineKind.CALENDAR_FIXED);
 	}
 
 	@Test
@@ -167,15 +178,77 @@ class ObligationPlannerTests {
 		LocalDate changed = LocalDate.of(2026, 6, 13);
 		List<PlannedObligation> setagaya = ObligationPlanner.raise(
 				terms(EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION)), profile("setagaya"), rosterChanged,
-				changed, "N2", PREVIOUS_WEEKDAY);
+				changed, "N2", WEEKENDS_CLOSED);
 		assertThat(setagaya).extracting(PlannedObligation::deliverable).containsOnly(Deliverable.ROSTER);
 		assertThat(setagaya).extracting(PlannedObligation::clauseRef).contains("3(2)①", "3(2)②");
-		// 直ちに (1 hour) from a Saturday: the same day, then off the weekend to Friday.
-		assertThat(setagaya).allSatisfy((o) -> assertThat(o.dueDate()).isEqualTo(LocalDate.of(2026, 6, 12)));
+		// 直ちに (1 hour) from a Saturday runs by the clock: due that Saturday, never the
+		// Friday before.
+		assertThat(setagaya).allSatisfy((o) -> {
+			assertThat(o.dueDate()).isEqualTo(changed);
+			assertThat(o.dueKind()).isEqualTo(DeadlineKind.HOURS_AFTER_EVENT);
+			assertThat(o.duePolicy()).isEqualTo(DeadlinePolicy.IMMEDIATELY);
+			assertThat(o.dueWithin()).isEqualTo("PT1H");
+		});
 
 		List<PlannedObligation> nerimaWithout = ObligationPlanner.raise(terms(EnumSet.noneOf(ContractAttribute.class)),
 				profile("nerima"), rosterChanged, changed, "N2", AS_IS);
 		assertThat(nerimaWithout).isEmpty();
+	}
+
+	@Test
+	void aSundayRosterChangeIsNeverDueBeforeTheChange() throws IOException {
+		LocalDate sunday = LocalDate.of(2026, 12, 6);
+		assertThat(sunday.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+		for (String code : List.of("setagaya", "kadoma", "nerima", "gunma")) {
+			List<PlannedObligation> raised = ObligationPlanner.raise(terms(EnumSet.allOf(ContractAttribute.class)),
+					profile(code), ObligationTrigger.change(jp.itaku.catalog.ChangeSubject.ROSTER), sunday, "N3",
+					WEEKENDS_CLOSED);
+			assertThat(raised).as(code).allSatisfy((o) -> {
+				assertThat(o.dueDate()).as(code + " " + o.clauseRef()).isAfterOrEqualTo(sunday);
+				assertThat(o.dueKind()).isNotEqualTo(DeadlineKind.CALENDAR_FIXED);
+			});
+		}
+	}
+
+	@Test
+	void aDeadlineCountedInDaysThatEndsOnAClosedDayMovesToTheNextOpenDay() throws IOException {
+		// Kadoma 4(3) names no deadline: 速やかに, 3 days here. From Thursday 3 December
+		// 2026 that is Sunday the 6th, so Monday the 7th.
+		LocalDate thursday = LocalDate.of(2026, 12, 3);
+		List<PlannedObligation> raised = ObligationPlanner.raise(terms(EnumSet.noneOf(ContractAttribute.class)),
+				profile("kadoma"), ObligationTrigger.event(jp.itaku.catalog.TriggerEvent.WORKER_LEFT), thursday, "W-2",
+				WEEKENDS_CLOSED);
+		assertThat(raised).singleElement().satisfies((o) -> {
+			assertThat(o.dueKind()).isEqualTo(DeadlineKind.DAYS_AFTER_EVENT);
+			assertThat(o.duePolicy()).isEqualTo(DeadlinePolicy.PROMPTLY);
+			assertThat(o.dueDate()).isEqualTo(LocalDate.of(2026, 12, 7));
+		});
+	}
+
+	@Test
+	void aSaturdayIncidentIsDueOnOrAfterItsDayByItsOwnClausesTerm() throws IOException {
+		LocalDate saturday = LocalDate.of(2026, 12, 5);
+		ObligationTrigger incident = ObligationTrigger.event(jp.itaku.catalog.TriggerEvent.INCIDENT);
+		PlannedObligation setagaya = ObligationPlanner
+			.raise(terms(EnumSet.allOf(ContractAttribute.class)), profile("setagaya"), incident, saturday, "INC-1",
+					WEEKENDS_CLOSED)
+			.stream()
+			.filter((o) -> o.deliverable() == Deliverable.INCIDENT_REPORT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(setagaya.clauseRef()).isEqualTo("36");
+		assertThat(setagaya.dueDate()).as("直ちに: that Saturday").isEqualTo(saturday);
+		PlannedObligation gunma = ObligationPlanner
+			.raise(terms(EnumSet.allOf(ContractAttribute.class)), profile("gunma"), incident, saturday, "INC-1",
+					WEEKENDS_CLOSED)
+			.stream()
+			.filter((o) -> o.deliverable() == Deliverable.INCIDENT_REPORT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(gunma.clauseRef()).isEqualTo("第16条");
+		assertThat(gunma.duePolicy()).isEqualTo(DeadlinePolicy.PROMPTLY);
+		// 速やかに = 3 days: Tuesday the 8th, an open day.
+		assertThat(gunma.dueDate()).isEqualTo(LocalDate.of(2026, 12, 8));
 	}
 
 	@Test

@@ -171,7 +171,7 @@ class ObligationsIT {
 		assertThat(raised).isNotEmpty().allSatisfy((o) -> {
 			assertThat(o.getOrigin()).isEqualTo(Obligation.Origin.RAISED);
 			assertThat(o.getPeriodKind()).isEqualTo("EVENT");
-			assertThat(o.getDueDate()).isNotNull().isAfterOrEqualTo(changed.minusDays(4));
+			assertThat(o.getDueDate()).isNotNull().isAfterOrEqualTo(changed);
 		});
 		assertThat(again).extracting(Obligation::getId)
 			.containsExactlyElementsOf(raised.stream().map(Obligation::getId).toList());
@@ -180,6 +180,46 @@ class ObligationsIT {
 		assertThat(this.obligations.forContract(this.officer, contract.getId())).extracting(Obligation::getId)
 			.containsAll(raised.stream().map(Obligation::getId).toList());
 		assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.ROSTER, "N2")).hasSameSizeAs(raised);
+	}
+
+	@Test
+	void aSundayRosterChangeRaisesItsChangeNoticeDueOnOrAfterTheChange() {
+		LocalDate sunday = LocalDate.of(2026, 12, 6);
+		ObligationTrigger rosterChanged = ObligationTrigger.change(jp.itaku.catalog.ChangeSubject.ROSTER);
+		for (String code : List.of("setagaya", "kadoma", "nerima", "gunma")) {
+			ContractForm form = this.fixtures.contractForm(this.contractorA, code, LocalDate.of(2026, 12, 14),
+					Set.of(ContractAttribute.values()));
+			Contract contract = this.contracts.register(this.officer, form);
+			List<Obligation> raised = this.obligations.raise(contract.getId(), rosterChanged,
+					new Obligations.Occurrence("N2", sunday, "従事者名簿 変更届 第2号", "RosterNotice:" + contract.getId()));
+			assertThat(raised).as(code).allSatisfy((o) -> {
+				assertThat(o.getDueDate()).as(code + " " + o.getClauseRef()).isAfterOrEqualTo(sunday);
+				assertThat(o.getDueKind()).isIn(jp.itaku.calendar.DeadlineKind.HOURS_AFTER_EVENT,
+						jp.itaku.calendar.DeadlineKind.DAYS_AFTER_EVENT);
+				if (o.getDueKind() == jp.itaku.calendar.DeadlineKind.DAYS_AFTER_EVENT) {
+					assertThat(o.getDueDate().getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY,
+							java.time.DayOfWeek.SUNDAY);
+				}
+			});
+			if (code.equals("setagaya")) {
+				// Setagaya 3: 直ちに (1 hour) — due that Sunday, not the Friday before.
+				assertThat(raised).isNotEmpty().allSatisfy((o) -> assertThat(o.getDueDate()).isEqualTo(sunday));
+			}
+		}
+	}
+
+	@Test
+	void aCalendarFixedDueDateOnASundayStillMovesToThePreviousOpenDay() {
+		// Kadoma's work schedule is due by the 20th of the previous month; 20 December
+		// 2026 is a Sunday, so the January 2027 schedule is due on Friday the 18th.
+		ContractForm form = this.fixtures.contractForm(this.contractorA, "kadoma", LocalDate.of(2026, 12, 1), Set.of());
+		Contract contract = this.contracts.register(this.officer, form);
+		assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.WORK_SCHEDULE, "2027-01"))
+			.singleElement()
+			.satisfies((o) -> {
+				assertThat(o.getDueDate()).isEqualTo(LocalDate.of(2026, 12, 18));
+				assertThat(o.getDueKind()).isEqualTo(jp.itaku.calendar.DeadlineKind.CALENDAR_FIXED);
+			});
 	}
 
 	@Test

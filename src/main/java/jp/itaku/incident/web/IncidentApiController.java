@@ -14,6 +14,7 @@ import jp.itaku.incident.IncidentStatus;
 import jp.itaku.incident.IncidentUpdate;
 import jp.itaku.incident.Incidents;
 import jp.itaku.incident.Publication;
+import jp.itaku.incident.ReportDeadline;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.Idempotent;
@@ -42,11 +43,8 @@ class IncidentApiController {
 
 	@GetMapping("/api/v1/contracts/{id}/incidents")
 	List<IncidentView> list(@PathVariable("id") UUID contractId) {
-		return this.incidents.list(CurrentActor.require(), contractId)
-			.incidents()
-			.stream()
-			.map((i) -> IncidentView.of(i, null))
-			.toList();
+		Incidents.ContractIncidents list = this.incidents.list(CurrentActor.require(), contractId);
+		return list.incidents().stream().map((i) -> IncidentView.of(i, list.deadlines().get(i.getId()), null)).toList();
 	}
 
 	@PostMapping("/api/v1/contracts/{id}/incidents")
@@ -55,19 +53,18 @@ class IncidentApiController {
 			@RequestBody(required = false) IncidentForm form) {
 		Incident incident = this.incidents.report(CurrentActor.require(), contractId,
 				(form != null) ? form : new IncidentForm());
-		return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.getId()))
-			.body(IncidentView.of(incident, null));
+		return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.getId())).body(view(incident));
 	}
 
 	@GetMapping("/api/v1/incidents/{id}")
 	IncidentView get(@PathVariable("id") UUID incidentId) {
 		Incidents.Detail detail = this.incidents.detail(CurrentActor.require(), incidentId);
-		return IncidentView.of(detail.incident(), detail.timeline());
+		return IncidentView.of(detail.incident(), detail.reportDeadline(), detail.timeline());
 	}
 
 	@PostMapping("/api/v1/incidents/{id}/acknowledge")
 	IncidentView acknowledge(@PathVariable("id") UUID incidentId) {
-		return IncidentView.of(this.incidents.acknowledge(CurrentActor.require(), incidentId), null);
+		return view(this.incidents.acknowledge(CurrentActor.require(), incidentId));
 	}
 
 	@PostMapping("/api/v1/incidents/{id}/updates")
@@ -84,20 +81,26 @@ class IncidentApiController {
 
 	@PostMapping("/api/v1/incidents/{id}/cause")
 	IncidentView cause(@PathVariable("id") UUID incidentId, @RequestBody(required = false) Cause body) {
-		return IncidentView.of(this.incidents.recordCause(CurrentActor.require(), incidentId,
-				(body != null) ? body.cause() : null, (body != null) ? body.prevention() : null), null);
+		return view(this.incidents.recordCause(CurrentActor.require(), incidentId, (body != null) ? body.cause() : null,
+				(body != null) ? body.prevention() : null));
 	}
 
 	@PostMapping("/api/v1/incidents/{id}/close")
 	IncidentView close(@PathVariable("id") UUID incidentId, @RequestBody(required = false) Closing body) {
-		return IncidentView
-			.of(this.incidents.close(CurrentActor.require(), incidentId, (body != null) ? body.note() : null), null);
+		return view(this.incidents.close(CurrentActor.require(), incidentId, (body != null) ? body.note() : null));
 	}
 
 	@PostMapping("/api/v1/incidents/{id}/publication")
 	IncidentView publication(@PathVariable("id") UUID incidentId, @RequestBody(required = false) Decision body) {
-		return IncidentView.of(this.incidents.decidePublication(CurrentActor.require(), incidentId,
-				(body != null) ? body.publication() : null, (body != null) ? body.reason() : null), null);
+		return view(this.incidents.decidePublication(CurrentActor.require(), incidentId,
+				(body != null) ? body.publication() : null, (body != null) ? body.reason() : null));
+	}
+
+	/**
+	 * An incident changed by the request, with the deadline of its report.
+	 */
+	private IncidentView view(Incident incident) {
+		return IncidentView.of(incident, this.incidents.reportDeadline(incident).orElse(null), null);
 	}
 
 	@GetMapping("/api/v1/incidents/{id}/report.pdf")
@@ -157,9 +160,14 @@ class IncidentApiController {
 	 * @param information which information
 	 * @param recordCount how many records
 	 * @param containment immediate measures
-	 * @param immediately the contract's "immediately"
+	 * @param immediately the contract's "immediately", which the acknowledgement is
+	 * measured against
 	 * @param detectionToReportSeconds seconds from detection to report
-	 * @param reportedInTime whether within "immediately"
+	 * @param reportedInTime whether the report came within the term of the clause that
+	 * applies ({@code reportDeadline}); {@code null} when the profile asks for no report
+	 * @param reportDeadline when the report was due: the clause, its term and the due
+	 * date (and instant, for a term in hours); {@code null} when the profile asks for no
+	 * report
 	 * @param acknowledgedAt when acknowledged
 	 * @param reportToAcknowledgementSeconds seconds from report to acknowledgement
 	 * @param cause the cause
@@ -173,15 +181,17 @@ class IncidentApiController {
 	record IncidentView(UUID id, UUID contractId, String number, IncidentCategory category, boolean suspected,
 			IncidentStatus status, Instant detectedAt, Instant reportedAt, String reporterName, String location,
 			String description, String information, Integer recordCount, String containment, String immediately,
-			long detectionToReportSeconds, boolean reportedInTime, Instant acknowledgedAt,
-			Long reportToAcknowledgementSeconds, String cause, String prevention, Instant closedAt,
-			Publication publication, String publicationReason, String reportSha256, List<TimelineView> timeline) {
+			long detectionToReportSeconds, Boolean reportedInTime, ReportDeadline reportDeadline,
+			Instant acknowledgedAt, Long reportToAcknowledgementSeconds, String cause, String prevention,
+			Instant closedAt, Publication publication, String publicationReason, String reportSha256,
+			List<TimelineView> timeline) {
 
-		static IncidentView of(Incident i, List<IncidentUpdate> timeline) {
+		static IncidentView of(Incident i, ReportDeadline deadline, List<IncidentUpdate> timeline) {
 			return new IncidentView(i.getId(), i.getContractId(), i.getNumber(), i.getCategory(), i.isSuspected(),
 					i.getStatus(), i.getDetectedAt(), i.getReportedAt(), i.getReporterName(), i.getLocation(),
 					i.getDescription(), i.getInformation(), i.getRecordCount(), i.getContainment(), i.getImmediately(),
-					i.getDetectionToReport().toSeconds(), i.isReportedInTime(), i.getAcknowledgedAt(),
+					i.getDetectionToReport().toSeconds(), (deadline != null) ? deadline.met() : null, deadline,
+					i.getAcknowledgedAt(),
 					(i.getReportToAcknowledgement() != null) ? i.getReportToAcknowledgement().toSeconds() : null,
 					i.getCause(), i.getPrevention(), i.getClosedAt(), i.getPublication(), i.getPublicationReason(),
 					i.getReportSha256(), (timeline != null) ? timeline.stream().map(TimelineView::of).toList() : null);
