@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -193,7 +194,7 @@ class NoticesIT {
 		this.mvc
 			.perform(post("/contracts/" + setagaya.getId() + "/notices")
 				.with(authentication(this.fixtures.signedIn(this.lead)))
-				.param("formKey", UUID.randomUUID().toString())
+				.with(csrf())
 				.param("kind", "SECURITY_PROBLEM")
 				.param("occurredOn", ItakuTime.today(this.clock).toString())
 				.param("description", ""))
