@@ -27,6 +27,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.StoredProfile;
+import jp.itaku.catalog.TriggerType;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractClosingCheck;
 import jp.itaku.contract.ContractEvents.ContractRegistered;
@@ -165,7 +166,9 @@ public class Obligations implements ContractClosingCheck {
 	 * Raises the obligations an event or a change creates on a contract, for the module
 	 * that owns the event: the requirements of the contract's profile on that trigger
 	 * that apply to its scope. Raising the same occurrence again returns the obligations
-	 * already raised; nothing is raised on a contract that is closed.
+	 * already raised; nothing is raised on a contract that is closed, except what the
+	 * client requests while its post-contract rights run (Kadoma 11(4),
+	 * {@link ContractRoles#clientRightsRun}).
 	 * @param contractId the contract
 	 * @param trigger what happened
 	 * @param occurrence which occurrence, when, about what and from which record
@@ -208,7 +211,8 @@ public class Obligations implements ContractClosingCheck {
 			Predicate<ProfileDefinition.RequirementDefinition> concerns) {
 		Contract contract = this.contracts.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
-		if (contract.getStatus() == ContractStatus.CLOSED) {
+		if (contract.getStatus() == ContractStatus.CLOSED && !(trigger.type() == TriggerType.ON_REQUEST
+				&& ContractRoles.clientRightsRun(contract, this.calendar.today()))) {
 			return List.of();
 		}
 		StoredProfile profile = this.catalog.get(contract.getProfileId());
@@ -597,9 +601,10 @@ public class Obligations implements ContractClosingCheck {
 	@Transactional(readOnly = true)
 	public List<TodoItem> todo(Actor actor) {
 		Map<UUID, Contract> visible = new HashMap<>();
+		LocalDate rightsDay = this.calendar.today();
 		this.contracts.list(actor)
 			.stream()
-			.filter((c) -> c.getStatus() != ContractStatus.CLOSED)
+			.filter((c) -> ContractRoles.clientRightsRun(c, rightsDay))
 			.forEach((c) -> visible.put(c.getId(), c));
 		if (visible.isEmpty()) {
 			return List.of();
@@ -609,6 +614,9 @@ public class Obligations implements ContractClosingCheck {
 			.findByContractIdInAndStatusInOrderByDueDateAsc(visible.keySet(),
 					List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED))
 			.stream()
+			// A closed contract owes only what the client asked for after closing.
+			.filter((o) -> visible.get(o.getContractId()).getClosedAt() == null
+					|| o.getCreatedAt().isAfter(visible.get(o.getContractId()).getClosedAt()))
 			.map((o) -> new TodoItem(o, visible.get(o.getContractId()), o.effectiveStatus(today)))
 			.toList();
 	}
