@@ -373,7 +373,7 @@ public class Obligations implements ContractClosingCheck {
 		if (uploads.isEmpty()) {
 			throw new InvalidInputProblem("files", "submission.files.required");
 		}
-		if (contract.getStatus() == ContractStatus.CLOSED) {
+		if (contract.getStatus() == ContractStatus.CLOSED && !owedAfterClosing(obligation, contract)) {
 			throw new InvalidInputProblem("status", "obligation.contractClosed");
 		}
 		Instant now = Instant.now(this.clock);
@@ -615,8 +615,8 @@ public class Obligations implements ContractClosingCheck {
 					List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED))
 			.stream()
 			// A closed contract owes only what the client asked for after closing.
-			.filter((o) -> visible.get(o.getContractId()).getClosedAt() == null
-					|| o.getCreatedAt().isAfter(visible.get(o.getContractId()).getClosedAt()))
+			.filter((o) -> ContractRoles.isOpen(visible.get(o.getContractId()))
+					|| owedAfterClosing(o, visible.get(o.getContractId())))
 			.map((o) -> new TodoItem(o, visible.get(o.getContractId()), o.effectiveStatus(today)))
 			.toList();
 	}
@@ -679,6 +679,16 @@ public class Obligations implements ContractClosingCheck {
 			.map((o) -> new ItakuProblem.FieldProblem("status", "contract.closeBlocker.obligation", o.getClauseRef(),
 					o.getSummary()))
 			.toList();
+	}
+
+	/**
+	 * Returns whether a closed contract still owes an obligation: one the client raised
+	 * after closing (its request for material, Kadoma 11(4)) while its post-contract
+	 * rights run.
+	 */
+	private boolean owedAfterClosing(Obligation obligation, Contract contract) {
+		return contract.getClosedAt() != null && obligation.getCreatedAt().isAfter(contract.getClosedAt())
+				&& ContractRoles.clientRightsRun(contract, this.calendar.today());
 	}
 
 	private void scopedSubmission(Actor actor, Submission submission) {
