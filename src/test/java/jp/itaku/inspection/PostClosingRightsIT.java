@@ -22,6 +22,7 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -118,6 +120,14 @@ class PostClosingRightsIT {
 		assertThat(ProfileTestSupport.bundled("kadoma").clauses()).filteredOn((clause) -> clause.ref().equals("11(4)"))
 			.singleElement()
 			.satisfies((clause) -> assertThat(clause.text()).isEqualTo(KADOMA_11_4));
+
+		String page = this.mvc.perform(get("/contracts/" + this.contract.getId()).with(as(this.workerUser)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(page).select("#client-rights-until").text())
+			.contains(String.valueOf(closed.getClientRightsUntil().getYear()));
 
 		String inspection = this.mvc
 			.perform(post("/api/v1/contracts/" + this.contract.getId() + "/inspections").contentType("application/json")
