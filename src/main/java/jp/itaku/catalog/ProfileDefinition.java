@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A clause profile as written in its file, validated: one body's special clauses.
@@ -86,7 +87,8 @@ public record ProfileDefinition(String code, String issuer, String issuerEn, Str
 	 */
 	public record RequirementDefinition(RequirementKind kind, @JsonProperty("actor") Party party, String summary,
 			String summaryEn, Trigger trigger, List<ContractAttribute> when, Deliverable deliverable, Deadline deadline,
-			List<ContentItem> contents, List<AssetScope> assetScope, List<AssetForm> assetForm, EndCondition onlyIf) {
+			List<ContentItem> contents, List<AssetScope> assetScope, List<AssetForm> assetForm,
+			@Nullable EndCondition onlyIf) {
 
 		public RequirementDefinition {
 			when = (when != null) ? List.copyOf(when) : List.of();

@@ -27,6 +27,7 @@ import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem;
 import org.hibernate.annotations.BatchSize;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outsourcing contract (委託契約). Its lifecycle is guarded here: draft → active → ended
@@ -116,10 +117,10 @@ public class Contract {
 	private Instant updatedAt;
 
 	@Column(name = "closed_at")
-	private Instant closedAt;
+	private @Nullable Instant closedAt;
 
 	@Column(name = "client_rights_until")
-	private LocalDate clientRightsUntil;
+	private @Nullable LocalDate clientRightsUntil;
 
 	@Version
 	private Long version;
@@ -333,7 +334,7 @@ public class Contract {
 	 * Returns when the contract was closed.
 	 * @return the instant, or {@code null} while it is not closed
 	 */
-	public Instant getClosedAt() {
+	public @Nullable Instant getClosedAt() {
 		return this.closedAt;
 	}
 
@@ -343,7 +344,7 @@ public class Contract {
 	 * {@code itaku.contract.post-closing-rights}.
 	 * @return the day, or {@code null} while the contract is not closed
 	 */
-	public LocalDate getClientRightsUntil() {
+	public @Nullable LocalDate getClientRightsUntil() {
 		return this.clientRightsUntil;
 	}
 
