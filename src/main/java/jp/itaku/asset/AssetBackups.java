@@ -8,24 +8,36 @@ import java.util.UUID;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
+import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.GuardedAction;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
+import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationTrigger;
+import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
+import jp.itaku.platform.ItakuTime;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A contract's operational backups: declared once by the contractor's lead as the
- * permitted exception to per-copy approval, approved by the client (maker and checker
- * both recorded), erased by an approved disposal that includes them. Each step is
- * audited.
+ * permitted exception to per-copy approval (Setagaya 7: 業務上必要なバックアップを取得する場合を除き), approved
+ * by the client (maker and checker both recorded), erased by an approved disposal that
+ * includes them. Each step is audited. Declaring them is the action before which a
+ * profile may ask for the backup method's approval (Setagaya 19,
+ * {@link GuardedAction#BACKUP}): the declaration raises those obligations (key
+ * {@value #KEY}), and the client's approval accepts the notice submitted to them.
  */
 @Service
 public class AssetBackups {
+
+	/** The occurrence key of the obligations a backup declaration raises. */
+	static final String KEY = "BACKUP";
 
 	private final AssetBackupRepository backups;
 
@@ -37,8 +49,14 @@ public class AssetBackups {
 
 	private final Clock clock;
 
+	private final Obligations obligations;
+
+	private final AssetRequestForms forms;
+
 	AssetBackups(AssetBackupRepository backups, AssetRegister register, Contracts contracts, AuditTrail audit,
-			Clock clock) {
+			Clock clock, Obligations obligations, AssetRequestForms forms) {
+		this.obligations = obligations;
+		this.forms = forms;
 		this.backups = backups;
 		this.register = register;
 		this.contracts = contracts;
@@ -67,10 +85,14 @@ public class AssetBackups {
 		AssetBackup backup = this.backups.save(new AssetBackup(contractId, AssetItemForm.clean(form.getDescription()),
 				AssetItemForm.clean(form.getStorage()), AssetItemForm.clean(form.getRetention()), actor.userId(),
 				Instant.now(this.clock)));
+		List<Obligation> raised = this.obligations.raise(contractId, ObligationTrigger.before(GuardedAction.BACKUP),
+				new Obligations.Occurrence(KEY, ItakuTime.today(this.clock),
+						this.forms.text("asset.backup.subject", backup.getDescription()), "AssetBackup:" + contractId));
 		this.audit.record(AuditRecord.of("ASSET_BACKUPS_DECLARED")
 			.actor(actor)
 			.target("Contract", contractId)
-			.detail("contract", contractId));
+			.detail("contract", contractId)
+			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
 		return backup;
 	}
 
@@ -86,10 +108,13 @@ public class AssetBackups {
 		AssetBackup backup = this.backups.findById(contractId)
 			.orElseThrow(() -> new InvalidInputProblem("status", "asset.backup.error.none"));
 		backup.approve(actor, Instant.now(this.clock));
+		List<UUID> reviewed = this.obligations.reviewFor(actor, contractId, Deliverable.WRITTEN_NOTICE, KEY, true,
+				this.forms.text("asset.backup.approvedComment"));
 		this.audit.record(AuditRecord.of("ASSET_BACKUPS_APPROVED")
 			.actor(actor)
 			.target("Contract", contractId)
-			.detail("contract", contractId));
+			.detail("contract", contractId)
+			.detail("reviewed", reviewed));
 	}
 
 	/**

@@ -72,6 +72,8 @@ public class AssetRequests {
 
 	private final AssetRequestForms forms;
 
+	private final AssetEndOfContract endOfContract;
+
 	private final Contracts contracts;
 
 	private final ContractSystemReads contractReads;
@@ -92,9 +94,10 @@ public class AssetRequests {
 			AssetRequestItemRepository items, AssetRegister register, AssetBackups backups, AssetNumbers numbers,
 			AssetSubmissions submissions, AssetRequestForms forms, Contracts contracts, ClauseCatalog catalog,
 			Documents documents, UserAccounts users, AuditTrail audit, Clock clock, AccountSystemReads accountReads,
-			ContractSystemReads contractReads) {
+			ContractSystemReads contractReads, AssetEndOfContract endOfContract) {
 		this.contractReads = contractReads;
 		this.accountReads = accountReads;
+		this.endOfContract = endOfContract;
 		this.assets = assets;
 		this.events = events;
 		this.requests = requests;
@@ -500,6 +503,9 @@ public class AssetRequests {
 			}
 			pdf = this.forms.certificate(contract, request, states, backup);
 			fileName = this.forms.fileName(this.forms.text("asset.certificate.file"), request.getNumber());
+			// After the end, the disposal report a clause asks for only then (Setagaya 7,
+			// 29).
+			this.endOfContract.disposed(contract, states, ItakuTime.today(this.clock));
 			for (String period : List.of(AssetSubmissions.key(request), "END")) {
 				submitted.addAll(this.submissions.submit(actor, contract.getId(), Deliverable.DISPOSAL_REPORT, period,
 						this.forms.text("asset.certificate.comment", request.getNumber()), fileName, pdf));

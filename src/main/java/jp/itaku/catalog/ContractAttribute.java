@@ -21,6 +21,9 @@ public enum ContractAttribute {
 	DEVELOPS_OR_MAINTAINS_SYSTEM,
 
 	/** 再委託がある */
-	HAS_SUBCONTRACTORS;
+	HAS_SUBCONTRACTORS,
+
+	/** 委託者が運用する情報システムのサーバ等を委託者の庁舎外に設置する (Setagaya 10) */
+	SERVERS_OUTSIDE_CLIENT_PREMISES;
 
 }

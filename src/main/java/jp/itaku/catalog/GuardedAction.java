@@ -36,6 +36,15 @@ public enum GuardedAction {
 	THIRD_PARTY_PROVISION,
 
 	/** USE_OUTSIDE_PURPOSE */
-	USE_OUTSIDE_PURPOSE;
+	USE_OUTSIDE_PURPOSE,
+
+	/** Taking the operational backups (their method is approved first: Setagaya 19). */
+	BACKUP,
+
+	/**
+	 * Placing servers of a system the client runs outside the client's premises (Setagaya
+	 * 10).
+	 */
+	PLACE_SERVERS_OUTSIDE_CLIENT_PREMISES;
 
 }

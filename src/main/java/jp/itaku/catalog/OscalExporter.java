@@ -136,6 +136,9 @@ public class OscalExporter {
 			requirement.contents().forEach((item) -> prop(props, "contents", item.name()));
 			requirement.assetScope().forEach((scope) -> prop(props, "asset-scope", scope.name()));
 			requirement.assetForm().forEach((form) -> prop(props, "asset-form", form.name()));
+			if (requirement.onlyIf() != null) {
+				prop(props, "only-if", requirement.onlyIf().name());
+			}
 			part.put("prose", requirement.summary());
 		}
 		for (ClauseDefinition child : profile.childrenOf(clause.ref())) {

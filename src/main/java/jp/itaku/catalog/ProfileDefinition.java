@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A clause profile as written in its file, validated: one body's special clauses.
@@ -81,10 +82,13 @@ public record ProfileDefinition(String code, String issuer, String issuerEn, Str
 	 * @param assetScope the kinds of information it is limited to (any of them); empty
 	 * for all
 	 * @param assetForm the forms of asset it is limited to (any of them); empty for all
+	 * @param onlyIf for a requirement due at the end of the contract: what must have
+	 * happened for it to bind at all ({@code null}: it always binds)
 	 */
 	public record RequirementDefinition(RequirementKind kind, @JsonProperty("actor") Party party, String summary,
 			String summaryEn, Trigger trigger, List<ContractAttribute> when, Deliverable deliverable, Deadline deadline,
-			List<ContentItem> contents, List<AssetScope> assetScope, List<AssetForm> assetForm) {
+			List<ContentItem> contents, List<AssetScope> assetScope, List<AssetForm> assetForm,
+			@Nullable EndCondition onlyIf) {
 
 		public RequirementDefinition {
 			when = (when != null) ? List.copyOf(when) : List.of();

@@ -190,6 +190,9 @@ public class ProfileParser {
 				&& requirement.trigger().type() != TriggerType.BEFORE_ACTION) {
 			errors.add(located(marks, at + ".trigger", text(locale, "catalog.error.approvalBeforeAction")));
 		}
+		if (requirement.onlyIf() != null && requirement.trigger().type() != TriggerType.CONTRACT_END) {
+			errors.add(located(marks, at + ".onlyIf", text(locale, "catalog.error.onlyIfAtEnd")));
+		}
 	}
 
 	private static int lastReadableLine(String content) {

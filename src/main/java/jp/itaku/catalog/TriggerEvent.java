@@ -45,6 +45,9 @@ public enum TriggerEvent {
 	SUBCONTRACT_APPROVED,
 
 	/** BREACH */
-	BREACH;
+	BREACH,
+
+	/** The work of creating an information asset is finished (Setagaya 30). */
+	ASSET_CREATION_FINISHED;
 
 }

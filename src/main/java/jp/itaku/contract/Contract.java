@@ -27,6 +27,7 @@ import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem;
 import org.hibernate.annotations.BatchSize;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outsourcing contract (委託契約). Its lifecycle is guarded here: draft → active → ended
@@ -115,6 +116,12 @@ public class Contract {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Column(name = "closed_at")
+	private @Nullable Instant closedAt;
+
+	@Column(name = "client_rights_until")
+	private @Nullable LocalDate clientRightsUntil;
+
 	@Version
 	private Long version;
 
@@ -186,7 +193,14 @@ public class Contract {
 		this.updatedAt = now;
 	}
 
-	void close(List<ItakuProblem.FieldProblem> blockers, Instant now) {
+	/**
+	 * Closes the contract; the client's post-contract rights (Kadoma 11(4)) run until a
+	 * day fixed now.
+	 * @param blockers what keeps it from being closed
+	 * @param now the current instant
+	 * @param rightsUntil the last day (Tokyo) of the client's post-contract rights
+	 */
+	void close(List<ItakuProblem.FieldProblem> blockers, Instant now, LocalDate rightsUntil) {
 		requireStatus(ContractStatus.ENDED, "contract.transition.close");
 		if (!blockers.isEmpty()) {
 			List<ItakuProblem.FieldProblem> problems = new ArrayList<>();
@@ -195,6 +209,8 @@ public class Contract {
 			throw new InvalidInputProblem(problems);
 		}
 		this.status = ContractStatus.CLOSED;
+		this.closedAt = now;
+		this.clientRightsUntil = rightsUntil;
 		this.updatedAt = now;
 	}
 
@@ -312,6 +328,24 @@ public class Contract {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/**
+	 * Returns when the contract was closed.
+	 * @return the instant, or {@code null} while it is not closed
+	 */
+	public @Nullable Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	/**
+	 * Returns the last day (Tokyo) of the client's rights that outlive the contract: its
+	 * inspections and requests for material (Kadoma 11(4)), fixed when it was closed from
+	 * {@code itaku.contract.post-closing-rights}.
+	 * @return the day, or {@code null} while the contract is not closed
+	 */
+	public @Nullable LocalDate getClientRightsUntil() {
+		return this.clientRightsUntil;
 	}
 
 }

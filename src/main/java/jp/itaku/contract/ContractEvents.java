@@ -1,5 +1,6 @@
 package jp.itaku.contract;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,16 @@ public final class ContractEvents {
 	 * @param contractId the contract
 	 */
 	public record ContractScopeChanged(UUID contractId) {
+	}
+
+	/**
+	 * A contract was ended: the work is over, and the duties due at its end that depend
+	 * on what happened (returns, disposals, copies) can be raised.
+	 *
+	 * @param contractId the contract
+	 * @param endedOn the day it was ended, in Tokyo
+	 */
+	public record ContractEnded(UUID contractId, LocalDate endedOn) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package jp.itaku.contract;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +28,9 @@ import jp.itaku.platform.Role;
  * <li>{@link #worksForContractor} — a lead or a worker of the contractor
  * organisation;</li>
  * <li>{@link #isOpen} — the contract is not closed, so records may still change;</li>
+ * <li>{@link #clientRightsRun} — the client's rights that outlive the contract (its
+ * inspections and requests for material, Kadoma 11(4)) still run: the contract is open,
+ * or closed less than {@code itaku.contract.post-closing-rights} ago;</li>
  * <li>{@link #requireSecondPerson} — maker-checker: the user who checks is not the user
  * who made.</li>
  * </ul>
@@ -165,6 +169,50 @@ public final class ContractRoles {
 	 */
 	public static boolean decidesForClientWhileOpen(Actor actor, Contract contract) {
 		return decidesForClient(actor, contract) && isOpen(contract);
+	}
+
+	/**
+	 * Returns whether the client's rights that outlive the contract still run (Kadoma
+	 * 11(4): 契約期間満了後又は契約解除後も同様): while the contract is open, and once closed until the
+	 * day fixed at closing ({@link Contract#getClientRightsUntil}).
+	 * @param contract the contract
+	 * @param today today in Tokyo
+	 * @return {@code true} while the client may still inspect and request material
+	 */
+	public static boolean clientRightsRun(Contract contract, LocalDate today) {
+		if (isOpen(contract)) {
+			return true;
+		}
+		LocalDate until = contract.getClientRightsUntil();
+		return until != null && !today.isAfter(until);
+	}
+
+	/**
+	 * Returns whether the actor decides for the client while the client's post-contract
+	 * rights run: inspects and requests material, also after closing.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @param today today in Tokyo
+	 * @return {@code decidesForClient && clientRightsRun}
+	 */
+	public static boolean decidesForClientWhileRightsRun(Actor actor, Contract contract, LocalDate today) {
+		return decidesForClient(actor, contract) && clientRightsRun(contract, today);
+	}
+
+	/**
+	 * Refuses a decider of the client once the client's post-contract rights have run
+	 * out, saying so; anyone else is refused as by {@link #require}.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @param today today in Tokyo
+	 * @throws AccessDeniedProblem unless {@link #decidesForClientWhileRightsRun}
+	 */
+	public static void requireClientRights(Actor actor, Contract contract, LocalDate today) {
+		require(decidesForClient(actor, contract));
+		if (!clientRightsRun(contract, today)) {
+			throw new AccessDeniedProblem("contract.error.clientRightsEnded", contract.getNumber(),
+					String.valueOf(contract.getClientRightsUntil()));
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.StoredProfile;
+import jp.itaku.contract.ContractEvents.ContractEnded;
 import jp.itaku.contract.ContractEvents.ContractRegistered;
 import jp.itaku.contract.ContractEvents.ContractScopeChanged;
 import jp.itaku.organisation.Organisation;
@@ -29,11 +31,13 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
+import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,12 +74,19 @@ public class Contracts {
 
 	private final ObjectProvider<ContractParticipation> participations;
 
+	private final Period postClosingRights;
+
 	Contracts(ContractRepository repository, Organisations organisations, ClauseCatalog catalog,
 			ObjectProvider<ContractClosingCheck> closingChecks, ApplicationEventPublisher events, AuditTrail audit,
 			Clock clock, JdbcClient jdbc, ObjectProvider<ContractParticipation> participations,
+			@Value("${itaku.contract.post-closing-rights:P5Y}") Period postClosingRights,
 			OrganisationSystemReads organisationReads) {
 		this.organisationReads = organisationReads;
 		this.repository = repository;
+		if (postClosingRights.isNegative()) {
+			throw new IllegalStateException("itaku.contract.post-closing-rights must not be negative");
+		}
+		this.postClosingRights = postClosingRights;
 		this.participations = participations;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
@@ -429,18 +440,24 @@ public class Contracts {
 		Contract contract = editable(actor, id);
 		contract.end(Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("CONTRACT_ENDED").actor(actor).target("Contract", id));
+		this.events.publishEvent(new ContractEnded(id, ItakuTime.today(this.clock)));
 	}
 
 	/**
-	 * Closes an ended contract once every end-of-contract obligation is met.
+	 * Closes an ended contract once every end-of-contract obligation is met; the client's
+	 * post-contract rights run for {@code itaku.contract.post-closing-rights} from today.
 	 * @param actor a client editor of the contract
 	 * @param id the contract
 	 */
 	@Transactional
 	public void close(Actor actor, UUID id) {
 		Contract contract = editable(actor, id);
-		contract.close(blockers(id), Instant.now(this.clock));
-		this.audit.record(AuditRecord.of("CONTRACT_CLOSED").actor(actor).target("Contract", id));
+		LocalDate rightsUntil = ItakuTime.today(this.clock).plus(this.postClosingRights);
+		contract.close(blockers(id), Instant.now(this.clock), rightsUntil);
+		this.audit.record(AuditRecord.of("CONTRACT_CLOSED")
+			.actor(actor)
+			.target("Contract", id)
+			.detail("clientRightsUntil", rightsUntil));
 	}
 
 	/**

@@ -84,8 +84,12 @@ class DemoContracts {
 
 		Contract setagaya = register(officer, "R8-情政-001", "住民記録システム運用保守業務委託", "情報政策課", mirai, "setagaya",
 				LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),
+				// The system runs in the contractor's data center (see the work
+				// locations):
+				// Setagaya 10's approval and periodic checks apply.
 				EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HANDLES_MY_NUMBER,
-						ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM),
+						ContractAttribute.DEVELOPS_OR_MAINTAINS_SYSTEM,
+						ContractAttribute.SERVERS_OUTSIDE_CLIENT_PREMISES),
 				List.of(percent("システム稼働率", "99.9", MeasurementPeriod.MONTHLY,
 						"計画停止（事前に委託者の承認を得たもの）を除く。開庁日 8:30〜17:15 に測定する。"),
 						within("障害時の初動連絡", "PT30M", MeasurementPeriod.MONTHLY, "障害の検知から委託者（情報政策課）への第一報まで。夜間・休日を含む。"),

@@ -128,7 +128,7 @@ public class InspectionFindings {
 	public Finding record(Actor actor, UUID inspectionId, Severity severity, String clauseRef, String description,
 			String instruction, LocalDate dueOn) {
 		Inspection inspection = this.scope.find(inspectionId);
-		InspectionScope.requireInspector(actor, this.scope.scoped(actor, inspection));
+		this.scope.requireInspector(actor, this.scope.scoped(actor, inspection));
 		this.scope.lock("finding:" + inspectionId);
 		int seq = this.findings.findByInspectionIdOrderBySeq(inspectionId).size() + 1;
 		Finding finding = new Finding(inspection, seq, severity, clauseRef, description, actor.userId(),
@@ -324,10 +324,10 @@ public class InspectionFindings {
 	 * finding shares ({@link FindingParties}); the client's steps also wait for an open
 	 * contract, as planning does.
 	 */
-	private static void requireStep(Actor actor, Contract contract, FindingStep step) {
+	private void requireStep(Actor actor, Contract contract, FindingStep step) {
 		FindingParties.require(actor, contract, step);
 		if (step.side() == FindingStep.Side.CLIENT) {
-			InspectionScope.requireInspector(actor, contract);
+			this.scope.requireInspector(actor, contract);
 		}
 	}
 

@@ -3,6 +3,7 @@ package jp.itaku.inspection;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition;
@@ -19,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * What the inspection module's services share: finding an inspection scoped to the reader
  * (a party to its contract, anybody else reads "not found"), who inspects (the client's
- * deciders on an open contract, {@link ContractRoles#decidesForClientWhileOpen}) and who
- * answers requests (the contractor's members, {@link ContractRoles#worksForContractor}),
- * the contract's profile, and the per-key lock that numbers findings and requests.
+ * deciders while the client's rights run,
+ * {@link ContractRoles#decidesForClientWhileRightsRun}) and who answers requests (the
+ * contractor's members, {@link ContractRoles#worksForContractor}), the contract's
+ * profile, and the per-key lock that numbers findings and requests.
  */
 @Component
 class InspectionScope {
@@ -36,8 +38,11 @@ class InspectionScope {
 
 	private final TransactionLocks locks;
 
+	private final WorkingCalendar calendar;
+
 	InspectionScope(InspectionRepository inspections, Contracts contracts, ClauseCatalog catalog,
-			TransactionLocks locks) {
+			TransactionLocks locks, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.inspections = inspections;
 		this.contracts = contracts;
 		this.catalog = catalog;
@@ -83,23 +88,25 @@ class InspectionScope {
 
 	/**
 	 * Returns whether the actor plans and verifies inspections of the contract: a decider
-	 * of its client, while the contract is open.
+	 * of its client, while the contract is open and, once closed, while the client's
+	 * post-contract rights run (Kadoma 11(4)).
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may
 	 */
-	static boolean mayInspect(Actor actor, Contract contract) {
-		return ContractRoles.decidesForClientWhileOpen(actor, contract);
+	boolean mayInspect(Actor actor, Contract contract) {
+		return ContractRoles.decidesForClientWhileRightsRun(actor, contract, this.calendar.today());
 	}
 
 	/**
-	 * Refuses anyone but an inspector of the contract.
+	 * Refuses anyone but an inspector of the contract; a decider of the client after the
+	 * post-contract rights have run out is told so.
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @throws AccessDeniedProblem unless {@link #mayInspect}
 	 */
-	static void requireInspector(Actor actor, Contract contract) {
-		ContractRoles.require(mayInspect(actor, contract));
+	void requireInspector(Actor actor, Contract contract) {
+		ContractRoles.requireClientRights(actor, contract, this.calendar.today());
 	}
 
 	/**

@@ -75,13 +75,14 @@ public class Inspections {
 
 	/**
 	 * Returns whether the actor plans and verifies inspections of the contract: a decider
-	 * of its client ({@code ContractRoles.decidesForClientWhileOpen}).
+	 * of its client while its rights run, also after closing
+	 * ({@code ContractRoles.decidesForClientWhileRightsRun}).
 	 * @param actor the acting user
 	 * @param contract the contract
 	 * @return {@code true} when the actor may
 	 */
 	public boolean mayInspect(Actor actor, Contract contract) {
-		return InspectionScope.mayInspect(actor, contract);
+		return this.scope.mayInspect(actor, contract);
 	}
 
 	/**
@@ -127,7 +128,7 @@ public class Inspections {
 	@Transactional
 	public Inspection plan(Actor actor, UUID contractId, InspectionForm form) {
 		Contract contract = this.scope.contract(actor, contractId);
-		InspectionScope.requireInspector(actor, contract);
+		this.scope.requireInspector(actor, contract);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.getKind() == null) {
 			problems.add(new FieldProblem("kind", "inspection.error.required.kind"));
@@ -214,7 +215,7 @@ public class Inspections {
 	public ChecklistLine observe(Actor actor, UUID lineId, LineResult result, String note) {
 		ChecklistLine line = this.lines.findById(lineId).orElseThrow(() -> new NotFoundProblem(InspectionScope.WHAT));
 		Inspection inspection = this.scope.find(line.getInspectionId());
-		InspectionScope.requireInspector(actor, this.scope.scoped(actor, inspection));
+		this.scope.requireInspector(actor, this.scope.scoped(actor, inspection));
 		line.observe(result, note);
 		this.audit.record(AuditRecord.of("INSPECTION_OBSERVED")
 			.actor(actor)

@@ -103,7 +103,7 @@ public class MaterialRequests {
 			LocalDate dueOn) {
 		Inspection inspection = this.scope.find(inspectionId);
 		Contract contract = this.scope.scoped(actor, inspection);
-		InspectionScope.requireInspector(actor, contract);
+		this.scope.requireInspector(actor, contract);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (deliverable == null || !this.scope.requestable(contract).contains(deliverable)) {
 			problems.add(new FieldProblem("deliverable", "inspection.error.deliverable"));

@@ -382,6 +382,10 @@ public class Obligation {
 		return this.source;
 	}
 
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
 	/** Where an obligation comes from. */
 	public enum Origin {
 

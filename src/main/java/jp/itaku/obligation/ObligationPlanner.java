@@ -29,7 +29,9 @@ import jp.itaku.catalog.TriggerType;
  * to the contract's scope attributes, and falls due on a date the contract fixes — at its
  * start, at its end, every month, or every period. Requirements due on an event (an
  * incident, a change, before a copy…) become obligations when the event happens, raised
- * by the module that owns it ({@link #raise}).
+ * by the module that owns it ({@link #raise}); so do those due at the end only when
+ * something happened ({@code onlyIf}: assets still held, a return impossible, a copy
+ * made), raised by the asset register.
  * <p>
  * Due dates: the trigger's date plus the deadline (a named policy's duration as the
  * contract sets it, or a period), "by day N of the previous month" for monthly duties,
@@ -115,6 +117,7 @@ public final class ObligationPlanner {
 			for (int i = 0; i < clause.requirements().size(); i++) {
 				RequirementDefinition requirement = clause.requirements().get(i);
 				if (!trigger.matches(requirement.trigger()) || !bindsContractor(requirement)
+						|| (trigger.type() == TriggerType.CONTRACT_END && requirement.onlyIf() == null)
 						|| requirement.deliverable() == null || !terms.attributes().containsAll(requirement.when())
 						|| !concerns.test(requirement)) {
 					continue;
@@ -143,7 +146,8 @@ public final class ObligationPlanner {
 	private static boolean applies(RequirementDefinition requirement, Set<ContractAttribute> attributes) {
 		return bindsContractor(requirement) && requirement.deliverable() != null
 				&& requirement.deliverable().form() == Deliverable.Form.DOCUMENT
-				&& DATED.contains(requirement.trigger().type()) && attributes.containsAll(requirement.when());
+				&& DATED.contains(requirement.trigger().type()) && requirement.onlyIf() == null
+				&& attributes.containsAll(requirement.when());
 	}
 
 	private static List<Occurrence> occurrences(RequirementDefinition requirement, Terms terms) {

@@ -52,6 +52,17 @@ public record ObligationTrigger(TriggerType type, TriggerEvent event, ChangeSubj
 		return new ObligationTrigger(TriggerType.BEFORE_ACTION, null, null, Objects.requireNonNull(action));
 	}
 
+	/**
+	 * The contract has ended and something a requirement due at its end depends on
+	 * happened (assets still held, a return impossible, a copy made): only the
+	 * requirements with such a condition ({@code onlyIf}) are raised on it, the others
+	 * being planned with the contract.
+	 * @return the trigger
+	 */
+	public static ObligationTrigger contractEnd() {
+		return new ObligationTrigger(TriggerType.CONTRACT_END, null, null, null);
+	}
+
 	@Override
 	public String toString() {
 		Object what = (this.event != null) ? this.event : (this.subject != null) ? this.subject : this.action;

@@ -26,6 +26,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.StoredProfile;
+import jp.itaku.catalog.TriggerType;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractClosingCheck;
 import jp.itaku.contract.ContractEvents.ContractRegistered;
@@ -172,7 +173,9 @@ public class Obligations implements ContractClosingCheck {
 	 * Raises the obligations an event or a change creates on a contract, for the module
 	 * that owns the event: the requirements of the contract's profile on that trigger
 	 * that apply to its scope. Raising the same occurrence again returns the obligations
-	 * already raised; nothing is raised on a contract that is closed.
+	 * already raised; nothing is raised on a contract that is closed, except what the
+	 * client requests while its post-contract rights run (Kadoma 11(4),
+	 * {@link ContractRoles#clientRightsRun}).
 	 * @param contractId the contract
 	 * @param trigger what happened
 	 * @param occurrence which occurrence, when, about what and from which record
@@ -215,7 +218,8 @@ public class Obligations implements ContractClosingCheck {
 			Predicate<ProfileDefinition.RequirementDefinition> concerns) {
 		Contract contract = this.contractReads.findUnscoped(contractId)
 			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
-		if (contract.getStatus() == ContractStatus.CLOSED) {
+		if (contract.getStatus() == ContractStatus.CLOSED && !(trigger.type() == TriggerType.ON_REQUEST
+				&& ContractRoles.clientRightsRun(contract, this.calendar.today()))) {
 			return List.of();
 		}
 		StoredProfile profile = this.catalog.get(contract.getProfileId());
@@ -359,7 +363,7 @@ public class Obligations implements ContractClosingCheck {
 		if (uploads.isEmpty()) {
 			throw new InvalidInputProblem("files", "submission.files.required");
 		}
-		if (contract.getStatus() == ContractStatus.CLOSED) {
+		if (contract.getStatus() == ContractStatus.CLOSED && !owedAfterClosing(obligation, contract)) {
 			throw new InvalidInputProblem("status", "obligation.contractClosed");
 		}
 		Instant now = Instant.now(this.clock);
@@ -572,9 +576,10 @@ public class Obligations implements ContractClosingCheck {
 	@Transactional(readOnly = true)
 	public List<TodoItem> todo(Actor actor) {
 		Map<UUID, Contract> visible = new HashMap<>();
+		LocalDate rightsDay = this.calendar.today();
 		this.contracts.list(actor)
 			.stream()
-			.filter((c) -> c.getStatus() != ContractStatus.CLOSED)
+			.filter((c) -> ContractRoles.clientRightsRun(c, rightsDay))
 			.forEach((c) -> visible.put(c.getId(), c));
 		if (visible.isEmpty()) {
 			return List.of();
@@ -584,6 +589,9 @@ public class Obligations implements ContractClosingCheck {
 			.findByContractIdInAndStatusInOrderByDueDateAsc(visible.keySet(),
 					List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED))
 			.stream()
+			// A closed contract owes only what the client asked for after closing.
+			.filter((o) -> ContractRoles.isOpen(visible.get(o.getContractId()))
+					|| owedAfterClosing(o, visible.get(o.getContractId())))
 			.map((o) -> new TodoItem(o, visible.get(o.getContractId()), o.effectiveStatus(today)))
 			.toList();
 	}
@@ -623,6 +631,16 @@ public class Obligations implements ContractClosingCheck {
 			.map((o) -> new ItakuProblem.FieldProblem("status", "contract.closeBlocker.obligation", o.getClauseRef(),
 					o.getSummary()))
 			.toList();
+	}
+
+	/**
+	 * Returns whether a closed contract still owes an obligation: one the client raised
+	 * after closing (its request for material, Kadoma 11(4)) while its post-contract
+	 * rights run.
+	 */
+	private boolean owedAfterClosing(Obligation obligation, Contract contract) {
+		return contract.getClosedAt() != null && obligation.getCreatedAt().isAfter(contract.getClosedAt())
+				&& ContractRoles.clientRightsRun(contract, this.calendar.today());
 	}
 
 	private void scopedSubmission(Actor actor, Submission submission) {

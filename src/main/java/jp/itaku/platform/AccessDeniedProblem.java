@@ -17,4 +17,13 @@ public class AccessDeniedProblem extends ItakuProblem {
 		super(HttpStatus.FORBIDDEN, messageKey, List.of());
 	}
 
+	/**
+	 * Creates the problem with the arguments its message names.
+	 * @param messageKey the message key explaining what is not allowed
+	 * @param arguments the message's arguments
+	 */
+	public AccessDeniedProblem(String messageKey, Object... arguments) {
+		super(HttpStatus.FORBIDDEN, messageKey, List.of(), arguments);
+	}
+
 }

@@ -2,6 +2,7 @@ package jp.itaku.selfinspection;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class Checklist {
 	static List<Question> questions(ProfileDefinition profile, Set<ContractAttribute> attributes,
 			MessageSource messages) {
 		List<Question> questions = new ArrayList<>();
-		Map<TypicalItem, String> typical = new EnumMap<>(TypicalItem.class);
+		Map<TypicalItem, Set<String>> typical = new EnumMap<>(TypicalItem.class);
 		for (ClauseDefinition clause : profile.clauses()) {
 			if (clause.informational() || isSelfInspectionClause(clause)) {
 				continue;
@@ -51,33 +52,40 @@ final class Checklist {
 			int index = 0;
 			for (RequirementDefinition requirement : clause.requirements()) {
 				int position = index++;
-				if (!asked(requirement, attributes)) {
+				if (!applies(requirement, attributes)) {
 					continue;
 				}
-				questions.add(new Question("R:" + clause.ref() + ":" + position, clause.ref(), requirement.summary(),
-						requirement.summaryEn(), false));
+				if (asked(requirement)) {
+					questions.add(new Question("R:" + clause.ref() + ":" + position, clause.ref(),
+							requirement.summary(), requirement.summaryEn(), false));
+				}
 				for (TypicalItem item : TypicalItem.values()) {
-					if (!typical.containsKey(item) && item.matches(requirement.summary())) {
-						typical.put(item, clause.ref());
+					if ((item.citesEvery() || !typical.containsKey(item)) && item.demandedBy(requirement)) {
+						typical.computeIfAbsent(item, (k) -> new LinkedHashSet<>()).add(clause.ref());
 					}
 				}
 			}
 		}
-		for (Map.Entry<TypicalItem, String> item : typical.entrySet()) {
+		for (Map.Entry<TypicalItem, Set<String>> item : typical.entrySet()) {
 			String key = item.getKey().messageKey();
-			questions.add(new Question("T:" + item.getKey().name(), item.getValue(),
+			questions.add(new Question("T:" + item.getKey().name(), String.join("、", item.getValue()),
 					messages.getMessage(key, null, Locale.JAPANESE), messages.getMessage(key, null, Locale.ENGLISH),
 					true));
 		}
 		return questions;
 	}
 
-	private static boolean asked(RequirementDefinition requirement, Set<ContractAttribute> attributes) {
+	/** A requirement binding the contractor on this contract during its term. */
+	private static boolean applies(RequirementDefinition requirement, Set<ContractAttribute> attributes) {
 		return requirement.party() == Party.CONTRACTOR
-				&& (requirement.kind() == RequirementKind.IMPLEMENT_CONTROL
-						|| requirement.kind() == RequirementKind.PROHIBITION)
 				&& (requirement.trigger() == null || requirement.trigger().type() != TriggerType.CONTRACT_END)
 				&& attributes.containsAll(requirement.when());
+	}
+
+	/** A control or prohibition: asked as a question of its own. */
+	private static boolean asked(RequirementDefinition requirement) {
+		return requirement.kind() == RequirementKind.IMPLEMENT_CONTROL
+				|| requirement.kind() == RequirementKind.PROHIBITION;
 	}
 
 	private static boolean isSelfInspectionClause(ClauseDefinition clause) {

@@ -11,11 +11,13 @@ import jp.itaku.calendar.DeadlineKind;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.EndCondition;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.ProfileTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Planning a contract's obligations from the shipped clause profiles: which requirements
@@ -268,6 +270,24 @@ class ObligationPlannerTests {
 		assertThat(reports.get(0).dueDate()).isEqualTo(START.plusMonths(3).minusDays(1));
 		assertThat(reports).hasSize((int) java.time.temporal.ChronoUnit.MONTHS.between(START, END.plusDays(1)) / 3
 				+ ((java.time.temporal.ChronoUnit.MONTHS.between(START, END.plusDays(1)) % 3 == 0) ? 0 : 1));
+	}
+
+	@Test
+	void setagayaPlansNoDisposalReportAtTheEndTheRegisterRaisesItOnlyWhenSomethingWasDisposedOrCopied()
+			throws IOException {
+		List<PlannedObligation> planned = ObligationPlanner.plan(terms(EnumSet.allOf(ContractAttribute.class)),
+				profile("setagaya"), AS_IS);
+		assertThat(planned).filteredOn((o) -> "END".equals(o.periodKey())).isEmpty();
+		// Raised at the end only for the condition that holds: a copy was made.
+		List<PlannedObligation> copies = ObligationPlanner.raise(terms(Set.of()), profile("setagaya"),
+				ObligationTrigger.contractEnd(), END, "END", AS_IS,
+				(requirement) -> requirement.onlyIf() == EndCondition.COPIES_MADE);
+		assertThat(copies).extracting(PlannedObligation::clauseRef, PlannedObligation::deliverable)
+			.containsExactly(tuple("7", Deliverable.DISPOSAL_REPORT));
+		// A requirement at the end without a condition is planned, never raised again.
+		assertThat(ObligationPlanner.raise(terms(Set.of()), profile("kadoma"), ObligationTrigger.contractEnd(), END,
+				"END", AS_IS))
+			.isEmpty();
 	}
 
 }
