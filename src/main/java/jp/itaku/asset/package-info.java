@@ -7,8 +7,8 @@
  */
 @ApplicationModule(displayName = "Information assets",
 		allowedDependencies = { "account", "account :: system", "audit", "catalog", "contract", "contract :: closing",
-				"contract :: system", "document", "obligation", "obligation :: system", "organisation",
-				"organisation :: system", "platform", "roster", "roster :: system" })
+				"contract :: system", "document", "obligation", "obligation :: producers", "obligation :: system",
+				"organisation", "organisation :: system", "platform", "roster", "roster :: system" })
 package jp.itaku.asset;
 
 import org.springframework.modulith.ApplicationModule;

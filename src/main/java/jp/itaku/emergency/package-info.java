@@ -8,8 +8,8 @@
  */
 @ApplicationModule(displayName = "Emergency contacts",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
-				"contract :: sections", "contract :: system", "document", "obligation", "obligation :: system",
-				"organisation", "organisation :: system", "platform" })
+				"contract :: sections", "contract :: system", "document", "obligation", "obligation :: producers",
+				"obligation :: system", "organisation", "organisation :: system", "platform" })
 package jp.itaku.emergency;
 
 import org.springframework.modulith.ApplicationModule;

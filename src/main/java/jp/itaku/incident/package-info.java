@@ -9,8 +9,8 @@
  */
 @ApplicationModule(displayName = "Incidents",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
-				"contract :: system", "document", "obligation", "obligation :: system", "organisation",
-				"organisation :: system", "platform", "training" })
+				"contract :: system", "document", "obligation", "obligation :: producers", "obligation :: system",
+				"organisation", "organisation :: system", "platform", "training" })
 package jp.itaku.incident;
 
 import org.springframework.modulith.ApplicationModule;

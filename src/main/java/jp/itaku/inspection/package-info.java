@@ -8,7 +8,7 @@
  */
 @ApplicationModule(displayName = "Inspections",
 		allowedDependencies = { "audit", "calendar", "catalog", "contract", "document", "finding", "finding :: sources",
-				"obligation", "organisation", "organisation :: system", "platform" })
+				"obligation", "obligation :: producers", "organisation", "organisation :: system", "platform" })
 package jp.itaku.inspection;
 
 import org.springframework.modulith.ApplicationModule;

@@ -32,6 +32,12 @@ public enum NoticeKind {
 	DOCUMENT_CHANGED(ObligationTrigger.change(ChangeSubject.SUBMITTED_DOCUMENTS), false),
 
 	/**
+	 * The work of creating an information asset is finished (Setagaya 30:
+	 * 「情報資産の作成業務を終了したとき」).
+	 */
+	ASSET_CREATION_FINISHED(ObligationTrigger.event(TriggerEvent.ASSET_CREATION_FINISHED), false),
+
+	/**
 	 * The client's instruction the contractor must follow and report on (Kadoma 11(2)).
 	 */
 	CLIENT_INSTRUCTION(ObligationTrigger.event(TriggerEvent.CLIENT_INSTRUCTION), true),

@@ -7,8 +7,8 @@
  * attaches to its event.
  */
 @NullMarked
-@ApplicationModule(displayName = "Notices",
-		allowedDependencies = { "audit", "catalog", "contract", "contract :: sections", "obligation", "platform" })
+@ApplicationModule(displayName = "Notices", allowedDependencies = { "audit", "catalog", "contract",
+		"contract :: sections", "obligation", "obligation :: producers", "platform" })
 package jp.itaku.notice;
 
 import org.jspecify.annotations.NullMarked;

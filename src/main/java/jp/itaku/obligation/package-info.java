@@ -4,7 +4,7 @@
  * submissions (書面) the client accepts or returns; the dashboard of who owes what by when.
  */
 @ApplicationModule(displayName = "Obligations",
-		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: closing",
+		allowedDependencies = { "audit", "calendar", "catalog", "catalog :: checks", "contract", "contract :: closing",
 				"contract :: sections", "contract :: system", "document", "organisation", "organisation :: system",
 				"platform" })
 package jp.itaku.obligation;

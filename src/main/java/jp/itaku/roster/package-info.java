@@ -7,7 +7,8 @@
  */
 @ApplicationModule(displayName = "Rosters",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract", "document",
-				"obligation", "obligation :: system", "organisation", "organisation :: system", "platform" })
+				"obligation", "obligation :: producers", "obligation :: system", "organisation",
+				"organisation :: system", "platform" })
 package jp.itaku.roster;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,8 +6,9 @@
  */
 @ApplicationModule(displayName = "Subcontracting",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
-				"contract :: participation", "contract :: system", "document", "obligation", "obligation :: system",
-				"organisation", "organisation :: system", "platform", "roster", "roster :: system" })
+				"contract :: participation", "contract :: system", "document", "obligation", "obligation :: producers",
+				"obligation :: system", "organisation", "organisation :: system", "platform", "roster",
+				"roster :: system" })
 package jp.itaku.subcontract;
 
 import org.springframework.modulith.ApplicationModule;

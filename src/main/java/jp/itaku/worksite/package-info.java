@@ -6,8 +6,8 @@
  */
 @ApplicationModule(displayName = "Work schedules and entry logs",
 		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: sections", "document",
-				"obligation", "obligation :: system", "organisation", "organisation :: system", "platform", "roster",
-				"roster :: system" })
+				"obligation", "obligation :: producers", "obligation :: system", "organisation",
+				"organisation :: system", "platform", "roster", "roster :: system" })
 package jp.itaku.worksite;
 
 import org.springframework.modulith.ApplicationModule;

@@ -206,7 +206,7 @@ class NoticesIT {
 				.with(authentication(this.fixtures.signedIn(this.lead))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("提出済み書類の変更")));
-		assertThat(List.of(NoticeKind.values())).hasSize(6);
+		assertThat(List.of(NoticeKind.values())).hasSize(7);
 	}
 
 }

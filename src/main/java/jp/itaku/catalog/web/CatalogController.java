@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ProfileCheck;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.InvalidProfileException;
 import jp.itaku.catalog.StoredProfile;
@@ -13,6 +14,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.Role;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +33,11 @@ class CatalogController {
 
 	private final ClauseCatalog catalog;
 
-	CatalogController(ClauseCatalog catalog) {
+	private final ObjectProvider<ProfileCheck> checks;
+
+	CatalogController(ClauseCatalog catalog, ObjectProvider<ProfileCheck> checks) {
 		this.catalog = catalog;
+		this.checks = checks;
 	}
 
 	@GetMapping("/catalog")
@@ -50,6 +55,8 @@ class CatalogController {
 		StoredProfile profile = this.catalog.get(id);
 		model.addAttribute("profile", profile);
 		model.addAttribute("versions", this.catalog.versions(profile.code()));
+		model.addAttribute("warnings",
+				this.checks.orderedStream().flatMap((check) -> check.warnings(profile.definition()).stream()).toList());
 		model.addAttribute("categories", ClauseCategory.values());
 		model.addAttribute("selectedCategory", category);
 		model.addAttribute("clauses",
