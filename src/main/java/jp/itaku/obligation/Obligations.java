@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
@@ -43,6 +46,8 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -594,6 +599,68 @@ public class Obligations implements ContractClosingCheck {
 					|| owedAfterClosing(o, visible.get(o.getContractId())))
 			.map((o) -> new TodoItem(o, visible.get(o.getContractId()), o.effectiveStatus(today)))
 			.toList();
+	}
+
+	/**
+	 * Returns the documents of a contract whose clause asks for them again when they
+	 * change (Setagaya 3: 「変更があった場合も同様とする」), each with its version in force: the latest
+	 * accepted submission among the document's obligations (the first at the start, each
+	 * later one raised by a change notice), its version number (how many were accepted)
+	 * and when it was accepted. A document not accepted yet has version 0.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return the documents in clause order
+	 */
+	@Transactional(readOnly = true)
+	public List<CurrentDocument> currentDocuments(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		Set<Deliverable> revisable = new LinkedHashSet<>();
+		for (ProfileDefinition.ClauseDefinition clause : this.catalog.get(contract.getProfileId())
+			.definition()
+			.clauses()) {
+			for (ProfileDefinition.RequirementDefinition requirement : clause.requirements()) {
+				if (requirement.deliverable() != null && requirement.trigger() != null
+						&& requirement.trigger().type() == TriggerType.ON_CHANGE
+						&& requirement.trigger().subject() == ChangeSubject.SUBMITTED_DOCUMENTS) {
+					revisable.add(requirement.deliverable());
+				}
+			}
+		}
+		List<Obligation> all = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId);
+		List<CurrentDocument> documents = new ArrayList<>();
+		for (Deliverable deliverable : revisable) {
+			List<Obligation> ofDocument = all.stream().filter((o) -> o.getDeliverable() == deliverable).toList();
+			if (ofDocument.isEmpty()) {
+				continue;
+			}
+			List<Submission> accepted = ofDocument.stream()
+				.filter((o) -> o.getStatus() == ObligationStatus.ACCEPTED)
+				.flatMap((o) -> this.submissions.findByObligationIdOrderByNumberDesc(o.getId()).stream())
+				.filter((sub) -> sub.getReviewStatus() == ReviewStatus.ACCEPTED && sub.getReviewedAt() != null)
+				.sorted(Comparator.comparing(Submission::getReviewedAt).reversed())
+				.toList();
+			boolean pending = ofDocument.stream()
+				.anyMatch((o) -> o.getStatus() != ObligationStatus.ACCEPTED && o.getStatus() != ObligationStatus.WAIVED
+						&& o.getStatus() != ObligationStatus.NOT_APPLICABLE);
+			documents.add(accepted.isEmpty() ? new CurrentDocument(deliverable, 0, null, null, pending)
+					: new CurrentDocument(deliverable, accepted.size(), accepted.get(0).getReviewedAt(),
+							accepted.get(0).getObligationId(), pending));
+		}
+		return documents;
+	}
+
+	/**
+	 * A document's version in force on a contract.
+	 *
+	 * @param deliverable the document
+	 * @param version how many versions were accepted; 0 when none yet
+	 * @param acceptedAt when the version in force was accepted
+	 * @param obligationId the obligation it was submitted to
+	 * @param revisionPending whether a revision (or the first version) waits to be
+	 * submitted or reviewed
+	 */
+	public record CurrentDocument(Deliverable deliverable, int version, @Nullable Instant acceptedAt,
+			@Nullable UUID obligationId, boolean revisionPending) {
 	}
 
 	/**

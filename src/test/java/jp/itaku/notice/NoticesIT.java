@@ -1,5 +1,6 @@
 package jp.itaku.notice;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,8 +16,12 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
+import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.Submission;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.AccessDeniedProblem;
+import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -63,6 +69,9 @@ class NoticesIT {
 
 	@Autowired
 	Notices notices;
+
+	@Autowired
+	Obligations obligations;
 
 	@Autowired
 	MockMvc mvc;
@@ -207,6 +216,55 @@ class NoticesIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("提出済み書類の変更")));
 		assertThat(List.of(NoticeKind.values())).hasSize(7);
+	}
+
+	@Test
+	void anAcceptedSetagayaDocumentIsRevisedThroughItsChangeNotice() throws Exception {
+		Contract setagaya = contract("setagaya");
+		Actor lead = this.fixtures.actor(this.lead);
+		Actor officer = this.fixtures.actor(this.officer);
+		Obligation first = this.obligations.forContract(lead, setagaya.getId())
+			.stream()
+			.filter((o) -> o.getDeliverable() == Deliverable.SECURITY_RULES && "START".equals(o.getPeriodKey()))
+			.findFirst()
+			.orElseThrow();
+		this.obligations.review(officer, submit(lead, first).getId(), true, null);
+		assertThat(this.obligations.currentDocuments(officer, setagaya.getId()))
+			.filteredOn((d) -> d.deliverable() == Deliverable.SECURITY_RULES)
+			.singleElement()
+			.satisfies((d) -> assertThat(d.version()).isEqualTo(1));
+
+		Notices.Filed filed = this.notices.file(lead, setagaya.getId(), form(NoticeKind.DOCUMENT_CHANGED,
+				Deliverable.SECURITY_RULES, ItakuTime.today(this.clock), "第2版に改定しました。"));
+		Obligation revision = filed.raised().get(0);
+		assertThat(this.obligations.currentDocuments(officer, setagaya.getId()))
+			.filteredOn((d) -> d.deliverable() == Deliverable.SECURITY_RULES)
+			.singleElement()
+			.satisfies((d) -> {
+				assertThat(d.version()).isEqualTo(1);
+				assertThat(d.revisionPending()).isTrue();
+			});
+		this.obligations.review(officer, submit(lead, revision).getId(), true, null);
+		assertThat(this.obligations.currentDocuments(officer, setagaya.getId()))
+			.filteredOn((d) -> d.deliverable() == Deliverable.SECURITY_RULES)
+			.singleElement()
+			.satisfies((d) -> {
+				assertThat(d.version()).isEqualTo(2);
+				assertThat(d.obligationId()).isEqualTo(revision.getId());
+				assertThat(d.revisionPending()).isFalse();
+			});
+		assertThat(this.obligations.detail(officer, first.getId()).obligation().getStatus())
+			.isEqualTo(ObligationStatus.ACCEPTED);
+		this.mvc
+			.perform(get("/contracts/" + setagaya.getId()).with(authentication(this.fixtures.signedIn(this.officer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("第2版")));
+	}
+
+	private Submission submit(Actor actor, Obligation obligation) {
+		return this.obligations.submit(actor, obligation.getId(), "提出します",
+				List.of(new Obligations.Upload("rules.pdf", "application/pdf", new ByteArrayResource(
+						("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8)))));
 	}
 
 }

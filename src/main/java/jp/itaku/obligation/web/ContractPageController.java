@@ -79,6 +79,7 @@ class ContractPageController {
 		model.addAttribute("contractor", parties.contractor());
 		model.addAttribute("byCategory", byCategory);
 		model.addAttribute("total", all.size());
+		model.addAttribute("documents", party ? this.obligations.currentDocuments(actor, id) : List.of());
 		model.addAttribute("mayEdit", ContractRoles.editsForClient(actor, contract));
 		if (party && contract.getStatus() == ContractStatus.ENDED) {
 			var blockers = this.contracts.closingBlockers(actor, id);
