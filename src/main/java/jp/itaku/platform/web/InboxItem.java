@@ -24,34 +24,41 @@ public record InboxItem(Kind kind, String what, String contract, @Nullable Local
 		.thenComparing(InboxItem::what);
 
 	/**
-	 * Returns whether the item is past its day.
+	 * Returns whether the user is late with the item: it is past its day, and the day is
+	 * the user's own (a submission's due date is the contractor's, not its reviewer's).
 	 * @param today today in Tokyo
 	 * @return {@code true} when overdue
 	 */
 	public boolean isOverdue(LocalDate today) {
-		return this.due != null && this.due.isBefore(today);
+		return this.kind.dueIsTheUsers && this.due != null && this.due.isBefore(today);
 	}
 
 	/** What is asked of the user; each kind has the message {@code inbox.kind.<NAME>}. */
 	public enum Kind {
 
-		/** Review a submission (client). */
-		REVIEW,
+		/** Review a submission (client); the day shown is the contractor's. */
+		REVIEW(false),
 
 		/** Decide an application: a take-out, a copy, a subcontract (client). */
-		DECIDE,
+		DECIDE(true),
 
 		/** Acknowledge a reported incident (client). */
-		ACKNOWLEDGE,
+		ACKNOWLEDGE(false),
 
 		/** Take the next step on a finding (either side). */
-		ANSWER,
+		ANSWER(true),
 
 		/** Submit again what the client returned (contractor). */
-		RESUBMIT,
+		RESUBMIT(true),
 
 		/** Submit what falls due (contractor). */
-		SUBMIT
+		SUBMIT(true);
+
+		private final boolean dueIsTheUsers;
+
+		Kind(boolean dueIsTheUsers) {
+			this.dueIsTheUsers = dueIsTheUsers;
+		}
 
 	}
 
