@@ -10,7 +10,7 @@
 @ApplicationModule(displayName = "Incidents",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
 				"contract :: system", "document", "obligation", "obligation :: system", "organisation",
-				"organisation :: system", "platform", "training" })
+				"organisation :: system", "platform", "roster :: purposes", "training" })
 package jp.itaku.incident;
 
 import org.springframework.modulith.ApplicationModule;
