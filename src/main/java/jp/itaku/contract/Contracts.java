@@ -436,14 +436,30 @@ public class Contracts {
 	 */
 	@Transactional
 	public boolean deriveAttribute(Actor actor, UUID contractId, ContractAttribute attribute, String derivedFrom) {
+		return derive(AuditRecord.of("CONTRACT_ATTRIBUTE_DERIVED").actor(actor), contractId, attribute, derivedFrom);
+	}
+
+	/**
+	 * Gives a contract a scope attribute its records imply, as {@link #deriveAttribute}
+	 * does, for a repair the system makes on its own (audited without an actor).
+	 * @param contractId the contract
+	 * @param attribute the attribute it now has
+	 * @param derivedFrom the records that imply it
+	 * @return whether the contract gained it
+	 * @throws NotFoundProblem when the contract does not exist
+	 */
+	@Transactional
+	public boolean deriveAttribute(UUID contractId, ContractAttribute attribute, String derivedFrom) {
+		return derive(AuditRecord.of("CONTRACT_ATTRIBUTE_DERIVED"), contractId, attribute, derivedFrom);
+	}
+
+	private boolean derive(AuditRecord record, UUID contractId, ContractAttribute attribute, String derivedFrom) {
 		Contract contract = this.repository.findById(contractId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		String before = contract.getAttributes().toString();
 		if (!contract.gain(attribute, Instant.now(this.clock))) {
 			return false;
 		}
-		this.audit.record(AuditRecord.of("CONTRACT_ATTRIBUTE_DERIVED")
-			.actor(actor)
-			.target("Contract", contractId)
+		this.audit.record(record.target("Contract", contractId)
 			.detail("attribute", attribute.name())
 			.detail("derivedFrom", derivedFrom)
 			.detail("attributesBefore", before)

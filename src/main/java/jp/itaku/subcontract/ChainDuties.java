@@ -93,7 +93,7 @@ class ChainDuties {
 		for (UUID contractId : this.repository.contractsWithApprovedChain()) {
 			if (lacksAttribute(contractId) && Boolean.TRUE.equals(this.transactions.execute((status) -> {
 				this.locks.lock("subcontract:" + contractId);
-				return this.contracts.deriveAttribute(null, contractId, ContractAttribute.HAS_SUBCONTRACTORS,
+				return this.contracts.deriveAttribute(contractId, ContractAttribute.HAS_SUBCONTRACTORS,
 						"SubcontractChain:" + contractId);
 			}))) {
 				gained++;
