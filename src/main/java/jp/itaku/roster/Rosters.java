@@ -526,10 +526,10 @@ public class Rosters {
 	 * @param purpose why
 	 * @param reference the incident it is looked at for: its number ({@code INC-3}) or
 	 * id, one of {@link #nationalityEvents}
+	 * @return the nationality (empty when none was entered) with the incident named
 	 * @throws InvalidInputProblem naming {@code purpose} or {@code reference} when either
 	 * is missing, or the reference names no such incident of the contract; nothing is
 	 * shown then
-	 * @return the nationality (empty when none was entered) with the incident named
 	 * @throws NotFoundProblem for anyone else, as if the value did not exist
 	 */
 	@Transactional
