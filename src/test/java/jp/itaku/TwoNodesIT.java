@@ -39,6 +39,7 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
+import jp.itaku.incident.Incidents;
 import jp.itaku.logevidence.LogBatch;
 import jp.itaku.logevidence.LogEvidence;
 import jp.itaku.logevidence.LogFormat;
@@ -124,6 +125,9 @@ class TwoNodesIT {
 
 	@Autowired
 	ApiTokens tokens;
+
+	@Autowired
+	Incidents incidents;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -251,9 +255,12 @@ class TwoNodesIT {
 			.query(String.class)
 			.single();
 
+		// Kadoma 2(5): shown only for a leak of the contract, reported on the first node.
+		String leak = this.incidents.report(actor(this.lead), contract.getId(), this.fixtures.lossReport(this.clock))
+			.getNumber();
 		String secadminToken = this.tokens.issue(actor(this.secadmin), "調査", null).value();
 		HttpResponse<String> revealed = api(node2() + "/api/v1/roster/" + memberId + "/nationality", secadminToken,
-				"{\"purpose\":\"LEAK_TRACING\",\"reference\":\"INC-2026-7\"}");
+				"{\"purpose\":\"LEAK_TRACING\",\"reference\":\"" + leak + "\"}");
 		assertThat(revealed.statusCode()).as(revealed.body()).isEqualTo(200);
 		assertThat(revealed.body()).contains("\"nationality\":\"ベトナム\"");
 	}

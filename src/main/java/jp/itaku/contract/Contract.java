@@ -181,6 +181,21 @@ public class Contract {
 		return scopeChanged;
 	}
 
+	/**
+	 * Gives the contract a scope attribute that its records imply (the subcontracting
+	 * attribute, once the client approves a subcontract).
+	 * @param attribute the attribute
+	 * @param now the current instant
+	 * @return whether it was new (obligations must then be re-planned)
+	 */
+	boolean gain(ContractAttribute attribute, Instant now) {
+		if (!this.attributes.add(attribute)) {
+			return false;
+		}
+		this.updatedAt = now;
+		return true;
+	}
+
 	void activate(Instant now) {
 		requireStatus(ContractStatus.DRAFT, "contract.transition.activate");
 		this.status = ContractStatus.ACTIVE;

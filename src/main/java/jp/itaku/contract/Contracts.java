@@ -18,6 +18,7 @@ import java.util.UUID;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.catalog.ClauseCatalog;
+import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.StoredProfile;
 import jp.itaku.contract.ContractEvents.ContractEnded;
@@ -337,6 +338,13 @@ public class Contracts {
 		return this.organisationReads.namesUnscoped(taking);
 	}
 
+	/** The approved subcontractors taking part in a contract (its approved chain). */
+	private Set<UUID> approvedChain(Contract contract) {
+		Set<UUID> ids = new HashSet<>();
+		this.participations.orderedStream().forEach((p) -> ids.addAll(p.participatingOrganisations(contract.getId())));
+		return ids;
+	}
+
 	private Set<UUID> participants(Contract contract) {
 		Set<UUID> ids = new HashSet<>();
 		ids.add(contract.getClientOrganisationId());
@@ -399,6 +407,12 @@ public class Contracts {
 			throw new InvalidInputProblem("number", "contract.number.taken");
 		}
 		defaultDurations(form, profile(contract.getProfileId()));
+		if (contract.getAttributes().contains(ContractAttribute.HAS_SUBCONTRACTORS)
+				&& !form.getAttributes().contains(ContractAttribute.HAS_SUBCONTRACTORS)
+				&& !approvedChain(contract).isEmpty()) {
+			// Derived from the approved chain: clearing it would drop the chain's duties.
+			throw new InvalidInputProblem("attributes", "contract.attributes.chainDerived");
+		}
 		String before = contract.getAttributes().toString();
 		List<String> targetsBefore = summaries(contract);
 		boolean scopeChanged = contract.apply(form, Instant.now(this.clock));
@@ -416,6 +430,53 @@ public class Contracts {
 			this.events.publishEvent(new ContractScopeChanged(id));
 		}
 		return contract;
+	}
+
+	/**
+	 * Gives a contract a scope attribute that another module's records imply, e.g.
+	 * {@link ContractAttribute#HAS_SUBCONTRACTORS} once the client approves the first
+	 * subcontract of its chain (Setagaya 4, Kadoma 8, Nerima 15/16, Gunma 14): audited,
+	 * and the contract's obligations are planned again. For the module that already
+	 * checked the actor's right to the act that implies it.
+	 * @param actor who acted (the client approving the subcontract)
+	 * @param contractId the contract
+	 * @param attribute the attribute it now has
+	 * @param derivedFrom the record that implies it, e.g. {@code Subcontract:<id>}
+	 * @return whether the contract gained it (false when it had it already)
+	 * @throws NotFoundProblem when the contract does not exist
+	 */
+	@Transactional
+	public boolean deriveAttribute(Actor actor, UUID contractId, ContractAttribute attribute, String derivedFrom) {
+		return derive(AuditRecord.of("CONTRACT_ATTRIBUTE_DERIVED").actor(actor), contractId, attribute, derivedFrom);
+	}
+
+	/**
+	 * Gives a contract a scope attribute its records imply, as {@link #deriveAttribute}
+	 * does, for a repair the system makes on its own (audited without an actor).
+	 * @param contractId the contract
+	 * @param attribute the attribute it now has
+	 * @param derivedFrom the records that imply it
+	 * @return whether the contract gained it
+	 * @throws NotFoundProblem when the contract does not exist
+	 */
+	@Transactional
+	public boolean deriveAttribute(UUID contractId, ContractAttribute attribute, String derivedFrom) {
+		return derive(AuditRecord.of("CONTRACT_ATTRIBUTE_DERIVED"), contractId, attribute, derivedFrom);
+	}
+
+	private boolean derive(AuditRecord record, UUID contractId, ContractAttribute attribute, String derivedFrom) {
+		Contract contract = this.repository.findById(contractId).orElseThrow(() -> new NotFoundProblem(WHAT));
+		String before = contract.getAttributes().toString();
+		if (!contract.gain(attribute, Instant.now(this.clock))) {
+			return false;
+		}
+		this.audit.record(record.target("Contract", contractId)
+			.detail("attribute", attribute.name())
+			.detail("derivedFrom", derivedFrom)
+			.detail("attributesBefore", before)
+			.detail("attributesAfter", contract.getAttributes().toString()));
+		this.events.publishEvent(new ContractScopeChanged(contractId));
+		return true;
 	}
 
 	/**

@@ -62,7 +62,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Rosters {
 
 	/**
-	 * The longest reference (incident or matter) a view of a nationality is audited with.
+	 * The longest reference (an incident's number or id) a view of a nationality accepts.
 	 */
 	public static final int NATIONALITY_REFERENCE_MAX_LENGTH = 200;
 
@@ -102,12 +102,15 @@ public class Rosters {
 
 	private final AccountSystemReads accountReads;
 
+	private final ObjectProvider<LeakEvents> leakEvents;
+
 	Rosters(RosterMemberRepository members, RosterRevisionRepository revisions, RosterChangeRepository changes,
 			RosterNoticeRepository notices, Contracts contracts, ClauseCatalog catalog, Obligations obligations,
 			Documents documents, FieldEncryptor encryptor, RosterNoticeForm noticeForm,
 			ObjectProvider<WorkerReadiness> readiness, WorkingCalendar calendar, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, AccountSystemReads accountReads,
-			ObligationSystemReads obligationReads) {
+			ObligationSystemReads obligationReads, ObjectProvider<LeakEvents> leakEvents) {
+		this.leakEvents = leakEvents;
 		this.obligationReads = obligationReads;
 		this.accountReads = accountReads;
 		this.members = members;
@@ -224,6 +227,23 @@ public class Rosters {
 	 */
 	public boolean maySeeNationality(Actor actor, Contract contract) {
 		return ContractRoles.administersSecurityForClient(actor, contract);
+	}
+
+	/**
+	 * Lists the events a view of a nationality on the contract may name (Kadoma 2(5)):
+	 * its incidents in which information leaked or may have leaked, for the actor who may
+	 * ask to see a nationality.
+	 * @param actor the acting user
+	 * @param contract the contract
+	 * @return the incidents, the newest first; empty for anyone else
+	 */
+	@Transactional(readOnly = true)
+	public List<LeakEvents.LeakEvent> nationalityEvents(Actor actor, Contract contract) {
+		if (!maySeeNationality(actor, contract)) {
+			return List.of();
+		}
+		LeakEvents events = this.leakEvents.getIfAvailable();
+		return (events != null) ? events.of(contract.getId()) : List.of();
 	}
 
 	/**
@@ -498,16 +518,22 @@ public class Rosters {
 
 	/**
 	 * Shows a worker's nationality to the client's security administrator, for one of the
-	 * purposes the clause allows; the view is audited with its purpose and reference.
+	 * purposes the clause allows and the event it is bound to: an incident of the
+	 * contract in which information leaked or may have leaked (Kadoma 2(5)); the view is
+	 * audited with its purpose and the incident.
 	 * @param actor the client's security administrator
 	 * @param memberId the member
 	 * @param purpose why
-	 * @param reference the incident or the matter it is looked at for
-	 * @return the nationality, or empty when none was entered
+	 * @param reference the incident it is looked at for: its number ({@code INC-3}) or
+	 * id, one of {@link #nationalityEvents}
+	 * @return the nationality (empty when none was entered) with the incident named
+	 * @throws InvalidInputProblem naming {@code purpose} or {@code reference} when either
+	 * is missing, or the reference names no such incident of the contract; nothing is
+	 * shown then
 	 * @throws NotFoundProblem for anyone else, as if the value did not exist
 	 */
 	@Transactional
-	public Optional<String> revealNationality(Actor actor, UUID memberId, NationalityPurpose purpose,
+	public RevealedNationality revealNationality(Actor actor, UUID memberId, NationalityPurpose purpose,
 			String reference) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scopedContract(actor, member);
@@ -524,15 +550,33 @@ public class Rosters {
 		if (badReference != null) {
 			throw badReference.problem("reference");
 		}
+		// Every purpose of 2(5) is bound to one event: a leak, or the risk of one, found
+		// on this contract. The reference must name such an incident of the contract.
+		LeakEvents events = this.leakEvents.getIfAvailable();
+		LeakEvents.LeakEvent event = ((events != null) ? events.find(contract.getId(), reference)
+				: Optional.<LeakEvents.LeakEvent>empty())
+			.orElseThrow(() -> new InvalidInputProblem("reference", "roster.nationality.incidentUnknown",
+					reference.strip()));
 		this.audit.record(AuditRecord.of("NATIONALITY_VIEWED")
 			.actor(actor)
 			.target("RosterMember", memberId)
 			.detail("purpose", purpose)
-			.detail("reference", reference.strip()));
+			.detail("reference", event.number())
+			.detail("incident", event.id()));
 		if (!member.hasNationality()) {
-			return Optional.empty();
+			return new RevealedNationality(Optional.empty(), event);
 		}
-		return Optional.of(this.encryptor.decrypt(member.getNationalityCiphertext(), context(member)));
+		return new RevealedNationality(
+				Optional.of(this.encryptor.decrypt(member.getNationalityCiphertext(), context(member))), event);
+	}
+
+	/**
+	 * A nationality shown for a purpose, with the incident the view named.
+	 *
+	 * @param nationality the nationality, empty when none was entered
+	 * @param incident the incident of the contract the view is bound to
+	 */
+	public record RevealedNationality(Optional<String> nationality, LeakEvents.LeakEvent incident) {
 	}
 
 	/**

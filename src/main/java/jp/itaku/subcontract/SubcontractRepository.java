@@ -21,6 +21,9 @@ interface SubcontractRepository extends JpaRepository<Subcontract, UUID> {
 	@Query("select s.subcontractorOrganisationId from Subcontract s where s.contractId = ?1 and s.status = jp.itaku.subcontract.SubcontractStatus.APPROVED")
 	Set<UUID> approvedParticipants(UUID contractId);
 
+	@Query("select distinct s.contractId from Subcontract s where s.status = jp.itaku.subcontract.SubcontractStatus.APPROVED")
+	Set<UUID> contractsWithApprovedChain();
+
 	@Query("select s.contractId from Subcontract s where s.subcontractorOrganisationId = ?1 and s.status = jp.itaku.subcontract.SubcontractStatus.APPROVED")
 	Set<UUID> approvedContractsOf(UUID organisationId);
 

@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.GuardedAction;
-import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.catalog.TriggerType;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
@@ -108,12 +108,15 @@ public class Subcontracts {
 
 	private final TransactionLocks locks;
 
+	private final ChainDuties chainDuties;
+
 	Subcontracts(SubcontractRepository repository, SupervisionRepository supervision, Contracts contracts,
 			Organisations organisations, Obligations obligations, Documents documents, SubcontractPdf pdf,
 			AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
 			TransactionLocks locks, StaffNotices staffNotices, StaffNoticeRepository staffNoticeRepository,
 			ContractSystemReads contractReads, OrganisationSystemReads organisationReads, RosterSystemReads rosterReads,
-			ObligationSystemReads obligationReads) {
+			ObligationSystemReads obligationReads, ChainDuties chainDuties) {
+		this.chainDuties = chainDuties;
 		this.obligationReads = obligationReads;
 		this.rosterReads = rosterReads;
 		this.organisationReads = organisationReads;
@@ -327,19 +330,25 @@ public class Subcontracts {
 	 */
 	@Transactional
 	public Subcontract approve(Actor actor, UUID id) {
+		// One decision at a time per contract, before the contract is read: two approvals
+		// of one chain must not both give it the subcontracting attribute.
+		this.repository.findById(id).ifPresent((p) -> this.locks.lock("subcontract:" + p.getContractId()));
 		Subcontract s = decidable(actor, id);
 		s.approve(actor.userId(), Instant.now(this.clock));
-		List<Obligation> raised = this.obligations.raise(s.getContractId(),
-				ObligationTrigger.event(TriggerEvent.SUBCONTRACT_APPROVED),
-				new Obligations.Occurrence("SUBOK-" + s.getSeq(), this.calendar.today(),
-						this.pdf.text("subcontract.obligation.approvedSubject", s.getSubcontractorName(), s.getSeq()),
-						"Subcontract:" + s.getId()));
+		this.repository.flush();
+		// The chain now has an approved subcontract: the contract has subcontractors, and
+		// what is conditioned on that is planned and raised (ChainDuties), also for the
+		// levels approved before.
+		boolean derived = this.contracts.deriveAttribute(actor, s.getContractId(), ContractAttribute.HAS_SUBCONTRACTORS,
+				"Subcontract:" + s.getId());
+		List<Obligation> raised = this.chainDuties.raise(s);
 		this.audit.record(AuditRecord.of("SUBCONTRACT_APPROVED")
 			.actor(actor)
 			.target("Subcontract", id)
 			.detail("contract", s.getContractId())
 			.detail("appliedBy", s.getAppliedBy())
 			.detail("subcontractor", s.getSubcontractorName())
+			.detail("attributeDerived", derived)
 			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
 		this.events.publishEvent(new SubcontractEvents.SubcontractApproved(s.getContractId(), id,
 				s.getSubcontractorOrganisationId(), s.getApplicantOrganisationId()));

@@ -77,6 +77,9 @@ class RosterWebIT {
 	Rosters rosters;
 
 	@Autowired
+	jp.itaku.incident.Incidents incidents;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -402,7 +405,9 @@ class RosterWebIT {
 			.getResponse();
 		assertThat(workbookText(export.getContentAsByteArray())).contains("グエン・ヴァン・アン").doesNotContain("ベトナム", "国籍");
 
-		String reveal = "{\"purpose\":\"LEAK_TRACING\",\"reference\":\"事故 2026-007\"}";
+		String leak = this.incidents.report(this.lead, contract.getId(), this.fixtures.lossReport(this.clock))
+			.getNumber();
+		String reveal = "{\"purpose\":\"LEAK_TRACING\",\"reference\":\"" + leak + "\"}";
 		for (UserAccount user : List.of(this.leadUser, this.officerUser, this.auditorUser)) {
 			this.mvc
 				.perform(post("/api/v1/roster/" + member.getId() + "/nationality").with(as(user))
@@ -414,7 +419,7 @@ class RosterWebIT {
 				.perform(post("/roster/" + member.getId() + "/nationality").with(as(user))
 					.with(csrf())
 					.param("purpose", "LEAK_TRACING")
-					.param("reference", "事故 2026-007"))
+					.param("reference", leak))
 				.andExpect(status().isForbidden());
 		}
 		this.mvc.perform(get(api).with(as(this.otherLeadUser))).andExpect(status().isNotFound());
@@ -429,22 +434,44 @@ class RosterWebIT {
 			.perform(post("/roster/" + member.getId() + "/nationality").with(as(this.secadminUser))
 				.with(csrf())
 				.param("purpose", "")
-				.param("reference", "事故 2026-007"))
+				.param("reference", leak))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(noPurpose.getFlashMap().get("actionErrors")).asString().contains("閲覧の目的: 閲覧の目的を選んでください。");
+		assertThat(audits("NATIONALITY_VIEWED", member.getId())).isZero();
+
+		// The page offers the contract's incidents; free text is refused, naming the
+		// field, in the API as problem+json and on the page.
+		assertThat(page(path, this.secadminUser)).contains("<option value=\"" + leak + "\"");
+		this.mvc
+			.perform(post("/api/v1/roster/" + member.getId() + "/nationality").with(as(this.secadminUser))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"purpose\":\"LEAK_TRACING\",\"reference\":\"just curious\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("reference"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("情報漏えい等の事故")))
+			.andExpect((r) -> assertThat(r.getResponse().getContentAsString()).doesNotContain("ベトナム"));
+		MvcResult curious = this.mvc
+			.perform(post("/roster/" + member.getId() + "/nationality").with(as(this.secadminUser))
+				.with(csrf())
+				.param("purpose", "LEAK_TRACING")
+				.param("reference", "just curious"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(curious.getFlashMap().get("actionErrors")).asString().contains("対象の事故（情報漏えい等）: 対象の事故「just curious」");
 		assertThat(audits("NATIONALITY_VIEWED", member.getId())).isZero();
 
 		String shown = this.mvc
 			.perform(post("/roster/" + member.getId() + "/nationality").with(as(this.secadminUser))
 				.with(csrf())
 				.param("purpose", "LEAK_TRACING")
-				.param("reference", "事故 2026-007"))
+				.param("reference", leak))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(shown).contains("ベトナム", "情報の漏えい先の追跡", "事故 2026-007", "門真市特記仕様書 2(5)");
+		assertThat(shown).contains("ベトナム", "情報の漏えい先の追跡", leak, "門真市特記仕様書 2(5)");
 		this.mvc
 			.perform(post("/api/v1/roster/" + member.getId() + "/nationality").with(as(this.secadminUser))
 				.contentType(MediaType.APPLICATION_JSON)

@@ -14,6 +14,10 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
+import jp.itaku.incident.Incident;
+import jp.itaku.incident.IncidentCategory;
+import jp.itaku.incident.IncidentForm;
+import jp.itaku.incident.Incidents;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationSystemReads;
@@ -63,6 +67,9 @@ class RostersIT {
 
 	@Autowired
 	Rosters rosters;
+
+	@Autowired
+	Incidents incidents;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -240,19 +247,20 @@ class RostersIT {
 		String liStored = storedNationality(li.getId());
 		assertThat(wangStored).isNotBlank().doesNotContain("中国").isNotEqualTo(liStored);
 
+		Incident leak = report(contract, IncidentCategory.LEAK);
 		assertThat(catchThrowable(() -> this.rosters.revealNationality(this.officer, wang.getId(),
-				NationalityPurpose.LEAK_TRACING, "事故 2026-001")))
+				NationalityPurpose.LEAK_TRACING, leak.getNumber())))
 			.isInstanceOf(AccessDeniedProblem.class);
 		assertThat(catchThrowable(() -> this.rosters.revealNationality(this.lead, wang.getId(),
-				NationalityPurpose.LEAK_TRACING, "事故 2026-001")))
+				NationalityPurpose.LEAK_TRACING, leak.getNumber())))
 			.isInstanceOf(AccessDeniedProblem.class);
 		assertThat(catchThrowable(() -> this.rosters.revealNationality(this.secadmin, wang.getId(),
 				NationalityPurpose.LEAK_TRACING, " ")))
 			.isInstanceOf(InvalidInputProblem.class);
 
-		assertThat(this.rosters.revealNationality(this.secadmin, wang.getId(), NationalityPurpose.LEAK_TRACING,
-				"事故 2026-001"))
-			.contains("中国");
+		assertThat(this.rosters
+			.revealNationality(this.secadmin, wang.getId(), NationalityPurpose.LEAK_TRACING, leak.getNumber())
+			.nationality()).contains("中国");
 		assertThat(
 				this.jdbc.sql("select details from audit_entry where action = 'NATIONALITY_VIEWED' and target_id = ?")
 					.param(wang.getId().toString())
@@ -260,7 +268,7 @@ class RostersIT {
 					.list())
 			.singleElement()
 			.asString()
-			.contains("LEAK_TRACING", "事故 2026-001");
+			.contains("LEAK_TRACING", leak.getNumber(), leak.getId().toString());
 
 		// Never in the written notice, nor in the audit entries of the change.
 		RosterNotice notice = this.rosters.fileNotice(this.lead, contract.getId());
@@ -268,6 +276,60 @@ class RostersIT {
 		assertThat(
 				this.jdbc.sql("select count(*) from audit_entry where details like '%中国%'").query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void eachNationalityPurposeNamesALeakOfTheContractAndAViewWithoutOneIsRefused() {
+		Contract contract = contract("kadoma");
+		Contract other = contract("kadoma");
+		RosterMemberForm form = worker("王 明", WorkerRole.WORKER);
+		form.setNationality("中国");
+		RosterMember wang = this.rosters.add(this.lead, contract.getId(), form);
+		Incident trouble = report(contract, IncidentCategory.TROUBLE);
+		Incident elsewhere = report(other, IncidentCategory.LEAK);
+		assertThat(this.rosters.nationalityEvents(this.secadmin, contract)).isEmpty();
+
+		// Free text, another contract's incident (by number or id), and an incident of
+		// the contract in which nothing can have leaked: refused, the field named,
+		// nothing
+		// shown or recorded.
+		for (String reference : List.of("just curious", elsewhere.getId().toString(), trouble.getNumber(),
+				trouble.getId().toString(), "INC-99")) {
+			for (NationalityPurpose purpose : NationalityPurpose.values()) {
+				InvalidInputProblem refused = (InvalidInputProblem) catchThrowable(
+						() -> this.rosters.revealNationality(this.secadmin, wang.getId(), purpose, reference));
+				assertThat(refused.getFieldProblems()).as(reference)
+					.extracting((p) -> p.field() + ":" + p.messageKey())
+					.containsExactly("reference:roster.nationality.incidentUnknown");
+			}
+		}
+		assertThat(audits("NATIONALITY_VIEWED", wang.getId())).isZero();
+
+		// A suspected loss of this contract is one (情報漏えい等の…おそれ): by number (as
+		// typed) or by id, for every purpose, each view audited with the incident.
+		Incident loss = report(contract, IncidentCategory.LOSS);
+		assertThat(this.rosters.nationalityEvents(this.secadmin, contract)).singleElement()
+			.satisfies((e) -> assertThat(e.number()).isEqualTo(loss.getNumber()));
+		assertThat(this.rosters.nationalityEvents(this.officer, contract)).isEmpty();
+		assertThat(this.rosters
+			.revealNationality(this.secadmin, wang.getId(), NationalityPurpose.LEAK_TRACING,
+					" " + loss.getNumber().toLowerCase(java.util.Locale.ROOT) + " ")
+			.incident()
+			.id()).isEqualTo(loss.getId());
+		assertThat(this.rosters
+			.revealNationality(this.secadmin, wang.getId(), NationalityPurpose.DELETION_OR_RETRIEVAL,
+					loss.getId().toString())
+			.nationality()).contains("中国");
+		assertThat(this.rosters
+			.revealNationality(this.secadmin, wang.getId(), NationalityPurpose.SPREAD_PREVENTION, loss.getNumber())
+			.nationality()).contains("中国");
+		assertThat(
+				this.jdbc.sql("select details from audit_entry where action = 'NATIONALITY_VIEWED' and target_id = ?")
+					.param(wang.getId().toString())
+					.query(String.class)
+					.list())
+			.hasSize(3)
+			.allSatisfy((d) -> assertThat(d).contains(loss.getId().toString(), loss.getNumber()));
 	}
 
 	@Test
@@ -342,6 +404,21 @@ class RostersIT {
 		return this.jdbc.sql("select nationality_ciphertext from roster_member where id = ?")
 			.param(memberId)
 			.query(String.class)
+			.single();
+	}
+
+	private Incident report(Contract contract, IncidentCategory category) {
+		IncidentForm form = this.fixtures.lossReport(this.clock);
+		form.setCategory(category);
+		form.setSuspected(category == IncidentCategory.LOSS);
+		return this.incidents.report(this.lead, contract.getId(), form);
+	}
+
+	private long audits(String action, UUID target) {
+		return this.jdbc.sql("select count(*) from audit_entry where action = ? and target_id = ?")
+			.param(action)
+			.param(target.toString())
+			.query(Long.class)
 			.single();
 	}
 

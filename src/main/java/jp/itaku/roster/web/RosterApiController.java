@@ -107,10 +107,10 @@ class RosterApiController {
 			@RequestBody(required = false) NationalityRequest body) {
 		String purpose = (body != null) ? body.purpose() : null;
 		String reference = (body != null) ? body.reference() : null;
-		String value = this.rosters
-			.revealNationality(CurrentActor.require(), memberId, RosterController.purpose(purpose), reference)
-			.orElse(null);
-		return new NationalityView(memberId, RosterController.purpose(purpose).name(), reference.strip(), value);
+		Rosters.RevealedNationality shown = this.rosters.revealNationality(CurrentActor.require(), memberId,
+				RosterController.purpose(purpose), reference);
+		return new NationalityView(memberId, RosterController.purpose(purpose).name(), shown.incident().number(),
+				shown.nationality().orElse(null));
 	}
 
 	private MemberView view(RosterMember member) {
@@ -187,7 +187,9 @@ class RosterApiController {
 	 *
 	 * @param purpose one of {@code LEAK_TRACING}, {@code DELETION_OR_RETRIEVAL},
 	 * {@code SPREAD_PREVENTION}
-	 * @param reference the incident or matter
+	 * @param reference the incident of the contract the view is for: its number
+	 * ({@code INC-3}) or id; one in which a leak, or the risk of one, was found (Kadoma
+	 * 2(5))
 	 */
 	record NationalityRequest(String purpose, String reference) {
 	}
@@ -310,7 +312,7 @@ class RosterApiController {
 	 *
 	 * @param memberId the member
 	 * @param purpose the purpose stated
-	 * @param reference the incident or matter
+	 * @param reference the number of the incident the view named (Kadoma 2(5))
 	 * @param nationality the value, or {@code null} when none was entered
 	 */
 	record NationalityView(UUID memberId, String purpose, String reference, String nationality) {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -123,6 +122,7 @@ class RosterController {
 		model.addAttribute("nationalityAsked", this.rosters.asksNationality(contract));
 		model.addAttribute("maySeeNationality", this.rosters.maySeeNationality(actor, contract));
 		model.addAttribute("purposes", NationalityPurpose.values());
+		model.addAttribute("nationalityEvents", this.rosters.nationalityEvents(actor, contract));
 		if (asOf != null && !asOf.isBlank() && part.whole()) {
 			try {
 				LocalDate day = LocalDate.parse(asOf.strip());
@@ -267,13 +267,14 @@ class RosterController {
 		RosterMember member = this.rosters.member(actor, memberId);
 		Contract contract = this.contracts.get(actor, member.getContractId());
 		try {
-			Optional<String> value = this.rosters.revealNationality(actor, memberId, purpose(purpose), reference);
+			Rosters.RevealedNationality shown = this.rosters.revealNationality(actor, memberId, purpose(purpose),
+					reference);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			model.addAttribute("contract", contract);
 			model.addAttribute("member", member);
-			model.addAttribute("nationality", value.orElse(null));
+			model.addAttribute("nationality", shown.nationality().orElse(null));
 			model.addAttribute("purpose", purpose(purpose));
-			model.addAttribute("reference", reference.strip());
+			model.addAttribute("reference", shown.incident().number());
 			return "roster/nationality";
 		}
 		catch (InvalidInputProblem problem) {
