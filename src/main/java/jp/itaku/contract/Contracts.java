@@ -33,6 +33,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -270,7 +271,7 @@ public class Contracts {
 	 * @throws NotFoundProblem naming the record when it is outside the actor's part
 	 */
 	@Transactional(readOnly = true)
-	public Contract getForRecord(Actor actor, UUID contractId, UUID keeperOrganisationId, String what) {
+	public Contract getForRecord(Actor actor, UUID contractId, @Nullable UUID keeperOrganisationId, String what) {
 		ContractPart part;
 		try {
 			part = part(actor, contractId);

@@ -18,6 +18,8 @@ import jp.itaku.catalog.RequirementKind;
 import jp.itaku.platform.ConflictProblem;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One dated duty of a contract: a requirement of its clause profile for one period (the
  * contract start, its end, or a month), met by a written submission. Its workflow is
@@ -61,25 +63,25 @@ public class Obligation {
 	private String periodKey;
 
 	@Column(name = "due_date")
-	private LocalDate dueDate;
+	private @Nullable LocalDate dueDate;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private ObligationStatus status = ObligationStatus.OPEN;
 
 	@Column(name = "waived_reason")
-	private String waivedReason;
+	private @Nullable String waivedReason;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private Origin origin = Origin.PLANNED;
 
 	@Column(name = "occurred_on")
-	private LocalDate occurredOn;
+	private @Nullable LocalDate occurredOn;
 
-	private String subject;
+	private @Nullable String subject;
 
-	private String source;
+	private @Nullable String source;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -88,7 +90,7 @@ public class Obligation {
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Obligation() {
 	}
@@ -178,7 +180,7 @@ public class Obligation {
 		this.updatedAt = now;
 	}
 
-	void waive(String reason, Instant now) {
+	void waive(@Nullable String reason, Instant now) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputProblem("reason", "obligation.waive.reasonRequired");
 		}
@@ -214,7 +216,7 @@ public class Obligation {
 	 * @param now the current instant
 	 * @return what changed, or {@code null} when nothing did
 	 */
-	String replan(PlannedObligation plan, Instant now) {
+	@Nullable String replan(PlannedObligation plan, Instant now) {
 		if (this.status == ObligationStatus.NOT_APPLICABLE) {
 			this.status = ObligationStatus.OPEN;
 			this.dueDate = plan.dueDate();
@@ -303,7 +305,7 @@ public class Obligation {
 		return this.periodKey;
 	}
 
-	public LocalDate getDueDate() {
+	public @Nullable LocalDate getDueDate() {
 		return this.dueDate;
 	}
 
@@ -311,7 +313,7 @@ public class Obligation {
 		return this.status;
 	}
 
-	public String getWaivedReason() {
+	public @Nullable String getWaivedReason() {
 		return this.waivedReason;
 	}
 
@@ -319,15 +321,15 @@ public class Obligation {
 		return this.origin;
 	}
 
-	public LocalDate getOccurredOn() {
+	public @Nullable LocalDate getOccurredOn() {
 		return this.occurredOn;
 	}
 
-	public String getSubject() {
+	public @Nullable String getSubject() {
 		return this.subject;
 	}
 
-	public String getSource() {
+	public @Nullable String getSource() {
 		return this.source;
 	}
 

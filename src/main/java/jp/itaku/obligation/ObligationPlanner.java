@@ -23,6 +23,8 @@ import jp.itaku.catalog.ProfileDefinition.Deadline;
 import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
 import jp.itaku.catalog.TriggerType;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Plans the dated obligations of a contract from its clause profile: every requirement
  * that binds the contractor (or a subcontractor), is met by a written submission, applies
@@ -148,6 +150,8 @@ public final class ObligationPlanner {
 		};
 	}
 
+	// ProfileParser requires the day and the month offset of a DAY_OF_MONTH deadline
+	@SuppressWarnings("NullAway")
 	private static List<Occurrence> monthly(Deadline deadline, Terms terms) {
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (YearMonth month = YearMonth.from(terms.start()); !month.isAfter(YearMonth.from(terms.end())); month = month
@@ -166,7 +170,7 @@ public final class ObligationPlanner {
 		return occurrences;
 	}
 
-	private static List<Occurrence> periodic(String interval, Deadline deadline, Terms terms) {
+	private static List<Occurrence> periodic(@Nullable String interval, Deadline deadline, Terms terms) {
 		Period period;
 		try {
 			period = Period.parse(interval);
@@ -205,7 +209,7 @@ public final class ObligationPlanner {
 	 * periods; hours and minutes count in whole days (a duty "within 1 hour" is due the
 	 * same day).
 	 */
-	static LocalDate plus(LocalDate base, String iso) {
+	static LocalDate plus(LocalDate base, @Nullable String iso) {
 		if (iso == null || iso.isBlank()) {
 			return base;
 		}
@@ -240,7 +244,7 @@ public final class ObligationPlanner {
 	 * the periodic requirements the profile leaves "as agreed"; {@code null} when none
 	 */
 	public record Terms(LocalDate start, LocalDate end, Set<ContractAttribute> attributes, Durations durations,
-			String agreedInterval) {
+			@Nullable String agreedInterval) {
 
 		/**
 		 * Terms without an agreed reporting interval.

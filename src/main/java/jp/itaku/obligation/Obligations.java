@@ -43,6 +43,7 @@ import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.InputStreamSource;
@@ -479,7 +480,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @return the reviewed submission
 	 */
 	@Transactional
-	public Submission review(Actor actor, UUID submissionId, boolean accept, String comment) {
+	public Submission review(Actor actor, UUID submissionId, boolean accept, @Nullable String comment) {
 		Submission submission = this.submissions.findById(submissionId)
 			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
 		Obligation obligation = this.obligations.findById(submission.getObligationId())
@@ -513,7 +514,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @param reason why
 	 */
 	@Transactional
-	public void waive(Actor actor, UUID id, String reason) {
+	public void waive(Actor actor, UUID id, @Nullable String reason) {
 		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scopedContract(actor, obligation);
 		if (!mayAct(actor, contract, false)) {
@@ -704,7 +705,8 @@ public class Obligations implements ContractClosingCheck {
 		return ContractRoles.editsForClient(actor, contract);
 	}
 
-	private void record(Obligation obligation, Actor actor, String action, String comment, Instant now) {
+	private void record(Obligation obligation, @Nullable Actor actor, String action, @Nullable String comment,
+			Instant now) {
 		this.history.save(
 				new ObligationEvent(obligation.getId(), now, (actor != null) ? actor.userId() : null, action, comment));
 	}
@@ -721,7 +723,8 @@ public class Obligations implements ContractClosingCheck {
 	 * which then replaces the one the profile's deadline gives; {@code null} for the
 	 * profile's
 	 */
-	public record Occurrence(String key, LocalDate occurredOn, String subject, String source, LocalDate dueOn) {
+	public record Occurrence(String key, LocalDate occurredOn, String subject, String source,
+			@Nullable LocalDate dueOn) {
 
 		public Occurrence {
 			Objects.requireNonNull(key, "key");
@@ -744,7 +747,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @param contentType the declared type
 	 * @param content where to read it
 	 */
-	public record Upload(String fileName, String contentType, InputStreamSource content) {
+	public record Upload(@Nullable String fileName, @Nullable String contentType, InputStreamSource content) {
 	}
 
 	/**
@@ -763,7 +766,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @param contract its contract
 	 * @param status its effective status (open, returned or overdue)
 	 */
-	public record TodoItem(Obligation obligation, Contract contract, ObligationStatus status) {
+	public record TodoItem(Obligation obligation, @Nullable Contract contract, ObligationStatus status) {
 	}
 
 }

@@ -6,6 +6,8 @@ import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.RequirementKind;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An obligation a contract's clauses call for, before it is stored.
  *
@@ -23,5 +25,5 @@ import jp.itaku.catalog.RequirementKind;
  * sets none
  */
 record PlannedObligation(String requirementKey, String clauseRef, ClauseCategory category, RequirementKind kind,
-		Deliverable deliverable, String summary, String summaryEn, String periodKey, LocalDate dueDate) {
+		Deliverable deliverable, String summary, String summaryEn, String periodKey, @Nullable LocalDate dueDate) {
 }
