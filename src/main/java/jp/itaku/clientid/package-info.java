@@ -6,8 +6,11 @@
  * Owns table {@code client_issued_id}; reads rosters, contracts and the ID-revocation
  * obligations.
  */
+@NullMarked
 @ApplicationModule(displayName = "Client-issued IDs", allowedDependencies = { "account", "audit", "calendar", "catalog",
 		"contract", "contract :: sections", "obligation", "platform", "roster" })
 package jp.itaku.clientid;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

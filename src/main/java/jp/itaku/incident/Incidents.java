@@ -44,6 +44,7 @@ import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.Trainings;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
@@ -290,6 +291,8 @@ public class Incidents {
 	 * @param incidentId the incident
 	 * @return the incident
 	 */
+	// an acknowledged incident has both its report and acknowledgement instants
+	@SuppressWarnings("NullAway")
 	@Transactional
 	public Incident acknowledge(Actor actor, UUID incidentId) {
 		Incident incident = find(incidentId);
@@ -317,7 +320,7 @@ public class Incidents {
 	 * @return the line added
 	 */
 	@Transactional
-	public IncidentUpdate addUpdate(Actor actor, UUID incidentId, String text) {
+	public IncidentUpdate addUpdate(Actor actor, UUID incidentId, @Nullable String text) {
 		Incident incident = find(incidentId);
 		scoped(actor, incident);
 		requireContractorSide(actor, incident);
@@ -341,7 +344,7 @@ public class Incidents {
 	 * @return the line added
 	 */
 	@Transactional
-	public IncidentUpdate instruct(Actor actor, UUID incidentId, String text) {
+	public IncidentUpdate instruct(Actor actor, UUID incidentId, @Nullable String text) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireClientEditor(actor, contract);
@@ -368,7 +371,7 @@ public class Incidents {
 	 * @return the incident
 	 */
 	@Transactional
-	public Incident recordCause(Actor actor, UUID incidentId, String cause, String prevention) {
+	public Incident recordCause(Actor actor, UUID incidentId, @Nullable String cause, @Nullable String prevention) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireContractorSide(actor, incident);
@@ -403,7 +406,7 @@ public class Incidents {
 	 * @return the incident
 	 */
 	@Transactional
-	public Incident close(Actor actor, UUID incidentId, String note) {
+	public Incident close(Actor actor, UUID incidentId, @Nullable String note) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireClientEditor(actor, contract);
@@ -426,8 +429,11 @@ public class Incidents {
 	 * @param reason why
 	 * @return the incident
 	 */
+	// Incident.decidePublication has refused a missing decision before it is audited here
+	@SuppressWarnings("NullAway")
 	@Transactional
-	public Incident decidePublication(Actor actor, UUID incidentId, Publication decision, String reason) {
+	public Incident decidePublication(Actor actor, UUID incidentId, @Nullable Publication decision,
+			@Nullable String reason) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireClientEditor(actor, contract);
@@ -546,7 +552,7 @@ public class Incidents {
 				incident.isAcknowledgedInTime(Instant.now(this.clock)));
 	}
 
-	private IncidentUpdate timeline(Incident incident, IncidentUpdate.Kind kind, String text, Actor actor,
+	private IncidentUpdate timeline(Incident incident, IncidentUpdate.Kind kind, @Nullable String text, Actor actor,
 			boolean clientSide, Instant now) {
 		return this.updates.save(
 				new IncidentUpdate(incident.getId(), kind, text, actor.userId(), actor.displayName(), clientSide, now));
@@ -602,7 +608,8 @@ public class Incidents {
 	 * @param mayReport whether the actor may report one
 	 * @param plan the emergency response plan's panel; {@code null} for a subcontractor
 	 */
-	public record ContractIncidents(Contract contract, List<Incident> incidents, boolean mayReport, PlanPanel plan) {
+	public record ContractIncidents(Contract contract, List<Incident> incidents, boolean mayReport,
+			@Nullable PlanPanel plan) {
 	}
 
 	/**
@@ -647,8 +654,8 @@ public class Incidents {
 	 * @param reviewEvery the review period
 	 * @param drills the drills recorded, latest first
 	 */
-	public record PlanPanel(boolean required, List<PlanObligation> obligations, LocalDate lastAcceptedOn,
-			LocalDate nextReviewOn, boolean reviewDue, Period reviewEvery, List<TrainingSession> drills) {
+	public record PlanPanel(boolean required, List<PlanObligation> obligations, @Nullable LocalDate lastAcceptedOn,
+			@Nullable LocalDate nextReviewOn, boolean reviewDue, Period reviewEvery, List<TrainingSession> drills) {
 	}
 
 	/**

@@ -7,8 +7,11 @@
  * submitted to the INCIDENT_REPORT obligations, and the emergency response plan's panel
  * (Kadoma 12(1)イ, Nerima 24③).
  */
+@NullMarked
 @ApplicationModule(displayName = "Incidents", allowedDependencies = { "account", "audit", "calendar", "catalog",
 		"contract", "document", "obligation", "organisation", "platform", "training" })
 package jp.itaku.incident;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,8 +5,11 @@
  * the nationality some profiles ask for, encrypted and shown only for the clause's
  * purpose. Raises the obligations a worker joining or leaving creates.
  */
+@NullMarked
 @ApplicationModule(displayName = "Rosters", allowedDependencies = { "account", "audit", "calendar", "catalog",
 		"contract", "document", "obligation", "organisation", "platform" })
 package jp.itaku.roster;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

@@ -44,6 +44,7 @@ import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
@@ -341,7 +342,7 @@ public class Subcontracts {
 	 * @return the subcontract
 	 */
 	@Transactional
-	public Subcontract reject(Actor actor, UUID id, String reason) {
+	public Subcontract reject(Actor actor, UUID id, @Nullable String reason) {
 		Subcontract s = decidable(actor, id);
 		s.reject(actor.userId(), reason, Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("SUBCONTRACT_REJECTED")
@@ -421,7 +422,7 @@ public class Subcontracts {
 	 * @param obligationId the obligation
 	 */
 	@Transactional
-	public void submitSupervisionReport(Actor actor, UUID contractId, UUID obligationId) {
+	public void submitSupervisionReport(Actor actor, UUID contractId, @Nullable UUID obligationId) {
 		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayReport(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
@@ -496,7 +497,7 @@ public class Subcontracts {
 	 * Organisations in the chain from the applicant up to the contractor, the applicant
 	 * first.
 	 */
-	private Set<UUID> upstream(Contract contract, List<Subcontract> all, Subcontract parent, UUID applicant) {
+	private Set<UUID> upstream(Contract contract, List<Subcontract> all, @Nullable Subcontract parent, UUID applicant) {
 		Set<UUID> chain = new LinkedHashSet<>();
 		chain.add(applicant);
 		for (Subcontract p = parent; p != null; p = byId(all, p.getParentId())) {
@@ -507,7 +508,7 @@ public class Subcontracts {
 		return chain;
 	}
 
-	private static Subcontract byId(List<Subcontract> all, UUID id) {
+	private static @Nullable Subcontract byId(List<Subcontract> all, @Nullable UUID id) {
 		if (id == null) {
 			return null;
 		}
@@ -635,7 +636,7 @@ public class Subcontracts {
 	 * @param maySupervise whether the actor records its supervision
 	 * @param mayFileStaff whether the actor files its staff notices
 	 */
-	public record Node(Subcontract subcontract, String applicantName, UUID parentId, long activeRosterMembers,
+	public record Node(Subcontract subcontract, String applicantName, @Nullable UUID parentId, long activeRosterMembers,
 			long openObligations, boolean mayDecide, boolean maySupervise, boolean mayFileStaff) {
 	}
 

@@ -4,8 +4,11 @@
  * depth with upstream notices, the applicant's supervision records, the chain as a tree,
  * and the contract participation of approved subcontractors.
  */
+@NullMarked
 @ApplicationModule(displayName = "Subcontracting", allowedDependencies = { "account", "audit", "calendar", "catalog",
 		"contract", "contract :: participation", "document", "obligation", "organisation", "platform", "roster" })
 package jp.itaku.subcontract;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;
