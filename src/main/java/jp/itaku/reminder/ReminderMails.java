@@ -10,6 +10,7 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.platform.Dates;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -92,7 +93,7 @@ class ReminderMails {
 		return Locale.ENGLISH.getLanguage().equals(recipient.getPreferredLocale()) ? Locale.ENGLISH : Locale.JAPANESE;
 	}
 
-	private static String date(LocalDate date, boolean japanese) {
+	private static @Nullable String date(@Nullable LocalDate date, boolean japanese) {
 		if (date == null) {
 			return null;
 		}

@@ -39,6 +39,7 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerReadiness;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +106,7 @@ public class Trainings {
 	 * contract's roster included)
 	 */
 	@Transactional
-	public TrainingSession record(Actor actor, UUID contractId, TrainingSessionForm form, Upload materials) {
+	public TrainingSession record(Actor actor, UUID contractId, TrainingSessionForm form, @Nullable Upload materials) {
 		Contract contract = editable(actor, contractId);
 		List<FieldProblem> problems = new ArrayList<>(form.problems(this.calendar.today()));
 		Map<String, RosterMember> roster = this.rosters.membersUnscoped(contractId)
@@ -399,7 +400,7 @@ public class Trainings {
 	 * @param contentType its declared type
 	 * @param content its content; read to the end, not closed
 	 */
-	public record Upload(String fileName, String contentType, InputStream content) {
+	public record Upload(@Nullable String fileName, @Nullable String contentType, InputStream content) {
 	}
 
 	/**
@@ -422,7 +423,7 @@ public class Trainings {
 	 * @param member the roster member
 	 * @param result how they took part
 	 */
-	public record AttendeeRow(RosterMember member, AttendanceResult result) {
+	public record AttendeeRow(@Nullable RosterMember member, AttendanceResult result) {
 	}
 
 	/**
@@ -435,8 +436,8 @@ public class Trainings {
 	 * {@code null}
 	 * @param readiness pledged and trained
 	 */
-	public record WorkerRow(RosterMember member, Pledge latestPledge, Pledge signedPledge, LocalDate lastTrainedOn,
-			WorkerReadiness.Readiness readiness) {
+	public record WorkerRow(RosterMember member, @Nullable Pledge latestPledge, @Nullable Pledge signedPledge,
+			@Nullable LocalDate lastTrainedOn, WorkerReadiness.Readiness readiness) {
 
 		/**
 		 * Returns whether an unsigned pledge waits for signing.

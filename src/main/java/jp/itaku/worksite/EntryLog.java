@@ -25,6 +25,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.Rosters;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -249,7 +250,7 @@ public class EntryLog {
 	 * @throws InvalidInputProblem naming each line at fault; nothing is recorded then
 	 */
 	@Transactional
-	public List<EntryLogEntry> importFile(Actor actor, UUID contractId, String fileName, byte[] content) {
+	public List<EntryLogEntry> importFile(Actor actor, UUID contractId, @Nullable String fileName, byte[] content) {
 		recordable(actor, contractId);
 		List<EntryImport.Line> lines = EntryImport.parse(TextTable.read(fileName, content));
 		List<RosterMatch.Person> roster = roster(contractId);
