@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param daysLeft days from the run to the due date (for {@link ReminderKind#BEFORE_DUE})
  * @param submission the reviewed submission (review outcomes only), else {@code null}
  */
-record Reminder(ReminderKind kind, LocalDate date, Obligation obligation, @Nullable Contract contract, int daysLeft,
+record Reminder(ReminderKind kind, LocalDate date, Obligation obligation, Contract contract, int daysLeft,
 		@Nullable Submission submission) {
 
 	private static final Set<Role> CLIENT = Set.of(Role.CLIENT_OFFICER);

@@ -59,6 +59,8 @@ class ReminderMails {
 	 * @param recipient the recipient, whose preferred language is used
 	 * @return the subject and the plain-text body
 	 */
+	// a RETURNED reminder carries the reviewed submission (ReviewOutcomes)
+	@SuppressWarnings("NullAway")
 	Mail compose(Reminder reminder, UserAccount recipient) {
 		Locale locale = localeOf(recipient);
 		boolean japanese = locale.equals(Locale.JAPANESE);
