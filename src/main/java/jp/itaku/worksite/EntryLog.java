@@ -266,6 +266,9 @@ public class EntryLog {
 		return saved;
 	}
 
+	// every caller has refused a form without enteredAt (problems(), the import's row
+	// check) or set it
+	@SuppressWarnings("NullAway")
 	private EntryLogEntry save(Actor actor, UUID contractId, EntryForm form, List<RosterMatch.Person> roster,
 			EntryLogEntry.Source source) {
 		LocalDate day = form.getEnteredAt().toLocalDate();

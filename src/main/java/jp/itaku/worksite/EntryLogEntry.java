@@ -101,8 +101,9 @@ public class EntryLogEntry {
 	}
 
 	// set from values the caller has checked: the form's problems() refuses a blank
-	// required one
-	@SuppressWarnings("NullAway.Init")
+	// every caller has refused a form without enteredAt (EntryForm.problems()) before
+	// this is called
+	@SuppressWarnings("NullAway")
 	EntryLogEntry(UUID contractId, EntryForm form, RosterMatch.Result result, Source source, UUID recordedBy,
 			Instant now) {
 		this.id = UUID.randomUUID();

@@ -4,8 +4,11 @@
  * every change) as a written form; who entered and left the work area, matched to the
  * roster on the day, visitors shown as such and anyone else flagged.
  */
+@NullMarked
 @ApplicationModule(displayName = "Work schedules and entry logs", allowedDependencies = { "audit", "calendar",
 		"catalog", "contract", "contract :: sections", "document", "obligation", "organisation", "platform", "roster" })
 package jp.itaku.worksite;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;
