@@ -96,8 +96,11 @@ public class SelfInspectionAnswer {
 	 * @throws InvalidInputProblem for a "no" without a corrective action or its due date,
 	 * naming the question
 	 */
+	// a NO answer without its corrective action or its due date is refused first, so both
+	// are set below
+	@SuppressWarnings("NullAway")
 	void answer(@Nullable Answer answer, @Nullable String remarks, @Nullable String correctiveAction,
-			LocalDate actionDue, String field) {
+			@Nullable LocalDate actionDue, String field) {
 		String action = blankToNull(correctiveAction);
 		if (answer == Answer.NO && action == null) {
 			throw new InvalidInputProblem(field + ".correctiveAction", "selfinspection.action.required", this.clauseRef,

@@ -4,8 +4,11 @@
  * evidence and corrective actions, the written report submitted to the month's
  * SELF_INSPECTION_REPORT obligation, and the trend over the months.
  */
+@NullMarked
 @ApplicationModule(displayName = "Self-inspections", allowedDependencies = { "account", "audit", "calendar", "catalog",
 		"contract", "document", "obligation", "organisation", "platform" })
 package jp.itaku.selfinspection;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;
