@@ -36,6 +36,8 @@ class EmergencyContactForms {
 	 * @param form what to print
 	 * @return the PDF
 	 */
+	// form.previous() is set exactly when change is true, the branch that reads it
+	@SuppressWarnings("NullAway")
 	byte[] render(Form form) {
 		EmergencyContactVersion version = form.version();
 		boolean change = form.previous() != null;

@@ -361,7 +361,8 @@ public class EmergencyContacts {
 	 * @return each due list with its contract
 	 */
 	// the lists are found by the keys of active, and a list due for confirmation has a
-	// due date
+	// due
+	// date, so a current-as-of date
 	@SuppressWarnings("NullAway")
 	@Transactional(readOnly = true)
 	List<Due> dueUnscoped(LocalDate today) {
@@ -480,7 +481,7 @@ public class EmergencyContacts {
 	 * @param currentAsOf the day it was last submitted or confirmed
 	 * @param dueOn the day the confirmation fell due
 	 */
-	record Due(Contract contract, @Nullable LocalDate currentAsOf, LocalDate dueOn) {
+	record Due(Contract contract, LocalDate currentAsOf, LocalDate dueOn) {
 	}
 
 }

@@ -6,8 +6,11 @@
  * a daily reminder when that confirmation is due. Owns the tables
  * {@code emergency_contact*} and {@code emergency_confirmation_reminder}.
  */
+@NullMarked
 @ApplicationModule(displayName = "Emergency contacts", allowedDependencies = { "account", "audit", "calendar",
 		"catalog", "contract", "contract :: sections", "document", "obligation", "organisation", "platform" })
 package jp.itaku.emergency;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;
