@@ -384,6 +384,9 @@ public class Pledges {
 		}
 	}
 
+	// a pledge signed by acknowledgement has its signing instant (Pledge.acknowledge sets
+	// both)
+	@SuppressWarnings("NullAway")
 	private byte[] signedPdf(Pledge pledge) {
 		String note = null;
 		if (pledge.getSignedVia() == Pledge.SignedVia.ACKNOWLEDGEMENT) {

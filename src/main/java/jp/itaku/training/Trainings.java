@@ -165,6 +165,8 @@ public class Trainings {
 	 * @param sessionId the session
 	 * @return the detail
 	 */
+	// the attendances are filtered by roster.containsKey before roster.get
+	@SuppressWarnings("NullAway")
 	@Transactional(readOnly = true)
 	public SessionDetail session(Actor actor, UUID sessionId) {
 		TrainingSession session = scoped(actor, sessionId);
@@ -423,7 +425,7 @@ public class Trainings {
 	 * @param member the roster member
 	 * @param result how they took part
 	 */
-	public record AttendeeRow(@Nullable RosterMember member, AttendanceResult result) {
+	public record AttendeeRow(RosterMember member, AttendanceResult result) {
 	}
 
 	/**
