@@ -81,8 +81,8 @@ public class AuditTrail {
 				(actor != null) ? actor.organisationId() : null, record.action(), record.targetType(),
 				record.targetId(), clientIp(), record.outcome(), this.json.writeValueAsString(record.details()),
 				head.hash(), null);
-		// the chain key file always holds its primary key (AuditChainKey refuses to start
-		// otherwise)
+		// without its primary key, hmac threw a NullPointerException before; now it names
+		// the key
 		AuditEntry entry = withHash(draft, Objects.requireNonNull(this.key.mac(), "audit chain key"));
 		this.repository.insert(entry);
 		return entry;
