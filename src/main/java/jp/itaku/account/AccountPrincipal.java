@@ -6,6 +6,7 @@ import java.util.List;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
@@ -22,9 +23,9 @@ class AccountPrincipal implements UserDetails, ActorPrincipal {
 
 	private final boolean locked;
 
-	private final transient String passwordHash;
+	private final transient @Nullable String passwordHash;
 
-	AccountPrincipal(Actor actor, String passwordHash, boolean enabled, boolean locked) {
+	AccountPrincipal(Actor actor, @Nullable String passwordHash, boolean enabled, boolean locked) {
 		this.actor = actor;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
@@ -42,7 +43,7 @@ class AccountPrincipal implements UserDetails, ActorPrincipal {
 	}
 
 	@Override
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return this.passwordHash;
 	}
 

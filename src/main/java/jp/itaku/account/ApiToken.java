@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A personal token for the REST API ({@code Authorization: Bearer …}), stored as a
  * SHA-256 hash; it expires and can be revoked.
@@ -39,14 +41,14 @@ public class ApiToken {
 	private Instant expiresAt;
 
 	@Column(name = "revoked_at")
-	private Instant revokedAt;
+	private @Nullable Instant revokedAt;
 
 	/** Written only by {@link ApiTokens}' own update, never with the entity. */
 	@Column(name = "last_used_at", insertable = false, updatable = false)
-	private Instant lastUsedAt;
+	private @Nullable Instant lastUsedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected ApiToken() {
 	}
@@ -95,11 +97,11 @@ public class ApiToken {
 		return this.expiresAt;
 	}
 
-	public Instant getRevokedAt() {
+	public @Nullable Instant getRevokedAt() {
 		return this.revokedAt;
 	}
 
-	public Instant getLastUsedAt() {
+	public @Nullable Instant getLastUsedAt() {
 		return this.lastUsedAt;
 	}
 

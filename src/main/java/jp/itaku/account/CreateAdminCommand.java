@@ -11,6 +11,7 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.Terminal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +76,7 @@ class CreateAdminCommand implements ItakuCommand {
 		return 0;
 	}
 
-	private static String single(ApplicationArguments arguments, String name) {
+	private static @Nullable String single(ApplicationArguments arguments, String name) {
 		List<String> values = arguments.getOptionValues(name);
 		return (values == null || values.isEmpty() || values.get(0).isBlank()) ? null : values.get(0).strip();
 	}

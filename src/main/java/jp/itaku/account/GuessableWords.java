@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The words that make a password easy to guess for one person: their user ID, name,
  * e-mail address and organisation, and the product's own words (Itaku, 委託, demo, the
@@ -49,7 +51,8 @@ final class GuessableWords {
 	 * @return the words, in lower case, at least two characters (three for Latin letters
 	 * and digits)
 	 */
-	static List<String> of(String username, String displayName, String email, String organisationName, int year) {
+	static List<String> of(String username, String displayName, @Nullable String email,
+			@Nullable String organisationName, int year) {
 		Set<String> words = new LinkedHashSet<>();
 		addParts(words, username);
 		addParts(words, displayName);

@@ -21,6 +21,7 @@ import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -125,7 +126,7 @@ class LockoutMails {
 		return recipients;
 	}
 
-	private String body(Locale locale, UserAccount recipient, UserAccount locked, Organisation organisation,
+	private String body(Locale locale, UserAccount recipient, UserAccount locked, @Nullable Organisation organisation,
 			AccountLocked event) {
 		var until = ItakuTime.inTokyo(event.until());
 		String when = (locale.equals(Locale.JAPANESE) ? Dates.wareki(until.toLocalDate())
@@ -140,7 +141,7 @@ class LockoutMails {
 				+ text(locale, "account.lockMail.footer") + "\n";
 	}
 
-	private String text(Locale locale, String key, Object... arguments) {
+	private String text(Locale locale, String key, @Nullable Object... arguments) {
 		return this.messages.getMessage(key, arguments, locale);
 	}
 

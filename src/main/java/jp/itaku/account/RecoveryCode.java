@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One single-use recovery code for two-factor sign-in, stored as a SHA-256 hash.
  */
@@ -28,7 +30,7 @@ class RecoveryCode {
 	private Instant createdAt;
 
 	@Column(name = "used_at")
-	private Instant usedAt;
+	private @Nullable Instant usedAt;
 
 	protected RecoveryCode() {
 	}

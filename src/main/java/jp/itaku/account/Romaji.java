@@ -2,6 +2,7 @@ package jp.itaku.account;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -102,7 +103,8 @@ final class Romaji {
 				char next = katakana.charAt(i + 1);
 				if (SMALL_Y.indexOf(next) >= 0 && syllable.endsWith("i") && syllable.length() > 1) {
 					String stem = syllable.substring(0, syllable.length() - 1);
-					String glide = KANA.get(next);
+					// every small ya, yu and yo (SMALL_Y) is a key of KANA
+					String glide = Objects.requireNonNull(KANA.get(next));
 					syllable = (stem.equals("sh") || stem.equals("ch") || stem.equals("j")) ? stem + glide.substring(1)
 							: stem + glide;
 					i++;

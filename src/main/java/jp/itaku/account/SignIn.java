@@ -19,6 +19,7 @@ import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.crypto.FieldEncryptor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -105,7 +106,7 @@ public class SignIn {
 	 * @param source the client's address
 	 * @return the authentication in the user's next step, a refusal, or the wait
 	 */
-	public Attempt withPassword(String username, String password, String source) {
+	public Attempt withPassword(String username, @Nullable String password, @Nullable String source) {
 		long started = System.nanoTime();
 		Attempt attempt = this.transactions.execute((status) -> checkPassword(username, password, source));
 		if (!(attempt instanceof Attempt.Accepted)) {
@@ -306,7 +307,7 @@ public class SignIn {
 				organisation.getName(), organisation.getKind(), user.getRole());
 	}
 
-	private Attempt checkPassword(String typed, String password, String source) {
+	private Attempt checkPassword(String typed, @Nullable String password, @Nullable String source) {
 		Instant now = Instant.now(this.clock);
 		String username = UserAccount.normalise(typed);
 		Optional<UserAccount> found = (username.isEmpty() || username.length() > MAX_USERNAME) ? Optional.empty()
@@ -361,7 +362,8 @@ public class SignIn {
 		return Optional.empty();
 	}
 
-	private Attempt throttled(UserAccount user, String typed, String source, Instant now, Instant until) {
+	private Attempt throttled(@Nullable UserAccount user, @Nullable String typed, @Nullable String source, Instant now,
+			Instant until) {
 		AuditRecord entry = AuditRecord.of("SIGN_IN_FAILED")
 			.outcome(AuditOutcome.DENIED)
 			.detail("reason", "throttled")
@@ -381,7 +383,8 @@ public class SignIn {
 	 * that is not locked, toward its lock; locks it at the threshold and tells the
 	 * security administrators (after commit).
 	 */
-	private void countFailure(UserAccount user, String username, String typed, String source, String reason) {
+	private void countFailure(@Nullable UserAccount user, String username, @Nullable String typed,
+			@Nullable String source, String reason) {
 		Instant now = Instant.now(this.clock);
 		boolean countsTowardLock = user != null && user.isEnabled() && !user.isLockedAt(now);
 		int accountFailures = this.throttle.recordFailure(username, source, countsTowardLock, now);

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,7 @@ class SignInThrottle {
 	 * @param now the current instant
 	 * @return the end of the wait, or empty when an attempt may be made now
 	 */
-	Optional<Instant> waitUntil(String username, String source, Instant now) {
+	Optional<Instant> waitUntil(String username, @Nullable String source, Instant now) {
 		return this.jdbc.sql("""
 				select max(wait_until) from sign_in_failure
 				where wait_until > :now
@@ -71,7 +72,7 @@ class SignInThrottle {
 	 * @return the account's failures since its last completed sign-in (or lock), 0 when
 	 * not counted
 	 */
-	int recordFailure(String username, String source, boolean countAccount, Instant now) {
+	int recordFailure(String username, @Nullable String source, boolean countAccount, Instant now) {
 		Instant windowStart = now.minus(this.properties.window());
 		count("ACCOUNT_SOURCE", hash(username), source(source), now, windowStart, this.properties.freeAttempts());
 		count("SOURCE", "", source(source), now, windowStart, this.properties.sourceFreeAttempts());
@@ -86,7 +87,7 @@ class SignInThrottle {
 	 * @param username the normalised user name
 	 * @param source the client's address
 	 */
-	void signedIn(String username, String source) {
+	void signedIn(String username, @Nullable String source) {
 		this.jdbc.sql("""
 				delete from sign_in_failure
 				where (kind = 'ACCOUNT_SOURCE' and username_hash = :user and source = :source)
@@ -163,7 +164,7 @@ class SignInThrottle {
 		return Secrets.sha256(username);
 	}
 
-	private static String source(String source) {
+	private static String source(@Nullable String source) {
 		String address = (source == null || source.isBlank()) ? "unknown" : source;
 		return (address.length() > MAX_SOURCE) ? address.substring(0, MAX_SOURCE) : address;
 	}

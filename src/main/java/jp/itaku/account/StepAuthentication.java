@@ -6,6 +6,7 @@ import java.util.List;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -44,7 +45,7 @@ public final class StepAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public Object getCredentials() {
+	public @Nullable Object getCredentials() {
 		return null;
 	}
 
@@ -71,7 +72,7 @@ public final class StepAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return other instanceof StepAuthentication that && super.equals(that) && this.step == that.step;
 	}
 

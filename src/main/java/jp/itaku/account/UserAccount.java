@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A person who signs in: identity, organisation, role, and the state of their
  * credentials. The lock and the one-time use of TOTP codes are transitions of this
@@ -32,7 +34,7 @@ public class UserAccount {
 	@Column(name = "display_name", nullable = false)
 	private String displayName;
 
-	private String email;
+	private @Nullable String email;
 
 	@Column(name = "organisation_id", nullable = false)
 	private UUID organisationId;
@@ -54,19 +56,19 @@ public class UserAccount {
 	private boolean passwordChangeRequired;
 
 	@Column(name = "locked_until")
-	private Instant lockedUntil;
+	private @Nullable Instant lockedUntil;
 
 	@Column(name = "totp_secret_ciphertext")
-	private String totpSecretCiphertext;
+	private @Nullable String totpSecretCiphertext;
 
 	@Column(name = "totp_enabled", nullable = false)
 	private boolean totpEnabled;
 
 	@Column(name = "totp_last_used_step")
-	private Long totpLastUsedStep;
+	private @Nullable Long totpLastUsedStep;
 
 	@Column(name = "preferred_locale")
-	private String preferredLocale;
+	private @Nullable String preferredLocale;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -75,13 +77,13 @@ public class UserAccount {
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected UserAccount() {
 	}
 
-	UserAccount(String username, String displayName, String email, UUID organisationId, Role role, String passwordHash,
-			boolean passwordChangeRequired, Instant now) {
+	UserAccount(String username, String displayName, @Nullable String email, UUID organisationId, Role role,
+			String passwordHash, boolean passwordChangeRequired, Instant now) {
 		this.id = UUID.randomUUID();
 		this.username = normalise(username);
 		this.displayName = displayName;
@@ -163,7 +165,7 @@ public class UserAccount {
 		return true;
 	}
 
-	void update(String displayName, String email, Role role, boolean enabled, Instant now) {
+	void update(String displayName, @Nullable String email, Role role, boolean enabled, Instant now) {
 		this.displayName = displayName;
 		this.email = email;
 		this.role = role;
@@ -188,7 +190,7 @@ public class UserAccount {
 		return this.displayName;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 
@@ -216,11 +218,11 @@ public class UserAccount {
 		return this.passwordChangedAt;
 	}
 
-	public Instant getLockedUntil() {
+	public @Nullable Instant getLockedUntil() {
 		return this.lockedUntil;
 	}
 
-	String getTotpSecretCiphertext() {
+	@Nullable String getTotpSecretCiphertext() {
 		return this.totpSecretCiphertext;
 	}
 
@@ -228,7 +230,7 @@ public class UserAccount {
 		return this.totpEnabled;
 	}
 
-	public String getPreferredLocale() {
+	public @Nullable String getPreferredLocale() {
 		return this.preferredLocale;
 	}
 

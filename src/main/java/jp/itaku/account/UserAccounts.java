@@ -20,6 +20,7 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,7 +141,7 @@ public class UserAccounts {
 	 * organisation
 	 */
 	@Transactional
-	public CreatedUser create(Actor actor, UserForm form) {
+	public CreatedUser create(@Nullable Actor actor, UserForm form) {
 		requireAdmin(actor);
 		String username = UserAccount.normalise(form.getUsername());
 		if (this.repository.existsByUsername(username)) {
@@ -310,7 +311,8 @@ public class UserAccounts {
 	 * weak
 	 */
 	@Transactional
-	public void changeOwnPassword(UUID userId, String currentPassword, String newPassword, String currentSessionId) {
+	public void changeOwnPassword(UUID userId, String currentPassword, String newPassword,
+			@Nullable String currentSessionId) {
 		UserAccount user = this.repository.findById(userId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
 			throw new InvalidInputProblem("currentPassword", "password.currentWrong");
@@ -353,7 +355,7 @@ public class UserAccounts {
 		return this.repository.findById(actor.userId()).map(UserAccount::getPreferredLocale);
 	}
 
-	private Organisation organisationFor(Actor actor, UUID organisationId) {
+	private Organisation organisationFor(@Nullable Actor actor, UUID organisationId) {
 		if (actor == null) {
 			return this.organisationReads.findUnscoped(organisationId)
 				.orElseThrow(() -> new InvalidInputProblem("organisationId", "validation.required"));
@@ -372,13 +374,13 @@ public class UserAccounts {
 		}
 	}
 
-	private static void requireAdmin(Actor actor) {
+	private static void requireAdmin(@Nullable Actor actor) {
 		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

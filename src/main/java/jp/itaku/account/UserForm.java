@@ -9,9 +9,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an administrator enters for a user, in the UI or the API.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class UserForm {
 
 	/** The sign-in name (letters, digits, {@code . _ -}); fixed once created. */
@@ -28,7 +34,7 @@ public class UserForm {
 	/** Where reminders go. */
 	@Email(message = "{validation.email}")
 	@Size(max = 320, message = "{validation.maxLength}")
-	private String email;
+	private @Nullable String email;
 
 	/** The user's organisation; fixed once created. */
 	@NotNull(message = "{validation.required}")
@@ -55,8 +61,8 @@ public class UserForm {
 	 * @param enabled whether the user may sign in
 	 * @return the form
 	 */
-	public static UserForm filled(String username, String displayName, String email, UUID organisationId, Role role,
-			boolean enabled) {
+	public static UserForm filled(String username, String displayName, @Nullable String email, UUID organisationId,
+			Role role, boolean enabled) {
 		UserForm form = new UserForm();
 		form.username = username;
 		form.displayName = displayName;
@@ -93,7 +99,7 @@ public class UserForm {
 		this.displayName = displayName;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 

@@ -7,6 +7,7 @@ import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.platform.Actor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ public class UserSessions {
 	 * @return how many sessions ended and tokens were revoked
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Revoked revoke(Actor actor, UserAccount user, String reason, String keptSessionId) {
+	public Revoked revoke(Actor actor, UserAccount user, String reason, @Nullable String keptSessionId) {
 		List<String> found = sessionIds(user);
 		int ended = 0;
 		for (String id : found) {

@@ -4,8 +4,11 @@
  * timeout and API tokens. Every other module learns the acting user through
  * {@link jp.itaku.platform.Actor}.
  */
+@NullMarked
 @ApplicationModule(displayName = "Accounts and sign-in",
 		allowedDependencies = { "audit", "audit :: recipients", "organisation", "organisation :: system", "platform" })
 package jp.itaku.account;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

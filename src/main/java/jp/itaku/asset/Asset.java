@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An information asset of a contract: its identity and the receipt it came with. What it
  * is, where it is and who holds it are in its events ({@link AssetEvent}); its current
@@ -27,7 +29,7 @@ public class Asset {
 	private UUID receiptId;
 
 	@Column(name = "derived_from", updatable = false)
-	private UUID derivedFrom;
+	private @Nullable UUID derivedFrom;
 
 	@Column(nullable = false, updatable = false)
 	private int position;
@@ -63,7 +65,7 @@ public class Asset {
 		return copy;
 	}
 
-	public UUID getDerivedFrom() {
+	public @Nullable UUID getDerivedFrom() {
 		return this.derivedFrom;
 	}
 

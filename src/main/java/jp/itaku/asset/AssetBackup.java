@@ -12,6 +12,8 @@ import jp.itaku.contract.ContractRoles;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The operational backups of a contract, declared once as the permitted exception to the
  * rule that every copy needs prior approval: what is backed up, where, for how long. The
@@ -42,19 +44,19 @@ class AssetBackup {
 	private Instant declaredAt;
 
 	@Column(name = "approved_by")
-	private UUID approvedBy;
+	private @Nullable UUID approvedBy;
 
 	@Column(name = "approved_by_name")
-	private String approvedByName;
+	private @Nullable String approvedByName;
 
 	@Column(name = "approved_at")
-	private Instant approvedAt;
+	private @Nullable Instant approvedAt;
 
 	@Column(name = "erased_by_request")
-	private UUID erasedByRequest;
+	private @Nullable UUID erasedByRequest;
 
 	@Column(name = "erased_at")
-	private Instant erasedAt;
+	private @Nullable Instant erasedAt;
 
 	@Version
 	private int version;
@@ -62,7 +64,11 @@ class AssetBackup {
 	protected AssetBackup() {
 	}
 
-	AssetBackup(UUID contractId, String description, String storage, String retention, UUID declaredBy, Instant now) {
+	// set from values the caller has checked: the form's problems() refuses a blank
+	// required one
+	@SuppressWarnings("NullAway.Init")
+	AssetBackup(UUID contractId, @Nullable String description, @Nullable String storage, @Nullable String retention,
+			UUID declaredBy, Instant now) {
 		this.contractId = contractId;
 		this.description = description;
 		this.storage = storage;
@@ -114,11 +120,11 @@ class AssetBackup {
 		return this.declaredAt;
 	}
 
-	public String getApprovedByName() {
+	public @Nullable String getApprovedByName() {
 		return this.approvedByName;
 	}
 
-	public Instant getApprovedAt() {
+	public @Nullable Instant getApprovedAt() {
 		return this.approvedAt;
 	}
 
@@ -126,11 +132,11 @@ class AssetBackup {
 		return this.approvedAt != null;
 	}
 
-	public UUID getErasedByRequest() {
+	public @Nullable UUID getErasedByRequest() {
 		return this.erasedByRequest;
 	}
 
-	public Instant getErasedAt() {
+	public @Nullable Instant getErasedAt() {
 		return this.erasedAt;
 	}
 

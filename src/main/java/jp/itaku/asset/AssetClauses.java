@@ -17,6 +17,8 @@ import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
 import jp.itaku.catalog.TriggerType;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules of a contract's clause profile for an action on an asset: which requirements
  * concern the asset (a requirement limited to important information, or to electronic
@@ -38,7 +40,7 @@ final class AssetClauses {
 	 * @param scopes the kinds of information it holds
 	 * @param form its form, {@code null} for data not on a medium of its own
 	 */
-	record Facts(Set<AssetScope> scopes, AssetForm form) {
+	record Facts(Set<AssetScope> scopes, @Nullable AssetForm form) {
 
 		static Facts of(AssetEvent state) {
 			Set<AssetScope> scopes = EnumSet.noneOf(AssetScope.class);

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.roster.RosterMember;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A row of the asset register: something that happened to an asset, with the asset's
  * whole state after it. Rows are never changed (the database refuses it); a correction is
@@ -96,7 +98,7 @@ public class AssetEvent {
 	private Type type;
 
 	@Column(name = "corrects_id", updatable = false)
-	private UUID correctsId;
+	private @Nullable UUID correctsId;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
@@ -122,7 +124,7 @@ public class AssetEvent {
 	private StorageLocation storage;
 
 	@Column(name = "storage_detail", updatable = false)
-	private String storageDetail;
+	private @Nullable String storageDetail;
 
 	@Column(name = "holder_id", nullable = false, updatable = false)
 	private UUID holderId;
@@ -131,17 +133,17 @@ public class AssetEvent {
 	private String holderName;
 
 	@Column(updatable = false)
-	private String reason;
+	private @Nullable String reason;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
 	private Status status = Status.IN_CUSTODY;
 
 	@Column(name = "request_id", updatable = false)
-	private UUID requestId;
+	private @Nullable UUID requestId;
 
 	@Column(name = "shipment_id", updatable = false)
-	private UUID shipmentId;
+	private @Nullable UUID shipmentId;
 
 	@Column(name = "occurred_at", nullable = false, updatable = false)
 	private Instant occurredAt;
@@ -155,6 +157,8 @@ public class AssetEvent {
 	protected AssetEvent() {
 	}
 
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
 	private AssetEvent(UUID assetId, UUID contractId, Type type, AssetItemForm item, RosterMember holder,
 			Instant occurredAt, UUID recordedBy, Instant recordedAt) {
 		this.id = UUID.randomUUID();
@@ -217,16 +221,16 @@ public class AssetEvent {
 	 * @param now when
 	 * @return the new row
 	 */
-	AssetEvent moved(Type type, Status status, RosterMember holder, UUID requestId, UUID shipmentId, Instant occurredAt,
-			UUID recordedBy, Instant now) {
+	AssetEvent moved(Type type, Status status, @Nullable RosterMember holder, @Nullable UUID requestId,
+			@Nullable UUID shipmentId, @Nullable Instant occurredAt, UUID recordedBy, Instant now) {
 		AssetEvent event = next(type, status, holder, occurredAt, recordedBy, now);
 		event.requestId = requestId;
 		event.shipmentId = shipmentId;
 		return event;
 	}
 
-	private AssetEvent next(Type type, Status status, RosterMember holder, Instant occurredAt, UUID recordedBy,
-			Instant now) {
+	private AssetEvent next(Type type, Status status, @Nullable RosterMember holder, @Nullable Instant occurredAt,
+			UUID recordedBy, Instant now) {
 		AssetEvent event = new AssetEvent();
 		event.id = UUID.randomUUID();
 		event.assetId = this.assetId;
@@ -258,7 +262,7 @@ public class AssetEvent {
 	 * @return the new row
 	 * @throws InvalidInputProblem when nothing would change
 	 */
-	AssetEvent correctedBy(CorrectionForm correction, RosterMember holder, UUID recordedBy, Instant now) {
+	AssetEvent correctedBy(CorrectionForm correction, @Nullable RosterMember holder, UUID recordedBy, Instant now) {
 		if (sameStateAs(correction, holder)) {
 			throw new InvalidInputProblem("reason", "asset.error.unchanged");
 		}
@@ -295,7 +299,7 @@ public class AssetEvent {
 		return this.type;
 	}
 
-	public UUID getCorrectsId() {
+	public @Nullable UUID getCorrectsId() {
 		return this.correctsId;
 	}
 
@@ -327,7 +331,7 @@ public class AssetEvent {
 		return this.storage;
 	}
 
-	public String getStorageDetail() {
+	public @Nullable String getStorageDetail() {
 		return this.storageDetail;
 	}
 
@@ -339,7 +343,7 @@ public class AssetEvent {
 		return this.holderName;
 	}
 
-	public String getReason() {
+	public @Nullable String getReason() {
 		return this.reason;
 	}
 
@@ -347,11 +351,11 @@ public class AssetEvent {
 		return this.status;
 	}
 
-	public UUID getRequestId() {
+	public @Nullable UUID getRequestId() {
 		return this.requestId;
 	}
 
-	public UUID getShipmentId() {
+	public @Nullable UUID getShipmentId() {
 		return this.shipmentId;
 	}
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Wording shared by the asset register's written forms: an asset's information flags and
  * the protection measures of a take-out or a shipment, joined with the separator of the
@@ -45,7 +47,7 @@ final class AssetFormText {
 	 * @return the measures
 	 */
 	static String measures(Function<String, String> text, boolean encrypted, boolean password, boolean locked,
-			boolean confidential, String other) {
+			boolean confidential, @Nullable String other) {
 		List<String> measures = new ArrayList<>();
 		if (encrypted) {
 			measures.add(text.apply("asset.measure.encrypted"));

@@ -6,9 +6,15 @@ import java.util.UUID;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One asset as entered: on a receipt (one row per item) or in a correction.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class AssetItemForm {
 
 	static final int DESCRIPTION_MAX = 200;
@@ -31,7 +37,7 @@ public class AssetItemForm {
 
 	private StorageLocation storage;
 
-	private String storageDetail;
+	private @Nullable String storageDetail;
 
 	private UUID holderId;
 
@@ -88,7 +94,7 @@ public class AssetItemForm {
 				&& clean(this.storageDetail) == null && !this.important && !this.personal && !this.myNumber;
 	}
 
-	static String clean(String text) {
+	static @Nullable String clean(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}
@@ -171,7 +177,7 @@ public class AssetItemForm {
 		this.storage = storage;
 	}
 
-	public String getStorageDetail() {
+	public @Nullable String getStorageDetail() {
 		return this.storageDetail;
 	}
 

@@ -10,6 +10,7 @@ import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,7 +74,7 @@ public class AssetOverviews {
 	 * @param overdue how many take-outs are overdue
 	 */
 	public record Overview(Contract contract, List<AssetRequest> requests, List<AssetShipment> shipments,
-			AssetBackup backup, boolean mayApply, boolean mayDecide, long overdue) {
+			@Nullable AssetBackup backup, boolean mayApply, boolean mayDecide, long overdue) {
 	}
 
 }

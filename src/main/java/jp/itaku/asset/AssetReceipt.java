@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A receipt of information assets from the client (Setagaya 26): when, who received them
  * (a handover person on the roster), who handed them over, and the custody receipt (預かり証)
@@ -62,8 +64,11 @@ public class AssetReceipt {
 	protected AssetReceipt() {
 	}
 
+	// set from values the caller has checked: the form's problems() refuses a blank
+	// required one
+	@SuppressWarnings("NullAway.Init")
 	AssetReceipt(UUID id, UUID contractId, ReceiptNumber number, Instant receivedAt, UUID receiverId,
-			String receiverName, String handedOverBy, UUID recordedBy, Instant recordedAt, String documentKey,
+			String receiverName, @Nullable String handedOverBy, UUID recordedBy, Instant recordedAt, String documentKey,
 			String sha256, String fileName) {
 		this.id = id;
 		this.contractId = contractId;

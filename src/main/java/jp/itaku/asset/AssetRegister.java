@@ -39,6 +39,7 @@ import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -440,7 +441,8 @@ public class AssetRegister {
 			.orElseThrow(() -> new NotFoundProblem(ASSET));
 	}
 
-	private RosterMember holder(UUID contractId, String field, UUID holderId, RosterMember fallback) {
+	private @Nullable RosterMember holder(UUID contractId, String field, UUID holderId,
+			@Nullable RosterMember fallback) {
 		if (holderId == null && fallback != null) {
 			return fallback;
 		}
@@ -462,7 +464,7 @@ public class AssetRegister {
 	 * @throws InvalidInputProblem naming the field when no member is named or the member
 	 * may not hold assets
 	 */
-	RosterMember member(UUID contractId, String field, UUID memberId) {
+	@Nullable RosterMember member(UUID contractId, String field, @Nullable UUID memberId) {
 		if (memberId == null) {
 			throw new InvalidInputProblem(field, "asset.request.error.person");
 		}
@@ -496,14 +498,14 @@ public class AssetRegister {
 	 * A receipt is in the actor's part when its receiver's organisation is; returns that
 	 * organisation.
 	 */
-	private UUID seen(Actor actor, AssetReceipt receipt, String what) {
+	private @Nullable UUID seen(Actor actor, AssetReceipt receipt, String what) {
 		return keptBy(actor, receipt.getContractId(), receipt.getReceiverId(), what);
 	}
 
 	/**
 	 * Returns the organisation of the member keeping a record, when the actor sees it.
 	 */
-	private UUID keptBy(Actor actor, UUID contractId, UUID memberId, String what) {
+	private @Nullable UUID keptBy(Actor actor, UUID contractId, UUID memberId, String what) {
 		UUID keeper = this.rosterReads.findUnscoped(memberId).map(RosterMember::getOrganisationId).orElse(null);
 		this.contracts.getForRecord(actor, contractId, keeper, what);
 		return keeper;
@@ -513,7 +515,7 @@ public class AssetRegister {
 	 * An asset is in the actor's part when the receiver of its receipt is, or — for a
 	 * copy or a bring-in, which came with no receipt — its current holder.
 	 */
-	private UUID inPart(Actor actor, Asset asset, String what) {
+	private @Nullable UUID inPart(Actor actor, Asset asset, String what) {
 		if (asset.getReceiptId() != null) {
 			AssetReceipt receipt = this.receipts.findById(asset.getReceiptId())
 				.orElseThrow(() -> new NotFoundProblem(what));
@@ -523,7 +525,7 @@ public class AssetRegister {
 				current(this.events.findByAssetIdOrderByRecordedAtAsc(asset.getId())).getHolderId(), what);
 	}
 
-	private void requireOwn(Actor actor, String field, RosterMember member) {
+	private void requireOwn(Actor actor, String field, @Nullable RosterMember member) {
 		if (member != null && !member.getOrganisationId().equals(actor.organisationId())) {
 			throw new InvalidInputProblem(field, "asset.error.otherOrganisation", member.getName());
 		}
@@ -577,7 +579,7 @@ public class AssetRegister {
 	 * @param current its current state
 	 * @param history every event, oldest first
 	 */
-	public record Entry(Asset asset, String receiptNumber, AssetEvent current, List<AssetEvent> history) {
+	public record Entry(Asset asset, @Nullable String receiptNumber, AssetEvent current, List<AssetEvent> history) {
 	}
 
 	/**

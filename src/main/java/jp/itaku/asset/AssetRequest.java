@@ -16,6 +16,8 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A contractor's application to the client about information assets — copy, take-out,
  * bring-in, disposal or return — and what became of it. The applicant (maker) and the
@@ -53,22 +55,22 @@ public class AssetRequest {
 	private String purpose;
 
 	@Column(updatable = false)
-	private Integer copies;
+	private @Nullable Integer copies;
 
 	@Column(updatable = false)
-	private String destination;
+	private @Nullable String destination;
 
 	@Column(name = "planned_start", updatable = false)
-	private Instant plannedStart;
+	private @Nullable Instant plannedStart;
 
 	@Column(name = "planned_end", updatable = false)
-	private Instant plannedEnd;
+	private @Nullable Instant plannedEnd;
 
 	@Column(name = "person_id", updatable = false)
-	private UUID personId;
+	private @Nullable UUID personId;
 
 	@Column(name = "person_name", updatable = false)
-	private String personName;
+	private @Nullable String personName;
 
 	@Column(nullable = false, updatable = false)
 	private boolean encrypted;
@@ -80,21 +82,21 @@ public class AssetRequest {
 	private boolean lockedContainer;
 
 	@Column(name = "other_measures", updatable = false)
-	private String otherMeasures;
+	private @Nullable String otherMeasures;
 
 	@Column(name = "item_description", updatable = false)
-	private String itemDescription;
+	private @Nullable String itemDescription;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "item_kind", updatable = false)
-	private BringInKind itemKind;
+	private @Nullable BringInKind itemKind;
 
 	@Enumerated(EnumType.STRING)
 	@Column(updatable = false)
-	private DisposalMethod method;
+	private @Nullable DisposalMethod method;
 
 	@Column(name = "third_party", updatable = false)
-	private String thirdParty;
+	private @Nullable String thirdParty;
 
 	@Column(name = "include_backups", nullable = false, updatable = false)
 	private boolean includeBackups;
@@ -112,67 +114,67 @@ public class AssetRequest {
 	private String applicationSha256;
 
 	@Column(name = "decided_by")
-	private UUID decidedBy;
+	private @Nullable UUID decidedBy;
 
 	@Column(name = "decided_by_name")
-	private String decidedByName;
+	private @Nullable String decidedByName;
 
 	@Column(name = "decided_at")
-	private Instant decidedAt;
+	private @Nullable Instant decidedAt;
 
 	@Column(name = "decision_comment")
-	private String decisionComment;
+	private @Nullable String decisionComment;
 
 	@Column(name = "third_party_approved", nullable = false)
 	private boolean thirdPartyApproved;
 
 	@Column(name = "witness_id")
-	private UUID witnessId;
+	private @Nullable UUID witnessId;
 
 	@Column(name = "witness_name")
-	private String witnessName;
+	private @Nullable String witnessName;
 
 	@Column(name = "witnessed_at")
-	private Instant witnessedAt;
+	private @Nullable Instant witnessedAt;
 
 	@Column(name = "witness_remarks")
-	private String witnessRemarks;
+	private @Nullable String witnessRemarks;
 
 	@Column(name = "started_at")
-	private Instant startedAt;
+	private @Nullable Instant startedAt;
 
 	@Column(name = "started_by_name")
-	private String startedByName;
+	private @Nullable String startedByName;
 
 	@Column(name = "completed_at")
-	private Instant completedAt;
+	private @Nullable Instant completedAt;
 
 	@Column(name = "completed_by_name")
-	private String completedByName;
+	private @Nullable String completedByName;
 
 	@Column(name = "completion_detail")
-	private String completionDetail;
+	private @Nullable String completionDetail;
 
 	@Column(name = "received_by_name")
-	private String receivedByName;
+	private @Nullable String receivedByName;
 
 	@Column(name = "confirmed_by")
-	private UUID confirmedBy;
+	private @Nullable UUID confirmedBy;
 
 	@Column(name = "confirmed_at")
-	private Instant confirmedAt;
+	private @Nullable Instant confirmedAt;
 
 	@Column(name = "certificate_key")
-	private String certificateKey;
+	private @Nullable String certificateKey;
 
 	@Column(name = "certificate_sha256")
-	private String certificateSha256;
+	private @Nullable String certificateSha256;
 
 	@Column(name = "certificate_file")
-	private String certificateFile;
+	private @Nullable String certificateFile;
 
 	@Column(name = "overdue_notified_at")
-	private Instant overdueNotifiedAt;
+	private @Nullable Instant overdueNotifiedAt;
 
 	@Version
 	private int version;
@@ -180,7 +182,9 @@ public class AssetRequest {
 	protected AssetRequest() {
 	}
 
-	AssetRequest(UUID id, UUID contractId, ReceiptNumber number, AssetRequestForm form, String personName,
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
+	AssetRequest(UUID id, UUID contractId, ReceiptNumber number, AssetRequestForm form, @Nullable String personName,
 			UUID requestedBy, Instant now) {
 		this.id = id;
 		this.contractId = contractId;
@@ -219,7 +223,7 @@ public class AssetRequest {
 		}
 	}
 
-	private static Instant instant(LocalDateTime local) {
+	private static @Nullable Instant instant(LocalDateTime local) {
 		return (local != null) ? local.atZone(ItakuTime.ZONE).toInstant() : null;
 	}
 
@@ -238,8 +242,8 @@ public class AssetRequest {
 	 * @param witnessName the officer's name
 	 * @param now when
 	 */
-	void approve(Actor decider, String comment, boolean thirdPartyApproval, UUID witnessId, String witnessName,
-			Instant now) {
+	void approve(Actor decider, String comment, boolean thirdPartyApproval, UUID witnessId,
+			@Nullable String witnessName, Instant now) {
 		decide(decider, "asset.request.transition.decide");
 		if (this.thirdParty != null && !thirdPartyApproval) {
 			throw new InvalidInputProblem("thirdPartyApproved", "asset.request.error.thirdPartyApproval",
@@ -296,7 +300,7 @@ public class AssetRequest {
 	 * @param at when
 	 * @param by who took or brought it
 	 */
-	void start(Instant at, String by) {
+	void start(Instant at, @Nullable String by) {
 		if (this.type != RequestType.TAKE_OUT && this.type != RequestType.BRING_IN) {
 			throw new InvalidInputProblem("type", "asset.request.transition.wrongType");
 		}
@@ -452,27 +456,27 @@ public class AssetRequest {
 		return this.purpose;
 	}
 
-	public Integer getCopies() {
+	public @Nullable Integer getCopies() {
 		return this.copies;
 	}
 
-	public String getDestination() {
+	public @Nullable String getDestination() {
 		return this.destination;
 	}
 
-	public Instant getPlannedStart() {
+	public @Nullable Instant getPlannedStart() {
 		return this.plannedStart;
 	}
 
-	public Instant getPlannedEnd() {
+	public @Nullable Instant getPlannedEnd() {
 		return this.plannedEnd;
 	}
 
-	public UUID getPersonId() {
+	public @Nullable UUID getPersonId() {
 		return this.personId;
 	}
 
-	public String getPersonName() {
+	public @Nullable String getPersonName() {
 		return this.personName;
 	}
 
@@ -488,23 +492,23 @@ public class AssetRequest {
 		return this.lockedContainer;
 	}
 
-	public String getOtherMeasures() {
+	public @Nullable String getOtherMeasures() {
 		return this.otherMeasures;
 	}
 
-	public String getItemDescription() {
+	public @Nullable String getItemDescription() {
 		return this.itemDescription;
 	}
 
-	public BringInKind getItemKind() {
+	public @Nullable BringInKind getItemKind() {
 		return this.itemKind;
 	}
 
-	public DisposalMethod getMethod() {
+	public @Nullable DisposalMethod getMethod() {
 		return this.method;
 	}
 
-	public String getThirdParty() {
+	public @Nullable String getThirdParty() {
 		return this.thirdParty;
 	}
 
@@ -528,19 +532,19 @@ public class AssetRequest {
 		return this.applicationSha256;
 	}
 
-	public UUID getDecidedBy() {
+	public @Nullable UUID getDecidedBy() {
 		return this.decidedBy;
 	}
 
-	public String getDecidedByName() {
+	public @Nullable String getDecidedByName() {
 		return this.decidedByName;
 	}
 
-	public Instant getDecidedAt() {
+	public @Nullable Instant getDecidedAt() {
 		return this.decidedAt;
 	}
 
-	public String getDecisionComment() {
+	public @Nullable String getDecisionComment() {
 		return this.decisionComment;
 	}
 
@@ -548,67 +552,67 @@ public class AssetRequest {
 		return this.thirdPartyApproved;
 	}
 
-	public UUID getWitnessId() {
+	public @Nullable UUID getWitnessId() {
 		return this.witnessId;
 	}
 
-	public String getWitnessName() {
+	public @Nullable String getWitnessName() {
 		return this.witnessName;
 	}
 
-	public Instant getWitnessedAt() {
+	public @Nullable Instant getWitnessedAt() {
 		return this.witnessedAt;
 	}
 
-	public String getWitnessRemarks() {
+	public @Nullable String getWitnessRemarks() {
 		return this.witnessRemarks;
 	}
 
-	public Instant getStartedAt() {
+	public @Nullable Instant getStartedAt() {
 		return this.startedAt;
 	}
 
-	public String getStartedByName() {
+	public @Nullable String getStartedByName() {
 		return this.startedByName;
 	}
 
-	public Instant getCompletedAt() {
+	public @Nullable Instant getCompletedAt() {
 		return this.completedAt;
 	}
 
-	public String getCompletedByName() {
+	public @Nullable String getCompletedByName() {
 		return this.completedByName;
 	}
 
-	public String getCompletionDetail() {
+	public @Nullable String getCompletionDetail() {
 		return this.completionDetail;
 	}
 
-	public String getReceivedByName() {
+	public @Nullable String getReceivedByName() {
 		return this.receivedByName;
 	}
 
-	public UUID getConfirmedBy() {
+	public @Nullable UUID getConfirmedBy() {
 		return this.confirmedBy;
 	}
 
-	public Instant getConfirmedAt() {
+	public @Nullable Instant getConfirmedAt() {
 		return this.confirmedAt;
 	}
 
-	public String getCertificateKey() {
+	public @Nullable String getCertificateKey() {
 		return this.certificateKey;
 	}
 
-	public String getCertificateSha256() {
+	public @Nullable String getCertificateSha256() {
 		return this.certificateSha256;
 	}
 
-	public String getCertificateFile() {
+	public @Nullable String getCertificateFile() {
 		return this.certificateFile;
 	}
 
-	public Instant getOverdueNotifiedAt() {
+	public @Nullable Instant getOverdueNotifiedAt() {
 		return this.overdueNotifiedAt;
 	}
 

@@ -14,6 +14,10 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
  * measures for a take-out; the item and the site for a bring-in; method, planned date and
  * any third party for a disposal or a return.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class AssetRequestForm {
 
 	static final int TEXT_MAX = 400;

@@ -13,6 +13,7 @@ import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ class AssetRequestForms {
 	}
 
 	byte[] application(Contract contract, AssetRequest request, String applicant, List<AssetEvent> items,
-			AssetBackup backup) {
+			@Nullable AssetBackup backup) {
 		PdfForm form = head(PdfForm.titled(text("asset.request.pdf.title." + request.getType().name())), contract)
 			.createdAt(request.getRequestedAt())
 			.line(text("asset.request.number"), request.getNumber())
@@ -51,7 +52,7 @@ class AssetRequestForms {
 		return form.toPdf();
 	}
 
-	byte[] certificate(Contract contract, AssetRequest request, List<AssetEvent> items, AssetBackup backup) {
+	byte[] certificate(Contract contract, AssetRequest request, List<AssetEvent> items, @Nullable AssetBackup backup) {
 		PdfForm form = head(PdfForm.titled(text("asset.certificate.title")), contract)
 			.createdAt(request.getCompletedAt())
 			.line(text("asset.request.number"), request.getNumber())
@@ -82,7 +83,8 @@ class AssetRequestForms {
 	 * Renders the return note (返還書) the contractor submits when it has handed the assets
 	 * back, or — once the client confirmed receipt — the return receipt (返還受領書).
 	 */
-	byte[] returnReceipt(Contract contract, AssetRequest request, List<AssetEvent> items, String confirmedBy) {
+	byte[] returnReceipt(Contract contract, AssetRequest request, List<AssetEvent> items,
+			@Nullable String confirmedBy) {
 		boolean confirmed = confirmedBy != null;
 		PdfForm form = head(PdfForm.titled(text(confirmed ? "asset.returnReceipt.title" : "asset.returnNote.title")),
 				contract)
@@ -156,7 +158,7 @@ class AssetRequestForms {
 		return what + "_" + number + ".pdf";
 	}
 
-	String text(String key, Object... arguments) {
+	String text(String key, @Nullable Object... arguments) {
 		return this.messages.getMessage(key, arguments, Locale.JAPANESE);
 	}
 
@@ -211,7 +213,7 @@ class AssetRequestForms {
 				request.isLockedContainer(), false, request.getOtherMeasures());
 	}
 
-	private static String when(Instant instant) {
+	private static String when(@Nullable Instant instant) {
 		if (instant == null) {
 			return "";
 		}
@@ -219,7 +221,7 @@ class AssetRequestForms {
 		return Dates.wareki(at.toLocalDate()) + " " + String.format("%d:%02d", at.getHour(), at.getMinute());
 	}
 
-	private static String nonNull(String text) {
+	private static String nonNull(@Nullable String text) {
 		return (text != null) ? text : "";
 	}
 

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An asset a request is about.
  */
@@ -52,9 +54,9 @@ class AssetRequestItem {
 
 	static class Key implements Serializable {
 
-		private UUID requestId;
+		private @Nullable UUID requestId;
 
-		private UUID assetId;
+		private @Nullable UUID assetId;
 
 		@Override
 		public boolean equals(Object other) {

@@ -36,6 +36,7 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.roster.RosterMember;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -633,7 +634,7 @@ public class AssetRequests {
 	/**
 	 * Returns the open request (other than a copy) an asset is in, if any.
 	 */
-	private AssetRequest busy(UUID assetId) {
+	private @Nullable AssetRequest busy(UUID assetId) {
 		Collection<UUID> ids = this.items.findByAssetId(assetId).stream().map(AssetRequestItem::getRequestId).toList();
 		return this.requests.findAllById(ids)
 			.stream()
@@ -707,7 +708,7 @@ public class AssetRequests {
 	 * @param fileName its name
 	 * @param content its content
 	 */
-	public record OpenedDocument(String fileName, InputStream content) {
+	public record OpenedDocument(@Nullable String fileName, InputStream content) {
 	}
 
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A row of the shipment register (送付管理簿, Nerima 17⑷): an asset sent by post, courier or
  * hand, with the method, tracking number and protection, until its arrival is confirmed.
@@ -37,7 +39,7 @@ public class AssetShipment {
 	private ShipmentMethod method;
 
 	@Column(name = "tracking_number", updatable = false)
-	private String trackingNumber;
+	private @Nullable String trackingNumber;
 
 	@Column(nullable = false, updatable = false)
 	private boolean encrypted;
@@ -73,10 +75,10 @@ public class AssetShipment {
 	private Instant recordedAt;
 
 	@Column(name = "arrived_at")
-	private Instant arrivedAt;
+	private @Nullable Instant arrivedAt;
 
 	@Column(name = "arrival_confirmed_by")
-	private String arrivalConfirmedBy;
+	private @Nullable String arrivalConfirmedBy;
 
 	@Version
 	private int version;
@@ -84,6 +86,8 @@ public class AssetShipment {
 	protected AssetShipment() {
 	}
 
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
 	AssetShipment(UUID contractId, String number, ShipmentForm form, Instant shippedAt, String senderName,
 			UUID recordedBy, Instant now) {
 		this.id = UUID.randomUUID();
@@ -144,7 +148,7 @@ public class AssetShipment {
 		return this.method;
 	}
 
-	public String getTrackingNumber() {
+	public @Nullable String getTrackingNumber() {
 		return this.trackingNumber;
 	}
 
@@ -180,11 +184,11 @@ public class AssetShipment {
 		return this.senderName;
 	}
 
-	public Instant getArrivedAt() {
+	public @Nullable Instant getArrivedAt() {
 		return this.arrivedAt;
 	}
 
-	public String getArrivalConfirmedBy() {
+	public @Nullable String getArrivalConfirmedBy() {
 		return this.arrivalConfirmedBy;
 	}
 

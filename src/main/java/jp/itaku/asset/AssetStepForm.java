@@ -8,11 +8,17 @@ import java.util.UUID;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a step of a request records, as entered: when, who, and what the step needs — the
  * holder of a copy, the person in charge and the detail of a disposal or return, the
  * client's decision with its comment, third-party approval and witness.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class AssetStepForm {
 
 	/** How far a step may lie ahead of the server's clock (clocks of people differ). */
@@ -20,7 +26,7 @@ public class AssetStepForm {
 
 	private LocalDateTime at;
 
-	private UUID personId;
+	private @Nullable UUID personId;
 
 	private String detail;
 
@@ -42,11 +48,11 @@ public class AssetStepForm {
 		this.at = at;
 	}
 
-	public UUID getPersonId() {
+	public @Nullable UUID getPersonId() {
 		return this.personId;
 	}
 
-	public void setPersonId(UUID personId) {
+	public void setPersonId(@Nullable UUID personId) {
 		this.personId = personId;
 	}
 

@@ -8,6 +8,10 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 /**
  * The declaration of a contract's operational backups as entered.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class BackupForm {
 
 	private String description;

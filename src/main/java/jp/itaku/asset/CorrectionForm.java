@@ -10,6 +10,10 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
  * A correction of an asset: the event it corrects (the asset's current one), the
  * corrected state and why.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class CorrectionForm extends AssetItemForm {
 
 	static final int REASON_MAX = 400;

@@ -11,6 +11,10 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
  * A receipt as entered: when (Tokyo time), who received it (a handover person on the
  * roster), which client officer handed it over, and the items.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class ReceiptForm {
 
 	static final int HANDED_OVER_BY_MAX = 200;

@@ -6,6 +6,8 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who may receive and hold information assets: the receiver must be an active member of
  * the contract's roster named as handover person (授受担当者, Setagaya 26); a holder must be
@@ -22,7 +24,7 @@ final class ReceiverRule {
 	 * @param member the member's contract, name, status and handover flag
 	 * @throws InvalidInputProblem on the field {@code receiverId} otherwise
 	 */
-	static void requireReceiver(UUID contractId, Person member) {
+	static void requireReceiver(UUID contractId, @Nullable Person member) {
 		if (member == null || !member.contractId().equals(contractId)) {
 			throw new InvalidInputProblem("receiverId", "asset.error.receiver.notOnRoster");
 		}
@@ -41,7 +43,7 @@ final class ReceiverRule {
 	 * @param member the member
 	 * @throws InvalidInputProblem on the field otherwise
 	 */
-	static void requireHolder(UUID contractId, String field, Person member) {
+	static void requireHolder(UUID contractId, String field, @Nullable Person member) {
 		if (member == null || !member.contractId().equals(contractId)) {
 			throw new InvalidInputProblem(field, "asset.error.holder.notOnRoster");
 		}
@@ -60,7 +62,7 @@ final class ReceiverRule {
 	 */
 	record Person(UUID contractId, String name, MemberStatus status, boolean handoverPerson) {
 
-		static Person of(RosterMember member) {
+		static @Nullable Person of(RosterMember member) {
 			return (member != null) ? new Person(member.getContractId(), member.getName(), member.getStatus(),
 					member.isHandoverPerson()) : null;
 		}

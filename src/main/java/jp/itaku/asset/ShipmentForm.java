@@ -10,6 +10,10 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 /**
  * A shipment as entered: the asset, how and to whom it is sent, and how it is protected.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class ShipmentForm {
 
 	private UUID assetId;

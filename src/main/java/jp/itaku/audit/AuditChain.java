@@ -11,6 +11,8 @@ import java.util.HexFormat;
 
 import javax.crypto.Mac;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The hash chain: each entry's hash covers the previous entry's hash and the entry's
  * canonical content, so changing, removing or reordering any entry breaks every hash

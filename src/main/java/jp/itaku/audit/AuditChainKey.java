@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -25,6 +26,7 @@ import com.google.crypto.tink.mac.MacConfig;
 import jp.itaku.platform.crypto.CryptoProperties;
 import jp.itaku.platform.crypto.KeysetFiles;
 import jp.itaku.platform.crypto.KeysetRefusedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,7 +98,8 @@ class AuditChainKey {
 	AuditChainKey(CryptoProperties crypto, AuditProperties properties, AuditRepository repository, JsonMapper json,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.file = ((properties.keyFile() != null) ? properties.keyFile()
-				: crypto.keysDirectory().resolve("audit-chain.json"))
+				: Objects.requireNonNull(crypto.keysDirectory(), "itaku.crypto.keyset-file has no directory")
+					.resolve("audit-chain.json"))
 			.toAbsolutePath();
 		this.generateIfMissing = crypto.generateIfMissing();
 		this.repository = repository;
@@ -143,7 +146,7 @@ class AuditChainKey {
 	 * @param fingerprint the key's fingerprint
 	 * @return the MAC, or {@code null} when the file does not hold that key
 	 */
-	Mac mac(String fingerprint) {
+	@Nullable Mac mac(String fingerprint) {
 		SecretKeySpec key = this.keys.get(fingerprint);
 		if (key == null) {
 			return null;
@@ -162,7 +165,7 @@ class AuditChainKey {
 	 * Returns a new HMAC-SHA256 with the current key.
 	 * @return the MAC
 	 */
-	Mac mac() {
+	@Nullable Mac mac() {
 		return mac(this.primary);
 	}
 
@@ -173,7 +176,7 @@ class AuditChainKey {
 	 * @return the HMAC in lower-case hex, or {@code null} when the file does not hold
 	 * that key
 	 */
-	String hmacOf(String fingerprint, String text) {
+	@Nullable String hmacOf(String fingerprint, String text) {
 		Mac mac = mac(fingerprint);
 		return (mac != null) ? HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))) : null;
 	}
@@ -184,7 +187,7 @@ class AuditChainKey {
 	 * @param actual the MAC found
 	 * @return whether they are equal
 	 */
-	static boolean sameMac(String expected, String actual) {
+	static boolean sameMac(@Nullable String expected, @Nullable String actual) {
 		return expected != null && actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				actual.getBytes(StandardCharsets.US_ASCII));
 	}

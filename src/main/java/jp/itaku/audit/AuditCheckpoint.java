@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A checkpoint of the audit chain's head, kept outside the database (the document store's
  * named object {@code audit-checkpoints/<chain>/<seq, 19 digits>.json} and, when mail is
@@ -27,7 +29,7 @@ import java.util.UUID;
  * @param mac the HMAC-SHA256 of {@link #signedText()}, lower-case hex
  */
 public record AuditCheckpoint(UUID chain, long seq, String entryHash, Instant writtenAt, String key,
-		String mac) implements Serializable {
+		@Nullable String mac) implements Serializable {
 
 	/** The format's name, the first word of the signed text. */
 	public static final String FORMAT = "itaku-audit-checkpoint/1";

@@ -9,6 +9,7 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.Mailer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ public class AuditCheckpoints {
 	 * @throws AccessDeniedProblem for any other role
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public AuditCheckpoint writeNow(Actor actor) {
+	public AuditCheckpoint writeNow(@Nullable Actor actor) {
 		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}

@@ -3,6 +3,8 @@ package jp.itaku.audit;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One stored entry of the audit trail.
  *
@@ -20,9 +22,10 @@ import java.util.UUID;
  * @param previousHash the previous entry's hash
  * @param entryHash this entry's hash
  */
-public record AuditEntry(long seq, Instant occurredAt, UUID userId, String username, UUID organisationId, String action,
-		String targetType, String targetId, String clientIp, AuditOutcome outcome, String details, String previousHash,
-		String entryHash) {
+public record AuditEntry(long seq, Instant occurredAt, @Nullable UUID userId, @Nullable String username,
+		@Nullable UUID organisationId, String action, @Nullable String targetType, @Nullable String targetId,
+		@Nullable String clientIp, AuditOutcome outcome, String details, String previousHash,
+		@Nullable String entryHash) {
 
 	/**
 	 * Returns the content the entry's hash covers, field by field in a fixed order.
@@ -34,7 +37,7 @@ public record AuditEntry(long seq, Instant occurredAt, UUID userId, String usern
 				text(this.targetId), text(this.clientIp), this.outcome.name(), this.details);
 	}
 
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : "";
 	}
 

@@ -3,6 +3,7 @@ package jp.itaku.audit;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpoint the checkpoints of the chain's head written outside the database
  */
 @ConfigurationProperties("itaku.audit")
-record AuditProperties(@DefaultValue("1826d") Duration retention, Path keyFile, @DefaultValue Checkpoint checkpoint) {
+record AuditProperties(@DefaultValue("1826d") Duration retention, @Nullable Path keyFile,
+		@DefaultValue Checkpoint checkpoint) {
 
 	/** The shortest retention the clauses allow (Gunma 9: at least three months). */
 	static final Duration MINIMUM = Duration.ofDays(92);

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jp.itaku.platform.Actor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a module hands the audit trail: the action, its target, its outcome and details.
  * The acting user is taken from the request unless given explicitly (sign-in attempts,
@@ -16,17 +18,17 @@ public final class AuditRecord {
 
 	private final String action;
 
-	private String targetType;
+	private @Nullable String targetType;
 
-	private String targetId;
+	private @Nullable String targetId;
 
 	private AuditOutcome outcome = AuditOutcome.SUCCESS;
 
 	private final Map<String, Object> details = new TreeMap<>();
 
-	private Actor actor;
+	private @Nullable Actor actor;
 
-	private String attemptedUsername;
+	private @Nullable String attemptedUsername;
 
 	private AuditRecord(String action) {
 		this.action = action;
@@ -70,7 +72,7 @@ public final class AuditRecord {
 	 * @param value its value
 	 * @return this record
 	 */
-	public AuditRecord detail(String key, Object value) {
+	public AuditRecord detail(String key, @Nullable Object value) {
 		this.details.put(key, (value instanceof UUID) ? value.toString() : value);
 		return this;
 	}
@@ -80,7 +82,7 @@ public final class AuditRecord {
 	 * @param actor the actor
 	 * @return this record
 	 */
-	public AuditRecord actor(Actor actor) {
+	public AuditRecord actor(@Nullable Actor actor) {
 		this.actor = actor;
 		return this;
 	}
@@ -91,7 +93,7 @@ public final class AuditRecord {
 	 * @param username the name as typed, truncated to 64 characters
 	 * @return this record
 	 */
-	public AuditRecord attemptedUsername(String username) {
+	public AuditRecord attemptedUsername(@Nullable String username) {
 		this.attemptedUsername = (username == null) ? null
 				: username.substring(0, Math.min(64, username.length())).toLowerCase(Locale.ROOT);
 		return this;
@@ -101,11 +103,11 @@ public final class AuditRecord {
 		return this.action;
 	}
 
-	String targetType() {
+	@Nullable String targetType() {
 		return this.targetType;
 	}
 
-	String targetId() {
+	@Nullable String targetId() {
 		return this.targetId;
 	}
 
@@ -117,11 +119,11 @@ public final class AuditRecord {
 		return this.details;
 	}
 
-	Actor actor() {
+	@Nullable Actor actor() {
 		return this.actor;
 	}
 
-	String attemptedUsername() {
+	@Nullable String attemptedUsername() {
 		return this.attemptedUsername;
 	}
 

@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -178,7 +180,7 @@ class AuditRepository {
 	 * @param limit at most this many
 	 * @return the entries
 	 */
-	List<AuditEntry> find(AuditSearch search, Collection<UUID> organisationIds, long offset, int limit) {
+	List<AuditEntry> find(AuditSearch search, @Nullable Collection<UUID> organisationIds, long offset, int limit) {
 		Where where = where(search, organisationIds);
 		var spec = this.jdbc
 			.sql("select * from audit_entry" + where.sql + " order by seq desc offset :offset limit :limit");
@@ -188,7 +190,7 @@ class AuditRepository {
 		return spec.param("offset", offset).param("limit", limit).query(AuditRepository::map).list();
 	}
 
-	long countMatching(AuditSearch search, Collection<UUID> organisationIds) {
+	long countMatching(AuditSearch search, @Nullable Collection<UUID> organisationIds) {
 		Where where = where(search, organisationIds);
 		var spec = this.jdbc.sql("select count(*) from audit_entry" + where.sql);
 		for (int i = 0; i < where.params.size(); i++) {
@@ -214,7 +216,7 @@ class AuditRepository {
 			.single();
 	}
 
-	private static Where where(AuditSearch search, Collection<UUID> organisationIds) {
+	private static Where where(AuditSearch search, @Nullable Collection<UUID> organisationIds) {
 		Where where = new Where();
 		if (organisationIds != null) {
 			where.add("organisation_id = any(?)", organisationIds.toArray(UUID[]::new));
@@ -240,7 +242,8 @@ class AuditRepository {
 		return where;
 	}
 
-	private static boolean hasText(String value) {
+	@Contract("null -> false")
+	private static boolean hasText(@Nullable String value) {
 		return value != null && !value.isBlank();
 	}
 

@@ -2,6 +2,8 @@ package jp.itaku.audit;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Filters of the audit trail list; {@code null} or blank means "any".
  *
@@ -12,8 +14,8 @@ import java.time.Instant;
  * @param targetType the target's type
  * @param targetId the target's id
  */
-public record AuditSearch(Instant from, Instant to, String username, String action, String targetType,
-		String targetId) {
+public record AuditSearch(@Nullable Instant from, @Nullable Instant to, @Nullable String username,
+		@Nullable String action, @Nullable String targetType, @Nullable String targetId) {
 
 	/** A search with no filters. */
 	public static final AuditSearch ALL = new AuditSearch(null, null, null, null, null, null);

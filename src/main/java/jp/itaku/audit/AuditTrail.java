@@ -3,6 +3,7 @@ package jp.itaku.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.DataScope;
 import jp.itaku.platform.Role;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -79,7 +81,9 @@ public class AuditTrail {
 				(actor != null) ? actor.organisationId() : null, record.action(), record.targetType(),
 				record.targetId(), clientIp(), record.outcome(), this.json.writeValueAsString(record.details()),
 				head.hash(), null);
-		AuditEntry entry = withHash(draft, this.key.mac());
+		// without its primary key, hmac threw a NullPointerException before; now it names
+		// the key
+		AuditEntry entry = withHash(draft, Objects.requireNonNull(this.key.mac(), "audit chain key"));
 		this.repository.insert(entry);
 		return entry;
 	}
@@ -178,12 +182,13 @@ public class AuditTrail {
 							"link to the previous entry broken");
 				}
 				if (mac == null) {
-					if (!AuditChain.hash(previous, entry.canonicalContent()).equals(entry.entryHash())) {
+					if (!AuditChain.hash(entry.previousHash(), entry.canonicalContent()).equals(entry.entryHash())) {
 						return new Broken(entry.seq(), checked, ChainVerification.Problem.CONTENT_ALTERED,
 								"content altered (plain SHA-256 part)");
 					}
 				}
-				else if (!AuditChain.hmac(mac, previous, entry.canonicalContent()).equals(entry.entryHash())) {
+				else if (!AuditChain.hmac(mac, entry.previousHash(), entry.canonicalContent())
+					.equals(entry.entryHash())) {
 					return new Broken(entry.seq(), checked, ChainVerification.Problem.HMAC_MISMATCH,
 							"content altered, or the hash is not the chain key's HMAC-SHA256 (keyed part)");
 				}
@@ -241,7 +246,7 @@ public class AuditTrail {
 	 * @return how many entries were deleted
 	 */
 	@Transactional
-	public long purgeExpired(Actor actor) {
+	public long purgeExpired(@Nullable Actor actor) {
 		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -255,7 +260,7 @@ public class AuditTrail {
 		return deleted;
 	}
 
-	private Set<UUID> readableOrganisations(Actor actor) {
+	private @Nullable Set<UUID> readableOrganisations(Actor actor) {
 		if (!actor.role().readsAuditTrail()) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -276,10 +281,11 @@ public class AuditTrail {
 	 * @param problem what does not hold, {@code null} when the walk reached the end
 	 * @param reason the same for the operator
 	 */
-	private record Broken(long seq, long checked, ChainVerification.Problem problem, String reason) {
+	private record Broken(long seq, long checked, ChainVerification.@Nullable Problem problem,
+			@Nullable String reason) {
 	}
 
-	private static String clientIp() {
+	private static @Nullable String clientIp() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			return request.getRemoteAddr();

@@ -3,6 +3,8 @@ package jp.itaku.audit;
 import java.io.Serializable;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of verifying the audit chain: the stored chain itself (every entry's hash
  * and link, plain SHA-256 up to the switch entry and HMAC-SHA256 with the chain key after
@@ -20,8 +22,8 @@ import java.time.Instant;
  * the chain is not keyed
  * @param checkpoint the comparison with the last checkpoint
  */
-public record ChainVerification(boolean intact, long entries, Long firstBrokenSeq, String reason, Problem problem,
-		Long keyedAfter, CheckpointCheck checkpoint) implements Serializable {
+public record ChainVerification(boolean intact, long entries, @Nullable Long firstBrokenSeq, @Nullable String reason,
+		@Nullable Problem problem, @Nullable Long keyedAfter, CheckpointCheck checkpoint) implements Serializable {
 
 	/**
 	 * Returns the result as an operator reads it.
@@ -76,7 +78,7 @@ public record ChainVerification(boolean intact, long entries, Long firstBrokenSe
 	 * @param otherChains how many other chains have checkpoints in the store (another
 	 * installation's, or a chain started afresh: worth a look)
 	 */
-	public record CheckpointCheck(Status status, Long seq, Instant writtenAt, String name,
+	public record CheckpointCheck(Status status, @Nullable Long seq, @Nullable Instant writtenAt, @Nullable String name,
 			int otherChains) implements Serializable {
 
 		/**

@@ -3,7 +3,10 @@
  * and every view of sensitive personal data as an append-only, hash-chained entry;
  * search, CSV export, chain verification and retention-bounded purge.
  */
+@NullMarked
 @ApplicationModule(displayName = "Audit trail", allowedDependencies = { "document", "platform" })
 package jp.itaku.audit;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

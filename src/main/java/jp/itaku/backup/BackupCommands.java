@@ -7,6 +7,7 @@ import java.util.Locale;
 import jp.itaku.platform.ItakuCommand;
 import jp.itaku.platform.Terminal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,7 +111,7 @@ class BackupCommands {
 		};
 	}
 
-	private static Path path(ApplicationArguments arguments, String option, Terminal terminal) {
+	private static @Nullable Path path(ApplicationArguments arguments, String option, Terminal terminal) {
 		List<String> values = arguments.getOptionValues(option);
 		if (values == null || values.size() != 1 || values.get(0).isBlank()) {
 			terminal.line("Give the backup set's directory with --" + option + "=DIR");

@@ -3,6 +3,8 @@ package jp.itaku.backup;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a backup set holds ({@code manifest.json}, written last: a set without it is
  * incomplete). The keyset itself is never in a backup, only its fingerprint.
@@ -18,7 +20,7 @@ import java.util.List;
  * @param objects the document store's named objects
  */
 public record BackupManifest(String format, Instant createdAt, String mode, String keysetFingerprint,
-		String schemaVersion, Database database, List<Entry> documents, List<Entry> objects) {
+		@Nullable String schemaVersion, @Nullable Database database, List<Entry> documents, List<Entry> objects) {
 
 	/** The manifest's format. */
 	public static final String FORMAT = "itaku-backup/1";

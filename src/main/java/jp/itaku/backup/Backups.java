@@ -37,6 +37,7 @@ import jp.itaku.platform.database.DatabaseCopy;
 import jp.itaku.platform.database.EmbeddedDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -203,7 +204,7 @@ public class Backups {
 					List.of("restore it on a node with the embedded database, or move the data with "
 							+ "pg_dump/pg_restore (see the README)"));
 		}
-		if (manifest.database() != null && !database.canRestore()) {
+		if (manifest.database() != null && database != null && !database.canRestore()) {
 			throw new BackupRefused("A data directory is restored only by the restore command, with the node stopped",
 					List.of("java -jar itaku.jar --itaku.command=restore --from=" + dir));
 		}
@@ -228,7 +229,7 @@ public class Backups {
 			}
 		}
 		Path aside = null;
-		if (manifest.database() != null) {
+		if (manifest.database() != null && database != null) {
 			aside = database.restore(dir.resolve("database"), STAMP.format(Instant.now(this.clock)));
 		}
 		Set<String> kept = manifest.objects().stream().map(BackupManifest.Entry::name).collect(Collectors.toSet());
@@ -472,7 +473,7 @@ public class Backups {
 		}
 	}
 
-	private String schemaVersion() {
+	private @Nullable String schemaVersion() {
 		Flyway migrations = this.flyway.getIfAvailable();
 		if (migrations == null) {
 			return null;
@@ -548,8 +549,8 @@ public class Backups {
 	 * @param objects named objects written
 	 * @param objectsRemoved named objects removed because the set does not hold them
 	 */
-	public record Restored(BackupManifest manifest, Path formerDataDirectory, int documentsAdded, int documentsPresent,
-			int objects, int objectsRemoved) {
+	public record Restored(BackupManifest manifest, @Nullable Path formerDataDirectory, int documentsAdded,
+			int documentsPresent, int objects, int objectsRemoved) {
 	}
 
 	/**

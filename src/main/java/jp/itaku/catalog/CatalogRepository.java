@@ -12,6 +12,7 @@ import java.util.UUID;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.platform.database.TransactionLocks;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,8 +54,9 @@ class CatalogRepository {
 			.optional();
 	}
 
-	void insert(UUID id, ProfileDefinition profile, int version, ProfileOrigin origin, String fileName, String hash,
-			String content, String definitionJson, int requirementCount, UUID createdBy, Instant now) {
+	void insert(UUID id, ProfileDefinition profile, int version, ProfileOrigin origin, @Nullable String fileName,
+			String hash, String content, String definitionJson, int requirementCount, @Nullable UUID createdBy,
+			Instant now) {
 		this.jdbc
 			.sql("""
 					insert into clause_profile (id, code, version, issuer, issuer_en, title, origin, file_name, content_hash,

@@ -19,6 +19,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.Sha256;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -135,7 +136,7 @@ public class ClauseCatalog {
 	 * @return the stored version
 	 */
 	@Transactional
-	StoredProfile loadBundled(String fileName, String content, ProfileDefinition definition) {
+	StoredProfile loadBundled(@Nullable String fileName, String content, ProfileDefinition definition) {
 		return store(definition, ProfileOrigin.BUNDLED, fileName, content, null);
 	}
 
@@ -173,8 +174,8 @@ public class ClauseCatalog {
 		return new Comparison(profiles, cells);
 	}
 
-	private StoredProfile store(ProfileDefinition definition, ProfileOrigin origin, String fileName, String content,
-			Actor actor) {
+	private StoredProfile store(ProfileDefinition definition, ProfileOrigin origin, @Nullable String fileName,
+			String content, @Nullable Actor actor) {
 		this.repository.lock();
 		String hash = Sha256.of(content);
 		var existing = this.repository.findByHash(definition.code(), hash);
@@ -206,7 +207,7 @@ public class ClauseCatalog {
 		 * @return its clauses there, empty when the profile is silent
 		 */
 		public List<ClauseDefinition> clauses(ClauseCategory category, UUID profileId) {
-			return this.cells.get(category).getOrDefault(profileId, List.of());
+			return this.cells.getOrDefault(category, Map.of()).getOrDefault(profileId, List.of());
 		}
 
 	}

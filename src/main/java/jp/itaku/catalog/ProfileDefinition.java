@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A clause profile as written in its file, validated: one body's special clauses.
  *
@@ -124,7 +126,8 @@ public record ProfileDefinition(String code, String issuer, String issuerEn, Str
 	 * @param period for {@link DeadlineType#WITHIN} and {@link DeadlineType#RETENTION}:
 	 * ISO-8601
 	 */
-	public record Deadline(DeadlineType type, DeadlinePolicy policy, Integer day, Integer monthOffset, String period) {
+	public record Deadline(DeadlineType type, DeadlinePolicy policy, @Nullable Integer day,
+			@Nullable Integer monthOffset, @Nullable String period) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package jp.itaku.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One fault of a profile file, located by line and field.
  *
@@ -8,7 +10,7 @@ package jp.itaku.catalog;
  * @param field the field's path, e.g. {@code clauses[3].category}
  * @param message what is wrong, in the reader's language
  */
-public record ProfileError(int line, int column, String field, String message) {
+public record ProfileError(int line, int column, String field, @Nullable String message) {
 
 	@Override
 	public String toString() {

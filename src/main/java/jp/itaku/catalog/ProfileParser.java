@@ -21,6 +21,7 @@ import com.networknt.schema.path.NodePath;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
 import jp.itaku.platform.InputRules;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -82,7 +83,7 @@ public class ProfileParser {
 	 * @return the profile
 	 * @throws InvalidProfileException listing every fault by line and field
 	 */
-	public ProfileDefinition parse(String file, String content, Locale locale) {
+	public ProfileDefinition parse(@Nullable String file, String content, Locale locale) {
 		refuseControlCharacters(file, content, locale);
 		Map<String, Mark> marks = new HashMap<>();
 		try {
@@ -215,7 +216,7 @@ public class ProfileParser {
 	 * breaks, DEL, C1, an unpaired surrogate) is refused before the YAML reader sees it,
 	 * naming the first line that holds one.
 	 */
-	private void refuseControlCharacters(String file, String content, Locale locale) {
+	private void refuseControlCharacters(@Nullable String file, String content, Locale locale) {
 		String[] lines = content.split("\n", -1);
 		for (int i = 0; i < lines.length; i++) {
 			if (InputRules.hasControlCharacter(lines[i])) {
@@ -225,11 +226,13 @@ public class ProfileParser {
 		}
 	}
 
-	private String text(Locale locale, String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, key, locale);
+	private String text(Locale locale, String key, @Nullable Object... arguments) {
+		String message = this.messages.getMessage(key, arguments, key, locale);
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
-	private static ProfileError located(Map<String, Mark> marks, String path, String message) {
+	private static ProfileError located(Map<String, Mark> marks, String path, @Nullable String message) {
 		String probe = path;
 		while (true) {
 			Mark mark = marks.get(probe);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jp.itaku.catalog.ProfileDefinition.Deadline;
 import jp.itaku.catalog.ProfileDefinition.Trigger;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class RequirementText {
 	 * @param value the term
 	 * @return its label, or empty for {@code null}
 	 */
-	public String label(String prefix, Enum<?> value) {
+	public String label(String prefix, @Nullable Enum<?> value) {
 		return (value != null) ? text(prefix + "." + value.name()) : "";
 	}
 
@@ -49,7 +50,7 @@ public class RequirementText {
 	 * @param trigger the trigger
 	 * @return e.g. {@code 事象の発生時：事故の発生}
 	 */
-	public String trigger(Trigger trigger) {
+	public @Nullable String trigger(Trigger trigger) {
 		String type = label("triggerType", trigger.type());
 		String detail = switch (trigger.type()) {
 			case ON_CHANGE -> label("changeSubject", trigger.subject());
@@ -67,7 +68,9 @@ public class RequirementText {
 	 * @param deadline the rule, may be {@code null}
 	 * @return e.g. {@code 前月の20日まで}, empty for none
 	 */
-	public String deadline(Deadline deadline) {
+	// ProfileParser requires the day and the month offset of a DAY_OF_MONTH deadline
+	@SuppressWarnings("NullAway")
+	public @Nullable String deadline(Deadline deadline) {
 		if (deadline == null) {
 			return "";
 		}
@@ -104,7 +107,7 @@ public class RequirementText {
 	 * @param policy the policy's name, e.g. {@code PROMPTLY}
 	 * @return its label, e.g. 速やかに
 	 */
-	public String policy(String policy) {
+	public @Nullable String policy(String policy) {
 		return label("deadlinePolicy", DeadlinePolicy.valueOf(policy));
 	}
 
@@ -113,7 +116,7 @@ public class RequirementText {
 	 * @param iso e.g. {@code P3M}
 	 * @return e.g. {@code 3か月}
 	 */
-	public String period(String iso) {
+	public String period(@Nullable String iso) {
 		Matcher matcher = ISO.matcher((iso != null) ? iso : "");
 		if (!matcher.matches()) {
 			return (iso != null) ? iso : "";
@@ -136,9 +139,11 @@ public class RequirementText {
 		};
 	}
 
-	private String text(String key, Object... arguments) {
+	private String text(String key, @Nullable Object... arguments) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return this.messages.getMessage(key, arguments, key, locale);
+		String message = this.messages.getMessage(key, arguments, key, locale);
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 }

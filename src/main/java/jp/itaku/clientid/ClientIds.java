@@ -33,6 +33,7 @@ import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -262,7 +263,7 @@ public class ClientIds {
 	 * @throws InvalidInputProblem naming {@code revokedOn} or {@code note} when at fault
 	 */
 	@Transactional
-	public List<ClientIssuedId> revoke(Actor actor, UUID idId, LocalDate revokedOn, String note) {
+	public List<ClientIssuedId> revoke(Actor actor, UUID idId, @Nullable LocalDate revokedOn, @Nullable String note) {
 		ClientIssuedId id = this.ids.findById(idId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		try {
 			this.contracts.get(actor, id.getContractId());

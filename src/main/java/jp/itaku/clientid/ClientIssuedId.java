@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One ID the client issued to a person on a contract's roster (門真市 4(2)): a verification
  * ID, or an operator ID under one. It is active until revoked; a revocation is dated no
@@ -36,7 +38,7 @@ public class ClientIssuedId {
 	private IdKind kind;
 
 	@Column(name = "parent_id")
-	private UUID parentId;
+	private @Nullable UUID parentId;
 
 	@Column(nullable = false)
 	private String value;
@@ -45,7 +47,7 @@ public class ClientIssuedId {
 	private String systemName;
 
 	@Column(name = "scope_note")
-	private String scopeNote;
+	private @Nullable String scopeNote;
 
 	@Column(name = "issued_on", nullable = false)
 	private LocalDate issuedOn;
@@ -54,13 +56,13 @@ public class ClientIssuedId {
 	private UUID issuedBy;
 
 	@Column(name = "revoked_on")
-	private LocalDate revokedOn;
+	private @Nullable LocalDate revokedOn;
 
 	@Column(name = "revoked_by")
-	private UUID revokedBy;
+	private @Nullable UUID revokedBy;
 
 	@Column(name = "revocation_note")
-	private String revocationNote;
+	private @Nullable String revocationNote;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -69,11 +71,13 @@ public class ClientIssuedId {
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected ClientIssuedId() {
 	}
 
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
 	ClientIssuedId(UUID contractId, UUID memberId, IssueIdForm form, UUID issuedBy, Instant now) {
 		this.id = UUID.randomUUID();
 		this.contractId = contractId;
@@ -99,7 +103,7 @@ public class ClientIssuedId {
 	 * @throws InvalidInputProblem on field {@code revokedOn} when already revoked, when
 	 * the day is missing, before the issue or after today
 	 */
-	void revoke(LocalDate on, LocalDate today, UUID by, String note, Instant now) {
+	void revoke(@Nullable LocalDate on, LocalDate today, UUID by, @Nullable String note, Instant now) {
 		if (this.revokedOn != null) {
 			throw new InvalidInputProblem("revokedOn", "clientid.revoke.already", this.value);
 		}
@@ -142,7 +146,7 @@ public class ClientIssuedId {
 		return this.kind;
 	}
 
-	public UUID getParentId() {
+	public @Nullable UUID getParentId() {
 		return this.parentId;
 	}
 
@@ -154,7 +158,7 @@ public class ClientIssuedId {
 		return this.systemName;
 	}
 
-	public String getScopeNote() {
+	public @Nullable String getScopeNote() {
 		return this.scopeNote;
 	}
 
@@ -166,15 +170,15 @@ public class ClientIssuedId {
 		return this.issuedBy;
 	}
 
-	public LocalDate getRevokedOn() {
+	public @Nullable LocalDate getRevokedOn() {
 		return this.revokedOn;
 	}
 
-	public UUID getRevokedBy() {
+	public @Nullable UUID getRevokedBy() {
 		return this.revokedBy;
 	}
 
-	public String getRevocationNote() {
+	public @Nullable String getRevocationNote() {
 		return this.revocationNote;
 	}
 

@@ -21,6 +21,7 @@ import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -136,7 +137,9 @@ class Departures {
 	 * @param recipient the recipient
 	 * @return the subject and the plain-text body
 	 */
-	Mail compose(Contract contract, RosterMember member, LocalDate lastDay, List<ClientIssuedId> active,
+	// RosterMember.leave refuses a missing last day before WorkerLeft is published
+	@SuppressWarnings("NullAway")
+	Mail compose(Contract contract, RosterMember member, @Nullable LocalDate lastDay, List<ClientIssuedId> active,
 			UserAccount recipient) {
 		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
 		String day = locale.equals(Locale.JAPANESE) ? Dates.wareki(lastDay)

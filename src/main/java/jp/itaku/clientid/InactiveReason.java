@@ -6,6 +6,8 @@ import java.util.Optional;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why a person on a roster no longer works on the contract, so that an ID still active
  * for them is a finding (門真市 4(3): the IDs of a person who leaves are to be removed).
@@ -36,8 +38,8 @@ public enum InactiveReason {
 	 * @param today today in Tokyo
 	 * @return the reason, or empty while the person is (or will be) active
 	 */
-	static Optional<InactiveReason> of(MemberStatus status, LocalDate actualEnd, LocalDate plannedEnd,
-			LocalDate today) {
+	static Optional<InactiveReason> of(MemberStatus status, @Nullable LocalDate actualEnd,
+			@Nullable LocalDate plannedEnd, LocalDate today) {
 		if (status == MemberStatus.LEFT) {
 			return Optional.of(LEFT);
 		}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -14,6 +15,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * which kind (an operator ID names the verification ID it hangs under), the ID itself,
  * the system or terminal it opens, the permissions, and the day it was issued.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class IssueIdForm {
 
 	static final int MAX_VALUE = 64;
@@ -80,7 +85,7 @@ public class IssueIdForm {
 		return problems;
 	}
 
-	static String clean(String text) {
+	static @Nullable String clean(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 

@@ -7,6 +7,8 @@ import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.roster.RosterMember;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One person of a roster with the IDs the client issued to them, grouped by verification
  * ID, and — once the person is no longer active — why, and the state of the contractor's
@@ -19,8 +21,8 @@ import jp.itaku.roster.RosterMember;
  * none was raised
  * @param noticeStatus its effective status today, or {@code null}
  */
-public record MemberIds(RosterMember member, List<IdGroup> groups, InactiveReason inactiveReason,
-		Obligation revocationNotice, ObligationStatus noticeStatus) {
+public record MemberIds(RosterMember member, List<IdGroup> groups, @Nullable InactiveReason inactiveReason,
+		@Nullable Obligation revocationNotice, @Nullable ObligationStatus noticeStatus) {
 
 	public MemberIds {
 		groups = List.copyOf(groups);

@@ -6,10 +6,13 @@
  * Owns table {@code client_issued_id}; reads rosters, contracts and the ID-revocation
  * obligations.
  */
+@NullMarked
 @ApplicationModule(displayName = "Client-issued IDs",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
 				"contract :: sections", "contract :: system", "obligation", "obligation :: system", "platform",
 				"roster", "roster :: system" })
 package jp.itaku.clientid;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

@@ -29,6 +29,8 @@ import jp.itaku.platform.ItakuProblem;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One outsourcing contract (委託契約). Its lifecycle is guarded here: draft → active → ended
  * → closed; the profile version it was registered under never changes. Its agreed service
@@ -55,7 +57,7 @@ public class Contract {
 	private UUID clientOrganisationId;
 
 	@Column(name = "client_department")
-	private String clientDepartment;
+	private @Nullable String clientDepartment;
 
 	@Column(name = "contractor_organisation_id", nullable = false)
 	private UUID contractorOrganisationId;
@@ -83,19 +85,19 @@ public class Contract {
 	private String withoutDelay;
 
 	@Column(name = "work_locations")
-	private String workLocations;
+	private @Nullable String workLocations;
 
 	@Column(name = "reporting_interval", length = 4)
-	private String reportingInterval;
+	private @Nullable String reportingInterval;
 
 	@Column(name = "service_levels")
-	private String serviceLevels;
+	private @Nullable String serviceLevels;
 
 	@Column(name = "client_contact")
-	private String clientContact;
+	private @Nullable String clientContact;
 
 	@Column(name = "contractor_contact")
-	private String contractorContact;
+	private @Nullable String contractorContact;
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@BatchSize(size = 500)
@@ -123,11 +125,14 @@ public class Contract {
 	private @Nullable LocalDate clientRightsUntil;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Contract() {
 	}
 
+	// NullAway does not follow the call to apply(…) below, which sets the remaining
+	// fields.
+	@SuppressWarnings("NullAway.Init")
 	Contract(UUID clientOrganisationId, UUID contractorOrganisationId, UUID profileId, ContractForm form, Instant now) {
 		this.id = UUID.randomUUID();
 		this.clientOrganisationId = clientOrganisationId;
@@ -143,6 +148,9 @@ public class Contract {
 	 * @param now the current instant
 	 * @return whether the scope attributes changed (obligations must then be re-planned)
 	 */
+	// Contracts fills a blank deadline word with the profile's default, and the form's
+	// validation refuses a missing required value, before apply
+	@SuppressWarnings("NullAway")
 	boolean apply(ContractForm form, Instant now) {
 		if (form.getPeriodEnd().isBefore(form.getPeriodStart())) {
 			throw new InvalidInputProblem("periodEnd", "contract.period.invalid");
@@ -248,7 +256,7 @@ public class Contract {
 		};
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
@@ -268,7 +276,7 @@ public class Contract {
 		return this.clientOrganisationId;
 	}
 
-	public String getClientDepartment() {
+	public @Nullable String getClientDepartment() {
 		return this.clientDepartment;
 	}
 
@@ -309,15 +317,15 @@ public class Contract {
 	 * interval the profile leaves to the contract.
 	 * @return an ISO-8601 period such as {@code P1M}, or {@code null} when none is agreed
 	 */
-	public String getReportingInterval() {
+	public @Nullable String getReportingInterval() {
 		return this.reportingInterval;
 	}
 
-	public String getWorkLocations() {
+	public @Nullable String getWorkLocations() {
 		return this.workLocations;
 	}
 
-	public String getServiceLevels() {
+	public @Nullable String getServiceLevels() {
 		return this.serviceLevels;
 	}
 
@@ -329,11 +337,11 @@ public class Contract {
 		return List.copyOf(this.serviceLevelTargets);
 	}
 
-	public String getClientContact() {
+	public @Nullable String getClientContact() {
 		return this.clientContact;
 	}
 
-	public String getContractorContact() {
+	public @Nullable String getContractorContact() {
 		return this.contractorContact;
 	}
 

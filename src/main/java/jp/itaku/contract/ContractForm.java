@@ -11,11 +11,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.itaku.catalog.ContractAttribute;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What a client officer enters for a contract, in the UI or the API.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class ContractForm {
 
 	private static final String DURATION = "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?$";
@@ -29,7 +34,7 @@ public class ContractForm {
 	private String title;
 
 	@Size(max = 200, message = "{validation.maxLength}")
-	private String clientDepartment;
+	private @Nullable String clientDepartment;
 
 	/** The contractor; fixed once registered. */
 	@NotNull(message = "{validation.required}")
@@ -51,23 +56,23 @@ public class ContractForm {
 
 	/** 直ちに, as an ISO-8601 duration; the profile's default when blank. */
 	@Pattern(regexp = "|" + DURATION, message = "{contract.duration.invalid}")
-	private String immediately;
+	private @Nullable String immediately;
 
 	/** 速やかに. */
 	@Pattern(regexp = "|" + DURATION, message = "{contract.duration.invalid}")
-	private String promptly;
+	private @Nullable String promptly;
 
 	/** 遅滞なく. */
 	@Pattern(regexp = "|" + DURATION, message = "{contract.duration.invalid}")
-	private String withoutDelay;
+	private @Nullable String withoutDelay;
 
 	@Size(max = 4000, message = "{validation.maxLength}")
-	private String workLocations;
+	private @Nullable String workLocations;
 
-	private String reportingInterval;
+	private @Nullable String reportingInterval;
 
 	@Size(max = 4000, message = "{validation.maxLength}")
-	private String serviceLevels;
+	private @Nullable String serviceLevels;
 
 	/**
 	 * The agreed service levels as measurable targets, in the order of the SLA annex;
@@ -77,10 +82,10 @@ public class ContractForm {
 	private List<ServiceLevelTargetForm> serviceLevelTargets = new ArrayList<>();
 
 	@Size(max = 400, message = "{validation.maxLength}")
-	private String clientContact;
+	private @Nullable String clientContact;
 
 	@Size(max = 400, message = "{validation.maxLength}")
-	private String contractorContact;
+	private @Nullable String contractorContact;
 
 	public String getNumber() {
 		return this.number;
@@ -98,11 +103,11 @@ public class ContractForm {
 		this.title = title;
 	}
 
-	public String getClientDepartment() {
+	public @Nullable String getClientDepartment() {
 		return this.clientDepartment;
 	}
 
-	public void setClientDepartment(String clientDepartment) {
+	public void setClientDepartment(@Nullable String clientDepartment) {
 		this.clientDepartment = clientDepartment;
 	}
 
@@ -146,51 +151,51 @@ public class ContractForm {
 		this.attributes = (attributes != null) ? attributes : new ArrayList<>();
 	}
 
-	public String getImmediately() {
+	public @Nullable String getImmediately() {
 		return this.immediately;
 	}
 
-	public void setImmediately(String immediately) {
+	public void setImmediately(@Nullable String immediately) {
 		this.immediately = immediately;
 	}
 
-	public String getPromptly() {
+	public @Nullable String getPromptly() {
 		return this.promptly;
 	}
 
-	public void setPromptly(String promptly) {
+	public void setPromptly(@Nullable String promptly) {
 		this.promptly = promptly;
 	}
 
-	public String getWithoutDelay() {
+	public @Nullable String getWithoutDelay() {
 		return this.withoutDelay;
 	}
 
-	public void setWithoutDelay(String withoutDelay) {
+	public void setWithoutDelay(@Nullable String withoutDelay) {
 		this.withoutDelay = withoutDelay;
 	}
 
-	public String getWorkLocations() {
+	public @Nullable String getWorkLocations() {
 		return this.workLocations;
 	}
 
-	public String getReportingInterval() {
+	public @Nullable String getReportingInterval() {
 		return this.reportingInterval;
 	}
 
-	public void setReportingInterval(String reportingInterval) {
+	public void setReportingInterval(@Nullable String reportingInterval) {
 		this.reportingInterval = reportingInterval;
 	}
 
-	public void setWorkLocations(String workLocations) {
+	public void setWorkLocations(@Nullable String workLocations) {
 		this.workLocations = workLocations;
 	}
 
-	public String getServiceLevels() {
+	public @Nullable String getServiceLevels() {
 		return this.serviceLevels;
 	}
 
-	public void setServiceLevels(String serviceLevels) {
+	public void setServiceLevels(@Nullable String serviceLevels) {
 		this.serviceLevels = serviceLevels;
 	}
 
@@ -202,19 +207,19 @@ public class ContractForm {
 		this.serviceLevelTargets = (serviceLevelTargets != null) ? serviceLevelTargets : new ArrayList<>();
 	}
 
-	public String getClientContact() {
+	public @Nullable String getClientContact() {
 		return this.clientContact;
 	}
 
-	public void setClientContact(String clientContact) {
+	public void setClientContact(@Nullable String clientContact) {
 		this.clientContact = clientContact;
 	}
 
-	public String getContractorContact() {
+	public @Nullable String getContractorContact() {
 		return this.contractorContact;
 	}
 
-	public void setContractorContact(String contractorContact) {
+	public void setContractorContact(@Nullable String contractorContact) {
 		this.contractorContact = contractorContact;
 	}
 

@@ -3,6 +3,8 @@ package jp.itaku.contract;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The part of a contract an actor's organisation may see and work in. The client, the
  * contractor and the system administrator see the whole contract; an approved
@@ -26,7 +28,7 @@ public record ContractPart(Contract contract, boolean whole, UUID organisationId
 	 * @param organisationId the organisation that keeps a record
 	 * @return {@code true} when the record is in the actor's part
 	 */
-	public boolean sees(UUID organisationId) {
+	public boolean sees(@Nullable UUID organisationId) {
 		return this.whole || this.organisations.contains(organisationId);
 	}
 

@@ -37,6 +37,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -286,7 +287,7 @@ public class Contracts {
 	 * @throws NotFoundProblem naming the record when it is outside the actor's part
 	 */
 	@Transactional(readOnly = true)
-	public Contract getForRecord(Actor actor, UUID contractId, UUID keeperOrganisationId, String what) {
+	public Contract getForRecord(Actor actor, UUID contractId, @Nullable UUID keeperOrganisationId, String what) {
 		ContractPart part;
 		try {
 			part = part(actor, contractId);

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
  * The rules of a contract's service-level targets: every used row has a name that no
  * other row of the contract has, a kind of measure, a measurement period and a target the
@@ -155,7 +158,7 @@ public final class ServiceLevelRules {
 	 * @param text the text entered
 	 * @return the percentage, or {@code null} when it is not one
 	 */
-	static BigDecimal percent(String text) {
+	static @Nullable BigDecimal percent(@Nullable String text) {
 		String value = normalise(text);
 		if (value.endsWith("%")) {
 			value = value.substring(0, value.length() - 1).strip();
@@ -172,7 +175,7 @@ public final class ServiceLevelRules {
 	 * @param text the text entered
 	 * @return the count, or {@code null} when it is not one
 	 */
-	static BigDecimal count(String text) {
+	static @Nullable BigDecimal count(@Nullable String text) {
 		String value = normalise(text);
 		return COUNT.matcher(value).matches() ? new BigDecimal(value) : null;
 	}
@@ -183,7 +186,7 @@ public final class ServiceLevelRules {
 	 * @param text the text entered
 	 * @return the duration in upper case as written, or {@code null} when it is not one
 	 */
-	static String duration(String text) {
+	static @Nullable String duration(@Nullable String text) {
 		String value = normalise(text).toUpperCase(Locale.ROOT);
 		if (value.length() > MAX_DURATION_LENGTH || !DURATION.matcher(value).matches() || value.equals("P")) {
 			return null;
@@ -197,11 +200,12 @@ public final class ServiceLevelRules {
 		}
 	}
 
-	private static String normalise(String text) {
+	private static String normalise(@Nullable String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
 	}
 
-	private static boolean blank(String value) {
+	@Contract("null -> true")
+	private static boolean blank(@Nullable String value) {
 		return value == null || value.isBlank();
 	}
 
@@ -221,7 +225,7 @@ public final class ServiceLevelRules {
 	 * @param property the row's field, {@code null} for the whole list
 	 * @param messageKey the explanation
 	 */
-	record RowProblem(int row, String property, String messageKey) {
+	record RowProblem(int row, @Nullable String property, String messageKey) {
 
 		String field() {
 			return (this.row < 0) ? FIELD : FIELD + "[" + this.row + "]." + this.property;

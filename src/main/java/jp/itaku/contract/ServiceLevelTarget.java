@@ -9,6 +9,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One agreed service level of a contract as a measurable target (SERVICE_LEVEL: 提供される
  * サービスレベルの保証): an item of the SLA annex, how it is measured, the target, the period it is
@@ -27,24 +29,26 @@ public class ServiceLevelTarget {
 
 	/** The percentage (PERCENT_MIN) or count (COUNT_MAX). */
 	@Column(name = "target_number", precision = 9, scale = 3)
-	private BigDecimal targetNumber;
+	private @Nullable BigDecimal targetNumber;
 
 	/** The ISO-8601 duration (DURATION_MAX), as the officer wrote it. */
 	@Column(name = "target_duration", length = 20)
-	private String targetDuration;
+	private @Nullable String targetDuration;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "measurement_period", nullable = false, length = 20)
 	private MeasurementPeriod measurementPeriod;
 
 	@Column(length = 400)
-	private String notes;
+	private @Nullable String notes;
 
 	protected ServiceLevelTarget() {
 	}
 
-	ServiceLevelTarget(String name, ServiceLevelMetric metric, BigDecimal targetNumber, String targetDuration,
-			MeasurementPeriod measurementPeriod, String notes) {
+	// ServiceLevelRules.targets builds targets only from rows whose name it has checked
+	@SuppressWarnings("NullAway")
+	ServiceLevelTarget(@Nullable String name, ServiceLevelMetric metric, @Nullable BigDecimal targetNumber,
+			@Nullable String targetDuration, MeasurementPeriod measurementPeriod, @Nullable String notes) {
 		this.name = name;
 		this.metric = metric;
 		this.targetNumber = targetNumber;
@@ -67,7 +71,9 @@ public class ServiceLevelTarget {
 	 * ({@code PT30M}).
 	 * @return the target
 	 */
-	public String getTarget() {
+	// ServiceLevelRules sets targetNumber for every metric but DURATION_MAX
+	@SuppressWarnings("NullAway")
+	public @Nullable String getTarget() {
 		return (this.metric == ServiceLevelMetric.DURATION_MAX) ? this.targetDuration
 				: this.targetNumber.stripTrailingZeros().toPlainString();
 	}
@@ -76,7 +82,7 @@ public class ServiceLevelTarget {
 	 * Returns the percentage or count.
 	 * @return the number, {@code null} for a time target
 	 */
-	public BigDecimal getTargetNumber() {
+	public @Nullable BigDecimal getTargetNumber() {
 		return this.targetNumber;
 	}
 
@@ -84,7 +90,7 @@ public class ServiceLevelTarget {
 	 * Returns the time target as written, e.g. {@code P2D} (not normalised to hours).
 	 * @return the ISO-8601 duration, {@code null} for a percentage or count
 	 */
-	public String getTargetDuration() {
+	public @Nullable String getTargetDuration() {
 		return this.targetDuration;
 	}
 
@@ -92,7 +98,7 @@ public class ServiceLevelTarget {
 	 * Returns the time target as a duration.
 	 * @return the duration, {@code null} for a percentage or count
 	 */
-	public Duration duration() {
+	public @Nullable Duration duration() {
 		return (this.targetDuration != null) ? Duration.parse(this.targetDuration) : null;
 	}
 
@@ -100,7 +106,7 @@ public class ServiceLevelTarget {
 		return this.measurementPeriod;
 	}
 
-	public String getNotes() {
+	public @Nullable String getNotes() {
 		return this.notes;
 	}
 
@@ -122,8 +128,9 @@ public class ServiceLevelTarget {
 		if (!(other instanceof ServiceLevelTarget that)) {
 			return false;
 		}
-		return this.name.equals(that.name) && this.metric == that.metric && getTarget().equals(that.getTarget())
-				&& this.measurementPeriod == that.measurementPeriod && Objects.equals(this.notes, that.notes);
+		return this.name.equals(that.name) && this.metric == that.metric
+				&& Objects.equals(getTarget(), that.getTarget()) && this.measurementPeriod == that.measurementPeriod
+				&& Objects.equals(this.notes, that.notes);
 	}
 
 	@Override

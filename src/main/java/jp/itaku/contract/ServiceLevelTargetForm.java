@@ -1,21 +1,27 @@
 package jp.itaku.contract;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of the service-level annex as an officer enters it, in the UI or the API. A row
  * whose name, target and notes are all blank is an unused row and is ignored; every other
  * row is checked by {@link ServiceLevelRules}.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class ServiceLevelTargetForm {
 
 	private String name;
 
 	private ServiceLevelMetric metric;
 
-	private String target;
+	private @Nullable String target;
 
 	private MeasurementPeriod measurementPeriod;
 
-	private String notes;
+	private @Nullable String notes;
 
 	/**
 	 * Creates an empty row.
@@ -31,8 +37,8 @@ public class ServiceLevelTargetForm {
 	 * @param measurementPeriod the period it is measured over
 	 * @param notes conditions and exceptions, may be {@code null}
 	 */
-	public ServiceLevelTargetForm(String name, ServiceLevelMetric metric, String target,
-			MeasurementPeriod measurementPeriod, String notes) {
+	public ServiceLevelTargetForm(String name, ServiceLevelMetric metric, @Nullable String target,
+			MeasurementPeriod measurementPeriod, @Nullable String notes) {
 		this.name = name;
 		this.metric = metric;
 		this.target = target;
@@ -56,7 +62,7 @@ public class ServiceLevelTargetForm {
 		this.metric = metric;
 	}
 
-	public String getTarget() {
+	public @Nullable String getTarget() {
 		return this.target;
 	}
 
@@ -72,7 +78,7 @@ public class ServiceLevelTargetForm {
 		this.measurementPeriod = measurementPeriod;
 	}
 
-	public String getNotes() {
+	public @Nullable String getNotes() {
 		return this.notes;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ public class ServiceLevelText {
 	 * @param target the target
 	 * @return e.g. {@code 99.5%以上}, {@code 1日 12時間以内}, {@code 0件以下}
 	 */
-	public String target(ServiceLevelTarget target) {
+	public @Nullable String target(ServiceLevelTarget target) {
 		String value = (target.getMetric() == ServiceLevelMetric.DURATION_MAX) ? duration(target.getTargetDuration())
 				: target.getTarget();
 		return text("contract.serviceLevel.target." + target.getMetric().name(), value);
@@ -45,7 +46,7 @@ public class ServiceLevelText {
 	 * @param iso e.g. {@code PT30M}
 	 * @return e.g. {@code 30分}; the text itself when it is no such duration
 	 */
-	public String duration(String iso) {
+	public String duration(@Nullable String iso) {
 		Matcher matcher = PARTS.matcher((iso != null) ? iso : "");
 		if (!matcher.matches()) {
 			return (iso != null) ? iso : "";
@@ -61,9 +62,11 @@ public class ServiceLevelText {
 				Locale.JAPANESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage()) ? "" : " ", parts);
 	}
 
-	private String text(String key, Object... arguments) {
+	private String text(String key, @Nullable Object... arguments) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return this.messages.getMessage(key, arguments, key, locale);
+		String message = this.messages.getMessage(key, arguments, key, locale);
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 }

@@ -30,6 +30,7 @@ import jp.itaku.contract.Contract;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.roster.RosterMember;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,7 +190,7 @@ class DemoAssetRequests implements DemoStep {
 		return form;
 	}
 
-	private static AssetStepForm step(LocalDateTime at, UUID person) {
+	private static AssetStepForm step(LocalDateTime at, @Nullable UUID person) {
 		AssetStepForm step = new AssetStepForm();
 		step.setAt(at);
 		step.setPersonId(person);

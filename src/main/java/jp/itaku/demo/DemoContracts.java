@@ -25,6 +25,7 @@ import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,11 +175,13 @@ class DemoContracts {
 		return new ServiceLevelTargetForm(name, ServiceLevelMetric.PERCENT_MIN, target, period, notes);
 	}
 
-	private static ServiceLevelTargetForm within(String name, String target, MeasurementPeriod period, String notes) {
+	private static ServiceLevelTargetForm within(String name, String target, MeasurementPeriod period,
+			@Nullable String notes) {
 		return new ServiceLevelTargetForm(name, ServiceLevelMetric.DURATION_MAX, target, period, notes);
 	}
 
-	private static ServiceLevelTargetForm atMost(String name, String target, MeasurementPeriod period, String notes) {
+	private static ServiceLevelTargetForm atMost(String name, String target, MeasurementPeriod period,
+			@Nullable String notes) {
 		return new ServiceLevelTargetForm(name, ServiceLevelMetric.COUNT_MAX, target, period, notes);
 	}
 

@@ -10,6 +10,7 @@ import jp.itaku.emergency.EmergencyContactListForm;
 import jp.itaku.emergency.EmergencyContacts;
 import jp.itaku.platform.Actor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -75,8 +76,9 @@ class DemoEmergencyContacts implements DemoStep {
 		return form;
 	}
 
-	private static EmergencyContactInput line(String priority, String name, String department, String jobTitle,
-			String phone, String mobile, String email, String hours, boolean outOfHours, String notes) {
+	private static EmergencyContactInput line(String priority, String name, String department,
+			@Nullable String jobTitle, String phone, @Nullable String mobile, @Nullable String email, String hours,
+			boolean outOfHours, @Nullable String notes) {
 		EmergencyContactInput line = new EmergencyContactInput();
 		line.setPriority(priority);
 		line.setName(name);

@@ -12,6 +12,7 @@ import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,8 +112,8 @@ class DemoRosters implements DemoStep {
 	}
 
 	private static RosterMemberForm form(String name, String affiliation, WorkerRole role, String duties,
-			String location, boolean personalInformation, boolean handover, String expertise, String trackRecord,
-			String nationality, LocalDate start) {
+			String location, boolean personalInformation, boolean handover, @Nullable String expertise,
+			@Nullable String trackRecord, @Nullable String nationality, LocalDate start) {
 		RosterMemberForm form = new RosterMemberForm();
 		form.setName(name);
 		form.setAffiliation(affiliation);

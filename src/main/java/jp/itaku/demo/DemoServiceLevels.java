@@ -6,6 +6,7 @@ import jp.itaku.contract.Contract;
 import jp.itaku.platform.Actor;
 import jp.itaku.servicelevel.MeasurementForm;
 import jp.itaku.servicelevel.ServiceLevels;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,7 @@ class DemoServiceLevels implements DemoStep {
 		}
 	}
 
-	private record Value(String target, String value, String note) {
+	private record Value(String target, String value, @Nullable String note) {
 	}
 
 }

@@ -29,6 +29,7 @@ import jp.itaku.training.Pledges;
 import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,8 +176,8 @@ class DemoTraining implements DemoStep {
 		}
 	}
 
-	private static Map<String, AttendanceResult> results(RosterMember a, AttendanceResult ra, RosterMember b,
-			AttendanceResult rb, RosterMember c, AttendanceResult rc) {
+	private static Map<String, AttendanceResult> results(@Nullable RosterMember a, AttendanceResult ra, RosterMember b,
+			AttendanceResult rb, @Nullable RosterMember c, @Nullable AttendanceResult rc) {
 		Map<String, AttendanceResult> results = new LinkedHashMap<>();
 		if (a != null) {
 			results.put(a.getId().toString(), ra);
@@ -190,8 +191,8 @@ class DemoTraining implements DemoStep {
 		return results;
 	}
 
-	private RosterMember add(Actor lead, Contract contract, String name, WorkerRole role, String duties, UUID userId,
-			LocalDate start) {
+	private RosterMember add(Actor lead, Contract contract, String name, WorkerRole role, String duties,
+			@Nullable UUID userId, LocalDate start) {
 		RosterMemberForm form = new RosterMemberForm();
 		form.setName(name);
 		form.setAffiliation("窓口サービス部");

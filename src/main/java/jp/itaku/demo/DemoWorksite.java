@@ -22,6 +22,7 @@ import jp.itaku.worksite.EntryLogEntry;
 import jp.itaku.worksite.ScheduleLine;
 import jp.itaku.worksite.WorkSchedule;
 import jp.itaku.worksite.WorkSchedules;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,8 @@ class DemoWorksite implements DemoStep {
 		log.info("Demo work schedule and entry log seeded on {}", kadoma.getNumber());
 	}
 
-	private void member(Actor lead, Contract kadoma, String name, WorkerRole role, String duties, String username) {
+	private void member(Actor lead, Contract kadoma, String name, WorkerRole role, String duties,
+			@Nullable String username) {
 		boolean present = this.rosterReads.membersUnscoped(kadoma.getId())
 			.stream()
 			.anyMatch((m) -> m.getName().replaceAll("\\s", "").equals(name.replaceAll("\\s", "")));
@@ -135,8 +137,9 @@ class DemoWorksite implements DemoStep {
 		this.rosters.activate(lead, member.getId(), "デモ");
 	}
 
-	private EntryLogEntry entry(Actor lead, UUID contractId, String name, String affiliation, String purpose,
-			boolean visitor, LocalDate day, int inHour, int inMinute, int outHour, int outMinute) {
+	private EntryLogEntry entry(Actor lead, UUID contractId, String name, @Nullable String affiliation,
+			@Nullable String purpose, boolean visitor, LocalDate day, int inHour, int inMinute, int outHour,
+			int outMinute) {
 		EntryForm form = new EntryForm();
 		form.setName(name);
 		form.setAffiliation(affiliation);

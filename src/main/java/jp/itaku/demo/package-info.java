@@ -2,6 +2,7 @@
  * Demo data: seeded by the README's run command (profile {@code demo}) so that every role
  * and every feature can be tried on first start. Never active in production.
  */
+@NullMarked
 @ApplicationModule(displayName = "Demo data",
 		allowedDependencies = { "account", "account :: system", "asset", "audit", "calendar", "catalog", "clientid",
 				"contract", "emergency", "incident", "inspection", "logevidence", "notice", "obligation",
@@ -9,5 +10,7 @@
 				"roster :: system", "selfinspection", "servicelevel", "subcontract", "subcontract :: system",
 				"training", "worksite" })
 package jp.itaku.demo;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

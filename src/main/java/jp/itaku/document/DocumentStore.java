@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where every file Itaku receives or generates lives, shared by all nodes.
  * <ul>
@@ -47,7 +49,7 @@ public interface DocumentStore {
 	 * @throws NoSuchDocumentException when nothing is stored under the key
 	 * @throws IllegalArgumentException when the key is not a key of this store
 	 */
-	InputStream open(String key);
+	InputStream open(@Nullable String key);
 
 	/**
 	 * Tells whether a document is stored.
@@ -74,7 +76,7 @@ public interface DocumentStore {
 	 * @return the documents with a key after {@code after}, each with its key as name,
 	 * its size and when it was written; fewer than {@code limit} on the last page
 	 */
-	List<StoredObject> listDocuments(String after, int limit);
+	List<StoredObject> listDocuments(@Nullable String after, int limit);
 
 	/**
 	 * Writes a named object, replacing an object of that name atomically: a reader sees

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,8 @@ public class Documents {
 	 * ({@code document.contentMismatch}), or a virus was found
 	 * ({@code document.infected}; nothing is kept)
 	 */
-	public UploadedDocument accept(String fileName, String declaredContentType, InputStream content) {
+	public UploadedDocument accept(@Nullable String fileName, @Nullable String declaredContentType,
+			InputStream content) {
 		String name = FileNames.displayName(fileName);
 		String extension = FileNames.extension(name);
 		if (!this.allowedExtensions.contains(extension)) {
@@ -105,7 +107,7 @@ public class Documents {
 	 * @return its content; the caller closes it
 	 * @throws NotFoundProblem when no document is stored under the key
 	 */
-	public InputStream open(String key) {
+	public InputStream open(@Nullable String key) {
 		try {
 			return this.store.open(key);
 		}
@@ -120,7 +122,7 @@ public class Documents {
 	 * @param limit the most documents returned
 	 * @return the documents (name: the key) with their size and when they were written
 	 */
-	public List<StoredObject> listStored(String after, int limit) {
+	public List<StoredObject> listStored(@Nullable String after, int limit) {
 		return this.store.listDocuments(after, limit);
 	}
 
@@ -186,7 +188,7 @@ public class Documents {
 		}
 	}
 
-	private static InvalidInputProblem refused(String messageKey, Object... arguments) {
+	private static InvalidInputProblem refused(String messageKey, @Nullable Object... arguments) {
 		return new InvalidInputProblem(FIELD, messageKey, arguments);
 	}
 

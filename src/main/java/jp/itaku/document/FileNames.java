@@ -3,6 +3,8 @@ package jp.itaku.document;
 import java.text.Normalizer;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes an uploaded file's name safe to show and to keep: the last path segment only
  * (browsers on Windows may send {@code C:\…\name}), no control or invisible format
@@ -22,7 +24,7 @@ final class FileNames {
 	 * @param fileName the name as uploaded, possibly {@code null}
 	 * @return the safe name, possibly empty
 	 */
-	static String displayName(String fileName) {
+	static String displayName(@Nullable String fileName) {
 		if (fileName == null) {
 			return "";
 		}

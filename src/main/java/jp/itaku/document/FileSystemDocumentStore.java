@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +97,7 @@ class FileSystemDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public InputStream open(String key) {
+	public InputStream open(@Nullable String key) {
 		try {
 			return Files.newInputStream(path(key));
 		}
@@ -135,7 +136,7 @@ class FileSystemDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public List<StoredObject> listDocuments(String after, int limit) {
+	public List<StoredObject> listDocuments(@Nullable String after, int limit) {
 		List<StoredObject> found = new ArrayList<>();
 		List<Path> shards;
 		try (Stream<Path> dirs = Files.list(this.root)) {
@@ -267,7 +268,7 @@ class FileSystemDocumentStore implements DocumentStore {
 		return this.objects.resolve(DocumentStore.checkObjectName(name)).normalize();
 	}
 
-	private static void forceDirectory(Path dir) {
+	private static void forceDirectory(@Nullable Path dir) {
 		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
 			channel.force(true);
 		}
@@ -277,14 +278,15 @@ class FileSystemDocumentStore implements DocumentStore {
 		}
 	}
 
-	private Path path(String key) {
+	private Path path(@Nullable String key) {
 		if (key == null || !KEY.matcher(key).matches()) {
 			throw new IllegalArgumentException("Not a document key (SHA-256 in lower-case hex): " + key);
 		}
 		return this.root.resolve(key.substring(0, 2)).resolve(key);
 	}
 
-	private static long copy(InputStream content, Path temp, MessageDigest digest, long maxBytes) throws IOException {
+	private static long copy(InputStream content, Path temp, @Nullable MessageDigest digest, long maxBytes)
+			throws IOException {
 		long size = 0;
 		byte[] buffer = new byte[BUFFER_SIZE];
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -342,7 +344,7 @@ class FileSystemDocumentStore implements DocumentStore {
 		}
 	}
 
-	private static void deleteQuietly(Path temp) {
+	private static void deleteQuietly(@Nullable Path temp) {
 		if (temp == null) {
 			return;
 		}

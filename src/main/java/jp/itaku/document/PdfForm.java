@@ -41,6 +41,8 @@ import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A written form (書面) the system generates — a notice, a register, a receipt — as an A4
  * PDF in Japanese: a title, labelled lines, paragraphs and tables that break across
@@ -98,7 +100,7 @@ public final class PdfForm {
 	 * @param value the value ({@code null} prints as empty)
 	 * @return this form
 	 */
-	public PdfForm line(String label, Object value) {
+	public PdfForm line(String label, @Nullable Object value) {
 		this.blocks.add(new Line(label, (value != null) ? value.toString() : ""));
 		return this;
 	}

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -165,7 +166,7 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 	}
 
 	@Override
-	public InputStream open(String key) {
+	public InputStream open(@Nullable String key) {
 		String objectKey = documentKey(key);
 		try {
 			return this.s3.getObject((get) -> get.bucket(this.bucket).key(objectKey));
@@ -279,7 +280,7 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 	}
 
 	@Override
-	public List<StoredObject> listDocuments(String after, int limit) {
+	public List<StoredObject> listDocuments(@Nullable String after, int limit) {
 		List<StoredObject> found = new ArrayList<>();
 		var request = ListObjectsV2Request.builder()
 			.bucket(this.bucket)
@@ -346,7 +347,7 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 		return "S3DocumentStore[bucket=" + this.bucket + "]";
 	}
 
-	private HeadObjectResponse head(String key) {
+	private @Nullable HeadObjectResponse head(String key) {
 		try {
 			return this.s3.headObject((head) -> head.bucket(this.bucket).key(key));
 		}
@@ -374,7 +375,7 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 		}
 	}
 
-	private static String documentKey(String key) {
+	private static String documentKey(@Nullable String key) {
 		if (key == null || !KEY.matcher(key).matches()) {
 			throw new IllegalArgumentException("Not a document key (SHA-256 in lower-case hex): " + key);
 		}
@@ -395,7 +396,7 @@ class S3DocumentStore implements DocumentStore, AutoCloseable {
 		return size;
 	}
 
-	private static void deleteQuietly(Path temp) {
+	private static void deleteQuietly(@Nullable Path temp) {
 		if (temp == null) {
 			return;
 		}

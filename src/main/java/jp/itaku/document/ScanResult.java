@@ -2,6 +2,8 @@ package jp.itaku.document;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of a virus check of one file.
  *
@@ -9,7 +11,7 @@ import java.util.Objects;
  * @param detail the signature's name when {@link ScanStatus#INFECTED}, the reason when
  * {@link ScanStatus#FAILED}, otherwise {@code null}
  */
-public record ScanResult(ScanStatus status, String detail) {
+public record ScanResult(ScanStatus status, @Nullable String detail) {
 
 	/**
 	 * Checks the status is given.

@@ -4,7 +4,10 @@
  * anyone else sees them (Setagaya clause 21, Nerima 第18条⑷キ: virus checks before data
  * enters the systems).
  */
+@NullMarked
 @ApplicationModule(displayName = "Documents", allowedDependencies = { "platform" })
 package jp.itaku.document;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

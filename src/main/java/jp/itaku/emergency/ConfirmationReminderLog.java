@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +32,7 @@ class ConfirmationReminderLog {
 	 * @param now the current instant
 	 * @return {@code true} when it was not sent before
 	 */
-	boolean claim(UUID contractId, LocalDate dueOn, UUID recipientId, Instant now) {
+	boolean claim(UUID contractId, @Nullable LocalDate dueOn, UUID recipientId, Instant now) {
 		return this.jdbc.sql("""
 				insert into emergency_confirmation_reminder (id, contract_id, due_on, recipient_id, sent_at)
 				values (:id, :contract, :due, :recipient, :now)

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What changed between two versions of an emergency contact list, as the change notice
  * (変更届) states it: people added, people removed, and for each person kept (matched by
@@ -99,7 +101,8 @@ public final class ContactChanges {
 	 * @param before its value before ({@code null} when empty)
 	 * @param after its value after ({@code null} when empty)
 	 */
-	public record Change(Kind kind, String name, Field field, String before, String after) {
+	public record Change(Kind kind, String name, @Nullable Field field, @Nullable String before,
+			@Nullable String after) {
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of an emergency contact list (緊急時連絡先): whom to call (name, department, job
  * title), in which order (the priority, 連絡順位), on which numbers and address, and when
@@ -24,13 +26,13 @@ public class EmergencyContact {
 	private String department;
 
 	@Column(name = "job_title")
-	private String jobTitle;
+	private @Nullable String jobTitle;
 
-	private String phone;
+	private @Nullable String phone;
 
-	private String mobile;
+	private @Nullable String mobile;
 
-	private String email;
+	private @Nullable String email;
 
 	@Column(nullable = false)
 	private String hours;
@@ -38,13 +40,17 @@ public class EmergencyContact {
 	@Column(name = "out_of_hours", nullable = false)
 	private boolean outOfHours;
 
-	private String notes;
+	private @Nullable String notes;
 
 	protected EmergencyContact() {
 	}
 
-	EmergencyContact(int priority, String name, String department, String jobTitle, String phone, String mobile,
-			String email, String hours, boolean outOfHours, String notes) {
+	// EmergencyContactInput's problems() has refused a blank required value before this
+	// is called
+	@SuppressWarnings("NullAway")
+	EmergencyContact(int priority, @Nullable String name, @Nullable String department, @Nullable String jobTitle,
+			@Nullable String phone, @Nullable String mobile, @Nullable String email, @Nullable String hours,
+			boolean outOfHours, @Nullable String notes) {
 		this.priority = priority;
 		this.name = name;
 		this.department = department;
@@ -74,19 +80,19 @@ public class EmergencyContact {
 		return this.department;
 	}
 
-	public String getJobTitle() {
+	public @Nullable String getJobTitle() {
 		return this.jobTitle;
 	}
 
-	public String getPhone() {
+	public @Nullable String getPhone() {
 		return this.phone;
 	}
 
-	public String getMobile() {
+	public @Nullable String getMobile() {
 		return this.mobile;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 
@@ -98,7 +104,7 @@ public class EmergencyContact {
 		return this.outOfHours;
 	}
 
-	public String getNotes() {
+	public @Nullable String getNotes() {
 		return this.notes;
 	}
 

@@ -9,6 +9,7 @@ import jp.itaku.document.PdfForm;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,8 @@ class EmergencyContactForms {
 	 * @param form what to print
 	 * @return the PDF
 	 */
+	// form.previous() is set exactly when change is true, the branch that reads it
+	@SuppressWarnings("NullAway")
 	byte[] render(Form form) {
 		EmergencyContactVersion version = form.version();
 		boolean change = form.previous() != null;
@@ -108,14 +111,14 @@ class EmergencyContactForms {
 		return rows;
 	}
 
-	private String value(ContactChanges.Field field, String value) {
+	private String value(ContactChanges.@Nullable Field field, @Nullable String value) {
 		if (field == ContactChanges.Field.OUT_OF_HOURS && value != null) {
 			return text(Boolean.parseBoolean(value) ? "emergency.outOfHours.yes" : "emergency.outOfHours.no");
 		}
 		return (value != null) ? value : text("emergency.pdf.empty");
 	}
 
-	private static String orEmpty(String value) {
+	private static String orEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 
@@ -135,7 +138,7 @@ class EmergencyContactForms {
 	 * @param changes what changed since the previous version
 	 */
 	record Form(Contract contract, String client, String contractor, String submitter, EmergencyContactVersion version,
-			EmergencyContactVersion previous, List<ContactChanges.Change> changes) {
+			@Nullable EmergencyContactVersion previous, List<ContactChanges.Change> changes) {
 	}
 
 }

@@ -1,30 +1,32 @@
 package jp.itaku.emergency;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of an emergency contact list as a form or an API request gives it, before
  * validation. A line whose fields are all blank is ignored.
  */
 public class EmergencyContactInput {
 
-	private String priority;
+	private @Nullable String priority;
 
-	private String name;
+	private @Nullable String name;
 
-	private String department;
+	private @Nullable String department;
 
-	private String jobTitle;
+	private @Nullable String jobTitle;
 
-	private String phone;
+	private @Nullable String phone;
 
-	private String mobile;
+	private @Nullable String mobile;
 
-	private String email;
+	private @Nullable String email;
 
-	private String hours;
+	private @Nullable String hours;
 
 	private boolean outOfHours;
 
-	private String notes;
+	private @Nullable String notes;
 
 	public EmergencyContactInput() {
 	}
@@ -59,11 +61,11 @@ public class EmergencyContactInput {
 				&& blank(this.notes) && !this.outOfHours;
 	}
 
-	private static boolean blank(String value) {
+	private static boolean blank(@Nullable String value) {
 		return value == null || value.isBlank();
 	}
 
-	public String getPriority() {
+	public @Nullable String getPriority() {
 		return this.priority;
 	}
 
@@ -71,7 +73,7 @@ public class EmergencyContactInput {
 		this.priority = priority;
 	}
 
-	public String getName() {
+	public @Nullable String getName() {
 		return this.name;
 	}
 
@@ -79,7 +81,7 @@ public class EmergencyContactInput {
 		this.name = name;
 	}
 
-	public String getDepartment() {
+	public @Nullable String getDepartment() {
 		return this.department;
 	}
 
@@ -87,15 +89,15 @@ public class EmergencyContactInput {
 		this.department = department;
 	}
 
-	public String getJobTitle() {
+	public @Nullable String getJobTitle() {
 		return this.jobTitle;
 	}
 
-	public void setJobTitle(String jobTitle) {
+	public void setJobTitle(@Nullable String jobTitle) {
 		this.jobTitle = jobTitle;
 	}
 
-	public String getPhone() {
+	public @Nullable String getPhone() {
 		return this.phone;
 	}
 
@@ -103,23 +105,23 @@ public class EmergencyContactInput {
 		this.phone = phone;
 	}
 
-	public String getMobile() {
+	public @Nullable String getMobile() {
 		return this.mobile;
 	}
 
-	public void setMobile(String mobile) {
+	public void setMobile(@Nullable String mobile) {
 		this.mobile = mobile;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 
-	public void setEmail(String email) {
+	public void setEmail(@Nullable String email) {
 		this.email = email;
 	}
 
-	public String getHours() {
+	public @Nullable String getHours() {
 		return this.hours;
 	}
 
@@ -135,11 +137,11 @@ public class EmergencyContactInput {
 		this.outOfHours = outOfHours;
 	}
 
-	public String getNotes() {
+	public @Nullable String getNotes() {
 		return this.notes;
 	}
 
-	public void setNotes(String notes) {
+	public void setNotes(@Nullable String notes) {
 		this.notes = notes;
 	}
 

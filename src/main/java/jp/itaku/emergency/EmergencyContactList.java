@@ -20,6 +20,8 @@ import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A contract's emergency contact list as the contractor keeps it now, with the last time
  * it was submitted and the last time the lead confirmed it current. The later of the two
@@ -48,19 +50,19 @@ public class EmergencyContactList {
 	private UUID updatedBy;
 
 	@Column(name = "last_submitted_at")
-	private Instant lastSubmittedAt;
+	private @Nullable Instant lastSubmittedAt;
 
 	@Column(name = "last_confirmed_at")
-	private Instant lastConfirmedAt;
+	private @Nullable Instant lastConfirmedAt;
 
 	@Column(name = "last_confirmed_by")
-	private UUID lastConfirmedBy;
+	private @Nullable UUID lastConfirmedBy;
 
 	@Column(name = "pending_change_key")
-	private String pendingChangeKey;
+	private @Nullable String pendingChangeKey;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected EmergencyContactList() {
 	}
@@ -130,7 +132,7 @@ public class EmergencyContactList {
 	 * last submission and the last confirmation.
 	 * @return the day, or {@code null} when it was neither submitted nor confirmed
 	 */
-	public LocalDate getCurrentAsOf() {
+	public @Nullable LocalDate getCurrentAsOf() {
 		Instant latest = this.lastSubmittedAt;
 		if (this.lastConfirmedAt != null && (latest == null || this.lastConfirmedAt.isAfter(latest))) {
 			latest = this.lastConfirmedAt;
@@ -143,7 +145,7 @@ public class EmergencyContactList {
 	 * @param every how long a confirmation lasts
 	 * @return the day, or {@code null} when the list was never submitted nor confirmed
 	 */
-	public LocalDate confirmationDueOn(Period every) {
+	public @Nullable LocalDate confirmationDueOn(Period every) {
 		LocalDate asOf = getCurrentAsOf();
 		return (asOf != null) ? asOf.plus(every) : null;
 	}
@@ -179,19 +181,19 @@ public class EmergencyContactList {
 		return this.updatedBy;
 	}
 
-	public Instant getLastSubmittedAt() {
+	public @Nullable Instant getLastSubmittedAt() {
 		return this.lastSubmittedAt;
 	}
 
-	public Instant getLastConfirmedAt() {
+	public @Nullable Instant getLastConfirmedAt() {
 		return this.lastConfirmedAt;
 	}
 
-	public UUID getLastConfirmedBy() {
+	public @Nullable UUID getLastConfirmedBy() {
 		return this.lastConfirmedBy;
 	}
 
-	public String getPendingChangeKey() {
+	public @Nullable String getPendingChangeKey() {
 		return this.pendingChangeKey;
 	}
 

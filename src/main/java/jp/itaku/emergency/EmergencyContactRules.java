@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -179,7 +180,7 @@ final class EmergencyContactRules {
 	 * Returns the domestic digits of a number: separators removed, +81 turned into the
 	 * leading 0; {@code null} when anything but digits remains.
 	 */
-	private static String digits(String number) {
+	private static @Nullable String digits(String number) {
 		String text = phoneText(number);
 		if (text == null) {
 			return null;
@@ -195,7 +196,7 @@ final class EmergencyContactRules {
 	/**
 	 * Returns a number as it is kept: half-width digits and ASCII hyphens, trimmed.
 	 */
-	private static String phoneText(String number) {
+	private static @Nullable String phoneText(@Nullable String number) {
 		String text = text(number);
 		if (text == null) {
 			return null;
@@ -204,7 +205,7 @@ final class EmergencyContactRules {
 		return text.strip();
 	}
 
-	private static Integer priority(String value) {
+	private static @Nullable Integer priority(@Nullable String value) {
 		String text = text(value);
 		if (text == null) {
 			return null;
@@ -226,14 +227,15 @@ final class EmergencyContactRules {
 		return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s", "");
 	}
 
-	private static void length(List<FieldProblem> problems, String at, int row, String field, String value, int max) {
+	private static void length(List<FieldProblem> problems, String at, int row, String field, @Nullable String value,
+			int max) {
 		if (value != null && value.length() > max) {
 			problems.add(new FieldProblem(at + field, "emergency.entry.tooLong", row,
 					new DefaultMessageSourceResolvable("emergency.field." + field), max));
 		}
 	}
 
-	private static String text(String value) {
+	private static @Nullable String text(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

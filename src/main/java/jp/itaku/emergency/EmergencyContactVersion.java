@@ -15,6 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One submitted version (第N版) of an emergency contact list: its lines as submitted, the
  * generated PDF, the occurrence it was filed for ({@code START} or a change's key) and
@@ -45,7 +47,7 @@ public class EmergencyContactVersion {
 	@Column(name = "submitted_by", nullable = false)
 	private UUID submittedBy;
 
-	private String comment;
+	private @Nullable String comment;
 
 	@Column(name = "document_key", nullable = false)
 	private String documentKey;
@@ -67,7 +69,10 @@ public class EmergencyContactVersion {
 	protected EmergencyContactVersion() {
 	}
 
-	EmergencyContactVersion(EmergencyContactList list, int number, String periodKey, String comment,
+	// set from values the caller has checked: the form's problems() refuses a blank
+	// required one
+	@SuppressWarnings("NullAway.Init")
+	EmergencyContactVersion(EmergencyContactList list, int number, String periodKey, @Nullable String comment,
 			List<EmergencyContact> entries, UUID by, Instant now) {
 		this.id = UUID.randomUUID();
 		this.listId = list.getId();
@@ -111,7 +116,7 @@ public class EmergencyContactVersion {
 		return this.submittedBy;
 	}
 
-	public String getComment() {
+	public @Nullable String getComment() {
 		return this.comment;
 	}
 

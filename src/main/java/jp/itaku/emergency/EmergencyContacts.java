@@ -39,6 +39,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
@@ -210,7 +211,7 @@ public class EmergencyContacts {
 	 * @return the version
 	 */
 	@Transactional
-	public EmergencyContactVersion submit(Actor actor, UUID contractId, String comment) {
+	public EmergencyContactVersion submit(Actor actor, UUID contractId, @Nullable String comment) {
 		Contract contract = editable(actor, contractId);
 		EmergencyContactList list = this.lists.findByContractId(contractId)
 			.orElseThrow(() -> new InvalidInputProblem("entries", "emergency.submit.noList"));
@@ -368,6 +369,10 @@ public class EmergencyContacts {
 	 * @param today the day, in Tokyo
 	 * @return each due list with its contract
 	 */
+	// the lists are found by the keys of active, and a list due for confirmation has a
+	// due
+	// date, so a current-as-of date
+	@SuppressWarnings("NullAway")
 	@Transactional(readOnly = true)
 	List<Due> dueUnscoped(LocalDate today) {
 		Map<UUID, Contract> active = new HashMap<>();
@@ -390,7 +395,7 @@ public class EmergencyContacts {
 		return this.properties.confirmEvery();
 	}
 
-	private boolean hasUnsubmittedChanges(EmergencyContactList list, EmergencyContactVersion last) {
+	private boolean hasUnsubmittedChanges(EmergencyContactList list, @Nullable EmergencyContactVersion last) {
 		if (list.getPendingChangeKey() != null) {
 			return true;
 		}
@@ -445,10 +450,10 @@ public class EmergencyContacts {
 	 * @param confirmEvery how long a confirmation lasts
 	 * @param today today in Tokyo
 	 */
-	public record Overview(Contract contract, EmergencyContactList list, List<EmergencyContactVersion> versions,
-			List<Obligation> obligations, boolean mayEdit, boolean unsubmittedChanges,
-			List<ContactChanges.Change> changes, LocalDate confirmationDueOn, boolean confirmationDue,
-			Period confirmEvery, LocalDate today) {
+	public record Overview(Contract contract, @Nullable EmergencyContactList list,
+			List<EmergencyContactVersion> versions, List<Obligation> obligations, boolean mayEdit,
+			boolean unsubmittedChanges, List<ContactChanges.Change> changes, @Nullable LocalDate confirmationDueOn,
+			boolean confirmationDue, Period confirmEvery, LocalDate today) {
 
 		/**
 		 * Returns the obligations still waiting for this list to be submitted.

@@ -6,10 +6,13 @@
  * a daily reminder when that confirmation is due. Owns the tables
  * {@code emergency_contact*} and {@code emergency_confirmation_reminder}.
  */
+@NullMarked
 @ApplicationModule(displayName = "Emergency contacts",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
 				"contract :: sections", "contract :: system", "document", "obligation", "obligation :: producers",
 				"obligation :: system", "organisation", "organisation :: system", "platform" })
 package jp.itaku.emergency;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

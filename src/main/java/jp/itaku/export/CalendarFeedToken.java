@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The secret of a user's calendar feed URL, stored as a SHA-256 hash; valid until revoked
  * (by the user, or by issuing a new one).
@@ -30,10 +32,10 @@ class CalendarFeedToken {
 	private Instant createdAt;
 
 	@Column(name = "revoked_at")
-	private Instant revokedAt;
+	private @Nullable Instant revokedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected CalendarFeedToken() {
 	}
@@ -67,7 +69,7 @@ class CalendarFeedToken {
 		return this.createdAt;
 	}
 
-	public Instant getRevokedAt() {
+	public @Nullable Instant getRevokedAt() {
 		return this.revokedAt;
 	}
 

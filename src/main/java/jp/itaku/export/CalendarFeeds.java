@@ -34,6 +34,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.Sha256;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContext;
@@ -238,6 +239,8 @@ public class CalendarFeeds {
 		return items;
 	}
 
+	// only obligations with a due date become DueItems (see the loop that collects them)
+	@SuppressWarnings("NullAway")
 	private String write(Actor actor, List<DueItem> items) {
 		Instant stamp = Instant.now(this.clock).truncatedTo(ChronoUnit.SECONDS);
 		LocalDate today = this.calendar.today();
@@ -282,8 +285,10 @@ public class CalendarFeeds {
 		return (english && obligation.getSummaryEn() != null) ? obligation.getSummaryEn() : obligation.getSummary();
 	}
 
-	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+	private String text(String key, @Nullable Object... arguments) {
+		String message = this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 	/**

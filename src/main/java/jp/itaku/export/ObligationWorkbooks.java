@@ -44,6 +44,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -250,14 +251,16 @@ public class ObligationWorkbooks {
 		return (english && obligation.getSummaryEn() != null) ? obligation.getSummaryEn() : obligation.getSummary();
 	}
 
-	private static void cell(Row row, int column, String value, XSSFCellStyle style) {
+	private static void cell(Row row, int column, @Nullable String value, XSSFCellStyle style) {
 		Cell cell = row.createCell(column);
 		cell.setCellStyle(style);
 		SpreadsheetCells.text(cell, value);
 	}
 
 	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+		String message = this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 	/**
@@ -390,7 +393,7 @@ public class ObligationWorkbooks {
 			return style;
 		}
 
-		private static XSSFFont font(XSSFWorkbook workbook, int points, XSSFColor colour) {
+		private static XSSFFont font(XSSFWorkbook workbook, int points, @Nullable XSSFColor colour) {
 			XSSFFont font = workbook.createFont();
 			font.setFontName(FONT);
 			font.setFontHeightInPoints((short) points);

@@ -2,6 +2,8 @@ package jp.itaku.finding;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What happens to a finding, told by the module that owns it (inspection, log evidence)
  * in the changing transaction, with what a mail about it needs.
@@ -24,7 +26,7 @@ public final class FindingEvents {
 	 * what its mails are delivered once for
 	 */
 	public record StepTaken(UUID contractId, String auditTarget, FindingStep step, FindingSummary finding,
-			String comment, UUID stepId) {
+			@Nullable String comment, UUID stepId) {
 
 		/**
 		 * A step taken now, with an identity of its own.
@@ -35,7 +37,7 @@ public final class FindingEvents {
 		 * @param comment the client's comment when returning it, or {@code null}
 		 */
 		public StepTaken(UUID contractId, String auditTarget, FindingStep step, FindingSummary finding,
-				String comment) {
+				@Nullable String comment) {
 			this(contractId, auditTarget, step, finding, comment, UUID.randomUUID());
 		}
 

@@ -3,6 +3,8 @@ package jp.itaku.finding;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One finding as the contract's list of findings shows it, whatever found it.
  *
@@ -21,7 +23,8 @@ import java.util.UUID;
  * @param path its own page, from the application's root
  */
 public record FindingSummary(String source, UUID id, String reference, String titleKey, String severityKey,
-		int severityRank, String clause, FindingStatus status, LocalDate dueOn, LocalDate foundOn, String path) {
+		int severityRank, String clause, FindingStatus status, @Nullable LocalDate dueOn, LocalDate foundOn,
+		String path) {
 
 	/**
 	 * Returns whether the finding is past its due date and not closed.

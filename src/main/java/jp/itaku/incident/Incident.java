@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An incident (事故・インシデント) on a contract, as the contractor's side reported it, and what
  * followed: acknowledgement by the client's security administrator, cause analysis and
@@ -59,13 +61,13 @@ public class Incident {
 	private String description;
 
 	@Column(updatable = false)
-	private String information;
+	private @Nullable String information;
 
 	@Column(name = "record_count", updatable = false)
 	private Integer recordCount;
 
 	@Column(updatable = false)
-	private String containment;
+	private @Nullable String containment;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
@@ -87,47 +89,47 @@ public class Incident {
 	private UUID reporterOrganisationId;
 
 	@Column(name = "report_document_key")
-	private String reportDocumentKey;
+	private @Nullable String reportDocumentKey;
 
 	@Column(name = "report_sha256")
-	private String reportSha256;
+	private @Nullable String reportSha256;
 
 	@Column(name = "acknowledged_at")
-	private Instant acknowledgedAt;
+	private @Nullable Instant acknowledgedAt;
 
 	@Column(name = "acknowledged_by")
-	private UUID acknowledgedBy;
+	private @Nullable UUID acknowledgedBy;
 
-	private String cause;
+	private @Nullable String cause;
 
-	private String prevention;
+	private @Nullable String prevention;
 
 	@Column(name = "prevention_at")
-	private Instant preventionAt;
+	private @Nullable Instant preventionAt;
 
 	@Column(name = "closed_at")
-	private Instant closedAt;
+	private @Nullable Instant closedAt;
 
 	@Column(name = "closed_by")
-	private UUID closedBy;
+	private @Nullable UUID closedBy;
 
 	@Column(name = "closing_note")
-	private String closingNote;
+	private @Nullable String closingNote;
 
 	@Enumerated(EnumType.STRING)
-	private Publication publication;
+	private @Nullable Publication publication;
 
 	@Column(name = "publication_reason")
-	private String publicationReason;
+	private @Nullable String publicationReason;
 
 	@Column(name = "publication_decided_at")
-	private Instant publicationDecidedAt;
+	private @Nullable Instant publicationDecidedAt;
 
 	@Column(name = "publication_decided_by")
-	private UUID publicationDecidedBy;
+	private @Nullable UUID publicationDecidedBy;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Incident() {
 	}
@@ -146,6 +148,8 @@ public class Incident {
 	 * @param reporterOrganisationId their organisation
 	 * @param now when it was reported
 	 */
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
 	Incident(UUID contractId, UUID clientOrganisationId, UUID contractorOrganisationId, int seq, IncidentForm form,
 			Instant detectedAt, String immediately, UUID reporterId, String reporterName, UUID reporterOrganisationId,
 			Instant now) {
@@ -217,7 +221,7 @@ public class Incident {
 	 * @throws InvalidInputProblem when a text is missing or too long, or the incident is
 	 * closed
 	 */
-	void recordCause(String cause, String prevention, Instant now) {
+	void recordCause(@Nullable String cause, @Nullable String prevention, Instant now) {
 		requireOpen();
 		String c = text("cause", cause, IncidentForm.TEXT_MAX);
 		String p = text("prevention", prevention, IncidentForm.TEXT_MAX);
@@ -234,7 +238,7 @@ public class Incident {
 	 * @throws InvalidInputProblem unless the incident is acknowledged and its cause and
 	 * prevention are recorded
 	 */
-	void close(UUID userId, String note, Instant now) {
+	void close(UUID userId, @Nullable String note, Instant now) {
 		if (this.status == IncidentStatus.CLOSED) {
 			throw new InvalidInputProblem("status", "incident.error.closed");
 		}
@@ -263,7 +267,7 @@ public class Incident {
 	 * @throws InvalidInputProblem when the decision or reason is missing, the incident is
 	 * not yet acknowledged, or the decision was taken before
 	 */
-	void decidePublication(Publication decision, String reason, UUID userId, Instant now) {
+	void decidePublication(@Nullable Publication decision, @Nullable String reason, UUID userId, Instant now) {
 		if (this.status == IncidentStatus.REPORTED) {
 			throw new InvalidInputProblem("status", "incident.error.publication.notAcknowledged");
 		}
@@ -279,7 +283,7 @@ public class Incident {
 		this.publicationDecidedBy = userId;
 	}
 
-	static String text(String field, String value, int max) {
+	static String text(String field, @Nullable String value, int max) {
 		String clean = IncidentForm.clean(value);
 		if (clean == null) {
 			throw new InvalidInputProblem(field, "incident.error.required." + field);
@@ -311,7 +315,7 @@ public class Incident {
 	 * Returns how long after the report the client acknowledged it.
 	 * @return the time, or {@code null} while unacknowledged
 	 */
-	public Duration getReportToAcknowledgement() {
+	public @Nullable Duration getReportToAcknowledgement() {
 		return (this.acknowledgedAt != null) ? Duration.between(this.reportedAt, this.acknowledgedAt) : null;
 	}
 
@@ -366,7 +370,7 @@ public class Incident {
 		return this.description;
 	}
 
-	public String getInformation() {
+	public @Nullable String getInformation() {
 		return this.information;
 	}
 
@@ -374,7 +378,7 @@ public class Incident {
 		return this.recordCount;
 	}
 
-	public String getContainment() {
+	public @Nullable String getContainment() {
 		return this.containment;
 	}
 
@@ -402,51 +406,51 @@ public class Incident {
 		return this.reporterOrganisationId;
 	}
 
-	public String getReportSha256() {
+	public @Nullable String getReportSha256() {
 		return this.reportSha256;
 	}
 
-	String getReportDocumentKey() {
+	@Nullable String getReportDocumentKey() {
 		return this.reportDocumentKey;
 	}
 
-	public Instant getAcknowledgedAt() {
+	public @Nullable Instant getAcknowledgedAt() {
 		return this.acknowledgedAt;
 	}
 
-	public UUID getAcknowledgedBy() {
+	public @Nullable UUID getAcknowledgedBy() {
 		return this.acknowledgedBy;
 	}
 
-	public String getCause() {
+	public @Nullable String getCause() {
 		return this.cause;
 	}
 
-	public String getPrevention() {
+	public @Nullable String getPrevention() {
 		return this.prevention;
 	}
 
-	public Instant getPreventionAt() {
+	public @Nullable Instant getPreventionAt() {
 		return this.preventionAt;
 	}
 
-	public Instant getClosedAt() {
+	public @Nullable Instant getClosedAt() {
 		return this.closedAt;
 	}
 
-	public String getClosingNote() {
+	public @Nullable String getClosingNote() {
 		return this.closingNote;
 	}
 
-	public Publication getPublication() {
+	public @Nullable Publication getPublication() {
 		return this.publication;
 	}
 
-	public String getPublicationReason() {
+	public @Nullable String getPublicationReason() {
 		return this.publicationReason;
 	}
 
-	public Instant getPublicationDecidedAt() {
+	public @Nullable Instant getPublicationDecidedAt() {
 		return this.publicationDecidedAt;
 	}
 

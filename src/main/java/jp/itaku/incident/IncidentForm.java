@@ -7,6 +7,7 @@ import java.util.List;
 import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -15,6 +16,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * time), where, what happened, which information and how many records (Kadoma 12(1)ア),
  * and what was done at once to contain it (Nerima 24⑴).
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class IncidentForm {
 
 	static final int SHORT_MAX = 200;
@@ -87,7 +92,7 @@ public class IncidentForm {
 	 * @param value the text
 	 * @return the stripped text or {@code null}
 	 */
-	static String clean(String value) {
+	static @Nullable String clean(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

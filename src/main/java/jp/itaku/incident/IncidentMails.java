@@ -22,6 +22,7 @@ import jp.itaku.platform.Role;
 import jp.itaku.platform.mail.MailDeliveries;
 import jp.itaku.platform.mail.Mailer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -114,7 +115,7 @@ class IncidentMails {
 				(r) -> r.user().getId(), (r) -> send(contract, incident, r.user(), r.subcontractor()));
 	}
 
-	private void send(Contract contract, Incident incident, UserAccount recipient, String subcontractor) {
+	private void send(Contract contract, Incident incident, UserAccount recipient, @Nullable String subcontractor) {
 		Mail mail = compose(contract, incident, recipient, subcontractor);
 		this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
 		this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
@@ -133,7 +134,7 @@ class IncidentMails {
 	 * level above it, else {@code null}
 	 * @return the subject and body
 	 */
-	Mail compose(Contract contract, Incident incident, UserAccount recipient, String subcontractor) {
+	Mail compose(Contract contract, Incident incident, UserAccount recipient, @Nullable String subcontractor) {
 		Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
 		var detected = ItakuTime.inTokyo(incident.getDetectedAt());
 		String when = (locale.equals(Locale.JAPANESE) ? Dates.wareki(detected.toLocalDate())
@@ -174,7 +175,7 @@ class IncidentMails {
 	/**
 	 * A recipient, and the reporting subcontractor's name when it is a level above it.
 	 */
-	private record Recipient(UserAccount user, String subcontractor) {
+	private record Recipient(UserAccount user, @Nullable String subcontractor) {
 	}
 
 }

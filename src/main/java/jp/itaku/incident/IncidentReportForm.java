@@ -53,6 +53,8 @@ class IncidentReportForm {
 		return form.createdAt(incident.getReportedAt()).toPdf();
 	}
 
+	// the report form is made when the prevention is recorded, which stamps preventionAt
+	@SuppressWarnings("NullAway")
 	byte[] renderPrevention(Contract contract, Incident incident) {
 		PdfForm form = header(PdfForm.titled(text("incident.prevention.pdf.title")), contract, incident)
 			.line(text("incident.field.category"), text("incident.category." + incident.getCategory().name()))

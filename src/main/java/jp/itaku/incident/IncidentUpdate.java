@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of an incident's timeline: the report, an update by the contractor's side, an
  * instruction by the client (Setagaya 35, Kadoma 12(1)ア), acknowledgement, cause and
@@ -56,7 +58,7 @@ public class IncidentUpdate {
 	private Kind kind;
 
 	@Column(updatable = false)
-	private String text;
+	private @Nullable String text;
 
 	@Column(name = "author_id", nullable = false, updatable = false)
 	private UUID authorId;
@@ -73,8 +75,8 @@ public class IncidentUpdate {
 	protected IncidentUpdate() {
 	}
 
-	IncidentUpdate(UUID incidentId, Kind kind, String text, UUID authorId, String authorName, boolean clientSide,
-			Instant occurredAt) {
+	IncidentUpdate(UUID incidentId, Kind kind, @Nullable String text, UUID authorId, String authorName,
+			boolean clientSide, Instant occurredAt) {
 		this.id = UUID.randomUUID();
 		this.incidentId = incidentId;
 		this.kind = kind;
@@ -97,7 +99,7 @@ public class IncidentUpdate {
 		return this.kind;
 	}
 
-	public String getText() {
+	public @Nullable String getText() {
 		return this.text;
 	}
 

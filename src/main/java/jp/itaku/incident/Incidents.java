@@ -47,6 +47,8 @@ import jp.itaku.training.SessionKind;
 import jp.itaku.training.TrainingSession;
 import jp.itaku.training.Trainings;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
@@ -305,6 +307,8 @@ public class Incidents {
 	 * @param incidentId the incident
 	 * @return the incident
 	 */
+	// an acknowledged incident has both its report and acknowledgement instants
+	@SuppressWarnings("NullAway")
 	@Transactional
 	public Incident acknowledge(Actor actor, UUID incidentId) {
 		Incident incident = find(incidentId);
@@ -332,7 +336,7 @@ public class Incidents {
 	 * @return the line added
 	 */
 	@Transactional
-	public IncidentUpdate addUpdate(Actor actor, UUID incidentId, String text) {
+	public IncidentUpdate addUpdate(Actor actor, UUID incidentId, @Nullable String text) {
 		Incident incident = find(incidentId);
 		scoped(actor, incident);
 		requireContractorSide(actor, incident);
@@ -356,7 +360,7 @@ public class Incidents {
 	 * @return the line added
 	 */
 	@Transactional
-	public IncidentUpdate instruct(Actor actor, UUID incidentId, String text) {
+	public IncidentUpdate instruct(Actor actor, UUID incidentId, @Nullable String text) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireClientEditor(actor, contract);
@@ -383,7 +387,7 @@ public class Incidents {
 	 * @return the incident
 	 */
 	@Transactional
-	public Incident recordCause(Actor actor, UUID incidentId, String cause, String prevention) {
+	public Incident recordCause(Actor actor, UUID incidentId, @Nullable String cause, @Nullable String prevention) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireContractorSide(actor, incident);
@@ -418,7 +422,7 @@ public class Incidents {
 	 * @return the incident
 	 */
 	@Transactional
-	public Incident close(Actor actor, UUID incidentId, String note) {
+	public Incident close(Actor actor, UUID incidentId, @Nullable String note) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireClientEditor(actor, contract);
@@ -441,8 +445,11 @@ public class Incidents {
 	 * @param reason why
 	 * @return the incident
 	 */
+	// Incident.decidePublication has refused a missing decision before it is audited here
+	@SuppressWarnings("NullAway")
 	@Transactional
-	public Incident decidePublication(Actor actor, UUID incidentId, Publication decision, String reason) {
+	public Incident decidePublication(Actor actor, UUID incidentId, @Nullable Publication decision,
+			@Nullable String reason) {
 		Incident incident = find(incidentId);
 		Contract contract = scoped(actor, incident);
 		requireClientEditor(actor, contract);
@@ -575,7 +582,7 @@ public class Incidents {
 				incident.isAcknowledgedInTime(Instant.now(this.clock)));
 	}
 
-	private IncidentUpdate timeline(Incident incident, IncidentUpdate.Kind kind, String text, Actor actor,
+	private IncidentUpdate timeline(Incident incident, IncidentUpdate.Kind kind, @Nullable String text, Actor actor,
 			boolean clientSide, Instant now) {
 		return this.updates.save(
 				new IncidentUpdate(incident.getId(), kind, text, actor.userId(), actor.displayName(), clientSide, now));
@@ -600,8 +607,7 @@ public class Incidents {
 			.filter((c) -> mayAcknowledge(actor, c))
 			.forEach((c) -> mine.put(c.getId(), c));
 		return open.stream()
-			.filter((u) -> mine.containsKey(u.contractId()))
-			.map((u) -> new Awaiting(mine.get(u.contractId()), u))
+			.flatMap((u) -> Optional.ofNullable(mine.get(u.contractId())).map((c) -> new Awaiting(c, u)).stream())
 			.toList();
 	}
 
@@ -667,7 +673,7 @@ public class Incidents {
 	 * @param plan the emergency response plan's panel; {@code null} for a subcontractor
 	 */
 	public record ContractIncidents(Contract contract, List<Incident> incidents, Map<UUID, ReportDeadline> deadlines,
-			boolean mayReport, PlanPanel plan) {
+			boolean mayReport, @Nullable PlanPanel plan) {
 	}
 
 	/**
@@ -689,8 +695,9 @@ public class Incidents {
 	 * within the contract's "immediately"
 	 */
 	public record Detail(Incident incident, Contract contract, List<IncidentUpdate> timeline,
-			List<Obligation> obligations, ReportDeadline reportDeadline, boolean mayAcknowledge, boolean mayUpdate,
-			boolean mayInstruct, boolean mayClose, boolean mayDecidePublication, boolean acknowledgedInTime) {
+			List<Obligation> obligations, @Nullable ReportDeadline reportDeadline, boolean mayAcknowledge,
+			boolean mayUpdate, boolean mayInstruct, boolean mayClose, boolean mayDecidePublication,
+			boolean acknowledgedInTime) {
 	}
 
 	/**
@@ -714,8 +721,8 @@ public class Incidents {
 	 * @param reviewEvery the review period
 	 * @param drills the drills recorded, latest first
 	 */
-	public record PlanPanel(boolean required, List<PlanObligation> obligations, LocalDate lastAcceptedOn,
-			LocalDate nextReviewOn, boolean reviewDue, Period reviewEvery, List<TrainingSession> drills) {
+	public record PlanPanel(boolean required, List<PlanObligation> obligations, @Nullable LocalDate lastAcceptedOn,
+			@Nullable LocalDate nextReviewOn, boolean reviewDue, Period reviewEvery, List<TrainingSession> drills) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jp.itaku.calendar.DeadlineKind;
@@ -57,10 +58,12 @@ public record ReportDeadline(String clauseRef, @Nullable DeadlinePolicy policy, 
 		if (obligation.getDueKind() == DeadlineKind.HOURS_AFTER_EVENT && obligation.getDueWithin() != null) {
 			dueAt = ImmediateDeadline.after(incident.getDetectedAt(), obligation.getDueWithin());
 		}
+		// A raised obligation always has its due date.
+		LocalDate dueDate = Objects.requireNonNull(obligation.getDueDate());
 		boolean met = (dueAt != null) ? !incident.getReportedAt().isAfter(dueAt)
-				: !ItakuTime.inTokyo(incident.getReportedAt()).toLocalDate().isAfter(obligation.getDueDate());
+				: !ItakuTime.inTokyo(incident.getReportedAt()).toLocalDate().isAfter(dueDate);
 		return new ReportDeadline(obligation.getClauseRef(), obligation.getDuePolicy(), obligation.getDueWithin(),
-				obligation.getDueDate(), dueAt, met);
+				dueDate, dueAt, met);
 	}
 
 }

@@ -8,10 +8,13 @@
  * submitted to the INCIDENT_REPORT obligations, and the emergency response plan's panel
  * (Kadoma 12(1)イ, Nerima 24③).
  */
+@NullMarked
 @ApplicationModule(displayName = "Incidents",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
 				"contract :: system", "document", "obligation", "obligation :: producers", "obligation :: system",
 				"organisation", "organisation :: system", "platform", "roster :: purposes", "training" })
 package jp.itaku.incident;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of an inspection's checklist: a requirement of the contract's profile (clause
  * reference and summary, copied when planned) and what the inspectors observed.
@@ -40,10 +42,10 @@ public class ChecklistLine {
 	@Column(nullable = false)
 	private LineResult result = LineResult.NOT_CHECKED;
 
-	private String note;
+	private @Nullable String note;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected ChecklistLine() {
 	}
@@ -63,7 +65,7 @@ public class ChecklistLine {
 	 * @throws jp.itaku.platform.InvalidInputProblem when the result is missing or the
 	 * note too long
 	 */
-	void observe(LineResult result, String note) {
+	void observe(@Nullable LineResult result, @Nullable String note) {
 		if (result == null) {
 			throw new InvalidInputProblem("result", "inspection.error.required.result");
 		}
@@ -95,7 +97,7 @@ public class ChecklistLine {
 		return this.result;
 	}
 
-	public String getNote() {
+	public @Nullable String getNote() {
 		return this.note;
 	}
 

@@ -15,6 +15,8 @@ import jp.itaku.finding.FindingStatus;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A finding of an inspection (指摘事項) followed to closure through the workflow every
  * finding shares ({@link FindingStatus}): recorded (OPEN) with severity, clause and
@@ -66,36 +68,36 @@ public class Finding {
 	@Column(name = "recorded_by", nullable = false, updatable = false)
 	private UUID recordedBy;
 
-	private String instruction;
+	private @Nullable String instruction;
 
 	@Column(name = "due_on")
-	private LocalDate dueOn;
+	private @Nullable LocalDate dueOn;
 
 	@Column(name = "instructed_at")
-	private Instant instructedAt;
+	private @Nullable Instant instructedAt;
 
-	private String response;
+	private @Nullable String response;
 
 	@Column(name = "responded_at")
-	private Instant respondedAt;
+	private @Nullable Instant respondedAt;
 
 	@Column(name = "responded_by")
-	private UUID respondedBy;
+	private @Nullable UUID respondedBy;
 
 	@Column(name = "review_comment")
-	private String reviewComment;
+	private @Nullable String reviewComment;
 
 	@Column(name = "reviewed_at")
-	private Instant reviewedAt;
+	private @Nullable Instant reviewedAt;
 
 	@Column(name = "reviewed_by")
-	private UUID reviewedBy;
+	private @Nullable UUID reviewedBy;
 
 	@Column(name = "closed_at")
-	private Instant closedAt;
+	private @Nullable Instant closedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Finding() {
 	}
@@ -111,8 +113,11 @@ public class Finding {
 	 * @param now when
 	 * @throws InvalidInputProblem naming the fields at fault
 	 */
-	Finding(Inspection inspection, int seq, Severity severity, String clauseRef, String description, UUID recordedBy,
-			Instant now) {
+	// set from values the caller has checked: the form's problems() refuses a blank
+	// required one
+	@SuppressWarnings("NullAway.Init")
+	Finding(Inspection inspection, int seq, @Nullable Severity severity, @Nullable String clauseRef,
+			@Nullable String description, UUID recordedBy, Instant now) {
 		if (severity == null) {
 			throw new InvalidInputProblem("severity", "inspection.error.required.severity");
 		}
@@ -137,7 +142,7 @@ public class Finding {
 	 * @throws InvalidInputProblem unless open (not yet instructed), or on a missing text
 	 * or a due date in the past
 	 */
-	void acknowledge(String text, LocalDate due, LocalDate today, Instant now) {
+	void acknowledge(@Nullable String text, @Nullable LocalDate due, LocalDate today, Instant now) {
 		FindingStatus next = this.status.after(FindingStep.ACKNOWLEDGE);
 		String clean = Texts.required("instruction", text, TEXT_MAX);
 		if (due == null) {
@@ -176,7 +181,7 @@ public class Finding {
 	 * @param now when
 	 * @throws InvalidInputProblem unless responded (EXPLAINED)
 	 */
-	void close(String comment, UUID by, Instant now) {
+	void close(@Nullable String comment, UUID by, Instant now) {
 		FindingStatus next = this.status.after(FindingStep.CLOSE);
 		this.reviewComment = Texts.optional("comment", comment, COMMENT_MAX);
 		this.reviewedBy = by;
@@ -193,7 +198,7 @@ public class Finding {
 	 * @param now when
 	 * @throws InvalidInputProblem unless responded (EXPLAINED), or without a comment
 	 */
-	void returnExplanation(String comment, UUID by, Instant now) {
+	void returnExplanation(@Nullable String comment, UUID by, Instant now) {
 		FindingStatus next = this.status.after(FindingStep.RETURN);
 		this.reviewComment = Texts.required("comment", comment, COMMENT_MAX);
 		this.reviewedBy = by;
@@ -255,35 +260,35 @@ public class Finding {
 		return this.recordedAt;
 	}
 
-	public String getInstruction() {
+	public @Nullable String getInstruction() {
 		return this.instruction;
 	}
 
-	public LocalDate getDueOn() {
+	public @Nullable LocalDate getDueOn() {
 		return this.dueOn;
 	}
 
-	public Instant getInstructedAt() {
+	public @Nullable Instant getInstructedAt() {
 		return this.instructedAt;
 	}
 
-	public String getResponse() {
+	public @Nullable String getResponse() {
 		return this.response;
 	}
 
-	public Instant getRespondedAt() {
+	public @Nullable Instant getRespondedAt() {
 		return this.respondedAt;
 	}
 
-	public String getReviewComment() {
+	public @Nullable String getReviewComment() {
 		return this.reviewComment;
 	}
 
-	public Instant getReviewedAt() {
+	public @Nullable Instant getReviewedAt() {
 		return this.reviewedAt;
 	}
 
-	public Instant getClosedAt() {
+	public @Nullable Instant getClosedAt() {
 		return this.closedAt;
 	}
 

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An audit or inspection the client planned on a contract (Setagaya 33–34, Kadoma 11(2),
  * Nerima 22–23, Gunma 15): its kind, scope, day, inspectors and the subcontractors in
@@ -54,7 +56,7 @@ public class Inspection {
 	private String inspectors;
 
 	@Column(name = "subcontractors_in_scope", updatable = false)
-	private String subcontractorsInScope;
+	private @Nullable String subcontractorsInScope;
 
 	@Column(name = "planned_at", nullable = false, updatable = false)
 	private Instant plannedAt;
@@ -63,14 +65,17 @@ public class Inspection {
 	private UUID plannedBy;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Inspection() {
 	}
 
+	// InspectionForm's problems() has refused a blank scope or missing inspectors before
+	// this is called
+	@SuppressWarnings("NullAway")
 	Inspection(UUID contractId, UUID clientOrganisationId, UUID contractorOrganisationId, int seq, InspectionKind kind,
-			String scope, LocalDate heldOn, String inspectors, String subcontractorsInScope, UUID plannedBy,
-			Instant plannedAt) {
+			@Nullable String scope, LocalDate heldOn, @Nullable String inspectors,
+			@Nullable String subcontractorsInScope, UUID plannedBy, Instant plannedAt) {
 		this.id = UUID.randomUUID();
 		this.contractId = contractId;
 		this.clientOrganisationId = clientOrganisationId;
@@ -130,7 +135,7 @@ public class Inspection {
 		return this.inspectors;
 	}
 
-	public String getSubcontractorsInScope() {
+	public @Nullable String getSubcontractorsInScope() {
 		return this.subcontractorsInScope;
 	}
 

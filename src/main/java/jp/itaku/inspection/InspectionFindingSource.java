@@ -11,6 +11,7 @@ import jp.itaku.finding.FindingSource;
 import jp.itaku.finding.FindingSummary;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,8 @@ class InspectionFindingSource implements FindingSource {
 		this.findings = findings;
 	}
 
+	// the findings are filtered by byId.containsKey just above
+	@SuppressWarnings("NullAway")
 	@Override
 	public List<FindingSummary> findingsOf(Contract contract) {
 		Map<UUID, Inspection> byId = this.inspections.findByContractIdOrderBySeqDesc(contract.getId())

@@ -29,6 +29,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,9 +125,11 @@ public class InspectionFindings {
 	 * @throws InvalidInputProblem naming the field at fault; nothing is stored then
 	 * @throws AccessDeniedProblem for anyone else party to the contract
 	 */
+	// the Finding constructor has refused a missing severity before it is audited here
+	@SuppressWarnings("NullAway")
 	@Transactional
-	public Finding record(Actor actor, UUID inspectionId, Severity severity, String clauseRef, String description,
-			String instruction, LocalDate dueOn) {
+	public Finding record(Actor actor, UUID inspectionId, @Nullable Severity severity, @Nullable String clauseRef,
+			@Nullable String description, @Nullable String instruction, @Nullable LocalDate dueOn) {
 		Inspection inspection = this.scope.find(inspectionId);
 		this.scope.requireInspector(actor, this.scope.scoped(actor, inspection));
 		this.scope.lock("finding:" + inspectionId);
@@ -160,15 +163,15 @@ public class InspectionFindings {
 	 * not open
 	 */
 	@Transactional
-	public Finding acknowledge(Actor actor, UUID findingId, String instruction, LocalDate dueOn) {
+	public Finding acknowledge(Actor actor, UUID findingId, @Nullable String instruction, @Nullable LocalDate dueOn) {
 		Finding finding = find(findingId);
 		Inspection inspection = this.scope.find(finding.getInspectionId());
 		requireStep(actor, this.scope.scoped(actor, inspection), FindingStep.ACKNOWLEDGE);
 		return acknowledge(actor, inspection, finding, instruction, dueOn);
 	}
 
-	private Finding acknowledge(Actor actor, Inspection inspection, Finding finding, String instruction,
-			LocalDate dueOn) {
+	private Finding acknowledge(Actor actor, Inspection inspection, Finding finding, @Nullable String instruction,
+			@Nullable LocalDate dueOn) {
 		LocalDate today = this.calendar.today();
 		finding.acknowledge(instruction, dueOn, today, Instant.now(this.clock));
 		List<Obligation> raised = this.obligations.raise(inspection.getContractId(),
@@ -236,7 +239,7 @@ public class InspectionFindings {
 	 * @throws InvalidInputProblem when the finding is not explained
 	 */
 	@Transactional
-	public Finding close(Actor actor, UUID findingId, String comment) {
+	public Finding close(Actor actor, UUID findingId, @Nullable String comment) {
 		Finding finding = find(findingId);
 		Inspection inspection = this.scope.find(finding.getInspectionId());
 		requireStep(actor, this.scope.scoped(actor, inspection), FindingStep.CLOSE);
@@ -261,7 +264,7 @@ public class InspectionFindings {
 	 * @throws InvalidInputProblem without a comment, or when the finding is not explained
 	 */
 	@Transactional
-	public Finding returnExplanation(Actor actor, UUID findingId, String comment) {
+	public Finding returnExplanation(Actor actor, UUID findingId, @Nullable String comment) {
 		Finding finding = find(findingId);
 		Inspection inspection = this.scope.find(finding.getInspectionId());
 		requireStep(actor, this.scope.scoped(actor, inspection), FindingStep.RETURN);
@@ -314,7 +317,7 @@ public class InspectionFindings {
 	 * Tells the other side (and any listener) that a step was taken on a finding; the
 	 * finding module mails after commit.
 	 */
-	private void told(Inspection inspection, Finding finding, FindingStep step, String comment) {
+	private void told(Inspection inspection, Finding finding, FindingStep step, @Nullable String comment) {
 		this.events.publishEvent(new FindingEvents.StepTaken(inspection.getContractId(), "Finding", step,
 				InspectionFindingSource.summary(inspection, finding), comment));
 	}

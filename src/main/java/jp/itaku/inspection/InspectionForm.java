@@ -8,6 +8,10 @@ import java.util.List;
  * subcontractors in scope (free text; Setagaya 33), and the checklist lines kept (their
  * requirement keys; {@code null} keeps every line the profile offers).
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class InspectionForm {
 
 	private InspectionKind kind;

@@ -26,6 +26,7 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Sha256;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -211,8 +212,10 @@ public class Inspections {
 	 * @param note what was seen (optional)
 	 * @return the line
 	 */
+	// ChecklistLine.observe has refused a missing result before it is audited here
+	@SuppressWarnings("NullAway")
 	@Transactional
-	public ChecklistLine observe(Actor actor, UUID lineId, LineResult result, String note) {
+	public ChecklistLine observe(Actor actor, UUID lineId, @Nullable LineResult result, @Nullable String note) {
 		ChecklistLine line = this.lines.findById(lineId).orElseThrow(() -> new NotFoundProblem(InspectionScope.WHAT));
 		Inspection inspection = this.scope.find(line.getInspectionId());
 		this.scope.requireInspector(actor, this.scope.scoped(actor, inspection));

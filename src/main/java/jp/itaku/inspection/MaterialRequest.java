@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jp.itaku.catalog.Deliverable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client's request for material in an inspection (資料の提供, Kadoma 11(4); the last three
  * months of logs, Gunma 9; a status report, Setagaya 33): the deliverable asked for, what
@@ -56,8 +58,11 @@ public class MaterialRequest {
 	protected MaterialRequest() {
 	}
 
-	MaterialRequest(Inspection inspection, int seq, Deliverable deliverable, String description, LocalDate dueOn,
-			UUID requestedBy, Instant requestedAt) {
+	// MaterialRequests.request has refused a blank description (Texts.required) before
+	// this is called
+	@SuppressWarnings("NullAway")
+	MaterialRequest(Inspection inspection, int seq, Deliverable deliverable, @Nullable String description,
+			LocalDate dueOn, UUID requestedBy, Instant requestedAt) {
 		this.id = UUID.randomUUID();
 		this.inspectionId = inspection.getId();
 		this.contractId = inspection.getContractId();

@@ -24,6 +24,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.NotFoundProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,9 +99,12 @@ public class MaterialRequests {
 	 * @throws InvalidInputProblem naming every field at fault
 	 * @throws AccessDeniedProblem for anyone else party to the contract
 	 */
+	// a missing deliverable or due date is refused above (InvalidInputProblem) before
+	// these lines
+	@SuppressWarnings("NullAway")
 	@Transactional
-	public MaterialRequest request(Actor actor, UUID inspectionId, Deliverable deliverable, String description,
-			LocalDate dueOn) {
+	public MaterialRequest request(Actor actor, UUID inspectionId, @Nullable Deliverable deliverable,
+			@Nullable String description, @Nullable LocalDate dueOn) {
 		Inspection inspection = this.scope.find(inspectionId);
 		Contract contract = this.scope.scoped(actor, inspection);
 		this.scope.requireInspector(actor, contract);

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Cleans and checks the free texts of this module.
  */
@@ -14,7 +16,7 @@ final class Texts {
 	private Texts() {
 	}
 
-	static String clean(String value) {
+	static @Nullable String clean(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
@@ -22,15 +24,16 @@ final class Texts {
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 
-	static String required(String field, String value, int max) {
+	static String required(String field, @Nullable String value, int max) {
 		String clean = clean(value);
 		if (clean == null) {
 			throw new InvalidInputProblem(field, "inspection.error.required." + field);
 		}
-		return optional(field, clean, max);
+		optional(field, clean, max);
+		return clean;
 	}
 
-	static String optional(String field, String value, int max) {
+	static @Nullable String optional(String field, @Nullable String value, int max) {
 		String clean = clean(value);
 		if (clean != null && clean.length() > max) {
 			throw new InvalidInputProblem(field, "inspection.error.tooLong", String.valueOf(max));
@@ -45,7 +48,7 @@ final class Texts {
 	 * @param check the check
 	 * @return the checked value, or {@code null} when it was refused
 	 */
-	static String collect(List<FieldProblem> problems, Supplier<String> check) {
+	static @Nullable String collect(List<FieldProblem> problems, Supplier<String> check) {
 		try {
 			return check.get();
 		}

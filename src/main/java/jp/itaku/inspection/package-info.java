@@ -6,9 +6,12 @@
  * with evidence, the client's verification and closure, requests for material tracked as
  * ON_REQUEST obligations, and the audit report PDF. Not the audit trail ({@code audit}).
  */
+@NullMarked
 @ApplicationModule(displayName = "Inspections",
 		allowedDependencies = { "audit", "calendar", "catalog", "contract", "document", "finding", "finding :: sources",
 				"obligation", "obligation :: producers", "organisation", "organisation :: system", "platform" })
 package jp.itaku.inspection;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

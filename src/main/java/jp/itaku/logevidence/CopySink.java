@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jp.itaku.platform.ItakuTime;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -52,7 +53,7 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 
 	private int length;
 
-	private CopyIn copy;
+	private @Nullable CopyIn copy;
 
 	private long start = Long.MAX_VALUE;
 
@@ -124,7 +125,7 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
 	}
 
-	private void text(String value) {
+	private void text(@Nullable String value) {
 		if (value == null) {
 			int32(-1);
 			return;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * PostgreSQL's COPY text format: tab-separated values, {@code \N} for null, backslash,
  * tab, newline and carriage return escaped.
@@ -64,7 +66,7 @@ final class CopyText {
 		return out.toString();
 	}
 
-	static void value(StringBuilder out, String value) {
+	static void value(StringBuilder out, @Nullable String value) {
 		if (value == null) {
 			out.append("\\N");
 		}

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * CSV as RFC 4180 writes it, one record a line: comma-separated fields, optionally in
  * double quotes (a quote inside doubled); the first line names the columns the mapping
@@ -55,7 +57,7 @@ final class CsvLineParser extends LineParser {
 		return true;
 	}
 
-	private static int column(Map<String, Integer> index, String name, boolean required) {
+	private static int column(Map<String, Integer> index, @Nullable String name, boolean required) {
 		if (name == null) {
 			if (required) {
 				throw new MalformedLine("logevidence.malformed.header", "");
@@ -86,7 +88,7 @@ final class CsvLineParser extends LineParser {
 				get(fields, this.target), get(fields, this.result), get(fields, this.address), more);
 	}
 
-	private static String get(List<String> fields, int i) {
+	private static @Nullable String get(List<String> fields, int i) {
 		return (i < 0) ? null : fields.get(i);
 	}
 

@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One pass over an uploaded batch: hashes the bytes (SHA-256), optionally keeps a copy
  * (for a batch that waits for the user's decision), reads every line with the source's
@@ -71,7 +73,7 @@ final class Ingestion {
 	 * @param candidate which lines the line-level rules look at, or {@code null} not to
 	 * profile
 	 */
-	static Result read(InputStream in, LineParser parser, Sink sink, OutputStream copy, Instant arrival,
+	static Result read(InputStream in, LineParser parser, Sink sink, @Nullable OutputStream copy, Instant arrival,
 			int toleranceSeconds, Predicate<LogLine> candidate) {
 		MessageDigest digest;
 		try {
@@ -82,7 +84,7 @@ final class Ingestion {
 		}
 		InputStream source = new DigestInputStream((copy != null) ? new Tee(in, copy) : in, digest);
 		Result result = new Result();
-		Profile profile = (candidate != null) ? new Profile() : null;
+		@Nullable Profile profile = (candidate != null) ? new Profile() : null;
 		result.profile = profile;
 		YearMonth countedMonth = null;
 		int monthCount = 0;
@@ -188,7 +190,7 @@ final class Ingestion {
 	/** What one pass read. */
 	static final class Result {
 
-		String sha256;
+		@Nullable String sha256;
 
 		int good;
 
@@ -196,9 +198,9 @@ final class Ingestion {
 
 		final List<Malformed> malformed = new ArrayList<>();
 
-		Instant first;
+		@Nullable Instant first;
 
-		Instant last;
+		@Nullable Instant last;
 
 		final Map<YearMonth, Integer> months = new TreeMap<>();
 
@@ -206,7 +208,7 @@ final class Ingestion {
 
 		final Sample backwards = new Sample();
 
-		Profile profile;
+		@Nullable Profile profile;
 
 		int total() {
 			return this.good + this.malformedCount;
@@ -226,9 +228,9 @@ final class Ingestion {
 
 		final List<LogLine> candidates = new ArrayList<>();
 
-		private String lastUser;
+		private @Nullable String lastUser;
 
-		private Map<Long, long[]> lastHours;
+		private @Nullable Map<Long, long[]> lastHours;
 
 		void add(LogLine line, long millis) {
 			Map<Long, long[]> byHour;

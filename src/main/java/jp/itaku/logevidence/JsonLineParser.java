@@ -3,6 +3,7 @@ package jp.itaku.logevidence;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +45,7 @@ final class JsonLineParser extends LineParser {
 				text(node, this.mapping.address()), more);
 	}
 
-	private static String text(JsonNode node, String path) {
+	private static @Nullable String text(JsonNode node, @Nullable String path) {
 		if (path == null) {
 			return null;
 		}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jp.itaku.platform.InputRules;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,14 +79,14 @@ abstract class LineParser {
 				optional("address", address, ADDRESS_MAX), json(extra));
 	}
 
-	static String required(String field, String value, int max) {
+	static @Nullable String required(String field, String value, int max) {
 		if (value == null || value.isBlank() || value.equals("-")) {
 			throw new MalformedLine("logevidence.malformed.missing", field);
 		}
 		return optional(field, value, max);
 	}
 
-	static String optional(String field, String value, int max) {
+	static @Nullable String optional(String field, String value, int max) {
 		if (value == null) {
 			return null;
 		}
@@ -104,7 +105,7 @@ abstract class LineParser {
 		return v;
 	}
 
-	static String json(Map<String, String> extra) {
+	static @Nullable String json(Map<String, String> extra) {
 		if (extra == null || extra.isEmpty()) {
 			return null;
 		}

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One upload of a source's log: its SHA-256, its counts and its malformed lines. A batch
  * with malformed lines waits (PENDING) until the user accepts its good lines or rejects
@@ -33,9 +35,9 @@ public class LogBatch {
 
 	private final UUID sourceId;
 
-	private final String sha256;
+	private final @Nullable String sha256;
 
-	private final String fileName;
+	private final @Nullable String fileName;
 
 	private final int totalLines;
 
@@ -47,21 +49,22 @@ public class LogBatch {
 
 	private Status status;
 
-	private final Instant firstAt;
+	private final @Nullable Instant firstAt;
 
-	private final Instant lastAt;
+	private final @Nullable Instant lastAt;
 
-	private final Instant uploadedAt;
+	private final @Nullable Instant uploadedAt;
 
 	private final UUID uploadedBy;
 
-	private Instant decidedAt;
+	private @Nullable Instant decidedAt;
 
-	private UUID decidedBy;
+	private @Nullable UUID decidedBy;
 
-	LogBatch(UUID id, UUID contractId, UUID sourceId, String sha256, String fileName, int totalLines, int goodLines,
-			int malformedLines, List<Malformed> malformed, Status status, Instant firstAt, Instant lastAt,
-			Instant uploadedAt, UUID uploadedBy, Instant decidedAt, UUID decidedBy) {
+	LogBatch(UUID id, UUID contractId, UUID sourceId, @Nullable String sha256, @Nullable String fileName,
+			int totalLines, int goodLines, int malformedLines, List<Malformed> malformed, Status status,
+			@Nullable Instant firstAt, @Nullable Instant lastAt, @Nullable Instant uploadedAt, UUID uploadedBy,
+			@Nullable Instant decidedAt, @Nullable UUID decidedBy) {
 		this.id = id;
 		this.contractId = contractId;
 		this.sourceId = sourceId;
@@ -124,11 +127,11 @@ public class LogBatch {
 		return this.sourceId;
 	}
 
-	public String getSha256() {
+	public @Nullable String getSha256() {
 		return this.sha256;
 	}
 
-	public String getFileName() {
+	public @Nullable String getFileName() {
 		return this.fileName;
 	}
 
@@ -152,15 +155,15 @@ public class LogBatch {
 		return this.status;
 	}
 
-	public Instant getFirstAt() {
+	public @Nullable Instant getFirstAt() {
 		return this.firstAt;
 	}
 
-	public Instant getLastAt() {
+	public @Nullable Instant getLastAt() {
 		return this.lastAt;
 	}
 
-	public Instant getUploadedAt() {
+	public @Nullable Instant getUploadedAt() {
 		return this.uploadedAt;
 	}
 
@@ -168,11 +171,11 @@ public class LogBatch {
 		return this.uploadedBy;
 	}
 
-	public Instant getDecidedAt() {
+	public @Nullable Instant getDecidedAt() {
 		return this.decidedAt;
 	}
 
-	public UUID getDecidedBy() {
+	public @Nullable UUID getDecidedBy() {
 		return this.decidedBy;
 	}
 

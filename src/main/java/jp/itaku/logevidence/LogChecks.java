@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.database.TransactionLocks;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -77,7 +78,7 @@ class LogChecks {
 	 * @return what changed
 	 */
 	CheckOutcome run(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now,
-			Ingestion.Profile profile) {
+			Ingestion.@Nullable Profile profile) {
 		// One run per contract at a time (an upload's and a background re-run's): they
 		// write the same findings. The lock ends with the transaction.
 		this.locks.lock("logchecks:" + contractId);
@@ -176,8 +177,8 @@ class LogChecks {
 		return "lf_candidate";
 	}
 
-	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings, Ingestion.Profile profile,
-			boolean hasIds) {
+	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings,
+			Ingestion.@Nullable Profile profile, boolean hasIds) {
 		this.jdbc
 			.sql("create temp table if not exists lf_uh (user_ref varchar(200), hour timestamptz, n bigint,"
 					+ " first_at timestamptz, last_at timestamptz) on commit drop")
@@ -292,7 +293,8 @@ class LogChecks {
 	 * @param linePredicate which of the day's lines are evidence ({@code e.…},
 	 * {@code g.…}), or {@code null} for all
 	 */
-	private Counter perDay(UUID contractId, LogRule rule, String condition, String linePredicate, Timestamp now) {
+	private Counter perDay(UUID contractId, LogRule rule, String condition, @Nullable String linePredicate,
+			Timestamp now) {
 		String predicate = (linePredicate != null) ? " and " + linePredicate : "";
 		String count = (linePredicate != null)
 				? "(select count(*) from log_line e where e.contract_id = :c and e.user_ref = g.user_ref"

@@ -32,6 +32,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -317,7 +318,7 @@ public class LogEvidence {
 	 * @return the batch on record and whether it had been received before
 	 * @throws InvalidInputProblem when the CSV header lacks a mapped column
 	 */
-	public Received ingest(Actor actor, UUID contractId, UUID sourceId, String fileName, InputStream content,
+	public Received ingest(Actor actor, UUID contractId, UUID sourceId, @Nullable String fileName, InputStream content,
 			boolean partial) {
 		Contract contract = this.transaction.execute((s) -> this.contracts.get(actor, contractId));
 		ContractRoles.require(mayUpload(actor, contract));
@@ -454,8 +455,8 @@ public class LogEvidence {
 		return batch;
 	}
 
-	private Ingestion.Result store(LogSource source, UUID batchId, InputStream in, OutputStream copy, Instant arrival,
-			LogSettings settings) {
+	private Ingestion.Result store(LogSource source, UUID batchId, InputStream in, @Nullable OutputStream copy,
+			@Nullable Instant arrival, LogSettings settings) {
 		LineParser parser = LineParser.of(source.format(), source.mapping(), source.zone(), this.json);
 		CopySink sink = new CopySink(this.dataSource, this.partitions, source.contractId(), batchId);
 		try {
@@ -471,7 +472,7 @@ public class LogEvidence {
 	}
 
 	private CheckOutcome accepted(Actor actor, LogBatch batch, Ingestion.Result result, LogSettings settings,
-			Instant arrival, boolean insertedAlready) {
+			@Nullable Instant arrival, boolean insertedAlready) {
 		if (batch.getStatus() == LogBatch.Status.ACCEPTED && batch.getDecidedAt() == null) {
 			this.records.insertBatch(batch);
 		}
@@ -523,7 +524,7 @@ public class LogEvidence {
 		}).toList();
 	}
 
-	private static LogBatch batch(UUID id, LogSource source, String fileName, Ingestion.Result result,
+	private static LogBatch batch(UUID id, LogSource source, @Nullable String fileName, Ingestion.Result result,
 			LogBatch.Status status, Instant arrival, Actor actor) {
 		return new LogBatch(id, source.contractId(), source.id(), result.sha256, fileName, result.total(), result.good,
 				result.malformedCount,
@@ -586,7 +587,7 @@ public class LogEvidence {
 	}
 
 	/** Sends the copy of a batch that waits for a decision to the shared store. */
-	private void keep(UUID batchId, Path copy) {
+	private void keep(UUID batchId, @Nullable Path copy) {
 		try (InputStream in = Files.newInputStream(copy)) {
 			this.store.putObject(SPOOL + batchId, in, Long.MAX_VALUE);
 		}
@@ -624,7 +625,7 @@ public class LogEvidence {
 		deleteQuietly(this.spool.resolve(batchId + ".log"));
 	}
 
-	private static void deleteQuietly(Path path) {
+	private static void deleteQuietly(@Nullable Path path) {
 		if (path == null) {
 			return;
 		}
@@ -650,11 +651,11 @@ public class LogEvidence {
 		return instant.atZone(ItakuTime.ZONE).toLocalDate();
 	}
 
-	private static Instant instant(Timestamp t) {
+	private static @Nullable Instant instant(Timestamp t) {
 		return (t != null) ? t.toInstant() : null;
 	}
 
-	private record Attempt(Ingestion.Result result, LogBatch batch, CheckOutcome outcome) {
+	private record Attempt(Ingestion.Result result, @Nullable LogBatch batch, @Nullable CheckOutcome outcome) {
 	}
 
 	/**
@@ -665,7 +666,7 @@ public class LogEvidence {
 	 * again)
 	 * @param checks what the checks found, when the batch was accepted now
 	 */
-	public record Received(LogBatch batch, boolean duplicate, CheckOutcome checks) {
+	public record Received(LogBatch batch, boolean duplicate, @Nullable CheckOutcome checks) {
 	}
 
 	/**

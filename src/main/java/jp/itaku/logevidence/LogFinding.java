@@ -10,6 +10,8 @@ import jp.itaku.finding.FindingStatus;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a check found, with its clause, severity and evidence lines, and the workflow
  * every finding shares ({@link FindingStatus}): open → acknowledged (the client asks for
@@ -47,15 +49,16 @@ public class LogFinding {
 
 	private String returnComment;
 
-	private final Instant foundAt;
+	private final @Nullable Instant foundAt;
 
-	private Instant changedAt;
+	private @Nullable Instant changedAt;
 
 	private UUID changedBy;
 
 	LogFinding(UUID id, UUID contractId, LogRule rule, String clauseRef, String subject, String userRef,
 			LocalDate occurredOn, int lineCount, List<Map<String, Object>> evidence, FindingStatus status,
-			String explanation, String returnComment, Instant foundAt, Instant changedAt, UUID changedBy) {
+			String explanation, String returnComment, @Nullable Instant foundAt, @Nullable Instant changedAt,
+			UUID changedBy) {
 		this.id = id;
 		this.contractId = contractId;
 		this.rule = rule;
@@ -86,7 +89,7 @@ public class LogFinding {
 	 * @throws InvalidInputProblem when the step does not fit or the text is blank or too
 	 * long
 	 */
-	void explain(String text, UUID by, Instant at) {
+	void explain(@Nullable String text, UUID by, Instant at) {
 		FindingStatus next = this.status.after(FindingStep.EXPLAIN);
 		String value = (text != null) ? text.strip() : "";
 		if (value.isEmpty()) {
@@ -105,7 +108,7 @@ public class LogFinding {
 	 * @throws InvalidInputProblem unless it is explained, or without a comment or with
 	 * one too long
 	 */
-	void returnExplanation(String comment, UUID by, Instant at) {
+	void returnExplanation(@Nullable String comment, UUID by, Instant at) {
 		FindingStatus next = this.status.after(FindingStep.RETURN);
 		String value = (comment != null) ? comment.strip() : "";
 		if (value.isEmpty()) {
@@ -184,11 +187,11 @@ public class LogFinding {
 		return this.returnComment;
 	}
 
-	public Instant getFoundAt() {
+	public @Nullable Instant getFoundAt() {
 		return this.foundAt;
 	}
 
-	public Instant getChangedAt() {
+	public @Nullable Instant getChangedAt() {
 		return this.changedAt;
 	}
 

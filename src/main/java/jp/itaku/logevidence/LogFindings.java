@@ -19,6 +19,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -114,7 +115,7 @@ public class LogFindings {
 	 * @throws AccessDeniedProblem when the actor may not take the step
 	 */
 	@Transactional
-	public LogFinding move(Actor actor, UUID findingId, FindingStep step, String text) {
+	public LogFinding move(Actor actor, UUID findingId, FindingStep step, @Nullable String text) {
 		LogFinding finding = this.records.finding(findingId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scoped(actor, finding.getContractId());
 		FindingParties.require(actor, contract, step);

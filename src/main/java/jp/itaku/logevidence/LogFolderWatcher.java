@@ -21,6 +21,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.ItakuProblem;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,7 +155,7 @@ class LogFolderWatcher {
 		return outcome;
 	}
 
-	private static UUID uuid(Path dir) {
+	private static @Nullable UUID uuid(Path dir) {
 		String name = dir.getFileName().toString();
 		if (OUTCOMES.contains(name)) {
 			return null;

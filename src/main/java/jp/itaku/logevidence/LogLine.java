@@ -2,6 +2,8 @@ package jp.itaku.logevidence;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of a log as the checks read it.
  *
@@ -13,7 +15,7 @@ import java.time.Instant;
  * @param address the client's address (may be {@code null})
  * @param fields the free fields the source maps, as a JSON object (may be {@code null})
  */
-record LogLine(Instant occurredAt, String user, String action, String target, String result, String address,
-		String fields) {
+record LogLine(Instant occurredAt, @Nullable String user, @Nullable String action, @Nullable String target,
+		@Nullable String result, @Nullable String address, @Nullable String fields) {
 
 }

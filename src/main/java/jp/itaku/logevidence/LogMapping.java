@@ -2,6 +2,8 @@ package jp.itaku.logevidence;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which column (CSV header name), JSON field or syslog structured-data parameter holds
  * each field the checks read. Timestamp, user and action are required; for syslog, a
@@ -16,8 +18,8 @@ import java.util.List;
  * @param address the client's address
  * @param extra further fields kept with the line
  */
-public record LogMapping(String timestamp, String user, String action, String target, String result, String address,
-		List<String> extra) {
+public record LogMapping(@Nullable String timestamp, @Nullable String user, @Nullable String action,
+		@Nullable String target, @Nullable String result, @Nullable String address, @Nullable List<String> extra) {
 
 	public LogMapping {
 		timestamp = blankToNull(timestamp);
@@ -30,7 +32,7 @@ public record LogMapping(String timestamp, String user, String action, String ta
 				: List.of();
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

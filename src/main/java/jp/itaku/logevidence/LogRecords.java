@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jp.itaku.finding.FindingStatus;
 import jp.itaku.platform.InvalidInputProblem;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,7 +135,7 @@ class LogRecords {
 		return this.jdbc.sql(BATCH + "where id = ?").param(id).query((rs, n) -> batch(rs, n)).optional();
 	}
 
-	Optional<LogBatch> liveBatch(UUID contractId, UUID sourceId, String sha256) {
+	Optional<LogBatch> liveBatch(UUID contractId, UUID sourceId, @Nullable String sha256) {
 		return this.jdbc.sql(BATCH + "where contract_id = ? and source_id = ? and sha256 = ? and status <> 'REJECTED'")
 			.params(contractId, sourceId, sha256)
 			.query((rs, n) -> batch(rs, n))
@@ -244,11 +245,11 @@ class LogRecords {
 				rs.getString(11), rs.getString(12), instant(rs, 13), instant(rs, 14), rs.getObject(15, UUID.class));
 	}
 
-	private static Timestamp ts(Instant instant) {
+	private static @Nullable Timestamp ts(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);
 		return (t != null) ? t.toInstant() : null;
 	}

@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a contract allows in its logs and how long they are kept.
  *
@@ -21,9 +23,9 @@ import java.util.List;
  * @param skewToleranceSeconds how far timestamps may lie in the future or go back
  * @param requiresEntry whether activity needs an entry in the entry log that day
  */
-public record LogSettings(int retentionMonths, @TextLimit(4000) String forbiddenOperations, LocalTime allowedFrom,
-		LocalTime allowedTo, int bulkPerHour, int failedLoginBurst, int failedLoginMinutes, int skewToleranceSeconds,
-		boolean requiresEntry) {
+public record LogSettings(int retentionMonths, @TextLimit(4000) String forbiddenOperations,
+		@Nullable LocalTime allowedFrom, @Nullable LocalTime allowedTo, int bulkPerHour, int failedLoginBurst,
+		int failedLoginMinutes, int skewToleranceSeconds, boolean requiresEntry) {
 
 	/** The retention no contract goes below (Gunma 3ウ: three months). */
 	public static final int MIN_RETENTION_MONTHS = 3;

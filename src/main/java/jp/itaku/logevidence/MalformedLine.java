@@ -1,5 +1,7 @@
 package jp.itaku.logevidence;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A line that cannot be read, with the reason (a message key and its argument) shown next
  * to its line number. Thrown without a stack trace: a batch may hold many.
@@ -8,9 +10,9 @@ final class MalformedLine extends RuntimeException {
 
 	private final String reasonKey;
 
-	private final String argument;
+	private final @Nullable String argument;
 
-	MalformedLine(String reasonKey, String argument) {
+	MalformedLine(String reasonKey, @Nullable String argument) {
 		super(reasonKey, null, false, false);
 		this.reasonKey = reasonKey;
 		this.argument = argument;
@@ -24,7 +26,7 @@ final class MalformedLine extends RuntimeException {
 		return this.reasonKey;
 	}
 
-	String argument() {
+	@Nullable String argument() {
 		return this.argument;
 	}
 

@@ -24,6 +24,7 @@ import jp.itaku.worksite.EntryLogEntry;
 import jp.itaku.worksite.ShiftCell;
 import jp.itaku.worksite.WorkSchedules;
 import jp.itaku.worksite.WorksiteSystemReads;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,7 +129,7 @@ class PeopleFacts {
 		return idCount;
 	}
 
-	private static void row(StringBuilder out, Object... values) {
+	private static void row(StringBuilder out, @Nullable Object... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				out.append('\t');

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import jp.itaku.document.DocumentStore;
 import jp.itaku.document.StoredObject;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,14 +142,14 @@ public class SpoolLeftovers {
 		});
 	}
 
-	private static boolean finished(String state, Instant written, Instant unknownWrittenBefore) {
+	private static boolean finished(@Nullable String state, Instant written, Instant unknownWrittenBefore) {
 		if (state == null) {
 			return written.isBefore(unknownWrittenBefore);
 		}
 		return !LogBatch.Status.PENDING.name().equals(state);
 	}
 
-	private static String describe(String state) {
+	private static String describe(@Nullable String state) {
 		return (state != null) ? state : "unknown batch";
 	}
 

@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Syslog messages as RFC 5424 writes them, one a line:
  * {@code <PRI>VERSION TIMESTAMP HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA [MSG]},
@@ -36,7 +38,8 @@ final class SyslogLineParser extends LineParser {
 				value(values, this.mapping.address(), null), more);
 	}
 
-	private static String value(Map<String, String> values, String name, String fallback) {
+	private static @Nullable String value(Map<String, String> values, @Nullable String name,
+			@Nullable String fallback) {
 		String key = (name != null) ? name : fallback;
 		return (key != null) ? values.get(key) : null;
 	}

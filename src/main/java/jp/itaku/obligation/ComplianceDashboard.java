@@ -23,6 +23,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -283,9 +284,9 @@ public class ComplianceDashboard {
 		CONTRACTOR(null);
 
 		/** The obligations whose number orders the rows, most first, as SQL. */
-		private final String counted;
+		private final @Nullable String counted;
 
-		Sort(String counted) {
+		Sort(@Nullable String counted) {
 			this.counted = counted;
 		}
 
@@ -300,7 +301,7 @@ public class ComplianceDashboard {
 	 * @param counts its obligations by state, {@code null} when the actor may not read
 	 * them
 	 */
-	public record Row(ContractSummary contract, String contractorName, String issuer, Counts counts) {
+	public record Row(ContractSummary contract, String contractorName, String issuer, @Nullable Counts counts) {
 
 		/**
 		 * Returns whether everything is in order: nothing overdue, returned or awaiting
@@ -308,7 +309,7 @@ public class ComplianceDashboard {
 		 * @return {@code true} when in order; {@code false} also when not counted
 		 */
 		public boolean inOrder() {
-			return counted() && this.counts.overdue() == 0 && this.counts.returned() == 0
+			return this.counts != null && this.counts.overdue() == 0 && this.counts.returned() == 0
 					&& this.counts.awaitingReview() == 0;
 		}
 
@@ -359,7 +360,7 @@ public class ComplianceDashboard {
 	 * @param nextDue the next due date, or {@code null}
 	 */
 	public record Counts(long overdue, long dueSoon, long awaitingReview, long returned, long accepted, long open,
-			long total, LocalDate nextDue) {
+			long total, @Nullable LocalDate nextDue) {
 
 		static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, null);
 

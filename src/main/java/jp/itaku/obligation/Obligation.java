@@ -65,36 +65,36 @@ public class Obligation {
 	private String periodKey;
 
 	@Column(name = "due_date")
-	private LocalDate dueDate;
+	private @Nullable LocalDate dueDate;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "due_kind")
-	private DeadlineKind dueKind;
+	private @Nullable DeadlineKind dueKind;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "due_policy")
-	private DeadlinePolicy duePolicy;
+	private @Nullable DeadlinePolicy duePolicy;
 
 	@Column(name = "due_within")
-	private String dueWithin;
+	private @Nullable String dueWithin;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private ObligationStatus status = ObligationStatus.OPEN;
 
 	@Column(name = "waived_reason")
-	private String waivedReason;
+	private @Nullable String waivedReason;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private Origin origin = Origin.PLANNED;
 
 	@Column(name = "occurred_on")
-	private LocalDate occurredOn;
+	private @Nullable LocalDate occurredOn;
 
-	private String subject;
+	private @Nullable String subject;
 
-	private String source;
+	private @Nullable String source;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -103,7 +103,7 @@ public class Obligation {
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Obligation() {
 	}
@@ -199,7 +199,7 @@ public class Obligation {
 		this.updatedAt = now;
 	}
 
-	void waive(String reason, Instant now) {
+	void waive(@Nullable String reason, Instant now) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputProblem("reason", "obligation.waive.reasonRequired");
 		}
@@ -235,7 +235,7 @@ public class Obligation {
 	 * @param now the current instant
 	 * @return what changed, or {@code null} when nothing did
 	 */
-	String replan(PlannedObligation plan, Instant now) {
+	@Nullable String replan(PlannedObligation plan, Instant now) {
 		this.dueKind = plan.dueKind();
 		this.duePolicy = plan.duePolicy();
 		this.dueWithin = plan.dueWithin();
@@ -327,7 +327,7 @@ public class Obligation {
 		return this.periodKey;
 	}
 
-	public LocalDate getDueDate() {
+	public @Nullable LocalDate getDueDate() {
 		return this.dueDate;
 	}
 
@@ -362,7 +362,7 @@ public class Obligation {
 		return this.status;
 	}
 
-	public String getWaivedReason() {
+	public @Nullable String getWaivedReason() {
 		return this.waivedReason;
 	}
 
@@ -370,15 +370,15 @@ public class Obligation {
 		return this.origin;
 	}
 
-	public LocalDate getOccurredOn() {
+	public @Nullable LocalDate getOccurredOn() {
 		return this.occurredOn;
 	}
 
-	public String getSubject() {
+	public @Nullable String getSubject() {
 		return this.subject;
 	}
 
-	public String getSource() {
+	public @Nullable String getSource() {
 		return this.source;
 	}
 

@@ -8,6 +8,8 @@ import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.StoredProfile;
 import jp.itaku.contract.Contract;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An obligation with what a reader needs to act on it.
  *
@@ -22,9 +24,9 @@ import jp.itaku.contract.Contract;
  * @param maySubmit whether the reader may submit
  * @param mayReview whether the reader may review and waive
  */
-public record ObligationDetail(Obligation obligation, Contract contract, StoredProfile profile, ClauseDefinition clause,
-		List<Submission> submissions, Map<UUID, List<SubmissionFile>> files, List<ObligationEvent> history,
-		ObligationStatus status, boolean maySubmit, boolean mayReview) {
+public record ObligationDetail(Obligation obligation, Contract contract, StoredProfile profile,
+		@Nullable ClauseDefinition clause, List<Submission> submissions, Map<UUID, List<SubmissionFile>> files,
+		List<ObligationEvent> history, ObligationStatus status, boolean maySubmit, boolean mayReview) {
 
 	/**
 	 * Returns the files of one submission.

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One step in an obligation's history, which both parties see: planned, submitted,
  * accepted, returned, waived, rescheduled, withdrawn…
@@ -26,17 +28,18 @@ class ObligationEvent {
 	private Instant occurredAt;
 
 	@Column(name = "actor_id")
-	private UUID actorId;
+	private @Nullable UUID actorId;
 
 	@Column(nullable = false)
 	private String action;
 
-	private String comment;
+	private @Nullable String comment;
 
 	protected ObligationEvent() {
 	}
 
-	ObligationEvent(UUID obligationId, Instant occurredAt, UUID actorId, String action, String comment) {
+	ObligationEvent(UUID obligationId, Instant occurredAt, @Nullable UUID actorId, String action,
+			@Nullable String comment) {
 		this.id = UUID.randomUUID();
 		this.obligationId = obligationId;
 		this.occurredAt = occurredAt;
@@ -49,7 +52,7 @@ class ObligationEvent {
 		return this.occurredAt;
 	}
 
-	public UUID getActorId() {
+	public @Nullable UUID getActorId() {
 		return this.actorId;
 	}
 
@@ -57,7 +60,7 @@ class ObligationEvent {
 		return this.action;
 	}
 
-	public String getComment() {
+	public @Nullable String getComment() {
 		return this.comment;
 	}
 

@@ -17,11 +17,13 @@ import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.DeadlineType;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.Party;
-import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.Deadline;
 import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
+import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.catalog.TriggerType;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plans the dated obligations of a contract from its clause profile: every requirement
@@ -162,6 +164,8 @@ public final class ObligationPlanner {
 		};
 	}
 
+	// ProfileParser requires the day and the month offset of a DAY_OF_MONTH deadline
+	@SuppressWarnings("NullAway")
 	private static List<Occurrence> monthly(Deadline deadline, Terms terms) {
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (YearMonth month = YearMonth.from(terms.start()); !month.isAfter(YearMonth.from(terms.end())); month = month
@@ -181,7 +185,7 @@ public final class ObligationPlanner {
 		return occurrences;
 	}
 
-	private static List<Occurrence> periodic(String interval, Deadline deadline, Terms terms) {
+	private static List<Occurrence> periodic(@Nullable String interval, Deadline deadline, Terms terms) {
 		Period period;
 		try {
 			period = Period.parse(interval);
@@ -229,7 +233,7 @@ public final class ObligationPlanner {
 	 * periods; hours and minutes count in whole days (a duty "within 1 hour" is due the
 	 * same day).
 	 */
-	static LocalDate plus(LocalDate base, String iso) {
+	static LocalDate plus(LocalDate base, @Nullable String iso) {
 		if (iso == null || iso.isBlank()) {
 			return base;
 		}
@@ -264,7 +268,7 @@ public final class ObligationPlanner {
 	 * the periodic requirements the profile leaves "as agreed"; {@code null} when none
 	 */
 	public record Terms(LocalDate start, LocalDate end, Set<ContractAttribute> attributes, Durations durations,
-			String agreedInterval) {
+			@Nullable String agreedInterval) {
 
 		/**
 		 * Terms without an agreed reporting interval.
@@ -319,7 +323,8 @@ public final class ObligationPlanner {
 	 * @param policy the named deadline, or {@code null}
 	 * @param within the duration counted from {@code from}, or {@code null}
 	 */
-	private record Due(LocalDate nominal, LocalDate from, DeadlineKind kind, DeadlinePolicy policy, String within) {
+	private record Due(LocalDate nominal, LocalDate from, DeadlineKind kind, @Nullable DeadlinePolicy policy,
+			@Nullable String within) {
 	}
 
 	private record Occurrence(String periodKey, Due due) {

@@ -8,6 +8,8 @@ import jp.itaku.catalog.ProfileDefinition.Trigger;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.catalog.TriggerType;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What happened, for the requirements due when it happens: an event (a worker left, an
  * incident), a change of something submitted (the roster, the emergency contacts), or an
@@ -19,7 +21,8 @@ import jp.itaku.catalog.TriggerType;
  * @param subject for a change
  * @param action for an action
  */
-public record ObligationTrigger(TriggerType type, TriggerEvent event, ChangeSubject subject, GuardedAction action) {
+public record ObligationTrigger(TriggerType type, @Nullable TriggerEvent event, @Nullable ChangeSubject subject,
+		@Nullable GuardedAction action) {
 
 	public ObligationTrigger {
 		Objects.requireNonNull(type, "type");

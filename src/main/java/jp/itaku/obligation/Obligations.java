@@ -463,7 +463,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @return the reviewed submission
 	 */
 	@Transactional
-	public Submission review(Actor actor, UUID submissionId, boolean accept, String comment) {
+	public Submission review(Actor actor, UUID submissionId, boolean accept, @Nullable String comment) {
 		Submission submission = this.submissions.findById(submissionId)
 			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
 		Obligation obligation = this.obligations.findById(submission.getObligationId())
@@ -497,7 +497,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @param reason why
 	 */
 	@Transactional
-	public void waive(Actor actor, UUID id, String reason) {
+	public void waive(Actor actor, UUID id, @Nullable String reason) {
 		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scopedContract(actor, obligation);
 		if (!mayAct(actor, contract, false)) {
@@ -594,10 +594,11 @@ public class Obligations implements ContractClosingCheck {
 			.findByContractIdInAndStatusInOrderByDueDateAsc(visible.keySet(),
 					List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED))
 			.stream()
+			// Every obligation found is of a visible contract (the query's keys).
+			.map((o) -> new TodoItem(o, Objects.requireNonNull(visible.get(o.getContractId())),
+					o.effectiveStatus(today)))
 			// A closed contract owes only what the client asked for after closing.
-			.filter((o) -> ContractRoles.isOpen(visible.get(o.getContractId()))
-					|| owedAfterClosing(o, visible.get(o.getContractId())))
-			.map((o) -> new TodoItem(o, visible.get(o.getContractId()), o.effectiveStatus(today)))
+			.filter((t) -> ContractRoles.isOpen(t.contract()) || owedAfterClosing(t.obligation(), t.contract()))
 			.toList();
 	}
 
@@ -683,7 +684,7 @@ public class Obligations implements ContractClosingCheck {
 		return this.obligations
 			.findByContractIdInAndStatusInOrderByDueDateAsc(reviewable.keySet(), List.of(ObligationStatus.SUBMITTED))
 			.stream()
-			.map((o) -> new TodoItem(o, reviewable.get(o.getContractId()), o.getStatus()))
+			.map((o) -> new TodoItem(o, Objects.requireNonNull(reviewable.get(o.getContractId())), o.getStatus()))
 			.toList();
 	}
 
@@ -741,7 +742,8 @@ public class Obligations implements ContractClosingCheck {
 		return ContractRoles.editsForClient(actor, contract);
 	}
 
-	private void record(Obligation obligation, Actor actor, String action, String comment, Instant now) {
+	private void record(Obligation obligation, @Nullable Actor actor, String action, @Nullable String comment,
+			Instant now) {
 		this.history.save(
 				new ObligationEvent(obligation.getId(), now, (actor != null) ? actor.userId() : null, action, comment));
 	}
@@ -758,7 +760,8 @@ public class Obligations implements ContractClosingCheck {
 	 * which then replaces the one the profile's deadline gives; {@code null} for the
 	 * profile's
 	 */
-	public record Occurrence(String key, LocalDate occurredOn, String subject, String source, LocalDate dueOn) {
+	public record Occurrence(String key, LocalDate occurredOn, String subject, String source,
+			@Nullable LocalDate dueOn) {
 
 		public Occurrence {
 			Objects.requireNonNull(key, "key");
@@ -781,7 +784,7 @@ public class Obligations implements ContractClosingCheck {
 	 * @param contentType the declared type
 	 * @param content where to read it
 	 */
-	public record Upload(String fileName, String contentType, InputStreamSource content) {
+	public record Upload(@Nullable String fileName, @Nullable String contentType, InputStreamSource content) {
 	}
 
 	/**

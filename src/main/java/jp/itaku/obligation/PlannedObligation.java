@@ -31,6 +31,6 @@ import org.jspecify.annotations.Nullable;
  * {@code P3D}), or {@code null} for a calendar-fixed date or one due at the event
  */
 record PlannedObligation(String requirementKey, String clauseRef, ClauseCategory category, RequirementKind kind,
-		Deliverable deliverable, String summary, String summaryEn, String periodKey, LocalDate dueDate,
+		Deliverable deliverable, String summary, String summaryEn, String periodKey, @Nullable LocalDate dueDate,
 		DeadlineKind dueKind, @Nullable DeadlinePolicy duePolicy, @Nullable String dueWithin) {
 }

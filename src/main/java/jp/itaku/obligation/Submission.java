@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 import jp.itaku.platform.ConflictProblem;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One written submission (書面) for an obligation: the contractor's files and comment, then
  * the client's review. Submissions are numbered and never replaced: a returned one stays
@@ -31,7 +33,7 @@ public class Submission {
 	@Column(nullable = false)
 	private int number;
 
-	private String comment;
+	private @Nullable String comment;
 
 	@Column(name = "submitted_by", nullable = false)
 	private UUID submittedBy;
@@ -44,16 +46,16 @@ public class Submission {
 	private ReviewStatus reviewStatus = ReviewStatus.PENDING;
 
 	@Column(name = "review_comment")
-	private String reviewComment;
+	private @Nullable String reviewComment;
 
 	@Column(name = "reviewed_by")
-	private UUID reviewedBy;
+	private @Nullable UUID reviewedBy;
 
 	@Column(name = "reviewed_at")
-	private Instant reviewedAt;
+	private @Nullable Instant reviewedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Submission() {
 	}
@@ -67,7 +69,7 @@ public class Submission {
 		this.submittedAt = now;
 	}
 
-	void accept(UUID reviewer, String comment, Instant now) {
+	void accept(UUID reviewer, @Nullable String comment, Instant now) {
 		requirePending();
 		this.reviewStatus = ReviewStatus.ACCEPTED;
 		this.reviewComment = (comment == null || comment.isBlank()) ? null : comment.strip();
@@ -75,7 +77,7 @@ public class Submission {
 		this.reviewedAt = now;
 	}
 
-	void returnWith(UUID reviewer, String comment, Instant now) {
+	void returnWith(UUID reviewer, @Nullable String comment, Instant now) {
 		requirePending();
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidInputProblem("comment", "submission.return.commentRequired");
@@ -104,7 +106,7 @@ public class Submission {
 		return this.number;
 	}
 
-	public String getComment() {
+	public @Nullable String getComment() {
 		return this.comment;
 	}
 
@@ -120,15 +122,15 @@ public class Submission {
 		return this.reviewStatus;
 	}
 
-	public String getReviewComment() {
+	public @Nullable String getReviewComment() {
 		return this.reviewComment;
 	}
 
-	public UUID getReviewedBy() {
+	public @Nullable UUID getReviewedBy() {
 		return this.reviewedBy;
 	}
 
-	public Instant getReviewedAt() {
+	public @Nullable Instant getReviewedAt() {
 		return this.reviewedAt;
 	}
 

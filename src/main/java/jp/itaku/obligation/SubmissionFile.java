@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One file of a submission: kept by its SHA-256 in the document store, never overwritten.
  */
@@ -39,13 +41,13 @@ public class SubmissionFile {
 	private String scanStatus;
 
 	@Column(name = "scan_detail")
-	private String scanDetail;
+	private @Nullable String scanDetail;
 
 	protected SubmissionFile() {
 	}
 
 	SubmissionFile(UUID submissionId, String documentKey, String sha256, long sizeBytes, String fileName,
-			String contentType, String scanStatus, String scanDetail) {
+			String contentType, String scanStatus, @Nullable String scanDetail) {
 		this.id = UUID.randomUUID();
 		this.submissionId = submissionId;
 		this.documentKey = documentKey;
@@ -89,7 +91,7 @@ public class SubmissionFile {
 		return this.scanStatus;
 	}
 
-	public String getScanDetail() {
+	public @Nullable String getScanDetail() {
 		return this.scanDetail;
 	}
 

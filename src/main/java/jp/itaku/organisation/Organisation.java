@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.OrganisationKind;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A client (委託者), contractor (受託者) or subcontractor (再受託者).
  */
@@ -29,7 +31,7 @@ public class Organisation {
 	@Column(nullable = false)
 	private OrganisationKind kind;
 
-	private String address;
+	private @Nullable String address;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -38,12 +40,12 @@ public class Organisation {
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Organisation() {
 	}
 
-	Organisation(String name, OrganisationKind kind, String address, Instant now) {
+	Organisation(String name, OrganisationKind kind, @Nullable String address, Instant now) {
 		this.id = UUID.randomUUID();
 		this.name = name;
 		this.kind = kind;
@@ -52,7 +54,7 @@ public class Organisation {
 		this.updatedAt = now;
 	}
 
-	void rename(String name, String address, Instant now) {
+	void rename(String name, @Nullable String address, Instant now) {
 		this.name = name;
 		this.address = address;
 		this.updatedAt = now;
@@ -70,7 +72,7 @@ public class Organisation {
 		return this.kind;
 	}
 
-	public String getAddress() {
+	public @Nullable String getAddress() {
 		return this.address;
 	}
 

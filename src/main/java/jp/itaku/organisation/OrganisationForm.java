@@ -5,9 +5,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.itaku.platform.OrganisationKind;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an administrator enters for an organisation, in the UI or the API.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class OrganisationForm {
 
 	/** The organisation's official name. */
@@ -21,7 +27,7 @@ public class OrganisationForm {
 
 	/** Its address. */
 	@Size(max = 400, message = "{validation.maxLength}")
-	private String address;
+	private @Nullable String address;
 
 	public OrganisationForm() {
 	}
@@ -32,7 +38,7 @@ public class OrganisationForm {
 	 * @param kind the kind
 	 * @param address the address
 	 */
-	public OrganisationForm(String name, OrganisationKind kind, String address) {
+	public OrganisationForm(String name, OrganisationKind kind, @Nullable String address) {
 		this.name = name;
 		this.kind = kind;
 		this.address = address;
@@ -63,7 +69,7 @@ public class OrganisationForm {
 		this.kind = kind;
 	}
 
-	public String getAddress() {
+	public @Nullable String getAddress() {
 		return this.address;
 	}
 

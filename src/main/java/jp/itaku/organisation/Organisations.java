@@ -16,6 +16,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,7 +98,7 @@ public class Organisations {
 	 * @throws InvalidInputProblem when the name is taken
 	 */
 	@Transactional
-	public Organisation create(Actor actor, OrganisationForm form) {
+	public Organisation create(@Nullable Actor actor, OrganisationForm form) {
 		requireAdmin(actor);
 		String name = form.getName().strip();
 		if (this.repository.findByName(name).isPresent()) {
@@ -142,13 +143,13 @@ public class Organisations {
 		return organisation;
 	}
 
-	private static void requireAdmin(Actor actor) {
+	private static void requireAdmin(@Nullable Actor actor) {
 		if (actor != null && !actor.is(Role.SYSTEM_ADMIN)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

@@ -24,7 +24,7 @@ public final class CurrentActor {
 			return Optional.empty();
 		}
 		if (authentication.getPrincipal() instanceof ActorPrincipal principal
-				&& authentication.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals(FULLY_SIGNED_IN))) {
+				&& authentication.getAuthorities().stream().anyMatch((a) -> FULLY_SIGNED_IN.equals(a.getAuthority()))) {
 			return Optional.of(principal.actor());
 		}
 		return Optional.empty();

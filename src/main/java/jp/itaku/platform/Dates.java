@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +89,7 @@ public class Dates {
 	 * @param instant the instant, may be {@code null}
 	 * @return e.g. {@code 令和7年4月1日 09:30} or {@code 2025-04-01 09:30 JST}
 	 */
-	public String dateTime(Instant instant) {
+	public String dateTime(@Nullable Instant instant) {
 		if (instant == null) {
 			return "";
 		}

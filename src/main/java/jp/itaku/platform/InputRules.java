@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.chrono.ChronoLocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules every input obeys, whatever the endpoint: no control characters in text (tab
  * and line breaks excepted), at most {@link #DEFAULT_MAX_LENGTH} characters unless the
@@ -69,7 +71,7 @@ public final class InputRules {
 	 * @param maxLength the most characters allowed
 	 * @return the broken rule, or {@code null} when the text obeys them
 	 */
-	public static Violation checkText(String value, int maxLength) {
+	public static @Nullable Violation checkText(@Nullable String value, int maxLength) {
 		if (value == null) {
 			return null;
 		}
@@ -121,7 +123,7 @@ public final class InputRules {
 	 * passes
 	 * @return the broken rule, or {@code null}
 	 */
-	public static Violation checkDate(Object value) {
+	public static @Nullable Violation checkDate(Object value) {
 		return checkDate(value, MIN_DATE, MAX_DATE);
 	}
 
@@ -132,7 +134,7 @@ public final class InputRules {
 	 * @param last the last day allowed
 	 * @return the broken rule, or {@code null}
 	 */
-	public static Violation checkDate(Object value, LocalDate first, LocalDate last) {
+	public static @Nullable Violation checkDate(Object value, LocalDate first, LocalDate last) {
 		LocalDate day = dayOf(value);
 		if (day == null) {
 			return null;
@@ -145,7 +147,7 @@ public final class InputRules {
 		return null;
 	}
 
-	private static LocalDate dayOf(Object value) {
+	private static @Nullable LocalDate dayOf(Object value) {
 		if (value instanceof ChronoLocalDate date) {
 			return LocalDate.from(date);
 		}

@@ -2,6 +2,7 @@ package jp.itaku.platform;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,7 +16,7 @@ public class InvalidInputProblem extends ItakuProblem {
 	 * @param messageKey the message key of the explanation
 	 * @param arguments arguments of the message
 	 */
-	public InvalidInputProblem(String field, String messageKey, Object... arguments) {
+	public InvalidInputProblem(String field, String messageKey, @Nullable Object... arguments) {
 		this(List.of(new FieldProblem(field, messageKey, arguments)));
 	}
 

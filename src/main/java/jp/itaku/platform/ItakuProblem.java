@@ -2,6 +2,7 @@ package jp.itaku.platform;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -58,7 +59,7 @@ public class ItakuProblem extends RuntimeException {
 	 * @param messageKey the message bundle key of the explanation
 	 * @param arguments arguments of the message
 	 */
-	public record FieldProblem(String field, String messageKey, Object... arguments) {
+	public record FieldProblem(String field, String messageKey, @Nullable Object... arguments) {
 	}
 
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Time as the clauses mean it: dates and deadlines in Asia/Tokyo, instants stored in UTC.
  * Nothing in the application reads the JVM's default zone.

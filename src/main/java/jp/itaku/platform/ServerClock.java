@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,9 @@ public class ServerClock {
 
 	private final Clock clock;
 
-	private State cached;
+	private @Nullable State cached;
 
-	private Instant readAt;
+	private @Nullable Instant readAt;
 
 	ServerClock(Clock clock) {
 		this.clock = clock;
@@ -37,7 +38,7 @@ public class ServerClock {
 	 */
 	public synchronized State state() {
 		Instant now = Instant.now(this.clock);
-		if (this.cached == null || this.readAt.plus(CACHE).isBefore(now)) {
+		if (this.cached == null || this.readAt == null || this.readAt.plus(CACHE).isBefore(now)) {
 			this.cached = read();
 			this.readAt = now;
 		}
@@ -100,7 +101,7 @@ public class ServerClock {
 		return new State("chronyc", synced, details);
 	}
 
-	private static List<String> run(String... command) {
+	private static @Nullable List<String> run(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			if (!process.waitFor(2, TimeUnit.SECONDS)) {
@@ -126,7 +127,7 @@ public class ServerClock {
 	 * @param synchronised whether the clock is synchronised, or {@code null} when unknown
 	 * @param details the lines read that matter
 	 */
-	public record State(String source, Boolean synchronised, List<String> details) {
+	public record State(String source, @Nullable Boolean synchronised, List<String> details) {
 	}
 
 }

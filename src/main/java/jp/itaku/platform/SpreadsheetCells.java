@@ -4,6 +4,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Workbook;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes text that users supplied into the cells of every export, CSV and Excel alike, so
  * that a spreadsheet never runs it as a formula (CSV injection: {@code =HYPERLINK(…)},
@@ -26,7 +28,7 @@ public final class SpreadsheetCells {
 	 * @return {@code true} when it starts with {@code = + - @}, a tab or a carriage
 	 * return (or their full-width forms)
 	 */
-	public static boolean isFormulaLike(String value) {
+	public static boolean isFormulaLike(@Nullable String value) {
 		return value != null && !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
 	}
 
@@ -62,7 +64,7 @@ public final class SpreadsheetCells {
 	 * @param cell the cell
 	 * @param value the text, may be {@code null} (an empty cell text)
 	 */
-	public static void text(Cell cell, String value) {
+	public static void text(Cell cell, @Nullable String value) {
 		cell.setCellValue((value != null) ? value : "");
 		if (isFormulaLike(value) && !cell.getCellStyle().getQuotePrefixed()) {
 			cell.setCellStyle(quotePrefixed(cell.getSheet().getWorkbook(), cell.getCellStyle()));

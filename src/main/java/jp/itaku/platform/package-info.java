@@ -3,6 +3,9 @@
  * time, errors as problem details, message bundles, field encryption and the embedded
  * database.
  */
+@NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Platform",
 		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package jp.itaku.platform;
+
+import org.jspecify.annotations.NullMarked;

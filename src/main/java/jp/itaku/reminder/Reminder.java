@@ -9,6 +9,8 @@ import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.Submission;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One reminder about an obligation, to be sent to every recipient it has.
  *
@@ -21,7 +23,7 @@ import jp.itaku.platform.Role;
  * @param submission the reviewed submission (review outcomes only), else {@code null}
  */
 record Reminder(ReminderKind kind, LocalDate date, Obligation obligation, Contract contract, int daysLeft,
-		Submission submission) {
+		@Nullable Submission submission) {
 
 	private static final Set<Role> CLIENT = Set.of(Role.CLIENT_OFFICER);
 

@@ -134,6 +134,8 @@ public class ReminderJob {
 		return sent;
 	}
 
+	// the obligations are read for the keys of active, so each finds its contract
+	@SuppressWarnings("NullAway")
 	private List<Reminder> dueReminders(LocalDate today) {
 		Map<UUID, Contract> active = this.contractReads.allUnscoped()
 			.stream()

@@ -10,6 +10,7 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.platform.Dates;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -58,6 +59,8 @@ class ReminderMails {
 	 * @param recipient the recipient, whose preferred language is used
 	 * @return the subject and the plain-text body
 	 */
+	// a RETURNED reminder carries the reviewed submission (ReviewOutcomes)
+	@SuppressWarnings("NullAway")
 	Mail compose(Reminder reminder, UserAccount recipient) {
 		Locale locale = localeOf(recipient);
 		boolean japanese = locale.equals(Locale.JAPANESE);
@@ -92,7 +95,7 @@ class ReminderMails {
 		return Locale.ENGLISH.getLanguage().equals(recipient.getPreferredLocale()) ? Locale.ENGLISH : Locale.JAPANESE;
 	}
 
-	private static String date(LocalDate date, boolean japanese) {
+	private static @Nullable String date(@Nullable LocalDate date, boolean japanese) {
 		if (date == null) {
 			return null;
 		}

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * When an obligation still to be submitted is due a reminder: the configured days before
  * its due date (to the contractor), and the day after it (overdue, to both sides). A
@@ -27,7 +29,8 @@ final class ReminderRules {
 	 * @param catchUpDays how many days late a reminder may still be sent
 	 * @return the reminder's kind and date, if one is due
 	 */
-	static Optional<Occasion> occasion(LocalDate dueDate, LocalDate today, List<Integer> daysBefore, int catchUpDays) {
+	static Optional<Occasion> occasion(@Nullable LocalDate dueDate, LocalDate today, List<Integer> daysBefore,
+			int catchUpDays) {
 		if (dueDate == null) {
 			return Optional.empty();
 		}

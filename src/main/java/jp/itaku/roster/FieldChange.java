@@ -3,6 +3,8 @@ package jp.itaku.roster;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One field of a worker that changed: its name and the values before and after, stored as
  * codes (a role's name, {@code true}/{@code false}, an ISO date) and shown in the
@@ -13,6 +15,6 @@ import jakarta.persistence.Embeddable;
  * @param after the value after, or {@code null}
  */
 @Embeddable
-public record FieldChange(@Column(name = "field") String field, @Column(name = "before_value") String before,
-		@Column(name = "after_value") String after) {
+public record FieldChange(@Column(name = "field") String field, @Column(name = "before_value") @Nullable String before,
+		@Column(name = "after_value") @Nullable String after) {
 }

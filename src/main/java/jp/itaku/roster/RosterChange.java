@@ -17,6 +17,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One change to a roster the client must be told of: a worker added, changed (with the
  * fields that changed) or gone. It waits for the next notice, which lists it.
@@ -48,7 +50,7 @@ public class RosterChange {
 	private UUID actorId;
 
 	@Column(name = "notice_id")
-	private UUID noticeId;
+	private @Nullable UUID noticeId;
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "roster_change_field", joinColumns = @JoinColumn(name = "change_id"))
@@ -93,7 +95,7 @@ public class RosterChange {
 		return this.occurredAt;
 	}
 
-	public UUID getNoticeId() {
+	public @Nullable UUID getNoticeId() {
 		return this.noticeId;
 	}
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What happens on a roster that other modules react to.
  */
@@ -29,7 +31,7 @@ public final class RosterEvents {
 	 * @param memberId the roster member
 	 * @param lastDay the last day of work
 	 */
-	public record WorkerLeft(UUID contractId, UUID memberId, LocalDate lastDay) {
+	public record WorkerLeft(UUID contractId, UUID memberId, @Nullable LocalDate lastDay) {
 	}
 
 	/**

@@ -32,6 +32,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads a roster file as municipalities and contractors keep them: an Excel workbook
  * (.xlsx, first sheet) or a CSV file in UTF-8 (with or without BOM) or Shift_JIS
@@ -202,7 +204,7 @@ public final class RosterFile {
 	 * @param content the bytes
 	 * @return the text and the encoding found, or {@code null} when neither fits
 	 */
-	static Decoded decode(byte[] content) {
+	static @Nullable Decoded decode(byte[] content) {
 		if (content.length >= 2 && (((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE)
 				|| ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF))) {
 			return null;
@@ -218,7 +220,7 @@ public final class RosterFile {
 		return (sjis != null) ? new Decoded(sjis, "Shift_JIS") : null;
 	}
 
-	private static String strict(Charset charset, byte[] content, int offset) {
+	private static @Nullable String strict(Charset charset, byte[] content, int offset) {
 		try {
 			CharBuffer chars = charset.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
@@ -231,7 +233,7 @@ public final class RosterFile {
 		}
 	}
 
-	private static Parsed parse(List<Line> lines, String encoding) {
+	private static Parsed parse(List<Line> lines, @Nullable String encoding) {
 		int headerIndex = -1;
 		for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_ROWS); i++) {
 			if (lines.get(i).cells().stream().anyMatch((c) -> "name".equals(COLUMNS.get(normalize(c))))) {
@@ -321,7 +323,7 @@ public final class RosterFile {
 		return new Entry(line.number(), form, faulty);
 	}
 
-	private static Problem set(RosterMemberForm form, String field, String raw, int line) {
+	private static @Nullable Problem set(RosterMemberForm form, String field, String raw, int line) {
 		String value = raw.isEmpty() ? null : raw;
 		switch (field) {
 			case "name" -> form.setName(value);
@@ -381,7 +383,7 @@ public final class RosterFile {
 	 * @param value the cell, blank meaning no
 	 * @return the flag, or {@code null} when it is neither
 	 */
-	static Boolean yesNo(String value) {
+	static @Nullable Boolean yesNo(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return Boolean.FALSE;
 		}
@@ -398,7 +400,7 @@ public final class RosterFile {
 	 * @param value the cell
 	 * @return the date, or {@code null} when it is not one (or no such day exists)
 	 */
-	static LocalDate date(String value) {
+	static @Nullable LocalDate date(String value) {
 		String normalized = normalize(value);
 		try {
 			Matcher western = WESTERN_DATE.matcher(normalized);
@@ -465,7 +467,7 @@ public final class RosterFile {
 	 * @param messageKey the explanation
 	 * @param arguments its arguments
 	 */
-	public record Problem(int line, String field, String messageKey, Object... arguments) {
+	public record Problem(int line, @Nullable String field, String messageKey, Object... arguments) {
 	}
 
 	/**
@@ -489,13 +491,13 @@ public final class RosterFile {
 	 * @param encoding the CSV file's encoding, or {@code null} for a workbook
 	 */
 	public record Parsed(List<Entry> rows, List<Problem> problems, int blankLines, int headerLine,
-			List<String> ignoredColumns, String encoding) {
+			List<String> ignoredColumns, @Nullable String encoding) {
 
 		static Parsed failed(Problem problem) {
 			return failed(problem, null);
 		}
 
-		static Parsed failed(Problem problem, String encoding) {
+		static Parsed failed(Problem problem, @Nullable String encoding) {
 			return new Parsed(List.of(), List.of(problem), 0, 0, List.of(), encoding);
 		}
 

@@ -25,6 +25,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.crypto.FieldEncryptor;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -89,7 +90,7 @@ public class RosterImports {
 	 * @return the rows and the problems found
 	 * @throws AccessDeniedProblem when the actor does not keep the roster
 	 */
-	public ImportPreview preview(Actor actor, UUID contractId, String fileName, byte[] content) {
+	public ImportPreview preview(Actor actor, UUID contractId, @Nullable String fileName, byte[] content) {
 		Contract contract = this.contracts.get(actor, contractId);
 		if (!this.rosters.mayEdit(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
@@ -259,7 +260,7 @@ public class RosterImports {
 	 * @param problem the problem
 	 * @return e.g. {@code 3行目: 従事開始日 — 日付として読めません（「2026/13/1」）。}
 	 */
-	String describe(RosterFile.Problem problem) {
+	@Nullable String describe(RosterFile.Problem problem) {
 		String message = text(problem.messageKey(), problem.arguments());
 		String column = (problem.field() != null) ? text("roster.field." + problem.field()) : null;
 		if (problem.line() == 0) {
@@ -270,9 +271,11 @@ public class RosterImports {
 				: text("roster.import.rowProblemNoColumn", problem.line(), message);
 	}
 
-	private String text(String key, Object... arguments) {
+	private String text(String key, @Nullable Object... arguments) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return this.messages.getMessage(key, arguments, key, locale);
+		String message = this.messages.getMessage(key, arguments, key, locale);
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 	/**
@@ -298,8 +301,9 @@ public class RosterImports {
 	 * @param problems every problem, by line, in the reader's language
 	 * @param nationalityAsked whether the contract asks for nationality
 	 */
-	public record ImportPreview(UUID contractId, String fileName, String encoding, int headerLine, int blankLines,
-			List<String> ignoredColumns, List<PreviewRow> rows, List<String> problems, boolean nationalityAsked) {
+	public record ImportPreview(UUID contractId, @Nullable String fileName, @Nullable String encoding, int headerLine,
+			int blankLines, List<String> ignoredColumns, List<PreviewRow> rows, List<String> problems,
+			boolean nationalityAsked) {
 
 		public ImportPreview {
 			Objects.requireNonNull(contractId);

@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A person on a contract's roster. Its status moves from planned to active (only when
  * ready, or by the lead's recorded override) to left; every change of what the client is
@@ -35,7 +37,7 @@ public class RosterMember {
 	private UUID organisationId;
 
 	@Column(name = "user_id")
-	private UUID userId;
+	private @Nullable UUID userId;
 
 	@Column(nullable = false)
 	private String name;
@@ -47,10 +49,10 @@ public class RosterMember {
 	@Column(nullable = false)
 	private WorkerRole role;
 
-	private String duties;
+	private @Nullable String duties;
 
 	@Column(name = "work_location")
-	private String workLocation;
+	private @Nullable String workLocation;
 
 	@Column(name = "handles_personal_information", nullable = false)
 	private boolean handlesPersonalInformation;
@@ -58,29 +60,29 @@ public class RosterMember {
 	@Column(name = "handover_person", nullable = false)
 	private boolean handoverPerson;
 
-	private String expertise;
+	private @Nullable String expertise;
 
 	@Column(name = "track_record")
-	private String trackRecord;
+	private @Nullable String trackRecord;
 
 	@Column(name = "nationality_ciphertext")
-	private String nationalityCiphertext;
+	private @Nullable String nationalityCiphertext;
 
 	@Column(name = "period_start", nullable = false)
 	private LocalDate periodStart;
 
 	@Column(name = "planned_end")
-	private LocalDate plannedEnd;
+	private @Nullable LocalDate plannedEnd;
 
 	@Column(name = "actual_end")
-	private LocalDate actualEnd;
+	private @Nullable LocalDate actualEnd;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	private MemberStatus status = MemberStatus.PLANNED;
 
 	@Column(name = "readiness_override")
-	private String readinessOverride;
+	private @Nullable String readinessOverride;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -89,11 +91,14 @@ public class RosterMember {
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected RosterMember() {
 	}
 
+	// NullAway does not follow the call to apply(…) below, which sets the remaining
+	// fields.
+	@SuppressWarnings("NullAway.Init")
 	RosterMember(UUID contractId, UUID organisationId, RosterMemberForm form, Instant now) {
 		this.id = UUID.randomUUID();
 		this.contractId = contractId;
@@ -109,6 +114,8 @@ public class RosterMember {
 	 * @return what changed that the client is told of, in form order (meaningless for a
 	 * new member, whose notice lists everything)
 	 */
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
 	List<FieldChange> apply(RosterMemberForm form, Instant now) {
 		if (this.status == MemberStatus.LEFT) {
 			throw new InvalidInputProblem("status", "roster.member.left");
@@ -170,7 +177,7 @@ public class RosterMember {
 	 * @throws InvalidInputProblem when the worker is not planned, or not ready and no
 	 * reason is given
 	 */
-	void activate(WorkerReadiness.Readiness readiness, String override, Instant now) {
+	void activate(WorkerReadiness.Readiness readiness, @Nullable String override, Instant now) {
 		if (this.status != MemberStatus.PLANNED) {
 			throw new InvalidInputProblem("status", "roster.activate.notPlanned");
 		}
@@ -190,7 +197,7 @@ public class RosterMember {
 	 * @param now the current instant
 	 * @return the change the client is told of
 	 */
-	FieldChange leave(LocalDate lastDay, Instant now) {
+	FieldChange leave(@Nullable LocalDate lastDay, Instant now) {
 		if (this.status == MemberStatus.LEFT) {
 			throw new InvalidInputProblem("status", "roster.member.left");
 		}
@@ -219,14 +226,15 @@ public class RosterMember {
 		return last == null || !day.isAfter(last);
 	}
 
-	private static String changed(List<FieldChange> changes, String field, String before, String after) {
+	private static @Nullable String changed(List<FieldChange> changes, String field, @Nullable String before,
+			@Nullable String after) {
 		if (!Objects.equals(before, after)) {
 			changes.add(new FieldChange(field, before, after));
 		}
 		return after;
 	}
 
-	private static String code(Object value) {
+	private static @Nullable String code(@Nullable Object value) {
 		return (value != null) ? value.toString() : null;
 	}
 
@@ -242,7 +250,7 @@ public class RosterMember {
 		return this.organisationId;
 	}
 
-	public UUID getUserId() {
+	public @Nullable UUID getUserId() {
 		return this.userId;
 	}
 
@@ -258,11 +266,11 @@ public class RosterMember {
 		return this.role;
 	}
 
-	public String getDuties() {
+	public @Nullable String getDuties() {
 		return this.duties;
 	}
 
-	public String getWorkLocation() {
+	public @Nullable String getWorkLocation() {
 		return this.workLocation;
 	}
 
@@ -274,11 +282,11 @@ public class RosterMember {
 		return this.handoverPerson;
 	}
 
-	public String getExpertise() {
+	public @Nullable String getExpertise() {
 		return this.expertise;
 	}
 
-	public String getTrackRecord() {
+	public @Nullable String getTrackRecord() {
 		return this.trackRecord;
 	}
 
@@ -290,7 +298,7 @@ public class RosterMember {
 		return this.nationalityCiphertext != null;
 	}
 
-	String getNationalityCiphertext() {
+	@Nullable String getNationalityCiphertext() {
 		return this.nationalityCiphertext;
 	}
 
@@ -298,11 +306,11 @@ public class RosterMember {
 		return this.periodStart;
 	}
 
-	public LocalDate getPlannedEnd() {
+	public @Nullable LocalDate getPlannedEnd() {
 		return this.plannedEnd;
 	}
 
-	public LocalDate getActualEnd() {
+	public @Nullable LocalDate getActualEnd() {
 		return this.actualEnd;
 	}
 
@@ -310,7 +318,7 @@ public class RosterMember {
 		return this.status;
 	}
 
-	public String getReadinessOverride() {
+	public @Nullable String getReadinessOverride() {
 		return this.readinessOverride;
 	}
 

@@ -7,41 +7,46 @@ import java.util.UUID;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What a contractor's lead enters for a worker, in the UI, the API or a row of an import.
  * The nationality is write-only: blank on a change keeps what is stored.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class RosterMemberForm {
 
-	private String name;
+	private @Nullable String name;
 
-	private String affiliation;
+	private @Nullable String affiliation;
 
-	private WorkerRole role = WorkerRole.WORKER;
+	private @Nullable WorkerRole role = WorkerRole.WORKER;
 
-	private String duties;
+	private @Nullable String duties;
 
-	private String workLocation;
+	private @Nullable String workLocation;
 
 	private boolean handlesPersonalInformation;
 
 	private boolean handoverPerson;
 
-	private String expertise;
+	private @Nullable String expertise;
 
-	private String trackRecord;
+	private @Nullable String trackRecord;
 
-	private String nationality;
+	private @Nullable String nationality;
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate periodStart;
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate plannedEnd;
+	private @Nullable LocalDate plannedEnd;
 
-	private UUID userId;
+	private @Nullable UUID userId;
 
 	/**
 	 * Returns the form a change of a member starts from: its values, the nationality
@@ -95,7 +100,7 @@ public class RosterMemberForm {
 		return problems;
 	}
 
-	private static void required(List<FieldProblem> problems, String field, String value, int max) {
+	private static void required(List<FieldProblem> problems, String field, @Nullable String value, int max) {
 		if (value == null || value.isBlank()) {
 			problems.add(new FieldProblem(field, "validation.required"));
 		}
@@ -104,53 +109,53 @@ public class RosterMemberForm {
 		}
 	}
 
-	private static void optional(List<FieldProblem> problems, String field, String value, int max) {
+	private static void optional(List<FieldProblem> problems, String field, @Nullable String value, int max) {
 		if (value != null && value.strip().length() > max) {
 			problems.add(new FieldProblem(field, "roster.maxLength", max));
 		}
 	}
 
-	static String clean(String value) {
+	static @Nullable String clean(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	public String getName() {
+	public @Nullable String getName() {
 		return this.name;
 	}
 
-	public void setName(String name) {
+	public void setName(@Nullable String name) {
 		this.name = name;
 	}
 
-	public String getAffiliation() {
+	public @Nullable String getAffiliation() {
 		return this.affiliation;
 	}
 
-	public void setAffiliation(String affiliation) {
+	public void setAffiliation(@Nullable String affiliation) {
 		this.affiliation = affiliation;
 	}
 
-	public WorkerRole getRole() {
+	public @Nullable WorkerRole getRole() {
 		return this.role;
 	}
 
-	public void setRole(WorkerRole role) {
+	public void setRole(@Nullable WorkerRole role) {
 		this.role = role;
 	}
 
-	public String getDuties() {
+	public @Nullable String getDuties() {
 		return this.duties;
 	}
 
-	public void setDuties(String duties) {
+	public void setDuties(@Nullable String duties) {
 		this.duties = duties;
 	}
 
-	public String getWorkLocation() {
+	public @Nullable String getWorkLocation() {
 		return this.workLocation;
 	}
 
-	public void setWorkLocation(String workLocation) {
+	public void setWorkLocation(@Nullable String workLocation) {
 		this.workLocation = workLocation;
 	}
 
@@ -170,27 +175,27 @@ public class RosterMemberForm {
 		this.handoverPerson = handoverPerson;
 	}
 
-	public String getExpertise() {
+	public @Nullable String getExpertise() {
 		return this.expertise;
 	}
 
-	public void setExpertise(String expertise) {
+	public void setExpertise(@Nullable String expertise) {
 		this.expertise = expertise;
 	}
 
-	public String getTrackRecord() {
+	public @Nullable String getTrackRecord() {
 		return this.trackRecord;
 	}
 
-	public void setTrackRecord(String trackRecord) {
+	public void setTrackRecord(@Nullable String trackRecord) {
 		this.trackRecord = trackRecord;
 	}
 
-	public String getNationality() {
+	public @Nullable String getNationality() {
 		return this.nationality;
 	}
 
-	public void setNationality(String nationality) {
+	public void setNationality(@Nullable String nationality) {
 		this.nationality = nationality;
 	}
 
@@ -202,19 +207,19 @@ public class RosterMemberForm {
 		this.periodStart = periodStart;
 	}
 
-	public LocalDate getPlannedEnd() {
+	public @Nullable LocalDate getPlannedEnd() {
 		return this.plannedEnd;
 	}
 
-	public void setPlannedEnd(LocalDate plannedEnd) {
+	public void setPlannedEnd(@Nullable LocalDate plannedEnd) {
 		this.plannedEnd = plannedEnd;
 	}
 
-	public UUID getUserId() {
+	public @Nullable UUID getUserId() {
 		return this.userId;
 	}
 
-	public void setUserId(UUID userId) {
+	public void setUserId(@Nullable UUID userId) {
 		this.userId = userId;
 	}
 

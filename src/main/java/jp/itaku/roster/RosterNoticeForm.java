@@ -12,6 +12,7 @@ import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -92,7 +93,7 @@ class RosterNoticeForm {
 	 * @param code the stored value
 	 * @return the value in Japanese
 	 */
-	String value(String field, String code) {
+	String value(String field, @Nullable String code) {
 		if (code == null) {
 			return "";
 		}
@@ -112,7 +113,7 @@ class RosterNoticeForm {
 		return this.messages.getMessage(key, arguments, JAPANESE);
 	}
 
-	private static String nullToEmpty(String value) {
+	private static String nullToEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 

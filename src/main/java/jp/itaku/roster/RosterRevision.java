@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A worker as the roster showed them from an instant on: the roster as of a date is each
  * member's latest revision recorded before that day ended. Never changed once written.
@@ -41,10 +43,10 @@ public class RosterRevision {
 	@Column(nullable = false)
 	private WorkerRole role;
 
-	private String duties;
+	private @Nullable String duties;
 
 	@Column(name = "work_location")
-	private String workLocation;
+	private @Nullable String workLocation;
 
 	@Column(name = "handles_personal_information", nullable = false)
 	private boolean handlesPersonalInformation;
@@ -56,10 +58,10 @@ public class RosterRevision {
 	private LocalDate periodStart;
 
 	@Column(name = "planned_end")
-	private LocalDate plannedEnd;
+	private @Nullable LocalDate plannedEnd;
 
 	@Column(name = "actual_end")
-	private LocalDate actualEnd;
+	private @Nullable LocalDate actualEnd;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
@@ -106,11 +108,11 @@ public class RosterRevision {
 		return this.role;
 	}
 
-	public String getDuties() {
+	public @Nullable String getDuties() {
 		return this.duties;
 	}
 
-	public String getWorkLocation() {
+	public @Nullable String getWorkLocation() {
 		return this.workLocation;
 	}
 
@@ -126,11 +128,11 @@ public class RosterRevision {
 		return this.periodStart;
 	}
 
-	public LocalDate getPlannedEnd() {
+	public @Nullable LocalDate getPlannedEnd() {
 		return this.plannedEnd;
 	}
 
-	public LocalDate getActualEnd() {
+	public @Nullable LocalDate getActualEnd() {
 		return this.actualEnd;
 	}
 

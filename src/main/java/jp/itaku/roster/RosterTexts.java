@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jp.itaku.platform.Dates;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ public class RosterTexts {
 	 * @param change the change
 	 * @return e.g. {@code 作業場所: 本社 → 区役所}
 	 */
-	public String change(FieldChange change) {
+	public @Nullable String change(FieldChange change) {
 		String field = text("roster.field." + change.field());
 		if ("nationality".equals(change.field())) {
 			return text("roster.change.nationality", field);
@@ -45,7 +46,7 @@ public class RosterTexts {
 	 * @param code the stored code
 	 * @return the value as people read it; a dash for none
 	 */
-	public String value(String field, String code) {
+	public @Nullable String value(String field, @Nullable String code) {
 		if (code == null) {
 			return text("roster.none");
 		}
@@ -57,8 +58,10 @@ public class RosterTexts {
 		};
 	}
 
-	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+	private String text(String key, @Nullable Object... arguments) {
+		String message = this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 }

@@ -33,6 +33,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -176,7 +177,7 @@ public class RosterWorkbook {
 		}
 	}
 
-	private static void date(Row row, int column, LocalDate value, Styles styles) {
+	private static void date(Row row, int column, @Nullable LocalDate value, Styles styles) {
 		Cell cell = row.createCell(column);
 		if (value != null) {
 			cell.setCellValue(value);
@@ -187,7 +188,7 @@ public class RosterWorkbook {
 		}
 	}
 
-	private static void cell(Row row, int column, String value, XSSFCellStyle style) {
+	private static void cell(Row row, int column, @Nullable String value, XSSFCellStyle style) {
 		Cell cell = row.createCell(column);
 		cell.setCellStyle(style);
 		SpreadsheetCells.text(cell, value);
@@ -198,7 +199,9 @@ public class RosterWorkbook {
 	}
 
 	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, key, JAPANESE);
+		String message = this.messages.getMessage(key, arguments, key, JAPANESE);
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 	/**
@@ -208,7 +211,7 @@ public class RosterWorkbook {
 	 * @param contentType its MIME type
 	 * @param content its bytes
 	 */
-	public record Export(String fileName, String contentType, byte[] content) {
+	public record Export(@Nullable String fileName, String contentType, byte[] content) {
 
 		@Override
 		public String toString() {

@@ -42,6 +42,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.crypto.FieldEncryptor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
@@ -351,7 +352,7 @@ public class Rosters {
 	 * @return the member
 	 */
 	@Transactional
-	public RosterMember activate(Actor actor, UUID memberId, String override) {
+	public RosterMember activate(Actor actor, UUID memberId, @Nullable String override) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		editable(actor, member);
 		WorkerReadiness.Readiness ready = readinessOf(member.getId());
@@ -380,7 +381,7 @@ public class Rosters {
 	 * @return the member
 	 */
 	@Transactional
-	public RosterMember leave(Actor actor, UUID memberId, LocalDate lastDay) {
+	public RosterMember leave(Actor actor, UUID memberId, @Nullable LocalDate lastDay) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = editable(actor, member);
 		Instant now = Instant.now(this.clock);
@@ -533,8 +534,8 @@ public class Rosters {
 	 * @throws NotFoundProblem for anyone else, as if the value did not exist
 	 */
 	@Transactional
-	public RevealedNationality revealNationality(Actor actor, UUID memberId, NationalityPurpose purpose,
-			String reference) {
+	public RevealedNationality revealNationality(Actor actor, UUID memberId, @Nullable NationalityPurpose purpose,
+			@Nullable String reference) {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = scopedContract(actor, member);
 		if (!ContractRoles.administersSecurityForClient(actor, contract)) {

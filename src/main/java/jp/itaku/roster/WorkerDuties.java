@@ -55,6 +55,8 @@ class WorkerDuties {
 	 * from the last day of work.
 	 * @param event the worker left
 	 */
+	// RosterMember.leave refuses a missing last day before WorkerLeft is published
+	@SuppressWarnings("NullAway")
 	@EventListener
 	void left(RosterEvents.WorkerLeft event) {
 		this.members.findById(event.memberId())

@@ -5,10 +5,13 @@
  * the nationality some profiles ask for, encrypted and shown only for the clause's
  * purpose. Raises the obligations a worker joining or leaving creates.
  */
+@NullMarked
 @ApplicationModule(displayName = "Rosters",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract", "document",
 				"obligation", "obligation :: producers", "obligation :: system", "organisation",
 				"organisation :: system", "platform" })
 package jp.itaku.roster;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

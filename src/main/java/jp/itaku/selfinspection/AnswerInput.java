@@ -2,6 +2,8 @@ package jp.itaku.selfinspection;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An answer as entered on the page or sent through the API.
  *
@@ -11,5 +13,6 @@ import java.time.LocalDate;
  * @param correctiveAction for a "no": the corrective action
  * @param actionDue for a "no": its due date
  */
-public record AnswerInput(String key, Answer answer, String remarks, String correctiveAction, LocalDate actionDue) {
+public record AnswerInput(@Nullable String key, @Nullable Answer answer, @Nullable String remarks,
+		@Nullable String correctiveAction, @Nullable LocalDate actionDue) {
 }

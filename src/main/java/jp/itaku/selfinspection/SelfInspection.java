@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A contract's self-inspection for one month (自己点検, Kadoma 11(1)): a draft while it is
  * being answered, then submitted as a written report. A submitted inspection changes only
@@ -53,18 +55,18 @@ public class SelfInspection {
 	private UUID savedBy;
 
 	@Column(name = "submitted_at")
-	private Instant submittedAt;
+	private @Nullable Instant submittedAt;
 
 	@Column(name = "submitted_by")
-	private UUID submittedBy;
+	private @Nullable UUID submittedBy;
 
 	@Column(name = "document_key")
-	private String documentKey;
+	private @Nullable String documentKey;
 
-	private String sha256;
+	private @Nullable String sha256;
 
 	@Column(name = "file_name")
-	private String fileName;
+	private @Nullable String fileName;
 
 	@Version
 	private long version;
@@ -144,19 +146,19 @@ public class SelfInspection {
 		return this.savedAt;
 	}
 
-	public Instant getSubmittedAt() {
+	public @Nullable Instant getSubmittedAt() {
 		return this.submittedAt;
 	}
 
-	public String getDocumentKey() {
+	public @Nullable String getDocumentKey() {
 		return this.documentKey;
 	}
 
-	public String getSha256() {
+	public @Nullable String getSha256() {
 		return this.sha256;
 	}
 
-	public String getFileName() {
+	public @Nullable String getFileName() {
 		return this.fileName;
 	}
 

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer to one question of a month's self-inspection, with the question as it was
  * asked: yes, no or not applicable, remarks, optional evidence, and for a "no" the
@@ -40,27 +42,27 @@ public class SelfInspectionAnswer {
 	private String question;
 
 	@Enumerated(EnumType.STRING)
-	private Answer answer;
+	private @Nullable Answer answer;
 
-	private String remarks;
+	private @Nullable String remarks;
 
 	@Column(name = "corrective_action")
-	private String correctiveAction;
+	private @Nullable String correctiveAction;
 
 	@Column(name = "action_due")
-	private LocalDate actionDue;
+	private @Nullable LocalDate actionDue;
 
 	@Column(name = "action_done_on")
-	private LocalDate actionDoneOn;
+	private @Nullable LocalDate actionDoneOn;
 
 	@Column(name = "evidence_key")
-	private String evidenceKey;
+	private @Nullable String evidenceKey;
 
 	@Column(name = "evidence_name")
-	private String evidenceName;
+	private @Nullable String evidenceName;
 
 	@Column(name = "evidence_sha256")
-	private String evidenceSha256;
+	private @Nullable String evidenceSha256;
 
 	@Version
 	private long version;
@@ -68,6 +70,8 @@ public class SelfInspectionAnswer {
 	protected SelfInspectionAnswer() {
 	}
 
+	// NullAway does not follow the call to ask(…) below, which sets the remaining fields.
+	@SuppressWarnings("NullAway.Init")
 	SelfInspectionAnswer(UUID inspectionId, Question question) {
 		this.id = UUID.randomUUID();
 		this.inspectionId = inspectionId;
@@ -92,7 +96,11 @@ public class SelfInspectionAnswer {
 	 * @throws InvalidInputProblem for a "no" without a corrective action or its due date,
 	 * naming the question
 	 */
-	void answer(Answer answer, String remarks, String correctiveAction, LocalDate actionDue, String field) {
+	// a NO answer without its corrective action or its due date is refused first, so both
+	// are set below
+	@SuppressWarnings("NullAway")
+	void answer(@Nullable Answer answer, @Nullable String remarks, @Nullable String correctiveAction,
+			@Nullable LocalDate actionDue, String field) {
 		String action = blankToNull(correctiveAction);
 		if (answer == Answer.NO && action == null) {
 			throw new InvalidInputProblem(field + ".correctiveAction", "selfinspection.action.required", this.clauseRef,
@@ -144,7 +152,7 @@ public class SelfInspectionAnswer {
 		return this.correctiveAction != null && this.actionDoneOn == null;
 	}
 
-	private static String blankToNull(String text) {
+	private static @Nullable String blankToNull(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
@@ -172,35 +180,35 @@ public class SelfInspectionAnswer {
 		return this.question;
 	}
 
-	public Answer getAnswer() {
+	public @Nullable Answer getAnswer() {
 		return this.answer;
 	}
 
-	public String getRemarks() {
+	public @Nullable String getRemarks() {
 		return this.remarks;
 	}
 
-	public String getCorrectiveAction() {
+	public @Nullable String getCorrectiveAction() {
 		return this.correctiveAction;
 	}
 
-	public LocalDate getActionDue() {
+	public @Nullable LocalDate getActionDue() {
 		return this.actionDue;
 	}
 
-	public LocalDate getActionDoneOn() {
+	public @Nullable LocalDate getActionDoneOn() {
 		return this.actionDoneOn;
 	}
 
-	public String getEvidenceKey() {
+	public @Nullable String getEvidenceKey() {
 		return this.evidenceKey;
 	}
 
-	public String getEvidenceName() {
+	public @Nullable String getEvidenceName() {
 		return this.evidenceName;
 	}
 
-	public String getEvidenceSha256() {
+	public @Nullable String getEvidenceSha256() {
 		return this.evidenceSha256;
 	}
 

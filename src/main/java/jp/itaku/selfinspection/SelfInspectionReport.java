@@ -35,6 +35,9 @@ class SelfInspectionReport {
 		this.messages = messages;
 	}
 
+	// an answer has a corrective action exactly when it has its due date
+	// (SelfInspectionAnswer.answer)
+	@SuppressWarnings("NullAway")
 	byte[] render(Contract contract, YearMonth month, List<SelfInspectionAnswer> rows, LocalDate filedOn) {
 		SelfInspections.Counts counts = SelfInspections.Counts.of(rows);
 		PdfForm form = PdfForm.titled(text("selfinspection.pdf.title", month.getYear(), month.getMonthValue()))

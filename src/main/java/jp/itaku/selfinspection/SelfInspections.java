@@ -35,6 +35,7 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
@@ -158,7 +159,7 @@ public class SelfInspections {
 		return lines;
 	}
 
-	private MonthLine line(UUID contractId, YearMonth month, SelfInspection inspection) {
+	private MonthLine line(UUID contractId, YearMonth month, @Nullable SelfInspection inspection) {
 		Counts counts = (inspection != null)
 				? Counts.of(this.answers.findByInspectionIdOrderByPositionAsc(inspection.getId()))
 				: new Counts(0, 0, 0, 0);
@@ -337,7 +338,7 @@ public class SelfInspections {
 	 */
 	@Transactional
 	public SelfInspectionAnswer attachEvidence(Actor actor, UUID contractId, YearMonth month, String questionKey,
-			String fileName, String contentType, byte[] content) {
+			@Nullable String fileName, @Nullable String contentType, byte[] content) {
 		fillable(actor, contractId);
 		SelfInspection inspection = this.inspections.findByContractIdAndMonth(contractId, month.toString())
 			.filter(SelfInspection::isDraft)
@@ -425,7 +426,7 @@ public class SelfInspections {
 				this.messages);
 	}
 
-	private Obligation monthObligation(UUID contractId, YearMonth month) {
+	private @Nullable Obligation monthObligation(UUID contractId, YearMonth month) {
 		List<Obligation> found = this.obligationReads.findUnscoped(contractId, Deliverable.SELF_INSPECTION_REPORT,
 				month.toString());
 		return found.isEmpty() ? null : found.get(0);
@@ -497,7 +498,8 @@ public class SelfInspections {
 	 * @param obligation the month's SELF_INSPECTION_REPORT obligation, or {@code null}
 	 * @param counts how it was answered
 	 */
-	public record MonthLine(YearMonth month, SelfInspection inspection, Obligation obligation, Counts counts) {
+	public record MonthLine(YearMonth month, @Nullable SelfInspection inspection, @Nullable Obligation obligation,
+			Counts counts) {
 	}
 
 	/**
@@ -515,7 +517,7 @@ public class SelfInspections {
 	 * @param question the question
 	 * @param answer its saved answer, or {@code null}
 	 */
-	public record Item(Question question, SelfInspectionAnswer answer) {
+	public record Item(Question question, @Nullable SelfInspectionAnswer answer) {
 	}
 
 	/**
@@ -530,8 +532,8 @@ public class SelfInspections {
 	 * @param maySubmit whether the actor may submit now
 	 * @param mayCompleteActions whether the actor may mark corrective actions done
 	 */
-	public record Month(Contract contract, YearMonth month, SelfInspection inspection, List<Item> items,
-			Obligation obligation, boolean mayFill, boolean maySubmit, boolean mayCompleteActions) {
+	public record Month(Contract contract, YearMonth month, @Nullable SelfInspection inspection, List<Item> items,
+			@Nullable Obligation obligation, boolean mayFill, boolean maySubmit, boolean mayCompleteActions) {
 	}
 
 }

@@ -1,9 +1,15 @@
 package jp.itaku.servicelevel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A measurement as entered: which target, which period, the actual value and a remark. A
  * time is entered as minutes, hours or days (30分, 2時間, 1日) or in ISO-8601 (PT30M).
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class MeasurementForm {
 
 	private String target;
@@ -12,7 +18,7 @@ public class MeasurementForm {
 
 	private String value;
 
-	private String note;
+	private @Nullable String note;
 
 	public String getTarget() {
 		return this.target;
@@ -38,11 +44,11 @@ public class MeasurementForm {
 		this.value = value;
 	}
 
-	public String getNote() {
+	public @Nullable String getNote() {
 		return this.note;
 	}
 
-	public void setNote(String note) {
+	public void setNote(@Nullable String note) {
 		this.note = note;
 	}
 

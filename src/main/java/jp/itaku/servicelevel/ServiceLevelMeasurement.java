@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 import jp.itaku.contract.ServiceLevelMetric;
 import jp.itaku.contract.ServiceLevelTarget;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A target's actual value over one period, and whether it met the target: a percentage at
  * least the target, a count or a time at most the target.
@@ -34,16 +36,16 @@ class ServiceLevelMeasurement {
 	private String periodKey;
 
 	@Column(name = "measured_number")
-	private BigDecimal measuredNumber;
+	private @Nullable BigDecimal measuredNumber;
 
 	@Column(name = "measured_duration")
-	private String measuredDuration;
+	private @Nullable String measuredDuration;
 
 	@Column(nullable = false)
 	private boolean met;
 
 	@Column
-	private String note;
+	private @Nullable String note;
 
 	@Column(name = "recorded_by", nullable = false)
 	private UUID recordedBy;
@@ -57,6 +59,9 @@ class ServiceLevelMeasurement {
 	protected ServiceLevelMeasurement() {
 	}
 
+	// set from values the caller has checked: the form's problems() refuses a blank
+	// required one
+	@SuppressWarnings("NullAway.Init")
 	ServiceLevelMeasurement(UUID contractId, String targetName, String periodKey) {
 		this.id = UUID.randomUUID();
 		this.contractId = contractId;
@@ -72,7 +77,7 @@ class ServiceLevelMeasurement {
 	 * @param by who records
 	 * @param now when
 	 */
-	void record(ServiceLevelTarget target, Object value, String note, UUID by, Instant now) {
+	void record(ServiceLevelTarget target, Object value, @Nullable String note, UUID by, Instant now) {
 		if (target.getMetric() == ServiceLevelMetric.DURATION_MAX) {
 			Duration actual = (Duration) value;
 			this.measuredDuration = actual.toString();
@@ -107,11 +112,11 @@ class ServiceLevelMeasurement {
 		return this.periodKey;
 	}
 
-	public BigDecimal getMeasuredNumber() {
+	public @Nullable BigDecimal getMeasuredNumber() {
 		return this.measuredNumber;
 	}
 
-	public String getMeasuredDuration() {
+	public @Nullable String getMeasuredDuration() {
 		return this.measuredDuration;
 	}
 
@@ -119,7 +124,7 @@ class ServiceLevelMeasurement {
 	 * Returns the value as recorded: the number, or the duration in ISO-8601.
 	 * @return the value
 	 */
-	public String getValue() {
+	public @Nullable String getValue() {
 		return (this.measuredNumber != null) ? this.measuredNumber.stripTrailingZeros().toPlainString()
 				: this.measuredDuration;
 	}
@@ -128,7 +133,7 @@ class ServiceLevelMeasurement {
 		return this.met;
 	}
 
-	public String getNote() {
+	public @Nullable String getNote() {
 		return this.note;
 	}
 

@@ -30,6 +30,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -265,7 +266,7 @@ public class ServiceLevels {
 	 * @param period the period
 	 * @param measurement what was recorded, or {@code null}
 	 */
-	public record Cell(ServiceLevelPeriod period, ServiceLevelMeasurement measurement) {
+	public record Cell(ServiceLevelPeriod period, @Nullable ServiceLevelMeasurement measurement) {
 	}
 
 	/**

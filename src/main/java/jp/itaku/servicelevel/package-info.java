@@ -4,8 +4,11 @@
  * decides whether the target was met, and breaches show on the contract's page and on the
  * dashboards.
  */
+@NullMarked
 @ApplicationModule(displayName = "Service levels",
 		allowedDependencies = { "audit", "calendar", "contract", "platform" })
 package jp.itaku.servicelevel;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

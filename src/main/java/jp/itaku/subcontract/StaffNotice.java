@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A written notice of a subcontractor's security lead and workers to the client (Gunma
  * 14③, 再委託先従事者届): the first after approval, then one for every change. Never changed once
@@ -30,7 +32,7 @@ public class StaffNotice {
 	private int number;
 
 	@Column(name = "security_lead", updatable = false)
-	private String securityLead;
+	private @Nullable String securityLead;
 
 	@Column(nullable = false, updatable = false)
 	private int workers;
@@ -53,8 +55,8 @@ public class StaffNotice {
 	protected StaffNotice() {
 	}
 
-	StaffNotice(Subcontract subcontract, int number, String securityLead, int workers, UUID filedBy, Instant filedAt,
-			String documentKey, String sha256, String fileName) {
+	StaffNotice(Subcontract subcontract, int number, @Nullable String securityLead, int workers, UUID filedBy,
+			Instant filedAt, String documentKey, String sha256, String fileName) {
 		this.id = UUID.randomUUID();
 		this.subcontractId = subcontract.getId();
 		this.contractId = subcontract.getContractId();
@@ -84,7 +86,7 @@ public class StaffNotice {
 		return this.number;
 	}
 
-	public String getSecurityLead() {
+	public @Nullable String getSecurityLead() {
 		return this.securityLead;
 	}
 

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One subcontract of a contract (再委託; at depth 2 and below 再々委託): who applied (the
  * contractor, or an approved subcontractor, then {@code parentId} names its own
@@ -37,7 +39,7 @@ public class Subcontract {
 	private int seq;
 
 	@Column(name = "parent_id", updatable = false)
-	private UUID parentId;
+	private @Nullable UUID parentId;
 
 	@Column(nullable = false, updatable = false)
 	private int depth;
@@ -104,13 +106,13 @@ public class Subcontract {
 	private Instant appliedAt;
 
 	@Column(name = "decided_by")
-	private UUID decidedBy;
+	private @Nullable UUID decidedBy;
 
 	@Column(name = "decided_at")
-	private Instant decidedAt;
+	private @Nullable Instant decidedAt;
 
 	@Column(name = "rejection_reason")
-	private String rejectionReason;
+	private @Nullable String rejectionReason;
 
 	@Column(name = "document_key", nullable = false)
 	private String documentKey;
@@ -124,8 +126,11 @@ public class Subcontract {
 	protected Subcontract() {
 	}
 
-	Subcontract(UUID contractId, int seq, Subcontract parent, UUID applicantOrganisationId, String subcontractorName,
-			String subcontractorAddress, SubcontractForm form, UUID appliedBy, Instant appliedAt) {
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
+	Subcontract(UUID contractId, int seq, @Nullable Subcontract parent, UUID applicantOrganisationId,
+			String subcontractorName, String subcontractorAddress, SubcontractForm form, UUID appliedBy,
+			Instant appliedAt) {
 		this.id = UUID.randomUUID();
 		this.contractId = contractId;
 		this.seq = seq;
@@ -181,7 +186,7 @@ public class Subcontract {
 	 * @param now when
 	 * @throws InvalidInputProblem when not pending, or the reason is blank
 	 */
-	void reject(UUID userId, String reason, Instant now) {
+	void reject(UUID userId, @Nullable String reason, Instant now) {
 		String cleaned = SubcontractForm.clean(reason);
 		if (cleaned == null) {
 			throw new InvalidInputProblem("reason", "subcontract.error.rejectionReason");
@@ -219,7 +224,7 @@ public class Subcontract {
 		return this.seq;
 	}
 
-	public UUID getParentId() {
+	public @Nullable UUID getParentId() {
 		return this.parentId;
 	}
 
@@ -307,15 +312,15 @@ public class Subcontract {
 		return this.appliedAt;
 	}
 
-	public UUID getDecidedBy() {
+	public @Nullable UUID getDecidedBy() {
 		return this.decidedBy;
 	}
 
-	public Instant getDecidedAt() {
+	public @Nullable Instant getDecidedAt() {
 		return this.decidedAt;
 	}
 
-	public String getRejectionReason() {
+	public @Nullable String getRejectionReason() {
 		return this.rejectionReason;
 	}
 

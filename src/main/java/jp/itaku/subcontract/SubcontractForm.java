@@ -9,6 +9,7 @@ import java.util.UUID;
 import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -17,6 +18,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * Setagaya 4 condition that only ancillary work is passed on, unavoidably. Workers are
  * one name a line.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class SubcontractForm {
 
 	static final int SHORT = 100;
@@ -120,7 +125,7 @@ public class SubcontractForm {
 		return Arrays.stream(this.workers.split("\\R")).map(String::strip).filter((w) -> !w.isEmpty()).toList();
 	}
 
-	static String clean(String value) {
+	static @Nullable String clean(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

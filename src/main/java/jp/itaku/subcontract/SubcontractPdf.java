@@ -12,6 +12,7 @@ import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.Dates;
 import jp.itaku.roster.RosterMember;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -81,8 +82,8 @@ class SubcontractPdf {
 		return form.toPdf();
 	}
 
-	byte[] staffNotice(Contract contract, Subcontract s, int number, List<RosterMember> staff, String securityLead,
-			LocalDate today) {
+	byte[] staffNotice(Contract contract, Subcontract s, int number, List<RosterMember> staff,
+			@Nullable String securityLead, LocalDate today) {
 		PdfForm form = PdfForm
 			.titled(text((number == 1) ? "subcontract.staff.pdf.title" : "subcontract.staff.pdf.titleChange"))
 			.line(text("subcontract.staff.pdf.number"), text("subcontract.staff.pdf.numberValue", s.getSeq(), number))

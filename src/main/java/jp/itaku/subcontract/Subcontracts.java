@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,6 +47,8 @@ import jp.itaku.platform.database.TransactionLocks;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
@@ -363,7 +366,7 @@ public class Subcontracts {
 	 * @return the subcontract
 	 */
 	@Transactional
-	public Subcontract reject(Actor actor, UUID id, String reason) {
+	public Subcontract reject(Actor actor, UUID id, @Nullable String reason) {
 		Subcontract s = decidable(actor, id);
 		s.reject(actor.userId(), reason, Instant.now(this.clock));
 		this.audit.record(AuditRecord.of("SUBCONTRACT_REJECTED")
@@ -443,7 +446,7 @@ public class Subcontracts {
 	 * @param obligationId the obligation
 	 */
 	@Transactional
-	public void submitSupervisionReport(Actor actor, UUID contractId, UUID obligationId) {
+	public void submitSupervisionReport(Actor actor, UUID contractId, @Nullable UUID obligationId) {
 		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayReport(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
@@ -508,7 +511,7 @@ public class Subcontracts {
 	 * Organisations in the chain from the applicant up to the contractor, the applicant
 	 * first.
 	 */
-	private Set<UUID> upstream(Contract contract, List<Subcontract> all, Subcontract parent, UUID applicant) {
+	private Set<UUID> upstream(Contract contract, List<Subcontract> all, @Nullable Subcontract parent, UUID applicant) {
 		Set<UUID> chain = new LinkedHashSet<>();
 		chain.add(applicant);
 		for (Subcontract p = parent; p != null; p = byId(all, p.getParentId())) {
@@ -519,7 +522,7 @@ public class Subcontracts {
 		return chain;
 	}
 
-	private static Subcontract byId(List<Subcontract> all, UUID id) {
+	private static @Nullable Subcontract byId(List<Subcontract> all, @Nullable UUID id) {
 		if (id == null) {
 			return null;
 		}
@@ -595,7 +598,7 @@ public class Subcontracts {
 		return this.repository
 			.findByContractIdInAndStatusOrderByAppliedAtAsc(deciding.keySet(), SubcontractStatus.PENDING)
 			.stream()
-			.map((s) -> new Pending(deciding.get(s.getContractId()), s))
+			.map((s) -> new Pending(Objects.requireNonNull(deciding.get(s.getContractId())), s))
 			.toList();
 	}
 
@@ -680,7 +683,7 @@ public class Subcontracts {
 	 * @param maySupervise whether the actor records its supervision
 	 * @param mayFileStaff whether the actor files its staff notices
 	 */
-	public record Node(Subcontract subcontract, String applicantName, UUID parentId, long activeRosterMembers,
+	public record Node(Subcontract subcontract, String applicantName, @Nullable UUID parentId, long activeRosterMembers,
 			long openObligations, boolean mayDecide, boolean maySupervise, boolean mayFileStaff) {
 	}
 

@@ -11,6 +11,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * A supervision check as entered: date, method, result and findings (optional).
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class SupervisionForm {
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

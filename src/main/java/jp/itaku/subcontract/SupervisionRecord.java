@@ -9,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One periodic check of a subcontractor by its applicant (Kadoma 8(5), Nerima 16②/22②):
  * when, how, the result and any findings. Never changed once recorded.
@@ -36,7 +38,7 @@ public class SupervisionRecord {
 	private String result;
 
 	@Column(updatable = false)
-	private String findings;
+	private @Nullable String findings;
 
 	@Column(name = "recorded_by", nullable = false, updatable = false)
 	private UUID recordedBy;
@@ -47,8 +49,11 @@ public class SupervisionRecord {
 	protected SupervisionRecord() {
 	}
 
-	SupervisionRecord(Subcontract subcontract, LocalDate supervisedOn, String method, String result, String findings,
-			UUID recordedBy, Instant recordedAt) {
+	// SupervisionForm's problems() has refused a blank required value before this is
+	// called
+	@SuppressWarnings("NullAway")
+	SupervisionRecord(Subcontract subcontract, LocalDate supervisedOn, @Nullable String method, @Nullable String result,
+			@Nullable String findings, UUID recordedBy, Instant recordedAt) {
 		this.id = UUID.randomUUID();
 		this.subcontractId = subcontract.getId();
 		this.contractId = subcontract.getContractId();
@@ -84,7 +89,7 @@ public class SupervisionRecord {
 		return this.result;
 	}
 
-	public String getFindings() {
+	public @Nullable String getFindings() {
 		return this.findings;
 	}
 

@@ -4,11 +4,14 @@
  * depth with upstream notices, the applicant's supervision records, the chain as a tree,
  * and the contract participation of approved subcontractors.
  */
+@NullMarked
 @ApplicationModule(displayName = "Subcontracting",
 		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
 				"contract :: participation", "contract :: system", "document", "obligation", "obligation :: producers",
 				"obligation :: system", "organisation", "organisation :: system", "platform", "roster",
 				"roster :: system" })
 package jp.itaku.subcontract;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

@@ -15,6 +15,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.Sha256;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,7 @@ class Filings {
 	}
 
 	TrainingFiling file(Actor actor, Contract contract, TrainingFiling.Subject subject, UUID subjectId,
-			UUID obligationId, Deliverable deliverable, String fileName, byte[] pdf, String comment) {
+			UUID obligationId, Deliverable deliverable, @Nullable String fileName, byte[] pdf, String comment) {
 		if (obligationId == null) {
 			throw new InvalidInputProblem("obligation", "validation.required");
 		}

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A worker's pledge (誓約書, Kadoma 1(2)(3)): the text generated from the contract's
  * profile, kept verbatim with its SHA-256, and how it was signed — an uploaded scan of
@@ -66,28 +68,28 @@ public class Pledge {
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "signed_via")
-	private SignedVia signedVia;
+	private @Nullable SignedVia signedVia;
 
 	@Column(name = "signed_on")
-	private LocalDate signedOn;
+	private @Nullable LocalDate signedOn;
 
 	@Column(name = "signed_at")
-	private Instant signedAt;
+	private @Nullable Instant signedAt;
 
 	@Column(name = "signed_by")
-	private UUID signedBy;
+	private @Nullable UUID signedBy;
 
 	@Column(name = "signed_document_key")
-	private String signedDocumentKey;
+	private @Nullable String signedDocumentKey;
 
 	@Column(name = "signed_sha256")
-	private String signedSha256;
+	private @Nullable String signedSha256;
 
 	@Column(name = "signed_file_name")
-	private String signedFileName;
+	private @Nullable String signedFileName;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected Pledge() {
 	}
@@ -115,7 +117,7 @@ public class Pledge {
 	 * @throws InvalidInputProblem when already signed, or the text shown is not this
 	 * pledge's text
 	 */
-	void acknowledge(UUID userId, String shownSha256, LocalDate today, Instant now) {
+	void acknowledge(UUID userId, @Nullable String shownSha256, LocalDate today, Instant now) {
 		requireUnsigned();
 		if (shownSha256 == null || !this.bodySha256.equalsIgnoreCase(shownSha256.strip())) {
 			throw new InvalidInputProblem("textSha256", "training.pledge.textChanged");
@@ -203,31 +205,31 @@ public class Pledge {
 		return this.createdAt;
 	}
 
-	public SignedVia getSignedVia() {
+	public @Nullable SignedVia getSignedVia() {
 		return this.signedVia;
 	}
 
-	public LocalDate getSignedOn() {
+	public @Nullable LocalDate getSignedOn() {
 		return this.signedOn;
 	}
 
-	public Instant getSignedAt() {
+	public @Nullable Instant getSignedAt() {
 		return this.signedAt;
 	}
 
-	public UUID getSignedBy() {
+	public @Nullable UUID getSignedBy() {
 		return this.signedBy;
 	}
 
-	String getSignedDocumentKey() {
+	@Nullable String getSignedDocumentKey() {
 		return this.signedDocumentKey;
 	}
 
-	public String getSignedSha256() {
+	public @Nullable String getSignedSha256() {
 		return this.signedSha256;
 	}
 
-	public String getSignedFileName() {
+	public @Nullable String getSignedFileName() {
 		return this.signedFileName;
 	}
 

@@ -17,6 +17,7 @@ import jp.itaku.catalog.RequirementKind;
 import jp.itaku.document.PdfForm;
 import jp.itaku.platform.Dates;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
@@ -167,7 +168,7 @@ final class PledgeText {
 	 * @param note a closing note (e.g. how it was acknowledged), or {@code null}
 	 * @return the PDF
 	 */
-	static byte[] pdf(String body, String signatureLabel, String note) {
+	static byte[] pdf(String body, String signatureLabel, @Nullable String note) {
 		int firstBreak = body.indexOf('\n');
 		String title = (firstBreak < 0) ? body : body.substring(0, firstBreak);
 		String rest = (firstBreak < 0) ? "" : body.substring(firstBreak + 1).strip();

@@ -43,6 +43,7 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,7 +116,7 @@ public class Pledges {
 	 * unsigned pledge is already waiting
 	 */
 	@Transactional
-	public Pledge generate(Actor actor, UUID memberId, LocalDate date) {
+	public Pledge generate(Actor actor, UUID memberId, @Nullable LocalDate date) {
 		RosterMember member = member(memberId);
 		Contract contract = keeper(actor, member);
 		if (date == null) {
@@ -176,7 +177,7 @@ public class Pledges {
 	 * @throws InvalidInputProblem when already signed or the text changed
 	 */
 	@Transactional
-	public Pledge acknowledge(Actor actor, UUID pledgeId, String shownSha256) {
+	public Pledge acknowledge(Actor actor, UUID pledgeId, @Nullable String shownSha256) {
 		Pledge pledge = scoped(actor, pledgeId);
 		RosterMember member = member(pledge.getMemberId());
 		if (!isWorkerThemself(actor, member)) {
@@ -209,8 +210,8 @@ public class Pledges {
 	 * pledge is already signed
 	 */
 	@Transactional
-	public Pledge uploadSigned(Actor actor, UUID pledgeId, LocalDate signedOn, String fileName, String contentType,
-			InputStream content) {
+	public Pledge uploadSigned(Actor actor, UUID pledgeId, LocalDate signedOn, @Nullable String fileName,
+			@Nullable String contentType, @Nullable InputStream content) {
 		Pledge pledge = scoped(actor, pledgeId);
 		keeper(actor, member(pledge.getMemberId()));
 		if (pledge.isSigned()) {
@@ -392,6 +393,9 @@ public class Pledges {
 		}
 	}
 
+	// a pledge signed by acknowledgement has its signing instant (Pledge.acknowledge sets
+	// both)
+	@SuppressWarnings("NullAway")
 	private byte[] signedPdf(Pledge pledge) {
 		String note = null;
 		if (pledge.getSignedVia() == Pledge.SignedVia.ACKNOWLEDGEMENT) {
@@ -448,7 +452,7 @@ public class Pledges {
 		return "誓約書_" + member.getName().replaceAll("[\\\\/:*?\"<>|\\s]+", "") + ".pdf";
 	}
 
-	private String message(String key, Object... arguments) {
+	private String message(String key, @Nullable Object... arguments) {
 		return this.messages.getMessage(key, arguments, Locale.JAPANESE);
 	}
 
@@ -475,7 +479,7 @@ public class Pledges {
 	 * @param fileName its name
 	 * @param content its content; the caller closes it
 	 */
-	public record OpenedFile(String fileName, InputStream content) {
+	public record OpenedFile(@Nullable String fileName, InputStream content) {
 	}
 
 }

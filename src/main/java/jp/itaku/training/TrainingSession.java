@@ -19,6 +19,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A training session or an emergency-response drill of a contract as recorded by the
  * contractor's lead: when, what, who trained, who attended with what result, and for a
@@ -45,23 +47,23 @@ public class TrainingSession {
 	@Column(nullable = false)
 	private String content;
 
-	private String scenario;
+	private @Nullable String scenario;
 
 	@Column(nullable = false)
 	private String trainer;
 
-	private String result;
+	private @Nullable String result;
 
-	private String improvements;
+	private @Nullable String improvements;
 
 	@Column(name = "materials_key")
-	private String materialsKey;
+	private @Nullable String materialsKey;
 
 	@Column(name = "materials_sha256")
-	private String materialsSha256;
+	private @Nullable String materialsSha256;
 
 	@Column(name = "materials_file_name")
-	private String materialsFileName;
+	private @Nullable String materialsFileName;
 
 	@Column(name = "recorded_by", nullable = false)
 	private UUID recordedBy;
@@ -74,11 +76,13 @@ public class TrainingSession {
 	private List<Attendance> attendances = new ArrayList<>();
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected TrainingSession() {
 	}
 
+	// the form's problems() has refused a blank required value before this is called
+	@SuppressWarnings("NullAway")
 	TrainingSession(UUID contractId, TrainingSessionForm form, List<Attendance> attendances, UUID recordedBy,
 			Instant now) {
 		this.id = UUID.randomUUID();
@@ -153,7 +157,7 @@ public class TrainingSession {
 		return this.content;
 	}
 
-	public String getScenario() {
+	public @Nullable String getScenario() {
 		return this.scenario;
 	}
 
@@ -161,11 +165,11 @@ public class TrainingSession {
 		return this.trainer;
 	}
 
-	public String getResult() {
+	public @Nullable String getResult() {
 		return this.result;
 	}
 
-	public String getImprovements() {
+	public @Nullable String getImprovements() {
 		return this.improvements;
 	}
 
@@ -173,15 +177,15 @@ public class TrainingSession {
 		return this.materialsKey != null;
 	}
 
-	String getMaterialsKey() {
+	@Nullable String getMaterialsKey() {
 		return this.materialsKey;
 	}
 
-	public String getMaterialsSha256() {
+	public @Nullable String getMaterialsSha256() {
 		return this.materialsSha256;
 	}
 
-	public String getMaterialsFileName() {
+	public @Nullable String getMaterialsFileName() {
 		return this.materialsFileName;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -15,6 +16,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * API: the results map each attending roster member's id to how they took part (members
  * not in the map were not invited).
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class TrainingSessionForm {
 
 	private SessionKind kind = SessionKind.TRAINING;
@@ -97,7 +102,7 @@ public class TrainingSessionForm {
 		}
 	}
 
-	static String clean(String value) {
+	static @Nullable String clean(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 

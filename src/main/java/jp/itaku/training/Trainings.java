@@ -40,6 +40,7 @@ import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerReadiness;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,7 +110,7 @@ public class Trainings {
 	 * contract's roster included)
 	 */
 	@Transactional
-	public TrainingSession record(Actor actor, UUID contractId, TrainingSessionForm form, Upload materials) {
+	public TrainingSession record(Actor actor, UUID contractId, TrainingSessionForm form, @Nullable Upload materials) {
 		Contract contract = editable(actor, contractId);
 		List<FieldProblem> problems = new ArrayList<>(form.problems(this.calendar.today()));
 		Map<String, RosterMember> roster = this.rosterReads.membersUnscoped(contractId)
@@ -168,6 +169,8 @@ public class Trainings {
 	 * @param sessionId the session
 	 * @return the detail
 	 */
+	// the attendances are filtered by roster.containsKey before roster.get
+	@SuppressWarnings("NullAway")
 	@Transactional(readOnly = true)
 	public SessionDetail session(Actor actor, UUID sessionId) {
 		TrainingSession session = scoped(actor, sessionId);
@@ -403,7 +406,7 @@ public class Trainings {
 	 * @param contentType its declared type
 	 * @param content its content; read to the end, not closed
 	 */
-	public record Upload(String fileName, String contentType, InputStream content) {
+	public record Upload(@Nullable String fileName, @Nullable String contentType, InputStream content) {
 	}
 
 	/**
@@ -439,8 +442,8 @@ public class Trainings {
 	 * {@code null}
 	 * @param readiness pledged and trained
 	 */
-	public record WorkerRow(RosterMember member, Pledge latestPledge, Pledge signedPledge, LocalDate lastTrainedOn,
-			WorkerReadiness.Readiness readiness) {
+	public record WorkerRow(RosterMember member, @Nullable Pledge latestPledge, @Nullable Pledge signedPledge,
+			@Nullable LocalDate lastTrainedOn, WorkerReadiness.Readiness readiness) {
 
 		/**
 		 * Returns whether an unsigned pledge waits for signing.

@@ -5,10 +5,13 @@
  * records submitted to the obligations they meet; and the readiness the roster asks
  * before a worker starts (Setagaya 16, Kadoma 1(2)(3) and 5, Nerima 9–10 and 24③).
  */
+@NullMarked
 @ApplicationModule(displayName = "Pledges and training",
 		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: system", "document",
 				"obligation", "obligation :: system", "organisation", "organisation :: system", "platform", "roster",
 				"roster :: system" })
 package jp.itaku.training;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

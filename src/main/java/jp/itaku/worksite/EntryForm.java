@@ -8,29 +8,34 @@ import java.util.List;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * An entry of the entry log as entered: in the form, the API or a row of an import. Times
  * are Tokyo wall-clock times; they are stored as instants.
  */
+// Bound from the request by Spring's data binder (or Jackson), which leaves a missing
+// value
+// null; problems() or Bean Validation rejects a missing required value before it is read.
+@SuppressWarnings("NullAway.Init")
 public class EntryForm {
 
 	private String name;
 
-	private String affiliation;
+	private @Nullable String affiliation;
 
-	private String purpose;
+	private @Nullable String purpose;
 
 	private String area;
 
 	private boolean visitor;
 
 	@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
-	private LocalDateTime enteredAt;
+	private @Nullable LocalDateTime enteredAt;
 
 	@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
-	private LocalDateTime leftAt;
+	private @Nullable LocalDateTime leftAt;
 
 	/**
 	 * Checks the entry.
@@ -60,21 +65,21 @@ public class EntryForm {
 		return problems;
 	}
 
-	private static void length(List<FieldProblem> problems, String field, String value, int max) {
+	private static void length(List<FieldProblem> problems, String field, @Nullable String value, int max) {
 		if (value != null && value.strip().length() > max) {
 			problems.add(new FieldProblem(field, "worksite.maxLength", max));
 		}
 	}
 
-	static String clean(String value) {
+	static @Nullable String clean(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	Instant enteredInstant() {
+	@Nullable Instant enteredInstant() {
 		return (this.enteredAt != null) ? this.enteredAt.atZone(ItakuTime.ZONE).toInstant() : null;
 	}
 
-	Instant leftInstant() {
+	@Nullable Instant leftInstant() {
 		return (this.leftAt != null) ? this.leftAt.atZone(ItakuTime.ZONE).toInstant() : null;
 	}
 
@@ -86,19 +91,19 @@ public class EntryForm {
 		this.name = name;
 	}
 
-	public String getAffiliation() {
+	public @Nullable String getAffiliation() {
 		return this.affiliation;
 	}
 
-	public void setAffiliation(String affiliation) {
+	public void setAffiliation(@Nullable String affiliation) {
 		this.affiliation = affiliation;
 	}
 
-	public String getPurpose() {
+	public @Nullable String getPurpose() {
 		return this.purpose;
 	}
 
-	public void setPurpose(String purpose) {
+	public void setPurpose(@Nullable String purpose) {
 		this.purpose = purpose;
 	}
 
@@ -118,19 +123,19 @@ public class EntryForm {
 		this.visitor = visitor;
 	}
 
-	public LocalDateTime getEnteredAt() {
+	public @Nullable LocalDateTime getEnteredAt() {
 		return this.enteredAt;
 	}
 
-	public void setEnteredAt(LocalDateTime enteredAt) {
+	public void setEnteredAt(@Nullable LocalDateTime enteredAt) {
 		this.enteredAt = enteredAt;
 	}
 
-	public LocalDateTime getLeftAt() {
+	public @Nullable LocalDateTime getLeftAt() {
 		return this.leftAt;
 	}
 
-	public void setLeftAt(LocalDateTime leftAt) {
+	public void setLeftAt(@Nullable LocalDateTime leftAt) {
 		this.leftAt = leftAt;
 	}
 

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads an imported entry log: a header row naming the columns, in any order — {@code 氏名}
  * (required), {@code 所属}, {@code 目的}, {@code 入室} (required), {@code 退室}, {@code 場所},
@@ -130,7 +132,7 @@ final class EntryImport {
 	 * @param day the day a bare time is on, or {@code null}
 	 * @return the date-time, or {@code null} when it cannot be read
 	 */
-	static LocalDateTime dateTime(String text, LocalDate day) {
+	static @Nullable LocalDateTime dateTime(String text, @Nullable LocalDate day) {
 		String value = normal(text);
 		try {
 			Matcher full = DATE_TIME.matcher(value);

@@ -25,6 +25,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -236,7 +237,7 @@ public class EntryLog {
 	 * @throws InvalidInputProblem naming each line at fault; nothing is recorded then
 	 */
 	@Transactional
-	public List<EntryLogEntry> importFile(Actor actor, UUID contractId, String fileName, byte[] content) {
+	public List<EntryLogEntry> importFile(Actor actor, UUID contractId, @Nullable String fileName, byte[] content) {
 		recordable(actor, contractId);
 		List<EntryImport.Line> lines = EntryImport.parse(TextTable.read(fileName, content));
 		List<RosterMatch.Person> roster = roster(contractId);
@@ -252,6 +253,9 @@ public class EntryLog {
 		return saved;
 	}
 
+	// every caller has refused a form without enteredAt (problems(), the import's row
+	// check) or set it
+	@SuppressWarnings("NullAway")
 	private EntryLogEntry save(Actor actor, UUID contractId, EntryForm form, List<RosterMatch.Person> roster,
 			EntryLogEntry.Source source) {
 		LocalDate day = form.getEnteredAt().toLocalDate();

@@ -14,6 +14,8 @@ import jakarta.persistence.Version;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of the entry log (入退室記録簿, Kadoma 14(4)): who entered the work area, from
  * where, why, when in and when out. Matched to the roster on the day of entry: a roster
@@ -63,20 +65,20 @@ public class EntryLogEntry {
 	@Column(nullable = false)
 	private String name;
 
-	private String affiliation;
+	private @Nullable String affiliation;
 
-	private String purpose;
+	private @Nullable String purpose;
 
-	private String area;
+	private @Nullable String area;
 
 	@Column(name = "entered_at", nullable = false)
 	private Instant enteredAt;
 
 	@Column(name = "left_at")
-	private Instant leftAt;
+	private @Nullable Instant leftAt;
 
 	@Column(name = "member_id")
-	private UUID memberId;
+	private @Nullable UUID memberId;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
@@ -93,11 +95,15 @@ public class EntryLogEntry {
 	private UUID recordedBy;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	protected EntryLogEntry() {
 	}
 
+	// set from values the caller has checked: the form's problems() refuses a blank
+	// every caller has refused a form without enteredAt (EntryForm.problems()) before
+	// this is called
+	@SuppressWarnings("NullAway")
 	EntryLogEntry(UUID contractId, EntryForm form, RosterMatch.Result result, Source source, UUID recordedBy,
 			Instant now) {
 		this.id = UUID.randomUUID();
@@ -167,15 +173,15 @@ public class EntryLogEntry {
 		return this.name;
 	}
 
-	public String getAffiliation() {
+	public @Nullable String getAffiliation() {
 		return this.affiliation;
 	}
 
-	public String getPurpose() {
+	public @Nullable String getPurpose() {
 		return this.purpose;
 	}
 
-	public String getArea() {
+	public @Nullable String getArea() {
 		return this.area;
 	}
 
@@ -183,11 +189,11 @@ public class EntryLogEntry {
 		return this.enteredAt;
 	}
 
-	public Instant getLeftAt() {
+	public @Nullable Instant getLeftAt() {
 		return this.leftAt;
 	}
 
-	public UUID getMemberId() {
+	public @Nullable UUID getMemberId() {
 		return this.memberId;
 	}
 

@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 
 import jp.itaku.roster.RosterMember;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who a name on a schedule or in the entry log is: a member of the contract's roster who
  * works on the day ({@link RosterMember#worksOn(LocalDate)}), matched by name as people
@@ -29,7 +31,7 @@ final class RosterMatch {
 	 * @param duties the duties on the roster
 	 * @param worksOn whether the member is on the roster as working on a day
 	 */
-	record Person(UUID id, String name, String affiliation, String duties, Predicate<LocalDate> worksOn) {
+	record Person(UUID id, String name, String affiliation, @Nullable String duties, Predicate<LocalDate> worksOn) {
 
 		static Person of(RosterMember member) {
 			return new Person(member.getId(), member.getName(), member.getAffiliation(), member.getDuties(),
@@ -58,7 +60,7 @@ final class RosterMatch {
 	 * @param kind what the entry is
 	 * @param person the roster member, for an entry on the roster
 	 */
-	record Result(Kind kind, Person person) {
+	record Result(Kind kind, @Nullable Person person) {
 	}
 
 	/**
@@ -66,7 +68,7 @@ final class RosterMatch {
 	 * @param name the name
 	 * @return the key
 	 */
-	static String key(String name) {
+	static String key(@Nullable String name) {
 		if (name == null) {
 			return "";
 		}
@@ -80,7 +82,7 @@ final class RosterMatch {
 	 * @param day the day
 	 * @return the member, if someone of that name is on the roster as working that day
 	 */
-	static Optional<Person> working(List<Person> roster, String name, LocalDate day) {
+	static Optional<Person> working(List<Person> roster, @Nullable String name, LocalDate day) {
 		String key = key(name);
 		return roster.stream().filter((p) -> key(p.name()).equals(key) && p.worksOn().test(day)).findFirst();
 	}
@@ -91,7 +93,7 @@ final class RosterMatch {
 	 * @param name the name written
 	 * @return the member, if someone of that name is on the roster
 	 */
-	static Optional<Person> named(List<Person> roster, String name) {
+	static Optional<Person> named(List<Person> roster, @Nullable String name) {
 		String key = key(name);
 		return roster.stream().filter((p) -> key(p.name()).equals(key)).findFirst();
 	}

@@ -12,6 +12,8 @@ import jp.itaku.platform.InputRules;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads an imported work schedule for one month, laid out as the grid on the page: a
  * header row {@code 氏名,1,2,…,31} (a day column may also read {@code 1日}, {@code 12/1} or
@@ -102,7 +104,7 @@ final class ScheduleImport {
 	 * @param month the schedule's month
 	 * @return the day, or {@code null} when it is not a day of the month
 	 */
-	static LocalDate day(String text, YearMonth month) {
+	static @Nullable LocalDate day(String text, YearMonth month) {
 		Matcher matcher = DAY.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
 		if (!matcher.matches()) {
 			return null;

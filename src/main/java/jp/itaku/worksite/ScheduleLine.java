@@ -3,6 +3,8 @@ package jp.itaku.worksite;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One cell of a schedule as entered: in the grid (by roster member), in a row of an
  * imported file, or in the API's list (by name).
@@ -14,7 +16,8 @@ import java.util.UUID;
  * @param day the day
  * @param shift what was written in the cell
  */
-public record ScheduleLine(int row, String field, UUID memberId, String name, LocalDate day, String shift) {
+public record ScheduleLine(int row, String field, @Nullable UUID memberId, @Nullable String name, LocalDate day,
+		String shift) {
 
 	/**
 	 * A cell of the grid.

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One cell of a work schedule: a day off (休), a named shift (日勤 = 9:00–17:45), or the
  * hours of work. Cells are written as people write them in a spreadsheet: {@code 日勤},
@@ -22,7 +24,7 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
  * @param start when work starts (none for a day off)
  * @param end when work ends, after the start (none for a day off)
  */
-public record Shift(boolean off, String label, LocalTime start, LocalTime end) {
+public record Shift(boolean off, @Nullable String label, @Nullable LocalTime start, @Nullable LocalTime end) {
 
 	/** Named shifts and their hours. */
 	public static final Map<String, Shift> PRESETS = Map.of("日勤",
@@ -46,7 +48,7 @@ public record Shift(boolean off, String label, LocalTime start, LocalTime end) {
 	 * @return the shift, or {@code null} for an empty cell
 	 * @throws ShiftException naming the problem when the text is not a shift
 	 */
-	public static Shift parse(String text) {
+	public static @Nullable Shift parse(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -102,7 +104,7 @@ public record Shift(boolean off, String label, LocalTime start, LocalTime end) {
 	 * day off, else the hours.
 	 * @return the text
 	 */
-	public String toText() {
+	public @Nullable String toText() {
 		if (this.off) {
 			return "休";
 		}

@@ -18,6 +18,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An imported table: the rows of a CSV file (UTF-8 with or without BOM, or Shift_JIS as
  * Excel writes it in Japan) or of the first sheet of an Excel workbook (.xlsx), as text.
@@ -39,7 +41,7 @@ record TextTable(List<Row> rows) {
 	 * @return the table
 	 * @throws InvalidInputProblem when the file cannot be read
 	 */
-	static TextTable read(String fileName, byte[] content) {
+	static TextTable read(@Nullable String fileName, byte[] content) {
 		if (content == null || content.length == 0) {
 			throw new InvalidInputProblem("file", "worksite.import.empty");
 		}

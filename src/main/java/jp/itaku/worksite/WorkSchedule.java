@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jp.itaku.platform.InvalidInputProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One version of a contract's work schedule for a month (勤務予定表, Kadoma 2(2)). A draft may
  * be changed; once submitted it never changes, and a change makes the next version, which
@@ -73,21 +75,21 @@ public class WorkSchedule {
 	private UUID savedBy;
 
 	@Column(name = "submitted_at")
-	private Instant submittedAt;
+	private @Nullable Instant submittedAt;
 
 	@Column(name = "submitted_by")
-	private UUID submittedBy;
+	private @Nullable UUID submittedBy;
 
 	@Column(name = "change_key")
-	private String changeKey;
+	private @Nullable String changeKey;
 
 	@Column(name = "document_key")
-	private String documentKey;
+	private @Nullable String documentKey;
 
-	private String sha256;
+	private @Nullable String sha256;
 
 	@Column(name = "file_name")
-	private String fileName;
+	private @Nullable String fileName;
 
 	protected WorkSchedule() {
 	}
@@ -127,7 +129,8 @@ public class WorkSchedule {
 	 * @param now the current instant
 	 * @throws InvalidInputProblem when the version was submitted already
 	 */
-	void submitted(UUID by, String changeKey, String documentKey, String sha256, String fileName, Instant now) {
+	void submitted(UUID by, @Nullable String changeKey, String documentKey, String sha256, String fileName,
+			Instant now) {
 		requireDraft();
 		this.status = Status.SUBMITTED;
 		this.submittedBy = by;
@@ -184,27 +187,27 @@ public class WorkSchedule {
 		return this.savedBy;
 	}
 
-	public Instant getSubmittedAt() {
+	public @Nullable Instant getSubmittedAt() {
 		return this.submittedAt;
 	}
 
-	public UUID getSubmittedBy() {
+	public @Nullable UUID getSubmittedBy() {
 		return this.submittedBy;
 	}
 
-	public String getChangeKey() {
+	public @Nullable String getChangeKey() {
 		return this.changeKey;
 	}
 
-	public String getDocumentKey() {
+	public @Nullable String getDocumentKey() {
 		return this.documentKey;
 	}
 
-	public String getSha256() {
+	public @Nullable String getSha256() {
 		return this.sha256;
 	}
 
-	public String getFileName() {
+	public @Nullable String getFileName() {
 		return this.fileName;
 	}
 

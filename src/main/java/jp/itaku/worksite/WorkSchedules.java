@@ -39,6 +39,8 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.roster.Rosters;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
@@ -231,7 +233,8 @@ public class WorkSchedules {
 	 * @throws InvalidInputProblem naming each line at fault; nothing is saved then
 	 */
 	@Transactional
-	public WorkSchedule importFile(Actor actor, UUID contractId, YearMonth month, String fileName, byte[] content) {
+	public WorkSchedule importFile(Actor actor, UUID contractId, YearMonth month, @Nullable String fileName,
+			byte[] content) {
 		editable(actor, contractId);
 		List<ScheduleLine> lines = ScheduleImport.parse(TextTable.read(fileName, content), month);
 		return save(actor, contractId, month, lines, WorkSchedule.Source.IMPORT);
@@ -345,7 +348,7 @@ public class WorkSchedules {
 		return before.equals(after);
 	}
 
-	private Obligation monthObligation(UUID contractId, YearMonth month) {
+	private @Nullable Obligation monthObligation(UUID contractId, YearMonth month) {
 		List<Obligation> found = this.obligationReads.findUnscoped(contractId, Deliverable.WORK_SCHEDULE,
 				month.toString());
 		return found.isEmpty() ? null : found.get(0);
@@ -379,7 +382,7 @@ public class WorkSchedules {
 	 * @param latest its latest schedule version, or {@code null}
 	 * @param obligation the month's planned obligation, or {@code null}
 	 */
-	public record MonthLine(YearMonth month, WorkSchedule latest, Obligation obligation) {
+	public record MonthLine(YearMonth month, @Nullable WorkSchedule latest, @Nullable Obligation obligation) {
 	}
 
 	/**
@@ -395,13 +398,13 @@ public class WorkSchedules {
 	 * @param mayEdit whether the actor may change and submit it
 	 */
 	public record Month(Contract contract, YearMonth month, List<WorkSchedule> versions, List<WorkShift> cells,
-			List<RosterMember> members, Obligation obligation, boolean mayEdit) {
+			List<RosterMember> members, @Nullable Obligation obligation, boolean mayEdit) {
 
 		/**
 		 * Returns the latest version.
 		 * @return the version, or {@code null} when none was saved
 		 */
-		public WorkSchedule latest() {
+		public @Nullable WorkSchedule latest() {
 			return this.versions.isEmpty() ? null : this.versions.get(0);
 		}
 

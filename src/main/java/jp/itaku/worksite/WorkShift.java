@@ -9,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One cell of a schedule version: a roster member on a day, working or off. The name is
  * kept as it was on the roster when the schedule was saved.
@@ -35,13 +37,13 @@ public class WorkShift {
 	@Column(nullable = false)
 	private boolean off;
 
-	private String label;
+	private @Nullable String label;
 
 	@Column(name = "starts_at")
-	private LocalTime startsAt;
+	private @Nullable LocalTime startsAt;
 
 	@Column(name = "ends_at")
-	private LocalTime endsAt;
+	private @Nullable LocalTime endsAt;
 
 	protected WorkShift() {
 	}

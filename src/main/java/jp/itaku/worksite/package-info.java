@@ -4,10 +4,13 @@
  * every change) as a written form; who entered and left the work area, matched to the
  * roster on the day, visitors shown as such and anyone else flagged.
  */
+@NullMarked
 @ApplicationModule(displayName = "Work schedules and entry logs",
 		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: sections", "document",
 				"obligation", "obligation :: producers", "obligation :: system", "organisation",
 				"organisation :: system", "platform", "roster", "roster :: system" })
 package jp.itaku.worksite;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

@@ -21,6 +21,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.AccountPageSection;
 import jp.itaku.platform.web.FormErrors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -96,7 +97,7 @@ class AccountController {
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(@RequestParam(name = "currentPassword", required = false) String currentPassword,
+	@Nullable String changePassword(@RequestParam(name = "currentPassword", required = false) String currentPassword,
 			@RequestParam(name = "newPassword", required = false) String newPassword,
 			@RequestParam(name = "confirmPassword", required = false) String confirmPassword, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
@@ -159,7 +160,7 @@ class AccountController {
 	}
 
 	@PostMapping("/account/totp/done")
-	String enrolled(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect)
+	@Nullable String enrolled(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect)
 			throws IOException {
 		return continueSignIn(request, response, redirect, "account.totp.enrolled");
 	}
@@ -208,8 +209,8 @@ class AccountController {
 		return "redirect:/account#tokens";
 	}
 
-	private String continueSignIn(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
-			String flashKey) throws IOException {
+	private @Nullable String continueSignIn(HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect, String flashKey) throws IOException {
 		var current = SecurityContextHolder.getContext().getAuthentication();
 		if (current instanceof StepAuthentication step && step.getStep() != SignInStep.COMPLETE) {
 			StepAuthentication next = this.signIn.refresh(step);
@@ -233,6 +234,9 @@ class AccountController {
 	}
 
 	/** The signed-in user, also while still in a sign-in step. */
+	// SecurityConfiguration admits only a signed-in user or a sign-in step to these
+	// pages, so the context holds an ActorPrincipal
+	@SuppressWarnings("NullAway")
 	private static Actor principalActor() {
 		return ((ActorPrincipal) SecurityContextHolder.getContext().getAuthentication().getPrincipal()).actor();
 	}

@@ -8,6 +8,7 @@ import jp.itaku.account.SignIn;
 import jp.itaku.account.StepAuthentication;
 import jp.itaku.platform.ActorPrincipal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,8 +57,11 @@ class LoginController {
 		return "login-totp";
 	}
 
+	// SecurityConfiguration admits only a sign-in step with the TOTP authority to
+	// /login/totp, so the context holds its StepAuthentication
+	@SuppressWarnings("NullAway")
 	@PostMapping("/login/totp")
-	String verifyTotp(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+	@Nullable String verifyTotp(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) throws IOException {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		SignIn.Attempt attempt = this.signIn.withSecondFactor((StepAuthentication) current, code,

@@ -6,6 +6,7 @@ import java.util.Base64;
 
 import jp.itaku.account.SecurityProperties;
 import jp.itaku.platform.crypto.FieldEncryptor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +100,11 @@ class SessionConfiguration {
 	private record Opening(DeserializingConverter deserializer,
 			FieldEncryptor encryptor) implements Converter<byte[], Object> {
 
+		// Converter<byte[], Object> may answer null (Spring Session then drops the
+		// attribute); NullAway reads T as non-null
+		@SuppressWarnings("NullAway")
 		@Override
-		public Object convert(byte[] source) {
+		public @Nullable Object convert(byte[] source) {
 			try {
 				String serialized = this.encryptor.decrypt(new String(source, StandardCharsets.US_ASCII), CONTEXT);
 				return this.deserializer.convert(Base64.getDecoder().decode(serialized));

@@ -12,6 +12,7 @@ import jp.itaku.account.StepAuthentication;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.platform.ActorPrincipal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -78,7 +79,8 @@ class SignInHandlers
 	}
 
 	@Override
-	public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+	public void logout(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Authentication authentication) {
 		if (authentication instanceof StepAuthentication step && step.getPrincipal() instanceof ActorPrincipal p) {
 			this.signIn.signedOut(p.actor());
 		}

@@ -15,6 +15,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.UnauthorizedProblem;
 import jp.itaku.platform.web.ProblemMessages;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -109,8 +110,8 @@ class TokenApiController {
 	 * @param revokedAt when it was revoked, if it was
 	 * @param lastUsedAt when it was last used
 	 */
-	record TokenView(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant revokedAt,
-			Instant lastUsedAt) {
+	record TokenView(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt,
+			@Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
 
 		static TokenView of(ApiToken token) {
 			return new TokenView(token.getId(), token.getName(), token.getTokenPrefix(), token.getCreatedAt(),

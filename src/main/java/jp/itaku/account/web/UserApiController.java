@@ -18,6 +18,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -135,8 +136,9 @@ class UserApiController {
 	 * @param createdAt when the user was created
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record UserView(UUID id, String username, String displayName, String email, UUID organisationId, Role role,
-			Boolean enabled, Boolean locked, Boolean twoFactorEnrolled, Instant createdAt) {
+	record UserView(UUID id, @Nullable String username, String displayName, @Nullable String email, UUID organisationId,
+			Role role, @Nullable Boolean enabled, @Nullable Boolean locked, @Nullable Boolean twoFactorEnrolled,
+			@Nullable Instant createdAt) {
 
 		static UserView identity(UserAccount user) {
 			return new UserView(user.getId(), null, user.getDisplayName(), null, user.getOrganisationId(),

@@ -16,6 +16,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,8 +87,8 @@ class AssetApiController {
 	 * @param current its current state
 	 * @param history every event, oldest first
 	 */
-	public record AssetView(UUID id, UUID receiptId, String receiptNumber, UUID derivedFrom, EventView current,
-			List<EventView> history) {
+	public record AssetView(UUID id, UUID receiptId, @Nullable String receiptNumber, @Nullable UUID derivedFrom,
+			EventView current, List<EventView> history) {
 
 		static AssetView of(AssetRegister.Entry entry) {
 			return new AssetView(entry.asset().getId(), entry.asset().getReceiptId(), entry.receiptNumber(),
@@ -119,10 +120,11 @@ class AssetApiController {
 	 * @param requestId the request that allowed it
 	 * @param shipmentId the shipment it belongs to
 	 */
-	public record EventView(UUID id, AssetEvent.Type type, UUID correctsId, AssetKind kind, String description,
-			boolean important, boolean personalInformation, boolean myNumber, int quantity, StorageLocation storage,
-			String storageDetail, UUID holderId, String holderName, String reason, Instant occurredAt,
-			AssetEvent.Status status, UUID requestId, UUID shipmentId) {
+	public record EventView(UUID id, AssetEvent.Type type, @Nullable UUID correctsId, AssetKind kind,
+			String description, boolean important, boolean personalInformation, boolean myNumber, int quantity,
+			StorageLocation storage, @Nullable String storageDetail, UUID holderId, String holderName,
+			@Nullable String reason, Instant occurredAt, AssetEvent.Status status, @Nullable UUID requestId,
+			@Nullable UUID shipmentId) {
 
 		static EventView of(AssetEvent e) {
 			return new EventView(e.getId(), e.getType(), e.getCorrectsId(), e.getKind(), e.getDescription(),

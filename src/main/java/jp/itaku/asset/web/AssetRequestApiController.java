@@ -25,6 +25,7 @@ import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -179,9 +180,9 @@ class AssetRequestApiController {
 	 * @param items the assets concerned, their current state
 	 */
 	record RequestView(UUID id, UUID contractId, String number, RequestType type, RequestStatus status, String purpose,
-			Instant requestedAt, UUID requestedBy, UUID decidedBy, Instant decidedAt, String decisionComment,
-			String witnessName, Instant completedAt, String applicationSha256, String certificateSha256,
-			List<AssetApiController.EventView> items) {
+			Instant requestedAt, UUID requestedBy, @Nullable UUID decidedBy, @Nullable Instant decidedAt,
+			@Nullable String decisionComment, @Nullable String witnessName, @Nullable Instant completedAt,
+			String applicationSha256, @Nullable String certificateSha256, List<AssetApiController.EventView> items) {
 
 		static RequestView of(AssetRequest r, List<AssetEvent> items) {
 			return new RequestView(r.getId(), r.getContractId(), r.getNumber(), r.getType(), r.getStatus(),
@@ -205,8 +206,8 @@ class AssetRequestApiController {
 	 * @param shippedAt when
 	 * @param arrivedAt when it arrived
 	 */
-	record ShipmentView(UUID id, String number, UUID assetId, ShipmentMethod method, String trackingNumber,
-			String destination, String recipient, Instant shippedAt, Instant arrivedAt) {
+	record ShipmentView(UUID id, String number, UUID assetId, ShipmentMethod method, @Nullable String trackingNumber,
+			String destination, String recipient, Instant shippedAt, @Nullable Instant arrivedAt) {
 
 		static ShipmentView of(AssetShipment s) {
 			return new ShipmentView(s.getId(), s.getNumber(), s.getAssetId(), s.getMethod(), s.getTrackingNumber(),

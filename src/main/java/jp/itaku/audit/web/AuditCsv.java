@@ -8,6 +8,8 @@ import jp.itaku.audit.AuditEntry;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.SpreadsheetCells;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes audit entries as CSV that Excel opens correctly: UTF-8 with a byte-order mark,
  * CRLF line ends, RFC 4180 quoting, and cells that a spreadsheet would run as a formula
@@ -46,7 +48,7 @@ final class AuditCsv {
 		return SpreadsheetCells.csvField(value);
 	}
 
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : "";
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jp.itaku.audit.AuditSearch;
 import jp.itaku.platform.ItakuTime;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -13,18 +14,18 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class AuditFilter {
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate from;
+	private @Nullable LocalDate from;
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate to;
+	private @Nullable LocalDate to;
 
-	private String username;
+	private @Nullable String username;
 
-	private String action;
+	private @Nullable String action;
 
-	private String targetType;
+	private @Nullable String targetType;
 
-	private String targetId;
+	private @Nullable String targetId;
 
 	/**
 	 * Returns the search these filters mean.
@@ -36,51 +37,51 @@ public class AuditFilter {
 				this.action, this.targetType, this.targetId);
 	}
 
-	public LocalDate getFrom() {
+	public @Nullable LocalDate getFrom() {
 		return this.from;
 	}
 
-	public void setFrom(LocalDate from) {
+	public void setFrom(@Nullable LocalDate from) {
 		this.from = from;
 	}
 
-	public LocalDate getTo() {
+	public @Nullable LocalDate getTo() {
 		return this.to;
 	}
 
-	public void setTo(LocalDate to) {
+	public void setTo(@Nullable LocalDate to) {
 		this.to = to;
 	}
 
-	public String getUsername() {
+	public @Nullable String getUsername() {
 		return this.username;
 	}
 
-	public void setUsername(String username) {
+	public void setUsername(@Nullable String username) {
 		this.username = username;
 	}
 
-	public String getAction() {
+	public @Nullable String getAction() {
 		return this.action;
 	}
 
-	public void setAction(String action) {
+	public void setAction(@Nullable String action) {
 		this.action = action;
 	}
 
-	public String getTargetType() {
+	public @Nullable String getTargetType() {
 		return this.targetType;
 	}
 
-	public void setTargetType(String targetType) {
+	public void setTargetType(@Nullable String targetType) {
 		this.targetType = targetType;
 	}
 
-	public String getTargetId() {
+	public @Nullable String getTargetId() {
 		return this.targetId;
 	}
 
-	public void setTargetId(String targetId) {
+	public void setTargetId(@Nullable String targetId) {
 		this.targetId = targetId;
 	}
 

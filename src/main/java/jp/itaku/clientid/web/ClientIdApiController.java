@@ -18,6 +18,7 @@ import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,8 +92,9 @@ class ClientIdApiController {
 	 * @param revocationNote what was done
 	 * @param active whether it still works
 	 */
-	record IdView(UUID id, UUID contractId, UUID memberId, IdKind kind, UUID parentId, String value, String systemName,
-			String scopeNote, LocalDate issuedOn, LocalDate revokedOn, String revocationNote, boolean active) {
+	record IdView(UUID id, UUID contractId, UUID memberId, IdKind kind, @Nullable UUID parentId, String value,
+			String systemName, @Nullable String scopeNote, LocalDate issuedOn, @Nullable LocalDate revokedOn,
+			@Nullable String revocationNote, boolean active) {
 
 		static IdView of(ClientIssuedId i) {
 			return new IdView(i.getId(), i.getContractId(), i.getMemberId(), i.getKind(), i.getParentId(), i.getValue(),
@@ -116,9 +118,9 @@ class ClientIdApiController {
 	 * @param revocationNoticeStatus its status today
 	 * @param ids the IDs, each verification ID followed by its operator IDs
 	 */
-	record MemberView(UUID memberId, String name, WorkerRole role, MemberStatus status, LocalDate lastDay,
-			InactiveReason inactiveReason, boolean finding, UUID revocationNoticeId,
-			ObligationStatus revocationNoticeStatus, List<IdView> ids) {
+	record MemberView(UUID memberId, String name, WorkerRole role, MemberStatus status, @Nullable LocalDate lastDay,
+			@Nullable InactiveReason inactiveReason, boolean finding, @Nullable UUID revocationNoticeId,
+			@Nullable ObligationStatus revocationNoticeStatus, List<IdView> ids) {
 
 		static MemberView of(MemberIds m) {
 			return new MemberView(m.member().getId(), m.member().getName(), m.member().getRole(),

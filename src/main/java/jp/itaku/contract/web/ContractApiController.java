@@ -18,6 +18,7 @@ import jp.itaku.contract.ServiceLevelTarget;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -102,11 +103,11 @@ class ContractApiController {
 	 * @param serviceLevels the agreed service levels as free text
 	 * @param serviceLevelTargets the agreed service levels as measurable targets
 	 */
-	record ContractView(UUID id, String number, String title, UUID clientOrganisationId, String clientDepartment,
-			UUID contractorOrganisationId, LocalDate periodStart, LocalDate periodEnd, UUID profileId,
-			ContractStatus status, Set<ContractAttribute> attributes, String immediately, String promptly,
-			String withoutDelay, String workLocations, String serviceLevels,
-			List<ServiceLevelTargetView> serviceLevelTargets) {
+	record ContractView(UUID id, String number, String title, UUID clientOrganisationId,
+			@Nullable String clientDepartment, UUID contractorOrganisationId, LocalDate periodStart,
+			LocalDate periodEnd, UUID profileId, ContractStatus status, Set<ContractAttribute> attributes,
+			String immediately, String promptly, String withoutDelay, @Nullable String workLocations,
+			@Nullable String serviceLevels, List<ServiceLevelTargetView> serviceLevelTargets) {
 
 		static ContractView of(Contract c) {
 			return new ContractView(c.getId(), c.getNumber(), c.getTitle(), c.getClientOrganisationId(),
@@ -128,8 +129,8 @@ class ContractApiController {
 	 * @param measurementPeriod the period it is measured over
 	 * @param notes conditions and exceptions
 	 */
-	record ServiceLevelTargetView(String name, ServiceLevelMetric metric, String target,
-			MeasurementPeriod measurementPeriod, String notes) {
+	record ServiceLevelTargetView(String name, ServiceLevelMetric metric, @Nullable String target,
+			MeasurementPeriod measurementPeriod, @Nullable String notes) {
 
 		static ServiceLevelTargetView of(ServiceLevelTarget t) {
 			return new ServiceLevelTargetView(t.getName(), t.getMetric(), t.getTarget(), t.getMeasurementPeriod(),

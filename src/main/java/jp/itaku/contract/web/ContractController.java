@@ -22,6 +22,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -251,7 +252,7 @@ class ContractController {
 		return contract;
 	}
 
-	private String form(Model model, Contract contract) {
+	private String form(Model model, @Nullable Contract contract) {
 		Actor actor = CurrentActor.require();
 		model.addAttribute("contract", contract);
 		// Only a new contract chooses its contractor; the list is for registrars only.

@@ -15,6 +15,7 @@ import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,10 +85,10 @@ class EmergencyContactApiController {
 	 * @param versions the submitted versions, newest first
 	 * @param obligations the obligations it meets
 	 */
-	record ListView(UUID contractId, List<EntryView> entries, Instant updatedAt, Instant lastSubmittedAt,
-			Instant lastConfirmedAt, LocalDate currentAsOf, LocalDate confirmationDueOn, boolean confirmationDue,
-			boolean unsubmittedChanges, List<ChangeView> changes, List<VersionView> versions,
-			List<ObligationView> obligations) {
+	record ListView(UUID contractId, List<EntryView> entries, @Nullable Instant updatedAt,
+			@Nullable Instant lastSubmittedAt, @Nullable Instant lastConfirmedAt, @Nullable LocalDate currentAsOf,
+			@Nullable LocalDate confirmationDueOn, boolean confirmationDue, boolean unsubmittedChanges,
+			List<ChangeView> changes, List<VersionView> versions, List<ObligationView> obligations) {
 
 		static ListView of(EmergencyContacts.Overview o) {
 			var list = o.list();
@@ -117,8 +118,8 @@ class EmergencyContactApiController {
 	 * @param outOfHours whether reachable at night and on holidays
 	 * @param notes notes
 	 */
-	record EntryView(int priority, String name, String department, String jobTitle, String phone, String mobile,
-			String email, String hours, boolean outOfHours, String notes) {
+	record EntryView(int priority, String name, String department, @Nullable String jobTitle, @Nullable String phone,
+			@Nullable String mobile, @Nullable String email, String hours, boolean outOfHours, @Nullable String notes) {
 
 		static EntryView of(EmergencyContact c) {
 			return new EntryView(c.getPriority(), c.getName(), c.getDepartment(), c.getJobTitle(), c.getPhone(),
@@ -136,7 +137,8 @@ class EmergencyContactApiController {
 	 * @param before its value before
 	 * @param after its value after
 	 */
-	record ChangeView(String kind, String name, String field, String before, String after) {
+	record ChangeView(String kind, String name, @Nullable String field, @Nullable String before,
+			@Nullable String after) {
 
 		static ChangeView of(ContactChanges.Change c) {
 			return new ChangeView(c.kind().name(), c.name(), (c.field() != null) ? c.field().name() : null, c.before(),
@@ -172,7 +174,8 @@ class EmergencyContactApiController {
 	 * @param dueDate when it is due
 	 * @param status its effective status
 	 */
-	record ObligationView(UUID id, String clauseRef, String period, LocalDate dueDate, ObligationStatus status) {
+	record ObligationView(UUID id, String clauseRef, String period, @Nullable LocalDate dueDate,
+			ObligationStatus status) {
 
 		static ObligationView of(Obligation o, LocalDate today) {
 			return new ObligationView(o.getId(), o.getClauseRef(), o.getPeriodKey(), o.getDueDate(),

@@ -8,6 +8,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.PageFragment;
 import jp.itaku.platform.web.AccountPageSection;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,7 @@ class CalendarFeedSection implements AccountPageSection {
 	 *
 	 * @param since when the active feed was created, or {@code null} when there is none
 	 */
-	record Feed(Instant since) {
+	record Feed(@Nullable Instant since) {
 	}
 
 }

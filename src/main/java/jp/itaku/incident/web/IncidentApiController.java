@@ -19,6 +19,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -180,13 +181,14 @@ class IncidentApiController {
 	 */
 	record IncidentView(UUID id, UUID contractId, String number, IncidentCategory category, boolean suspected,
 			IncidentStatus status, Instant detectedAt, Instant reportedAt, String reporterName, String location,
-			String description, String information, Integer recordCount, String containment, String immediately,
-			long detectionToReportSeconds, Boolean reportedInTime, ReportDeadline reportDeadline,
-			Instant acknowledgedAt, Long reportToAcknowledgementSeconds, String cause, String prevention,
-			Instant closedAt, Publication publication, String publicationReason, String reportSha256,
-			List<TimelineView> timeline) {
+			String description, @Nullable String information, @Nullable Integer recordCount,
+			@Nullable String containment, String immediately, long detectionToReportSeconds,
+			@Nullable Boolean reportedInTime, @Nullable ReportDeadline reportDeadline, @Nullable Instant acknowledgedAt,
+			@Nullable Long reportToAcknowledgementSeconds, @Nullable String cause, @Nullable String prevention,
+			@Nullable Instant closedAt, @Nullable Publication publication, @Nullable String publicationReason,
+			@Nullable String reportSha256, @Nullable List<TimelineView> timeline) {
 
-		static IncidentView of(Incident i, ReportDeadline deadline, List<IncidentUpdate> timeline) {
+		static IncidentView of(Incident i, @Nullable ReportDeadline deadline, @Nullable List<IncidentUpdate> timeline) {
 			return new IncidentView(i.getId(), i.getContractId(), i.getNumber(), i.getCategory(), i.isSuspected(),
 					i.getStatus(), i.getDetectedAt(), i.getReportedAt(), i.getReporterName(), i.getLocation(),
 					i.getDescription(), i.getInformation(), i.getRecordCount(), i.getContainment(), i.getImmediately(),
@@ -209,7 +211,7 @@ class IncidentApiController {
 	 * @param clientSide written by the client
 	 * @param occurredAt when
 	 */
-	record TimelineView(UUID id, IncidentUpdate.Kind kind, String text, String authorName, boolean clientSide,
+	record TimelineView(UUID id, IncidentUpdate.Kind kind, @Nullable String text, String authorName, boolean clientSide,
 			Instant occurredAt) {
 
 		static TimelineView of(IncidentUpdate u) {

@@ -6,6 +6,8 @@ import jp.itaku.catalog.RequirementText;
 import jp.itaku.incident.ReportDeadline;
 import jp.itaku.platform.Dates;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -83,7 +85,7 @@ public class IncidentTexts {
 		return out.toString().strip();
 	}
 
-	private String text(String key, Object... arguments) {
+	private String text(String key, @Nullable Object... arguments) {
 		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 

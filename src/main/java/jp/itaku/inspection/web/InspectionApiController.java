@@ -28,6 +28,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -200,8 +201,9 @@ class InspectionApiController {
 	 * @param instruction the improvement instruction (optional: instruct later)
 	 * @param dueOn its due date
 	 */
-	record FindingBody(Severity severity, String clauseRef, @TextLimit(4000) String description,
-			@TextLimit(4000) String instruction, LocalDate dueOn) {
+	record FindingBody(@Nullable Severity severity, @Nullable String clauseRef,
+			@TextLimit(4000) @Nullable String description, @TextLimit(4000) @Nullable String instruction,
+			@Nullable LocalDate dueOn) {
 	}
 
 	/**
@@ -253,7 +255,7 @@ class InspectionApiController {
 	 * @param subcontractorsInScope the subcontractors in scope
 	 */
 	record InspectionSummary(UUID id, UUID contractId, String number, InspectionKind kind, LocalDate heldOn,
-			String scope, String inspectors, String subcontractorsInScope) {
+			String scope, String inspectors, @Nullable String subcontractorsInScope) {
 
 		static InspectionSummary of(Inspection i) {
 			return new InspectionSummary(i.getId(), i.getContractId(), i.getNumber(), i.getKind(), i.getHeldOn(),
@@ -297,7 +299,7 @@ class InspectionApiController {
 	 * @param result the observation
 	 * @param note what was seen
 	 */
-	record LineView(UUID id, String clauseRef, String summary, LineResult result, String note) {
+	record LineView(UUID id, String clauseRef, String summary, LineResult result, @Nullable String note) {
 
 		static LineView of(ChecklistLine l) {
 			return new LineView(l.getId(), l.getClauseRef(), l.getSummary(), l.getResult(), l.getNote());
@@ -322,8 +324,8 @@ class InspectionApiController {
 	 * @param evidenceSha256 the evidence files' hashes
 	 */
 	record FindingView(UUID id, int seq, Severity severity, String clauseRef, String description, FindingStatus status,
-			String instruction, LocalDate dueOn, String response, String reviewComment, Instant closedAt,
-			List<String> evidenceSha256) {
+			@Nullable String instruction, @Nullable LocalDate dueOn, @Nullable String response,
+			@Nullable String reviewComment, @Nullable Instant closedAt, List<String> evidenceSha256) {
 
 		static FindingView of(Finding f, List<Evidence> evidence) {
 			return new FindingView(f.getId(), f.getSeq(), f.getSeverity(), f.getClauseRef(), f.getDescription(),
@@ -343,8 +345,8 @@ class InspectionApiController {
 	 * @param state NONE, OPEN, SUBMITTED or ACCEPTED
 	 * @param obligations the obligations it raised
 	 */
-	record RequestSummary(UUID id, Deliverable deliverable, String description, LocalDate dueOn, String state,
-			List<UUID> obligations) {
+	record RequestSummary(UUID id, Deliverable deliverable, String description, LocalDate dueOn, @Nullable String state,
+			@Nullable List<UUID> obligations) {
 	}
 
 }

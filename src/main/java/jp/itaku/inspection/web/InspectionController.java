@@ -24,6 +24,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -229,7 +230,7 @@ class InspectionController {
 		}
 	}
 
-	private String list(UUID contractId, InspectionForm form, BindingResult result, Model model) {
+	private String list(UUID contractId, InspectionForm form, @Nullable BindingResult result, Model model) {
 		Inspections.ContractInspections list = this.inspections.list(CurrentActor.require(), contractId);
 		model.addAttribute("list", list);
 		model.addAttribute("form", form);

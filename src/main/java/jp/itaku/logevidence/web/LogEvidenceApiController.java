@@ -28,6 +28,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -186,9 +187,10 @@ class LogEvidenceApiController {
 	/**
 	 * A batch as the API shows it: its hash, counts and malformed lines by number.
 	 */
-	record BatchView(UUID id, UUID contractId, UUID sourceId, String sha256, String fileName, LogBatch.Status status,
-			int totalLines, int storedLines, int malformedLines, List<LogBatch.Malformed> malformed, Instant firstAt,
-			Instant lastAt, Instant uploadedAt, boolean duplicate) {
+	record BatchView(UUID id, UUID contractId, UUID sourceId, @Nullable String sha256, @Nullable String fileName,
+			LogBatch.Status status, int totalLines, int storedLines, int malformedLines,
+			List<LogBatch.Malformed> malformed, @Nullable Instant firstAt, @Nullable Instant lastAt,
+			@Nullable Instant uploadedAt, boolean duplicate) {
 
 		static BatchView of(LogBatch b) {
 			return of(b, false);

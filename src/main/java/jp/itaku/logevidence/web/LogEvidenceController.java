@@ -29,6 +29,7 @@ import jp.itaku.platform.TextLimit;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -256,7 +257,7 @@ class LogEvidenceController {
 		}
 	}
 
-	static LocalTime time(String field, String text) {
+	static @Nullable LocalTime time(String field, String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

@@ -20,6 +20,7 @@ import jp.itaku.obligation.SubmissionFile;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -148,7 +149,7 @@ class ObligationApiController {
 	 * @param href the download
 	 */
 	record FileView(UUID id, UUID submissionId, String fileName, long size, String contentType, String sha256,
-			String scanStatus, String scanDetail, String href) {
+			String scanStatus, @Nullable String scanDetail, String href) {
 
 		static FileView of(SubmissionFile f) {
 			return new FileView(f.getId(), f.getSubmissionId(), f.getFileName(), f.getSizeBytes(), f.getContentType(),
@@ -188,7 +189,7 @@ class ObligationApiController {
 	 * @param status its effective status today
 	 */
 	record ObligationView(UUID id, UUID contractId, String clauseRef, String category, String deliverable,
-			String summary, String period, LocalDate dueDate, ObligationStatus status) {
+			String summary, String period, @Nullable LocalDate dueDate, ObligationStatus status) {
 
 		static ObligationView of(Obligation o, LocalDate today) {
 			return new ObligationView(o.getId(), o.getContractId(), o.getClauseRef(), o.getCategory().name(),
@@ -210,8 +211,8 @@ class ObligationApiController {
 	 * @param reviewComment the client's comment
 	 * @param reviewedAt when it was reviewed
 	 */
-	record SubmissionView(UUID id, UUID obligationId, int number, String comment, Instant submittedAt,
-			ReviewStatus reviewStatus, String reviewComment, Instant reviewedAt) {
+	record SubmissionView(UUID id, UUID obligationId, int number, @Nullable String comment, Instant submittedAt,
+			ReviewStatus reviewStatus, @Nullable String reviewComment, @Nullable Instant reviewedAt) {
 
 		static SubmissionView of(Submission s) {
 			return new SubmissionView(s.getId(), s.getObligationId(), s.getNumber(), s.getComment(), s.getSubmittedAt(),

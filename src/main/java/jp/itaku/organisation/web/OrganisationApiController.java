@@ -12,6 +12,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +66,7 @@ class OrganisationApiController {
 	 * @param kind client, contractor or subcontractor
 	 * @param address the address
 	 */
-	record OrganisationView(UUID id, String name, OrganisationKind kind, String address) {
+	record OrganisationView(UUID id, String name, OrganisationKind kind, @Nullable String address) {
 
 		static OrganisationView of(Organisation organisation) {
 			return new OrganisationView(organisation.getId(), organisation.getName(), organisation.getKind(),

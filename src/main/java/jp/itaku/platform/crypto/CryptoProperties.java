@@ -2,6 +2,7 @@ package jp.itaku.platform.crypto;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,7 +23,7 @@ public record CryptoProperties(@DefaultValue("./data/keys/field-encryption.json"
 	 * outside the database live beside it (the audit chain's key).
 	 * @return the directory, absolute
 	 */
-	public Path keysDirectory() {
+	public @Nullable Path keysDirectory() {
 		return this.keysetFile.toAbsolutePath().getParent();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Base64;
 
 import com.google.crypto.tink.Aead;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +66,7 @@ public class FieldEncryptor {
 	 * @throws IllegalStateException when the ciphertext was tampered with or belongs
 	 * elsewhere
 	 */
-	public String decrypt(String ciphertext, String context) {
+	public String decrypt(@Nullable String ciphertext, String context) {
 		return decrypt(this.keyset.aead(), ciphertext, context);
 	}
 
@@ -80,7 +81,7 @@ public class FieldEncryptor {
 		}
 	}
 
-	static String decrypt(Aead aead, String ciphertext, String context) {
+	static String decrypt(Aead aead, @Nullable String ciphertext, String context) {
 		try {
 			byte[] plaintext = aead.decrypt(Base64.getDecoder().decode(ciphertext),
 					context.getBytes(StandardCharsets.UTF_8));

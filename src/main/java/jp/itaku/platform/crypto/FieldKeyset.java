@@ -21,6 +21,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,7 +197,7 @@ public class FieldKeyset {
 	 * @param limit at most this many rows
 	 * @return how far the batch went and how many values it re-encrypted
 	 */
-	public Batch reencrypt(EncryptedColumn column, Object afterId, int limit) {
+	public Batch reencrypt(EncryptedColumn column, @Nullable Object afterId, int limit) {
 		Loaded keys = this.current;
 		long primary = KeysetFiles.unsigned(keys.handle().getPrimary().getId());
 		List<KeyRecords.StoredValue> values = this.records.batch(column, afterId, limit);
@@ -413,7 +414,7 @@ public class FieldKeyset {
 	 * @param reencrypted how many values were re-encrypted
 	 * @param last whether the column has no more rows
 	 */
-	public record Batch(Object lastId, int read, int reencrypted, boolean last) {
+	public record Batch(@Nullable Object lastId, int read, int reencrypted, boolean last) {
 	}
 
 	/**

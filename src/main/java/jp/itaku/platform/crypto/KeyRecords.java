@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -126,7 +127,7 @@ class KeyRecords {
 	 * @param limit at most this many
 	 * @return the rows
 	 */
-	List<StoredValue> batch(EncryptedColumn column, Object afterId, int limit) {
+	List<StoredValue> batch(EncryptedColumn column, @Nullable Object afterId, int limit) {
 		String sql = "select " + column.idColumn() + ", " + column.column() + " from " + column.table() + " where "
 				+ column.column() + " is not null"
 				+ ((afterId != null) ? " and " + column.idColumn() + " > :after" : "") + " order by "
@@ -167,7 +168,7 @@ class KeyRecords {
 				| (prefix[4] & 0xffL);
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
+	private static @Nullable OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
@@ -179,7 +180,7 @@ class KeyRecords {
 	 * @param recordedAt when a node first used it
 	 * @param primaryFrom when it became the primary key, {@code null} if it never was
 	 */
-	record RecordedKey(String fingerprint, long keyId, Instant recordedAt, Instant primaryFrom) {
+	record RecordedKey(String fingerprint, long keyId, Instant recordedAt, @Nullable Instant primaryFrom) {
 	}
 
 	/**

@@ -22,6 +22,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.mac.HmacKey;
 import jp.itaku.platform.Sha256;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,7 +191,7 @@ public final class KeysetFiles {
 		}
 	}
 
-	private static void syncDirectory(Path directory) {
+	private static void syncDirectory(@Nullable Path directory) {
 		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
 			channel.force(true);
 		}

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Properties;
 
 import jp.itaku.platform.Sha256;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,7 @@ record EmbeddedCredentials(String superuserPassword, String ownerPassword, Strin
 
 	private void write(Path file) throws IOException {
 		Path dir = file.toAbsolutePath().getParent();
-		if (!Files.isDirectory(dir)) {
+		if (dir != null && !Files.isDirectory(dir)) {
 			Files.createDirectories(dir);
 			restrict(dir, "rwx------");
 		}
@@ -112,7 +113,7 @@ record EmbeddedCredentials(String superuserPassword, String ownerPassword, Strin
 		}
 	}
 
-	private static void restrict(Path path, String permissions) throws IOException {
+	private static void restrict(@Nullable Path path, String permissions) throws IOException {
 		try {
 			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
 		}

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -340,7 +341,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 	 * @param stamp the suffix of the former content's name
 	 * @return where the former content went, or {@code null} when there was none
 	 */
-	Path replaceWith(Path source, String stamp) {
+	@Nullable Path replaceWith(Path source, String stamp) {
 		endOrphans();
 		Path staging = this.dir.resolveSibling(this.dir.getFileName() + ".restoring-" + stamp);
 		try {
@@ -390,7 +391,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 		closeQuietly(this.channel);
 	}
 
-	private static void closeQuietly(FileChannel channel) {
+	private static void closeQuietly(@Nullable FileChannel channel) {
 		if (channel != null) {
 			try {
 				channel.close();

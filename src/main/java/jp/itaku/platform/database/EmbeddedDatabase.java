@@ -2,6 +2,8 @@ package jp.itaku.platform.database;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The embedded database of this process: its server (run here or attached to), online
  * backups of it, and, in the restore command's context, the restore of its data
@@ -13,9 +15,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private final boolean closeWithContext;
 
-	private final RestoreTarget restoreTarget;
+	private final @Nullable RestoreTarget restoreTarget;
 
-	EmbeddedDatabase(EmbeddedPostgresServer server, boolean closeWithContext, RestoreTarget restoreTarget) {
+	EmbeddedDatabase(EmbeddedPostgresServer server, boolean closeWithContext, @Nullable RestoreTarget restoreTarget) {
 		this.server = server;
 		this.closeWithContext = closeWithContext;
 		this.restoreTarget = restoreTarget;
@@ -63,7 +65,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * @return where the former content went, or {@code null} when there was none
 	 * @throws IllegalStateException outside the restore command's context
 	 */
-	public Path restore(Path databaseFiles, String stamp) {
+	public @Nullable Path restore(Path databaseFiles, String stamp) {
 		if (this.restoreTarget == null) {
 			throw new IllegalStateException("A data directory is restored only by the restore command");
 		}

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ class EmbeddedDatabaseConfiguration {
 	static final String RESTORE_COMMAND = "restore";
 
 	/** One ephemeral server for the whole JVM, shared by every test context. */
-	private static EmbeddedPostgresServer ephemeralServer;
+	private static @Nullable EmbeddedPostgresServer ephemeralServer;
 
 	@Bean(destroyMethod = "close")
 	EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties, Environment environment,

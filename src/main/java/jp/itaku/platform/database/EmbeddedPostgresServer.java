@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedCredentials credentials;
 
-	private final EmbeddedDataDirectory directory;
+	private final @Nullable EmbeddedDataDirectory directory;
 
 	private final Path dataDir;
 
@@ -51,8 +52,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private EmbeddedPostgresServer(Settings settings, EmbeddedCredentials credentials, EmbeddedDataDirectory directory,
-			int port, long pid) {
+	private EmbeddedPostgresServer(Settings settings, EmbeddedCredentials credentials,
+			@Nullable EmbeddedDataDirectory directory, int port, long pid) {
 		this.settings = settings;
 		this.credentials = credentials;
 		this.directory = directory;
@@ -215,7 +216,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			return false;
 		}
 		log.error("The embedded PostgreSQL server (pid {}) has died: starting it again", this.pid);
-		this.directory.endOrphans();
+		if (this.directory != null) {
+			this.directory.endOrphans();
+		}
 		launch();
 		return true;
 	}
@@ -317,7 +320,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			log.info("Embedded PostgreSQL stopped");
 		}
 		finally {
-			this.directory.close();
+			if (this.directory != null) {
+				this.directory.close();
+			}
 		}
 	}
 

@@ -30,6 +30,7 @@ import com.sun.security.auth.module.UnixSystem;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tukaani.xz.XZInputStream;
@@ -45,7 +46,7 @@ final class PostgresBinaries {
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresBinaries.class);
 
-	private static PostgresBinaries instance;
+	private static @Nullable PostgresBinaries instance;
 
 	private final Path home;
 
@@ -211,7 +212,8 @@ final class PostgresBinaries {
 	private static void setMode(Path path, int mode) throws IOException {
 		Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ,
 				PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
-		if ((mode & 0100) != 0 || path.getParent().getFileName().toString().equals("bin")) {
+		Path parent = path.getParent();
+		if ((mode & 0100) != 0 || (parent != null && parent.getFileName().toString().equals("bin"))) {
 			permissions.add(PosixFilePermission.OWNER_EXECUTE);
 			permissions.add(PosixFilePermission.GROUP_EXECUTE);
 			permissions.add(PosixFilePermission.OTHERS_EXECUTE);
@@ -234,7 +236,7 @@ final class PostgresBinaries {
 		}
 	}
 
-	static void deleteTree(Path root) {
+	static void deleteTree(@Nullable Path root) {
 		if (root == null || !Files.exists(root)) {
 			return;
 		}

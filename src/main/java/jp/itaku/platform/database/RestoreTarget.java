@@ -2,6 +2,8 @@ package jp.itaku.platform.database;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The data directory a restore replaces, claimed for the restore command's whole run so
  * that no node starts on it meanwhile.
@@ -21,7 +23,7 @@ final class RestoreTarget implements AutoCloseable {
 		return this.directory.path();
 	}
 
-	Path restore(Path databaseFiles, String stamp) {
+	@Nullable Path restore(Path databaseFiles, String stamp) {
 		// The credentials stay this machine's (created now if there are none): the roles
 		// of
 		// the restored cluster are set up with them at its first start.

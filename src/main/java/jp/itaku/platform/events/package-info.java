@@ -4,4 +4,7 @@
  * removal of completed ones ({@code EventPublications}), over Spring Modulith's JDBC
  * event publication registry (table {@code event_publication}).
  */
+@NullMarked
 package jp.itaku.platform.events;
+
+import org.jspecify.annotations.NullMarked;

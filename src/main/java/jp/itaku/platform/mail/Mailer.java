@@ -4,12 +4,14 @@ import java.util.Locale;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
 
 /**
  * Sends the application's plain-text mails in UTF-8 from the configured sender, when a
@@ -44,7 +46,7 @@ public class Mailer {
 	 * @throws MailException when the server refuses it or cannot be reached
 	 * @throws IllegalStateException when no mail server is configured
 	 */
-	public void send(String to, String subject, String body) {
+	public void send(@Nullable String to, String subject, String body) {
 		JavaMailSender mail = this.sender.getIfAvailable();
 		if (mail == null) {
 			throw new IllegalStateException("No mail server is configured (spring.mail.host)");
@@ -52,6 +54,9 @@ public class Mailer {
 		mail.send((MimeMessage message) -> {
 			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 			helper.setFrom(this.from);
+			// a recipient without an address fails here as before
+			// (MimeMessageHelper.setTo refuses null)
+			Assert.notNull(to, "To address must not be null");
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(body);
@@ -64,7 +69,7 @@ public class Mailer {
 	 * @param preferredLocale the user's preference, may be {@code null}
 	 * @return the locale
 	 */
-	public static Locale localeOf(String preferredLocale) {
+	public static Locale localeOf(@Nullable String preferredLocale) {
 		return Locale.ENGLISH.getLanguage().equals(preferredLocale) ? Locale.ENGLISH : Locale.JAPANESE;
 	}
 

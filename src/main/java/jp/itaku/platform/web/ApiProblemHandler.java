@@ -10,6 +10,7 @@ import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.database.DatabaseUnavailable;
 import org.hibernate.StaleStateException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
@@ -158,8 +159,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-			WebRequest request) {
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail detail && HttpStatus.resolve(statusCode.value()) != null) {
 			// Spring's own refusals (405, 415, 413, …) carry English defaults: answer in
 			// the

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +30,8 @@ public final class Downloads {
 	 * @param content the content
 	 * @throws IOException when it cannot be read or written
 	 */
-	public static void send(HttpServletResponse response, String fileName, InputStream content) throws IOException {
+	public static void send(HttpServletResponse response, @Nullable String fileName, InputStream content)
+			throws IOException {
 		response.setContentType(contentType(fileName));
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
@@ -46,7 +48,7 @@ public final class Downloads {
 	 * @return the answer
 	 * @throws IOException when it cannot be read
 	 */
-	public static ResponseEntity<byte[]> entity(String fileName, InputStream content) throws IOException {
+	public static ResponseEntity<byte[]> entity(@Nullable String fileName, InputStream content) throws IOException {
 		try (InputStream in = content) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(contentType(fileName)))
@@ -57,8 +59,9 @@ public final class Downloads {
 		}
 	}
 
-	private static String contentType(String fileName) {
-		return fileName.toLowerCase(Locale.ROOT).endsWith(".pdf") ? "application/pdf" : "application/octet-stream";
+	private static String contentType(@Nullable String fileName) {
+		return (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".pdf")) ? "application/pdf"
+				: "application/octet-stream";
 	}
 
 }

@@ -33,6 +33,7 @@ import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -146,7 +147,7 @@ public class IdempotentRequests {
 	 * same key
 	 * @throws Throwable whatever the handler throws
 	 */
-	Object invoke(MethodInvocation invocation) throws Throwable {
+	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return invocation.proceed();
 		}
@@ -176,8 +177,8 @@ public class IdempotentRequests {
 	 * An API request: the key's row is written in the same transaction as the record, so
 	 * the two are committed together or not at all.
 	 */
-	private Object inTheRecordsTransaction(MethodInvocation invocation, Once once, ServletRequestAttributes attributes)
-			throws Throwable {
+	private @Nullable Object inTheRecordsTransaction(MethodInvocation invocation, Once once,
+			ServletRequestAttributes attributes) throws Throwable {
 		Outcome outcome = this.transaction.execute((status) -> {
 			Optional<Answer> first = claim(once);
 			if (first.isPresent()) {
@@ -223,7 +224,7 @@ public class IdempotentRequests {
 	 * stays claimed and the form cannot be posted again with it; nothing is created
 	 * twice.
 	 */
-	private Object aroundTheForm(MethodInvocation invocation, Once once, ServletRequestAttributes attributes)
+	private @Nullable Object aroundTheForm(MethodInvocation invocation, Once once, ServletRequestAttributes attributes)
 			throws Throwable {
 		Instant giveUp = Instant.now(this.clock).plus(FORM_WAIT);
 		for (;;) {
@@ -231,7 +232,7 @@ public class IdempotentRequests {
 			if (first.isEmpty()) {
 				break;
 			}
-			if (first.get().status() != null || !first.get().requestHash().equals(once.requestHash())) {
+			if (first.get().status() != null || !once.requestHash().equals(first.get().requestHash())) {
 				return replay(once, first.get(), attributes);
 			}
 			if (Instant.now(this.clock).isAfter(giveUp)) {
@@ -329,8 +330,8 @@ public class IdempotentRequests {
 	 * the API (written straight to the response; the handler's return value is then
 	 * {@code null}), a redirect to the same page for a form.
 	 */
-	private Object replay(Once once, Answer first, ServletRequestAttributes attributes) {
-		if (!first.requestHash().equals(once.requestHash())) {
+	private @Nullable Object replay(Once once, Answer first, ServletRequestAttributes attributes) {
+		if (!once.requestHash().equals(first.requestHash())) {
 			throw new ItakuProblem(HttpStatus.UNPROCESSABLE_CONTENT, "error.invalidInput",
 					List.of(new FieldProblem(HEADER, "error.idempotency.mismatch")));
 		}
@@ -368,7 +369,7 @@ public class IdempotentRequests {
 	 * Returns what to store of a successful answer: a 2xx {@code ResponseEntity} of the
 	 * API with its body as JSON, or a page's redirect.
 	 */
-	private Optional<Answer> answerOf(Object result, boolean api) {
+	private Optional<Answer> answerOf(@Nullable Object result, boolean api) {
 		if (api && result instanceof ResponseEntity<?> entity && entity.getStatusCode().is2xxSuccessful()) {
 			String location = (entity.getHeaders().getLocation() != null) ? entity.getHeaders().getLocation().toString()
 					: null;
@@ -486,14 +487,15 @@ public class IdempotentRequests {
 	 * @param contentType the type of its body
 	 * @param body its body
 	 */
-	private record Answer(String requestHash, Integer status, String location, String contentType, byte[] body) {
+	private record Answer(@Nullable String requestHash, @Nullable Integer status, @Nullable String location,
+			@Nullable String contentType, byte @Nullable [] body) {
 	}
 
 	/**
 	 * What the transaction gave: the result to return, or a checked exception of the
 	 * handler to rethrow after the rollback.
 	 */
-	private record Outcome(Object result, Throwable thrown) {
+	private record Outcome(@Nullable Object result, @Nullable Throwable thrown) {
 	}
 
 }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.TextLimit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.PropertyAccessException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -104,7 +106,7 @@ class InputRulesBinding {
 		}
 	}
 
-	private static Class<?> elementType(Field field) {
+	private static @Nullable Class<?> elementType(Field field) {
 		if (Collection.class.isAssignableFrom(field.getType())
 				&& field.getGenericType() instanceof ParameterizedType parameterized) {
 			Type argument = parameterized.getActualTypeArguments()[0];
@@ -113,7 +115,7 @@ class InputRulesBinding {
 		return field.getType().isArray() ? field.getType().getComponentType() : null;
 	}
 
-	private static int declaredLimit(TextLimit limit, Size size) {
+	private static int declaredLimit(@Nullable TextLimit limit, @Nullable Size size) {
 		if (limit != null) {
 			return limit.value();
 		}
@@ -228,7 +230,8 @@ class InputRulesBinding {
 				super.processPropertyAccessException(ex, result);
 				return;
 			}
-			String field = ex.getPropertyName();
+			// a PropertyAccessException of a binding always names its property
+			String field = Objects.requireNonNull(ex.getPropertyName());
 			result.addError(new FieldError(result.getObjectName(), field, ex.getValue(), true,
 					new String[] { violation.messageKey() }, violation.arguments(), violation.messageKey()));
 		}

@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.validation.constraints.Size;
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.TextLimit;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
@@ -117,7 +118,7 @@ class InputRulesJson implements WebMvcConfigurer {
 	 * @param ex the failure
 	 * @return the rule, or {@code null} when the body was malformed otherwise
 	 */
-	static InputRules.Violation violationOf(Throwable ex) {
+	static InputRules.@Nullable Violation violationOf(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InputRuleException rule) {
 				return rule.violation();

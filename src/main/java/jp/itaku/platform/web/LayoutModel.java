@@ -5,6 +5,7 @@ import java.time.Duration;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,12 +30,12 @@ class LayoutModel {
 	}
 
 	@ModelAttribute("currentActor")
-	Actor currentActor() {
+	@Nullable Actor currentActor() {
 		return CurrentActor.find().orElse(null);
 	}
 
 	@ModelAttribute("navigation")
-	Navigation navigation() {
+	@Nullable Navigation navigation() {
 		return CurrentActor.find().map(Navigation::of).orElse(null);
 	}
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.PageFragment;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -26,7 +27,8 @@ class PageBanners implements HandlerInterceptor {
 	}
 
 	@Override
-	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView mav) {
 		if (mav == null || request.getDispatcherType() == DispatcherType.ERROR || !mav.hasView()
 				|| (mav.getViewName() != null && mav.getViewName().startsWith("redirect:"))) {
 			return;

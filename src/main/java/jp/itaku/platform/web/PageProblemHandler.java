@@ -13,6 +13,7 @@ import jp.itaku.platform.ConflictProblem;
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ItakuProblem;
 import org.hibernate.StaleStateException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +125,7 @@ class PageProblemHandler {
 	 * Redirects to the page the request came from (a path of this application only), with
 	 * the notice as a flash attribute.
 	 */
-	private static String backWithNotice(HttpServletRequest request, String notice) {
+	private static String backWithNotice(HttpServletRequest request, @Nullable String notice) {
 		RequestContextUtils.getOutputFlashMap(request).put(CONFLICT_NOTICE, notice);
 		return "redirect:" + pageCameFrom(request);
 	}

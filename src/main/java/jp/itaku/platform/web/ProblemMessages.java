@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jp.itaku.platform.ItakuProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,7 @@ public class ProblemMessages {
 	 * @param arguments its arguments
 	 * @return the message text
 	 */
-	public String text(String key, Object... arguments) {
+	public @Nullable String text(String key, Object... arguments) {
 		return text(locale(), key, arguments);
 	}
 
@@ -47,7 +48,9 @@ public class ProblemMessages {
 	 * @return the message text
 	 */
 	public String text(Locale locale, String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, key, locale);
+		String message = this.messages.getMessage(key, arguments, key, locale);
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 	/**
@@ -57,7 +60,7 @@ public class ProblemMessages {
 	 * @param arguments the message's arguments
 	 * @return the problem detail
 	 */
-	public ProblemDetail invalidInput(String key, Object... arguments) {
+	public ProblemDetail invalidInput(String key, @Nullable Object... arguments) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text(key, arguments));
 	}
 

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 
 import jp.itaku.platform.InputRules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The last line of the input rules: a value that reached the database although no rule
  * caught it, and that the column cannot hold (too long, a NUL byte, a date PostgreSQL
@@ -26,7 +28,7 @@ final class StoredValues {
 	 * @param ex the failure
 	 * @return the rule, or {@code null} when the failure is not about a value
 	 */
-	static InputRules.Violation violationOf(Throwable ex) {
+	static InputRules.@Nullable Violation violationOf(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				switch (sql.getSQLState()) {

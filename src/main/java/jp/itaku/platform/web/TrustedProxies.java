@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.apache.catalina.valves.RemoteIpValve;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -61,7 +62,7 @@ class TrustedProxies {
 	 * @throws IllegalStateException naming an entry that is not an address or range (a
 	 * host name is refused: it would be looked up on every request)
 	 */
-	static String pattern(String proxies) {
+	static @Nullable String pattern(String proxies) {
 		List<String> alternatives = new ArrayList<>();
 		for (String entry : (proxies == null) ? new String[0] : proxies.split(",")) {
 			String proxy = entry.strip();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +59,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 
 		@Override
-		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response,
+				@Nullable Locale locale) {
 			ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie
 				.from(NAME, (locale != null) ? toLocaleValue(locale) : "")
 				.path("/")
@@ -66,7 +68,9 @@ class WebConfiguration implements WebMvcConfigurer {
 				.httpOnly(true)
 				.sameSite("Lax")
 				.secure(request.isSecure());
-			response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+			if (response != null) {
+				response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+			}
 			request.setAttribute(LOCALE_REQUEST_ATTRIBUTE_NAME,
 					(locale != null) ? locale : fromAcceptLanguage(request));
 		}

@@ -20,6 +20,7 @@ import jp.itaku.roster.WorkerReadiness;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -102,6 +103,9 @@ class RosterApiController {
 			.body(NoticeView.of(notice, this.rosters.changesOf(actor, notice.getId())));
 	}
 
+	// Rosters.revealNationality refuses a missing purpose or reference
+	// (InvalidInputProblem) before these are read
+	@SuppressWarnings("NullAway")
 	@PostMapping("/api/v1/roster/{memberId}/nationality")
 	NationalityView nationality(@PathVariable("memberId") UUID memberId,
 			@RequestBody(required = false) NationalityRequest body) {
@@ -226,10 +230,11 @@ class RosterApiController {
 	 * @param readiness pledge and training
 	 * @param readinessOverridden whether the lead started the worker without them
 	 */
-	record MemberView(UUID id, UUID contractId, String name, String affiliation, WorkerRole role, String duties,
-			String workLocation, boolean handlesPersonalInformation, boolean handoverPerson, String expertise,
-			String trackRecord, boolean nationalityRecorded, LocalDate periodStart, LocalDate plannedEnd,
-			LocalDate actualEnd, MemberStatus status, ReadinessView readiness, boolean readinessOverridden) {
+	record MemberView(UUID id, UUID contractId, String name, String affiliation, WorkerRole role,
+			@Nullable String duties, @Nullable String workLocation, boolean handlesPersonalInformation,
+			boolean handoverPerson, @Nullable String expertise, @Nullable String trackRecord,
+			boolean nationalityRecorded, LocalDate periodStart, @Nullable LocalDate plannedEnd,
+			@Nullable LocalDate actualEnd, MemberStatus status, ReadinessView readiness, boolean readinessOverridden) {
 
 		static MemberView of(RosterMember m, WorkerReadiness.Readiness r) {
 			return new MemberView(m.getId(), m.getContractId(), m.getName(), m.getAffiliation(), m.getRole(),
@@ -259,8 +264,9 @@ class RosterApiController {
 	 * @param status the status then
 	 */
 	record RevisionView(UUID memberId, Instant recordedAt, String name, String affiliation, WorkerRole role,
-			String duties, String workLocation, boolean handlesPersonalInformation, boolean handoverPerson,
-			LocalDate periodStart, LocalDate plannedEnd, LocalDate actualEnd, MemberStatus status) {
+			@Nullable String duties, @Nullable String workLocation, boolean handlesPersonalInformation,
+			boolean handoverPerson, LocalDate periodStart, @Nullable LocalDate plannedEnd,
+			@Nullable LocalDate actualEnd, MemberStatus status) {
 
 		static RevisionView of(RosterRevision r) {
 			return new RevisionView(r.getMemberId(), r.getRecordedAt(), r.getName(), r.getAffiliation(), r.getRole(),
@@ -315,7 +321,7 @@ class RosterApiController {
 	 * @param reference the number of the incident the view named (Kadoma 2(5))
 	 * @param nationality the value, or {@code null} when none was entered
 	 */
-	record NationalityView(UUID memberId, String purpose, String reference, String nationality) {
+	record NationalityView(UUID memberId, String purpose, String reference, @Nullable String nationality) {
 
 		@Override
 		public String toString() {

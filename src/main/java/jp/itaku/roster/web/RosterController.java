@@ -33,6 +33,7 @@ import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerReadiness;
 import jp.itaku.roster.WorkerRole;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -283,7 +284,7 @@ class RosterController {
 		}
 	}
 
-	private String form(Model model, Contract contract, RosterMember member) {
+	private String form(Model model, Contract contract, @Nullable RosterMember member) {
 		model.addAttribute("contract", contract);
 		model.addAttribute("member", member);
 		model.addAttribute("roles", WorkerRole.values());
@@ -301,7 +302,7 @@ class RosterController {
 		return contract;
 	}
 
-	static NationalityPurpose purpose(String value) {
+	static @Nullable NationalityPurpose purpose(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.web.FormErrors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,8 +46,10 @@ class RosterProblems {
 		return all;
 	}
 
-	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+	private String text(String key, @Nullable Object... arguments) {
+		String message = this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+		// the default (the key) when the key is missing: never null
+		return (message != null) ? message : key;
 	}
 
 }

@@ -18,6 +18,7 @@ import jp.itaku.selfinspection.SelfInspection;
 import jp.itaku.selfinspection.SelfInspectionAnswer;
 import jp.itaku.selfinspection.SelfInspections;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -125,8 +126,8 @@ class SelfInspectionApiController {
 	 * @param obligationId the month's obligation
 	 * @param obligationStatus its status
 	 */
-	record MonthView(String month, SelfInspection.Status status, int yes, int no, int notApplicable, int unanswered,
-			int openActions, UUID obligationId, String obligationStatus) {
+	record MonthView(String month, SelfInspection.@Nullable Status status, int yes, int no, int notApplicable,
+			int unanswered, int openActions, @Nullable UUID obligationId, @Nullable String obligationStatus) {
 
 		static MonthView of(SelfInspections.MonthLine line) {
 			Obligation o = line.obligation();
@@ -151,8 +152,9 @@ class SelfInspectionApiController {
 	 * @param obligationStatus its status
 	 * @param questions every question with its answer
 	 */
-	record InspectionView(UUID contractId, String month, SelfInspection.Status status, Instant submittedAt,
-			String sha256, UUID obligationId, String obligationStatus, List<QuestionView> questions) {
+	record InspectionView(UUID contractId, String month, SelfInspection.@Nullable Status status,
+			@Nullable Instant submittedAt, @Nullable String sha256, @Nullable UUID obligationId,
+			@Nullable String obligationStatus, List<QuestionView> questions) {
 
 		static InspectionView of(SelfInspections.Month m) {
 			SelfInspection i = m.inspection();
@@ -183,9 +185,10 @@ class SelfInspectionApiController {
 	 * @param evidence the evidence file's name
 	 * @param evidenceSha256 its hash
 	 */
-	record QuestionView(String key, UUID answerId, String ref, String question, String questionEn, boolean typical,
-			Answer answer, String remarks, String correctiveAction, LocalDate actionDue, LocalDate actionDoneOn,
-			String evidence, String evidenceSha256) {
+	record QuestionView(String key, @Nullable UUID answerId, String ref, String question, String questionEn,
+			boolean typical, @Nullable Answer answer, @Nullable String remarks, @Nullable String correctiveAction,
+			@Nullable LocalDate actionDue, @Nullable LocalDate actionDoneOn, @Nullable String evidence,
+			@Nullable String evidenceSha256) {
 
 		static QuestionView of(SelfInspections.Item item) {
 			SelfInspectionAnswer a = item.answer();

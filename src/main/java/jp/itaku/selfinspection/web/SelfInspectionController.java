@@ -19,6 +19,7 @@ import jp.itaku.selfinspection.Answer;
 import jp.itaku.selfinspection.AnswerInput;
 import jp.itaku.selfinspection.SelfInspections;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -125,14 +126,14 @@ class SelfInspectionController {
 		Downloads.send(response, opened.answer().getEvidenceName(), opened.content());
 	}
 
-	private String show(UUID contractId, YearMonth month, Model model, Map<String, String> posted) {
+	private String show(UUID contractId, YearMonth month, Model model, @Nullable Map<String, String> posted) {
 		model.addAttribute("view", this.inspections.month(CurrentActor.require(), contractId, month));
 		model.addAttribute("posted", posted);
 		model.addAttribute("answers", Answer.values());
 		return "selfinspection/month";
 	}
 
-	private static Answer answer(String text) {
+	private static @Nullable Answer answer(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -144,7 +145,7 @@ class SelfInspectionController {
 		}
 	}
 
-	private static LocalDate date(String text, int index) {
+	private static @Nullable LocalDate date(@Nullable String text, int index) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

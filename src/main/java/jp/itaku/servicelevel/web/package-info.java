@@ -1,4 +1,7 @@
 /**
  * Pages of the service levels.
  */
+@NullMarked
 package jp.itaku.servicelevel.web;
+
+import org.jspecify.annotations.NullMarked;

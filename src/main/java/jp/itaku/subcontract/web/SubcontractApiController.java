@@ -16,6 +16,7 @@ import jp.itaku.subcontract.SupervisionForm;
 import jp.itaku.subcontract.SupervisionRecord;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -157,13 +158,13 @@ class SubcontractApiController {
 	 * @param rejectionReason why it was rejected
 	 * @param sha256 the application PDF's SHA-256
 	 */
-	record SubcontractView(UUID id, String number, UUID contractId, UUID parentId, int depth,
+	record SubcontractView(UUID id, String number, UUID contractId, @Nullable UUID parentId, int depth,
 			UUID applicantOrganisationId, UUID subcontractorOrganisationId, String subcontractorName,
 			String subcontractorAddress, LocalDate periodStart, LocalDate periodEnd, String reason, String workContent,
 			String informationHandled, boolean personalInformation, String safetyMeasures, String supervisionMethod,
 			String securityLead, List<String> workers, boolean safetyMeasuresChecked, boolean bindsSameClauses,
-			boolean ancillaryUnavoidable, SubcontractStatus status, UUID appliedBy, Instant appliedAt, UUID decidedBy,
-			Instant decidedAt, String rejectionReason, String sha256) {
+			boolean ancillaryUnavoidable, SubcontractStatus status, UUID appliedBy, Instant appliedAt,
+			@Nullable UUID decidedBy, @Nullable Instant decidedAt, @Nullable String rejectionReason, String sha256) {
 
 		static SubcontractView of(Subcontract s) {
 			return new SubcontractView(s.getId(), "SUB-" + s.getSeq(), s.getContractId(), s.getParentId(), s.getDepth(),
@@ -188,7 +189,7 @@ class SubcontractApiController {
 	 * @param findings the findings
 	 */
 	record SupervisionView(UUID id, UUID subcontractId, LocalDate supervisedOn, String method, String result,
-			String findings) {
+			@Nullable String findings) {
 
 		static SupervisionView of(SupervisionRecord r) {
 			return new SupervisionView(r.getId(), r.getSubcontractId(), r.getSupervisedOn(), r.getMethod(),

@@ -20,6 +20,7 @@ import jp.itaku.training.TrainingSession;
 import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -166,7 +167,7 @@ class TrainingApiController {
 	 * @param lastTrainedOn the latest training taken, or {@code null}
 	 */
 	record WorkerView(UUID memberId, String name, String status, boolean pledged, boolean trained, boolean ready,
-			UUID pledgeId, LocalDate lastTrainedOn) {
+			@Nullable UUID pledgeId, @Nullable LocalDate lastTrainedOn) {
 
 		static WorkerView of(Trainings.WorkerRow row) {
 			return new WorkerView(row.member().getId(), row.member().getName(), row.member().getStatus().name(),
@@ -191,9 +192,9 @@ class TrainingApiController {
 	 * @param materialsSha256 the materials' SHA-256, or {@code null}
 	 * @param results each attendee's result
 	 */
-	record SessionView(UUID id, UUID contractId, SessionKind kind, LocalDate heldOn, String content, String scenario,
-			String trainer, String result, String improvements, String materialsSha256,
-			Map<UUID, AttendanceResult> results) {
+	record SessionView(UUID id, UUID contractId, SessionKind kind, LocalDate heldOn, String content,
+			@Nullable String scenario, String trainer, @Nullable String result, @Nullable String improvements,
+			@Nullable String materialsSha256, Map<UUID, AttendanceResult> results) {
 
 		static SessionView of(TrainingSession s) {
 			Map<UUID, AttendanceResult> results = new LinkedHashMap<>();
@@ -221,7 +222,8 @@ class TrainingApiController {
 	 * @param signedSha256 the SHA-256 of the uploaded scan, or {@code null}
 	 */
 	record PledgeView(UUID id, UUID contractId, UUID memberId, LocalDate pledgeDate, String text, String textSha256,
-			boolean signed, Pledge.SignedVia signedVia, LocalDate signedOn, Instant signedAt, String signedSha256) {
+			boolean signed, Pledge.@Nullable SignedVia signedVia, @Nullable LocalDate signedOn,
+			@Nullable Instant signedAt, @Nullable String signedSha256) {
 
 		static PledgeView of(Pledge p) {
 			return new PledgeView(p.getId(), p.getContractId(), p.getMemberId(), p.getPledgeDate(), p.getBody(),

@@ -3,4 +3,7 @@
  * readiness, session and drill records, pledges and the worker's own page to acknowledge
  * theirs.
  */
+@NullMarked
 package jp.itaku.training.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -66,6 +66,8 @@ class EntryLogController {
 		return show(contractId, shown, form, model);
 	}
 
+	// EntryLog.record has refused a form without enteredAt before this line
+	@SuppressWarnings("NullAway")
 	@PostMapping("/contracts/{id}/entry-log")
 	@Idempotent
 	String record(@PathVariable("id") UUID contractId, @ModelAttribute("form") EntryForm form, BindingResult result,

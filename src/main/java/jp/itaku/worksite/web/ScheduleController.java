@@ -20,6 +20,7 @@ import jp.itaku.worksite.ScheduleLine;
 import jp.itaku.worksite.WorkSchedule;
 import jp.itaku.worksite.WorkSchedules;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,7 +148,7 @@ class ScheduleController {
 		Downloads.send(response, opened.schedule().getFileName(), opened.content());
 	}
 
-	private String show(UUID contractId, YearMonth month, Model model, Map<String, String> posted) {
+	private String show(UUID contractId, YearMonth month, Model model, @Nullable Map<String, String> posted) {
 		WorkSchedules.Month view = this.schedules.month(CurrentActor.require(), contractId, month);
 		List<DayColumn> days = new ArrayList<>();
 		for (int d = 1; d <= month.lengthOfMonth(); d++) {

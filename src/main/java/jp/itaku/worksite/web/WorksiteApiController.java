@@ -22,6 +22,7 @@ import jp.itaku.worksite.WorkSchedules;
 import jp.itaku.worksite.WorkShift;
 import jp.itaku.platform.web.Idempotent;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -152,9 +153,9 @@ class WorksiteApiController {
 	 * @param entries the latest version's cells
 	 * @param versions every version, latest first
 	 */
-	record ScheduleView(UUID contractId, String month, int version, WorkSchedule.Status status, Instant submittedAt,
-			String changeKey, UUID obligationId, String obligationStatus, List<ShiftView> entries,
-			List<VersionView> versions) {
+	record ScheduleView(UUID contractId, String month, int version, WorkSchedule.@Nullable Status status,
+			@Nullable Instant submittedAt, @Nullable String changeKey, @Nullable UUID obligationId,
+			@Nullable String obligationStatus, List<ShiftView> entries, List<VersionView> versions) {
 
 		static ScheduleView of(WorkSchedules.Month month) {
 			WorkSchedule latest = month.latest();
@@ -181,8 +182,8 @@ class WorksiteApiController {
 	 * @param start when work starts
 	 * @param end when work ends
 	 */
-	record ShiftView(UUID memberId, String name, LocalDate date, boolean off, String label, LocalTime start,
-			LocalTime end) {
+	record ShiftView(UUID memberId, String name, LocalDate date, boolean off, @Nullable String label,
+			@Nullable LocalTime start, @Nullable LocalTime end) {
 
 		static ShiftView of(WorkShift shift) {
 			var s = shift.shift();
@@ -203,8 +204,8 @@ class WorksiteApiController {
 	 * @param changeKey the change it notified
 	 * @param sha256 the hash of its written form
 	 */
-	record VersionView(UUID id, int version, WorkSchedule.Status status, Instant savedAt, Instant submittedAt,
-			String changeKey, String sha256) {
+	record VersionView(UUID id, int version, WorkSchedule.Status status, Instant savedAt, @Nullable Instant submittedAt,
+			@Nullable String changeKey, @Nullable String sha256) {
 
 		static VersionView of(WorkSchedule s) {
 			return new VersionView(s.getId(), s.getVersion(), s.getStatus(), s.getSavedAt(), s.getSubmittedAt(),
@@ -226,8 +227,9 @@ class WorksiteApiController {
 	 * @param match on the roster, visitor, or flagged
 	 * @param memberId the roster member, for an entry on the roster
 	 */
-	record EntryView(UUID id, String name, String affiliation, String purpose, String area, Instant enteredAt,
-			Instant leftAt, EntryLogEntry.Match match, UUID memberId) {
+	record EntryView(UUID id, String name, @Nullable String affiliation, @Nullable String purpose,
+			@Nullable String area, Instant enteredAt, @Nullable Instant leftAt, EntryLogEntry.Match match,
+			@Nullable UUID memberId) {
 
 		static EntryView of(EntryLogEntry e) {
 			return new EntryView(e.getId(), e.getName(), e.getAffiliation(), e.getPurpose(), e.getArea(),

@@ -1,0 +1,7 @@
+/**
+ * The findings' pages: thin controllers over {@link jp.itaku.finding.Findings}.
+ */
+@NullMarked
+package jp.itaku.finding.web;
+
+import org.jspecify.annotations.NullMarked;
