@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
+import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.Deliverable;
@@ -19,6 +20,7 @@ import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
+import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
@@ -114,6 +116,9 @@ class ObligationWorkbookIT {
 		form.setNumber("情-" + UUID.randomUUID().toString().substring(0, 8));
 		form.setTitle("住民記録システム運用保守業務委託");
 		this.contract = this.contracts.register(this.officer, form);
+		// and one still open: a revised document to resubmit, due today (Setagaya 3)
+		this.obligations.raise(this.contract.getId(), ObligationTrigger.change(ChangeSubject.SUBMITTED_DOCUMENTS),
+				new Obligations.Occurrence("CHANGE-1", today(), "規程の改定", "test"), Deliverable.SECURITY_RULES);
 	}
 
 	private LocalDate today() {
