@@ -39,13 +39,6 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
  */
 class ArchitectureRulesTests {
 
-	/**
-	 * Packages whose code NullAway does not check yet: they still hold nullness errors to
-	 * fix. The list only shrinks: marking one of them {@code @NullMarked} fails this test
-	 * until it is removed from here.
-	 */
-	private static final Set<String> NOT_YET_NULL_MARKED = Set.of("jp.itaku.asset", "jp.itaku.logevidence");
-
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("jp.itaku");
@@ -172,16 +165,11 @@ class ArchitectureRulesTests {
 		for (JavaClass type : this.classes) {
 			packages.add(type.getPackageName());
 		}
-		List<String> unmarked = packages.stream()
-			.filter((name) -> !NOT_YET_NULL_MARKED.contains(name) && !isNullMarked(name))
-			.toList();
+		List<String> unmarked = packages.stream().filter((name) -> !isNullMarked(name)).toList();
 		assertThat(unmarked)
 			.as("every package of src/main is @NullMarked in its package-info.java (create one if it has none),"
 					+ " so that NullAway checks its nullness at compile time: say which parameters, returns and"
 					+ " fields may be null with @Nullable (org.jspecify.annotations)")
-			.isEmpty();
-		List<String> markedButListed = NOT_YET_NULL_MARKED.stream().filter(this::isNullMarked).sorted().toList();
-		assertThat(markedButListed).as("these packages are @NullMarked now: remove them from NOT_YET_NULL_MARKED")
 			.isEmpty();
 	}
 

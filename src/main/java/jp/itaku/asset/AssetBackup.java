@@ -1,6 +1,7 @@
 package jp.itaku.asset;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -66,13 +67,12 @@ class AssetBackup {
 
 	// set from values the caller has checked: the form's problems() refuses a blank
 	// required one
-	@SuppressWarnings("NullAway.Init")
 	AssetBackup(UUID contractId, @Nullable String description, @Nullable String storage, @Nullable String retention,
 			UUID declaredBy, Instant now) {
 		this.contractId = contractId;
-		this.description = description;
-		this.storage = storage;
-		this.retention = retention;
+		this.description = Objects.requireNonNull(description);
+		this.storage = Objects.requireNonNull(storage);
+		this.retention = Objects.requireNonNull(retention);
 		this.declaredBy = declaredBy;
 		this.declaredAt = now;
 	}

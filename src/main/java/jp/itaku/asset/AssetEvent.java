@@ -222,14 +222,14 @@ public class AssetEvent {
 	 * @return the new row
 	 */
 	AssetEvent moved(Type type, Status status, @Nullable RosterMember holder, @Nullable UUID requestId,
-			@Nullable UUID shipmentId, @Nullable Instant occurredAt, UUID recordedBy, Instant now) {
+			@Nullable UUID shipmentId, Instant occurredAt, UUID recordedBy, Instant now) {
 		AssetEvent event = next(type, status, holder, occurredAt, recordedBy, now);
 		event.requestId = requestId;
 		event.shipmentId = shipmentId;
 		return event;
 	}
 
-	private AssetEvent next(Type type, Status status, @Nullable RosterMember holder, @Nullable Instant occurredAt,
+	private AssetEvent next(Type type, Status status, @Nullable RosterMember holder, Instant occurredAt,
 			UUID recordedBy, Instant now) {
 		AssetEvent event = new AssetEvent();
 		event.id = UUID.randomUUID();
@@ -262,7 +262,7 @@ public class AssetEvent {
 	 * @return the new row
 	 * @throws InvalidInputProblem when nothing would change
 	 */
-	AssetEvent correctedBy(CorrectionForm correction, @Nullable RosterMember holder, UUID recordedBy, Instant now) {
+	AssetEvent correctedBy(CorrectionForm correction, RosterMember holder, UUID recordedBy, Instant now) {
 		if (sameStateAs(correction, holder)) {
 			throw new InvalidInputProblem("reason", "asset.error.unchanged");
 		}

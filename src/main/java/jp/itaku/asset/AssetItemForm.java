@@ -181,7 +181,7 @@ public class AssetItemForm {
 		return this.storageDetail;
 	}
 
-	public void setStorageDetail(String storageDetail) {
+	public void setStorageDetail(@Nullable String storageDetail) {
 		this.storageDetail = storageDetail;
 	}
 

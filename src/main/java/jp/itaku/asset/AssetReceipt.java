@@ -64,11 +64,8 @@ public class AssetReceipt {
 	protected AssetReceipt() {
 	}
 
-	// set from values the caller has checked: the form's problems() refuses a blank
-	// required one
-	@SuppressWarnings("NullAway.Init")
 	AssetReceipt(UUID id, UUID contractId, ReceiptNumber number, Instant receivedAt, UUID receiverId,
-			String receiverName, @Nullable String handedOverBy, UUID recordedBy, Instant recordedAt, String documentKey,
+			String receiverName, String handedOverBy, UUID recordedBy, Instant recordedAt, String documentKey,
 			String sha256, String fileName) {
 		this.id = id;
 		this.contractId = contractId;

@@ -263,8 +263,10 @@ public class AssetRegister {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
 		}
-		RosterMember receiver = this.rosterReads.findUnscoped(receipt.getReceiverId()).orElse(null);
-		ReceiverRule.requireReceiver(contractId, ReceiverRule.Person.of(receiver));
+		RosterMember found = this.rosterReads.findUnscoped(receipt.getReceiverId()).orElse(null);
+		ReceiverRule.requireReceiver(contractId, ReceiverRule.Person.of(found));
+		// requireReceiver refuses a missing member
+		RosterMember receiver = Objects.requireNonNull(found);
 		requireOwn(actor, "receiverId", receiver);
 		List<AssetItemForm> items = new ArrayList<>();
 		List<RosterMember> holders = new ArrayList<>();
@@ -287,7 +289,8 @@ public class AssetRegister {
 		LocalDate day = receipt.getReceivedAt().toLocalDate();
 		ReceiptNumber number = this.numbers.nextReceipt(contractId, day.getYear());
 		UUID receiptId = UUID.randomUUID();
-		String handedOverBy = AssetItemForm.clean(receipt.getHandedOverBy());
+		// the form's problems() has refused a blank handedOverBy
+		String handedOverBy = Objects.requireNonNull(AssetItemForm.clean(receipt.getHandedOverBy()));
 		// The events first (to render the form), then the receipt with its stored form.
 		AssetReceipt draft = new AssetReceipt(receiptId, contractId, number, receivedAt, receiver.getId(),
 				receiver.getName(), handedOverBy, actor.userId(), now, "-", "-", "-");
@@ -441,7 +444,7 @@ public class AssetRegister {
 			.orElseThrow(() -> new NotFoundProblem(ASSET));
 	}
 
-	private @Nullable RosterMember holder(UUID contractId, String field, UUID holderId,
+	private RosterMember holder(UUID contractId, String field, @Nullable UUID holderId,
 			@Nullable RosterMember fallback) {
 		if (holderId == null && fallback != null) {
 			return fallback;
@@ -451,7 +454,8 @@ public class AssetRegister {
 		}
 		RosterMember holder = this.rosterReads.findUnscoped(holderId).orElse(null);
 		ReceiverRule.requireHolder(contractId, field, ReceiverRule.Person.of(holder));
-		return holder;
+		// requireHolder refuses a missing member
+		return Objects.requireNonNull(holder);
 	}
 
 	/**
@@ -464,7 +468,7 @@ public class AssetRegister {
 	 * @throws InvalidInputProblem naming the field when no member is named or the member
 	 * may not hold assets
 	 */
-	@Nullable RosterMember member(UUID contractId, String field, @Nullable UUID memberId) {
+	RosterMember member(UUID contractId, String field, @Nullable UUID memberId) {
 		if (memberId == null) {
 			throw new InvalidInputProblem(field, "asset.request.error.person");
 		}

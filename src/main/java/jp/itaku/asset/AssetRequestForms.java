@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import jp.itaku.contract.Contract;
@@ -53,11 +54,13 @@ class AssetRequestForms {
 	}
 
 	byte[] certificate(Contract contract, AssetRequest request, List<AssetEvent> items, @Nullable AssetBackup backup) {
-		PdfForm form = head(PdfForm.titled(text("asset.certificate.title")), contract)
-			.createdAt(request.getCompletedAt())
+		// made when a disposal is reported done, with the method its form required
+		Instant completedAt = Objects.requireNonNull(request.getCompletedAt());
+		DisposalMethod method = Objects.requireNonNull(request.getMethod());
+		PdfForm form = head(PdfForm.titled(text("asset.certificate.title")), contract).createdAt(completedAt)
 			.line(text("asset.request.number"), request.getNumber())
-			.line(text("asset.certificate.doneAt"), when(request.getCompletedAt()))
-			.line(text("asset.request.method"), text("asset.method." + request.getMethod().name()))
+			.line(text("asset.certificate.doneAt"), when(completedAt))
+			.line(text("asset.request.method"), text("asset.method." + method.name()))
 			.line(text("asset.certificate.personInCharge"), request.getCompletedByName())
 			.line(text("asset.request.decidedBy"),
 					text("asset.pdf.withNote", request.getDecidedByName(), when(request.getDecidedAt())));
@@ -86,12 +89,16 @@ class AssetRequestForms {
 	byte[] returnReceipt(Contract contract, AssetRequest request, List<AssetEvent> items,
 			@Nullable String confirmedBy) {
 		boolean confirmed = confirmedBy != null;
+		// made when a return is reported done (and again when confirmed), with the method
+		// its form required
+		Instant createdAt = Objects.requireNonNull(confirmed ? request.getConfirmedAt() : request.getCompletedAt());
+		DisposalMethod method = Objects.requireNonNull(request.getMethod());
 		PdfForm form = head(PdfForm.titled(text(confirmed ? "asset.returnReceipt.title" : "asset.returnNote.title")),
 				contract)
-			.createdAt(confirmed ? request.getConfirmedAt() : request.getCompletedAt())
+			.createdAt(createdAt)
 			.line(text("asset.request.number"), request.getNumber())
 			.line(text("asset.returnReceipt.returnedAt"), when(request.getCompletedAt()))
-			.line(text("asset.request.method"), text("asset.method." + request.getMethod().name()))
+			.line(text("asset.request.method"), text("asset.method." + method.name()))
 			.line(text("asset.certificate.personInCharge"), request.getCompletedByName())
 			.line(text("asset.returnReceipt.receivedBy"), request.getReceivedByName());
 		if (confirmed) {
@@ -175,7 +182,9 @@ class AssetRequestForms {
 			case TAKE_OUT, BRING_IN -> {
 				if (request.getType() == RequestType.BRING_IN) {
 					form.line(text("asset.request.itemDescription"), text("asset.pdf.labelled",
-							text("asset.bringIn.kind." + request.getItemKind().name()), request.getItemDescription()));
+							// the form's problems() refuses a bring-in without its kind
+							text("asset.bringIn.kind." + Objects.requireNonNull(request.getItemKind()).name()),
+							request.getItemDescription()));
 				}
 				form.line(text("asset.request.destination." + request.getType().name()), request.getDestination())
 					.line(text("asset.request.person." + request.getType().name()), request.getPersonName())
@@ -184,7 +193,9 @@ class AssetRequestForms {
 					.line(text("asset.request.measures"), measures(request));
 			}
 			case DISPOSAL, RETURN -> {
-				form.line(text("asset.request.method"), text("asset.method." + request.getMethod().name()))
+				// the form's problems() refuses a disposal or return without its method
+				form.line(text("asset.request.method"),
+						text("asset.method." + Objects.requireNonNull(request.getMethod()).name()))
 					.line(text("asset.request.plannedStart." + request.getType().name()),
 							when(request.getPlannedStart()));
 				if (request.getThirdParty() != null) {

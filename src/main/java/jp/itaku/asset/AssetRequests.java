@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jp.itaku.account.AccountSystemReads;
@@ -193,7 +194,8 @@ public class AssetRequests {
 		return this.requests
 			.findByContractIdInAndStatusOrderByRequestedAtAsc(deciding.keySet(), RequestStatus.REQUESTED)
 			.stream()
-			.map((request) -> new Awaiting(deciding.get(request.getContractId()), request))
+			// the requests are read for the keys of deciding, so each finds its contract
+			.map((request) -> new Awaiting(Objects.requireNonNull(deciding.get(request.getContractId())), request))
 			.toList();
 	}
 
@@ -371,8 +373,9 @@ public class AssetRequests {
 		Instant now = Instant.now(this.clock);
 		Asset copy = Asset.copyOf(source, now);
 		this.assets.saveAndFlush(copy);
-		this.events.save(
-				AssetEvent.copied(copy, sourceState, request.getCopies(), holder, requestId, at, actor.userId(), now));
+		// the form's problems() refuses a copy request without copies
+		int copies = Objects.requireNonNull(request.getCopies());
+		this.events.save(AssetEvent.copied(copy, sourceState, copies, holder, requestId, at, actor.userId(), now));
 		List<UUID> submitted = this.submissions.submitRegisterExtract(actor, request, List.of(sourceState));
 		this.audit.record(AuditRecord.of("ASSET_COPIED")
 			.actor(actor)
@@ -550,8 +553,9 @@ public class AssetRequests {
 		request.confirmReturn(actor.userId(), now);
 		List<AssetEvent> states = states(requestId);
 		for (AssetEvent state : states) {
+			// a REPORTED return has its completion time (confirmReturn requires REPORTED)
 			this.events.save(state.moved(AssetEvent.Type.RETURNED, AssetEvent.Status.RETURNED, null, requestId, null,
-					request.getCompletedAt(), actor.userId(), now));
+					Objects.requireNonNull(request.getCompletedAt()), actor.userId(), now));
 		}
 		byte[] pdf = this.forms.returnReceipt(contract, request, states, actor.displayName());
 		String fileName = this.forms.fileName(this.forms.text("asset.returnReceipt.file"), request.getNumber());

@@ -62,7 +62,7 @@ final class ReceiverRule {
 	 */
 	record Person(UUID contractId, String name, MemberStatus status, boolean handoverPerson) {
 
-		static @Nullable Person of(RosterMember member) {
+		static @Nullable Person of(@Nullable RosterMember member) {
 			return (member != null) ? new Person(member.getContractId(), member.getName(), member.getStatus(),
 					member.isHandoverPerson()) : null;
 		}

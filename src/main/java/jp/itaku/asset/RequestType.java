@@ -2,6 +2,7 @@ package jp.itaku.asset;
 
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.GuardedAction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a contractor asks the client's approval for, with the action the clauses guard,
@@ -24,13 +25,13 @@ public enum RequestType {
 	/** 返還 (Setagaya 29, Kadoma 9(1)ア, Nerima 20–21). */
 	RETURN(null, null, null);
 
-	private final GuardedAction action;
+	private final @Nullable GuardedAction action;
 
-	private final Deliverable application;
+	private final @Nullable Deliverable application;
 
-	private final Deliverable register;
+	private final @Nullable Deliverable register;
 
-	RequestType(GuardedAction action, Deliverable application, Deliverable register) {
+	RequestType(@Nullable GuardedAction action, @Nullable Deliverable application, @Nullable Deliverable register) {
 		this.action = action;
 		this.application = application;
 		this.register = register;
@@ -41,7 +42,7 @@ public enum RequestType {
 	 * raises; {@code null} for a return, which no clause guards as an action.
 	 * @return the action
 	 */
-	public GuardedAction action() {
+	public @Nullable GuardedAction action() {
 		return this.action;
 	}
 
@@ -49,7 +50,7 @@ public enum RequestType {
 	 * Returns the written application (書面) the request's PDF is submitted to.
 	 * @return the deliverable, or {@code null}
 	 */
-	public Deliverable application() {
+	public @Nullable Deliverable application() {
 		return this.application;
 	}
 
@@ -57,7 +58,7 @@ public enum RequestType {
 	 * Returns the register (管理簿) the movements of the request are recorded in.
 	 * @return the deliverable, or {@code null}
 	 */
-	public Deliverable register() {
+	public @Nullable Deliverable register() {
 		return this.register;
 	}
 

@@ -5,10 +5,13 @@
  * is a new event referring to the one it corrects), and the receipts, each issuing a
  * numbered custody receipt (預かり証) as PDF to the client's CUSTODY_RECEIPT obligation.
  */
+@NullMarked
 @ApplicationModule(displayName = "Information assets",
 		allowedDependencies = { "account", "account :: system", "audit", "catalog", "contract", "contract :: closing",
 				"contract :: system", "document", "obligation", "obligation :: producers", "obligation :: system",
 				"organisation", "organisation :: system", "platform", "roster", "roster :: system" })
 package jp.itaku.asset;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;

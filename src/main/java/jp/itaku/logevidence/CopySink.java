@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -202,7 +203,8 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 		short16((short) -1);
 		flush();
 		try {
-			this.copy.endCopy();
+			// flush has opened the copy: the trailer above left bytes to write
+			Objects.requireNonNull(this.copy).endCopy();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("COPY into log_line failed", ex);

@@ -62,7 +62,7 @@ final class Ingestion {
 	 * @return what was read
 	 * @throws InvalidInputProblem when the header (CSV) lacks a mapped column
 	 */
-	static Result read(InputStream in, LineParser parser, Sink sink, OutputStream copy, Instant arrival,
+	static Result read(InputStream in, LineParser parser, Sink sink, @Nullable OutputStream copy, Instant arrival,
 			int toleranceSeconds) {
 		return read(in, parser, sink, copy, arrival, toleranceSeconds, null);
 	}
@@ -74,7 +74,7 @@ final class Ingestion {
 	 * profile
 	 */
 	static Result read(InputStream in, LineParser parser, Sink sink, @Nullable OutputStream copy, Instant arrival,
-			int toleranceSeconds, Predicate<LogLine> candidate) {
+			int toleranceSeconds, @Nullable Predicate<LogLine> candidate) {
 		MessageDigest digest;
 		try {
 			digest = MessageDigest.getInstance("SHA-256");
@@ -147,7 +147,8 @@ final class Ingestion {
 					monthCount = 0;
 				}
 				monthCount++;
-				if (profile != null) {
+				if (profile != null && candidate != null) {
+					// profile is made exactly when candidate is given
 					profile.add(line, millis);
 					if (candidate.test(line)) {
 						profile.candidates.add(line);
@@ -234,8 +235,11 @@ final class Ingestion {
 
 		void add(LogLine line, long millis) {
 			Map<Long, long[]> byHour;
-			if (line.user().equals(this.lastUser)) {
-				byHour = this.lastHours;
+			Map<Long, long[]> last = this.lastHours;
+			// lastHours is set together with lastUser: it is not null when the user is
+			// the last one
+			if (line.user().equals(this.lastUser) && last != null) {
+				byHour = last;
 			}
 			else {
 				byHour = this.hours.computeIfAbsent(line.user(), (u) -> new HashMap<>());

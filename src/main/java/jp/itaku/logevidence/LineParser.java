@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import jp.itaku.platform.InputRules;
 import org.jspecify.annotations.Nullable;
@@ -71,22 +72,23 @@ abstract class LineParser {
 	/**
 	 * Builds the line from the mapped values, checking what is required and the lengths.
 	 */
-	LogLine line(String timestamp, String user, String action, String target, String result, String address,
-			Map<String, String> extra) {
+	LogLine line(@Nullable String timestamp, @Nullable String user, @Nullable String action, @Nullable String target,
+			@Nullable String result, @Nullable String address, @Nullable Map<String, String> extra) {
 		Instant at = Timestamps.parse(timestamp, this.zone);
 		return new LogLine(at, required("user", user, USER_MAX), required("action", action, ACTION_MAX),
 				optional("target", target, TARGET_MAX), optional("result", result, RESULT_MAX),
 				optional("address", address, ADDRESS_MAX), json(extra));
 	}
 
-	static @Nullable String required(String field, String value, int max) {
+	static String required(String field, @Nullable String value, int max) {
 		if (value == null || value.isBlank() || value.equals("-")) {
 			throw new MalformedLine("logevidence.malformed.missing", field);
 		}
-		return optional(field, value, max);
+		// optional returns null only for a null or blank value, refused above
+		return Objects.requireNonNull(optional(field, value, max));
 	}
 
-	static @Nullable String optional(String field, String value, int max) {
+	static @Nullable String optional(String field, @Nullable String value, int max) {
 		if (value == null) {
 			return null;
 		}
@@ -105,7 +107,7 @@ abstract class LineParser {
 		return v;
 	}
 
-	static @Nullable String json(Map<String, String> extra) {
+	static @Nullable String json(@Nullable Map<String, String> extra) {
 		if (extra == null || extra.isEmpty()) {
 			return null;
 		}

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -361,18 +362,19 @@ public class LogEvidence {
 			deleteQuietly(copy);
 			throw ex;
 		}
-		if (attempt.batch() != null && attempt.outcome() == null) {
+		LogBatch known = attempt.batch();
+		if (known != null && attempt.outcome() == null) {
 			deleteQuietly(copy);
 			this.transaction.executeWithoutResult((s) -> this.audit.record(AuditRecord.of("LOG_BATCH_RESENT")
 				.actor(actor)
-				.target("LogBatch", attempt.batch().getId())
+				.target("LogBatch", known.getId())
 				.detail("contract", contractId)
 				.detail("sha256", attempt.result().sha256)));
-			return new Received(attempt.batch(), true, null);
+			return new Received(known, true, null);
 		}
-		if (attempt.batch() != null) {
+		if (known != null) {
 			deleteQuietly(copy);
-			return new Received(attempt.batch(), false, attempt.outcome());
+			return new Received(known, false, attempt.outcome());
 		}
 		LogBatch pending = batch(batchId, source, name, attempt.result(), LogBatch.Status.PENDING, arrival, actor);
 		try {
@@ -412,20 +414,23 @@ public class LogEvidence {
 		}
 		LogSource source = this.records.source(batch.getSourceId()).orElseThrow();
 		LogSettings settings = this.records.settings(batch.getContractId());
+		// uploaded_at is not null in log_batch
+		Instant arrival = Objects.requireNonNull(batch.getUploadedAt());
 		CheckOutcome outcome = this.transaction.execute((status) -> {
 			Ingestion.Result result;
 			try (InputStream in = kept(batchId)) {
-				result = store(source, batchId, in, null, batch.getUploadedAt(), settings);
+				result = store(source, batchId, in, null, arrival, settings);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			if (!result.sha256.equals(batch.getSha256())) {
+			// Ingestion.read sets the digest once it has read the whole stream
+			if (!Objects.requireNonNull(result.sha256).equals(batch.getSha256())) {
 				throw new InvalidInputProblem("status", "logevidence.error.spoolMissing");
 			}
 			batch.accept(actor.userId(), Instant.now(this.clock));
 			this.records.updateBatchStatus(batch);
-			return accepted(actor, batch, result, settings, batch.getUploadedAt(), true);
+			return accepted(actor, batch, result, settings, arrival, true);
 		});
 		discard(batchId);
 		return new Received(batch, false, outcome);
@@ -456,7 +461,7 @@ public class LogEvidence {
 	}
 
 	private Ingestion.Result store(LogSource source, UUID batchId, InputStream in, @Nullable OutputStream copy,
-			@Nullable Instant arrival, LogSettings settings) {
+			Instant arrival, LogSettings settings) {
 		LineParser parser = LineParser.of(source.format(), source.mapping(), source.zone(), this.json);
 		CopySink sink = new CopySink(this.dataSource, this.partitions, source.contractId(), batchId);
 		try {
@@ -489,8 +494,9 @@ public class LogEvidence {
 		}
 		CheckOutcome outcome = new CheckOutcome(0, 0, 0);
 		if (result.good > 0) {
-			LocalDate firstDay = day(result.first);
-			LocalDate lastDay = day(result.last);
+			// every good line sets first and last
+			LocalDate firstDay = day(Objects.requireNonNull(result.first));
+			LocalDate lastDay = day(Objects.requireNonNull(result.last));
 			// The batch's profile stands for all lines of those days unless another batch
 			// has
 			// lines in them too.

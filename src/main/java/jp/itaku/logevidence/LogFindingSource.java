@@ -1,6 +1,8 @@
 package jp.itaku.logevidence;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jp.itaku.contract.Contract;
 import jp.itaku.finding.FindingSource;
@@ -29,11 +31,16 @@ class LogFindingSource implements FindingSource {
 		return this.records.findings(contract.getId(), SHOWN).stream().map((f) -> summary(contract, f)).toList();
 	}
 
+	private static Instant foundAt(LogFinding f) {
+		// found_at is not null in log_finding
+		return Objects.requireNonNull(f.getFoundAt());
+	}
+
 	static FindingSummary summary(Contract contract, LogFinding f) {
 		return new FindingSummary("logevidence", f.getId(), LogFindings.reference(f),
 				"logevidence.rule." + f.getRule().name(), "logevidence.severity." + f.getSeverity().name(),
 				f.getSeverity().ordinal(), f.getClauseRef(), f.getStatus(), null,
-				(f.getOccurredOn() != null) ? f.getOccurredOn() : ItakuTime.inTokyo(f.getFoundAt()).toLocalDate(),
+				(f.getOccurredOn() != null) ? f.getOccurredOn() : ItakuTime.inTokyo(foundAt(f)).toLocalDate(),
 				"/contracts/" + contract.getId() + "/logs#finding-" + f.getId());
 	}
 

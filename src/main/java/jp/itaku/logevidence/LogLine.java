@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param address the client's address (may be {@code null})
  * @param fields the free fields the source maps, as a JSON object (may be {@code null})
  */
-record LogLine(Instant occurredAt, @Nullable String user, @Nullable String action, @Nullable String target,
-		@Nullable String result, @Nullable String address, @Nullable String fields) {
+record LogLine(Instant occurredAt, String user, String action, @Nullable String target, @Nullable String result,
+		@Nullable String address, @Nullable String fields) {
 
 }

@@ -1,6 +1,7 @@
 package jp.itaku.logevidence;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,16 @@ public record LogMapping(@Nullable String timestamp, @Nullable String user, @Nul
 		address = blankToNull(address);
 		extra = (extra != null) ? extra.stream().map(String::strip).filter((s) -> !s.isEmpty()).distinct().toList()
 				: List.of();
+	}
+
+	/**
+	 * Further fields kept with the line.
+	 * @return their names, empty when none
+	 */
+	@Override
+	public List<String> extra() {
+		// never null: the compact constructor replaces a missing list by an empty one
+		return Objects.requireNonNull(this.extra);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

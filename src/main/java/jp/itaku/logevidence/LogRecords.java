@@ -135,6 +135,9 @@ class LogRecords {
 		return this.jdbc.sql(BATCH + "where id = ?").param(id).query((rs, n) -> batch(rs, n)).optional();
 	}
 
+	// JdbcClient binds a null argument as SQL NULL (nullable columns); NullAway reads
+	// params(Object...) as refusing one
+	@SuppressWarnings("NullAway")
 	Optional<LogBatch> liveBatch(UUID contractId, UUID sourceId, @Nullable String sha256) {
 		return this.jdbc.sql(BATCH + "where contract_id = ? and source_id = ? and sha256 = ? and status <> 'REJECTED'")
 			.params(contractId, sourceId, sha256)
@@ -149,6 +152,9 @@ class LogRecords {
 			.list();
 	}
 
+	// JdbcClient binds a null argument as SQL NULL (nullable columns); NullAway reads
+	// params(Object...) as refusing one
+	@SuppressWarnings("NullAway")
 	void insertBatch(LogBatch b) {
 		this.jdbc
 			.sql("insert into log_batch (id, contract_id, source_id, sha256, file_name, total_lines, good_lines,"
@@ -161,6 +167,9 @@ class LogRecords {
 			.update();
 	}
 
+	// JdbcClient binds a null argument as SQL NULL (nullable columns); NullAway reads
+	// params(Object...) as refusing one
+	@SuppressWarnings("NullAway")
 	void updateBatchStatus(LogBatch b) {
 		int updated = this.jdbc
 			.sql("update log_batch set status = ?, decided_at = ?, decided_by = ?, version = version + 1"
@@ -207,6 +216,9 @@ class LogRecords {
 		return this.jdbc.sql(FINDING + "where id = ?").param(id).query((rs, n) -> finding(rs, n)).optional();
 	}
 
+	// JdbcClient binds a null argument as SQL NULL (nullable columns); NullAway reads
+	// params(Object...) as refusing one
+	@SuppressWarnings("NullAway")
 	void updateFinding(LogFinding f) {
 		this.jdbc
 			.sql("update log_finding set status = ?, explanation = ?, return_comment = ?, changed_at = ?,"

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the timestamps logs write: ISO 8601 / RFC 3339
  * ({@code 2026-04-01T09:00:00+09:00}, {@code …Z}, fractions of a second), also with a
@@ -29,7 +31,7 @@ final class Timestamps {
 	 * @return the instant
 	 * @throws MalformedLine when the text is no timestamp
 	 */
-	static Instant parse(String text, ZoneId zone) {
+	static Instant parse(@Nullable String text, ZoneId zone) {
 		if (text == null) {
 			throw new MalformedLine("logevidence.malformed.timestamp", "");
 		}

@@ -5,10 +5,13 @@
  * roster, the client-issued IDs, the work schedules and the entry log; findings carry the
  * log lines as evidence.
  */
+@NullMarked
 @ApplicationModule(displayName = "Log evidence",
 		allowedDependencies = { "account", "account :: system", "audit", "clientid", "clientid :: system", "contract",
 				"document", "finding", "finding :: sources", "platform", "roster", "roster :: system", "worksite",
 				"worksite :: system" })
 package jp.itaku.logevidence;
+
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.modulith.ApplicationModule;
