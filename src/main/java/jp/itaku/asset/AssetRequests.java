@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -183,11 +182,8 @@ public class AssetRequests {
 	 */
 	@Transactional(readOnly = true)
 	public List<Awaiting> awaitingDecision(Actor actor) {
-		Map<UUID, Contract> deciding = new HashMap<>();
-		this.contracts.list(actor)
-			.stream()
-			.filter((c) -> ContractRoles.decidesForClientWhileOpen(actor, c))
-			.forEach((c) -> deciding.put(c.getId(), c));
+		Map<UUID, Contract> deciding = this.contracts.listWhere(actor,
+				(c) -> ContractRoles.decidesForClientWhileOpen(actor, c));
 		if (deciding.isEmpty()) {
 			return List.of();
 		}

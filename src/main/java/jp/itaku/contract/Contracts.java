@@ -9,11 +9,13 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
@@ -38,6 +40,7 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,6 +118,20 @@ public class Contracts {
 		// Primary parties only: a subcontractor's own part is reached through
 		// getAsParticipant, never through the modules that list whole contracts.
 		return this.repository.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+	}
+
+	/**
+	 * Returns the contracts the actor sees (as {@link #list(Actor)}) that pass a test, by
+	 * id: for the reads that gather one kind of record across the actor's contracts.
+	 * @param actor the acting user
+	 * @param keep which contracts to keep, e.g. those the actor decides for
+	 * @return the contracts kept, by id, newest first
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Contract> listWhere(Actor actor, Predicate<Contract> keep) {
+		Map<UUID, Contract> kept = new LinkedHashMap<>();
+		list(actor).stream().filter(keep).forEach((c) -> kept.put(c.getId(), c));
+		return kept;
 	}
 
 	/** The contracts an organisation takes part in besides its own (subcontracts). */

@@ -601,11 +601,7 @@ public class Incidents {
 		if (open.isEmpty()) {
 			return List.of();
 		}
-		Map<UUID, Contract> mine = new HashMap<>();
-		this.contracts.list(actor)
-			.stream()
-			.filter((c) -> mayAcknowledge(actor, c))
-			.forEach((c) -> mine.put(c.getId(), c));
+		Map<UUID, Contract> mine = this.contracts.listWhere(actor, (c) -> mayAcknowledge(actor, c));
 		return open.stream()
 			.flatMap((u) -> Optional.ofNullable(mine.get(u.contractId())).map((c) -> new Awaiting(c, u)).stream())
 			.toList();

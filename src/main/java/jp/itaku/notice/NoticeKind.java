@@ -2,10 +2,7 @@ package jp.itaku.notice;
 
 import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.TriggerEvent;
-import jp.itaku.catalog.TriggerType;
 import jp.itaku.obligation.ObligationTrigger;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * What a notice reports: an event of the clauses that no other flow of Itaku records, the
@@ -68,17 +65,6 @@ public enum NoticeKind {
 	 */
 	public boolean filedByClient() {
 		return this.filedByClient;
-	}
-
-	/**
-	 * Returns whether a requirement's trigger is this kind's.
-	 * @param type the requirement's trigger type
-	 * @param event its event, if any
-	 * @param subject its change subject, if any
-	 * @return {@code true} when a notice of this kind raises it
-	 */
-	boolean raises(TriggerType type, @Nullable TriggerEvent event, @Nullable ChangeSubject subject) {
-		return type == this.trigger.type() && event == this.trigger.event() && subject == this.trigger.subject();
 	}
 
 }

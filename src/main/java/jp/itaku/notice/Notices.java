@@ -157,12 +157,8 @@ public class Notices {
 		Map<NoticeKind, Set<Deliverable>> deliverables = new EnumMap<>(NoticeKind.class);
 		for (ClauseDefinition clause : this.catalog.get(contract.getProfileId()).definition().clauses()) {
 			for (RequirementDefinition requirement : clause.requirements()) {
-				if (requirement.trigger() == null) {
-					continue;
-				}
 				for (NoticeKind kind : NoticeKind.values()) {
-					if (kind.filedByClient() == client && kind.raises(requirement.trigger().type(),
-							requirement.trigger().event(), requirement.trigger().subject())) {
+					if (kind.filedByClient() == client && kind.trigger().matches(requirement.trigger())) {
 						clauses.computeIfAbsent(kind, (k) -> new LinkedHashSet<>()).add(clause.ref());
 						if (requirement.deliverable() != null) {
 							deliverables.computeIfAbsent(kind, (k) -> new LinkedHashSet<>())

@@ -77,7 +77,7 @@ public record ObligationTrigger(TriggerType type, @Nullable TriggerEvent event, 
 	 * @param trigger the requirement's trigger
 	 * @return {@code true} when the requirement becomes due on this trigger
 	 */
-	boolean matches(Trigger trigger) {
+	public boolean matches(@Nullable Trigger trigger) {
 		return trigger != null && trigger.type() == this.type && trigger.event() == this.event
 				&& trigger.subject() == this.subject && trigger.action() == this.action;
 	}

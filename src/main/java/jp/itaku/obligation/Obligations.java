@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -580,12 +579,9 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional(readOnly = true)
 	public List<TodoItem> todo(Actor actor) {
-		Map<UUID, Contract> visible = new HashMap<>();
 		LocalDate rightsDay = this.calendar.today();
-		this.contracts.list(actor)
-			.stream()
-			.filter((c) -> ContractRoles.clientRightsRun(c, rightsDay))
-			.forEach((c) -> visible.put(c.getId(), c));
+		Map<UUID, Contract> visible = this.contracts.listWhere(actor,
+				(c) -> ContractRoles.clientRightsRun(c, rightsDay));
 		if (visible.isEmpty()) {
 			return List.of();
 		}
@@ -620,9 +616,8 @@ public class Obligations implements ContractClosingCheck {
 			.definition()
 			.clauses()) {
 			for (ProfileDefinition.RequirementDefinition requirement : clause.requirements()) {
-				if (requirement.deliverable() != null && requirement.trigger() != null
-						&& requirement.trigger().type() == TriggerType.ON_CHANGE
-						&& requirement.trigger().subject() == ChangeSubject.SUBMITTED_DOCUMENTS) {
+				if (requirement.deliverable() != null
+						&& ObligationTrigger.change(ChangeSubject.SUBMITTED_DOCUMENTS).matches(requirement.trigger())) {
 					revisable.add(requirement.deliverable());
 				}
 			}
@@ -673,11 +668,8 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional(readOnly = true)
 	public List<TodoItem> awaitingReview(Actor actor) {
-		Map<UUID, Contract> reviewable = new HashMap<>();
-		this.contracts.list(actor)
-			.stream()
-			.filter((c) -> c.getStatus() != ContractStatus.CLOSED && mayAct(actor, c, false))
-			.forEach((c) -> reviewable.put(c.getId(), c));
+		Map<UUID, Contract> reviewable = this.contracts.listWhere(actor,
+				(c) -> c.getStatus() != ContractStatus.CLOSED && mayAct(actor, c, false));
 		if (reviewable.isEmpty()) {
 			return List.of();
 		}

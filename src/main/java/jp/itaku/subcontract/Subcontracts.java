@@ -587,11 +587,7 @@ public class Subcontracts {
 	 */
 	@Transactional(readOnly = true)
 	public List<Pending> awaitingDecision(Actor actor) {
-		Map<UUID, Contract> deciding = new HashMap<>();
-		this.contracts.list(actor)
-			.stream()
-			.filter((c) -> ContractRoles.decidesForClient(actor, c))
-			.forEach((c) -> deciding.put(c.getId(), c));
+		Map<UUID, Contract> deciding = this.contracts.listWhere(actor, (c) -> ContractRoles.decidesForClient(actor, c));
 		if (deciding.isEmpty()) {
 			return List.of();
 		}
