@@ -2,6 +2,7 @@ package jp.itaku.audit;
 
 import jp.itaku.platform.database.TransactionLocks;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +16,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
@@ -26,13 +30,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditRepository {
 
+	/**
+	 * Rows per round trip when the chain is streamed (inside a transaction: a cursor).
+	 */
+	private static final int STREAM_FETCH = 4_000;
+
+	/**
+	 * The bytes each entry's hash covers, as {@link AuditChain} hashes them: the previous
+	 * hash, 0x1e, and the canonical content of {@link AuditEntry#canonicalContent()} (its
+	 * fields joined by 0x1f, absent ones empty, the instant in UTC with microseconds).
+	 */
+	private static final String COVERED = """
+			previous_hash || chr(30) || concat_ws(chr(31), seq::text,
+			  to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+			  coalesce(user_id::text, ''), coalesce(username, ''), coalesce(organisation_id::text, ''), action,
+			  coalesce(target_type, ''), coalesce(target_id, ''), coalesce(client_ip, ''), outcome, details)""";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionLocks locks;
 
-	AuditRepository(JdbcClient jdbc, TransactionLocks locks) {
+	private final JdbcTemplate streaming;
+
+	AuditRepository(JdbcClient jdbc, TransactionLocks locks, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.locks = locks;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(STREAM_FETCH);
 	}
 
 	/**
@@ -173,6 +197,43 @@ class AuditRepository {
 	}
 
 	/**
+	 * Streams the chain in order, through one cursor, as the bytes each entry's hash
+	 * covers, which the database assembles; stops when the walk does. Needs a transaction
+	 * (without one the driver reads the whole result first).
+	 * @param afterSeq stream entries after this sequence number
+	 * @param walk takes each entry; {@code false} stops the stream
+	 */
+	void streamChain(long afterSeq, ChainRow walk) {
+		this.streaming.query("select seq, entry_hash, case when action = ? then coalesce(target_id, '') end, " + COVERED
+				+ " from audit_entry where seq > ? order by seq", (PreparedStatement statement) -> {
+					statement.setString(1, AuditChainKey.SWITCH_ACTION);
+					statement.setLong(2, afterSeq);
+				}, (ResultSet rs) -> {
+					long read = 0;
+					while (rs.next()) {
+						read++;
+						if (!walk.accept(rs.getLong(1), rs.getBytes(4), rs.getBytes(2), rs.getString(3))) {
+							break;
+						}
+					}
+					return read;
+				});
+	}
+
+	/**
+	 * Reads one entry as stored.
+	 * @param seq its sequence number
+	 * @return the entry, if stored
+	 */
+	@Nullable AuditEntry entryAt(long seq) {
+		return this.jdbc.sql("select * from audit_entry where seq = :seq")
+			.param("seq", seq)
+			.query(AuditRepository::map)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
 	 * Finds entries matching a search, newest first.
 	 * @param search the filters
 	 * @param organisationIds restrict to these organisations, or {@code null} for all
@@ -254,6 +315,25 @@ class AuditRepository {
 				rs.getString("target_type"), rs.getString("target_id"), rs.getString("client_ip"),
 				AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("details"), rs.getString("previous_hash"),
 				rs.getString("entry_hash"));
+	}
+
+	/**
+	 * Takes the stored chain one entry at a time.
+	 */
+	@FunctionalInterface
+	interface ChainRow {
+
+		/**
+		 * Takes the next stored entry.
+		 * @param seq its sequence number
+		 * @param covered the bytes its hash covers, as the database assembles them
+		 * @param entryHash its stored hash, in ASCII
+		 * @param switchTarget the target of a switch entry ({@code AUDIT_CHAIN_KEYED}),
+		 * or {@code null} for any other entry
+		 * @return whether to go on
+		 */
+		boolean accept(long seq, byte[] covered, byte[] entryHash, @Nullable String switchTarget);
+
 	}
 
 	/**

@@ -33,8 +33,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @EnableConfigurationProperties(AuditProperties.class)
 public class AuditTrail {
 
-	private static final int SLICE = 5_000;
-
 	private final AuditRepository repository;
 
 	private final JsonMapper json;
@@ -114,7 +112,7 @@ public class AuditTrail {
 		List<AuditRepository.ChainKeyRecord> switches = this.repository.chainKeys();
 		AuditRepository.ChainHead start = this.repository.anchor()
 			.orElse(new AuditRepository.ChainHead(0, AuditChain.GENESIS));
-		Broken broken = walk(start, switches);
+		ChainWalk.Broken broken = walk(start, switches);
 		Long keyedAfter = switches.isEmpty() ? null : switches.get(0).seq();
 		ChainVerification.CheckpointCheck checkpoint = switches.isEmpty()
 				? new ChainVerification.CheckpointCheck(ChainVerification.CheckpointCheck.Status.NONE, null, null, null,
@@ -146,63 +144,14 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Walks the stored chain from a start.
+	 * Walks the stored chain from a start, streaming it through one cursor.
 	 * @return the first entry that does not hold (problem {@code null} when all hold:
 	 * then {@code seq} is the entry after the last)
 	 */
-	private Broken walk(AuditRepository.ChainHead start, List<AuditRepository.ChainKeyRecord> switches) {
-		long expectedSeq = start.seq() + 1;
-		String previous = start.hash();
-		long checked = 0;
-		int nextSwitch = 0;
-		Mac mac = null;
-		AuditRepository.ChainKeyRecord keyedBy = null;
-		List<AuditEntry> slice = this.repository.chainSlice(start.seq(), SLICE);
-		while (!slice.isEmpty()) {
-			for (AuditEntry entry : slice) {
-				if (entry.seq() != expectedSeq) {
-					return new Broken(expectedSeq, checked, ChainVerification.Problem.ENTRY_MISSING, "entry missing");
-				}
-				while (nextSwitch < switches.size() && switches.get(nextSwitch).seq() < entry.seq()) {
-					keyedBy = switches.get(nextSwitch++);
-					mac = this.key.mac(keyedBy.fingerprint());
-					if (mac == null) {
-						return new Broken(entry.seq(), checked, ChainVerification.Problem.KEY_MISSING,
-								"keyed with key " + keyedBy.fingerprint() + ", which this node does not hold");
-					}
-				}
-				boolean isSwitch = nextSwitch < switches.size() && switches.get(nextSwitch).seq() == entry.seq();
-				if (isSwitch != AuditChainKey.SWITCH_ACTION.equals(entry.action())
-						|| (isSwitch && !switches.get(nextSwitch).chainId().toString().equals(entry.targetId()))) {
-					return new Broken(entry.seq(), checked, ChainVerification.Problem.SWITCH_ALTERED,
-							"the switch to the keyed chain is not the one the database records");
-				}
-				if (!entry.previousHash().equals(previous)) {
-					return new Broken(entry.seq(), checked, ChainVerification.Problem.LINK_BROKEN,
-							"link to the previous entry broken");
-				}
-				if (mac == null) {
-					if (!AuditChain.hash(entry.previousHash(), entry.canonicalContent()).equals(entry.entryHash())) {
-						return new Broken(entry.seq(), checked, ChainVerification.Problem.CONTENT_ALTERED,
-								"content altered (plain SHA-256 part)");
-					}
-				}
-				else if (!AuditChain.hmac(mac, entry.previousHash(), entry.canonicalContent())
-					.equals(entry.entryHash())) {
-					return new Broken(entry.seq(), checked, ChainVerification.Problem.HMAC_MISMATCH,
-							"content altered, or the hash is not the chain key's HMAC-SHA256 (keyed part)");
-				}
-				previous = entry.entryHash();
-				expectedSeq++;
-				checked++;
-			}
-			slice = this.repository.chainSlice(expectedSeq - 1, SLICE);
-		}
-		if (!switches.isEmpty() && switches.get(switches.size() - 1).seq() >= expectedSeq) {
-			return new Broken(switches.get(switches.size() - 1).seq(), checked,
-					ChainVerification.Problem.SWITCH_ALTERED, "the switch entry the database records is missing");
-		}
-		return new Broken(expectedSeq, checked, null, null);
+	private ChainWalk.Broken walk(AuditRepository.ChainHead start, List<AuditRepository.ChainKeyRecord> switches) {
+		ChainWalk walk = new ChainWalk(start, switches, this.key::mac, this.repository::entryAt);
+		this.repository.streamChain(start.seq(), walk);
+		return walk.end();
 	}
 
 	/**
@@ -271,18 +220,6 @@ public class AuditTrail {
 		String hash = AuditChain.hmac(mac, e.previousHash(), e.canonicalContent());
 		return new AuditEntry(e.seq(), e.occurredAt(), e.userId(), e.username(), e.organisationId(), e.action(),
 				e.targetType(), e.targetId(), e.clientIp(), e.outcome(), e.details(), e.previousHash(), hash);
-	}
-
-	/**
-	 * Where a walk of the chain stopped.
-	 *
-	 * @param seq the entry that does not hold, or the entry after the last
-	 * @param checked how many entries held before it
-	 * @param problem what does not hold, {@code null} when the walk reached the end
-	 * @param reason the same for the operator
-	 */
-	private record Broken(long seq, long checked, ChainVerification.@Nullable Problem problem,
-			@Nullable String reason) {
 	}
 
 	private static @Nullable String clientIp() {

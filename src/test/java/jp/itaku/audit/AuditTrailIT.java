@@ -1,6 +1,9 @@
 package jp.itaku.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jp.itaku.account.ApiTokens;
@@ -68,6 +71,9 @@ class AuditTrailIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AuditRepository repository;
 
 	UserAccount admin;
 
@@ -154,6 +160,33 @@ class AuditTrailIT {
 			.rootCause()
 			.hasMessageContaining("younger than three months");
 		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theDatabaseAssemblesExactlyTheBytesEachHashCovers() {
+		// absent fields (no actor, no target), Japanese text, escapes in the details
+		this.transactions.executeWithoutResult((status) -> {
+			this.audit.record(AuditRecord.of("TEST_ENTRY"));
+			this.audit.record(AuditRecord.of("TEST_ENTRY")
+				.actor(this.adminActor)
+				.target("契約", "R8-区民-007")
+				.detail("理由", "改行\nタブ\t引用\"符")
+				.detail("n", 0));
+		});
+		long last = this.repository.head().seq();
+		Map<Long, byte[]> covered = new TreeMap<>();
+		this.transactions.executeWithoutResult(
+				(status) -> this.repository.streamChain(last - 2, (seq, bytes, entryHash, switchTarget) -> {
+					covered.put(seq, bytes);
+					return true;
+				}));
+		assertThat(covered).containsOnlyKeys(last - 1, last);
+		covered.forEach((seq, bytes) -> {
+			AuditEntry entry = this.repository.entryAt(seq);
+			assertThat(entry).isNotNull();
+			assertThat(new String(bytes, StandardCharsets.UTF_8)).as("entry %d", seq)
+				.isEqualTo(entry.previousHash() + "\u001e" + entry.canonicalContent());
+		});
 	}
 
 	@Test
