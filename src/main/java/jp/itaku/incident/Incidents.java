@@ -23,6 +23,7 @@ import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
+import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
@@ -137,6 +138,24 @@ public class Incidents {
 		return contract.getStatus() != ContractStatus.CLOSED
 				&& (contractorSide(actor, contract.getContractorOrganisationId())
 						|| (contractorRole(actor) && this.contracts.isParticipant(actor, contract)));
+	}
+
+	/**
+	 * Lists the contracts on which the actor may report an incident: those it takes part
+	 * in as a contractor's or subcontractor's lead or worker, not closed (as
+	 * {@link #mayReport}).
+	 * @param actor the acting user
+	 * @return the contracts, newest first; none for the client's users
+	 */
+	@Transactional(readOnly = true)
+	public List<ContractSummary> reportable(Actor actor) {
+		if (!contractorRole(actor)) {
+			return List.of();
+		}
+		return this.contracts.summaries(actor)
+			.stream()
+			.filter((contract) -> contract.status() != ContractStatus.CLOSED)
+			.toList();
 	}
 
 	/**

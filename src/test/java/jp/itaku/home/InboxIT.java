@@ -34,10 +34,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -85,10 +88,13 @@ class InboxIT {
 
 	Contract contract;
 
+	Organisation contractor;
+
 	@BeforeEach
 	void contract() {
 		Organisation client = this.fixtures.organisation(OrganisationKind.CLIENT);
 		Organisation contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		this.contractor = contractor;
 		this.officer = this.fixtures.user(client, Role.CLIENT_OFFICER);
 		this.securityAdmin = this.fixtures.user(client, Role.CLIENT_SECURITY_ADMIN);
 		this.lead = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
@@ -148,6 +154,16 @@ class InboxIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"home-inbox\"")))
 			.andExpect(content().string(containsString(href)));
+		this.mvc
+			.perform(get("/api/v1/me/inbox").param("kind", "REVIEW")
+				.with(authentication(this.fixtures.signedIn(this.officer))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.counts.REVIEW").isNumber())
+			.andExpect(jsonPath("$.items[?(@.href == '" + href + "')].kind").value(hasItem("REVIEW")))
+			.andExpect(jsonPath("$.items[?(@.href == '" + href + "')].overdue").value(hasItem(false)));
+		this.mvc.perform(get("/api/v1/me/inbox").with(authentication(this.fixtures.signedIn(this.otherOfficer))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[?(@.href == '" + href + "')]").isEmpty());
 
 		this.obligations.review(actor(this.officer), submission.getId(), false, "添付が不足しています");
 		assertThat(items(this.officer, Kind.REVIEW)).isEmpty();
@@ -171,6 +187,37 @@ class InboxIT {
 	void anUnknownKindIsABadRequest() throws Exception {
 		this.mvc.perform(get("/inbox").param("kind", "NOPE").with(authentication(this.fixtures.signedIn(this.officer))))
 			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/api/v1/me/inbox").param("kind", "NOPE")
+				.with(authentication(this.fixtures.signedIn(this.officer))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	@Test
+	void aContractorReportsAnIncidentFromTheHeaderInOneStep() throws Exception {
+		this.mvc.perform(get("/inbox").with(authentication(this.fixtures.signedIn(this.worker))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"report-incident\"")));
+		this.mvc.perform(get("/incidents/report").with(authentication(this.fixtures.signedIn(this.worker))))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/contracts/" + this.contract.getId() + "/incidents/new"));
+		// the client's users report no incident: no button, and nothing to choose
+		this.mvc.perform(get("/inbox").with(authentication(this.fixtures.signedIn(this.officer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"report-incident\""))));
+		this.mvc.perform(get("/incidents/report").with(authentication(this.fixtures.signedIn(this.officer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"no-reportable-contracts\"")));
+		// a second contract: a choice between the two
+		ContractForm form = this.fixtures.contractForm(this.contractor, "kadoma", ItakuTime.today(this.clock),
+				Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+		form.setNumber("INBOX-" + UUID.randomUUID().toString().substring(0, 6));
+		Contract second = this.contracts.register(actor(this.officer), form);
+		this.mvc.perform(get("/incidents/report").with(authentication(this.fixtures.signedIn(this.worker))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/contracts/" + this.contract.getId() + "/incidents/new")))
+			.andExpect(content().string(containsString("/contracts/" + second.getId() + "/incidents/new")));
 	}
 
 }

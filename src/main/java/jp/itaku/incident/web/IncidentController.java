@@ -3,12 +3,14 @@ package jp.itaku.incident.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.platform.TextLimit;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
+import jp.itaku.contract.ContractSummary;
 import jp.itaku.incident.Incident;
 import jp.itaku.incident.IncidentCategory;
 import jp.itaku.incident.IncidentForm;
@@ -74,6 +76,20 @@ class IncidentController {
 	String open(Model model) {
 		model.addAttribute("incidents", this.incidents.open(CurrentActor.require()));
 		return "incidents/open";
+	}
+
+	/**
+	 * The header's 「事故・インシデントを報告」: straight to the form when the user reports on one
+	 * contract, otherwise a choice of contracts.
+	 */
+	@GetMapping("/incidents/report")
+	String reportOn(Model model) {
+		List<ContractSummary> contracts = this.incidents.reportable(CurrentActor.require());
+		if (contracts.size() == 1) {
+			return "redirect:/contracts/" + contracts.get(0).id() + "/incidents/new";
+		}
+		model.addAttribute("contracts", contracts);
+		return "incidents/choose";
 	}
 
 	@GetMapping("/contracts/{id}/incidents/new")

@@ -13,8 +13,11 @@ import jp.itaku.platform.Role;
  * @param administration organisations and users (the system administrator)
  * @param clientSide the pages across the client's contracts (users of a client
  * organisation)
+ * @param reportIncident the header's 「事故・インシデントを報告」 (leads and workers of a contractor or
+ * subcontractor, who report incidents)
  */
-public record Navigation(boolean pledges, boolean auditTrail, boolean administration, boolean clientSide) {
+public record Navigation(boolean pledges, boolean auditTrail, boolean administration, boolean clientSide,
+		boolean reportIncident) {
 
 	/**
 	 * Returns what a user is offered.
@@ -23,8 +26,9 @@ public record Navigation(boolean pledges, boolean auditTrail, boolean administra
 	 */
 	public static Navigation of(Actor actor) {
 		Role role = actor.role();
-		return new Navigation(role.isContractorSide(), role.readsAuditTrail(), role == Role.SYSTEM_ADMIN,
-				actor.organisationKind() == OrganisationKind.CLIENT);
+		boolean client = actor.organisationKind() == OrganisationKind.CLIENT;
+		return new Navigation(role.isContractorSide(), role.readsAuditTrail(), role == Role.SYSTEM_ADMIN, client,
+				role.isContractorSide() && !client);
 	}
 
 }
