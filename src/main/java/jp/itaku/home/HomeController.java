@@ -1,7 +1,9 @@
 package jp.itaku.home;
 
+import jakarta.servlet.http.HttpSession;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.InboxCount;
 import jp.itaku.platform.web.InboxItem;
 
 import org.jspecify.annotations.Nullable;
@@ -23,25 +25,37 @@ class HomeController {
 
 	private final Inbox inbox;
 
-	HomeController(Inbox inbox) {
+	private final InboxCount inboxCount;
+
+	HomeController(Inbox inbox, InboxCount inboxCount) {
 		this.inbox = inbox;
+		this.inboxCount = inboxCount;
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(Model model, HttpSession session) {
 		Actor actor = CurrentActor.require();
 		model.addAttribute("actor", actor);
-		model.addAttribute("inbox", this.inbox.of(actor, null));
+		model.addAttribute("inbox", collect(actor, null, model, session));
 		model.addAttribute("homeItems", HOME_ITEMS);
 		return "home";
 	}
 
 	@GetMapping("/inbox")
-	String inbox(@RequestParam(name = "kind", required = false) InboxItem.@Nullable Kind kind, Model model) {
-		model.addAttribute("inbox", this.inbox.of(CurrentActor.require(), kind));
+	String inbox(@RequestParam(name = "kind", required = false) InboxItem.@Nullable Kind kind, Model model,
+			HttpSession session) {
+		model.addAttribute("inbox", collect(CurrentActor.require(), kind, model, session));
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", InboxItem.Kind.values());
 		return "inbox";
+	}
+
+	/** Collects the inbox, and puts its count on the navigation (and in the session). */
+	private Inbox.Contents collect(Actor actor, InboxItem.@Nullable Kind kind, Model model, HttpSession session) {
+		Inbox.Contents contents = this.inbox.of(actor, kind);
+		this.inboxCount.remember(session, contents.total());
+		model.addAttribute("inboxCount", contents.total());
+		return contents;
 	}
 
 }

@@ -143,6 +143,13 @@ class InboxIT {
 			.andExpect(content().string(containsString(href)))
 			.andExpect(content().string(containsString(this.contract.getNumber())))
 			.andExpect(content().string(containsString("提出物の審査")));
+		// the navigation counts what waits, on every page
+		this.mvc.perform(get("/account").with(authentication(this.fixtures.signedIn(this.officer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"nav-inbox-count\"")));
+		this.mvc.perform(get("/account").with(authentication(this.fixtures.signedIn(this.otherOfficer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"nav-inbox-count\""))));
 		this.mvc
 			.perform(get("/inbox").param("kind", "DECIDE").with(authentication(this.fixtures.signedIn(this.officer))))
 			.andExpect(status().isOk())

@@ -1,0 +1,66 @@
+package jp.itaku.platform.web;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpSession;
+import jp.itaku.platform.Actor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The number on the navigation's 対応待ち: how many things wait for the user, from every
+ * {@link InboxSource}. Counting asks every module, so a page remembers the count in the
+ * session for a minute; the inbox and the home page, which count anyway, refresh it.
+ */
+@Component
+public class InboxCount {
+
+	private static final String COUNT = InboxCount.class.getName() + ".count";
+
+	private static final String COUNTED_AT = InboxCount.class.getName() + ".countedAt";
+
+	private static final Duration FRESH = Duration.ofMinutes(1);
+
+	private final ObjectProvider<InboxSource> sources;
+
+	private final Clock clock;
+
+	InboxCount(ObjectProvider<InboxSource> sources, Clock clock) {
+		this.sources = sources;
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns how many things wait for the user: remembered from the last minute, or
+	 * counted now.
+	 * @param actor the signed-in user
+	 * @param session the user's session, {@code null} for none (then counted each time)
+	 * @return the count
+	 */
+	public int of(Actor actor, @Nullable HttpSession session) {
+		if (session != null && session.getAttribute(COUNT) instanceof Integer count
+				&& session.getAttribute(COUNTED_AT) instanceof Long countedAt
+				&& this.clock.millis() - countedAt < FRESH.toMillis()) {
+			return count;
+		}
+		int count = this.sources.orderedStream().mapToInt((source) -> source.itemsFor(actor).size()).sum();
+		remember(session, count);
+		return count;
+	}
+
+	/**
+	 * Remembers a count just made (by the inbox, which collects every item anyway).
+	 * @param session the user's session, {@code null} for none
+	 * @param count the count
+	 */
+	public void remember(@Nullable HttpSession session, int count) {
+		if (session != null) {
+			session.setAttribute(COUNT, count);
+			session.setAttribute(COUNTED_AT, this.clock.millis());
+		}
+	}
+
+}
