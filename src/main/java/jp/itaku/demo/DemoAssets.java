@@ -114,7 +114,7 @@ class DemoAssets implements DemoStep {
 		form.setHandlesPersonalInformation(true);
 		form.setHandoverPerson(true);
 		form.setPeriodStart(contract.getPeriodStart());
-		RosterMember member = this.rosters.add(lead, contract.getId(), form);
+		RosterMember member = DemoMembers.add(this.rosters, lead, contract, form);
 		RosterMember active = this.rosters.activate(lead, member.getId(), "デモ");
 		if (active.getStatus() != MemberStatus.ACTIVE) {
 			throw new IllegalStateException("demo receiver not active");

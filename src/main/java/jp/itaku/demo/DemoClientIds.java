@@ -98,7 +98,7 @@ class DemoClientIds implements DemoStep {
 		form.setWorkLocation("門真市役所 本館1階 臨時交付窓口");
 		form.setHandlesPersonalInformation(true);
 		form.setPeriodStart(start);
-		RosterMember member = this.rosters.add(lead, contract.getId(), form);
+		RosterMember member = DemoMembers.add(this.rosters, lead, contract, form);
 		return this.rosters.activate(lead, member.getId(), "デモ：誓約書・研修の記録は紙で確認済み");
 	}
 

@@ -81,14 +81,15 @@ class DemoRosters implements DemoStep {
 						"住民記録システム保守 5件", nationality ? "日本" : null, start),
 				form("山本 健一", "公共事業部 第二課", WorkerRole.DATA_CUSTODIAN, "個人情報の管理、授受の記録", site, true, true, "個人情報保護士",
 						"自治体データ移行 3件", nationality ? "日本" : null, start),
-				form("中村 由美", "データ入力センター", WorkerRole.WORKER, "申請書の入力と読み合わせ", site, true, false, null, null,
+				form("中村 由美", "データ入力センター", WorkerRole.WORKER, "申請書の入力と読み合わせ", site, true, false, "日本語ワープロ検定 2級",
+						"住民異動届の入力 3年", nationality ? "日本" : null, start),
+				form("グエン・ヴァン・アン", "データ入力センター", WorkerRole.WORKER, "申請書の入力", site, true, false, "日本語能力試験 N1",
+						"申請書の入力 2年", nationality ? "ベトナム" : null, start),
+				form("小林 大輔", "品質管理部", WorkerRole.REVIEWER, "成果物の検査", "受託者 本社", false, false, "品質管理", "入力成果物の検査 8年",
 						nationality ? "日本" : null, start),
-				form("グエン・ヴァン・アン", "データ入力センター", WorkerRole.WORKER, "申請書の入力", site, true, false, null, null,
-						nationality ? "ベトナム" : null, start),
-				form("小林 大輔", "品質管理部", WorkerRole.REVIEWER, "成果物の検査", "受託者 本社", false, false, "品質管理", null,
-						nationality ? "日本" : null, start),
-				form("高橋 直樹", "データ入力センター", WorkerRole.WORKER, "申請書の入力", site, true, false, null, null,
+				form("高橋 直樹", "データ入力センター", WorkerRole.WORKER, "申請書の入力", site, true, false, "個人情報保護研修 修了", "申請書の入力 1年",
 						nationality ? "日本" : null, start.plusMonths(1)));
+		forms.forEach((form) -> DemoMembers.complete(this.rosters, contract, form));
 		List<RosterMember> members = this.rosters.addAll(lead, contract.getId(), forms);
 		for (RosterMember member : members.subList(0, members.size() - 1)) {
 			this.rosters.activate(lead, member.getId(), OVERRIDE);

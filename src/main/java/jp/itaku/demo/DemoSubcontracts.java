@@ -127,13 +127,13 @@ class DemoSubcontracts implements DemoStep {
 		RosterMemberForm securityLead = member("青葉 四郎", WorkerRole.SECURITY_LEAD, "情報セキュリティ責任者、書類の受領",
 				kadoma.getPeriodStart());
 		securityLead.setHandoverPerson(true);
-		RosterMember lead = this.rosters.add(sublead, kadoma.getId(), securityLead);
+		RosterMember lead = DemoMembers.add(this.rosters, sublead, kadoma, securityLead);
 		this.rosters.activate(sublead, lead.getId(), "誓約書及び研修記録は紙で受領し、受託者が原本を確認済み");
-		RosterMember hanako = this.rosters.add(sublead, kadoma.getId(),
+		RosterMember hanako = DemoMembers.add(this.rosters, sublead, kadoma,
 				member("入力 花子", WorkerRole.WORKER, "交付申請書の入力", kadoma.getPeriodStart().plusMonths(2)));
 		// あおば pledges its own workers; 花子's pledge waits for her signature.
 		this.pledges.generate(sublead, hanako.getId(), ItakuTime.today(this.clock));
-		this.rosters.add(sublead, kadoma.getId(),
+		DemoMembers.add(this.rosters, sublead, kadoma,
 				member("入力 次郎", WorkerRole.WORKER, "交付申請書の入力", kadoma.getPeriodStart().plusMonths(2)));
 		this.staffNotices.file(this.actors.of("lead"), approved.getId());
 		ReceiptForm receipt = new ReceiptForm();

@@ -203,7 +203,7 @@ class DemoTraining implements DemoStep {
 		form.setPeriodStart(start);
 		form.setPlannedEnd(contract.getPeriodEnd());
 		form.setUserId(userId);
-		return this.rosters.add(lead, contract.getId(), form);
+		return DemoMembers.add(this.rosters, lead, contract, form);
 	}
 
 	private static LocalDate earliest(LocalDate start, LocalDate day) {

@@ -133,7 +133,7 @@ class DemoWorksite implements DemoStep {
 		if (username != null) {
 			this.accountReads.findByUsernameUnscoped(username).ifPresent((u) -> form.setUserId(u.getId()));
 		}
-		RosterMember member = this.rosters.add(lead, kadoma.getId(), form);
+		RosterMember member = DemoMembers.add(this.rosters, lead, kadoma, form);
 		this.rosters.activate(lead, member.getId(), "デモ");
 	}
 

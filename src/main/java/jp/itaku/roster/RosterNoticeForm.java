@@ -36,7 +36,7 @@ class RosterNoticeForm {
 	}
 
 	byte[] render(Contract contract, int number, List<RosterChange> changes, List<RosterMember> roster,
-			boolean nationalityAsked, LocalDate filedOn) {
+			RosterContents required, boolean nationalityAsked, LocalDate filedOn) {
 		PdfForm form = PdfForm
 			.titled((number == 1) ? text("roster.notice.title.initial") : text("roster.notice.title.change", number))
 			.line(text("roster.notice.filedOn"), Dates.wareki(filedOn))
@@ -81,6 +81,37 @@ class RosterNoticeForm {
 						text("roster.field.duties"), text("roster.field.workLocation"), text("roster.notice.handling"),
 						text("roster.notice.period"), text("roster.field.status")),
 				new float[] { 2, 2, 2, 3, 2, 2, 3, 1.4f }, rows);
+		boolean expertise = required.fields().contains(RosterContents.Field.EXPERTISE);
+		boolean trackRecord = required.fields().contains(RosterContents.Field.TRACK_RECORD);
+		if (expertise || trackRecord) {
+			// What the profile asks besides (Kadoma 2(4): 専門性、実績), one row per member.
+			List<String> headings = new ArrayList<>(List.of(text("roster.field.name")));
+			List<Float> widths = new ArrayList<>(List.of(2f));
+			if (expertise) {
+				headings.add(text("roster.field.expertise"));
+				widths.add(4f);
+			}
+			if (trackRecord) {
+				headings.add(text("roster.field.trackRecord"));
+				widths.add(6f);
+			}
+			List<List<String>> details = new ArrayList<>();
+			for (RosterMember member : roster) {
+				List<String> row = new ArrayList<>(List.of(member.getName()));
+				if (expertise) {
+					row.add(nullToEmpty(member.getExpertise()));
+				}
+				if (trackRecord) {
+					row.add(nullToEmpty(member.getTrackRecord()));
+				}
+				details.add(row);
+			}
+			float[] columns = new float[widths.size()];
+			for (int i = 0; i < columns.length; i++) {
+				columns[i] = widths.get(i);
+			}
+			form.table(headings, columns, details);
+		}
 		if (nationalityAsked) {
 			form.paragraph(text("roster.notice.nationality"));
 		}

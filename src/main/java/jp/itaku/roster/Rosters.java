@@ -193,6 +193,31 @@ public class Rosters {
 	}
 
 	/**
+	 * Returns what the contract's written roster must say of each person: the fields its
+	 * profile's roster requirements list ({@link RosterContents}).
+	 * @param contract the contract
+	 * @return the fields required, with the clauses requiring them
+	 */
+	public RosterContents requiredContents(Contract contract) {
+		return RosterContents.of(this.catalog.get(contract.getProfileId()).definition(), contract.getAttributes());
+	}
+
+	/**
+	 * Lists what the roster's members lack of what the next notice must say, for the lead
+	 * to complete before filing.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @return one problem per member and missing field (see
+	 * {@link RosterContents#missing}); empty when the roster is complete
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldProblem> missingContents(Actor actor, UUID contractId) {
+		Contract contract = this.contracts.get(actor, contractId);
+		return requiredContents(contract)
+			.missing(this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId));
+	}
+
+	/**
 	 * Returns whether the actor keeps workers on the contract's roster: a lead of the
 	 * contractor, or of an approved subcontractor for its own workers (a subcontractor
 	 * has no part, so no roster, before the client approves it).
@@ -442,7 +467,8 @@ public class Rosters {
 	 * @param actor the contractor's lead
 	 * @param contractId the contract
 	 * @return the notice
-	 * @throws InvalidInputProblem when there is nothing to notify
+	 * @throws InvalidInputProblem when there is nothing to notify, or a member lacks what
+	 * the profile asks the roster to say (each member and field named, nothing filed)
 	 */
 	@Transactional
 	public RosterNotice fileNotice(Actor actor, UUID contractId) {
@@ -457,8 +483,13 @@ public class Rosters {
 			throw new InvalidInputProblem("notice", "roster.notice.nothingToNotify");
 		}
 		refuseInvalidDates(roster);
+		RosterContents required = requiredContents(contract);
+		List<FieldProblem> missing = required.missing(roster);
+		if (!missing.isEmpty()) {
+			throw new InvalidInputProblem(missing);
+		}
 		Instant now = Instant.now(this.clock);
-		byte[] pdf = this.noticeForm.render(contract, number, (number == 1) ? List.of() : pending, roster,
+		byte[] pdf = this.noticeForm.render(contract, number, (number == 1) ? List.of() : pending, roster, required,
 				asksNationality(contract), ItakuTime.inTokyo(now).toLocalDate());
 		String fileName = (number == 1) ? "従事者名簿.pdf" : "従事者名簿変更届_第" + number + "号.pdf";
 		UploadedDocument document = this.documents.accept(fileName, "application/pdf", new ByteArrayInputStream(pdf));

@@ -159,7 +159,8 @@ class OutOfRangeDatesIT {
 		form.setAffiliation("入力課");
 		form.setRole(WorkerRole.WORKER);
 		form.setPeriodStart(this.contract.getPeriodStart());
-		RosterMember member = this.rosters.add(this.lead, this.contract.getId(), form);
+		RosterMember member = this.rosters.add(this.lead, this.contract.getId(),
+				this.fixtures.forNotice(this.contract, form));
 		// As the old checks stored it.
 		this.jdbc.sql("update roster_member set period_start = date '0001-01-01' where id = ?")
 			.param(member.getId())
@@ -193,6 +194,8 @@ class OutOfRangeDatesIT {
 				.param("name", "古田 一")
 				.param("affiliation", "入力課")
 				.param("role", "WORKER")
+				.param("expertise", member.getExpertise())
+				.param("trackRecord", member.getTrackRecord())
 				.param("periodStart", this.contract.getPeriodStart().toString()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.invalidRecords.find())

@@ -329,7 +329,7 @@ class RosterWebIT {
 		String created = this.mvc.perform(post(api).with(as(this.leadUser))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(
-					"{\"name\":\"伊藤 六郎\",\"affiliation\":\"課\",\"role\":\"WORK_LEAD\",\"periodStart\":\"2026-04-01\"}"))
+					"{\"name\":\"伊藤 六郎\",\"affiliation\":\"課\",\"role\":\"WORK_LEAD\",\"workLocation\":\"本社 5階 入力室\",\"periodStart\":\"2026-04-01\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.status").value("PLANNED"))
 			.andExpect(jsonPath("$.readiness.ready").value(false))
@@ -343,7 +343,8 @@ class RosterWebIT {
 			.andExpect(jsonPath("$.number").value(1));
 		this.mvc.perform(put("/api/v1/roster/" + id).with(as(this.leadUser))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"伊藤 六郎\",\"affiliation\":\"課\",\"role\":\"WORKER\",\"periodStart\":\"2026-04-01\"}"))
+			.content(
+					"{\"name\":\"伊藤 六郎\",\"affiliation\":\"課\",\"role\":\"WORKER\",\"workLocation\":\"本社 5階 入力室\",\"periodStart\":\"2026-04-01\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.role").value("WORKER"));
 		this.mvc.perform(post("/api/v1/roster/" + id + "/activate").with(as(this.leadUser)))

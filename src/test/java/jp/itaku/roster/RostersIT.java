@@ -187,7 +187,8 @@ class RostersIT {
 	@Test
 	void theFirstRosterNamingADataCustodianAlsoMeetsTheResponsiblePersonsNotice() {
 		Contract contract = contract("nerima");
-		this.rosters.add(this.lead, contract.getId(), worker("中村 六郎", WorkerRole.DATA_CUSTODIAN));
+		this.rosters.add(this.lead, contract.getId(),
+				this.fixtures.forNotice(contract, worker("中村 六郎", WorkerRole.DATA_CUSTODIAN)));
 		this.rosters.fileNotice(this.lead, contract.getId());
 		assertThat(this.obligationReads.findUnscoped(contract.getId(), Deliverable.RESPONSIBLE_PERSONS_NOTICE, "START"))
 			.isNotEmpty()
@@ -240,8 +241,8 @@ class RostersIT {
 		first.setNationality("中国");
 		RosterMemberForm second = worker("李 華", WorkerRole.WORKER);
 		second.setNationality("中国");
-		RosterMember wang = this.rosters.add(this.lead, contract.getId(), first);
-		RosterMember li = this.rosters.add(this.lead, contract.getId(), second);
+		RosterMember wang = this.rosters.add(this.lead, contract.getId(), this.fixtures.forNotice(contract, first));
+		RosterMember li = this.rosters.add(this.lead, contract.getId(), this.fixtures.forNotice(contract, second));
 
 		String wangStored = storedNationality(wang.getId());
 		String liStored = storedNationality(li.getId());

@@ -205,8 +205,9 @@ class SubcontractorPartIT {
 			.andExpect(status().isNotFound());
 
 		this.subcontracts.approve(this.officer, this.first.getId());
-		RosterMember own = this.rosters.add(this.lead, id, worker("受託 太郎"));
-		RosterMember theirs = this.rosters.add(this.sub1Lead, id, worker("再委託 花子"));
+		RosterMember own = this.rosters.add(this.lead, id, this.fixtures.forNotice(this.contract, worker("受託 太郎")));
+		RosterMember theirs = this.rosters.add(this.sub1Lead, id,
+				this.fixtures.forNotice(this.contract, worker("再委託 花子")));
 		assertThat(theirs.getOrganisationId()).isEqualTo(this.sub1Lead.organisationId());
 		// The subcontractor's lead starts its own worker (here with an audited override).
 		assertThat(this.rosters.activate(this.sub1Lead, theirs.getId(), "誓約書は紙で受領済み").getStatus())

@@ -172,7 +172,7 @@ class TrainingIT {
 		form.setHandlesPersonalInformation(true);
 		form.setPeriodStart(this.today);
 		form.setUserId(userId);
-		return this.rosters.add(this.lead, contract.getId(), form);
+		return this.rosters.add(this.lead, contract.getId(), this.fixtures.forNotice(contract, form));
 	}
 
 	private TrainingSession train(Contract contract, SessionKind kind, LocalDate heldOn,

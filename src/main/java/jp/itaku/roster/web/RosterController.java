@@ -20,11 +20,13 @@ import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.Idempotent;
 import jp.itaku.roster.MemberStatus;
 import jp.itaku.roster.NationalityPurpose;
 import jp.itaku.roster.RosterChange;
+import jp.itaku.roster.RosterContents;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.RosterNotice;
@@ -117,6 +119,12 @@ class RosterController {
 				members.stream().map(RosterMember::getOrganisationId).collect(Collectors.toSet())));
 		model.addAttribute("pending", part.whole() ? this.rosters.pendingChanges(actor, id) : List.of());
 		model.addAttribute("mayFileNotice", this.rosters.mayFileNotice(actor, contract));
+		// What the profile asks the roster to say and a member still lacks, before
+		// filing.
+		List<ItakuProblem.FieldProblem> missing = this.rosters.mayFileNotice(actor, contract)
+				? this.rosters.missingContents(actor, id) : List.of();
+		model.addAttribute("missingContents",
+				missing.isEmpty() ? List.of() : this.problems.messages(new InvalidInputProblem(missing)));
 		model.addAttribute("notices", notices);
 		model.addAttribute("changesByNotice", changesByNotice);
 		model.addAttribute("mayEdit", this.rosters.mayEdit(actor, contract));
@@ -290,6 +298,9 @@ class RosterController {
 		model.addAttribute("roles", WorkerRole.values());
 		model.addAttribute("users", this.rosters.linkableUsers(CurrentActor.require(), contract));
 		model.addAttribute("nationalityAsked", this.rosters.asksNationality(contract));
+		RosterContents required = this.rosters.requiredContents(contract);
+		model.addAttribute("requiredFields", required.codes());
+		model.addAttribute("requiredClauses", String.join("、", required.clauses()));
 		model.addAttribute("mayEdit", this.rosters.mayEdit(CurrentActor.require(), contract));
 		return "roster/form";
 	}
