@@ -187,12 +187,40 @@ class I18nCompletenessTests {
 		return all;
 	}
 
+	/**
+	 * A message with arguments goes through {@link java.text.MessageFormat}, where a lone
+	 * apostrophe quotes: it disappears, and so do the arguments after it. Such a message
+	 * writes it twice ({@code worker''s}).
+	 */
+	@Test
+	void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+		Pattern argument = Pattern.compile("\\{\\d");
+		Pattern loneApostrophe = Pattern.compile("(?<!')'(?!')");
+		List<String> offences = new ArrayList<>();
+		for (String bundle : BUNDLES) {
+			for (String file : List.of(bundle + ".properties", bundle + "_en.properties")) {
+				Properties properties = properties(file);
+				for (String key : properties.stringPropertyNames()) {
+					String value = properties.getProperty(key);
+					if (argument.matcher(value).find() && loneApostrophe.matcher(value).find()) {
+						offences.add(file + ": " + key + "=" + value);
+					}
+				}
+			}
+		}
+		assertThat(offences).as("messages with arguments and a lone apostrophe").isEmpty();
+	}
+
 	private static Set<String> keys(String bundle) throws IOException {
+		return new TreeSet<>(properties(bundle).stringPropertyNames());
+	}
+
+	private static Properties properties(String bundle) throws IOException {
 		Properties properties = new Properties();
 		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources", bundle), StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
-		return new TreeSet<>(properties.stringPropertyNames());
+		return properties;
 	}
 
 }
