@@ -56,6 +56,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -232,6 +233,14 @@ class ClientRequestsIT {
 		assertThatThrownBy(() -> this.requests.answerWithLogs(this.officer, gunma.getId(), requestId, null))
 			.isInstanceOf(AccessDeniedProblem.class);
 
+		// The contractor's lead is offered the answer on the requests page.
+		this.mvc
+			.perform(get("/contracts/{id}/requests", gunma.getId())
+				.with(authentication(this.fixtures.signedIn(this.leadUser))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Itaku のログを出力して回答する")))
+			.andExpect(content().string(containsString("/requests/" + requestId + "/log-answer")));
+
 		ClientRequests.LogAnswer answer = this.requests.answerWithLogs(this.lead, gunma.getId(), requestId,
 				"Itaku の保管ログです。");
 
@@ -257,6 +266,18 @@ class ClientRequestsIT {
 			.isInstanceOfSatisfying(InvalidInputProblem.class,
 					(p) -> assertThat(p.getFieldProblems()).extracting(FieldProblem::messageKey)
 						.containsExactly("clientrequest.error.nothingOpen"));
+		this.mvc
+			.perform(post("/contracts/{id}/requests/{rid}/log-answer", gunma.getId(), requestId)
+				.with(authentication(this.fixtures.signedIn(this.leadUser)))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("actionErrors", List.of("この請求の義務はすでに提出済みか受理済みです。")));
+		assertThat(this.jdbc
+			.sql("select count(*) from submission_file f join submission s on s.id = f.submission_id"
+					+ " where s.obligation_id = ?")
+			.param(obligation.getId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@ParameterizedTest(name = "{0} {1} raises its obligation")
