@@ -10,8 +10,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Client requests",
-		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: sections",
-				"contract :: participation", "logevidence", "obligation", "obligation :: producers", "platform" })
+		allowedDependencies = { "audit", "catalog", "contract", "contract :: sections", "contract :: participation",
+				"logevidence", "obligation", "obligation :: producers", "platform" })
 package jp.itaku.clientrequest;
 
 import org.jspecify.annotations.NullMarked;
