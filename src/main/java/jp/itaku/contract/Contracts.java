@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,6 +119,31 @@ public class Contracts {
 		// Primary parties only: a subcontractor's own part is reached through
 		// getAsParticipant, never through the modules that list whole contracts.
 		return this.repository.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+	}
+
+	/**
+	 * Lists the contracts the actor takes part in: those {@link #list(Actor)} returns
+	 * and, for an approved subcontractor, the contracts it works on at any level of the
+	 * chain, as the contract pages admit it ({@link #getAsParticipant}); for the API's
+	 * list of contracts, which shows a subcontractor the heading its pages show.
+	 * @param actor the acting user
+	 * @return the contracts, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Contract> listAsParticipant(Actor actor) {
+		List<Contract> own = list(actor);
+		if (actor.is(Role.SYSTEM_ADMIN) || actor.organisationKind() == OrganisationKind.CLIENT) {
+			return own;
+		}
+		Set<UUID> seen = new HashSet<>();
+		own.forEach((c) -> seen.add(c.getId()));
+		List<Contract> all = new ArrayList<>(own);
+		this.repository.findAllById(participatedIn(actor.organisationId()))
+			.stream()
+			.filter((c) -> !seen.contains(c.getId()))
+			.forEach(all::add);
+		all.sort(Comparator.comparing(Contract::getPeriodStart).reversed().thenComparing(Contract::getNumber));
+		return all;
 	}
 
 	/**

@@ -416,7 +416,9 @@ public class Subcontracts {
 	 * profile's SUBCONTRACT_SUPERVISION_REPORT obligations on request.
 	 * @param actor the client's officer or security administrator
 	 * @param contractId the contract
-	 * @return the obligations raised (empty when the profile asks for no such report)
+	 * @return the obligations raised, never empty
+	 * @throws InvalidInputProblem when the contract's profile asks for no such report on
+	 * request, so that nobody is told a report was asked for when nothing was raised
 	 */
 	@Transactional
 	public List<Obligation> askForSupervisionReport(Actor actor, UUID contractId) {
@@ -431,6 +433,9 @@ public class Subcontracts {
 				new Obligations.Occurrence(key, this.calendar.today(),
 						this.pdf.text("subcontract.supervision.obligation.subject"), "SubcontractSupervision:" + key),
 				Deliverable.SUBCONTRACT_SUPERVISION_REPORT);
+		if (raised.isEmpty()) {
+			throw new InvalidInputProblem("contract", "subcontract.error.supervision.nothingToRequest");
+		}
 		this.audit.record(AuditRecord.of("SUBCONTRACT_SUPERVISION_REQUESTED")
 			.actor(actor)
 			.target("Contract", contractId)

@@ -39,6 +39,16 @@ class ClauseFidelityTests {
 
 	static final String GUNMA_13_2 = "乙は、委託業務に不要となった情報資産等があるときは、遅滞なくこれを甲に返還または甲の承認を得た上で廃棄する。";
 
+	static final String NERIMA_22 = "甲は、必要と認めるときは、乙の受託情報の取扱いの状況について、実地に調査し、または乙に対して説明もしくは報告を求め、改善の指示を与えることができる。";
+
+	static final String NERIMA_22_2 = "甲は、第15条および第16条の規定により、再委託または再々委託等が行われる場合は、その受託者における遵守状況について、乙に対して報告または説明を求め、改善の指示を与えることができる。";
+
+	static final String GUNMA_9 = "乙は、甲からの指示が有る場合には、次の各号に定める事項を甲に提出すること。";
+
+	static final String GUNMA_9_I = "情報システムに関するアクセス・イベントのログ（少なくとも過去3ヶ月前まで）";
+
+	static final String GUNMA_15_3 = "乙は、甲から作業内容の検査実施要求、作業の実施に係る指示があった場合は、それらの要求、指示に従わなければならない。";
+
 	private static List<RequirementDefinition> quoted(String code, String seed, String ref, String sentence)
 			throws IOException {
 		String source = ProfileTestSupport.squash(Files.readString(Path.of("src/test/resources/seeds", seed)));
@@ -170,6 +180,55 @@ class ClauseFidelityTests {
 					assertThat(error.field()).isEqualTo("clauses[0].requirements[0].onlyIf");
 					assertThat(error.message()).contains("CONTRACT_END");
 				}));
+	}
+
+	/**
+	 * Returns the requirements of a clause that bind the contractor to deliver a document
+	 * when the client asks: what a client's request (報告・資料の請求) raises.
+	 */
+	private static List<RequirementDefinition> onRequest(List<RequirementDefinition> requirements) {
+		return requirements.stream()
+			.filter((r) -> r.party() == Party.CONTRACTOR && r.trigger().type() == TriggerType.ON_REQUEST
+					&& r.deliverable() != null)
+			.toList();
+	}
+
+	@Test
+	void nerima22LetsTheWardAskTheContractorToReportSoTheContractorReportsWhenAsked() throws IOException {
+		assertThat(onRequest(quoted("nerima", "003_5faa1566b80232ec.txt", "第22条", NERIMA_22))).singleElement()
+			.satisfies((r) -> {
+				assertThat(r.kind()).isEqualTo(RequirementKind.NOTIFY);
+				assertThat(r.deliverable()).isEqualTo(Deliverable.STATUS_REPORT);
+			});
+	}
+
+	@Test
+	void nerima22SecondLetsTheWardAskForTheSubcontractorsComplianceWhereWorkIsSubcontracted() throws IOException {
+		assertThat(onRequest(quoted("nerima", "003_5faa1566b80232ec.txt", "第22条第2項", NERIMA_22_2))).singleElement()
+			.satisfies((r) -> {
+				assertThat(r.deliverable()).isEqualTo(Deliverable.SUBCONTRACT_SUPERVISION_REPORT);
+				assertThat(r.when()).containsExactly(ContractAttribute.HAS_SUBCONTRACTORS);
+			});
+	}
+
+	@Test
+	void gunma9iAsksForAtLeastThreeMonthsOfLogsSoThreeMonthsAreKept() throws IOException {
+		quoted("gunma", "004_01834346cbdb98b3.txt", "第9条", GUNMA_9);
+		List<RequirementDefinition> requirements = quoted("gunma", "004_01834346cbdb98b3.txt", "第9条イ", GUNMA_9_I);
+		assertThat(onRequest(requirements)).singleElement()
+			.satisfies((r) -> assertThat(r.deliverable()).isEqualTo(Deliverable.LOG_SUBMISSION));
+		assertThat(requirements).filteredOn((r) -> r.kind() == RequirementKind.KEEP_RECORD)
+			.singleElement()
+			.satisfies((r) -> {
+				assertThat(r.deadline().type()).isEqualTo(DeadlineType.RETENTION);
+				assertThat(r.deadline().period()).isEqualTo("P3M");
+			});
+	}
+
+	@Test
+	void gunma15ThirdBindsTheContractorToTheInspectionOfTheWorkWhenAsked() throws IOException {
+		assertThat(onRequest(quoted("gunma", "004_01834346cbdb98b3.txt", "第15条第3項", GUNMA_15_3))).singleElement()
+			.satisfies((r) -> assertThat(r.deliverable()).isEqualTo(Deliverable.AUDIT_MATERIALS));
 	}
 
 }

@@ -360,8 +360,10 @@ class SubcontractsIT {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/v1/subcontracts/" + first.getId()).with(as(this.otherLeadUser)))
 			.andExpect(status().isNotFound());
+		// the contract's heading, as its contract page shows it (issue 19, must-have 5)
 		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId()).with(as(this.sub2LeadUser)))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.number").value(this.contract.getNumber()));
 		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId() + "/obligations").with(as(this.sub1LeadUser)))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/v1/contracts/" + this.contract.getId()).with(as(this.otherLeadUser)))

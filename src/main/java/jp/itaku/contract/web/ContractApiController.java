@@ -43,12 +43,13 @@ class ContractApiController {
 
 	@GetMapping
 	List<ContractView> list() {
-		return this.contracts.list(CurrentActor.require()).stream().map(ContractView::of).toList();
+		// An approved subcontractor sees the contracts it works on, as on its pages.
+		return this.contracts.listAsParticipant(CurrentActor.require()).stream().map(ContractView::of).toList();
 	}
 
 	@GetMapping("/{id}")
 	ContractView get(@PathVariable("id") UUID id) {
-		return ContractView.of(this.contracts.get(CurrentActor.require(), id));
+		return ContractView.of(this.contracts.getAsParticipant(CurrentActor.require(), id));
 	}
 
 	@PostMapping

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbox's obligations: for the client, the submissions that wait for review; for the
- * contractor's lead, what the client returned and what falls due within
- * {@value #SOON_DAYS} days or is overdue (the whole list stays on the dashboard).
+ * contractor's lead, what the client returned, what was raised by an event or the
+ * client's request, and what falls due within {@value #SOON_DAYS} days or is overdue (the
+ * whole list stays on the dashboard).
  */
 @Component
 @Order(10)
@@ -63,7 +64,10 @@ class ObligationInbox implements InboxSource {
 			if (o.getStatus() == ObligationStatus.RETURNED) {
 				items.add(item(InboxItem.Kind.RESUBMIT, todo));
 			}
-			else if (o.getDueDate() != null && !o.getDueDate().isAfter(horizon)) {
+			// What someone asked for (the client's request, an event's report) is
+			// listed at once, whenever it falls due; the planned ones within the horizon.
+			else if (o.getOrigin() == Obligation.Origin.RAISED
+					|| (o.getDueDate() != null && !o.getDueDate().isAfter(horizon))) {
 				items.add(item(InboxItem.Kind.SUBMIT, todo));
 			}
 		}

@@ -158,8 +158,13 @@ class SubcontractController {
 
 	@PostMapping("/contracts/{id}/subcontracts/supervision-request")
 	String askForReport(@PathVariable("id") UUID contractId, RedirectAttributes redirect) {
-		this.subcontracts.askForSupervisionReport(CurrentActor.require(), contractId);
-		redirect.addFlashAttribute("flash", "subcontract.supervision.requested");
+		try {
+			this.subcontracts.askForSupervisionReport(CurrentActor.require(), contractId);
+			redirect.addFlashAttribute("flash", "subcontract.supervision.requested");
+		}
+		catch (InvalidInputProblem problem) {
+			redirect.addFlashAttribute("actionErrors", this.formErrors.messages(problem));
+		}
 		return "redirect:/contracts/" + contractId + "/subcontracts";
 	}
 
