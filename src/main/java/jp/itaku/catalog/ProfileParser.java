@@ -92,7 +92,11 @@ public class ProfileParser {
 				throw new InvalidProfileException(file,
 						List.of(new ProfileError(1, 1, "", text(locale, "catalog.error.empty"))));
 			}
-			collectMarks(root, "", marks);
+			List<ProfileError> duplicates = new ArrayList<>();
+			collectMarks(root, "", marks, duplicates, locale);
+			if (!duplicates.isEmpty()) {
+				throw new InvalidProfileException(file, duplicates);
+			}
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = ex.getProblemMark();
@@ -264,21 +268,32 @@ public class ProfileParser {
 		return path.toString();
 	}
 
-	private static void collectMarks(Node node, String path, Map<String, Mark> marks) {
+	/**
+	 * Records where each path starts, and refuses a key given twice in one mapping (YAML
+	 * would keep one of them silently).
+	 */
+	private void collectMarks(Node node, String path, Map<String, Mark> marks, List<ProfileError> duplicates,
+			Locale locale) {
 		marks.putIfAbsent(path, node.getStartMark());
 		if (node instanceof MappingNode mapping) {
+			Set<String> keys = new HashSet<>();
 			for (NodeTuple tuple : mapping.getValue()) {
 				if (tuple.getKeyNode() instanceof ScalarNode key) {
 					String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+					if (!keys.add(key.getValue())) {
+						Mark mark = key.getStartMark();
+						duplicates.add(new ProfileError(mark.getLine() + 1, mark.getColumn() + 1, child,
+								text(locale, "catalog.error.duplicateKey", key.getValue())));
+					}
 					marks.put(child, key.getStartMark());
-					collectMarks(tuple.getValueNode(), child, marks);
+					collectMarks(tuple.getValueNode(), child, marks, duplicates, locale);
 					marks.put(child, key.getStartMark());
 				}
 			}
 		}
 		else if (node instanceof SequenceNode sequence) {
 			for (int i = 0; i < sequence.getValue().size(); i++) {
-				collectMarks(sequence.getValue().get(i), path + "[" + i + "]", marks);
+				collectMarks(sequence.getValue().get(i), path + "[" + i + "]", marks, duplicates, locale);
 			}
 		}
 	}

@@ -57,4 +57,28 @@ class ProfileParserTests {
 		assertThat(ex.getErrors()).singleElement().satisfies((e) -> assertThat(e.line()).isGreaterThan(0));
 	}
 
+	@Test
+	void aKeyGivenTwiceIsRefusedWithItsLine() {
+		String profile = """
+				code: twice
+				clauses:
+				  - ref: "1"
+				    text: 一
+				    category: CONFIDENTIALITY
+				    requirements:
+				      - kind: PROHIBITION
+				        actor: CONTRACTOR
+				        summary: 漏らさない
+				        trigger: {type: CONTINUOUS}
+				        trigger: {type: CONTRACT_START}
+				""";
+		InvalidProfileException ex = catchThrowableOfType(InvalidProfileException.class,
+				() -> parser().parse("twice.yaml", profile, Locale.JAPANESE));
+		assertThat(ex.getErrors()).singleElement().satisfies((e) -> {
+			assertThat(e.line()).isEqualTo(11);
+			assertThat(e.field()).isEqualTo("clauses[0].requirements[0].trigger");
+			assertThat(e.message()).contains("trigger", "2回");
+		});
+	}
+
 }
