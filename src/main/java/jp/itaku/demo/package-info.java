@@ -6,7 +6,7 @@
 @ApplicationModule(displayName = "Demo data",
 		allowedDependencies = { "account", "account :: system", "asset", "audit", "calendar", "catalog", "clientid",
 				"contract", "emergency", "incident", "inspection", "logevidence", "notice", "obligation",
-				"obligation :: system", "organisation", "organisation :: system", "platform", "roster",
+				"obligation :: system", "organisation", "organisation :: system", "plan", "platform", "roster",
 				"roster :: system", "selfinspection", "servicelevel", "subcontract", "subcontract :: system",
 				"training", "worksite" })
 package jp.itaku.demo;
