@@ -27,7 +27,14 @@ import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
+import jp.itaku.roster.RosterMember;
+import jp.itaku.roster.RosterMemberForm;
+import jp.itaku.roster.Rosters;
+import jp.itaku.roster.WorkerRole;
+import jp.itaku.training.AttendanceResult;
 import jp.itaku.training.SessionKind;
+import jp.itaku.training.TrainingSession;
+import jp.itaku.training.TrainingSessionForm;
 import jp.itaku.training.Trainings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +82,9 @@ class ImplementationPlansIT {
 
 	@Autowired
 	Trainings trainings;
+
+	@Autowired
+	Rosters rosters;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -218,6 +228,32 @@ class ImplementationPlansIT {
 			.query(Integer.class)
 			.single();
 		assertThat(withdrawn).isEqualTo(2);
+
+		// A training held today is offered first for the planned day nearest it, and its
+		// record, once accepted, meets that day.
+		RosterMemberForm member = new RosterMemberForm();
+		member.setName("研修 花子");
+		member.setAffiliation("運用保守部");
+		member.setRole(WorkerRole.WORKER);
+		member.setDuties("住民記録システムの運用");
+		member.setWorkLocation("受託者データセンター（東京都世田谷区）");
+		member.setHandlesPersonalInformation(true);
+		member.setPeriodStart(this.today);
+		RosterMember trainee = this.rosters.add(this.lead, contract.getId(), member);
+		TrainingSessionForm training = new TrainingSessionForm();
+		training.setKind(SessionKind.TRAINING);
+		training.setHeldOn(this.today);
+		training.setContent("情報セキュリティポリシーと特記事項の遵守事項");
+		training.setTrainer("業務責任者");
+		training.getResults().put(trainee.getId().toString(), AttendanceResult.COMPLETED);
+		TrainingSession session = this.trainings.record(this.lead, contract.getId(), training, null);
+		List<Obligation> offered = this.trainings.session(this.lead, session.getId()).openObligations();
+		assertThat(offered).first().extracting(Obligation::getDueDate).isEqualTo(soon);
+		this.trainings.submit(this.lead, session.getId(), offered.get(0).getId());
+		this.obligations.reviewFor(this.officer, contract.getId(), Deliverable.TRAINING_RECORD, "PLAN-" + soon, true,
+				"研修記録を確認しました。");
+		assertThat(occurrences(this.officer, contract, "16#1").get(soon).getStatus())
+			.isEqualTo(ObligationStatus.ACCEPTED);
 
 		ImplementationPlan plan = this.plans.overview(this.lead, contract.getId())
 			.duties()
