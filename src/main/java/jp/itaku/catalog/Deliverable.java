@@ -120,6 +120,13 @@ public enum Deliverable {
 	/** A written submission. */
 	WRITTEN_NOTICE(Form.DOCUMENT),
 
+	/**
+	 * A written record that a periodic duty was carried out on its planned date (a check,
+	 * a backup, a log analysis, a patch round): the evidence of an occurrence of the
+	 * contract's implementation plan (実施計画).
+	 */
+	IMPLEMENTATION_RECORD(Form.DOCUMENT),
+
 	/** A register kept by the contractor. */
 	RECEIPT_REGISTER(Form.REGISTER),
 

@@ -6,8 +6,8 @@
 @ApplicationModule(displayName = "Demo data",
 		allowedDependencies = { "account", "account :: system", "asset", "audit", "calendar", "catalog", "clientid",
 				"clientrequest", "contract", "emergency", "incident", "inspection", "logevidence", "notice",
-				"obligation", "obligation :: system", "organisation", "organisation :: system", "platform", "roster",
-				"roster :: system", "selfinspection", "servicelevel", "subcontract", "subcontract :: system",
+				"obligation", "obligation :: system", "organisation", "organisation :: system", "plan", "platform",
+				"roster", "roster :: system", "selfinspection", "servicelevel", "subcontract", "subcontract :: system",
 				"training", "worksite" })
 package jp.itaku.demo;
 

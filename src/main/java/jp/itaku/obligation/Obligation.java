@@ -148,6 +148,60 @@ public class Obligation {
 	}
 
 	/**
+	 * Creates an occurrence of a periodic duty that the contract's implementation plan
+	 * (実施計画) dates: due on the planned day itself, as the contractor fixed it.
+	 * @param contractId the contract
+	 * @param plan the planned obligation, due on the planned day
+	 * @param subject how the plan states the duty's period (e.g. {@code P6M}), or empty
+	 * for a list of dates
+	 * @param source the plan that dates it
+	 * @param now the current instant
+	 * @return the obligation
+	 */
+	static Obligation scheduled(UUID contractId, PlannedObligation plan, String subject, String source, Instant now) {
+		Obligation obligation = new Obligation(contractId, plan, now);
+		obligation.origin = Origin.SCHEDULED;
+		obligation.occurredOn = plan.dueDate();
+		obligation.subject = subject;
+		obligation.source = source;
+		return obligation;
+	}
+
+	/**
+	 * Follows a change of the implementation plan that no longer names this occurrence's
+	 * day: withdrawn when it is still to come and nothing was submitted for it; a past,
+	 * submitted, returned, met or waived occurrence is kept as it is.
+	 * @param today today in Tokyo
+	 * @param now the current instant
+	 * @return {@code true} when it was withdrawn
+	 */
+	boolean unscheduled(LocalDate today, Instant now) {
+		if (this.status != ObligationStatus.OPEN || this.dueDate == null || this.dueDate.isBefore(today)) {
+			return false;
+		}
+		this.status = ObligationStatus.NOT_APPLICABLE;
+		this.updatedAt = now;
+		return true;
+	}
+
+	/**
+	 * Follows a change of the implementation plan that names this occurrence's day again
+	 * after it had been withdrawn.
+	 * @param subject how the plan now states the period
+	 * @param now the current instant
+	 * @return {@code true} when it was reopened
+	 */
+	boolean rescheduled(String subject, Instant now) {
+		this.subject = subject;
+		if (this.status != ObligationStatus.NOT_APPLICABLE) {
+			return false;
+		}
+		this.status = ObligationStatus.OPEN;
+		this.updatedAt = now;
+		return true;
+	}
+
+	/**
 	 * Sets the due date the requester gave for a raised obligation, before it is stored.
 	 * @param dueOn the date
 	 */
@@ -256,12 +310,17 @@ public class Obligation {
 
 	/**
 	 * Returns what kind of period the obligation is for, to name it: {@code START},
-	 * {@code END}, {@code MONTH}, {@code PERIOD}, or {@code EVENT} for a raised one.
+	 * {@code END}, {@code MONTH}, {@code PERIOD}, {@code EVENT} for a raised one, or
+	 * {@code PLAN} for an occurrence of the implementation plan ({@code PLAN_EVERY} when
+	 * the plan states an interval).
 	 * @return the kind of period
 	 */
 	public String getPeriodKind() {
 		if (this.origin == Origin.RAISED) {
 			return "EVENT";
+		}
+		if (this.origin == Origin.SCHEDULED) {
+			return (this.subject == null || this.subject.isEmpty()) ? "PLAN" : "PLAN_EVERY_" + this.subject;
 		}
 		if (this.periodKey.matches("\\d{4}-\\d{2}")) {
 			return "MONTH";
@@ -277,6 +336,9 @@ public class Obligation {
 	public Object[] getPeriodArguments() {
 		if (this.origin == Origin.RAISED) {
 			return new Object[] { String.valueOf(this.occurredOn), (this.subject != null) ? this.subject : "" };
+		}
+		if (this.origin == Origin.SCHEDULED) {
+			return new Object[] { String.valueOf(this.occurredOn), "" };
 		}
 		return new Object[] { this.periodKey, "" };
 	}
@@ -393,7 +455,13 @@ public class Obligation {
 		PLANNED,
 
 		/** Raised by an event or a change, by the module that owns it. */
-		RAISED
+		RAISED,
+
+		/**
+		 * Dated by the contractor's implementation plan (実施計画) of a periodic duty that
+		 * has no calendar of its own.
+		 */
+		SCHEDULED
 
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import jp.itaku.calendar.DeadlineKind;
+import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.catalog.DeadlineType;
@@ -45,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObligationPlanner {
 
+	private static final String AS_AGREED = "AS_AGREED";
+
 	private static final Set<TriggerType> DATED = EnumSet.of(TriggerType.CONTRACT_START, TriggerType.CONTRACT_END,
 			TriggerType.MONTHLY, TriggerType.PERIODIC);
 
@@ -67,7 +70,7 @@ public final class ObligationPlanner {
 					continue;
 				}
 				String key = clause.ref() + "#" + (i + 1);
-				for (Occurrence occurrence : occurrences(requirement, terms)) {
+				for (Occurrence occurrence : occurrences(clause, requirement, terms)) {
 					Due due = occurrence.due();
 					LocalDate date = dueDates.dueDate(max(due.nominal(), terms.start()), due.kind(),
 							max(due.from(), terms.start()));
@@ -152,16 +155,52 @@ public final class ObligationPlanner {
 				&& attributes.containsAll(requirement.when());
 	}
 
-	private static List<Occurrence> occurrences(RequirementDefinition requirement, Terms terms) {
+	private static List<Occurrence> occurrences(ClauseDefinition clause, RequirementDefinition requirement,
+			Terms terms) {
 		Deadline deadline = requirement.deadline();
 		return switch (requirement.trigger().type()) {
 			case CONTRACT_START -> List.of(new Occurrence("START", after(terms.start(), deadline, terms)));
 			case CONTRACT_END -> List.of(new Occurrence("END", after(terms.end(), deadline, terms)));
 			case MONTHLY -> monthly(deadline, terms);
-			case PERIODIC -> periodic("AS_AGREED".equals(requirement.trigger().interval()) ? terms.agreedInterval()
-					: requirement.trigger().interval(), deadline, terms);
+			case PERIODIC -> periodic(interval(clause, requirement, terms), deadline, terms);
 			default -> List.of();
 		};
+	}
+
+	/**
+	 * The calendar a periodic requirement keeps: its own interval, or for a report "as
+	 * agreed" ({@code AS_AGREED} in a {@link ClauseCategory#REPORTING} clause) the
+	 * contract's agreed reporting interval. Any other duty "as agreed" (training, drills,
+	 * checks, backups) has no calendar here: the contractor's implementation plan dates
+	 * it.
+	 */
+	private static @Nullable String interval(ClauseDefinition clause, RequirementDefinition requirement, Terms terms) {
+		String interval = requirement.trigger().interval();
+		if (!AS_AGREED.equals(interval)) {
+			return interval;
+		}
+		return (clause.category() == ClauseCategory.REPORTING) ? terms.agreedInterval() : null;
+	}
+
+	/**
+	 * Returns whether a requirement is a periodic duty of the contract that the planner
+	 * cannot date, so that the contractor's implementation plan (実施計画) must: a
+	 * contractor's {@code PERIODIC} requirement applying to the contract's scope whose
+	 * interval is "as agreed" (and, for a report, no reporting interval is agreed) or
+	 * that no written record proves.
+	 * @param clause the requirement's clause
+	 * @param requirement the requirement
+	 * @param terms the contract's terms
+	 * @return {@code true} when only a plan gives it dates
+	 */
+	public static boolean needsPlan(ClauseDefinition clause, RequirementDefinition requirement, Terms terms) {
+		if (!bindsContractor(requirement) || requirement.trigger() == null
+				|| requirement.trigger().type() != TriggerType.PERIODIC
+				|| !terms.attributes().containsAll(requirement.when())) {
+			return false;
+		}
+		return !applies(requirement, terms.attributes())
+				|| periodic(interval(clause, requirement, terms), null, terms).isEmpty();
 	}
 
 	// ProfileParser requires the day and the month offset of a DAY_OF_MONTH deadline
@@ -185,7 +224,7 @@ public final class ObligationPlanner {
 		return occurrences;
 	}
 
-	private static List<Occurrence> periodic(@Nullable String interval, Deadline deadline, Terms terms) {
+	private static List<Occurrence> periodic(@Nullable String interval, @Nullable Deadline deadline, Terms terms) {
 		Period period;
 		try {
 			period = Period.parse(interval);
@@ -213,7 +252,7 @@ public final class ObligationPlanner {
 	 * from it; no deadline (or one of another type) is the base day itself, fixed on the
 	 * calendar.
 	 */
-	private static Due after(LocalDate base, Deadline deadline, Terms terms) {
+	private static Due after(LocalDate base, @Nullable Deadline deadline, Terms terms) {
 		if (deadline == null) {
 			return new Due(base, base, DeadlineKind.CALENDAR_FIXED, null, null);
 		}

@@ -66,6 +66,16 @@ public record ObligationTrigger(TriggerType type, @Nullable TriggerEvent event, 
 		return new ObligationTrigger(TriggerType.CONTRACT_END, null, null, null);
 	}
 
+	/**
+	 * A periodic duty without a calendar of its own is dated by the contract's
+	 * implementation plan (実施計画): the trigger of every {@code PERIODIC} requirement, for
+	 * the module that plans them.
+	 * @return the trigger
+	 */
+	public static ObligationTrigger plan() {
+		return new ObligationTrigger(TriggerType.PERIODIC, null, null, null);
+	}
+
 	@Override
 	public String toString() {
 		Object what = (this.event != null) ? this.event : (this.subject != null) ? this.subject : this.action;

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
+import jp.itaku.calendar.DeadlineKind;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.ClauseCatalog;
@@ -259,6 +260,104 @@ public class Obligations implements ContractClosingCheck {
 			raised.add(obligation);
 		}
 		return raised;
+	}
+
+	/**
+	 * Dates the occurrences of one periodic duty as the contract's implementation plan
+	 * (実施計画) states them: one obligation per planned day, due on that day, with the
+	 * requirement's deliverable (a generic implementation record when the requirement
+	 * names none). A day the plan no longer names is withdrawn only while it is to come
+	 * and nothing was submitted for it; past, submitted, returned, met and waived
+	 * occurrences are kept, so a lapse stays overdue. A withdrawn day named again
+	 * reopens. Nothing is dated on a closed contract.
+	 * @param contractId the contract
+	 * @param requirementKey the duty: its clause reference and position, e.g.
+	 * {@code 16#1}
+	 * @param days the planned days, each within the contract period
+	 * @param interval the plan's interval (e.g. {@code P6M}) for the period's label, or
+	 * {@code null} for a list of days
+	 * @param source the plan, e.g. {@code ImplementationPlan:<id>}
+	 * @return what changed
+	 * @throws IllegalArgumentException when the profile has no such requirement
+	 */
+	@Transactional
+	public Scheduled schedule(UUID contractId, String requirementKey, List<LocalDate> days, @Nullable String interval,
+			String source) {
+		Contract contract = this.contractReads.findUnscoped(contractId)
+			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
+		if (contract.getStatus() == ContractStatus.CLOSED) {
+			return new Scheduled(0, 0, 0);
+		}
+		ProfileDefinition definition = this.catalog.get(contract.getProfileId()).definition();
+		ClauseDefinition clause = null;
+		ProfileDefinition.RequirementDefinition requirement = null;
+		for (ClauseDefinition candidate : definition.clauses()) {
+			for (int i = 0; i < candidate.requirements().size(); i++) {
+				if ((candidate.ref() + "#" + (i + 1)).equals(requirementKey)) {
+					clause = candidate;
+					requirement = candidate.requirements().get(i);
+				}
+			}
+		}
+		if (clause == null || requirement == null) {
+			throw new IllegalArgumentException("no requirement " + requirementKey);
+		}
+		Deliverable deliverable = (requirement.deliverable() != null) ? requirement.deliverable()
+				: Deliverable.IMPLEMENTATION_RECORD;
+		String subject = (interval != null) ? interval : "";
+		Map<String, Obligation> existing = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
+			.stream()
+			.filter((o) -> o.getOrigin() == Obligation.Origin.SCHEDULED && o.getRequirementKey().equals(requirementKey))
+			.collect(Collectors.toMap(Obligation::getPeriodKey, Function.identity()));
+		Instant now = Instant.now(this.clock);
+		LocalDate today = this.calendar.today();
+		int created = 0;
+		int withdrawn = 0;
+		int reopened = 0;
+		Set<String> wanted = new LinkedHashSet<>();
+		for (LocalDate day : days.stream().distinct().sorted().toList()) {
+			String periodKey = "PLAN-" + day;
+			wanted.add(periodKey);
+			Obligation obligation = existing.get(periodKey);
+			if (obligation == null) {
+				obligation = this.obligations.save(Obligation.scheduled(contractId,
+						new PlannedObligation(requirementKey, clause.ref(), clause.category(), requirement.kind(),
+								deliverable, requirement.summary(), requirement.summaryEn(), periodKey, day,
+								DeadlineKind.CALENDAR_FIXED, null, null),
+						subject, source, now));
+				record(obligation, null, "SCHEDULED", null, now);
+				created++;
+			}
+			else if (obligation.rescheduled(subject, now)) {
+				record(obligation, null, "REOPENED", null, now);
+				reopened++;
+			}
+		}
+		for (Obligation obligation : existing.values()) {
+			if (!wanted.contains(obligation.getPeriodKey()) && obligation.unscheduled(today, now)) {
+				record(obligation, null, "WITHDRAWN", null, now);
+				withdrawn++;
+			}
+		}
+		this.audit.record(AuditRecord.of("OBLIGATIONS_SCHEDULED")
+			.target("Contract", contractId)
+			.detail("requirement", requirementKey)
+			.detail("source", source)
+			.detail("days", days.size())
+			.detail("created", created)
+			.detail("reopened", reopened)
+			.detail("withdrawn", withdrawn));
+		return new Scheduled(created + reopened, withdrawn, wanted.size());
+	}
+
+	/**
+	 * What a change of an implementation plan did to a duty's occurrences.
+	 *
+	 * @param dated how many occurrences were created or reopened
+	 * @param withdrawn how many future, unmet occurrences were withdrawn
+	 * @param planned how many days the plan now names
+	 */
+	public record Scheduled(int dated, int withdrawn, int planned) {
 	}
 
 	/**

@@ -182,8 +182,14 @@ public class Trainings {
 			.filter((a) -> roster.containsKey(a.getMemberId()))
 			.map((a) -> new AttendeeRow(roster.get(a.getMemberId()), a.getResult()))
 			.toList();
-		return new SessionDetail(session, contract, attendees, mayRecord, this.filings.of(sessionId),
-				mayRecord ? this.filings.open(actor, contract.getId(), deliverableOf(session)) : List.of());
+		// The obligation due nearest the day it was held first: the planned day of the
+		// implementation plan it most likely stands for, offered first.
+		List<Obligation> open = mayRecord ? this.filings.open(actor, contract.getId(), deliverableOf(session))
+			.stream()
+			.sorted(Comparator.comparingLong((Obligation o) -> (o.getDueDate() != null)
+					? Math.abs(o.getDueDate().toEpochDay() - session.getHeldOn().toEpochDay()) : Long.MAX_VALUE))
+			.toList() : List.of();
+		return new SessionDetail(session, contract, attendees, mayRecord, this.filings.of(sessionId), open);
 	}
 
 	/**
@@ -417,7 +423,8 @@ public class Trainings {
 	 * @param attendees who was listed, with their result
 	 * @param mayRecord the actor is the contractor's lead
 	 * @param filings where its record was submitted
-	 * @param openObligations the obligations its record may be submitted to
+	 * @param openObligations the obligations its record may be submitted to, the one due
+	 * nearest the day it was held first
 	 */
 	public record SessionDetail(TrainingSession session, Contract contract, List<AttendeeRow> attendees,
 			boolean mayRecord, List<TrainingFiling> filings, List<Obligation> openObligations) {

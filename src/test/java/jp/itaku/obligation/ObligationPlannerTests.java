@@ -273,6 +273,40 @@ class ObligationPlannerTests {
 	}
 
 	@Test
+	void dutiesAsAgreedOtherThanReportsAreLeftToTheImplementationPlan() throws IOException {
+		ProfileDefinition setagaya = profile("setagaya");
+		Set<ContractAttribute> personal = EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION);
+		ObligationPlanner.Terms quarterly = new ObligationPlanner.Terms(START, END, personal,
+				terms(personal).durations(), "P3M");
+		// The reporting interval dates the reports of 32, never the training and drills
+		// of
+		// 16 nor the backups of 19, which only the contractor's plan dates.
+		assertThat(deliverables(ObligationPlanner.plan(quarterly, setagaya, AS_IS)))
+			.contains(Deliverable.PERIODIC_REPORT)
+			.doesNotContain(Deliverable.TRAINING_RECORD, Deliverable.DRILL_RECORD, Deliverable.IMPLEMENTATION_RECORD);
+		assertThat(needingPlan(setagaya, quarterly)).containsExactly("16#1", "16#2", "19#1");
+		assertThat(needingPlan(setagaya, terms(personal))).containsExactly("16#1", "16#2", "19#1", "32#1");
+		ObligationPlanner.Terms everything = new ObligationPlanner.Terms(
+				START, END, EnumSet.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION,
+						ContractAttribute.HANDLES_MY_NUMBER, ContractAttribute.SERVERS_OUTSIDE_CLIENT_PREMISES),
+				terms(personal).durations(), "P3M");
+		assertThat(needingPlan(setagaya, everything)).containsExactly("10#2", "16#1", "16#2", "19#1", "24#1");
+		assertThat(needingPlan(profile("nerima"), quarterly)).containsExactly("第18条⑷オ#1", "第24条第3項#1");
+	}
+
+	private static List<String> needingPlan(ProfileDefinition profile, ObligationPlanner.Terms terms) {
+		List<String> keys = new java.util.ArrayList<>();
+		for (ProfileDefinition.ClauseDefinition clause : profile.clauses()) {
+			for (int i = 0; i < clause.requirements().size(); i++) {
+				if (ObligationPlanner.needsPlan(clause, clause.requirements().get(i), terms)) {
+					keys.add(clause.ref() + "#" + (i + 1));
+				}
+			}
+		}
+		return keys;
+	}
+
+	@Test
 	void setagayaPlansNoDisposalReportAtTheEndTheRegisterRaisesItOnlyWhenSomethingWasDisposedOrCopied()
 			throws IOException {
 		List<PlannedObligation> planned = ObligationPlanner.plan(terms(EnumSet.allOf(ContractAttribute.class)),

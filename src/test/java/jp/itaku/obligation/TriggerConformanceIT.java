@@ -61,8 +61,10 @@ class TriggerConformanceIT {
 				.toList();
 			unreached.put(code, gaps);
 			TriggerCoverage.Counts counts = this.coverage.counts(profile.definition());
-			log.info("Conformance {}: {} requirements, {} raised by modules, {} of them reachable", code,
-					counts.requirements(), counts.raisedByModules(), counts.reached());
+			log.info(
+					"Conformance {}: {} requirements, {} raised by modules, {} of them reachable; {} periodic without a calendar, {} of them dated by the implementation plan",
+					code, counts.requirements(), counts.raisedByModules(), counts.reached(),
+					counts.periodicWithoutCalendar(), counts.planned());
 		}
 		assertThat(unreached).as("requirements whose trigger nothing raises, per profile (clause trigger)")
 			.isEqualTo(new TreeMap<>(AWAITING_APPROVALS));
@@ -75,6 +77,21 @@ class TriggerConformanceIT {
 				ObligationTrigger.event(TriggerEvent.VULNERABILITY_FOUND),
 				ObligationTrigger.event(TriggerEvent.CREDENTIAL_LEAK_SUSPECTED),
 				ObligationTrigger.event(TriggerEvent.CLIENT_INSTRUCTION));
+	}
+
+	@Test
+	void periodicDutiesWithoutACalendarAreDatedByTheImplementationPlan() {
+		assertThat(this.coverage.produced()).contains(ObligationTrigger.plan());
+		Map<String, Integer> periodic = new TreeMap<>();
+		for (String code : List.of("setagaya", "kadoma", "nerima", "gunma")) {
+			TriggerCoverage.Counts counts = this.coverage.counts(newest(code).definition());
+			assertThat(counts.planned()).as(code).isEqualTo(counts.periodicWithoutCalendar());
+			periodic.put(code, counts.periodicWithoutCalendar());
+		}
+		// Setagaya 10, 16 (training, drills), 19, 24, 32; Kadoma 10(1) twice (reports
+		// when no reporting interval is agreed); Nerima 第18条⑷オ, 第24条第3項.
+		assertThat(periodic)
+			.containsExactlyInAnyOrderEntriesOf(Map.of("setagaya", 6, "kadoma", 2, "nerima", 2, "gunma", 0));
 	}
 
 	private StoredProfile newest(String code) {
