@@ -109,7 +109,9 @@ class DemoAssetRequests implements DemoStep {
 		copy.setCopies(1);
 		AssetRequest copyRequest = this.requests.request(lead, setagaya.getId(), copy);
 		this.requests.approve(officer, copyRequest.getId(), comment("点検終了後、速やかに消去してください。"));
-		UUID copied = this.requests.recordCopy(lead, copyRequest.getId(), step(now, person.getId())).getId();
+		// each act is recorded at the minute it follows its approval in (never the minute
+		// before, should the seeding cross one)
+		UUID copied = this.requests.recordCopy(lead, copyRequest.getId(), step(justNow(), person.getId())).getId();
 
 		// A take-out of the paper forms, out since yesterday and past its planned return.
 		AssetRequestForm takeOut = form(RequestType.TAKE_OUT, "区役所での記載内容の照合", yesterday.atTime(9, 0), forms);
@@ -127,7 +129,7 @@ class DemoAssetRequests implements DemoStep {
 		disposal.setMethod(DisposalMethod.SHREDDING);
 		AssetRequest disposed = this.requests.request(lead, setagaya.getId(), disposal);
 		this.requests.approve(officer, disposed.getId(), new AssetStepForm());
-		AssetStepForm report = step(now, person.getId());
+		AssetStepForm report = step(justNow(), person.getId());
 		report.setDetail("クロスカット方式のシュレッダーで裁断し、裁断片を溶解処理に回した");
 		this.requests.report(lead, disposed.getId(), report);
 
@@ -188,6 +190,10 @@ class DemoAssetRequests implements DemoStep {
 		form.setPlannedStart(plannedStart);
 		form.setAssetIds(List.of(assetIds));
 		return form;
+	}
+
+	private LocalDateTime justNow() {
+		return ItakuTime.inTokyo(Instant.now(this.clock)).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
 	}
 
 	private static AssetStepForm step(LocalDateTime at, @Nullable UUID person) {
