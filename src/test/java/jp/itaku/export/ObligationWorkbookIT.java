@@ -170,11 +170,12 @@ class ObligationWorkbookIT {
 			assertThat(text(sheet.getRow(2), 1)).isEqualTo("住民記録システム運用保守業務委託");
 			assertThat(text(sheet.getRow(3), 1)).isEqualTo(this.contractor.getName());
 			assertThat(text(sheet.getRow(4), 1)).isEqualTo(
-					Dates.wareki(this.contract.getPeriodStart()) + " 〜 " + Dates.wareki(this.contract.getPeriodEnd()));
+					Dates.wareki(this.contract.getPeriodStart()) + Dates.weekday(this.contract.getPeriodStart()) + " 〜 "
+							+ Dates.wareki(this.contract.getPeriodEnd()) + Dates.weekday(this.contract.getPeriodEnd()));
 			assertThat(text(sheet.getRow(4), 1)).startsWith("令和");
 			assertThat(text(sheet.getRow(5), 1)).startsWith("世田谷区").contains("第").endsWith("版");
 			assertThat(text(sheet.getRow(6), 0)).isEqualTo("出力日");
-			assertThat(text(sheet.getRow(6), 1)).isEqualTo(Dates.wareki(today()));
+			assertThat(text(sheet.getRow(6), 1)).isEqualTo(Dates.wareki(today()) + Dates.weekday(today()));
 
 			Row header = sheet.getRow(HEADER_ROW);
 			List<String> headings = new ArrayList<>();
