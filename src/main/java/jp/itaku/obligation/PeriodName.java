@@ -3,6 +3,7 @@ package jp.itaku.obligation;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import jp.itaku.platform.Dates;
@@ -55,7 +56,7 @@ record PeriodName(String kind, Object[] arguments) {
 			return new PeriodName("PERIOD", new Object[] { key.substring(1), "" });
 		}
 		if (start.getDayOfMonth() == 1 && end.plusDays(1).getDayOfMonth() == 1) {
-			int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(start, end.plusDays(1));
+			int months = (int) ChronoUnit.MONTHS.between(start, end.plusDays(1));
 			int fiscalYear = (start.getMonthValue() >= Month.APRIL.getValue()) ? start.getYear() : start.getYear() - 1;
 			int monthOfFiscalYear = (start.getMonthValue() + 12 - Month.APRIL.getValue()) % 12;
 			if (months == 1) {
