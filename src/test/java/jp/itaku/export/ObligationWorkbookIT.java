@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,6 +63,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class ObligationWorkbookIT {
+
+	private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -263,7 +266,8 @@ class ObligationWorkbookIT {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
 			assertThat(text(workbook.getSheetAt(0).getRow(HEADER_ROW), 0)).isEqualTo("Category");
 			assertThat(text(workbook.getSheetAt(0).getRow(4), 1))
-				.isEqualTo(this.contract.getPeriodStart() + " to " + this.contract.getPeriodEnd());
+				.isEqualTo(ENGLISH_DAY.format(this.contract.getPeriodStart()) + " to "
+						+ ENGLISH_DAY.format(this.contract.getPeriodEnd()));
 		}
 	}
 

@@ -42,13 +42,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every page a demo account reaches by following links, as that account, over the demo
  * data (the same world {@code mvn spring-boot:run} shows and {@link EndpointMatrixIT}
  * uses): none answers with a 5xx, none shows an unrendered message key
- * ({@code ??key_ja??}) in its text or attributes, and none writes a date the ISO way
- * (2026-12-07) in its text outside inputs, except where it quotes evidence verbatim. From
- * the home page, each link on a page of this server is followed; pages of one shape (the
- * same path once record ids are set aside, and what the link says without its numbers)
- * are visited a few times each, which keeps the crawl to about a minute while every kind
- * of page of every account is read. Each request runs in a transaction that is rolled
- * back, so no account changes the world another meets.
+ * ({@code ??key_ja??}) in its text or attributes or a raw placeholder ({@code {0}}), and
+ * none writes a date the ISO way (2026-12-07) in its text outside inputs, except where it
+ * quotes evidence verbatim. From the home page, each link on a page of this server is
+ * followed; pages of one shape (the same path once record ids are set aside, and what the
+ * link says without its numbers) are visited a few times each, which keeps the crawl to
+ * about a minute while every kind of page of every account is read. Each request runs in
+ * a transaction that is rolled back, so no account changes the world another meets.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -130,6 +130,9 @@ class PageCrawlIT {
 			}
 			Document page = Jsoup.parse(html, "http://localhost" + path);
 			page.select("input, textarea, select, script, style").remove();
+			if (page.body().text().contains("{0}") || page.body().text().contains("{1}")) {
+				problems.add("a raw message placeholder on " + path);
+			}
 			var iso = ISO_DATE.matcher(page.body().text());
 			if (!VERBATIM.matcher(path).find() && iso.find()) {
 				problems.add("ISO date on " + path + ": " + page.body()
