@@ -32,7 +32,8 @@ class TemplateRulesTests {
 			"catalog.RequirementText: labels of the catalog's codes", "serviceLevelText",
 			"contract.ServiceLevelText: service-level targets as text", "incidentTexts",
 			"incident.web.IncidentTexts: durations on the incident pages", "rosterTexts",
-			"roster.RosterTexts: roster changes as text");
+			"roster.RosterTexts: roster changes as text", "auditLabels",
+			"audit.web.AuditLabels: the audit log's codes, details and addresses as text");
 
 	private static final Pattern BEAN_CALL = Pattern.compile("(?<!\\w)@([a-zA-Z]\\w*)\\s*\\.");
 

@@ -15,6 +15,7 @@ import jp.itaku.finding.FindingParties;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.Dates;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.Role;
@@ -155,7 +156,7 @@ public class LogFindings {
 
 	/** A log finding's reference in a mail: its day and the ID or name concerned. */
 	static String reference(LogFinding finding) {
-		String day = (finding.getOccurredOn() != null) ? finding.getOccurredOn().toString() : "";
+		String day = (finding.getOccurredOn() != null) ? Dates.wareki(finding.getOccurredOn()) : "";
 		String who = (finding.getUserRef() != null) ? finding.getUserRef() : "";
 		return (day + " " + who).strip();
 	}

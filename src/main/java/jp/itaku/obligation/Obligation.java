@@ -64,6 +64,12 @@ public class Obligation {
 	@Column(name = "period_key", nullable = false)
 	private String periodKey;
 
+	@Column(name = "period_start")
+	private @Nullable LocalDate periodStart;
+
+	@Column(name = "period_end")
+	private @Nullable LocalDate periodEnd;
+
 	@Column(name = "due_date")
 	private @Nullable LocalDate dueDate;
 
@@ -119,6 +125,8 @@ public class Obligation {
 		this.summary = plan.summary();
 		this.summaryEn = plan.summaryEn();
 		this.periodKey = plan.periodKey();
+		this.periodStart = plan.periodStart();
+		this.periodEnd = plan.periodEnd();
 		this.dueDate = plan.dueDate();
 		this.dueKind = plan.dueKind();
 		this.duePolicy = plan.duePolicy();
@@ -290,6 +298,8 @@ public class Obligation {
 	 * @return what changed, or {@code null} when nothing did
 	 */
 	@Nullable String replan(PlannedObligation plan, Instant now) {
+		this.periodStart = plan.periodStart();
+		this.periodEnd = plan.periodEnd();
 		this.dueKind = plan.dueKind();
 		this.duePolicy = plan.duePolicy();
 		this.dueWithin = plan.dueWithin();
@@ -310,37 +320,23 @@ public class Obligation {
 
 	/**
 	 * Returns what kind of period the obligation is for, to name it: {@code START},
-	 * {@code END}, {@code MONTH}, {@code PERIOD}, {@code EVENT} for a raised one, or
-	 * {@code PLAN} for an occurrence of the implementation plan ({@code PLAN_EVERY} when
-	 * the plan states an interval).
+	 * {@code END}, {@code MONTH}, a fiscal {@code QUARTER}, {@code HALF} or
+	 * {@code FISCAL_YEAR} (April to March), another {@code RANGE} of days, a
+	 * {@code PERIOD} by its number when its days are not known, or {@code EVENT} for a
+	 * raised one.
 	 * @return the kind of period
 	 */
 	public String getPeriodKind() {
-		if (this.origin == Origin.RAISED) {
-			return "EVENT";
-		}
-		if (this.origin == Origin.SCHEDULED) {
-			return (this.subject == null || this.subject.isEmpty()) ? "PLAN" : "PLAN_EVERY_" + this.subject;
-		}
-		if (this.periodKey.matches("\\d{4}-\\d{2}")) {
-			return "MONTH";
-		}
-		return this.periodKey.startsWith("P") ? "PERIOD" : this.periodKey;
+		return PeriodName.of(this).kind();
 	}
 
 	/**
 	 * Returns the arguments of the period's label ({@code obligation.periodKey.<kind>}):
-	 * the period key, or for a raised obligation the day it happened and its subject.
+	 * see {@link PeriodName}.
 	 * @return the label's arguments
 	 */
 	public Object[] getPeriodArguments() {
-		if (this.origin == Origin.RAISED) {
-			return new Object[] { String.valueOf(this.occurredOn), (this.subject != null) ? this.subject : "" };
-		}
-		if (this.origin == Origin.SCHEDULED) {
-			return new Object[] { String.valueOf(this.occurredOn), "" };
-		}
-		return new Object[] { this.periodKey, "" };
+		return PeriodName.of(this).arguments();
 	}
 
 	private void requireSubmitted() {
@@ -355,6 +351,14 @@ public class Obligation {
 
 	public UUID getContractId() {
 		return this.contractId;
+	}
+
+	public @Nullable LocalDate getPeriodStart() {
+		return this.periodStart;
+	}
+
+	public @Nullable LocalDate getPeriodEnd() {
+		return this.periodEnd;
 	}
 
 	public String getRequirementKey() {

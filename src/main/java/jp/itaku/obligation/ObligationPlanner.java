@@ -76,7 +76,8 @@ public final class ObligationPlanner {
 							max(due.from(), terms.start()));
 					planned.add(new PlannedObligation(key, clause.ref(), clause.category(), requirement.kind(),
 							requirement.deliverable(), requirement.summary(), requirement.summaryEn(),
-							occurrence.periodKey(), date, due.kind(), due.policy(), due.within()));
+							occurrence.periodKey(), date, due.kind(), due.policy(), due.within(), occurrence.from(),
+							occurrence.to()));
 				}
 			}
 		}
@@ -219,7 +220,7 @@ public final class ObligationPlanner {
 				// A monthly report covers its month: due after the month ends.
 				due = after(month.atEndOfMonth(), deadline, terms);
 			}
-			occurrences.add(new Occurrence(month.toString(), due));
+			occurrences.add(new Occurrence(month.toString(), due, month.atDay(1), month.atEndOfMonth()));
 		}
 		return occurrences;
 	}
@@ -241,7 +242,7 @@ public final class ObligationPlanner {
 		LocalDate from = terms.start();
 		for (int n = 1; !from.isAfter(terms.end()) && n <= 400; n++) {
 			LocalDate periodEnd = min(from.plus(period).minusDays(1), terms.end());
-			occurrences.add(new Occurrence("P" + n, after(periodEnd, deadline, terms)));
+			occurrences.add(new Occurrence("P" + n, after(periodEnd, deadline, terms), from, periodEnd));
 			from = from.plus(period);
 		}
 		return occurrences;
@@ -366,7 +367,20 @@ public final class ObligationPlanner {
 			@Nullable String within) {
 	}
 
-	private record Occurrence(String periodKey, Due due) {
+	/**
+	 * One occurrence of a planned requirement.
+	 *
+	 * @param periodKey names it
+	 * @param due when it is due
+	 * @param from the first day of the period it covers, or {@code null}
+	 * @param to the last day, or {@code null}
+	 */
+	private record Occurrence(String periodKey, Due due, @Nullable LocalDate from, @Nullable LocalDate to) {
+
+		Occurrence(String periodKey, Due due) {
+			this(periodKey, due, null, null);
+		}
+
 	}
 
 }

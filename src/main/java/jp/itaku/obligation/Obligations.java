@@ -424,7 +424,37 @@ public class Obligations implements ContractClosingCheck {
 		if (!mayAct(actor, contract, true)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		return store(actor, obligation, contract, comment, uploads);
+		return store(actor, obligation, contract, comment, uploads, null);
+	}
+
+	/**
+	 * Submits one document to several obligations at once (a roster change notice that is
+	 * also the responsible-persons notice): each obligation gets its submission, and the
+	 * submissions are bundled, so that the client's one accept or return decides all of
+	 * them ({@link #review}). The actor's rights are checked per obligation as by
+	 * {@link #submit}.
+	 * @param actor a lead or worker of the contractor
+	 * @param ids the obligations, each awaiting a submission
+	 * @param comment the contractor's comment
+	 * @param uploads the files, at least one
+	 * @return the submissions, one per obligation
+	 */
+	@Transactional
+	public List<Submission> submitTogether(Actor actor, List<UUID> ids, String comment, List<Upload> uploads) {
+		if (ids.size() == 1) {
+			return List.of(submit(actor, ids.get(0), comment, uploads));
+		}
+		UUID bundle = UUID.randomUUID();
+		List<Submission> submitted = new ArrayList<>();
+		for (UUID id : ids) {
+			Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
+			Contract contract = scopedContract(actor, obligation);
+			if (!mayAct(actor, contract, true)) {
+				throw new AccessDeniedProblem("error.forbidden");
+			}
+			submitted.add(store(actor, obligation, contract, comment, uploads, bundle));
+		}
+		return submitted;
 	}
 
 	/**
@@ -457,11 +487,11 @@ public class Obligations implements ContractClosingCheck {
 				|| !Objects.equals(source, obligation.getSource())) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		return store(actor, obligation, contract, comment, uploads);
+		return store(actor, obligation, contract, comment, uploads, null);
 	}
 
 	private Submission store(Actor actor, Obligation obligation, Contract contract, String comment,
-			List<Upload> uploads) {
+			List<Upload> uploads, @Nullable UUID bundle) {
 		UUID id = obligation.getId();
 		if (uploads.isEmpty()) {
 			throw new InvalidInputProblem("files", "submission.files.required");
@@ -472,7 +502,7 @@ public class Obligations implements ContractClosingCheck {
 		Instant now = Instant.now(this.clock);
 		obligation.submitted(now);
 		int number = (int) this.submissions.countByObligationId(id) + 1;
-		Submission submission = this.submissions.save(new Submission(id, number, comment, actor.userId(), now));
+		Submission submission = this.submissions.save(new Submission(id, number, comment, actor.userId(), now, bundle));
 		List<String> names = new ArrayList<>();
 		for (Upload upload : uploads) {
 			UploadedDocument document;
@@ -488,8 +518,11 @@ public class Obligations implements ContractClosingCheck {
 			names.add(document.fileName() + " (" + document.sha256() + ")");
 		}
 		record(obligation, actor, "SUBMITTED", submission.getComment(), now);
-		this.audit.record(AuditRecord.of("SUBMISSION_CREATED")
-			.actor(actor)
+		AuditRecord created = AuditRecord.of("SUBMISSION_CREATED");
+		if (bundle != null) {
+			created.detail("bundle", bundle);
+		}
+		this.audit.record(created.actor(actor)
 			.target("Obligation", id)
 			.detail("submission", submission.getId())
 			.detail("number", number)
@@ -514,12 +547,13 @@ public class Obligations implements ContractClosingCheck {
 	@Transactional
 	public List<UUID> submitFor(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, String comment,
 			List<Upload> uploads) {
-		List<UUID> submitted = new ArrayList<>();
-		for (Obligation obligation : this.reads.findUnscoped(contractId, deliverable, periodKey)) {
-			if (obligation.awaitsSubmission()) {
-				submit(actor, obligation.getId(), comment, uploads);
-				submitted.add(obligation.getId());
-			}
+		List<UUID> submitted = this.reads.findUnscoped(contractId, deliverable, periodKey)
+			.stream()
+			.filter(Obligation::awaitsSubmission)
+			.map(Obligation::getId)
+			.toList();
+		if (!submitted.isEmpty()) {
+			submitTogether(actor, submitted, comment, uploads);
 		}
 		return submitted;
 	}
@@ -543,10 +577,13 @@ public class Obligations implements ContractClosingCheck {
 			String comment) {
 		List<UUID> reviewed = new ArrayList<>();
 		for (Obligation obligation : this.reads.findUnscoped(contractId, deliverable, periodKey)) {
+			if (reviewed.contains(obligation.getId())) {
+				// Decided with a submission of its bundle.
+				continue;
+			}
 			Optional<UUID> pending = this.reads.pendingSubmissionUnscoped(obligation.getId());
 			if (pending.isPresent()) {
-				review(actor, pending.get(), accept, comment);
-				reviewed.add(obligation.getId());
+				reviewed.addAll(decide(actor, pending.get(), accept, comment).obligations());
 			}
 		}
 		return reviewed;
@@ -562,30 +599,68 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public Submission review(Actor actor, UUID submissionId, boolean accept, @Nullable String comment) {
+		return decide(actor, submissionId, accept, comment).submission();
+	}
+
+	/**
+	 * Reviews a submission and every pending one filed in the same bundle (one document
+	 * to several obligations): one decision, recorded once in each obligation's history
+	 * and once on the audit trail.
+	 */
+	private Decision decide(Actor actor, UUID submissionId, boolean accept, @Nullable String comment) {
 		Submission submission = this.submissions.findById(submissionId)
 			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
-		Obligation obligation = this.obligations.findById(submission.getObligationId())
-			.orElseThrow(() -> new NotFoundProblem(WHAT));
-		Contract contract = scopedContract(actor, obligation);
-		if (!mayAct(actor, contract, false)) {
-			throw new AccessDeniedProblem("error.forbidden");
+		List<Submission> decided = new ArrayList<>();
+		decided.add(submission);
+		if (submission.getBundleId() != null && submission.getReviewStatus() == ReviewStatus.PENDING) {
+			this.submissions.findByBundleIdAndReviewStatus(submission.getBundleId(), ReviewStatus.PENDING)
+				.stream()
+				.filter((other) -> !other.getId().equals(submissionId))
+				.forEach(decided::add);
 		}
 		Instant now = Instant.now(this.clock);
-		if (accept) {
-			submission.accept(actor.userId(), comment, now);
-			obligation.accepted(now);
+		List<UUID> obligationIds = new ArrayList<>();
+		for (Submission each : decided) {
+			Obligation obligation = this.obligations.findById(each.getObligationId())
+				.orElseThrow(() -> new NotFoundProblem(WHAT));
+			Contract contract = scopedContract(actor, obligation);
+			if (!mayAct(actor, contract, false)) {
+				throw new AccessDeniedProblem("error.forbidden");
+			}
+			if (accept) {
+				each.accept(actor.userId(), comment, now);
+				obligation.accepted(now);
+			}
+			else {
+				each.returnWith(actor.userId(), comment, now);
+				obligation.returned(now);
+			}
+			record(obligation, actor, accept ? "ACCEPTED" : "RETURNED", each.getReviewComment(), now);
+			obligationIds.add(obligation.getId());
 		}
-		else {
-			submission.returnWith(actor.userId(), comment, now);
-			obligation.returned(now);
-		}
-		record(obligation, actor, accept ? "ACCEPTED" : "RETURNED", submission.getReviewComment(), now);
-		this.audit.record(AuditRecord.of(accept ? "SUBMISSION_ACCEPTED" : "SUBMISSION_RETURNED")
+		AuditRecord entry = AuditRecord.of(accept ? "SUBMISSION_ACCEPTED" : "SUBMISSION_RETURNED")
 			.actor(actor)
 			.target("Submission", submissionId)
-			.detail("obligation", obligation.getId()));
-		this.events.publishEvent(new SubmissionReviewed(obligation.getId(), submissionId, accept));
-		return submission;
+			.detail("obligation", submission.getObligationId());
+		if (decided.size() > 1) {
+			entry.detail("bundle", submission.getBundleId())
+				.detail("obligations", obligationIds)
+				.detail("submissions", decided.stream().map(Submission::getId).toList());
+		}
+		this.audit.record(entry);
+		for (Submission each : decided) {
+			this.events.publishEvent(new SubmissionReviewed(each.getObligationId(), each.getId(), accept));
+		}
+		return new Decision(submission, obligationIds);
+	}
+
+	/**
+	 * The outcome of one review.
+	 *
+	 * @param submission the submission reviewed
+	 * @param obligations every obligation it decided, its bundle's included
+	 */
+	private record Decision(Submission submission, List<UUID> obligations) {
 	}
 
 	/**

@@ -29,8 +29,20 @@ import org.jspecify.annotations.Nullable;
  * @param duePolicy the named deadline (直ちに, 速やかに, 遅滞なく) it is counted by, or {@code null}
  * @param dueWithin the ISO-8601 duration counted from the event (e.g. {@code PT1H},
  * {@code P3D}), or {@code null} for a calendar-fixed date or one due at the event
+ * @param periodStart the first day of the period a periodic or monthly obligation covers,
+ * or {@code null} for one of no period
+ * @param periodEnd its last day, or {@code null}
  */
 record PlannedObligation(String requirementKey, String clauseRef, ClauseCategory category, RequirementKind kind,
 		Deliverable deliverable, String summary, String summaryEn, String periodKey, @Nullable LocalDate dueDate,
-		DeadlineKind dueKind, @Nullable DeadlinePolicy duePolicy, @Nullable String dueWithin) {
+		DeadlineKind dueKind, @Nullable DeadlinePolicy duePolicy, @Nullable String dueWithin,
+		@Nullable LocalDate periodStart, @Nullable LocalDate periodEnd) {
+
+	PlannedObligation(String requirementKey, String clauseRef, ClauseCategory category, RequirementKind kind,
+			Deliverable deliverable, String summary, String summaryEn, String periodKey, @Nullable LocalDate dueDate,
+			DeadlineKind dueKind, @Nullable DeadlinePolicy duePolicy, @Nullable String dueWithin) {
+		this(requirementKey, clauseRef, category, kind, deliverable, summary, summaryEn, periodKey, dueDate, dueKind,
+				duePolicy, dueWithin, null, null);
+	}
+
 }

@@ -54,14 +54,19 @@ public class Submission {
 	@Column(name = "reviewed_at")
 	private @Nullable Instant reviewedAt;
 
+	/** Shared by the submissions of one document filed to several obligations. */
+	@Column(name = "bundle_id")
+	private @Nullable UUID bundleId;
+
 	@Version
 	private @Nullable Long version;
 
 	protected Submission() {
 	}
 
-	Submission(UUID obligationId, int number, String comment, UUID submittedBy, Instant now) {
+	Submission(UUID obligationId, int number, String comment, UUID submittedBy, Instant now, @Nullable UUID bundleId) {
 		this.id = UUID.randomUUID();
+		this.bundleId = bundleId;
 		this.obligationId = obligationId;
 		this.number = number;
 		this.comment = (comment == null || comment.isBlank()) ? null : comment.strip();
@@ -132,6 +137,15 @@ public class Submission {
 
 	public @Nullable Instant getReviewedAt() {
 		return this.reviewedAt;
+	}
+
+	/**
+	 * Returns the bundle of submissions filed together with this one (the same document
+	 * to several obligations), decided by one review.
+	 * @return the bundle, or {@code null} for a submission filed alone
+	 */
+	public @Nullable UUID getBundleId() {
+		return this.bundleId;
 	}
 
 }

@@ -17,6 +17,10 @@ interface SubmissionRepository extends JpaRepository<Submission, UUID> {
 
 	long countByObligationId(UUID obligationId);
 
+	List<Submission> findByBundleIdAndReviewStatus(UUID bundleId, ReviewStatus status);
+
+	List<Submission> findByBundleId(UUID bundleId);
+
 	List<Submission> findByReviewedAtGreaterThanEqualAndReviewedAtLessThanOrderByReviewedAtAsc(Instant from,
 			Instant to);
 

@@ -16,9 +16,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Formats dates as officers expect them: in Japanese with the era (令和7年4月1日), in English
- * as ISO dates; instants are shown in Asia/Tokyo. Available in templates as
- * {@code @dates}.
+ * Formats dates as officers expect them, in one format on every page: in Japanese with
+ * the era and the weekday (令和8年12月7日（月）), with the Western year beside the era where both
+ * are expected ({@link #dateBoth}: 令和8年（2026年）12月7日（月）), in English as
+ * {@code Mon 7 Dec 2026}; instants are shown in Asia/Tokyo. Available in templates as
+ * {@code @dates}. Documents (PDF forms, mails) keep the plain era date {@link #wareki}.
  */
 @Component("dates")
 public class Dates {
@@ -37,7 +39,9 @@ public class Dates {
 
 	private static final LocalDate MEIJI_6 = LocalDate.of(1873, 1, 1);
 
-	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+	private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
+
+	private static final String[] WEEKDAYS = { "月", "火", "水", "木", "金", "土", "日" };
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -73,21 +77,52 @@ public class Dates {
 	}
 
 	/**
-	 * Formats a date in the reader's locale.
+	 * Formats a date in the reader's locale, with its weekday.
 	 * @param date the date, may be {@code null}
-	 * @return e.g. {@code 令和7年4月1日} or {@code 2025-04-01}; empty for {@code null}
+	 * @return e.g. {@code 令和7年4月1日（火）} or {@code Tue 1 Apr 2025}; empty for {@code null}
 	 */
-	public String date(LocalDate date) {
+	public String date(@Nullable LocalDate date) {
 		if (date == null) {
 			return "";
 		}
-		return isJapanese() ? wareki(date) : ISO_DATE.format(date);
+		return isJapanese() ? wareki(date) + weekday(date) : ENGLISH.format(date);
+	}
+
+	/**
+	 * Formats a date with both the era and the Western year, where officers expect both
+	 * (a contract's period, a due date they write into a letter).
+	 * @param date the date, may be {@code null}
+	 * @return e.g. {@code 令和8年（2026年）12月7日（月）} or {@code Mon 7 Dec 2026}; empty for
+	 * {@code null}
+	 */
+	public String dateBoth(@Nullable LocalDate date) {
+		if (date == null) {
+			return "";
+		}
+		if (!isJapanese()) {
+			return ENGLISH.format(date);
+		}
+		String wareki = wareki(date);
+		int year = wareki.indexOf('年');
+		if (date.isBefore(MEIJI_6) || year < 0) {
+			return wareki + weekday(date);
+		}
+		return wareki.substring(0, year + 1) + "（" + date.getYear() + "年）" + wareki.substring(year + 1) + weekday(date);
+	}
+
+	/**
+	 * Writes a date's weekday as Japanese documents do.
+	 * @param date the date
+	 * @return e.g. {@code （月）}
+	 */
+	public static String weekday(LocalDate date) {
+		return "（" + WEEKDAYS[date.getDayOfWeek().getValue() - 1] + "）";
 	}
 
 	/**
 	 * Formats an instant as a Tokyo date and time in the reader's locale.
 	 * @param instant the instant, may be {@code null}
-	 * @return e.g. {@code 令和7年4月1日 09:30} or {@code 2025-04-01 09:30 JST}
+	 * @return e.g. {@code 令和7年4月1日（火） 09:30} or {@code Tue 1 Apr 2025 09:30 JST}
 	 */
 	public String dateTime(@Nullable Instant instant) {
 		if (instant == null) {
@@ -95,8 +130,7 @@ public class Dates {
 		}
 		var tokyo = ItakuTime.inTokyo(instant);
 		String time = TIME.format(tokyo);
-		return isJapanese() ? wareki(tokyo.toLocalDate()) + " " + time
-				: ISO_DATE.format(tokyo.toLocalDate()) + " " + time + " JST";
+		return date(tokyo.toLocalDate()) + " " + time + (isJapanese() ? "" : " JST");
 	}
 
 	/**

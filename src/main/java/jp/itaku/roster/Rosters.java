@@ -511,13 +511,12 @@ public class Rosters {
 					noticeKey(number)));
 		}
 		String comment = (number == 1) ? "従事者名簿を提出します。" : "従事者名簿の変更（第" + number + "号）を届け出ます。";
-		List<UUID> submitted = new ArrayList<>();
-		for (Obligation obligation : met) {
-			if (obligation.awaitsSubmission()) {
-				this.obligations.submit(actor, obligation.getId(), comment,
-						List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
-				submitted.add(obligation.getId());
-			}
+		// One notice, however many obligations it meets: filed together, so that the
+		// client's one review decides them all.
+		List<UUID> submitted = met.stream().filter(Obligation::awaitsSubmission).map(Obligation::getId).toList();
+		if (!submitted.isEmpty()) {
+			this.obligations.submitTogether(actor, submitted, comment,
+					List.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(pdf))));
 		}
 		this.audit.record(AuditRecord.of("ROSTER_NOTICE_FILED")
 			.actor(actor)

@@ -344,7 +344,10 @@ class AssetLifeIT {
 				assertThat(end.getDeliverable()).isEqualTo(Deliverable.DISPOSAL_REPORT);
 				this.obligations.review(this.officer, pending.get(), true, "確認しました");
 			}
-			else if (end.getStatus() != ObligationStatus.ACCEPTED) {
+			// Read again: one review of a document filed to two of them decided both.
+			else if (this.obligations.detail(this.officer, end.getId())
+				.obligation()
+				.getStatus() != ObligationStatus.ACCEPTED) {
 				this.obligations.waive(this.officer, end.getId(), "試験のため");
 			}
 		}

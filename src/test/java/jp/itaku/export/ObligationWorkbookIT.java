@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,6 +63,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class ObligationWorkbookIT {
+
+	private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -170,11 +173,12 @@ class ObligationWorkbookIT {
 			assertThat(text(sheet.getRow(2), 1)).isEqualTo("住民記録システム運用保守業務委託");
 			assertThat(text(sheet.getRow(3), 1)).isEqualTo(this.contractor.getName());
 			assertThat(text(sheet.getRow(4), 1)).isEqualTo(
-					Dates.wareki(this.contract.getPeriodStart()) + " 〜 " + Dates.wareki(this.contract.getPeriodEnd()));
+					Dates.wareki(this.contract.getPeriodStart()) + Dates.weekday(this.contract.getPeriodStart()) + " 〜 "
+							+ Dates.wareki(this.contract.getPeriodEnd()) + Dates.weekday(this.contract.getPeriodEnd()));
 			assertThat(text(sheet.getRow(4), 1)).startsWith("令和");
 			assertThat(text(sheet.getRow(5), 1)).startsWith("世田谷区").contains("第").endsWith("版");
 			assertThat(text(sheet.getRow(6), 0)).isEqualTo("出力日");
-			assertThat(text(sheet.getRow(6), 1)).isEqualTo(Dates.wareki(today()));
+			assertThat(text(sheet.getRow(6), 1)).isEqualTo(Dates.wareki(today()) + Dates.weekday(today()));
 
 			Row header = sheet.getRow(HEADER_ROW);
 			List<String> headings = new ArrayList<>();
@@ -262,7 +266,8 @@ class ObligationWorkbookIT {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
 			assertThat(text(workbook.getSheetAt(0).getRow(HEADER_ROW), 0)).isEqualTo("Category");
 			assertThat(text(workbook.getSheetAt(0).getRow(4), 1))
-				.isEqualTo(this.contract.getPeriodStart() + " to " + this.contract.getPeriodEnd());
+				.isEqualTo(ENGLISH_DAY.format(this.contract.getPeriodStart()) + " to "
+						+ ENGLISH_DAY.format(this.contract.getPeriodEnd()));
 		}
 	}
 

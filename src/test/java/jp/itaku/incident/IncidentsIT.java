@@ -469,7 +469,8 @@ class IncidentsIT {
 		var after = Jsoup.parse(
 				this.mvc.perform(get(url).with(as(this.auditorUser))).andReturn().getResponse().getContentAsString());
 		assertThat(after.select("#plan-obligations").text()).contains("受理済み");
-		assertThat(after.select("#plan-last-accepted").text()).isEqualTo(jp.itaku.platform.Dates.wareki(today));
+		assertThat(after.select("#plan-last-accepted").text())
+			.isEqualTo(jp.itaku.platform.Dates.wareki(today) + jp.itaku.platform.Dates.weekday(today));
 		assertThat(after.select("#plan-next-review").text())
 			.contains(jp.itaku.platform.Dates.wareki(today.plusYears(1)));
 		assertThat(after.select("#drills li").text()).contains("個人情報漏えい時の初動訓練", "USBメモリの紛失");

@@ -10,6 +10,8 @@ import jp.itaku.platform.ActorPrincipal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -34,8 +36,11 @@ class LoginController {
 
 	private final String demoPassword;
 
+	private final ApplicationAvailability availability;
+
 	LoginController(SignIn signIn, SignInHandlers handlers, @Value("${itaku.demo.enabled:false}") boolean demo,
-			@Value("${itaku.demo.password:}") String demoPassword) {
+			@Value("${itaku.demo.password:}") String demoPassword, ApplicationAvailability availability) {
+		this.availability = availability;
 		this.signIn = signIn;
 		this.handlers = handlers;
 		this.demo = demo;
@@ -43,12 +48,21 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(name = "wait", required = false) String wait, Model model) {
+	String login(@RequestParam(name = "wait", required = false) String wait, Model model,
+			HttpServletResponse response) {
 		if (wait != null && wait.matches("[0-9]{1,6}")) {
 			model.addAttribute("waitSeconds", Long.parseLong(wait));
 		}
 		model.addAttribute("demo", this.demo);
 		model.addAttribute("demoPassword", this.demo ? this.demoPassword : null);
+		// The demo accounts are seeded after the server starts answering; until the node
+		// is ready (readiness DOWN while the seeding runs) the page says so and looks
+		// again, instead of offering a sign-in that would fail.
+		boolean preparing = this.demo && this.availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC;
+		model.addAttribute("demoPreparing", preparing);
+		if (preparing) {
+			response.setHeader("Refresh", "3");
+		}
 		return "login";
 	}
 

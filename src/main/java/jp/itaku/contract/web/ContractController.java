@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.contract.Contract;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -61,7 +63,11 @@ class ContractController {
 
 	private final FormErrors formErrors;
 
-	ContractController(Contracts contracts, Organisations organisations, ClauseCatalog catalog, FormErrors formErrors) {
+	private final SpringValidatorAdapter validator;
+
+	ContractController(Contracts contracts, Organisations organisations, ClauseCatalog catalog, FormErrors formErrors,
+			Validator validator) {
+		this.validator = new SpringValidatorAdapter(validator);
 		this.contracts = contracts;
 		this.organisations = organisations;
 		this.catalog = catalog;
@@ -163,12 +169,16 @@ class ContractController {
 	}
 
 	@PostMapping("/contracts/{id}/edit")
-	String update(@PathVariable("id") UUID id, @Valid @ModelAttribute("form") ContractForm form, BindingResult result,
+	String update(@PathVariable("id") UUID id, @ModelAttribute("form") ContractForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		Actor actor = CurrentActor.require();
 		Contract contract = editable(actor, id);
+		// The edit form does not offer the contractor and the profile (they are fixed
+		// once registered): fill them in before validating, or the form could never be
+		// saved.
 		form.setContractorOrganisationId(contract.getContractorOrganisationId());
 		form.setProfileId(contract.getProfileId());
+		this.validator.validate(form, result);
 		if (!result.hasErrors()) {
 			try {
 				this.contracts.update(actor, id, form);

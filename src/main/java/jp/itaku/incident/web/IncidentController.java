@@ -3,7 +3,9 @@ package jp.itaku.incident.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +23,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
 import jp.itaku.platform.web.Downloads;
@@ -74,7 +77,24 @@ class IncidentController {
 
 	@GetMapping("/incidents")
 	String open(Model model) {
-		model.addAttribute("incidents", this.incidents.open(CurrentActor.require()));
+		Actor actor = CurrentActor.require();
+		List<Incident> open = this.incidents.open(actor);
+		// The list spans contracts, and each contract numbers its incidents from 1: each
+		// row names its contract, and its number is shown with the contract's.
+		Map<UUID, Contract> contracts = new HashMap<>();
+		for (Incident incident : open) {
+			if (!contracts.containsKey(incident.getContractId())) {
+				try {
+					contracts.put(incident.getContractId(),
+							this.contracts.getAsParticipant(actor, incident.getContractId()));
+				}
+				catch (NotFoundProblem ex) {
+					// Listed through the actor's own report only: named by the incident.
+				}
+			}
+		}
+		model.addAttribute("incidents", open);
+		model.addAttribute("contractsById", contracts);
 		return "incidents/open";
 	}
 

@@ -65,8 +65,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.text("error.invalidInput"));
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, PageProblemHandler.isInPath(ex)
+				? this.messages.text("error.badUrl.api", ex.getName()) : this.messages.text("error.invalidInput"));
 		InputRules.Violation violation = InputRulesJson.violationOf(ex);
 		detail.setProperty("errors",
 				List.of(Map.of("field", ex.getName(), "message",

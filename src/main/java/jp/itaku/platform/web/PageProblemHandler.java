@@ -33,6 +33,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -87,6 +88,13 @@ class PageProblemHandler {
 				: this.messages.text("error.field.malformed");
 		response.setStatus(400);
 		model.addAttribute("status", 400);
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch && isInPath(mismatch)) {
+			// A record id in the address that is no id: a link cut short or mistyped.
+			model.addAttribute("problemMessage", this.messages.text("error.badUrl"));
+			model.addAttribute("fieldMessages",
+					List.of(this.messages.text("error.badUrl.parameter", mismatch.getName())));
+			return "error";
+		}
 		model.addAttribute("problemMessage", this.messages.text("error.invalidInput"));
 		model.addAttribute("fieldMessages", List.of((ex instanceof MethodArgumentTypeMismatchException mismatch)
 				? mismatch.getName() + ": " + message : message));
@@ -119,6 +127,16 @@ class PageProblemHandler {
 			throw ex;
 		}
 		return handleConflict(ex, request);
+	}
+
+	/**
+	 * Returns whether a value that could not be read came from the address's path (a
+	 * record id), not from a query or a form.
+	 * @param mismatch the refused value
+	 * @return {@code true} for a path variable
+	 */
+	static boolean isInPath(MethodArgumentTypeMismatchException mismatch) {
+		return mismatch.getParameter().hasParameterAnnotation(PathVariable.class);
 	}
 
 	/**
