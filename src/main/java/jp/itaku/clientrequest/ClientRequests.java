@@ -42,6 +42,7 @@ import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.Dates;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 import jp.itaku.platform.ItakuTime;
@@ -376,8 +377,9 @@ public class ClientRequests {
 	private static String subject(ClientRequest request) {
 		String line = request.getDescription().lines().findFirst().orElse("");
 		line = (line.length() > 60) ? line.substring(0, 60) + "…" : line;
-		String period = (request.getPeriodFrom() != null)
-				? "（" + request.getPeriodFrom() + "〜" + request.getPeriodTo() + "）" : "";
+		LocalDate from = request.getPeriodFrom();
+		LocalDate to = request.getPeriodTo();
+		String period = (from != null && to != null) ? "（" + Dates.wareki(from) + "〜" + Dates.wareki(to) + "）" : "";
 		return request.getNumber() + " " + line + period;
 	}
 

@@ -1,10 +1,12 @@
 package jp.itaku.plan.web;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.itaku.plan.ImplementationPlans;
 import jp.itaku.plan.PlanInput;
@@ -70,13 +72,21 @@ class PlanController {
 		return (text == null || text.isBlank()) ? null : parse(text.strip(), field);
 	}
 
+	/** A day as year, month and day joined by / or - (2026/10/1, 2026-10-01). */
+	private static final Pattern DAY = Pattern.compile("(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})");
+
 	private static LocalDate parse(String text, String field) {
+		Matcher day = DAY.matcher(text);
 		try {
-			return LocalDate.parse(text.replace('/', '-'));
+			if (day.matches()) {
+				return LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)),
+						Integer.parseInt(day.group(3)));
+			}
 		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputProblem("plans[0]." + field, "plan.date.unreadable", text);
+		catch (DateTimeException ex) {
+			// 2026/2/30: not a day; refused below as any unreadable text
 		}
+		throw new InvalidInputProblem("plans[0]." + field, "plan.date.unreadable", text);
 	}
 
 	/**
