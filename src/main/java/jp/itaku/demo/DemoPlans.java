@@ -2,6 +2,7 @@ package jp.itaku.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,8 +85,9 @@ class DemoPlans implements DemoStep {
 		byte[] pdf = ("%PDF-1.4\n% Itaku demo: 庁舎外サーバの情報セキュリティ対策状況の確認記録 " + occurrence.getDueDate() + "\n%%EOF\n")
 			.getBytes(StandardCharsets.UTF_8);
 		var submission = this.obligations.submit(lead, occurrence.getId(), "定期確認を実施しました。確認結果を添付します。",
-				List.of(new Obligations.Upload("庁舎外サーバ確認記録_" + occurrence.getDueDate() + ".pdf", "application/pdf",
-						new ByteArrayResource(pdf))));
+				List.of(new Obligations.Upload(
+						"庁舎外サーバ確認記録_" + occurrence.getDueDate().format(DateTimeFormatter.BASIC_ISO_DATE) + ".pdf",
+						"application/pdf", new ByteArrayResource(pdf))));
 		this.obligations.review(this.actors.of("officer"), submission.getId(), true, "確認記録を受領しました。");
 	}
 
