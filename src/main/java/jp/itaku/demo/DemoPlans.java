@@ -80,14 +80,21 @@ class DemoPlans implements DemoStep {
 		log.info("Demo implementation plans seeded");
 	}
 
+	/**
+	 * An occurrence's day as the file name carries it (20261007): no ISO date on pages.
+	 */
+	private static String dayOf(Obligation occurrence) {
+		LocalDate due = occurrence.getDueDate();
+		return (due != null) ? due.format(DateTimeFormatter.BASIC_ISO_DATE) : "";
+	}
+
 	/** Records the act of an occurrence and has the client accept it. */
 	private void record(Actor lead, Obligation occurrence) {
 		byte[] pdf = ("%PDF-1.4\n% Itaku demo: 庁舎外サーバの情報セキュリティ対策状況の確認記録 " + occurrence.getDueDate() + "\n%%EOF\n")
 			.getBytes(StandardCharsets.UTF_8);
 		var submission = this.obligations.submit(lead, occurrence.getId(), "定期確認を実施しました。確認結果を添付します。",
-				List.of(new Obligations.Upload(
-						"庁舎外サーバ確認記録_" + occurrence.getDueDate().format(DateTimeFormatter.BASIC_ISO_DATE) + ".pdf",
-						"application/pdf", new ByteArrayResource(pdf))));
+				List.of(new Obligations.Upload("庁舎外サーバ確認記録_" + dayOf(occurrence) + ".pdf", "application/pdf",
+						new ByteArrayResource(pdf))));
 		this.obligations.review(this.actors.of("officer"), submission.getId(), true, "確認記録を受領しました。");
 	}
 
