@@ -35,6 +35,7 @@ create table approval (
     ended_by uuid,
     ended_at timestamp with time zone,
     end_reason text,
+    expiry_reminded_at timestamp with time zone,
     document_key varchar(200) not null,
     document_sha256 varchar(64) not null,
     file_name varchar(300) not null,

@@ -3,6 +3,7 @@ package jp.itaku.approval;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jp.itaku.catalog.ContentItem;
@@ -40,6 +41,19 @@ public enum ApprovalField {
 
 	/** Which information (対象となる情報). */
 	INFORMATION;
+
+	/**
+	 * Returns the name of the form's property that holds this field (for the period, its
+	 * first day).
+	 * @return e.g. {@code thirdParty}
+	 */
+	public String property() {
+		return switch (this) {
+			case THIRD_PARTY -> "thirdParty";
+			case PERIOD -> "periodFrom";
+			default -> name().toLowerCase(Locale.ROOT);
+		};
+	}
 
 	/**
 	 * Returns the fields a requirement asks an application to state, in this enum's

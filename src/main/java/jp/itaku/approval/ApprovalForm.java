@@ -2,6 +2,7 @@ package jp.itaku.approval;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jp.itaku.catalog.GuardedAction;
@@ -104,6 +105,32 @@ public class ApprovalForm {
 			return null;
 		}
 		return value.strip();
+	}
+
+	/**
+	 * Returns the act and clause as the page's choice names them.
+	 * @return e.g. {@code WORK_OUTSIDE_DESIGNATED_SITE|第5条第2項}, or {@code null}
+	 */
+	public @Nullable String getAct() {
+		return (this.action != null) ? this.action.name() + "|" + ((this.clauseRef != null) ? this.clauseRef : "")
+				: null;
+	}
+
+	/**
+	 * Sets the act and clause from the page's choice; an unknown act is left unset (and
+	 * refused as missing).
+	 * @param act e.g. {@code WORK_OUTSIDE_DESIGNATED_SITE|第5条第2項}
+	 */
+	public void setAct(@Nullable String act) {
+		if (act == null || act.isBlank()) {
+			return;
+		}
+		String[] parts = act.split("\\|", 2);
+		this.action = Arrays.stream(GuardedAction.values())
+			.filter((a) -> a.name().equals(parts[0]))
+			.findFirst()
+			.orElse(null);
+		this.clauseRef = (parts.length > 1 && !parts[1].isBlank()) ? parts[1] : null;
 	}
 
 	public @Nullable GuardedAction getAction() {

@@ -512,7 +512,7 @@ public class Approvals {
 	 * @return the approvals with their contracts, soonest end first
 	 */
 	@Transactional(readOnly = true)
-	public List<Pending> expiringUnscoped(int days) {
+	List<Pending> expiringUnscoped(int days) {
 		Map<UUID, Contract> open = new HashMap<>();
 		this.contractReads.allUnscoped().stream().filter(ContractRoles::isOpen).forEach((c) -> open.put(c.getId(), c));
 		return expiringAmong(open, this.calendar.today(), days);

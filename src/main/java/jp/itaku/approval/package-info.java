@@ -8,8 +8,9 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Prior approvals",
-		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: system", "document",
-				"obligation", "obligation :: producers", "organisation", "organisation :: system", "platform" })
+		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
+				"contract :: sections", "contract :: system", "document", "obligation", "obligation :: producers",
+				"organisation", "organisation :: system", "platform" })
 package jp.itaku.approval;
 
 import org.jspecify.annotations.NullMarked;

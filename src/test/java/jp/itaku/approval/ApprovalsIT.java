@@ -365,6 +365,55 @@ class ApprovalsIT {
 			.isEqualTo(ApprovalStatus.WITHDRAWN);
 	}
 
+	@Test
+	void theRegisterPageAppliesDecidesAndExports() throws Exception {
+		Parties p = parties("gunma", Set.of(), "群馬県庁 昭和庁舎 3階 作業室");
+		String page = "/contracts/" + p.contract().getId() + "/approvals";
+		this.mvc.perform(get(page).with(as(p.leadUser())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("第5条第2項")))
+			.andExpect(content().string(containsString("approval-form")));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(page)
+				.file(new org.springframework.mock.web.MockMultipartFile("files", "見取図.txt", "text/plain",
+						"分室 2階".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.param("act", "WORK_OUTSIDE_DESIGNATED_SITE|第5条第2項")
+				.param("reason", "改修工事のため")
+				.param("location", "前橋分室")
+				.param("information", "調査票データ")
+				.param("periodFrom", today().toString())
+				.with(as(p.leadUser()))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().is3xxRedirection());
+		Approval a = this.approvals.register(p.lead(), p.contract().getId()).approvals().get(0);
+		assertThat(this.approvals.attachments(p.lead(), a.getId())).singleElement()
+			.satisfies((f) -> assertThat(f.getSha256()).hasSize(64));
+		// The page names the field the contractor left out.
+		this.mvc
+			.perform(post(page).param("act", "WORK_OUTSIDE_DESIGNATED_SITE|第5条第2項")
+				.param("reason", "改修工事のため")
+				.with(as(p.leadUser()))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("場所を入力してください。")));
+		this.mvc
+			.perform(post("/approvals/" + a.getId() + "/approve").param("validUntil", today().plusDays(5).toString())
+				.with(as(p.officerUser()))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.approvals.get(p.officer(), a.getId()).getStatus()).isEqualTo(ApprovalStatus.APPROVED);
+		// Ending within 14 days: in the lead's inbox.
+		assertThat(this.approvals.expiring(p.lead(), 14)).extracting((x) -> x.approval().getId()).contains(a.getId());
+		this.mvc.perform(get(page + ".xlsx").with(as(p.officerUser())))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		assertThat(audits("APPROVAL_REGISTER_EXPORTED", p.contract().getId())).isEqualTo(1);
+	}
+
 	private List<Obligation> obligations(Contract contract, Approval a) {
 		return (a.getDeliverable() != null)
 				? this.obligationReads.findUnscoped(contract.getId(), a.getDeliverable(), Approvals.occurrenceKey(a))

@@ -89,6 +89,10 @@ final class DemoRecords {
 				+ " on i.id = a.inspection_id where i.contract_id = " + KADOMA + " order by i.month, a.id limit 1"));
 		ids.put("number", byContract(jdbc, "emergency_contact_version", "t.number", "t.number"));
 		ids.put("step@asset-requests", "approve");
+		ids.put("approvals", byContract(jdbc, "approval", "t.id", "t.seq"));
+		ids.put("step@approvals", "approve");
+		ids.put("fileId@attachments", one(jdbc,
+				"select f.id::text from approval_attachment f where f.approval_id = '" + ids.get("approvals") + "'"));
 		ids.put("step@findings", "acknowledge");
 		ids.put("users", one(jdbc, "select id::text from user_account where username = 'lead'"));
 		ids.put("organisations", one(jdbc, "select id::text from organisation where name = '株式会社みらいデータサービス'"));
