@@ -1,9 +1,11 @@
 package jp.itaku.approval;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ContractAttribute;
@@ -49,14 +52,18 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -294,7 +301,7 @@ class ApprovalsIT {
 						+ "\"periodUntil\":\"2026-12-01\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field",
-					org.hamcrest.Matchers.hasItems("location", "information", "periodUntil")));
+					hasItems("location", "information", "periodUntil")));
 		assertThat(this.jdbc.sql("select count(*) from approval where contract_id = ?")
 			.param(p.contract().getId())
 			.query(Long.class)
@@ -311,7 +318,7 @@ class ApprovalsIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String id = com.jayway.jsonpath.JsonPath.read(created, "$.id");
+		String id = JsonPath.read(created, "$.id");
 		this.mvc.perform(post("/api/v1/approvals/" + id + "/approve").with(as(p.leadUser())))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -374,17 +381,16 @@ class ApprovalsIT {
 			.andExpect(content().string(containsString("第5条第2項")))
 			.andExpect(content().string(containsString("approval-form")));
 		this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(page)
-				.file(new org.springframework.mock.web.MockMultipartFile("files", "見取図.txt", "text/plain",
-						"分室 2階".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.perform(multipart(page)
+				.file(new MockMultipartFile("files", "見取図.txt", "text/plain",
+						"分室 2階".getBytes(StandardCharsets.UTF_8)))
 				.param("act", "WORK_OUTSIDE_DESIGNATED_SITE|第5条第2項")
 				.param("reason", "改修工事のため")
 				.param("location", "前橋分室")
 				.param("information", "調査票データ")
 				.param("periodFrom", today().toString())
 				.with(as(p.leadUser()))
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-					.csrf()))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		Approval a = this.approvals.register(p.lead(), p.contract().getId()).approvals().get(0);
 		assertThat(this.approvals.attachments(p.lead(), a.getId())).singleElement()
@@ -394,15 +400,13 @@ class ApprovalsIT {
 			.perform(post(page).param("act", "WORK_OUTSIDE_DESIGNATED_SITE|第5条第2項")
 				.param("reason", "改修工事のため")
 				.with(as(p.leadUser()))
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-					.csrf()))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("場所を入力してください。")));
 		this.mvc
 			.perform(post("/approvals/" + a.getId() + "/approve").param("validUntil", today().plusDays(5).toString())
 				.with(as(p.officerUser()))
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-					.csrf()))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.approvals.get(p.officer(), a.getId()).getStatus()).isEqualTo(ApprovalStatus.APPROVED);
 		// Ending within 14 days: in the lead's inbox.
@@ -457,7 +461,7 @@ class ApprovalsIT {
 		form.setAffiliation("開発課");
 		form.setPurpose("開発作業");
 		form.setArea(area);
-		form.setEnteredAt(LocalDateTime.of(day, java.time.LocalTime.of(9, 0)));
+		form.setEnteredAt(LocalDateTime.of(day, LocalTime.of(9, 0)));
 		return form;
 	}
 

@@ -3,6 +3,7 @@ package jp.itaku.approval.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import jp.itaku.approval.Approvals;
 import jp.itaku.approval.DecisionForm;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
+import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.web.Downloads;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
@@ -46,6 +48,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApprovalController {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/** The steps the register's forms post. */
+	private static final Set<String> STEPS = Set.of("approve", "reject", "revoke", "withdraw");
 
 	private final Approvals approvals;
 
@@ -96,9 +101,12 @@ class ApprovalController {
 		}
 	}
 
-	@PostMapping("/approvals/{id}/{step:approve|reject|revoke|withdraw}")
+	@PostMapping("/approvals/{id}/{step}")
 	String decide(@PathVariable("id") UUID id, @PathVariable("step") String step,
 			@ModelAttribute("decision") DecisionForm decision, RedirectAttributes redirect) {
+		if (!STEPS.contains(step)) {
+			throw new NotFoundProblem("approval.entity");
+		}
 		Approval a = this.approvals.get(CurrentActor.require(), id);
 		try {
 			Approval decided = switch (step) {
