@@ -300,8 +300,7 @@ class ApprovalsIT {
 				.content("{\"action\":\"WORK_OUTSIDE_DESIGNATED_SITE\",\"reason\":\"改修\",\"periodFrom\":\"2026-12-10\","
 						+ "\"periodUntil\":\"2026-12-01\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field",
-					hasItems("location", "information", "periodUntil")));
+			.andExpect(jsonPath("$.errors[*].field", hasItems("location", "information", "periodUntil")));
 		assertThat(this.jdbc.sql("select count(*) from approval where contract_id = ?")
 			.param(p.contract().getId())
 			.query(Long.class)
@@ -382,8 +381,7 @@ class ApprovalsIT {
 			.andExpect(content().string(containsString("approval-form")));
 		this.mvc
 			.perform(multipart(page)
-				.file(new MockMultipartFile("files", "見取図.txt", "text/plain",
-						"分室 2階".getBytes(StandardCharsets.UTF_8)))
+				.file(new MockMultipartFile("files", "見取図.txt", "text/plain", "分室 2階".getBytes(StandardCharsets.UTF_8)))
 				.param("act", "WORK_OUTSIDE_DESIGNATED_SITE|第5条第2項")
 				.param("reason", "改修工事のため")
 				.param("location", "前橋分室")

@@ -89,7 +89,9 @@ final class DemoRecords {
 				+ " on i.id = a.inspection_id where i.contract_id = " + KADOMA + " order by i.month, a.id limit 1"));
 		ids.put("number", byContract(jdbc, "emergency_contact_version", "t.number", "t.number"));
 		ids.put("step@asset-requests", "approve");
-		ids.put("approvals", byContract(jdbc, "approval", "t.id", "t.seq"));
+		// The Setagaya contract's pending application (Setagaya 10), with its attachment.
+		ids.put("approvals", one(jdbc, "select t.id::text from approval t join contract c on c.id = t.contract_id"
+				+ " where c.number = 'R8-情政-001' and c.id in (" + DEMO + ") order by t.seq limit 1"));
 		ids.put("step@approvals", "approve");
 		ids.put("fileId@attachments", one(jdbc,
 				"select f.id::text from approval_attachment f where f.approval_id = '" + ids.get("approvals") + "'"));
