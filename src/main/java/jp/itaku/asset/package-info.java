@@ -7,9 +7,10 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Information assets",
-		allowedDependencies = { "account", "account :: system", "audit", "catalog", "contract", "contract :: closing",
-				"contract :: system", "document", "obligation", "obligation :: producers", "obligation :: system",
-				"organisation", "organisation :: system", "platform", "roster", "roster :: system" })
+		allowedDependencies = { "account", "account :: system", "approval", "audit", "catalog", "contract",
+				"contract :: closing", "contract :: system", "document", "obligation", "obligation :: producers",
+				"obligation :: system", "organisation", "organisation :: system", "platform", "roster",
+				"roster :: system" })
 package jp.itaku.asset;
 
 import org.jspecify.annotations.NullMarked;

@@ -158,7 +158,10 @@ class DemoContracts {
 		form.setPeriodStart(start);
 		form.setPeriodEnd(end);
 		form.setAttributes(new ArrayList<>(attributes));
-		form.setWorkLocations("世田谷区役所 第2庁舎 3階 受託者作業室\n受託者 東京データセンター（所在地は別紙）");
+		// The Gunma contract's designated places (Gunma 第5条): working anywhere else needs
+		// the prefecture's prior approval (see DemoApprovals).
+		form.setWorkLocations(profileCode.equals("gunma") ? "受託者 本社\n委託者 庁舎内 受託者作業室"
+				: "世田谷区役所 第2庁舎 3階 受託者作業室\n受託者 東京データセンター（所在地は別紙）");
 		// 定期報告: monthly, as the demo contracts agree (the profiles say only
 		// "periodically").
 		form.setReportingInterval("P1M");

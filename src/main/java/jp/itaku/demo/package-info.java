@@ -4,8 +4,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Demo data",
-		allowedDependencies = { "account", "account :: system", "asset", "audit", "calendar", "catalog", "clientid",
-				"clientrequest", "contract", "emergency", "incident", "inspection", "logevidence", "notice",
+		allowedDependencies = { "account", "account :: system", "approval", "asset", "audit", "calendar", "catalog",
+				"clientid", "clientrequest", "contract", "emergency", "incident", "inspection", "logevidence", "notice",
 				"obligation", "obligation :: system", "organisation", "organisation :: system", "plan", "platform",
 				"roster", "roster :: system", "selfinspection", "servicelevel", "subcontract", "subcontract :: system",
 				"training", "worksite" })

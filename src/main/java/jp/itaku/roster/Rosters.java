@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jp.itaku.account.AccountSystemReads;
 import jp.itaku.account.UserAccount;
+import jp.itaku.approval.Approvals;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
@@ -105,12 +106,15 @@ public class Rosters {
 
 	private final ObjectProvider<LeakEvents> leakEvents;
 
+	private final Approvals approvals;
+
 	Rosters(RosterMemberRepository members, RosterRevisionRepository revisions, RosterChangeRepository changes,
 			RosterNoticeRepository notices, Contracts contracts, ClauseCatalog catalog, Obligations obligations,
 			Documents documents, FieldEncryptor encryptor, RosterNoticeForm noticeForm,
 			ObjectProvider<WorkerReadiness> readiness, WorkingCalendar calendar, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, AccountSystemReads accountReads,
-			ObligationSystemReads obligationReads, ObjectProvider<LeakEvents> leakEvents) {
+			ObligationSystemReads obligationReads, ObjectProvider<LeakEvents> leakEvents, Approvals approvals) {
+		this.approvals = approvals;
 		this.leakEvents = leakEvents;
 		this.obligationReads = obligationReads;
 		this.accountReads = accountReads;
@@ -284,6 +288,7 @@ public class Rosters {
 	public RosterMember add(Actor actor, UUID contractId, RosterMemberForm form) {
 		Contract contract = editable(actor, contractId);
 		check(actor, contract, form);
+		requirePlace(contract, form, null);
 		Instant now = Instant.now(this.clock);
 		RosterMember member = this.members.save(new RosterMember(contractId, actor.organisationId(), form, now));
 		storeNationality(member, form, now);
@@ -298,6 +303,22 @@ public class Rosters {
 		// transaction.
 		this.events.publishEvent(new RosterEvents.WorkerJoined(contractId, member.getId(), this.calendar.today()));
 		return member;
+	}
+
+	/**
+	 * Refuses a work location outside the places the contract designates without a prior
+	 * approval valid from the worker's first day (Gunma 第5条第2項), when the profile asks
+	 * for one; a location the member already had is not asked again.
+	 */
+	private void requirePlace(Contract contract, RosterMemberForm form, @Nullable String current) {
+		String location = RosterMemberForm.clean(form.getWorkLocation());
+		if (location == null || location.equals(current)) {
+			return;
+		}
+		LocalDate today = this.calendar.today();
+		LocalDate day = (form.getPeriodStart() != null && form.getPeriodStart().isAfter(today)) ? form.getPeriodStart()
+				: today;
+		this.approvals.requirePlace(contract.getId(), location, day, "workLocation");
 	}
 
 	/**
@@ -351,6 +372,7 @@ public class Rosters {
 		RosterMember member = this.members.findById(memberId).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract = editable(actor, member);
 		check(actor, contract, form);
+		requirePlace(contract, form, member.getWorkLocation());
 		Instant now = Instant.now(this.clock);
 		List<FieldChange> fields = new ArrayList<>(member.apply(form, now));
 		if (storeNationality(member, form, now)) {

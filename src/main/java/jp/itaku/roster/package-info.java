@@ -7,8 +7,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Rosters",
-		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract", "document",
-				"obligation", "obligation :: producers", "obligation :: system", "organisation",
+		allowedDependencies = { "account", "account :: system", "approval", "audit", "calendar", "catalog", "contract",
+				"document", "obligation", "obligation :: producers", "obligation :: system", "organisation",
 				"organisation :: system", "platform" })
 package jp.itaku.roster;
 

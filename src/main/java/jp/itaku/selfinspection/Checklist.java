@@ -25,11 +25,16 @@ import org.springframework.context.MessageSource;
  * IMPLEMENT_CONTROL or PROHIBITION binding the contractor whose {@code when} attributes
  * the contract has (as {@code ObligationPlanner} matches them), its summary as the
  * question with its clause reference — followed by the typical practical items
- * ({@link TypicalItem}) that one of those requirements demands. A clause the profile
- * lacks is never asked about. Left out: the self-inspection clause itself and what binds
- * only after the contract has ended.
+ * ({@link TypicalItem}) that one of those requirements demands. Each prior approval the
+ * clauses require before an act (OBTAIN_APPROVAL, BEFORE_ACTION) is asked too: whether
+ * every such act this month had the client's approval, since the act itself may happen
+ * outside Itaku. A clause the profile lacks is never asked about. Left out: the
+ * self-inspection clause itself and what binds only after the contract has ended.
  */
 final class Checklist {
+
+	/** The question asked of each act the clauses allow only with prior approval. */
+	static final String APPROVAL_QUESTION = "selfinspection.approval.question";
 
 	private Checklist() {
 	}
@@ -59,6 +64,15 @@ final class Checklist {
 					questions.add(new Question("R:" + clause.ref() + ":" + position, clause.ref(),
 							requirement.summary(), requirement.summaryEn(), false));
 				}
+				else if (priorApproval(requirement)) {
+					// The act may happen outside Itaku: the inspection asks whether each
+					// one had the client's approval (issue 19).
+					String en = (requirement.summaryEn() != null) ? requirement.summaryEn() : requirement.summary();
+					questions.add(new Question("A:" + clause.ref() + ":" + position, clause.ref(),
+							messages.getMessage(APPROVAL_QUESTION, new Object[] { requirement.summary() },
+									Locale.JAPANESE),
+							messages.getMessage(APPROVAL_QUESTION, new Object[] { en }, Locale.ENGLISH), false));
+				}
 				for (TypicalItem item : TypicalItem.values()) {
 					if ((item.citesEvery() || !typical.containsKey(item)) && item.demandedBy(requirement)) {
 						typical.computeIfAbsent(item, (k) -> new LinkedHashSet<>()).add(clause.ref());
@@ -86,6 +100,12 @@ final class Checklist {
 	private static boolean asked(RequirementDefinition requirement) {
 		return requirement.kind() == RequirementKind.IMPLEMENT_CONTROL
 				|| requirement.kind() == RequirementKind.PROHIBITION;
+	}
+
+	/** A prior approval before an act: asked whether every such act had one. */
+	private static boolean priorApproval(RequirementDefinition requirement) {
+		return requirement.kind() == RequirementKind.OBTAIN_APPROVAL && requirement.trigger() != null
+				&& requirement.trigger().type() == TriggerType.BEFORE_ACTION;
 	}
 
 	private static boolean isSelfInspectionClause(ClauseDefinition clause) {

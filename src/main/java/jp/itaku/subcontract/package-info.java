@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Subcontracting",
-		allowedDependencies = { "account", "account :: system", "audit", "calendar", "catalog", "contract",
+		allowedDependencies = { "account", "account :: system", "approval", "audit", "calendar", "catalog", "contract",
 				"contract :: participation", "contract :: system", "document", "obligation", "obligation :: producers",
 				"obligation :: system", "organisation", "organisation :: system", "platform", "roster",
 				"roster :: system" })

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jp.itaku.approval.Approvals;
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
 import jp.itaku.contract.Contract;
@@ -51,8 +52,11 @@ public class EntryLog {
 
 	private final Clock clock;
 
+	private final Approvals approvals;
+
 	EntryLog(EntryLogRepository entries, Contracts contracts, AuditTrail audit, Clock clock,
-			RosterSystemReads rosterReads) {
+			RosterSystemReads rosterReads, Approvals approvals) {
+		this.approvals = approvals;
 		this.rosterReads = rosterReads;
 		this.entries = entries;
 		this.contracts = contracts;
@@ -259,6 +263,9 @@ public class EntryLog {
 	private EntryLogEntry save(Actor actor, UUID contractId, EntryForm form, List<RosterMatch.Person> roster,
 			EntryLogEntry.Source source) {
 		LocalDate day = form.getEnteredAt().toLocalDate();
+		// Work in an area outside the designated places needs the client's prior approval
+		// where the profile says so (Gunma 第5条第2項).
+		this.approvals.requirePlace(contractId, form.getArea(), day, "area");
 		RosterMatch.Result result = RosterMatch.entry(roster, form.getName(), day, form.isVisitor());
 		EntryLogEntry entry = this.entries
 			.save(new EntryLogEntry(contractId, form, result, source, actor.userId(), Instant.now(this.clock)));

@@ -6,8 +6,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Work schedules and entry logs",
-		allowedDependencies = { "audit", "calendar", "catalog", "contract", "contract :: sections", "document",
-				"obligation", "obligation :: producers", "obligation :: system", "organisation",
+		allowedDependencies = { "approval", "audit", "calendar", "catalog", "contract", "contract :: sections",
+				"document", "obligation", "obligation :: producers", "obligation :: system", "organisation",
 				"organisation :: system", "platform", "roster", "roster :: system" })
 package jp.itaku.worksite;
 

@@ -23,7 +23,7 @@ class DocumentReferencesIT {
 
 	/** Columns named like a key beside a hash that are no document keys. */
 	private static final Set<String> NOT_DOCUMENTS = Set.of("self_inspection_answer.question_key",
-			"emergency_contact_version.period_key", "work_schedule.change_key");
+			"emergency_contact_version.period_key", "work_schedule.change_key", "approval.requirement_key");
 
 	@Autowired
 	JdbcClient jdbc;

@@ -89,6 +89,12 @@ final class DemoRecords {
 				+ " on i.id = a.inspection_id where i.contract_id = " + KADOMA + " order by i.month, a.id limit 1"));
 		ids.put("number", byContract(jdbc, "emergency_contact_version", "t.number", "t.number"));
 		ids.put("step@asset-requests", "approve");
+		// The Setagaya contract's pending application (Setagaya 10), with its attachment.
+		ids.put("approvals", one(jdbc, "select t.id::text from approval t join contract c on c.id = t.contract_id"
+				+ " where c.number = 'R8-情政-001' and c.id in (" + DEMO + ") order by t.seq limit 1"));
+		ids.put("step@approvals", "approve");
+		ids.put("fileId@attachments", one(jdbc,
+				"select f.id::text from approval_attachment f where f.approval_id = '" + ids.get("approvals") + "'"));
 		ids.put("step@findings", "acknowledge");
 		ids.put("users", one(jdbc, "select id::text from user_account where username = 'lead'"));
 		ids.put("organisations", one(jdbc, "select id::text from organisation where name = '株式会社みらいデータサービス'"));
