@@ -7,6 +7,7 @@ import java.util.List;
 import jp.itaku.approval.Approval;
 import jp.itaku.approval.Approvals;
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.Dates;
 import jp.itaku.platform.web.InboxItem;
 import jp.itaku.platform.web.InboxSource;
 
@@ -31,9 +32,12 @@ class ApprovalInbox implements InboxSource {
 
 	private final MessageSource messages;
 
-	ApprovalInbox(Approvals approvals, MessageSource messages) {
+	private final Dates dates;
+
+	ApprovalInbox(Approvals approvals, MessageSource messages, Dates dates) {
 		this.approvals = approvals;
 		this.messages = messages;
+		this.dates = dates;
 	}
 
 	@Override
@@ -48,7 +52,7 @@ class ApprovalInbox implements InboxSource {
 			Approval a = p.approval();
 			LocalDate until = a.getValidUntil();
 			items.add(new InboxItem(InboxItem.Kind.SUBMIT,
-					text("approval.inbox.expiring", a.number(), action(a), (until != null) ? until.toString() : ""),
+					text("approval.inbox.expiring", a.number(), action(a), this.dates.date(until)),
 					p.contract().getNumber() + " " + p.contract().getTitle(), until, link(a)));
 		}
 		return items;
