@@ -57,10 +57,10 @@ class ClientRequestApiController {
 
 	@PostMapping("/api/v1/contracts/{id}/requests/{requestId}/log-answer")
 	@Idempotent
-	ClientRequests.LogAnswer answerWithLogs(@PathVariable("id") UUID contractId,
+	ResponseEntity<ClientRequests.LogAnswer> answerWithLogs(@PathVariable("id") UUID contractId,
 			@PathVariable("requestId") UUID requestId, @RequestBody(required = false) @Nullable LogAnswerForm form) {
-		return this.requests.answerWithLogs(CurrentActor.require(), contractId, requestId,
-				(form != null) ? form.comment() : null);
+		return ResponseEntity.ok(this.requests.answerWithLogs(CurrentActor.require(), contractId, requestId,
+				(form != null) ? form.comment() : null));
 	}
 
 	/**
