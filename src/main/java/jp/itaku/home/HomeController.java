@@ -8,6 +8,7 @@ import jp.itaku.platform.web.InboxItem;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +26,10 @@ class HomeController {
 
 	private final Inbox inbox;
 
-	private final InboxCount inboxCount;
+	/** Absent from an operator command's context, which has no web layer. */
+	private final ObjectProvider<InboxCount> inboxCount;
 
-	HomeController(Inbox inbox, InboxCount inboxCount) {
+	HomeController(Inbox inbox, ObjectProvider<InboxCount> inboxCount) {
 		this.inbox = inbox;
 		this.inboxCount = inboxCount;
 	}
@@ -53,7 +55,7 @@ class HomeController {
 	/** Collects the inbox, and puts its count on the navigation (and in the session). */
 	private Inbox.Contents collect(Actor actor, InboxItem.@Nullable Kind kind, Model model, HttpSession session) {
 		Inbox.Contents contents = this.inbox.of(actor, kind);
-		this.inboxCount.remember(session, contents.total());
+		this.inboxCount.ifAvailable((count) -> count.remember(session, contents.total()));
 		model.addAttribute("inboxCount", contents.total());
 		return contents;
 	}

@@ -86,6 +86,9 @@ class IncidentBrowserIT extends BrowserTest {
 			Page p = phone.newPage();
 			p.navigate(url("/login"));
 			signIn(p, worker.getUsername(), Fixtures.PASSWORD);
+			// the header's action is on the landing page, which fits the phone
+			assertThat(p.locator("#header-report-incident")).isVisible();
+			assertThat((Integer) p.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
 			p.navigate(url("/contracts/" + contract.getId()));
 			p.locator("#incidents-link").click();
 			p.locator("#report-incident").click();

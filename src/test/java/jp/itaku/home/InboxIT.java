@@ -205,14 +205,14 @@ class InboxIT {
 	void aContractorReportsAnIncidentFromTheHeaderInOneStep() throws Exception {
 		this.mvc.perform(get("/inbox").with(authentication(this.fixtures.signedIn(this.worker))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"report-incident\"")));
+			.andExpect(content().string(containsString("id=\"header-report-incident\"")));
 		this.mvc.perform(get("/incidents/report").with(authentication(this.fixtures.signedIn(this.worker))))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/contracts/" + this.contract.getId() + "/incidents/new"));
 		// the client's users report no incident: no button, and nothing to choose
 		this.mvc.perform(get("/inbox").with(authentication(this.fixtures.signedIn(this.officer))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(not(containsString("id=\"report-incident\""))));
+			.andExpect(content().string(not(containsString("id=\"header-report-incident\""))));
 		this.mvc.perform(get("/incidents/report").with(authentication(this.fixtures.signedIn(this.officer))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"no-reportable-contracts\"")));

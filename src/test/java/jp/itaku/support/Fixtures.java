@@ -35,6 +35,7 @@ import jp.itaku.roster.RosterContents;
 import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
@@ -69,10 +70,11 @@ public class Fixtures {
 
 	private final ClauseCatalog catalog;
 
-	private final Rosters rosters;
+	/** Absent from module tests whose modules do not reach the roster. */
+	private final ObjectProvider<Rosters> rosters;
 
 	Fixtures(Organisations organisations, UserAccounts users, SignIn signIn, TwoFactor twoFactor, Clock clock,
-			ClauseCatalog catalog, Rosters rosters) {
+			ClauseCatalog catalog, ObjectProvider<Rosters> rosters) {
 		this.rosters = rosters;
 		this.catalog = catalog;
 		this.organisations = organisations;
@@ -159,7 +161,7 @@ public class Fixtures {
 	 * @return the same form
 	 */
 	public RosterMemberForm forNotice(Contract contract, RosterMemberForm form) {
-		for (RosterContents.Field field : this.rosters.requiredContents(contract).fields()) {
+		for (RosterContents.Field field : this.rosters.getObject().requiredContents(contract).fields()) {
 			switch (field) {
 				case DUTIES -> form.setDuties(orElse(form.getDuties(), "申請書の入力"));
 				case WORK_LOCATION -> form.setWorkLocation(orElse(form.getWorkLocation(), "本社 5階 入力室"));
