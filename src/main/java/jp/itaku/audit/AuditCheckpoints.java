@@ -2,6 +2,7 @@ package jp.itaku.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,28 +133,35 @@ public class AuditCheckpoints {
 		if (!this.mailer.configured()) {
 			return 0;
 		}
-		int sent = 0;
+		List<Mailer.Mail> mails = new ArrayList<>();
 		for (CheckpointRecipients source : this.recipients) {
 			for (CheckpointRecipients.Recipient recipient : source.checkpointRecipients()) {
-				try {
-					this.mailer.send(recipient.email(),
-							this.messages.getMessage("audit.checkpoint.mail.subject",
-									new Object[] { Long.toString(checkpoint.seq()) }, recipient.locale()),
-							this.messages.getMessage("audit.checkpoint.mail.body",
-									new Object[] { checkpoint.chain().toString(), Long.toString(checkpoint.seq()),
-											checkpoint.entryHash(), AuditChain.formatInstant(checkpoint.writtenAt()),
-											checkpoint.mac(), opensslCommand(checkpoint), checkpoint.key(),
-											checkpoint.objectName() },
-									recipient.locale()));
-					sent++;
-				}
-				catch (RuntimeException ex) {
-					log.warn("Audit checkpoint {} not mailed to a security administrator ({})", checkpoint.objectName(),
-							ex.getClass().getSimpleName());
-				}
+				mails.add(new Mailer.Mail(recipient.email(),
+						this.messages.getMessage("audit.checkpoint.mail.subject",
+								new Object[] { Long.toString(checkpoint.seq()) }, recipient.locale()),
+						this.messages.getMessage("audit.checkpoint.mail.body",
+								new Object[] { checkpoint.chain().toString(), Long.toString(checkpoint.seq()),
+										checkpoint.entryHash(), AuditChain.formatInstant(checkpoint.writtenAt()),
+										checkpoint.mac(), opensslCommand(checkpoint), checkpoint.key(),
+										checkpoint.objectName() },
+								recipient.locale())));
 			}
 		}
-		return sent;
+		try {
+			// one connection for all of them: a checkpoint goes to every security
+			// administrator
+			int sent = this.mailer.sendEach(mails);
+			if (sent < mails.size()) {
+				log.warn("Audit checkpoint {} not mailed to {} of {} security administrators", checkpoint.objectName(),
+						mails.size() - sent, mails.size());
+			}
+			return sent;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit checkpoint {} not mailed to the security administrators ({})", checkpoint.objectName(),
+					ex.getClass().getSimpleName());
+			return 0;
+		}
 	}
 
 	/**

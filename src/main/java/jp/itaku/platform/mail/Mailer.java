@@ -1,5 +1,7 @@
 package jp.itaku.platform.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.mail.internet.MimeMessage;
@@ -8,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -61,6 +64,60 @@ public class Mailer {
 			helper.setSubject(subject);
 			helper.setText(body);
 		});
+	}
+
+	/**
+	 * Sends several plain-text mails over one connection to the mail server, each to its
+	 * own recipient (nobody sees another's address). A mail the server refuses does not
+	 * stop the others.
+	 * @param mails the mails
+	 * @return how many the server accepted
+	 * @throws MailException when the server cannot be reached at all
+	 * @throws IllegalStateException when no mail server is configured
+	 */
+	public int sendEach(List<Mail> mails) {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail == null) {
+			throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+		}
+		if (mails.isEmpty()) {
+			return 0;
+		}
+		List<MimeMessage> messages = new ArrayList<>(mails.size());
+		for (Mail each : mails) {
+			MimeMessage message = mail.createMimeMessage();
+			try {
+				MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+				helper.setFrom(this.from);
+				helper.setTo(each.to());
+				helper.setSubject(each.subject());
+				helper.setText(each.body());
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new MailSendException("Mail could not be prepared", ex);
+			}
+			messages.add(message);
+		}
+		try {
+			mail.send(messages.toArray(MimeMessage[]::new));
+			return messages.size();
+		}
+		catch (MailSendException ex) {
+			if (ex.getFailedMessages().isEmpty()) {
+				throw ex;
+			}
+			return messages.size() - ex.getFailedMessages().size();
+		}
+	}
+
+	/**
+	 * One plain-text mail of {@link #sendEach}.
+	 *
+	 * @param to the recipient's address
+	 * @param subject the subject line
+	 * @param body the text
+	 */
+	public record Mail(String to, String subject, String body) {
 	}
 
 	/**
