@@ -335,9 +335,12 @@ public class Obligations implements ContractClosingCheck {
 		}
 		for (Obligation obligation : existing.values()) {
 			if (!wanted.contains(obligation.getPeriodKey()) && obligation.unscheduled(today, now)) {
-				record(obligation, null, "WITHDRAWN", null, now);
+				record(obligation, null, "UNSCHEDULED", null, now);
 				withdrawn++;
 			}
+		}
+		if (created + reopened + withdrawn == 0) {
+			return new Scheduled(0, 0, wanted.size());
 		}
 		this.audit.record(AuditRecord.of("OBLIGATIONS_SCHEDULED")
 			.target("Contract", contractId)

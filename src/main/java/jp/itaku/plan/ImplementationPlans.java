@@ -23,7 +23,9 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractEvents.ContractScopeChanged;
 import jp.itaku.contract.ContractRoles;
+import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationPlanner;
@@ -37,6 +39,7 @@ import jp.itaku.platform.ItakuProblem.FieldProblem;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +64,8 @@ public class ImplementationPlans implements TriggerProducer {
 
 	private final Contracts contracts;
 
+	private final ContractSystemReads contractReads;
+
 	private final ClauseCatalog catalog;
 
 	private final Obligations obligations;
@@ -71,10 +76,11 @@ public class ImplementationPlans implements TriggerProducer {
 
 	private final Clock clock;
 
-	ImplementationPlans(ImplementationPlanRepository plans, Contracts contracts, ClauseCatalog catalog,
-			Obligations obligations, WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+	ImplementationPlans(ImplementationPlanRepository plans, Contracts contracts, ContractSystemReads contractReads,
+			ClauseCatalog catalog, Obligations obligations, WorkingCalendar calendar, AuditTrail audit, Clock clock) {
 		this.plans = plans;
 		this.contracts = contracts;
+		this.contractReads = contractReads;
 		this.catalog = catalog;
 		this.obligations = obligations;
 		this.calendar = calendar;
@@ -233,6 +239,55 @@ public class ImplementationPlans implements TriggerProducer {
 				.detail("withdrawn", scheduled.withdrawn()));
 		}
 		return overview(actor, contractId);
+	}
+
+	/**
+	 * Follows a change of a contract's scope or period, in the same transaction: a duty
+	 * that no longer needs a plan keeps its stated plan, but its future, unmet days are
+	 * withdrawn (they come back if the duty applies again); an interval plan is dated
+	 * again over the new period, and a plan's stated days outside it are withdrawn. Met
+	 * and past days stay, as when the lead changes a plan.
+	 * @param event the change
+	 */
+	@EventListener
+	void on(ContractScopeChanged event) {
+		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
+		if (contract == null) {
+			return;
+		}
+		Set<String> needed = needs(contract).stream().map(Need::key).collect(Collectors.toSet());
+		for (ImplementationPlan plan : this.plans.findByContractId(contract.getId())) {
+			List<LocalDate> days = needed.contains(plan.getRequirementKey()) ? daysWithin(contract, plan) : List.of();
+			Obligations.Scheduled scheduled = this.obligations.schedule(contract.getId(), plan.getRequirementKey(),
+					days, plan.getInterval(), "ImplementationPlan:" + plan.getId());
+			if (scheduled.dated() + scheduled.withdrawn() > 0) {
+				this.audit.record(AuditRecord.of("IMPLEMENTATION_PLAN_REDATED")
+					.target("ImplementationPlan", plan.getId())
+					.detail("contract", contract.getId())
+					.detail("clause", plan.getClauseRef())
+					.detail("requirement", plan.getRequirementKey())
+					.detail("applies", needed.contains(plan.getRequirementKey()))
+					.detail("dated", scheduled.dated())
+					.detail("withdrawn", scheduled.withdrawn()));
+			}
+		}
+	}
+
+	/** A stated plan's days within the contract's period as it is now. */
+	private List<LocalDate> daysWithin(Contract contract, ImplementationPlan plan) {
+		if (plan.getInterval() != null && plan.getFirstDay() != null) {
+			List<FieldProblem> problems = new ArrayList<>();
+			List<LocalDate> days = days(contract,
+					new PlanInput(plan.getRequirementKey(), plan.getInterval(), plan.getFirstDay(), null), "",
+					problems);
+			if (problems.isEmpty()) {
+				return days;
+			}
+		}
+		return plan.getDays()
+			.stream()
+			.filter((d) -> !d.isBefore(contract.getPeriodStart()) && !d.isAfter(contract.getPeriodEnd()))
+			.toList();
 	}
 
 	/**

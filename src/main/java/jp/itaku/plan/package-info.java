@@ -8,7 +8,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Implementation plans", allowedDependencies = { "audit", "calendar", "catalog",
-		"contract", "contract :: sections", "obligation", "obligation :: producers", "platform" })
+		"contract", "contract :: sections", "contract :: system", "obligation", "obligation :: producers", "platform" })
 package jp.itaku.plan;
 
 import org.jspecify.annotations.NullMarked;

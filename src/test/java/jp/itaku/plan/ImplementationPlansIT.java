@@ -166,6 +166,37 @@ class ImplementationPlansIT {
 	}
 
 	@Test
+	void aShorterPeriodWithdrawsThePlannedDaysBeyondItAndALongerOneDatesThemAgain() {
+		Contract contract = contract("setagaya");
+		LocalDate start = contract.getPeriodStart();
+		this.plans.save(this.lead, contract.getId(), List.of(new PlanInput("16#1", "P1M", start.plusMonths(1), null)));
+		assertThat(occurrences(this.officer, contract, "16#1")).hasSize(11);
+
+		// The period now ends in two months: the planned days after it no longer apply.
+		ContractForm form = jp.itaku.contract.web.ContractFormsAccess.of(contract);
+		LocalDate end = this.today.plusMonths(2);
+		form.setPeriodEnd(end);
+		this.contracts.update(this.officer, contract.getId(), form);
+		Map<LocalDate, Obligation> shorter = occurrences(this.officer, contract, "16#1");
+		assertThat(shorter.keySet()).isNotEmpty().allSatisfy((day) -> assertThat(day).isBeforeOrEqualTo(end));
+		assertThat(audited("IMPLEMENTATION_PLAN_REDATED",
+				this.plans.overview(this.officer, contract.getId())
+					.duties()
+					.stream()
+					.filter((d) -> d.requirementKey().equals("16#1"))
+					.findFirst()
+					.orElseThrow()
+					.plan()
+					.getId()))
+			.hasSize(1);
+
+		// Back to a year: the interval dates the days again.
+		form.setPeriodEnd(start.plusYears(1).minusDays(1));
+		this.contracts.update(this.officer, contract.getId(), form);
+		assertThat(occurrences(this.officer, contract, "16#1")).hasSize(11);
+	}
+
+	@Test
 	void aSetagayaTrainingPlanRaisesDatedObligationsALapsedOneIsOverdueAndAChangeKeepsMetAndPastOnes() {
 		Contract contract = contract("setagaya");
 		LocalDate start = contract.getPeriodStart();
@@ -228,6 +259,14 @@ class ImplementationPlansIT {
 			.query(Integer.class)
 			.single();
 		assertThat(withdrawn).isEqualTo(2);
+		// Their history names the plan's change, not a change of the clause's conditions.
+		assertThat(this.jdbc
+			.sql("select distinct e.action from obligation_event e join obligation o on o.id = e.obligation_id"
+					+ " where o.contract_id = ? and o.requirement_key = '16#1' and o.status = 'NOT_APPLICABLE'"
+					+ " and e.action in ('WITHDRAWN', 'UNSCHEDULED')")
+			.param(contract.getId())
+			.query(String.class)
+			.list()).containsExactly("UNSCHEDULED");
 
 		// A training held today is offered first for the planned day nearest it, and its
 		// record, once accepted, meets that day.
