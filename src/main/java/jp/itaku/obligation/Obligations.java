@@ -452,11 +452,12 @@ public class Obligations implements ContractClosingCheck {
 			.findBySubmissionIdIn(submitted.stream().map(Submission::getId).toList())
 			.stream()
 			.collect(Collectors.groupingBy(SubmissionFile::getSubmissionId));
+		UUID owedBy = obligation.getOwedBy();
 		return new ObligationDetail(obligation, contract, profile, clause, submitted, filesBySubmission,
 				this.history.findByObligationIdOrderByOccurredAtAsc(id),
 				obligation.effectiveStatus(this.calendar.today()), maySubmit(actor, contract, obligation),
 				mayAct(actor, contract, false),
-				owingNames(actor, contract, List.of(obligation)).get(obligation.getOwedBy()));
+				(owedBy != null) ? owingNames(actor, contract, List.of(obligation)).get(owedBy) : null);
 	}
 
 	/**
