@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jp.itaku.audit.AuditRecord;
 import jp.itaku.audit.AuditTrail;
@@ -427,6 +428,65 @@ public class Approvals {
 		}
 		throw new InvalidInputProblem(field, "approval.gate.missing", gated.get(0).clauseRef(),
 				(subject != null) ? subject : "");
+	}
+
+	/**
+	 * Returns the approval that allows an act recorded in another module, refusing the
+	 * act when the profile allows it only with the client's prior approval and none valid
+	 * on the day covers it (Nerima 第14条, Gunma 第12条 and 第13条第6項: a shipment to a third
+	 * party). The approval named must be one of this contract, for this act, approved and
+	 * valid on the day; without one named, an approval covering the subject is looked up.
+	 * @param contractId the contract
+	 * @param action the act
+	 * @param approvalId the approval the caller names, or {@code null}
+	 * @param subject what the act concerns (the third party), or {@code null}
+	 * @param day the day the act takes place (Tokyo)
+	 * @param field the field of the caller's form a missing approval is reported on
+	 * @return the approval, empty when the profile asks for none and none was named
+	 * @throws InvalidInputProblem on {@code approvalId} when the approval named does not
+	 * allow the act on that day, on {@code field} when none does; both name the clauses
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Approval> requireFor(UUID contractId, GuardedAction action, @Nullable UUID approvalId,
+			@Nullable String subject, LocalDate day, String field) {
+		Contract contract = this.contractReads.findUnscoped(contractId)
+			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
+		String clauses = this.acts.of(contract)
+			.stream()
+			.filter((a) -> a.action() == action)
+			.map(ApprovableAct::clauseRef)
+			.distinct()
+			.collect(Collectors.joining("・"));
+		if (approvalId != null) {
+			Optional<Approval> named = this.repository.findById(approvalId)
+				.filter((a) -> a.getContractId().equals(contractId) && a.getAction() == action && a.isValidOn(day));
+			if (named.isEmpty()) {
+				throw new InvalidInputProblem("approvalId", "approval.gate.notValid", clauses);
+			}
+			return named;
+		}
+		Optional<Approval> found = validFor(contractId, action, subject, day);
+		if (found.isEmpty() && !clauses.isEmpty()) {
+			throw new InvalidInputProblem(field, "approval.gate.missing", clauses, (subject != null) ? subject : "");
+		}
+		return found;
+	}
+
+	/**
+	 * Lists the approvals of an act valid on a day, for the form that names one.
+	 * @param actor a party to the contract
+	 * @param contractId the contract
+	 * @param action the act
+	 * @param day the day (Tokyo)
+	 * @return the approvals, by number
+	 */
+	@Transactional(readOnly = true)
+	public List<Approval> validOn(Actor actor, UUID contractId, GuardedAction action, LocalDate day) {
+		this.contracts.get(actor, contractId);
+		return this.repository.findByContractIdAndActionAndStatus(contractId, action, ApprovalStatus.APPROVED)
+			.stream()
+			.filter((a) -> a.isValidOn(day))
+			.toList();
 	}
 
 	/**

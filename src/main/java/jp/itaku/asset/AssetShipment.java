@@ -59,6 +59,16 @@ public class AssetShipment {
 	@Column(nullable = false, updatable = false)
 	private String recipient;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "recipient_kind", nullable = false, updatable = false)
+	private ShipmentRecipient recipientKind = ShipmentRecipient.UNRECORDED;
+
+	@Column(name = "recipient_organisation_id", updatable = false)
+	private @Nullable UUID recipientOrganisationId;
+
+	@Column(name = "approval_id", updatable = false)
+	private @Nullable UUID approvalId;
+
 	@Column(name = "shipped_at", nullable = false, updatable = false)
 	private Instant shippedAt;
 
@@ -88,8 +98,8 @@ public class AssetShipment {
 
 	// the form's problems() has refused a blank required value before this is called
 	@SuppressWarnings("NullAway")
-	AssetShipment(UUID contractId, String number, ShipmentForm form, Instant shippedAt, String senderName,
-			UUID recordedBy, Instant now) {
+	AssetShipment(UUID contractId, String number, ShipmentForm form, @Nullable UUID approvalId, Instant shippedAt,
+			String senderName, UUID recordedBy, Instant now) {
 		this.id = UUID.randomUUID();
 		this.contractId = contractId;
 		this.assetId = form.getAssetId();
@@ -102,6 +112,10 @@ public class AssetShipment {
 		this.confidential = form.isConfidential();
 		this.destination = AssetItemForm.clean(form.getDestination());
 		this.recipient = AssetItemForm.clean(form.getRecipient());
+		this.recipientKind = form.getRecipientKind();
+		this.recipientOrganisationId = (this.recipientKind == ShipmentRecipient.SUBCONTRACTOR)
+				? form.getRecipientOrganisationId() : null;
+		this.approvalId = approvalId;
 		this.shippedAt = shippedAt;
 		this.senderId = form.getSenderId();
 		this.senderName = senderName;
@@ -174,6 +188,30 @@ public class AssetShipment {
 
 	public String getRecipient() {
 		return this.recipient;
+	}
+
+	/**
+	 * Returns whom the shipment went to.
+	 * @return the kind; {@code UNRECORDED} for shipments recorded before it was asked
+	 */
+	public ShipmentRecipient getRecipientKind() {
+		return this.recipientKind;
+	}
+
+	/**
+	 * Returns the approved subcontractor the shipment went to.
+	 * @return its organisation, or {@code null} for other recipients
+	 */
+	public @Nullable UUID getRecipientOrganisationId() {
+		return this.recipientOrganisationId;
+	}
+
+	/**
+	 * Returns the approval that allowed giving the asset to a third party.
+	 * @return the approval, or {@code null} when none was needed or named
+	 */
+	public @Nullable UUID getApprovalId() {
+		return this.approvalId;
 	}
 
 	public Instant getShippedAt() {

@@ -7,8 +7,12 @@ import java.util.UUID;
 
 import jp.itaku.platform.ItakuProblem.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A shipment as entered: the asset, how and to whom it is sent, and how it is protected.
+ * A shipment as entered: the asset, how and to whom it is sent (the person, and whether
+ * the client, the contractor, a subcontractor of the chain or a third party with the
+ * approval that allows it), and how it is protected.
  */
 // Bound from the request by Spring's data binder (or Jackson), which leaves a missing
 // value
@@ -33,6 +37,12 @@ public class ShipmentForm {
 	private String destination;
 
 	private String recipient;
+
+	private ShipmentRecipient recipientKind;
+
+	private @Nullable UUID recipientOrganisationId;
+
+	private @Nullable UUID approvalId;
 
 	private LocalDateTime shippedAt;
 
@@ -59,6 +69,15 @@ public class ShipmentForm {
 		}
 		required(problems, "destination", this.destination, 200);
 		required(problems, "recipient", this.recipient, 100);
+		if (this.recipientKind == null || this.recipientKind == ShipmentRecipient.UNRECORDED) {
+			problems.add(new FieldProblem("recipientKind", "asset.shipment.error.recipientKind"));
+		}
+		else if (this.recipientKind == ShipmentRecipient.SUBCONTRACTOR && this.recipientOrganisationId == null) {
+			problems.add(new FieldProblem("recipientOrganisationId", "asset.shipment.error.recipientOrganisation"));
+		}
+		else if (this.recipientKind != ShipmentRecipient.THIRD_PARTY && this.approvalId != null) {
+			problems.add(new FieldProblem("approvalId", "asset.shipment.error.approvalNotThirdParty"));
+		}
 		if (this.shippedAt == null) {
 			problems.add(new FieldProblem("shippedAt", "asset.shipment.error.shippedAt"));
 		}
@@ -148,6 +167,30 @@ public class ShipmentForm {
 
 	public void setRecipient(String recipient) {
 		this.recipient = recipient;
+	}
+
+	public ShipmentRecipient getRecipientKind() {
+		return this.recipientKind;
+	}
+
+	public void setRecipientKind(ShipmentRecipient recipientKind) {
+		this.recipientKind = recipientKind;
+	}
+
+	public @Nullable UUID getRecipientOrganisationId() {
+		return this.recipientOrganisationId;
+	}
+
+	public void setRecipientOrganisationId(@Nullable UUID recipientOrganisationId) {
+		this.recipientOrganisationId = recipientOrganisationId;
+	}
+
+	public @Nullable UUID getApprovalId() {
+		return this.approvalId;
+	}
+
+	public void setApprovalId(@Nullable UUID approvalId) {
+		this.approvalId = approvalId;
 	}
 
 	public LocalDateTime getShippedAt() {

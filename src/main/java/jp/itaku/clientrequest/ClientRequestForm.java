@@ -3,6 +3,7 @@ package jp.itaku.clientrequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jp.itaku.platform.InputRules;
 import jp.itaku.platform.ItakuProblem.FieldProblem;
@@ -12,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the client asks for, as the page and the API send it: the requirement of the
  * profile it invokes (its key, e.g. {@code 第22条第2項#4}), what exactly, by when, optionally
- * the period it covers and the level of the subcontracting chain it concerns. The rules
- * that need the contract (which requirements it offers, the minimum period a clause sets)
- * are checked by {@link ClientRequests}.
+ * the period it covers and the level of the subcontracting chain it concerns, or the
+ * approved subcontractor it is aimed at (which then owes the obligation). The rules that
+ * need the contract (which requirements it offers, the minimum period a clause sets) are
+ * checked by {@link ClientRequests}.
  */
 public class ClientRequestForm {
 
@@ -31,6 +33,8 @@ public class ClientRequestForm {
 	private @Nullable LocalDate periodTo;
 
 	private @Nullable Integer chainLevel;
+
+	private @Nullable UUID subcontractor;
 
 	public @Nullable String getRequirement() {
 		return this.requirement;
@@ -78,6 +82,14 @@ public class ClientRequestForm {
 
 	public void setChainLevel(@Nullable Integer chainLevel) {
 		this.chainLevel = chainLevel;
+	}
+
+	public @Nullable UUID getSubcontractor() {
+		return this.subcontractor;
+	}
+
+	public void setSubcontractor(@Nullable UUID subcontractor) {
+		this.subcontractor = subcontractor;
 	}
 
 	/**

@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -40,6 +42,7 @@ import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationTrigger;
 import jp.itaku.obligation.Obligations;
+import jp.itaku.obligation.Obligations.Owing;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.Dates;
@@ -126,8 +129,16 @@ public class ClientRequests {
 			.map((r) -> RequestView.of(r, all.stream().filter((o) -> r.source().equals(o.getSource())).toList(), today))
 			.toList();
 		boolean mayRequest = ContractRoles.decidesForClientWhileRightsRun(actor, contract, today);
+		List<Owing> chain = chain(contract);
+		Map<UUID, String> names = chain.isEmpty() ? Map.of()
+				: this.contracts.participantNames(actor, contract, chain.stream().map(Owing::organisationId).toList());
 		return new ContractRequests(contract, views, mayRequest ? offer(contract) : List.of(), mayRequest,
-				mayRequest ? deepestLevel(contract) : 0);
+				mayRequest ? deepestLevel(contract) : 0,
+				mayRequest ? chain.stream()
+					.map((o) -> new ChainMember(o.organisationId(), o.level(),
+							names.getOrDefault(o.organisationId(), "")))
+					.toList() : List.of(),
+				names);
 	}
 
 	/**
@@ -172,6 +183,10 @@ public class ClientRequests {
 		if (level != null && level >= 1 && level > deepestLevel(contract)) {
 			problems.add(new FieldProblem("chainLevel", "clientrequest.error.chainLevel"));
 		}
+		@Nullable Owing owing = owing(contract, form, problems);
+		if (owing != null) {
+			level = owing.level();
+		}
 		LocalDate dueOn = form.getDueOn();
 		if (!problems.isEmpty() || what == null || dueOn == null) {
 			throw new InvalidInputProblem(problems);
@@ -184,7 +199,8 @@ public class ClientRequests {
 					form.cleanDescription(), dueOn, from, to, level, actor, now));
 		List<Obligation> raised = this.obligations
 			.raise(contractId, new ObligationTrigger(TriggerType.ON_REQUEST, null, null, null),
-					new Obligations.Occurrence(request.getNumber(), today, subject(request), request.source(), dueOn),
+					new Obligations.Occurrence(request.getNumber(), today, subject(request), request.source(), dueOn,
+							owing),
 					(requirement) -> requirement.equals(what.definition()))
 			.stream()
 			.filter((o) -> o.getRequirementKey().equals(what.key()))
@@ -205,7 +221,8 @@ public class ClientRequests {
 			.detail("periodFrom", (from != null) ? from.toString() : "")
 			.detail("periodTo", (to != null) ? to.toString() : "")
 			.detail("chainLevel", (level != null) ? level : 0)
-			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
+			.detail("obligations", raised.stream().map(Obligation::getId).toList())
+			.detail("owedBy", (owing != null) ? owing.organisationId() : null));
 		return new Requested(request, raised);
 	}
 
@@ -242,6 +259,11 @@ public class ClientRequests {
 			.toList();
 		if (open.isEmpty()) {
 			throw new InvalidInputProblem("request", "clientrequest.error.nothingOpen");
+		}
+		if (open.stream().anyMatch((o) -> o.getOwedBy() != null)) {
+			// Itaku's log lines are the contract's, uploaded by the contractor: not the
+			// subcontractor's to export, nor the contractor's to answer for it.
+			throw new InvalidInputProblem("request", "clientrequest.error.logsOfSubcontractor");
 		}
 		String fileName = "logs-" + contract.getNumber().replaceAll("[^0-9A-Za-z-]", "") + "-" + from + "-" + to
 				+ ".csv";
@@ -356,6 +378,53 @@ public class ClientRequests {
 	}
 
 	/**
+	 * Returns the approved subcontractor a request is aimed at, which then owes its
+	 * obligation: the one named ({@code subcontractor}, which must take part in the
+	 * contract's approved chain, at the level given if one is), or the only one at the
+	 * level given. A level with several subcontractors needs the one meant named. No
+	 * level and no subcontractor: the contractor owes it, as it always did.
+	 */
+	private @Nullable Owing owing(Contract contract, ClientRequestForm form, List<FieldProblem> problems) {
+		Integer level = form.getChainLevel();
+		UUID named = form.getSubcontractor();
+		if (named == null && (level == null || level < 1)) {
+			return null;
+		}
+		List<Owing> chain = chain(contract);
+		if (named != null) {
+			Owing found = chain.stream().filter((o) -> o.organisationId().equals(named)).findFirst().orElse(null);
+			if (found == null || (level != null && level.intValue() != found.level())) {
+				problems.add(new FieldProblem("subcontractor", "clientrequest.error.subcontractor"));
+				return null;
+			}
+			return found;
+		}
+		int wanted = Objects.requireNonNull(level);
+		List<Owing> atLevel = chain.stream().filter((o) -> o.level() == wanted).toList();
+		if (atLevel.size() > 1) {
+			problems.add(new FieldProblem("subcontractor", "clientrequest.error.subcontractorAmbiguous", level));
+		}
+		return (atLevel.size() == 1) ? atLevel.get(0) : null;
+	}
+
+	/**
+	 * Returns the approved subcontractors of a contract's chain with their levels (1: the
+	 * contractor's own subcontractors).
+	 * @param contract the contract
+	 * @return the chain, shallowest first
+	 */
+	List<Owing> chain(Contract contract) {
+		List<Owing> chain = new ArrayList<>();
+		for (ContractParticipation p : this.participations.orderedStream().toList()) {
+			for (UUID organisation : p.participatingOrganisations(contract.getId())) {
+				chain.add(new Owing(organisation, p.above(contract.getId(), organisation).size()));
+			}
+		}
+		chain.sort(Comparator.comparingInt(Owing::level).thenComparing(Owing::organisationId));
+		return chain;
+	}
+
+	/**
 	 * Returns the deepest level of the contract's subcontracting chain (1: the
 	 * contractor's own subcontractors), 0 when nobody takes part besides the parties.
 	 */
@@ -441,7 +510,8 @@ public class ClientRequests {
 			}
 			return new RequestView(request, obligations, state,
 					"REQUESTED".equals(state) && request.getDueOn().isBefore(today),
-					"REQUESTED".equals(state) && answerableWithLogs(request));
+					"REQUESTED".equals(state) && answerableWithLogs(request)
+							&& obligations.stream().allMatch((o) -> o.getOwedBy() == null));
 		}
 
 		/**
@@ -462,9 +532,22 @@ public class ClientRequests {
 	 * @param offer what the reader may ask for; empty when nothing
 	 * @param mayRequest whether the reader decides for the client while its rights run
 	 * @param deepestLevel the deepest level of the subcontracting chain (0: none)
+	 * @param chain the approved subcontractors a request may be aimed at (empty for
+	 * anyone who may not ask)
+	 * @param names the names of the chain's subcontractors, for the requests they owe
 	 */
 	public record ContractRequests(Contract contract, List<RequestView> requests, List<Requestable> offer,
-			boolean mayRequest, int deepestLevel) {
+			boolean mayRequest, int deepestLevel, List<ChainMember> chain, Map<UUID, String> names) {
+	}
+
+	/**
+	 * An approved subcontractor a request may be aimed at.
+	 *
+	 * @param organisationId its organisation
+	 * @param level its level in the chain (1: the contractor's own subcontractors)
+	 * @param name its name
+	 */
+	public record ChainMember(UUID organisationId, int level, String name) {
 	}
 
 	/**

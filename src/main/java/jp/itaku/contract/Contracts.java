@@ -382,6 +382,23 @@ public class Contracts {
 		return this.organisationReads.namesUnscoped(taking);
 	}
 
+	/**
+	 * Returns the approved subcontractors of a contract's chain with their names, for the
+	 * forms that choose one (a shipment's recipient).
+	 * @param actor the acting user
+	 * @param contract the contract, read through {@link #get} or
+	 * {@link #getAsParticipant}
+	 * @return names by organisation id; empty when nothing is subcontracted
+	 * @throws NotFoundProblem when the actor takes no part in the contract
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> subcontractorNames(Actor actor, Contract contract) {
+		if (!isParticipant(actor, contract)) {
+			throw new NotFoundProblem(WHAT);
+		}
+		return this.organisationReads.namesUnscoped(approvedChain(contract));
+	}
+
 	/** The approved subcontractors taking part in a contract (its approved chain). */
 	private Set<UUID> approvedChain(Contract contract) {
 		Set<UUID> ids = new HashSet<>();

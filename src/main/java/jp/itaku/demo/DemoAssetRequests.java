@@ -8,6 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import jp.itaku.approval.Approval;
+import jp.itaku.approval.ApprovalForm;
+import jp.itaku.approval.Approvals;
+import jp.itaku.approval.DecisionForm;
 import jp.itaku.asset.AssetBackups;
 import jp.itaku.asset.AssetEvent;
 import jp.itaku.asset.AssetKind;
@@ -24,8 +28,10 @@ import jp.itaku.asset.DisposalMethod;
 import jp.itaku.asset.RequestType;
 import jp.itaku.asset.ShipmentForm;
 import jp.itaku.asset.ShipmentMethod;
+import jp.itaku.asset.ShipmentRecipient;
 import jp.itaku.asset.StorageLocation;
 import jp.itaku.calendar.WorkingCalendar;
+import jp.itaku.catalog.GuardedAction;
 import jp.itaku.contract.Contract;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
@@ -42,7 +48,8 @@ import org.springframework.stereotype.Component;
  * Setagaya contract an approved copy made, a take-out past its planned return (it shows
  * on the dashboards), a completed disposal with its certificate, a disposal by a third
  * party awaiting the officer's approval and operational backups awaiting approval; on the
- * Nerima contract a medium received and sent back by recorded delivery.
+ * Nerima contract a medium received and sent back by recorded delivery, and another
+ * carried to a third party under the client's prior approval (第14条).
  */
 @Component
 @Order(65)
@@ -68,8 +75,12 @@ class DemoAssetRequests implements DemoStep {
 
 	private final Clock clock;
 
+	private final Approvals approvals;
+
 	DemoAssetRequests(AssetRegister register, AssetRequests requests, AssetShipments shipments, AssetBackups backups,
-			AssetOverviews overviews, DemoAssets assets, DemoActors actors, WorkingCalendar calendar, Clock clock) {
+			AssetOverviews overviews, DemoAssets assets, DemoActors actors, WorkingCalendar calendar, Clock clock,
+			Approvals approvals) {
+		this.approvals = approvals;
 		this.clock = clock;
 		this.register = register;
 		this.requests = requests;
@@ -169,8 +180,58 @@ class DemoAssetRequests implements DemoStep {
 		form.setConfidential(true);
 		form.setDestination("練馬区役所 区民部 税務課");
 		form.setRecipient("鈴木 次郎");
+		form.setRecipientKind(ShipmentRecipient.CLIENT);
 		form.setShippedAt(now.minusDays(1).withHour(11));
 		form.setSenderId(receiver.getId());
+		this.shipments.ship(lead2, nerima.getId(), form);
+		shipToApprovedThirdParty(demo, receiver, now);
+	}
+
+	/**
+	 * On the Nerima contract, giving information to a third party (第14条) under the
+	 * client's prior approval: the lead applies, the officer approves for two months, and
+	 * the medium is shipped to that party under the approval, which the shipment register
+	 * names.
+	 */
+	private void shipToApprovedThirdParty(DemoContractsSeeded demo, RosterMember sender, LocalDateTime now) {
+		Contract nerima = demo.nerima();
+		Actor lead2 = demo.lead2();
+		if (this.approvals.acts(lead2, nerima.getId())
+			.stream()
+			.noneMatch((a) -> a.action() == GuardedAction.THIRD_PARTY_PROVISION)) {
+			return;
+		}
+		LocalDate today = now.toLocalDate();
+		ApprovalForm application = new ApprovalForm();
+		application.setAction(GuardedAction.THIRD_PARTY_PROVISION);
+		application.setReason("課税資料の券面印刷を、区が指定した印刷事業者に委ねるため。");
+		application.setThirdParty("株式会社ねりま印刷");
+		application.setSafeguards("印刷室は入退室管理と施錠、作業後はデータを消去し消去証明を提出する。");
+		application.setPurpose("納税通知書の券面印刷");
+		application.setPeriodFrom(today);
+		application.setPeriodUntil(today.plusMonths(2));
+		application.setInformation("納税通知書の印字データ（氏名・住所・税額）");
+		Approval approval = this.approvals.apply(lead2, nerima.getId(), application, List.of());
+		DecisionForm decision = new DecisionForm();
+		decision.setConditions("印刷後のデータ消去証明を受託者経由で提出すること。");
+		decision.setValidFrom(today);
+		decision.setValidUntil(today.plusMonths(2));
+		this.approvals.approve(this.actors.of("officer"), approval.getId(), decision);
+		AssetReceipt receipt = this.assets.receive(lead2, nerima, sender, now.minusDays(2).withHour(10),
+				"練馬区 区民部 主事 鈴木 次郎", DemoAssets.item(AssetKind.ELECTRONIC_MEDIUM, "納税通知書 印字データ 暗号化DVD-R", 1, true, true,
+						false, StorageLocation.SAFE, "受託者作業室 金庫"));
+		ShipmentForm form = new ShipmentForm();
+		form.setAssetId(this.register.itemsOf(lead2, receipt.getId()).get(0).getAssetId());
+		form.setMethod(ShipmentMethod.HAND_CARRY);
+		form.setEncrypted(true);
+		form.setLockedContainer(true);
+		form.setConfidential(true);
+		form.setDestination("株式会社ねりま印刷 練馬工場");
+		form.setRecipient("株式会社ねりま印刷");
+		form.setRecipientKind(ShipmentRecipient.THIRD_PARTY);
+		form.setApprovalId(approval.getId());
+		form.setShippedAt(now.minusHours(1));
+		form.setSenderId(sender.getId());
 		this.shipments.ship(lead2, nerima.getId(), form);
 	}
 

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * asks for the report on the subcontractors' compliance (第22条第2項), the contractor's lead
  * ({@code lead2}, Nerima's contractor) answers it and the officer accepts it; on the
  * Gunma contract the officer asks for the past three months of access logs (第9条イ), still
- * open, which its contractor ({@code lead}) can answer with Itaku's own log export.
+ * open, which its contractor ({@code lead}) can answer with Itaku's own log export; on
+ * the Kadoma contract a request aimed at the subcontractor of {@code sublead}, owed by
+ * it.
  */
 @Component
 @Order(125)
@@ -79,7 +81,33 @@ class DemoClientRequests implements DemoStep {
 			.findFirst()
 			.ifPresent((gunma) -> request(officer, gunma, "第9条イ", "統計調査票入力システムのアクセスログ及びイベントログを、過去3か月分提出してください。",
 					today.plusDays(14), today.minusMonths(3), today.minusDays(1)));
+		askTheSubcontractor(officer, demo.kadoma(), today);
 		log.info("Demo requests for reports and material made on {}", demo.nerima().getNumber());
+	}
+
+	/**
+	 * On the Kadoma contract, a request aimed at the approved subcontractor of the first
+	 * level (有限会社あおば入力センター, {@code sublead}): the obligation is owed by it, open on its
+	 * list and inbox, and followed by the contractor ({@code lead}).
+	 */
+	private void askTheSubcontractor(Actor officer, Contract kadoma, LocalDate today) {
+		ClientRequests.ContractRequests list = this.requests.list(officer, kadoma.getId());
+		var subcontractor = list.chain().stream().filter((m) -> m.level() == 1).findFirst();
+		var offered = list.offer()
+			.stream()
+			.filter((r) -> r.clauseRef().equals("8(5)"))
+			.findFirst()
+			.or(() -> list.offer().stream().findFirst());
+		if (subcontractor.isEmpty() || offered.isEmpty()) {
+			log.warn("Demo request to a subcontractor not made on {}", kadoma.getNumber());
+			return;
+		}
+		ClientRequestForm form = new ClientRequestForm();
+		form.setRequirement(offered.get().key());
+		form.setDescription("再委託先として、臨時交付窓口の入力作業における本特記事項の遵守状況（入退室・持出し・従事者の管理）を報告してください。");
+		form.setDueOn(today.plusDays(12));
+		form.setSubcontractor(subcontractor.get().organisationId());
+		this.requests.request(officer, kadoma.getId(), form);
 	}
 
 	private ClientRequests.@Nullable Requested request(Actor officer, Contract contract, String clause,

@@ -102,6 +102,12 @@ public class Obligation {
 
 	private @Nullable String source;
 
+	@Column(name = "owed_by")
+	private @Nullable UUID owedBy;
+
+	@Column(name = "owed_level")
+	private @Nullable Integer owedLevel;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -153,6 +159,20 @@ public class Obligation {
 		obligation.subject = subject;
 		obligation.source = source;
 		return obligation;
+	}
+
+	/**
+	 * Makes a raised obligation the debt of an approved subcontractor rather than of the
+	 * contractor: the client asked that level of the chain (Nerima 第22条第2項, Setagaya 33).
+	 * @param organisationId the subcontractor
+	 * @param level its level in the chain, 1 for the contractor's own subcontractors
+	 */
+	void owedBy(UUID organisationId, int level) {
+		if (level < 1) {
+			throw new IllegalArgumentException("chain level below 1: " + level);
+		}
+		this.owedBy = organisationId;
+		this.owedLevel = level;
 	}
 
 	/**
@@ -446,6 +466,25 @@ public class Obligation {
 
 	public @Nullable String getSource() {
 		return this.source;
+	}
+
+	/**
+	 * Returns the approved subcontractor that owes this obligation, when the client's
+	 * request aimed at a level of the chain.
+	 * @return the subcontractor's organisation, or {@code null} when the contractor owes
+	 * it
+	 */
+	public @Nullable UUID getOwedBy() {
+		return this.owedBy;
+	}
+
+	/**
+	 * Returns the level of the chain of the subcontractor that owes this obligation.
+	 * @return 1 for the contractor's own subcontractors, {@code null} when the contractor
+	 * owes it
+	 */
+	public @Nullable Integer getOwedLevel() {
+		return this.owedLevel;
 	}
 
 	public Instant getCreatedAt() {

@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param status its effective status today
  * @param maySubmit whether the reader may submit
  * @param mayReview whether the reader may review and waive
+ * @param owedByName the name of the approved subcontractor that owes it, or {@code null}
+ * when the contractor owes it
  */
 public record ObligationDetail(Obligation obligation, Contract contract, StoredProfile profile,
 		@Nullable ClauseDefinition clause, List<Submission> submissions, Map<UUID, List<SubmissionFile>> files,
-		List<ObligationEvent> history, ObligationStatus status, boolean maySubmit, boolean mayReview) {
+		List<ObligationEvent> history, ObligationStatus status, boolean maySubmit, boolean mayReview,
+		@Nullable String owedByName) {
 
 	/**
 	 * Returns the files of one submission.

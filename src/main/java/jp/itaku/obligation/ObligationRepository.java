@@ -20,6 +20,11 @@ interface ObligationRepository extends JpaRepository<Obligation, UUID> {
 
 	List<Obligation> findByContractIdOrderByDueDateAscClauseRefAsc(UUID contractId);
 
+	List<Obligation> findByContractIdAndOwedByInOrderByDueDateAscClauseRefAsc(UUID contractId, Collection<UUID> owedBy);
+
+	List<Obligation> findByContractIdInAndOwedByAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds, UUID owedBy,
+			Collection<ObligationStatus> statuses);
+
 	List<Obligation> findByContractIdInAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds,
 			Collection<ObligationStatus> statuses);
 

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import jp.itaku.catalog.StoredProfile;
 import jp.itaku.catalog.TriggerType;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractClosingCheck;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractEvents.ContractRegistered;
 import jp.itaku.contract.ContractEvents.ContractScopeChanged;
 import jp.itaku.contract.ContractRoles;
@@ -46,6 +49,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
 
 import org.jspecify.annotations.Nullable;
 
@@ -247,15 +251,23 @@ public class Obligations implements ContractClosingCheck {
 				if (occurrence.dueOn() != null) {
 					obligation.dueBy(occurrence.dueOn());
 				}
+				Owing owing = occurrence.owing();
+				if (owing != null) {
+					obligation.owedBy(owing.organisationId(), owing.level());
+				}
 				obligation = this.obligations.save(obligation);
 				record(obligation, null, "RAISED", occurrence.subject(), now);
-				this.audit.record(AuditRecord.of("OBLIGATION_RAISED")
+				AuditRecord entry = AuditRecord.of("OBLIGATION_RAISED")
 					.target("Obligation", obligation.getId())
 					.detail("contract", contractId)
 					.detail("clause", plan.clauseRef())
 					.detail("trigger", trigger.toString())
 					.detail("source", occurrence.source())
-					.detail("due", obligation.getDueDate()));
+					.detail("due", obligation.getDueDate());
+				if (owing != null) {
+					entry.detail("owedBy", owing.organisationId()).detail("owedLevel", owing.level());
+				}
+				this.audit.record(entry);
 			}
 			raised.add(obligation);
 		}
@@ -379,6 +391,47 @@ public class Obligations implements ContractClosingCheck {
 	}
 
 	/**
+	 * Lists the obligations of a contract in the actor's part of it: for a party, every
+	 * obligation, as {@link #forContract}; for an approved subcontractor, only those owed
+	 * by it or by the subcontractors below it (the client asked their level of the
+	 * chain), read by a query on the owing organisations — never the contractor's.
+	 * @param actor the acting user
+	 * @param contractId the contract
+	 * @return the obligations by due date, withdrawn ones excluded
+	 * @throws NotFoundProblem when the actor's organisation takes no part in the contract
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> forPart(Actor actor, UUID contractId) {
+		ContractPart part = this.contracts.part(actor, contractId);
+		if (!part.subcontractor()) {
+			return forContract(actor, contractId);
+		}
+		return this.obligations
+			.findByContractIdAndOwedByInOrderByDueDateAscClauseRefAsc(contractId, part.organisations())
+			.stream()
+			.filter((o) -> o.getStatus() != ObligationStatus.NOT_APPLICABLE)
+			.toList();
+	}
+
+	/**
+	 * Returns the names of the approved subcontractors that owe some of a contract's
+	 * obligations, for the pages that say who owes what.
+	 * @param actor a participant of the contract
+	 * @param contract the contract
+	 * @param shown the obligations shown
+	 * @return names by organisation id; empty when the contractor owes them all
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> owingNames(Actor actor, Contract contract, Collection<Obligation> shown) {
+		Set<UUID> owing = shown.stream()
+			.map(Obligation::getOwedBy)
+			.filter(Objects::nonNull)
+			.map(Objects::requireNonNull)
+			.collect(Collectors.toSet());
+		return owing.isEmpty() ? Map.of() : this.contracts.participantNames(actor, contract, owing);
+	}
+
+	/**
 	 * Returns an obligation with everything a reader needs: contract, clause text,
 	 * submissions with their files, and history.
 	 * @param actor the acting user
@@ -389,7 +442,7 @@ public class Obligations implements ContractClosingCheck {
 	@Transactional(readOnly = true)
 	public ObligationDetail detail(Actor actor, UUID id) {
 		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
-		Contract contract = scopedContract(actor, obligation);
+		Contract contract = readable(actor, obligation);
 		StoredProfile profile = this.catalog.get(contract.getProfileId());
 		ClauseDefinition clause = profile.definition()
 			.clauses()
@@ -402,10 +455,12 @@ public class Obligations implements ContractClosingCheck {
 			.findBySubmissionIdIn(submitted.stream().map(Submission::getId).toList())
 			.stream()
 			.collect(Collectors.groupingBy(SubmissionFile::getSubmissionId));
+		UUID owedBy = obligation.getOwedBy();
 		return new ObligationDetail(obligation, contract, profile, clause, submitted, filesBySubmission,
 				this.history.findByObligationIdOrderByOccurredAtAsc(id),
-				obligation.effectiveStatus(this.calendar.today()), mayAct(actor, contract, true),
-				mayAct(actor, contract, false));
+				obligation.effectiveStatus(this.calendar.today()), maySubmit(actor, contract, obligation),
+				mayAct(actor, contract, false),
+				(owedBy != null) ? owingNames(actor, contract, List.of(obligation)).get(owedBy) : null);
 	}
 
 	/**
@@ -423,8 +478,8 @@ public class Obligations implements ContractClosingCheck {
 		// Locked: of two submissions at once, the second waits for the first and then
 		// finds the obligation submitted (409) instead of taking the same number.
 		Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
-		Contract contract = scopedContract(actor, obligation);
-		if (!mayAct(actor, contract, true)) {
+		Contract contract = readable(actor, obligation);
+		if (!maySubmit(actor, contract, obligation)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
 		return store(actor, obligation, contract, comment, uploads, null);
@@ -451,8 +506,8 @@ public class Obligations implements ContractClosingCheck {
 		List<Submission> submitted = new ArrayList<>();
 		for (UUID id : ids) {
 			Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
-			Contract contract = scopedContract(actor, obligation);
-			if (!mayAct(actor, contract, true)) {
+			Contract contract = readable(actor, obligation);
+			if (!maySubmit(actor, contract, obligation)) {
 				throw new AccessDeniedProblem("error.forbidden");
 			}
 			submitted.add(store(actor, obligation, contract, comment, uploads, bundle));
@@ -626,7 +681,7 @@ public class Obligations implements ContractClosingCheck {
 		for (Submission each : decided) {
 			Obligation obligation = this.obligations.findById(each.getObligationId())
 				.orElseThrow(() -> new NotFoundProblem(WHAT));
-			Contract contract = scopedContract(actor, obligation);
+			Contract contract = readable(actor, obligation);
 			if (!mayAct(actor, contract, false)) {
 				throw new AccessDeniedProblem("error.forbidden");
 			}
@@ -675,7 +730,7 @@ public class Obligations implements ContractClosingCheck {
 	@Transactional
 	public void waive(Actor actor, UUID id, @Nullable String reason) {
 		Obligation obligation = this.obligations.findById(id).orElseThrow(() -> new NotFoundProblem(WHAT));
-		Contract contract = scopedContract(actor, obligation);
+		Contract contract = readable(actor, obligation);
 		if (!mayAct(actor, contract, false)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
@@ -739,7 +794,7 @@ public class Obligations implements ContractClosingCheck {
 			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
 		Obligation obligation = this.obligations.findById(submission.getObligationId())
 			.orElseThrow(() -> new NotFoundProblem(WHAT));
-		scopedContract(actor, obligation);
+		readable(actor, obligation);
 		this.audit.record(AuditRecord.of("DOCUMENT_VIEWED")
 			.actor(actor)
 			.target("SubmissionFile", fileId)
@@ -759,18 +814,41 @@ public class Obligations implements ContractClosingCheck {
 		LocalDate rightsDay = this.calendar.today();
 		Map<UUID, Contract> visible = this.contracts.listWhere(actor,
 				(c) -> ContractRoles.clientRightsRun(c, rightsDay));
-		if (visible.isEmpty()) {
-			return List.of();
-		}
 		LocalDate today = this.calendar.today();
-		return this.obligations
-			.findByContractIdInAndStatusInOrderByDueDateAsc(visible.keySet(),
-					List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED))
-			.stream()
-			// Every obligation found is of a visible contract (the query's keys).
-			.map((o) -> new TodoItem(o, Objects.requireNonNull(visible.get(o.getContractId())),
-					o.effectiveStatus(today)))
-			// A closed contract owes only what the client asked for after closing.
+		List<ObligationStatus> pending = List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED);
+		List<TodoItem> items = new ArrayList<>();
+		if (!visible.isEmpty()) {
+			this.obligations.findByContractIdInAndStatusInOrderByDueDateAsc(visible.keySet(), pending)
+				.stream()
+				// What a subcontractor owes is on its list, not on the contractor's.
+				.filter((o) -> o.getOwedBy() == null)
+				// Every obligation found is of a visible contract (the query's keys).
+				.map((o) -> new TodoItem(o, Objects.requireNonNull(visible.get(o.getContractId())),
+						o.effectiveStatus(today)))
+				.forEach(items::add);
+		}
+		if (actor.organisationKind() != OrganisationKind.CLIENT && !actor.is(Role.SYSTEM_ADMIN)) {
+			// An approved subcontractor's own: owed by its organisation, on the contracts
+			// it still takes part in.
+			Map<UUID, Contract> participating = new LinkedHashMap<>();
+			this.contracts.listAsParticipant(actor)
+				.stream()
+				.filter((c) -> !ContractRoles.isParty(actor, c) && ContractRoles.clientRightsRun(c, rightsDay))
+				.forEach((c) -> participating.put(c.getId(), c));
+			if (!participating.isEmpty()) {
+				this.obligations
+					.findByContractIdInAndOwedByAndStatusInOrderByDueDateAsc(participating.keySet(),
+							actor.organisationId(), pending)
+					.stream()
+					.map((o) -> new TodoItem(o, Objects.requireNonNull(participating.get(o.getContractId())),
+							o.effectiveStatus(today)))
+					.forEach(items::add);
+				items.sort(Comparator.comparing((TodoItem t) -> t.obligation().getDueDate(),
+						Comparator.nullsLast(Comparator.naturalOrder())));
+			}
+		}
+		// A closed contract owes only what the client asked for after closing.
+		return items.stream()
 			.filter((t) -> ContractRoles.isOpen(t.contract()) || owedAfterClosing(t.obligation(), t.contract()))
 			.toList();
 	}
@@ -884,11 +962,49 @@ public class Obligations implements ContractClosingCheck {
 		Obligation obligation = this.obligations.findById(submission.getObligationId())
 			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
 		try {
-			this.contracts.get(actor, obligation.getContractId());
+			readable(actor, obligation);
 		}
 		catch (NotFoundProblem ex) {
 			throw new NotFoundProblem("submission.entity");
 		}
+	}
+
+	/**
+	 * Returns the contract of an obligation the actor may read. The contractor's
+	 * obligations are read by the parties only, as always ({@link Contracts#get}); one an
+	 * approved subcontractor owes is read by the parties — the contractor follows what
+	 * its subcontractor owes — and by that subcontractor and those above it in the chain,
+	 * never by another subcontractor ({@link Contracts#getForRecord}).
+	 */
+	private Contract readable(Actor actor, Obligation obligation) {
+		UUID owedBy = obligation.getOwedBy();
+		if (owedBy == null) {
+			return scopedContract(actor, obligation);
+		}
+		return this.contracts.getForRecord(actor, obligation.getContractId(), owedBy, WHAT);
+	}
+
+	/**
+	 * Returns whether the actor may submit to an obligation: the contractor's leads and
+	 * workers for the contractor's; for one a subcontractor owes, that subcontractor's
+	 * leads and workers only — the contractor follows it but does not answer for it.
+	 */
+	private static boolean maySubmit(Actor actor, Contract contract, Obligation obligation) {
+		return (obligation.getOwedBy() == null) ? ContractRoles.worksForContractor(actor, contract)
+				: owes(actor, obligation);
+	}
+
+	/**
+	 * Returns whether the actor is a lead or worker of the approved subcontractor that
+	 * owes an obligation.
+	 * @param actor the acting user
+	 * @param obligation the obligation
+	 * @return {@code false} for every obligation the contractor owes
+	 */
+	public static boolean owes(Actor actor, Obligation obligation) {
+		return obligation.getOwedBy() != null && obligation.getOwedBy().equals(actor.organisationId())
+				&& actor.organisationKind() != OrganisationKind.CLIENT
+				&& ContractRoles.CONTRACTOR_MEMBERS.contains(actor.role());
 	}
 
 	private Contract scopedContract(Actor actor, Obligation obligation) {
@@ -928,9 +1044,11 @@ public class Obligations implements ContractClosingCheck {
 	 * @param dueOn the date the requester set (the client asking for material by a day),
 	 * which then replaces the one the profile's deadline gives; {@code null} for the
 	 * profile's
+	 * @param owing the approved subcontractor that owes what is raised (the client asked
+	 * its level of the chain), or {@code null} for the contractor
 	 */
-	public record Occurrence(String key, LocalDate occurredOn, String subject, String source,
-			@Nullable LocalDate dueOn) {
+	public record Occurrence(String key, LocalDate occurredOn, String subject, String source, @Nullable LocalDate dueOn,
+			@Nullable Owing owing) {
 
 		public Occurrence {
 			Objects.requireNonNull(key, "key");
@@ -941,7 +1059,28 @@ public class Obligations implements ContractClosingCheck {
 		}
 
 		public Occurrence(String key, LocalDate occurredOn, String subject, String source) {
-			this(key, occurredOn, subject, source, null);
+			this(key, occurredOn, subject, source, null, null);
+		}
+
+		public Occurrence(String key, LocalDate occurredOn, String subject, String source, @Nullable LocalDate dueOn) {
+			this(key, occurredOn, subject, source, dueOn, null);
+		}
+
+	}
+
+	/**
+	 * The approved subcontractor that owes an obligation instead of the contractor.
+	 *
+	 * @param organisationId the subcontractor's organisation
+	 * @param level its level in the chain, 1 for the contractor's own subcontractors
+	 */
+	public record Owing(UUID organisationId, int level) {
+
+		public Owing {
+			Objects.requireNonNull(organisationId, "organisationId");
+			if (level < 1) {
+				throw new IllegalArgumentException("chain level below 1: " + level);
+			}
 		}
 
 	}

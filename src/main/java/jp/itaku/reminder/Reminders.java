@@ -97,8 +97,11 @@ class Reminders {
 	}
 
 	private List<UserAccount> recipients(Reminder reminder) {
+		// An obligation a subcontractor owes reminds that subcontractor's leads.
+		UUID owing = reminder.obligation().getOwedBy();
 		List<UserAccount> recipients = new ArrayList<>(
-				reachable(reminder.contract().getContractorOrganisationId(), reminder.contractorRoles()));
+				reachable((owing != null) ? owing : reminder.contract().getContractorOrganisationId(),
+						reminder.contractorRoles()));
 		recipients.addAll(reachable(reminder.contract().getClientOrganisationId(), reminder.clientRoles()));
 		return recipients;
 	}

@@ -9,8 +9,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
+import jp.itaku.approval.Approval;
+import jp.itaku.approval.ApprovalForm;
+import jp.itaku.approval.Approvals;
+import jp.itaku.approval.DecisionForm;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.GuardedAction;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.ContractStatus;
@@ -40,10 +45,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The life of information assets from receipt to disposal certificate (Setagaya 5–8,
@@ -97,6 +111,14 @@ class AssetLifeIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	Approvals approvals;
+
+	@Autowired
+	MockMvc mvc;
+
+	UserAccount leadUser;
+
 	Actor officer;
 
 	Actor secadmin;
@@ -133,7 +155,8 @@ class AssetLifeIT {
 		this.secadminUser = this.fixtures.user(client, Role.CLIENT_SECURITY_ADMIN);
 		this.secadmin = this.fixtures.actor(this.secadminUser);
 		this.auditor = this.fixtures.actor(this.fixtures.user(client, Role.AUDITOR));
-		this.lead = this.fixtures.actor(this.fixtures.user(contractor, Role.CONTRACTOR_LEAD));
+		this.leadUser = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
+		this.lead = this.fixtures.actor(this.leadUser);
 		this.worker = this.fixtures.actor(this.fixtures.user(contractor, Role.CONTRACTOR_WORKER));
 		this.otherLead = this.fixtures.actor(this.fixtures.user(other, Role.CONTRACTOR_LEAD));
 		ContractForm form = this.fixtures.contractForm(contractor, profile, this.today.minusMonths(1), attributes);
@@ -506,6 +529,7 @@ class AssetLifeIT {
 		form.setEncrypted(true);
 		form.setDestination("練馬区役所 区民情報課");
 		form.setRecipient("山田 一郎");
+		form.setRecipientKind(ShipmentRecipient.CLIENT);
 		form.setShippedAt(now().minusMinutes(30));
 		form.setSenderId(this.handover.getId());
 		assertThatThrownBy(() -> this.shipments.ship(this.lead, this.contract.getId(), form))
@@ -539,6 +563,90 @@ class AssetLifeIT {
 		assertThat(statusOf(asset)).isEqualTo(AssetEvent.Status.IN_CUSTODY);
 		assertThat(audits("ASSET_SHIPPED", shipment.getId())).isEqualTo(1);
 		assertThat(audits("ASSET_SHIPMENT_ARRIVED", shipment.getId())).isEqualTo(1);
+	}
+
+	@Test
+	void aShipmentToAThirdPartyNeedsTheClientsApprovalValidOnTheDay() throws Exception {
+		this.today = ItakuTime.today(this.clock);
+		setUp("nerima", Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+		UUID asset = receiveMedium(false);
+		ShipmentForm form = new ShipmentForm();
+		form.setAssetId(asset);
+		form.setMethod(ShipmentMethod.TRACKED_MAIL);
+		form.setTrackingNumber("1111-2222-3333");
+		form.setEncrypted(true);
+		form.setDestination("株式会社ねりま印刷 練馬工場");
+		form.setRecipient("株式会社ねりま印刷");
+		form.setShippedAt(now().minusMinutes(30));
+		form.setSenderId(this.handover.getId());
+
+		// Whom it goes to must be said; a third party without approval is refused naming
+		// the field and 第14条, in the API as problem+json, and nothing is written.
+		assertThatThrownBy(() -> this.shipments.ship(this.lead, this.contract.getId(), form)).isInstanceOfSatisfying(
+				InvalidInputProblem.class, (ex) -> assertThat(ex.getFieldProblems()).extracting(FieldProblem::field)
+					.containsExactly("recipientKind"));
+		form.setRecipientKind(ShipmentRecipient.THIRD_PARTY);
+		assertThatThrownBy(() -> this.shipments.ship(this.lead, this.contract.getId(), form)).isInstanceOfSatisfying(
+				InvalidInputProblem.class, (ex) -> assertThat(ex.getFieldProblems()).singleElement().satisfies((f) -> {
+					assertThat(f.field()).isEqualTo("recipient");
+					assertThat(f.messageKey()).isEqualTo("approval.gate.missing");
+					assertThat(f.arguments()).contains("第14条");
+				}));
+		this.mvc
+			.perform(post("/api/v1/contracts/{id}/asset-shipments", this.contract.getId())
+				.with(authentication(this.fixtures.signedIn(this.leadUser)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"assetId\":\"" + asset
+						+ "\",\"method\":\"TRACKED_MAIL\",\"trackingNumber\":\"1111-2222-3333\","
+						+ "\"encrypted\":true,\"destination\":\"株式会社ねりま印刷 練馬工場\",\"recipient\":\"株式会社ねりま印刷\","
+						+ "\"recipientKind\":\"THIRD_PARTY\",\"shippedAt\":\"" + now().minusMinutes(30)
+						+ "\",\"senderId\":\"" + this.handover.getId() + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("recipient"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("第14条")));
+		assertThat(statusOf(asset)).isEqualTo(AssetEvent.Status.IN_CUSTODY);
+		assertThat(this.overviews.overview(this.lead, this.contract.getId()).shipments()).isEmpty();
+
+		// Approved for that third party: accepted, and the register names the approval.
+		ApprovalForm application = new ApprovalForm();
+		application.setAction(GuardedAction.THIRD_PARTY_PROVISION);
+		application.setReason("券面印刷を委ねるため");
+		application.setThirdParty("株式会社ねりま印刷");
+		application.setSafeguards("施錠・入退室管理、作業後に消去");
+		application.setPurpose("納税通知書の券面印刷");
+		application.setPeriodFrom(this.today);
+		application.setPeriodUntil(this.today.plusDays(30));
+		application.setInformation("印字データ（氏名・住所）");
+		Approval approval = this.approvals.apply(this.lead, this.contract.getId(), application, List.of());
+		DecisionForm decision = new DecisionForm();
+		decision.setValidFrom(this.today.minusDays(1));
+		decision.setValidUntil(this.today.plusDays(30));
+		this.approvals.approve(this.officer, approval.getId(), decision);
+		AssetShipment shipment = this.shipments.ship(this.lead, this.contract.getId(), form);
+		assertThat(shipment.getRecipientKind()).isEqualTo(ShipmentRecipient.THIRD_PARTY);
+		assertThat(shipment.getApprovalId()).isEqualTo(approval.getId());
+		this.mvc
+			.perform(get("/contracts/{id}/assets", this.contract.getId())
+				.with(authentication(this.fixtures.signedIn(this.leadUser))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("承認 " + approval.number() + " による")));
+		AssetStepForm arrival = at(now(), null);
+		arrival.setConfirmedBy("ねりま印刷 受付");
+		this.shipments.arrived(this.lead, shipment.getId(), arrival);
+
+		// Once the approval has expired, refused again, also when it is named.
+		this.jdbc.sql("update approval set valid_until = ? where id = ?")
+			.params(this.today.minusDays(1), approval.getId())
+			.update();
+		assertThatThrownBy(() -> this.shipments.ship(this.lead, this.contract.getId(), form)).isInstanceOfSatisfying(
+				InvalidInputProblem.class,
+				(ex) -> assertThat(ex.getFieldProblems().get(0).arguments()).contains("第14条"));
+		form.setApprovalId(approval.getId());
+		assertThatThrownBy(() -> this.shipments.ship(this.lead, this.contract.getId(), form)).isInstanceOfSatisfying(
+				InvalidInputProblem.class, (ex) -> assertThat(ex.getFieldProblems()).extracting(FieldProblem::field)
+					.containsExactly("approvalId"));
+		assertThat(this.overviews.overview(this.lead, this.contract.getId()).shipments()).hasSize(1);
 	}
 
 	@Test

@@ -33,6 +33,8 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.subcontract.SubcontractForm;
+import jp.itaku.subcontract.Subcontracts;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +100,9 @@ class ClientRequestsIT {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Subcontracts subcontracts;
 
 	UserAccount officerUser;
 
@@ -190,6 +195,127 @@ class ClientRequestsIT {
 			.andExpect(jsonPath("$[0].clause").value("第22条第2項"))
 			.andExpect(jsonPath("$[0].state").value("ACCEPTED"))
 			.andExpect(jsonPath("$[0].obligations[0]").value(raised.getId().toString()));
+	}
+
+	@Test
+	void aRequestAimedAtASubcontractorsLevelIsOwedByThatSubcontractorAlone() throws Exception {
+		Contract nerima = contract("nerima", ContractAttribute.HAS_SUBCONTRACTORS);
+		String key = key(nerima, "第22条第2項");
+		Organisation aoba = this.fixtures.organisation(OrganisationKind.SUBCONTRACTOR);
+		Organisation other = this.fixtures.organisation(OrganisationKind.SUBCONTRACTOR);
+		UserAccount subleadUser = this.fixtures.user(aoba, Role.CONTRACTOR_LEAD);
+		UserAccount otherSubUser = this.fixtures.user(other, Role.CONTRACTOR_LEAD);
+		for (Organisation sub : List.of(aoba, other)) {
+			this.subcontracts.approve(this.officer,
+					this.subcontracts.apply(this.lead, nerima.getId(), subcontract(sub)).getId());
+		}
+		Actor sublead = this.fixtures.actor(subleadUser);
+
+		// Two subcontractors at the first level: the level alone does not say which.
+		ClientRequestForm byLevel = form(key, "第1次再委託先の遵守状況を報告してください。", null, null);
+		byLevel.setChainLevel(1);
+		assertThatThrownBy(() -> this.requests.request(this.officer, nerima.getId(), byLevel)).isInstanceOfSatisfying(
+				InvalidInputProblem.class, (p) -> assertThat(p.getFieldProblems()).extracting(FieldProblem::field)
+					.containsExactly("subcontractor"));
+		assertThat(stored(nerima)).isZero();
+		byLevel.setSubcontractor(aoba.getId());
+		ClientRequests.Requested requested = this.requests.request(this.officer, nerima.getId(), byLevel);
+		Obligation owed = requested.raised().get(0);
+		assertThat(owed.getOwedBy()).isEqualTo(aoba.getId());
+		assertThat(owed.getOwedLevel()).isEqualTo(1);
+		assertThat(requested.request().getChainLevel()).isEqualTo(1);
+
+		// The subcontractor's lead sees it on its list, its inbox and its dashboard.
+		assertThat(this.obligations.todo(sublead)).extracting((t) -> t.obligation().getId())
+			.containsExactly(owed.getId());
+		for (String page : List.of("/inbox", "/dashboard", "/contracts/" + nerima.getId())) {
+			this.mvc.perform(get(page).with(authentication(this.fixtures.signedIn(subleadUser))))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("/obligations/" + owed.getId())));
+		}
+		this.mvc
+			.perform(get("/api/v1/contracts/{id}/obligations", nerima.getId())
+				.with(authentication(this.fixtures.signedIn(subleadUser))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].id").value(owed.getId().toString()))
+			.andExpect(jsonPath("$[0].owedBy").value(aoba.getId().toString()));
+		this.mvc
+			.perform(get("/obligations/{id}", owed.getId()).with(authentication(this.fixtures.signedIn(subleadUser))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"submit-form\"")));
+
+		// The contractor's lead follows it as owed by its subcontractor, and cannot
+		// answer.
+		assertThat(this.obligations.todo(this.lead)).extracting((t) -> t.obligation().getId())
+			.doesNotContain(owed.getId());
+		this.mvc
+			.perform(get("/obligations/{id}", owed.getId()).with(authentication(this.fixtures.signedIn(this.leadUser))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"obligation-owed-by\"")))
+			.andExpect(content().string(containsString(aoba.getName())))
+			.andExpect(content().string(not(containsString("id=\"submit-form\""))));
+		this.mvc
+			.perform(get("/api/v1/obligations/{id}", owed.getId())
+				.with(authentication(this.fixtures.signedIn(this.leadUser))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.owedBy").value(aoba.getId().toString()))
+			.andExpect(jsonPath("$.owedLevel").value(1));
+		this.mvc.perform(get("/inbox").with(authentication(this.fixtures.signedIn(this.leadUser))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/obligations/" + owed.getId()))));
+		assertThatThrownBy(() -> this.obligations.submit(this.lead, owed.getId(), "代理", upload()))
+			.isInstanceOf(AccessDeniedProblem.class);
+
+		// Another contractor and another subcontractor of the same chain see nothing.
+		for (UserAccount outsider : List.of(this.lead2User, otherSubUser)) {
+			this.mvc
+				.perform(get("/obligations/{id}", owed.getId()).with(authentication(this.fixtures.signedIn(outsider))))
+				.andExpect(status().isNotFound());
+			this.mvc
+				.perform(get("/api/v1/obligations/{id}/submissions", owed.getId())
+					.with(authentication(this.fixtures.signedIn(outsider))))
+				.andExpect(status().isNotFound());
+			assertThat(this.obligations.todo(this.fixtures.actor(outsider))).extracting((t) -> t.obligation().getId())
+				.doesNotContain(owed.getId());
+		}
+		this.mvc
+			.perform(get("/api/v1/contracts/{id}/obligations", nerima.getId())
+				.with(authentication(this.fixtures.signedIn(otherSubUser))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+
+		// The subcontractor answers; the officer reviews it as any submission.
+		Submission submission = this.obligations.submit(sublead, owed.getId(), "当社の遵守状況です。", upload());
+		assertThat(submission.getSubmittedBy()).isEqualTo(subleadUser.getId());
+		assertThat(state(nerima)).isEqualTo("ANSWERED");
+		this.obligations.review(this.officer, submission.getId(), true, null);
+		assertThat(state(nerima)).isEqualTo("ACCEPTED");
+		assertThat(this.obligations.todo(sublead)).isEmpty();
+	}
+
+	private static List<Obligations.Upload> upload() {
+		return List.of(new Obligations.Upload("compliance.txt", "text/plain",
+				new ByteArrayResource("遵守状況：指摘なし".getBytes(StandardCharsets.UTF_8))));
+	}
+
+	private static SubcontractForm subcontract(Organisation subcontractor) {
+		SubcontractForm form = new SubcontractForm();
+		form.setSubcontractorOrganisationId(subcontractor.getId());
+		form.setPeriodStart(LocalDate.of(2026, 6, 1));
+		form.setPeriodEnd(LocalDate.of(2027, 3, 31));
+		form.setReason("繁忙期の入力業務量が受託者の体制を超えるため");
+		form.setWorkContent("申請書の入力（付随的業務）");
+		form.setInformationHandled("申請書の写し（氏名・住所）");
+		form.setPersonalInformation(true);
+		form.setSafetyMeasures("入退室管理、施錠保管、私物端末の持込み禁止");
+		form.setSupervisionMethod("月1回の実地確認と作業報告書の確認");
+		form.setSecurityLead("再委託 責任者");
+		form.setWorkers("入力 一郎\n入力 二郎");
+		form.setSafetyMeasuresChecked(true);
+		form.setBindsSameClauses(true);
+		form.setAncillaryUnavoidable(true);
+		return form;
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import jp.itaku.asset.AssetKind;
 import jp.itaku.asset.AssetOverviews;
 import jp.itaku.asset.AssetReceipt;
 import jp.itaku.asset.AssetRegister;
+import jp.itaku.asset.AssetShipments;
 import jp.itaku.asset.CorrectionForm;
 import jp.itaku.asset.ReceiptForm;
 import jp.itaku.asset.RequestType;
@@ -65,8 +66,11 @@ class AssetController {
 
 	private final FormErrors formErrors;
 
+	private final AssetShipments shipments;
+
 	AssetController(AssetRegister register, AssetOverviews overviews, Contracts contracts, Clock clock,
-			FormErrors formErrors) {
+			FormErrors formErrors, AssetShipments shipments) {
+		this.shipments = shipments;
 		this.register = register;
 		this.overviews = overviews;
 		this.contracts = contracts;
@@ -87,8 +91,11 @@ class AssetController {
 		AssetRegister.Register register = this.register.register(actor, contractId);
 		model.addAttribute("register", register);
 		// Requests, shipments and backups are the contractor's for the whole contract.
-		model.addAttribute("overview",
-				ContractRoles.isParty(actor, register.contract()) ? this.overviews.overview(actor, contractId) : null);
+		boolean party = ContractRoles.isParty(actor, register.contract());
+		AssetOverviews.Overview overview = party ? this.overviews.overview(actor, contractId) : null;
+		model.addAttribute("overview", overview);
+		model.addAttribute("shipmentNames",
+				(overview != null) ? this.shipments.names(actor, register.contract(), overview.shipments()) : null);
 		model.addAttribute("requestTypes", RequestType.values());
 		return "assets/register";
 	}

@@ -19,6 +19,7 @@ import jp.itaku.asset.RequestStatus;
 import jp.itaku.asset.RequestType;
 import jp.itaku.asset.ShipmentForm;
 import jp.itaku.asset.ShipmentMethod;
+import jp.itaku.asset.ShipmentRecipient;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.NotFoundProblem;
@@ -203,15 +204,23 @@ class AssetRequestApiController {
 	 * @param trackingNumber the tracking number
 	 * @param destination where to
 	 * @param recipient to whom
+	 * @param recipientKind the client, the contractor, a subcontractor or a third party
+	 * ({@code UNRECORDED} for shipments recorded before it was asked)
+	 * @param recipientOrganisationId the subcontractor, or {@code null}
+	 * @param approvalId the approval a third-party shipment was made under, or
+	 * {@code null}
 	 * @param shippedAt when
 	 * @param arrivedAt when it arrived
 	 */
 	record ShipmentView(UUID id, String number, UUID assetId, ShipmentMethod method, @Nullable String trackingNumber,
-			String destination, String recipient, Instant shippedAt, @Nullable Instant arrivedAt) {
+			String destination, String recipient, ShipmentRecipient recipientKind,
+			@Nullable UUID recipientOrganisationId, @Nullable UUID approvalId, Instant shippedAt,
+			@Nullable Instant arrivedAt) {
 
 		static ShipmentView of(AssetShipment s) {
 			return new ShipmentView(s.getId(), s.getNumber(), s.getAssetId(), s.getMethod(), s.getTrackingNumber(),
-					s.getDestination(), s.getRecipient(), s.getShippedAt(), s.getArrivedAt());
+					s.getDestination(), s.getRecipient(), s.getRecipientKind(), s.getRecipientOrganisationId(),
+					s.getApprovalId(), s.getShippedAt(), s.getArrivedAt());
 		}
 
 	}

@@ -24,6 +24,7 @@ import jp.itaku.asset.DisposalMethod;
 import jp.itaku.asset.RequestType;
 import jp.itaku.asset.ShipmentForm;
 import jp.itaku.asset.ShipmentMethod;
+import jp.itaku.asset.ShipmentRecipient;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
@@ -89,7 +90,8 @@ class AssetRequestController {
 		binder.setAllowedFields("type", "purpose", "assetIds*", "copies", "destination", "plannedStart", "plannedEnd",
 				"personId", "encrypted", "passwordProtected", "lockedContainer", "otherMeasures", "itemDescription",
 				"itemKind", "method", "thirdParty", "includeBackups", "assetId", "trackingNumber", "confidential",
-				"recipient", "shippedAt", "senderId", "description", "storage", "retention");
+				"recipient", "shippedAt", "senderId", "description", "storage", "retention", "recipientKind",
+				"recipientOrganisationId", "approvalId");
 	}
 
 	@InitBinder("step")
@@ -290,6 +292,9 @@ class AssetRequestController {
 		model.addAttribute("assets", this.requests.requestable(actor, contractId, RequestType.COPY));
 		model.addAttribute("people", this.register.people(actor, contractId));
 		model.addAttribute("methods", ShipmentMethod.values());
+		model.addAttribute("recipientKinds", List.of(ShipmentRecipient.CLIENT, ShipmentRecipient.CONTRACTOR,
+				ShipmentRecipient.SUBCONTRACTOR, ShipmentRecipient.THIRD_PARTY));
+		model.addAttribute("recipients", this.shipments.recipients(actor, contractId));
 		return "assets/shipment-form";
 	}
 

@@ -47,7 +47,8 @@ class ClientRequestController {
 
 	@InitBinder("form")
 	void allowedFields(WebDataBinder binder) {
-		binder.setAllowedFields("requirement", "description", "dueOn", "periodFrom", "periodTo", "chainLevel");
+		binder.setAllowedFields("requirement", "description", "dueOn", "periodFrom", "periodTo", "chainLevel",
+				"subcontractor");
 	}
 
 	@GetMapping("/contracts/{id}/requests")

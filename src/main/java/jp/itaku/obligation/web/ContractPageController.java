@@ -59,8 +59,8 @@ class ContractPageController {
 		boolean party = ContractRoles.isParty(actor, contract);
 		Map<ClauseCategory, List<Obligation>> byCategory = new LinkedHashMap<>();
 		// A subcontractor sees the contract's heading and its own part (the subcontract
-		// chain), not the contractor's obligations.
-		List<Obligation> all = party ? this.obligations.forContract(actor, id) : List.of();
+		// chain, what it owes), not the contractor's obligations.
+		List<Obligation> all = this.obligations.forPart(actor, id);
 		for (ClauseCategory category : ClauseCategory.values()) {
 			List<Obligation> inCategory = all.stream().filter((o) -> o.getCategory() == category).toList();
 			if (!inCategory.isEmpty()) {
@@ -79,6 +79,7 @@ class ContractPageController {
 		model.addAttribute("contractor", parties.contractor());
 		model.addAttribute("byCategory", byCategory);
 		model.addAttribute("total", all.size());
+		model.addAttribute("owedByNames", this.obligations.owingNames(actor, contract, all));
 		model.addAttribute("documents", party ? this.obligations.currentDocuments(actor, id) : List.of());
 		model.addAttribute("mayEdit", ContractRoles.editsForClient(actor, contract));
 		if (party && contract.getStatus() == ContractStatus.ENDED) {

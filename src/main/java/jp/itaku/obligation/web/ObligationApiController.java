@@ -53,7 +53,7 @@ class ObligationApiController {
 	@GetMapping("/api/v1/contracts/{id}/obligations")
 	List<ObligationView> forContract(@PathVariable("id") UUID contractId) {
 		LocalDate today = this.calendar.today();
-		return this.obligations.forContract(CurrentActor.require(), contractId)
+		return this.obligations.forPart(CurrentActor.require(), contractId)
 			.stream()
 			.map((o) -> ObligationView.of(o, today))
 			.toList();
@@ -187,14 +187,18 @@ class ObligationApiController {
 	 * @param period which occurrence
 	 * @param dueDate when it is due
 	 * @param status its effective status today
+	 * @param owedBy the approved subcontractor that owes it, or {@code null} when the
+	 * contractor owes it
+	 * @param owedLevel that subcontractor's level in the chain, or {@code null}
 	 */
 	record ObligationView(UUID id, UUID contractId, String clauseRef, String category, String deliverable,
-			String summary, String period, @Nullable LocalDate dueDate, ObligationStatus status) {
+			String summary, String period, @Nullable LocalDate dueDate, ObligationStatus status, @Nullable UUID owedBy,
+			@Nullable Integer owedLevel) {
 
 		static ObligationView of(Obligation o, LocalDate today) {
 			return new ObligationView(o.getId(), o.getContractId(), o.getClauseRef(), o.getCategory().name(),
 					o.getDeliverable().name(), o.getSummary(), o.getPeriodKey(), o.getDueDate(),
-					o.effectiveStatus(today));
+					o.effectiveStatus(today), o.getOwedBy(), o.getOwedLevel());
 		}
 
 	}

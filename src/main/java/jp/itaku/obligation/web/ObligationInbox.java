@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbox's obligations: for the client, the submissions that wait for review; for the
- * contractor's lead, what the client returned, what was raised by an event or the
- * client's request, and what falls due within {@value #SOON_DAYS} days or is overdue (the
- * whole list stays on the dashboard).
+ * contractor's lead (and the lead of a subcontractor, for what it owes), what the client
+ * returned, what was raised by an event or the client's request, and what falls due
+ * within {@value #SOON_DAYS} days or is overdue (the whole list stays on the dashboard).
  */
 @Component
 @Order(10)
@@ -57,10 +57,13 @@ class ObligationInbox implements InboxSource {
 		}
 		LocalDate horizon = ItakuTime.today(this.clock).plusDays(SOON_DAYS);
 		for (TodoItem todo : this.obligations.todo(actor)) {
-			if (!ContractRoles.leadsForContractor(actor, todo.contract())) {
+			Obligation o = todo.obligation();
+			// The contractor's lead, or the lead of the subcontractor that owes it.
+			boolean leads = (o.getOwedBy() == null) ? ContractRoles.leadsForContractor(actor, todo.contract())
+					: Obligations.owes(actor, o) && ContractRoles.CONTRACTOR_LEADS.contains(actor.role());
+			if (!leads) {
 				continue;
 			}
-			Obligation o = todo.obligation();
 			if (o.getStatus() == ObligationStatus.RETURNED) {
 				items.add(item(InboxItem.Kind.RESUBMIT, todo));
 			}
