@@ -75,6 +75,8 @@ class ContractServiceLevelsBrowserIT extends BrowserTest {
 
 			o.locator("#title").press("Enter");
 			assertThat(o.locator(".notice--success")).containsText("委託契約を登録し");
+			// The targets are terms of the contract: on the terms section, one tab away.
+			o.locator("#terms-link").click();
 			assertThat(o.locator("#service-level-targets tbody tr")).hasCount(2);
 			assertThat(o.locator("#service-level-targets")).containsText("99.5%以上");
 			assertThat(o.locator("#service-level-targets")).containsText("30分以内");

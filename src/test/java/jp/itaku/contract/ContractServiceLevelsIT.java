@@ -144,7 +144,7 @@ class ContractServiceLevelsIT {
 			.asString()
 			.contains("システム稼働率: PERCENT_MIN 99.5 MONTHLY (計画停止を除く)");
 
-		this.mvc.perform(get("/contracts/" + contract.getId()).with(this.asOfficer))
+		this.mvc.perform(get("/contracts/" + contract.getId() + "/terms").with(this.asOfficer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"service-level-targets\"")))
 			.andExpect(content().string(containsString("99.5%以上")))
@@ -153,7 +153,7 @@ class ContractServiceLevelsIT {
 			.andExpect(content().string(containsString("月次")))
 			.andExpect(content().string(containsString("年次")))
 			.andExpect(content().string(containsString("計画停止を除く")));
-		this.mvc.perform(get("/contracts/" + contract.getId()).param("lang", "en").with(this.asOfficer))
+		this.mvc.perform(get("/contracts/" + contract.getId() + "/terms").param("lang", "en").with(this.asOfficer))
 			.andExpect(content().string(containsString("at least 99.5%")))
 			.andExpect(content().string(containsString("within 30 minutes")))
 			.andExpect(content().string(containsString("Yearly")));

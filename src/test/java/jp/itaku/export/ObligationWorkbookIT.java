@@ -289,7 +289,7 @@ class ObligationWorkbookIT {
 	@Test
 	void theContractPageOffersTheDownload() throws Exception {
 		String page = this.mvc
-			.perform(get("/contracts/" + this.contract.getId())
+			.perform(get("/contracts/" + this.contract.getId() + "/obligations")
 				.with(authentication(this.fixtures.signedIn(this.leadUser))))
 			.andExpect(status().isOk())
 			.andReturn()

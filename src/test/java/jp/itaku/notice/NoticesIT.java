@@ -256,7 +256,8 @@ class NoticesIT {
 		assertThat(this.obligations.detail(officer, first.getId()).obligation().getStatus())
 			.isEqualTo(ObligationStatus.ACCEPTED);
 		this.mvc
-			.perform(get("/contracts/" + setagaya.getId()).with(authentication(this.fixtures.signedIn(this.officer))))
+			.perform(get("/contracts/" + setagaya.getId() + "/terms")
+				.with(authentication(this.fixtures.signedIn(this.officer))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("第2版")));
 	}

@@ -48,7 +48,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * followed; pages of one shape (the same path once record ids are set aside, and what the
  * link says without its numbers) are visited a few times each, which keeps the crawl to
  * about a minute while every kind of page of every account is read. Each request runs in
- * a transaction that is rolled back, so no account changes the world another meets.
+ * a transaction that is rolled back, so no account changes the world another meets. The
+ * landing page and each contract's overview must fit on a screen: without a browser, the
+ * crawl bounds the blocks (table rows, list items, paragraphs) they hold;
+ * {@code DailyTasksBrowserIT} measures the overview's height in Chromium.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -71,6 +74,15 @@ class PageCrawlIT {
 	 * their own timestamps.
 	 */
 	private static final Pattern VERBATIM = Pattern.compile("/logs(/|\\?|$)");
+
+	/** Pages that must fit on one screen: the landing page and a contract's overview. */
+	private static final Pattern SHORT = Pattern.compile("/|/contracts/[0-9a-f-]{36}");
+
+	/**
+	 * Blocks a page that fits on one screen holds at most (the contract overview's tabs,
+	 * compliance counts and waiting items are about thirty).
+	 */
+	private static final int SHORT_BLOCKS = 60;
 
 	/** The language switch: the same page again, read once in Japanese. */
 	private static final Pattern LANGUAGE = Pattern.compile("[?&]lang=");
@@ -138,6 +150,15 @@ class PageCrawlIT {
 				problems.add("ISO date on " + path + ": " + page.body()
 					.text()
 					.substring(Math.max(0, iso.start() - 30), Math.min(page.body().text().length(), iso.end() + 10)));
+			}
+			if (SHORT.matcher(path).matches()) {
+				// The landing page and a contract's overview fit on a screen: a bound on
+				// their blocks (rows, items, paragraphs), as a browser is not at hand
+				// here.
+				int blocks = page.select("main tr, main li, main p, main dt, main h2, main h3").size();
+				if (blocks > SHORT_BLOCKS) {
+					problems.add(path + " has " + blocks + " blocks, more than a screen holds (" + SHORT_BLOCKS + ")");
+				}
 			}
 			for (Element link : page.select("a[href]")) {
 				String next = local(link.attr("href"), path);
