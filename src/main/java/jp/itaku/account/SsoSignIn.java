@@ -1,5 +1,6 @@
 package jp.itaku.account;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -127,7 +128,7 @@ public class SsoSignIn {
 		}
 		this.jdbc
 			.sql("update sso_identity set last_sign_in_at = :now where provider = :provider and subject = :subject")
-			.param("now", java.sql.Timestamp.from(now))
+			.param("now", Timestamp.from(now))
 			.param("provider", providerId)
 			.param("subject", subject)
 			.update();
@@ -199,7 +200,7 @@ public class SsoSignIn {
 			.param("provider", providerId)
 			.param("subject", subject)
 			.param("user", user.getId())
-			.param("now", java.sql.Timestamp.from(now))
+			.param("now", Timestamp.from(now))
 			.update();
 		this.audit.record(AuditRecord.of("SSO_USER_PROVISIONED")
 			.actor(SignIn.actorOf(user, this.organisations))

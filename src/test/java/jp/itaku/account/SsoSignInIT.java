@@ -5,14 +5,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import jp.itaku.catalog.ContractAttribute;
+import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractForm;
+import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationForm;
 import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.organisation.Organisations;
+import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
 import jp.itaku.support.Fixtures;
@@ -45,8 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * authorization code flow with PKCE, provisioning by {@code sub} from mapped groups, the
  * refusal naming whom to ask, {@code amr} with and without multi-factor, a role change
  * that ends the old sessions, sign-out with the provider's end-session offer,
- * back-channel logout, and the organisation's ban on local passwords. Each step is
- * audited.
+ * back-channel logout, the organisation's ban on local passwords, and the SSO officer
+ * scoped as any officer. Each step is audited.
  */
 @IntegrationTest
 class SsoSignInIT {
@@ -77,6 +85,12 @@ class SsoSignInIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Contracts contracts;
+
+	@Autowired
+	Clock clock;
+
 	Organisation city;
 
 	@BeforeAll
@@ -104,6 +118,12 @@ class SsoSignInIT {
 		assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/");
 		MockHttpSession officerSession = Fixtures.session(first);
 		this.mvc.perform(get("/").session(officerSession)).andExpect(status().isOk());
+		// Scoped as any officer: the city's own, not another client's contract, no
+		// administration.
+		Contract otherClients = otherClientsContract();
+		this.mvc.perform(get("/contracts/" + otherClients.getId()).session(officerSession))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/admin/users").session(officerSession)).andExpect(status().isForbidden());
 
 		UserAccount user = linked(subject);
 		assertThat(user.getRole()).isEqualTo(Role.CLIENT_OFFICER);
@@ -240,8 +260,17 @@ class SsoSignInIT {
 		return this.mvc.perform(get(URI.create(callback)).session(Fixtures.session(authorization))).andReturn();
 	}
 
+	private Contract otherClientsContract() {
+		Organisation otherClient = this.fixtures.organisation(OrganisationKind.CLIENT);
+		Organisation contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
+		UserAccount officer = this.fixtures.user(otherClient, Role.CLIENT_OFFICER);
+		ContractForm form = this.fixtures.contractForm(contractor, "setagaya",
+				ItakuTime.today(this.clock).minusMonths(1), Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION));
+		return this.contracts.register(this.fixtures.actor(officer), form);
+	}
+
 	private String logoutToken(String subject, String audience, Map<String, Object> extra) {
-		Map<String, Object> claims = new java.util.HashMap<>(extra);
+		Map<String, Object> claims = new HashMap<>(extra);
 		claims.put("events", Map.of(LOGOUT_EVENT, Map.of()));
 		return provider
 			.issueToken("itaku", audience,
