@@ -73,11 +73,15 @@ public class SignIn {
 
 	private final TransactionTemplate transactions;
 
+	private final LocalPasswords localPasswords;
+
 	SignIn(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, Organisations organisations,
 			TotpCodes totp, FieldEncryptor encryptor, SecurityProperties properties,
 			ThrottleProperties throttleProperties, SignInThrottle throttle, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, PasswordEncoder passwordEncoder,
-			PlatformTransactionManager transactionManager, OrganisationSystemReads organisationReads) {
+			PlatformTransactionManager transactionManager, OrganisationSystemReads organisationReads,
+			LocalPasswords localPasswords) {
+		this.localPasswords = localPasswords;
 		this.organisationReads = organisationReads;
 		this.passwordEncoder = passwordEncoder;
 		this.dummyHash = passwordEncoder.encode(Secrets.oneTimePassword());
@@ -332,6 +336,15 @@ public class SignIn {
 			countFailure(user, username, typed, source, "bad_credentials");
 			return new Attempt.Refused();
 		}
+		if (this.localPasswords.forbidden(user)) {
+			// The organisation's staff sign in through its identity provider (issue 22).
+			this.audit.record(AuditRecord.of("SIGN_IN_FAILED")
+				.actor(actorOf(user, this.organisationReads))
+				.target("UserAccount", user.getId())
+				.outcome(AuditOutcome.DENIED)
+				.detail("reason", "local_password_forbidden"));
+			return new Attempt.Refused();
+		}
 		StepAuthentication next = authenticate(user, false);
 		if (next.getStep() != SignInStep.TOTP) {
 			this.throttle.signedIn(username, source);
@@ -424,6 +437,24 @@ public class SignIn {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Returns the authentication of a user whom their organisation's identity provider
+	 * signed in (issue 22): complete when the provider proved a multi-factor sign-in;
+	 * otherwise in the same next step as after a password (the TOTP code, or its
+	 * enrolment for the roles that must use two factors).
+	 * @param user the user
+	 * @param providerMultiFactor whether the provider's token proves multi-factor
+	 * @return the authentication
+	 */
+	StepAuthentication authenticateBySso(UserAccount user, boolean providerMultiFactor) {
+		if (!providerMultiFactor) {
+			return authenticate(user, false);
+		}
+		return new StepAuthentication(
+				new AccountPrincipal(actorOf(user, this.organisationReads), null, user.isEnabled(), false),
+				SignInStep.COMPLETE, true);
 	}
 
 	private StepAuthentication authenticate(UserAccount user, boolean secondFactorDone) {

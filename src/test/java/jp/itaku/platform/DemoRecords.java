@@ -49,6 +49,11 @@ final class DemoRecords {
 		ids.put("roster", member);
 		ids.put("roster-members", member);
 		ids.put("noticeId", byContract(jdbc, "roster_notice", "t.id", "t.number"));
+		// The identity provider of the test profile (issue 22); not running here: its
+		// button
+		// goes back to the sign-in page, and a back-channel logout without a token is
+		// refused.
+		ids.put("provider", "test");
 		// The pledge of the demo's worker (unsigned, theirs to acknowledge): the same on
 		// every run.
 		ids.put("pledges",

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.itaku.account.SignIn;
+import jp.itaku.account.SsoProperties;
 import jp.itaku.account.StepAuthentication;
 import jp.itaku.platform.ActorPrincipal;
 
@@ -38,8 +39,12 @@ class LoginController {
 
 	private final ApplicationAvailability availability;
 
+	private final SsoProperties sso;
+
 	LoginController(SignIn signIn, SignInHandlers handlers, @Value("${itaku.demo.enabled:false}") boolean demo,
-			@Value("${itaku.demo.password:}") String demoPassword, ApplicationAvailability availability) {
+			@Value("${itaku.demo.password:}") String demoPassword, ApplicationAvailability availability,
+			SsoProperties sso) {
+		this.sso = sso;
 		this.availability = availability;
 		this.signIn = signIn;
 		this.handlers = handlers;
@@ -48,8 +53,24 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(name = "wait", required = false) String wait, Model model,
-			HttpServletResponse response) {
+	String login(@RequestParam(name = "wait", required = false) String wait,
+			@RequestParam(name = "sso_refused", required = false) String ssoRefused, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		// Single sign-on (issue 22): one button per configured provider; a refused user
+		// is
+		// told whom to ask; a signed-out one is offered the provider's sign-out.
+		model.addAttribute("ssoProviders",
+				this.sso.providers()
+					.entrySet()
+					.stream()
+					.map((entry) -> new SsoButton(entry.getKey(),
+							(entry.getValue().displayName() != null) ? entry.getValue().displayName() : entry.getKey()))
+					.toList());
+		if (ssoRefused != null) {
+			model.addAttribute("ssoRefusedContact",
+					this.sso.provider(ssoRefused).map(SsoProperties.Provider::contact).orElse(""));
+		}
+		model.addAttribute("ssoEndSession", SsoLogin.takeEndSession(request));
 		if (wait != null && wait.matches("[0-9]{1,6}")) {
 			model.addAttribute("waitSeconds", Long.parseLong(wait));
 		}
@@ -64,6 +85,15 @@ class LoginController {
 			response.setHeader("Refresh", "3");
 		}
 		return "login";
+	}
+
+	/**
+	 * A sign-in button of an identity provider.
+	 *
+	 * @param id the provider's id
+	 * @param name the provider's name on the button
+	 */
+	record SsoButton(String id, String name) {
 	}
 
 	@GetMapping("/login/totp")

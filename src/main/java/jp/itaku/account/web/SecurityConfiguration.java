@@ -72,7 +72,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers,
-			SecurityContextRepository securityContextRepository) throws Exception {
+			SecurityContextRepository securityContextRepository, SsoLogin sso) throws Exception {
 		http.securityContext((context) -> context.securityContextRepository(securityContextRepository))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
@@ -80,6 +80,10 @@ class SecurityConfiguration {
 				// Calendar feeds: the secret token in the URL is the credential (export
 				// module).
 				.requestMatchers(HttpMethod.GET, "/calendar/**")
+				.permitAll()
+				// Single sign-on: the button's target and the provider's back-channel
+				// logout.
+				.requestMatchers("/login/sso/**")
 				.permitAll()
 				.requestMatchers("/login/totp")
 				.hasAuthority(SignInStep.TOTP.authorityName())
@@ -98,12 +102,14 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.addLogoutHandler(handlers)
-				.logoutSuccessUrl("/login?logout")
+				.addLogoutHandler(sso)
+				.logoutSuccessHandler(sso)
 				.deleteCookies(SessionConfiguration.COOKIE))
 			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(loginPage()).accessDeniedHandler(handlers))
 			.headers(SecurityConfiguration::headers);
+		sso.configure(http);
 		return http.build();
 	}
 
