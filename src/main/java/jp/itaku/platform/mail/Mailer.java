@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.jspecify.annotations.Nullable;
@@ -93,7 +94,7 @@ public class Mailer {
 				helper.setSubject(each.subject());
 				helper.setText(each.body());
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (MessagingException ex) {
 				throw new MailSendException("Mail could not be prepared", ex);
 			}
 			messages.add(message);
