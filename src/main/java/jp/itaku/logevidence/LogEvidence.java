@@ -659,10 +659,6 @@ public class LogEvidence {
 		return instant.atZone(ItakuTime.ZONE).toLocalDate();
 	}
 
-	private static @Nullable Instant instant(Timestamp t) {
-		return (t != null) ? t.toInstant() : null;
-	}
-
 	private record Attempt(Ingestion.Result result, @Nullable LogBatch batch, @Nullable CheckOutcome outcome) {
 	}
 
