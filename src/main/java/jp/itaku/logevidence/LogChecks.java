@@ -71,8 +71,9 @@ class LogChecks {
 	}
 
 	/**
-	 * Runs every rule over a contract's lines of some days, reading the lines' profile
-	 * instead of scanning them when they are all in it.
+	 * Runs every rule over a contract's lines of some days (a batch's), reading the
+	 * lines' profile instead of scanning them when they are all in it. When the cached
+	 * facts are stale, what their change concerns is re-checked first.
 	 * @param profile the profile of every line of the contract in those days, or
 	 * {@code null} to scan the lines
 	 * @return what changed
@@ -82,19 +83,159 @@ class LogChecks {
 		// One run per contract at a time (an upload's and a background re-run's): they
 		// write the same findings. The lock ends with the transaction.
 		this.locks.lock("logchecks:" + contractId);
+		long t0 = System.nanoTime();
+		PeopleFacts.Facts facts = this.facts.ensure(contractId);
+		Counter found = afterChange(contractId, facts, settings, now);
+		PHASES.get()[0] = (System.nanoTime() - t0) / 1_000_000;
+		found.add(period(contractId, firstDay, lastDay, settings, now, profile, facts.ids()));
+		return found.outcome();
+	}
+
+	/**
+	 * Runs every rule over all stored lines of a contract: after a change of rules, or on
+	 * demand.
+	 * @param contractId the contract
+	 * @param settings the contract's settings
+	 * @param now the time of the run
+	 * @return what changed
+	 */
+	CheckOutcome recheckAll(UUID contractId, LogSettings settings, Instant now) {
+		this.locks.lock("logchecks:" + contractId);
+		PeopleFacts.Facts facts = this.facts.ensure(contractId);
+		return all(contractId, settings, now, facts.ids()).outcome();
+	}
+
+	/**
+	 * Re-checks what a change of roster, IDs or schedules concerns: the lines and days of
+	 * the users whose facts changed, and every user's days of a month that gained or lost
+	 * a schedule, from the per-user-day aggregates; nothing when another run (of any
+	 * node) has already done it.
+	 * @param contractId the contract
+	 * @param settings the contract's settings
+	 * @param now the time of the run
+	 * @return what changed
+	 */
+	CheckOutcome recheckChanged(UUID contractId, LogSettings settings, Instant now) {
+		this.locks.lock("logchecks:" + contractId);
+		return afterChange(contractId, this.facts.ensure(contractId), settings, now).outcome();
+	}
+
+	private Counter afterChange(UUID contractId, PeopleFacts.Facts facts, LogSettings settings, Instant now) {
+		return switch (facts.kind()) {
+			case FRESH, FIRST -> new Counter();
+			case ALL -> all(contractId, settings, now, facts.ids());
+			case CHANGED ->
+				(facts.users() + facts.months() == 0) ? new Counter() : changed(contractId, settings, now, facts.ids());
+		};
+	}
+
+	/** The days of a contract's accepted batches, or {@code null} when it has none. */
+	private LocalDate @Nullable [] range(UUID contractId) {
+		var range = this.jdbc
+			.sql("select min(first_at), max(last_at) from log_batch where contract_id = ? and status = 'ACCEPTED'")
+			.param(contractId)
+			.query((rs, n) -> new Timestamp[] { rs.getTimestamp(1), rs.getTimestamp(2) })
+			.single();
+		if (range[0] == null || range[1] == null) {
+			return null;
+		}
+		return new LocalDate[] { range[0].toInstant().atZone(ItakuTime.ZONE).toLocalDate(),
+				range[1].toInstant().atZone(ItakuTime.ZONE).toLocalDate() };
+	}
+
+	private Counter all(UUID contractId, LogSettings settings, Instant now, int ids) {
+		LocalDate[] range = range(contractId);
+		if (range == null) {
+			return new Counter();
+		}
+		return period(contractId, range[0], range[1], settings, now, null, ids);
+	}
+
+	private Counter period(UUID contractId, LocalDate firstDay, LocalDate lastDay, LogSettings settings, Instant now,
+			Ingestion.@Nullable Profile profile, int ids) {
 		Instant from = firstDay.atStartOfDay(ItakuTime.ZONE).toInstant();
 		Instant to = lastDay.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
 		long t0 = System.nanoTime();
-		int ids = this.facts.load(contractId, from, to);
-		PHASES.get()[0] = (System.nanoTime() - t0) / 1_000_000;
+		this.facts.loadEntries(contractId, from, to);
+		PHASES.get()[0] += (System.nanoTime() - t0) / 1_000_000;
 		t0 = System.nanoTime();
 		String lines = (profile != null) ? loadProfile(profile)
 				: "(select * from log_line where contract_id = :c and occurred_at >= :from and occurred_at < :to)";
 		aggregate(contractId, from, to, settings, profile, ids > 0);
+		// The per-user-day aggregates of these days are complete here: keep them.
+		this.jdbc
+			.sql("insert into log_user_day select :c, user_ref, day, n, first_at, last_at from lf_ud"
+					+ " where user_ref is not null on conflict (contract_id, user_ref, day) do update"
+					+ " set n = excluded.n, first_at = excluded.first_at, last_at = excluded.last_at")
+			.param("c", contractId)
+			.update();
 		PHASES.get()[1] = (System.nanoTime() - t0) / 1_000_000;
 		t0 = System.nanoTime();
-		Counter found = new Counter();
 		Timestamp at = Timestamp.from(now);
+		Counter found = perDayRules(contractId, settings, ids, at);
+		found.add(bulk(contractId, settings, at));
+		found.add(failedLogins(contractId, from, to, settings, at, lines));
+		found.add(forbidden(contractId, from, to, settings, at, lines));
+		found.add(entryWithoutSchedule(contractId, at));
+		found.withdrawn += this.jdbc
+			.sql("delete from log_finding where contract_id = :c and status = 'OPEN' and occurred_on between :f and :l"
+					+ " and rule not in ('CLOCK_FUTURE', 'CLOCK_ORDER') and checked_at < :now")
+			.param("c", contractId)
+			.param("f", firstDay)
+			.param("l", lastDay)
+			.param("now", at)
+			.update();
+		PHASES.get()[2] = (System.nanoTime() - t0) / 1_000_000;
+		return found;
+	}
+
+	/**
+	 * Re-checks the rules that depend on people for the users and months in
+	 * {@code lf_changed_user} and {@code lf_changed_month}, over their days in
+	 * {@code log_user_day}; the rules that depend only on lines (bulk access, failed
+	 * sign-ins, forbidden operations) cannot change. The entry-without-schedule rule
+	 * reads only the entry log, and is re-run as a full re-check would.
+	 */
+	private Counter changed(UUID contractId, LogSettings settings, Instant now, int ids) {
+		LocalDate[] range = range(contractId);
+		if (range == null) {
+			return new Counter();
+		}
+		Instant from = range[0].atStartOfDay(ItakuTime.ZONE).toInstant();
+		Instant to = range[1].plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant();
+		this.facts.loadEntries(contractId, from, to);
+		createAggregates();
+		this.jdbc
+			.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref, day, n, first_at,"
+					+ " last_at, :has from log_user_day where contract_id = :c and day between :f and :l"
+					+ " and (user_ref in (select user_ref from lf_changed_user)"
+					+ " or date_trunc('month', day)::date in (select month from lf_changed_month))")
+			.param("c", contractId)
+			.param("has", ids > 0)
+			.param("f", range[0])
+			.param("l", range[1])
+			.update();
+		annotate(contractId, settings);
+		Timestamp at = Timestamp.from(now);
+		Counter found = perDayRules(contractId, settings, ids, at);
+		found.add(entryWithoutSchedule(contractId, at));
+		found.withdrawn += this.jdbc
+			.sql("delete from log_finding f where contract_id = :c and status = 'OPEN' and checked_at < :now"
+					+ " and ((rule in ('ID_UNKNOWN', 'ID_REVOKED', 'HOLDER_INACTIVE', 'NOT_SCHEDULED',"
+					+ " 'ACTIVITY_WITHOUT_ENTRY', 'OUTSIDE_HOURS') and exists (select 1 from lf_ud u"
+					+ " where u.user_ref = f.user_ref and u.day = f.occurred_on))"
+					+ " or (rule = 'ENTRY_WITHOUT_SCHEDULE' and occurred_on between :f and :l))")
+			.param("c", contractId)
+			.param("f", range[0])
+			.param("l", range[1])
+			.param("now", at)
+			.update();
+		return found;
+	}
+
+	/** The rules over the (user, day) aggregates of {@code lf_ud}. */
+	private Counter perDayRules(UUID contractId, LogSettings settings, int ids, Timestamp at) {
+		Counter found = new Counter();
 		if (ids > 0) {
 			found.add(perDay(contractId, LogRule.ID_UNKNOWN, "not u.issued", null, at));
 			found.add(perDay(contractId, LogRule.ID_REVOKED, "u.issued and u.member_id is null", null, at));
@@ -111,20 +252,7 @@ class LogChecks {
 				"(u.active or not u.has_ids) and ((u.lo is not null and (u.first_at at time zone 'Asia/Tokyo')::time < u.lo)"
 						+ " or (u.hi is not null and (u.last_at at time zone 'Asia/Tokyo')::time > u.hi))",
 				"((g.lo is not null and " + local + " < g.lo) or (g.hi is not null and " + local + " > g.hi))", at));
-		found.add(bulk(contractId, settings, at));
-		found.add(failedLogins(contractId, from, to, settings, at, lines));
-		found.add(forbidden(contractId, from, to, settings, at, lines));
-		found.add(entryWithoutSchedule(contractId, at));
-		int withdrawn = this.jdbc
-			.sql("delete from log_finding where contract_id = :c and status = 'OPEN' and occurred_on between :f and :l"
-					+ " and rule not in ('CLOCK_FUTURE', 'CLOCK_ORDER') and checked_at < :now")
-			.param("c", contractId)
-			.param("f", firstDay)
-			.param("l", lastDay)
-			.param("now", at)
-			.update();
-		PHASES.get()[2] = (System.nanoTime() - t0) / 1_000_000;
-		return new CheckOutcome(found.inserted, found.updated, withdrawn);
+		return found;
 	}
 
 	/**
@@ -177,8 +305,7 @@ class LogChecks {
 		return "lf_candidate";
 	}
 
-	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings,
-			Ingestion.@Nullable Profile profile, boolean hasIds) {
+	private void createAggregates() {
 		this.jdbc
 			.sql("create temp table if not exists lf_uh (user_ref varchar(200), hour timestamptz, n bigint,"
 					+ " first_at timestamptz, last_at timestamptz) on commit drop")
@@ -191,6 +318,11 @@ class LogChecks {
 					+ " entered boolean not null default false, lo time, hi time) on commit drop")
 			.update();
 		this.jdbc.sql("truncate lf_uh, lf_ud").update();
+	}
+
+	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings,
+			Ingestion.@Nullable Profile profile, boolean hasIds) {
+		createAggregates();
 		if (profile != null) {
 			// From the batch's profile: only the hours above the threshold go to lf_uh
 			// (the bulk
@@ -247,29 +379,41 @@ class LogChecks {
 			this.jdbc
 				.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref,"
 						+ " (hour at time zone 'Asia/Tokyo')::date, sum(n), min(first_at), max(last_at),"
-						+ " exists (select 1 from lf_id) from lf_uh group by 1, 2")
+						+ " :has from lf_uh group by 1, 2")
+				.param("has", hasIds)
 				.update();
 		}
+		annotate(contractId, settings);
+	}
+
+	/** Joins the (user, day) aggregates of {@code lf_ud} with the facts. */
+	private void annotate(UUID contractId, LogSettings settings) {
 		this.jdbc.sql("analyze lf_ud").update();
 		this.jdbc
-			.sql("update lf_ud u set issued = true where exists (select 1 from lf_id i where i.value = u.user_ref"
-					+ " and i.issued_on <= u.day)")
+			.sql("update lf_ud u set issued = true where exists (select 1 from log_fact_id i where i.contract_id = :c"
+					+ " and i.value = u.user_ref and i.issued_on <= u.day)")
+			.param("c", contractId)
+			.update();
+		this.jdbc.sql("update lf_ud u set member_id = (select i.member_id from log_fact_id i where i.contract_id = :c"
+				+ " and i.value = u.user_ref and i.issued_on <= u.day and (i.revoked_on is null or u.day <= i.revoked_on)"
+				+ " order by i.issued_on desc, i.member_id limit 1) where u.issued")
+			.param("c", contractId)
 			.update();
 		this.jdbc
-			.sql("update lf_ud u set member_id = (select i.member_id from lf_id i where i.value = u.user_ref"
-					+ " and i.issued_on <= u.day and (i.revoked_on is null or u.day <= i.revoked_on) limit 1)"
-					+ " where u.issued")
-			.update();
-		this.jdbc.sql("update lf_ud u set active = true where exists (select 1 from lf_member m"
-				+ " where m.member_id = u.member_id and m.first_day <= u.day and (m.last_day is null or u.day <= m.last_day))")
+			.sql("update lf_ud u set active = true where exists (select 1 from log_fact_member m"
+					+ " where m.contract_id = :c and m.member_id = u.member_id and m.first_day <= u.day"
+					+ " and (m.last_day is null or u.day <= m.last_day))")
+			.param("c", contractId)
 			.update();
 		this.jdbc
-			.sql("update lf_ud u set sched_month = true where exists (select 1 from lf_sched_month s"
-					+ " where s.month = date_trunc('month', u.day)::date)")
+			.sql("update lf_ud u set sched_month = true where exists (select 1 from log_fact_month s"
+					+ " where s.contract_id = :c and s.month = date_trunc('month', u.day)::date)")
+			.param("c", contractId)
 			.update();
 		this.jdbc
-			.sql("update lf_ud u set starts = s.starts, ends = s.ends from lf_shift s"
-					+ " where s.member_id = u.member_id and s.day = u.day")
+			.sql("update lf_ud u set starts = s.starts, ends = s.ends from log_fact_shift s"
+					+ " where s.contract_id = :c and s.member_id = u.member_id and s.day = u.day")
+			.param("c", contractId)
 			.update();
 		this.jdbc
 			.sql("update lf_ud u set entered = true where exists (select 1 from lf_entry e"
@@ -403,8 +547,9 @@ class LogChecks {
 				+ " select gen_random_uuid(), :c, :rule, :clause, :severity, g.member_id || '|' || g.day, g.name,"
 				+ " g.day, count(*), jsonb_agg(jsonb_build_object('entry', g.name, 'at', to_char(g.entered_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+09:00')"
 				+ " order by g.entered_at), 'OPEN', :now, :now from lf_entry g"
-				+ " where exists (select 1 from lf_sched_month s where s.month = date_trunc('month', g.day)::date)"
-				+ " and not exists (select 1 from lf_shift s where s.member_id = g.member_id and s.day = g.day)"
+				+ " where exists (select 1 from log_fact_month s where s.contract_id = :c"
+				+ " and s.month = date_trunc('month', g.day)::date) and not exists (select 1 from log_fact_shift s"
+				+ " where s.contract_id = :c and s.member_id = g.member_id and s.day = g.day)"
 				+ " group by g.member_id, g.day, g.name" + upsert();
 		return upsertCount(sql, contractId, LogRule.ENTRY_WITHOUT_SCHEDULE, now);
 	}
@@ -450,9 +595,16 @@ class LogChecks {
 
 		int updated;
 
+		int withdrawn;
+
 		void add(Counter other) {
 			this.inserted += other.inserted;
 			this.updated += other.updated;
+			this.withdrawn += other.withdrawn;
+		}
+
+		CheckOutcome outcome() {
+			return new CheckOutcome(this.inserted, this.updated, this.withdrawn);
 		}
 
 	}

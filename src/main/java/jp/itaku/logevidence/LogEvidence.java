@@ -561,22 +561,24 @@ public class LogEvidence {
 	}
 
 	/**
-	 * Runs every check again over all stored lines of a contract, for a change event.
+	 * Runs every check again over all stored lines of a contract.
 	 * @param contractId the contract
 	 * @return what changed
 	 */
 	@Transactional
 	CheckOutcome recheckUnscoped(UUID contractId) {
-		var range = this.jdbc
-			.sql("select min(first_at), max(last_at) from log_batch where contract_id = ? and status = 'ACCEPTED'")
-			.param(contractId)
-			.query((rs, n) -> new Instant[] { instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)) })
-			.single();
-		if (range[0] == null) {
-			return new CheckOutcome(0, 0, 0);
-		}
-		return this.checks.run(contractId, day(range[0]), day(range[1]), this.records.settings(contractId),
-				Instant.now(this.clock));
+		return this.checks.recheckAll(contractId, this.records.settings(contractId), Instant.now(this.clock));
+	}
+
+	/**
+	 * Re-checks what a change of roster, IDs or schedules concerns (the lines and days of
+	 * the people it concerns), for a change event.
+	 * @param contractId the contract
+	 * @return what changed
+	 */
+	@Transactional
+	CheckOutcome recheckChangedUnscoped(UUID contractId) {
+		return this.checks.recheckChanged(contractId, this.records.settings(contractId), Instant.now(this.clock));
 	}
 
 	// --- helpers ----------------------------------------------------------------------
@@ -655,10 +657,6 @@ public class LogEvidence {
 
 	private static LocalDate day(Instant instant) {
 		return instant.atZone(ItakuTime.ZONE).toLocalDate();
-	}
-
-	private static @Nullable Instant instant(Timestamp t) {
-		return (t != null) ? t.toInstant() : null;
 	}
 
 	private record Attempt(Ingestion.Result result, @Nullable LogBatch batch, @Nullable CheckOutcome outcome) {

@@ -78,6 +78,9 @@ class LogRetention {
 				.single();
 			this.partitions.drop(month);
 			this.jdbc.sql("delete from log_batch_month where month = ?").param(Date.valueOf(month.atDay(1))).update();
+			this.jdbc.sql("delete from log_user_day where day >= ? and day < ?")
+				.params(Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)))
+				.update();
 			this.audit.record(AuditRecord.of("LOG_PARTITION_DROPPED")
 				.target("LogPartition", LogPartitions.name(month))
 				.detail("month", month.toString())

@@ -14,32 +14,45 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jp.itaku.clientid.ClientIdEvents;
 import jp.itaku.clientid.ClientIdSystemReads;
 import jp.itaku.clientid.ClientIssuedId;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.roster.MemberStatus;
+import jp.itaku.roster.RosterEvents;
 import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterSystemReads;
 import jp.itaku.worksite.EntryLogEntry;
 import jp.itaku.worksite.ShiftCell;
-import jp.itaku.worksite.WorkSchedules;
+import jp.itaku.worksite.WorkScheduleEvents;
 import jp.itaku.worksite.WorksiteSystemReads;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * What the contract says about people, read through the owning modules (roster,
- * client-issued IDs, work schedules, entry log) and loaded into temporary tables of the
- * current transaction, so that the checks join them with the log lines in SQL:
- * {@code lf_id(value, member_id, issued_on, revoked_on)},
- * {@code lf_member(member_id, first_day, last_day)},
- * {@code lf_shift(member_id, day, starts, ends)} (working cells of the schedules in
- * force), {@code lf_sched_month(month)} (months that have a schedule),
- * {@code lf_entry(member_id, day, name, entered_at)}.
+ * client-issued IDs, work schedules, entry log), kept for the checks to join with the log
+ * lines in SQL.
+ * <p>
+ * The facts that change rarely are cached per contract in the database:
+ * {@code log_fact_id(value, member_id, issued_on, revoked_on)},
+ * {@code log_fact_member(member_id, first_day, last_day)},
+ * {@code log_fact_shift(member_id, day, starts, ends)} (working cells of the schedules in
+ * force) and {@code log_fact_month(month)} (months that have a schedule). A change of
+ * roster, IDs or schedule bumps the contract's generation ({@code log_fact_change}) in
+ * the change's own transaction; {@link #ensure} compares it, and a stamp of the roster
+ * (an activation publishes no event), with what the copy was made from
+ * ({@code log_fact_loaded}), and only when they differ reads the owning modules again,
+ * works out which users and months the change concerns
+ * ({@code lf_changed_user(user_ref)}, {@code lf_changed_month(month)}, temporary) and
+ * replaces the copy. The comparison is in the database, so several nodes share one copy
+ * and none checks with a stale one. The entry log is read per period into
+ * {@code lf_entry(member_id, day, name, entered_at)}, temporary.
  */
 @Component
 class PeopleFacts {
@@ -48,40 +61,183 @@ class PeopleFacts {
 
 	private final RosterSystemReads rosterReads;
 
-	private final WorkSchedules schedules;
-
 	private final WorksiteSystemReads worksiteReads;
 
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
-	PeopleFacts(WorkSchedules schedules, JdbcClient jdbc, DataSource dataSource, RosterSystemReads rosterReads,
+	PeopleFacts(JdbcClient jdbc, DataSource dataSource, RosterSystemReads rosterReads,
 			ClientIdSystemReads clientIdReads, WorksiteSystemReads worksiteReads) {
 		this.worksiteReads = worksiteReads;
 		this.clientIdReads = clientIdReads;
 		this.rosterReads = rosterReads;
-		this.schedules = schedules;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 	}
 
+	/** What {@link #ensure} found. */
+	enum Kind {
+
+		/** The copy was up to date. */
+		FRESH,
+		/**
+		 * The copy was made now for the first time: the findings so far were made with
+		 * the facts read at each run, there is nothing to re-check.
+		 */
+		FIRST,
+		/**
+		 * The facts changed: the users and months it concerns are in
+		 * {@code lf_changed_user} and {@code lf_changed_month}.
+		 */
+		CHANGED,
+		/**
+		 * The contract went from no client-issued ID to some or back: every line is
+		 * concerned.
+		 */
+		ALL
+
+	}
+
 	/**
-	 * Loads the facts of a contract into this transaction's temporary tables.
-	 * @param contractId the contract
-	 * @param from the start of the period checked (entries are loaded for it)
-	 * @param to its end
-	 * @return the number of client-issued IDs on record (the ID rules need some)
+	 * What the copy holds after {@link #ensure}.
+	 *
+	 * @param kind what was found
+	 * @param ids the number of client-issued IDs on record (the ID rules need some)
+	 * @param users the number of users a change concerns
+	 * @param months the number of months a change concerns
 	 */
-	int load(UUID contractId, Instant from, Instant to) {
+	record Facts(Kind kind, int ids, int users, int months) {
+	}
+
+	/**
+	 * Makes sure the cached facts of a contract are those of its owning modules, under
+	 * the contract's check lock (held by the caller).
+	 * @param contractId the contract
+	 * @return what was found
+	 */
+	Facts ensure(UUID contractId) {
+		String stamp = this.rosterReads.changeStampUnscoped(contractId);
+		long generation = this.jdbc
+			.sql("select coalesce((select generation from log_fact_change where contract_id = ?), 0)")
+			.param(contractId)
+			.query(Long.class)
+			.single();
+		var loaded = this.jdbc
+			.sql("select generation, roster_stamp, id_count from log_fact_loaded where contract_id = ?")
+			.param(contractId)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3) })
+			.optional();
+		if (loaded.isPresent() && (long) loaded.get()[0] == generation && stamp.equals(loaded.get()[1])) {
+			return new Facts(Kind.FRESH, (int) loaded.get()[2], 0, 0);
+		}
+		int ids = read(contractId);
+		Facts facts;
+		if (loaded.isEmpty()) {
+			facts = new Facts(Kind.FIRST, ids, 0, 0);
+		}
+		else if (((int) loaded.get()[2] == 0) != (ids == 0)) {
+			facts = new Facts(Kind.ALL, ids, 0, 0);
+		}
+		else {
+			facts = changes(contractId, ids);
+		}
+		// The copy takes the differences only (a year of schedules is tens of thousands
+		// of
+		// cells, of which a change touches a few); the IDs are few and replaced whole.
+		this.jdbc.sql("delete from log_fact_id where contract_id = ?").param(contractId).update();
+		this.jdbc.sql("insert into log_fact_id select :c, value, member_id, issued_on, revoked_on from lf_id")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("delete from log_fact_member f where contract_id = :c and not exists (select 1 from lf_member m"
+					+ " where m.member_id = f.member_id and m.first_day is not distinct from f.first_day"
+					+ " and m.last_day is not distinct from f.last_day)")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("insert into log_fact_member select :c, member_id, first_day, last_day from lf_member"
+					+ " on conflict (contract_id, member_id) do nothing")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("delete from log_fact_shift f where contract_id = :c and not exists (select 1 from lf_shift s"
+					+ " where s.member_id = f.member_id and s.day = f.day and s.starts is not distinct from f.starts"
+					+ " and s.ends is not distinct from f.ends)")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("insert into log_fact_shift select :c, member_id, day, starts, ends from lf_shift"
+					+ " on conflict (contract_id, member_id, day) do nothing")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("delete from log_fact_month f where contract_id = :c and not exists (select 1 from lf_sched_month m"
+					+ " where m.month = f.month)")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("insert into log_fact_month select :c, month from lf_sched_month"
+					+ " on conflict (contract_id, month) do nothing")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("insert into log_fact_loaded (contract_id, generation, roster_stamp, id_count) values (?, ?, ?, ?)"
+					+ " on conflict (contract_id) do update set generation = excluded.generation,"
+					+ " roster_stamp = excluded.roster_stamp, id_count = excluded.id_count")
+			.params(contractId, generation, stamp, ids)
+			.update();
+		return facts;
+	}
+
+	/**
+	 * Works out which users and months a change concerns, comparing the facts read now
+	 * ({@code lf_…}) with the copy: the users whose IDs changed, those whose IDs (before
+	 * or after) belong to a member whose period or shifts changed, and the months that
+	 * gained or lost a schedule.
+	 */
+	private Facts changes(UUID contractId, int ids) {
+		this.jdbc.sql("create temp table if not exists lf_changed_user (user_ref varchar(200)) on commit drop")
+			.update();
+		this.jdbc.sql("create temp table if not exists lf_changed_month (month date) on commit drop").update();
+		this.jdbc.sql("truncate lf_changed_user, lf_changed_month").update();
+		String oldIds = "(select value, member_id, issued_on, revoked_on from log_fact_id where contract_id = :c)";
+		String newIds = "(select value, member_id, issued_on, revoked_on from lf_id)";
+		String oldMembers = "(select member_id, first_day, last_day from log_fact_member where contract_id = :c)";
+		String newMembers = "(select member_id, first_day, last_day from lf_member)";
+		String oldShifts = "(select member_id, day, starts, ends from log_fact_shift where contract_id = :c)";
+		String newShifts = "(select member_id, day, starts, ends from lf_shift)";
+		int users = this.jdbc.sql("insert into lf_changed_user select value from (" + newIds + " except " + oldIds
+				+ ") a union select value from (" + oldIds + " except " + newIds + ") b"
+				+ " union select i.value from (select value, member_id from lf_id union"
+				+ " select value, member_id from log_fact_id where contract_id = :c) i where i.member_id in ("
+				+ "select member_id from (" + newMembers + " except " + oldMembers + ") m union select member_id from ("
+				+ oldMembers + " except " + newMembers + ") m union select member_id from (" + newShifts + " except "
+				+ oldShifts + ") s union select member_id from (" + oldShifts + " except " + newShifts + ") s)")
+			.param("c", contractId)
+			.update();
+		int months = this.jdbc
+			.sql("insert into lf_changed_month select month from ((select month from lf_sched_month except"
+					+ " select month from log_fact_month where contract_id = :c) union (select month from log_fact_month"
+					+ " where contract_id = :c except select month from lf_sched_month)) m")
+			.param("c", contractId)
+			.update();
+		return new Facts(Kind.CHANGED, ids, users, months);
+	}
+
+	/**
+	 * Reads the facts of a contract from the owning modules into this transaction's
+	 * temporary tables {@code lf_id}, {@code lf_member}, {@code lf_shift},
+	 * {@code lf_sched_month}.
+	 * @return the number of client-issued IDs on record
+	 */
+	private int read(UUID contractId) {
 		for (String ddl : new String[] {
 				"create temp table if not exists lf_id (value varchar(200), member_id uuid, issued_on date, revoked_on date) on commit drop",
-				"create index if not exists lf_id_value on lf_id (value)",
 				"create temp table if not exists lf_member (member_id uuid primary key, first_day date, last_day date) on commit drop",
 				"create temp table if not exists lf_shift (member_id uuid, day date, starts time, ends time, primary key (member_id, day)) on commit drop",
 				"create temp table if not exists lf_sched_month (month date primary key) on commit drop",
-				"create temp table if not exists lf_entry (member_id uuid, day date, name varchar(100), entered_at timestamptz) on commit drop",
-				"truncate lf_id, lf_member, lf_shift, lf_sched_month, lf_entry" }) {
+				"truncate lf_id, lf_member, lf_shift, lf_sched_month" }) {
 			this.jdbc.sql(ddl).update();
 		}
 		StringBuilder idRows = new StringBuilder();
@@ -115,6 +271,22 @@ class PeopleFacts {
 			row(monthRows, month.atDay(1));
 		}
 		copy("lf_sched_month", monthRows);
+		return idCount;
+	}
+
+	/**
+	 * Reads the entry log of a period (and a day either side) into this transaction's
+	 * temporary table {@code lf_entry}.
+	 * @param contractId the contract
+	 * @param from the start of the period checked
+	 * @param to its end
+	 */
+	void loadEntries(UUID contractId, Instant from, Instant to) {
+		this.jdbc
+			.sql("create temp table if not exists lf_entry (member_id uuid, day date, name varchar(100),"
+					+ " entered_at timestamptz) on commit drop")
+			.update();
+		this.jdbc.sql("truncate lf_entry").update();
 		StringBuilder entries = new StringBuilder();
 		for (EntryLogEntry entry : this.worksiteReads.entriesUnscoped(contractId, from.minusSeconds(86_400),
 				to.plusSeconds(86_400))) {
@@ -124,9 +296,44 @@ class PeopleFacts {
 			}
 		}
 		copy("lf_entry", entries);
-		this.jdbc.sql("analyze lf_id").update();
-		this.jdbc.sql("analyze lf_shift").update();
-		return idCount;
+	}
+
+	/**
+	 * Bumps a contract's generation in the transaction of the change: the next check on
+	 * any node reads the facts again.
+	 * @param contractId the contract
+	 */
+	void changed(UUID contractId) {
+		this.jdbc
+			.sql("insert into log_fact_change (contract_id, generation) values (?, 1)"
+					+ " on conflict (contract_id) do update set generation = log_fact_change.generation + 1")
+			.param(contractId)
+			.update();
+	}
+
+	@EventListener
+	void workerJoined(RosterEvents.WorkerJoined event) {
+		changed(event.contractId());
+	}
+
+	@EventListener
+	void workerChanged(RosterEvents.WorkerChanged event) {
+		changed(event.contractId());
+	}
+
+	@EventListener
+	void workerLeft(RosterEvents.WorkerLeft event) {
+		changed(event.contractId());
+	}
+
+	@EventListener
+	void idsChanged(ClientIdEvents.IdsChanged event) {
+		changed(event.contractId());
+	}
+
+	@EventListener
+	void scheduleChanged(WorkScheduleEvents.ScheduleChanged event) {
+		changed(event.contractId());
 	}
 
 	private static void row(StringBuilder out, @Nullable Object... values) {

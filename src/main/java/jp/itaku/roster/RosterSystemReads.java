@@ -37,6 +37,17 @@ public class RosterSystemReads {
 	}
 
 	/**
+	 * A stamp of a contract's roster that changes whenever a member is added or changed
+	 * (activation included, which publishes no event), for the log checks' cache.
+	 * @param contractId the contract
+	 * @return the number of members and the last change
+	 */
+	@Transactional(readOnly = true)
+	public String changeStampUnscoped(UUID contractId) {
+		return this.members.countByContractId(contractId) + "|" + this.members.lastUpdate(contractId);
+	}
+
+	/**
 	 * Looks up a member without scoping, for other modules.
 	 * @param memberId the member
 	 * @return the member, if it exists
