@@ -1,12 +1,14 @@
 package jp.itaku.obligation.web;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
+import jp.itaku.catalog.RequirementText;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractPageSection;
 import jp.itaku.contract.ContractParties;
@@ -17,10 +19,12 @@ import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.Dates;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.web.FormErrors;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +47,17 @@ class ContractPageController {
 
 	private final ObjectProvider<ContractPageSection> sections;
 
+	private final MessageSource messages;
+
+	private final RequirementText text;
+
+	private final Dates dates;
+
 	ContractPageController(Contracts contracts, Obligations obligations, ClauseCatalog catalog, FormErrors formErrors,
-			ObjectProvider<ContractPageSection> sections) {
+			ObjectProvider<ContractPageSection> sections, MessageSource messages, RequirementText text, Dates dates) {
+		this.messages = messages;
+		this.text = text;
+		this.dates = dates;
 		this.formErrors = formErrors;
 		this.sections = sections;
 		this.contracts = contracts;
@@ -53,18 +66,21 @@ class ContractPageController {
 	}
 
 	@GetMapping("/contracts/{id}")
-	String contract(@PathVariable("id") UUID id, Model model) {
+	String contract(@PathVariable("id") UUID id, HttpServletRequest request, Locale locale, Model model) {
 		Actor actor = CurrentActor.require();
 		Contract contract = this.contracts.getAsParticipant(actor, id);
 		boolean party = ContractRoles.isParty(actor, contract);
-		Map<ClauseCategory, List<Obligation>> byCategory = new LinkedHashMap<>();
+		List<ObligationGroup> byCategory = new ArrayList<>();
 		// A subcontractor sees the contract's heading and its own part (the subcontract
 		// chain), not the contractor's obligations.
 		List<Obligation> all = party ? this.obligations.forContract(actor, id) : List.of();
+		// The rows' cells written here, once: the template only prints them.
+		ObligationRow.Writer writer = new ObligationRow.Writer(request.getContextPath(), this.messages, this.text,
+				locale, this.dates);
 		for (ClauseCategory category : ClauseCategory.values()) {
 			List<Obligation> inCategory = all.stream().filter((o) -> o.getCategory() == category).toList();
 			if (!inCategory.isEmpty()) {
-				byCategory.put(category, inCategory);
+				byCategory.add(new ObligationGroup(this.text.label("category", category), writer.rows(inCategory)));
 			}
 		}
 		model.addAttribute("contract", contract);
@@ -88,6 +104,16 @@ class ContractPageController {
 			}
 		}
 		return "contracts/detail";
+	}
+
+	/**
+	 * The obligations of one category on a contract's page.
+	 *
+	 * @param label the category
+	 * @param rows its obligations, written
+	 */
+	public record ObligationGroup(String label, List<ObligationRow> rows) {
+
 	}
 
 }
