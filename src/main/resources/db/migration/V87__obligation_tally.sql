@@ -56,12 +56,21 @@ begin
 end
 $$;
 
+create function obligation_tally_truncated() returns trigger language plpgsql as $$
+begin
+    delete from obligation_tally;
+    return null;
+end
+$$;
+
 create trigger obligation_tally_insert after insert on obligation
     referencing new table as new_rows for each statement execute function obligation_tally_inserted();
 create trigger obligation_tally_update after update on obligation
     referencing old table as old_rows new table as new_rows for each statement execute function obligation_tally_updated();
 create trigger obligation_tally_delete after delete on obligation
     referencing old table as old_rows for each statement execute function obligation_tally_deleted();
+create trigger obligation_tally_truncate after truncate on obligation
+    for each statement execute function obligation_tally_truncated();
 
 -- The obligations there are now.
 insert into obligation_tally (contract_id, category, status, n)
