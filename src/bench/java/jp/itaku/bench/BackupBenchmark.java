@@ -41,6 +41,7 @@ final class BackupBenchmark {
 			measure(demo, "demo data", work);
 		}
 		try (BenchServer server = BenchServer.start()) {
+			server.growTo(1_000);
 			measure(server.context(), "1,000 contracts", work);
 		}
 	}
