@@ -50,10 +50,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * The first {@value #TEMPLATES} contracts are registered through the application (which
  * plans their obligations); the others are copies of them made in SQL, a statement per
- * table (the contract, its attributes and service-level targets, its obligations with
- * new ids), so that 10,000 contracts take minutes rather than hours. A copy has the same
- * terms and obligations as its template, only its number, title and department differ;
- * it has no registration entry in the audit trail. The submissions are inserted in one
+ * table (the contract, its attributes and service-level targets, its obligations with new
+ * ids), so that 10,000 contracts take minutes rather than hours. A copy has the same
+ * terms and obligations as its template, only its number, title and department differ; it
+ * has no registration entry in the audit trail. The submissions are inserted in one
  * statement per step.
  */
 final class BenchServer implements AutoCloseable {
@@ -237,14 +237,15 @@ final class BenchServer implements AutoCloseable {
 			boolean hasId = jdbc.queryForObject(
 					"select count(*) from information_schema.columns where table_name = ? and column_name = 'id'",
 					Integer.class, table) > 0;
-			jdbc.update("""
-					insert into %1$s
-					select (jsonb_populate_record(null::%1$s, to_jsonb(x) || jsonb_build_object(%2$s'contract_id', b.id))).*
-					from bench_copy b join %1$s x on x.contract_id = b.template_id
-					""".formatted(table, hasId ? "'id', gen_random_uuid(), " : ""));
+			jdbc.update(
+					"""
+							insert into %1$s
+							select (jsonb_populate_record(null::%1$s, to_jsonb(x) || jsonb_build_object(%2$s'contract_id', b.id))).*
+							from bench_copy b join %1$s x on x.contract_id = b.template_id
+							"""
+						.formatted(table, hasId ? "'id', gen_random_uuid(), " : ""));
 		}
-		this.contractIds.addAll(
-				jdbc.queryForList("select id::text from bench_copy b order by b.i", String.class));
+		this.contractIds.addAll(jdbc.queryForList("select id::text from bench_copy b order by b.i", String.class));
 		jdbc.execute("drop table bench_copy");
 	}
 

@@ -78,11 +78,10 @@ public class DashboardSimulation extends Simulation {
 		PopulationBuilder chain = null;
 		for (int size : SIZES) {
 			String prefix = size + " contracts ";
-			List<PopulationBuilder> steps = List.of(
-					scenario(prefix + "seeding").exec((session) -> {
-						SERVER.growTo(size);
-						return session;
-					}).injectOpen(atOnceUsers(1)),
+			List<PopulationBuilder> steps = List.of(scenario(prefix + "seeding").exec((session) -> {
+				SERVER.growTo(size);
+				return session;
+			}).injectOpen(atOnceUsers(1)),
 					officers(prefix + CLOSED, Duration.ZERO, Duration.ZERO).injectClosed(users()),
 					baseline(prefix + CLOSED, Duration.ZERO, Duration.ZERO).injectClosed(users()),
 					officers(prefix + THINKING, THINK_MIN, THINK_MAX).injectClosed(users()),
@@ -148,7 +147,8 @@ public class DashboardSimulation extends Simulation {
 		for (int size : SIZES) {
 			for (String model : new String[] { CLOSED, THINKING }) {
 				for (String page : PAGES) {
-					terminal.line("dashboard benchmark | " + LatencyRecorder.report(size + " contracts " + model + " " + page));
+					terminal.line("dashboard benchmark | "
+							+ LatencyRecorder.report(size + " contracts " + model + " " + page));
 				}
 			}
 		}
@@ -164,8 +164,9 @@ public class DashboardSimulation extends Simulation {
 			for (String page : PAGES) {
 				double throughput = LatencyRecorder.throughput(closed + page);
 				int p95 = LatencyRecorder.percentile(thinking + page, 95);
-				terminal.line(String.format(Locale.ROOT, "dashboard benchmark | %,9d | %-20s | %8.1f (%5.1f %%)%9s | %6d ms (%5.1f×)",
-						size, page, throughput, 100 * throughput / staticThroughput, "", p95,
+				terminal.line(String.format(Locale.ROOT,
+						"dashboard benchmark | %,9d | %-20s | %8.1f (%5.1f %%)%9s | %6d ms (%5.1f×)", size, page,
+						throughput, 100 * throughput / staticThroughput, "", p95,
 						(double) p95 / Math.max(1, staticP95)));
 			}
 		}
