@@ -41,6 +41,7 @@ final class BackupBenchmark {
 			measure(demo, "demo data", work);
 		}
 		try (BenchServer server = BenchServer.start()) {
+			server.growTo(1_000);
 			measure(server.context(), "1,000 contracts", work);
 		}
 	}
@@ -54,10 +55,11 @@ final class BackupBenchmark {
 		double backup = (System.nanoTime() - start) / 1e9;
 		long databaseBytes = manifest.database().files().stream().mapToLong(BackupManifest.Entry::size).sum();
 		long documentBytes = manifest.documents().stream().mapToLong(BackupManifest.Entry::size).sum();
-		report(what, "backup while running", String.format(Locale.ROOT,
-				"%.1f s (database %,d files, %,d MB; %,d documents, %,d kB; %,d named objects)", backup,
-				manifest.database().files().size(), databaseBytes >> 20, manifest.documents().size(),
-				documentBytes >> 10, manifest.objects().size()));
+		report(what, "backup while running",
+				String.format(Locale.ROOT,
+						"%.1f s (database %,d files, %,d MB; %,d documents, %,d kB; %,d named objects)", backup,
+						manifest.database().files().size(), databaseBytes >> 20, manifest.documents().size(),
+						documentBytes >> 10, manifest.objects().size()));
 
 		String keyset = context.getEnvironment().getRequiredProperty("itaku.crypto.keyset-file");
 		ChildNode target = new ChildNode(work.resolve(label + "-restored"));

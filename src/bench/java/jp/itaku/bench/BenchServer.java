@@ -6,11 +6,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jp.itaku.ItakuApplication;
 import jp.itaku.account.SignIn;
@@ -31,14 +36,25 @@ import jp.itaku.platform.Role;
 import jp.itaku.platform.Terminal;
 import org.flywaydb.core.Flyway;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The server under load for the dashboard benchmark: the whole application on a free
- * loopback port with a fresh embedded PostgreSQL, seeded with 1,000 contracts (each with
- * its planned obligations) and 200,000 submissions.
+ * loopback port with a fresh embedded PostgreSQL, grown in steps to each size measured
+ * (1,000 and 10,000 contracts by default, each with its planned obligations, and 200
+ * submissions per contract).
+ * <p>
+ * The first {@value #TEMPLATES} contracts are registered through the application (which
+ * plans their obligations); the others are copies of them made in SQL, a statement per
+ * table (the contract, its attributes and service-level targets, its obligations with new
+ * ids), so that 10,000 contracts take minutes rather than hours. A copy has the same
+ * terms and obligations as its template, only its number, title and department differ; it
+ * has no registration entry in the audit trail. The submissions are inserted in one
+ * statement per step.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -46,20 +62,44 @@ final class BenchServer implements AutoCloseable {
 
 	static final String PASSWORD = "Bench-Kumo-Sakana-2026";
 
-	private static final int CONTRACTS = Integer.getInteger("bench.contracts", 1_000);
+	/**
+	 * Contracts registered through the application: every combination of the 20
+	 * contractors and the two lengths (one in six runs three years).
+	 */
+	static final int TEMPLATES = 60;
 
-	private static final int SUBMISSIONS = Integer.getInteger("bench.submissions", 200_000);
+	private static final int SUBMISSIONS_PER_CONTRACT = Integer.getInteger("bench.submissions-per-contract", 200);
 
 	private final ConfigurableApplicationContext context;
 
 	private final int port;
 
-	private final List<String> contractIds;
+	private final List<String> contractIds = new CopyOnWriteArrayList<>();
 
-	private BenchServer(ConfigurableApplicationContext context, int port, List<String> contractIds) {
+	private final List<String> templateIds = new ArrayList<>();
+
+	private final Deque<String> seeded = new ArrayDeque<>();
+
+	private @Nullable UUID officerId;
+
+	private @Nullable UUID leadId;
+
+	private BenchServer(ConfigurableApplicationContext context, int port) {
 		this.context = context;
 		this.port = port;
-		this.contractIds = contractIds;
+	}
+
+	/**
+	 * The sizes to measure, from {@code bench.contracts} (comma-separated).
+	 * @return the numbers of contracts, ascending
+	 */
+	static List<Integer> sizes() {
+		return Arrays.stream(System.getProperty("bench.contracts", "1000,10000").split(","))
+			.map(String::strip)
+			.map(Integer::valueOf)
+			.sorted()
+			.distinct()
+			.toList();
 	}
 
 	static BenchServer start() {
@@ -75,23 +115,60 @@ final class BenchServer implements AutoCloseable {
 					"--itaku.documents.dir=" + work.resolve("documents"), "--itaku.security.totp.required-roles=",
 					"--itaku.reminders.enabled=false", "--logging.level.root=WARN",
 					"--logging.structured.format.console=", "--spring.main.banner-mode=off");
-			List<String> ids = seed(context);
-			return new BenchServer(context, port, ids);
+			return new BenchServer(context, port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static List<String> seed(ConfigurableApplicationContext context) {
-		Terminal terminal = context.getBean(Terminal.class);
+	/**
+	 * Grows the data to a number of contracts and their submissions, then vacuums.
+	 * @param size the number of contracts wanted
+	 */
+	synchronized void growTo(int size) {
+		Terminal terminal = terminal();
 		long started = System.nanoTime();
-		Organisations organisations = context.getBean(Organisations.class);
-		UserAccounts users = context.getBean(UserAccounts.class);
-		Contracts contracts = context.getBean(Contracts.class);
-		ClauseCatalog catalog = context.getBean(ClauseCatalog.class);
-		SignIn signIn = context.getBean(SignIn.class);
-		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		// The owner's connections: the copies use tables of their own.
+		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(Flyway.class).getConfiguration().getDataSource());
+		if (this.templateIds.isEmpty()) {
+			registerTemplates(Math.min(TEMPLATES, size));
+		}
+		long registered = System.nanoTime();
+		int have = this.contractIds.size();
+		if (size > have) {
+			copies(jdbc, have, size);
+		}
+		long copied = System.nanoTime();
+		submissions(jdbc, (long) size * SUBMISSIONS_PER_CONTRACT);
+		long submitted = System.nanoTime();
+		// Vacuum is the owner's (the application's role owns no table).
+		double allVisible = vacuum(jdbc);
+		long obligations = jdbc.queryForObject("select count(*) from obligation", Long.class);
+		long seededContracts = jdbc.queryForObject("select count(*) from contract", Long.class);
+		long submissions = jdbc.queryForObject("select count(*) from submission", Long.class);
+		String line = String.format(Locale.ROOT,
+				"dashboard benchmark | seeded %d contracts, %d obligations (%.1f per contract), %d submissions in %.0f s"
+						+ " (registering %.0f s, copying %.0f s, submissions %.0f s, vacuum %.0f s);"
+						+ " obligation pages all-visible after vacuum: %.0f %%",
+				seededContracts, obligations, (double) obligations / seededContracts, submissions,
+				(System.nanoTime() - started) / 1e9, (registered - started) / 1e9, (copied - registered) / 1e9,
+				(submitted - copied) / 1e9, (System.nanoTime() - submitted) / 1e9, allVisible * 100);
+		this.seeded.add(line);
+		terminal.line(line);
+	}
+
+	/** What each step seeded, for the summary. */
+	List<String> seeded() {
+		return List.copyOf(this.seeded);
+	}
+
+	private void registerTemplates(int count) {
+		Organisations organisations = this.context.getBean(Organisations.class);
+		UserAccounts users = this.context.getBean(UserAccounts.class);
+		Contracts contracts = this.context.getBean(Contracts.class);
+		ClauseCatalog catalog = this.context.getBean(ClauseCatalog.class);
+		SignIn signIn = this.context.getBean(SignIn.class);
 
 		Organisation client = organisations.create(null, new OrganisationForm("ベンチ市", OrganisationKind.CLIENT, null));
 		UserAccount officer = users.createWithPassword(
@@ -104,6 +181,8 @@ final class BenchServer implements AutoCloseable {
 		UserAccount lead = users.createWithPassword(
 				UserForm.filled("bench-lead", "ベンチ 受託", null, contractors.get(0).getId(), Role.CONTRACTOR_LEAD, true),
 				PASSWORD);
+		this.officerId = officer.getId();
+		this.leadId = lead.getId();
 		Actor actor = ((ActorPrincipal) signIn.completeAuthenticationOf(officer.getId()).orElseThrow().getPrincipal())
 			.actor();
 		UUID kadoma = catalog.profiles()
@@ -112,8 +191,7 @@ final class BenchServer implements AutoCloseable {
 			.findFirst()
 			.orElseThrow()
 			.id();
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < CONTRACTS; i++) {
+		for (int i = 0; i < count; i++) {
 			ContractForm form = new ContractForm();
 			form.setNumber("BENCH-" + i);
 			form.setTitle("負荷試験用の委託契約 " + i);
@@ -127,11 +205,70 @@ final class BenchServer implements AutoCloseable {
 			form.setPeriodStart(LocalDate.of(2026, 4, 1));
 			form.setPeriodEnd(LocalDate.of(2026 + years, 3, 31));
 			form.setAttributes(new ArrayList<>(EnumSet.allOf(ContractAttribute.class)));
-			ids.add(contracts.register(actor, form).getId().toString());
+			String id = contracts.register(actor, form).getId().toString();
+			this.templateIds.add(id);
+			this.contractIds.add(id);
 		}
-		long obligations = jdbc.queryForObject("select count(*) from obligation", Long.class);
+	}
+
+	/**
+	 * Copies the templates into the contracts {@code from} to {@code to - 1}: contract
+	 * {@code i} is a copy of template {@code i % 60}, so it has the contractor and length
+	 * it would have had if registered. The copies' rows are built from the templates'
+	 * rows as JSON, so that every column is copied whatever the migrations add.
+	 */
+	private void copies(JdbcTemplate jdbc, int from, int to) {
+		String templates = "{" + String.join(",", this.templateIds) + "}";
+		jdbc.execute("drop table if exists bench_copy");
+		jdbc.update("""
+				create table bench_copy as
+				select gen_random_uuid() as id, g.i, t.id as template_id
+				from generate_series(?, ?) as g(i)
+				join unnest(?::uuid[]) with ordinality as t(id, n) on t.n - 1 = g.i % ?
+				""", from, to - 1, templates, this.templateIds.size());
+		jdbc.update("""
+				insert into contract
+				select (jsonb_populate_record(null::contract, to_jsonb(c) || jsonb_build_object('id', b.id,
+				  'number', 'BENCH-' || b.i, 'title', '負荷試験用の委託契約 ' || b.i, 'client_department', '課' || (b.i % 10)))).*
+				from bench_copy b join contract c on c.id = b.template_id
+				order by b.i
+				""");
+		for (String table : List.of("contract_attribute", "contract_service_level_target", "obligation")) {
+			boolean hasId = jdbc.queryForObject(
+					"select count(*) from information_schema.columns where table_name = ? and column_name = 'id'",
+					Integer.class, table) > 0;
+			jdbc.update(
+					"""
+							insert into %1$s
+							select (jsonb_populate_record(null::%1$s, to_jsonb(x) || jsonb_build_object(%2$s'contract_id', b.id))).*
+							from bench_copy b join %1$s x on x.contract_id = b.template_id
+							"""
+						.formatted(table, hasId ? "'id', gen_random_uuid(), " : ""));
+		}
+		this.contractIds.addAll(jdbc.queryForList("select id::text from bench_copy b order by b.i", String.class));
+		jdbc.execute("drop table bench_copy");
+	}
+
+	/**
+	 * Adds submissions until there are {@code total}: four on each obligation that has
+	 * none yet (three returned, the last half accepted, half awaiting review), and sets
+	 * those obligations' states to match.
+	 */
+	private void submissions(JdbcTemplate jdbc, long total) {
+		long have = jdbc.queryForObject("select count(*) from submission", Long.class);
+		long wanted = total - have;
+		if (wanted <= 0) {
+			return;
+		}
 		int perObligation = 4;
-		int withSubmissions = (SUBMISSIONS + perObligation - 1) / perObligation;
+		long obligations = (wanted + perObligation - 1) / perObligation;
+		jdbc.execute("drop table if exists bench_submitted");
+		jdbc.update("""
+				create table bench_submitted as
+				select id, row_number() over (order by id) as rn from obligation o
+				where status = 'OPEN' and not exists (select 1 from submission s where s.obligation_id = o.id)
+				order by id limit ?
+				""", obligations);
 		jdbc.update("""
 				insert into submission (id, obligation_id, number, comment, submitted_by, submitted_at, review_status,
 				  review_comment, reviewed_by, reviewed_at, version)
@@ -139,25 +276,16 @@ final class BenchServer implements AutoCloseable {
 				  case when g.n < 4 then 'RETURNED' when o.rn % 2 = 0 then 'ACCEPTED' else 'PENDING' end,
 				  case when g.n < 4 then '差戻し' end, case when g.n < 4 or o.rn % 2 = 0 then ? end,
 				  case when g.n < 4 or o.rn % 2 = 0 then now() end, 0
-				from (select id, row_number() over (order by id) as rn from obligation limit ?) o
+				from bench_submitted o
 				cross join generate_series(1, ?) as g(n)
 				limit ?
-				""", lead.getId(), officer.getId(), withSubmissions, perObligation, SUBMISSIONS);
+				""", this.leadId, this.officerId, perObligation, wanted);
 		jdbc.update("""
 				update obligation set status = case when s.rn % 2 = 0 then 'ACCEPTED' else 'SUBMITTED' end
-				from (select id, row_number() over (order by id) as rn from obligation limit ?) s
+				from bench_submitted s
 				where obligation.id = s.id
-				""", withSubmissions);
-		// Vacuum is the owner's (the application's role owns no table).
-		double allVisible = vacuum(new JdbcTemplate(context.getBean(Flyway.class).getConfiguration().getDataSource()));
-		long seededContracts = jdbc.queryForObject("select count(*) from contract", Long.class);
-		long submissions = jdbc.queryForObject("select count(*) from submission", Long.class);
-		terminal.line(String.format(Locale.ROOT,
-				"dashboard benchmark | seeded %d contracts, %d obligations (%.1f per contract), %d submissions in %.0f s;"
-						+ " obligation pages all-visible after vacuum: %.0f %%",
-				seededContracts, obligations, (double) obligations / seededContracts, submissions,
-				(System.nanoTime() - started) / 1e9, allVisible * 100));
-		return ids;
+				""");
+		jdbc.execute("drop table bench_submitted");
 	}
 
 	/**
@@ -197,8 +325,12 @@ final class BenchServer implements AutoCloseable {
 		return this.context.getBean(Terminal.class);
 	}
 
-	List<String> contractIds() {
-		return this.contractIds;
+	/**
+	 * Returns a contract of those seeded so far, at random.
+	 * @return its id
+	 */
+	String anyContractId() {
+		return this.contractIds.get(ThreadLocalRandom.current().nextInt(this.contractIds.size()));
 	}
 
 	ConfigurableApplicationContext context() {

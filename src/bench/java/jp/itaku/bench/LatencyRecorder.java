@@ -42,6 +42,31 @@ final class LatencyRecorder {
 				sorted[sorted.length - 1], sorted.length / seconds);
 	}
 
+	/**
+	 * Returns a percentile of a request's response times.
+	 * @param name the request
+	 * @param p the percentile
+	 * @return in ms, 0 without requests
+	 */
+	static int percentile(String name, int p) {
+		int[] sorted = all(name);
+		Arrays.sort(sorted);
+		return (sorted.length == 0) ? 0 : percentile(sorted, p);
+	}
+
+	/**
+	 * Returns a request's throughput, from its first answer to its last.
+	 * @param name the request
+	 * @return requests per second, 0 without requests
+	 */
+	static double throughput(String name) {
+		ConcurrentLinkedQueue<Integer> times = TIMES.get(name);
+		if (times == null || times.isEmpty()) {
+			return 0;
+		}
+		return times.size() / Math.max(1e-9, (LAST.get(name).get() - FIRST.get(name).get()) / 1e9);
+	}
+
 	private static int percentile(int[] sorted, int p) {
 		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];

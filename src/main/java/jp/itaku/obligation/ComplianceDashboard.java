@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,17 +32,34 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every contract's state at a glance, for the client: overdue, due within 7 days,
- * awaiting review, returned, accepted — counted in the database, scoped to the contracts
- * the actor sees. The counts (and the orders by a count) cover only the contracts whose
- * obligations the actor may read, as the obligations API admits it
- * ({@link Contracts#partyScope}): an approved subcontractor sees the heading of a
- * contract it takes part in, never the contractor's obligation figures.
+ * awaiting review, returned, accepted — scoped to the contracts the actor sees. The
+ * counts by state come from {@code obligation_tally}, which the database's triggers on
+ * {@code obligation} keep in the transaction that raises, changes or removes an
+ * obligation ({@code V87__obligation_tally.sql}); only what depends on today's date
+ * (overdue, due soon, the next due date) is read from the open obligations themselves,
+ * through an index of the open ones. No request counts all of a contract's obligations.
+ * The counts (and the orders by a count) cover only the contracts whose obligations the
+ * actor may read, as the obligations API admits it ({@link Contracts#partyScope}): an
+ * approved subcontractor sees the heading of a contract it takes part in, never the
+ * contractor's obligation figures.
  */
 @Service
 public class ComplianceDashboard {
 
 	/** "Due soon" means within this many days. */
 	public static final int DUE_SOON_DAYS = 7;
+
+	/**
+	 * The open obligations per contract in a range of due dates (the index
+	 * {@code obligation_state_due}); a format of the contracts' condition, the parties'
+	 * condition and the range.
+	 */
+	private static final String OPEN_BY_DUE_DATE = """
+			select x.contract_id, count(*) as counted
+			from obligation x join contract c on c.id = x.contract_id
+			where %s and %s and x.status in ('OPEN', 'RETURNED') and %s
+			group by x.contract_id
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -69,9 +87,9 @@ public class ComplianceDashboard {
 	 * Nothing is cached: the contracts and every count are read from the database in one
 	 * snapshot, so the page is exact right after a submission or a review, whichever node
 	 * served it. The database filters, orders and pages the contracts (scoped by
-	 * {@link Contracts#scope}); only the page's rows are read and counted in full.
-	 * Ordering by a count counts that one state per visible contract, which an index
-	 * covers.
+	 * {@link Contracts#scope}); only the page's rows are read and counted. Ordering by a
+	 * count reads that one state per visible contract: the tally's rows for awaiting
+	 * review, the open obligations' index for overdue and due soon.
 	 * @param actor the acting user
 	 * @param filter department, contractor, profile and category filters, and the sort
 	 * order
@@ -134,15 +152,13 @@ public class ComplianceDashboard {
 				yield "array_position(:contractorsByName, c.contractor_organisation_id), c.number";
 			}
 			default -> {
-				// One pass over the counted state's index, grouped: cheaper than a count
-				// per contract.
-				join = """
-						left join (select o.contract_id, count(*) as counted
-						  from obligation o join contract c on c.id = o.contract_id
-						  where %s and %s and %s%s
-						  group by o.contract_id) k on k.contract_id = c.id
-						""".formatted(where, parties.condition(), filter.sort().counted,
-						(filter.category() != null) ? " and o.category = :category" : "");
+				// One pass over the counted state's rows (the open obligations' index, or
+				// the tally), grouped: cheaper than a count per contract.
+				join = "left join ("
+						+ Objects.requireNonNull(filter.sort().counted)
+							.formatted(where, parties.condition(),
+									(filter.category() != null) ? " and x.category = :category" : "")
+						+ ") k on k.contract_id = c.id";
 				yield "coalesce(k.counted, 0) desc, c.number";
 			}
 		};
@@ -210,30 +226,40 @@ public class ComplianceDashboard {
 		if (contractIds.isEmpty()) {
 			return counts;
 		}
-		this.jdbc
-			.sql("""
-					select contract_id,
-					  count(*) filter (where %s) as overdue,
-					  count(*) filter (where %s) as due_soon,
-					  count(*) filter (where %s) as awaiting,
-					  count(*) filter (where status = 'RETURNED') as returned,
-					  count(*) filter (where status = 'ACCEPTED') as accepted,
-					  count(*) filter (where status in ('OPEN', 'RETURNED')) as open,
-					  count(*) filter (where status <> 'NOT_APPLICABLE') as total,
-					  min(due_date) filter (where status in ('OPEN', 'RETURNED') and due_date >= :today) as next_due
-					from obligation o
-					where contract_id = any(:ids)%s
-					group by contract_id
-					""".formatted(Sort.OVERDUE.counted, Sort.DUE_SOON.counted, Sort.AWAITING_REVIEW.counted,
-					(category != null) ? " and o.category = :category" : ""))
-			.params(parameters(contractIds, today, category))
-			.query((ResultSet rs) -> {
-				Date next = rs.getDate("next_due");
-				counts.put(rs.getObject("contract_id", UUID.class),
-						new Counts(rs.getLong("overdue"), rs.getLong("due_soon"), rs.getLong("awaiting"),
-								rs.getLong("returned"), rs.getLong("accepted"), rs.getLong("open"), rs.getLong("total"),
-								(next != null) ? next.toLocalDate() : null));
-			});
+		String inCategory = (category != null) ? " and category = :category" : "";
+		this.jdbc.sql("""
+				with tally as (
+				  select contract_id,
+				    sum(n) filter (where status = 'SUBMITTED') as awaiting,
+				    sum(n) filter (where status = 'RETURNED') as returned,
+				    sum(n) filter (where status = 'ACCEPTED') as accepted,
+				    sum(n) filter (where status in ('OPEN', 'RETURNED')) as open,
+				    sum(n) filter (where status <> 'NOT_APPLICABLE') as total
+				  from obligation_tally
+				  where contract_id = any(:ids)%1$s
+				  group by contract_id),
+				dated as (
+				  select contract_id,
+				    count(*) filter (where due_date < :today) as overdue,
+				    count(*) filter (where due_date >= :today) as due_soon
+				  from obligation
+				  where contract_id = any(:ids) and status in ('OPEN', 'RETURNED') and due_date <= :soon%1$s
+				  group by contract_id)
+				select i.id as contract_id, coalesce(d.overdue, 0) as overdue, coalesce(d.due_soon, 0) as due_soon,
+				  coalesce(t.awaiting, 0) as awaiting, coalesce(t.returned, 0) as returned,
+				  coalesce(t.accepted, 0) as accepted, coalesce(t.open, 0) as open, coalesce(t.total, 0) as total,
+				  (select min(due_date) from obligation
+				    where contract_id = i.id and status in ('OPEN', 'RETURNED') and due_date >= :today%1$s) as next_due
+				from unnest(:ids) as i(id)
+				left join tally t on t.contract_id = i.id
+				left join dated d on d.contract_id = i.id
+				""".formatted(inCategory)).params(parameters(contractIds, today, category)).query((ResultSet rs) -> {
+			Date next = rs.getDate("next_due");
+			counts.put(rs.getObject("contract_id", UUID.class),
+					new Counts(rs.getLong("overdue"), rs.getLong("due_soon"), rs.getLong("awaiting"),
+							rs.getLong("returned"), rs.getLong("accepted"), rs.getLong("open"), rs.getLong("total"),
+							(next != null) ? next.toLocalDate() : null));
+		});
 		return counts;
 	}
 
@@ -269,13 +295,18 @@ public class ComplianceDashboard {
 	public enum Sort {
 
 		/** Most overdue first. */
-		OVERDUE("o.status in ('OPEN', 'RETURNED') and o.due_date < :today"),
+		OVERDUE(OPEN_BY_DUE_DATE.formatted("%1$s", "%2$s", "x.due_date < :today%3$s")),
 
 		/** Most due soon first. */
-		DUE_SOON("o.status in ('OPEN', 'RETURNED') and o.due_date between :today and :soon"),
+		DUE_SOON(OPEN_BY_DUE_DATE.formatted("%1$s", "%2$s", "x.due_date between :today and :soon%3$s")),
 
 		/** Most awaiting review first. */
-		AWAITING_REVIEW("o.status = 'SUBMITTED'"),
+		AWAITING_REVIEW("""
+				select x.contract_id, sum(x.n) as counted
+				from obligation_tally x join contract c on c.id = x.contract_id
+				where %1$s and %2$s and x.status = 'SUBMITTED'%3$s
+				group by x.contract_id
+				"""),
 
 		/** By contract number. */
 		NUMBER(null),
@@ -283,7 +314,10 @@ public class ComplianceDashboard {
 		/** By contractor. */
 		CONTRACTOR(null);
 
-		/** The obligations whose number orders the rows, most first, as SQL. */
+		/**
+		 * The query of each contract's number that orders the rows, most first: a format
+		 * of the contracts' condition, the parties' condition and the category's.
+		 */
 		private final @Nullable String counted;
 
 		Sort(@Nullable String counted) {

@@ -3,17 +3,24 @@ package jp.itaku.obligation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.account.UserAccount;
+import jp.itaku.catalog.ChangeSubject;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
+import jp.itaku.contract.web.ContractFormsAccess;
 import jp.itaku.obligation.ComplianceDashboard.Filter;
 import jp.itaku.obligation.ComplianceDashboard.Page;
 import jp.itaku.obligation.ComplianceDashboard.Row;
@@ -30,12 +37,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The compliance dashboard against the database: it lists exactly the contracts the actor
- * sees, orders and pages them, and its counts follow a submission and a review at once.
+ * sees, orders and pages them, and its counts follow a submission and a review at once;
+ * the tally the database keeps equals a direct count after any sequence of changes.
  */
 @IntegrationTest
 class ComplianceDashboardIT {
@@ -54,6 +63,9 @@ class ComplianceDashboardIT {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Organisation client;
 
@@ -174,6 +186,115 @@ class ComplianceDashboardIT {
 		ComplianceDashboard.Counts accepted = counts(contract, null);
 		assertThat(accepted.awaitingReview()).isZero();
 		assertThat(accepted.accepted()).isEqualTo(1);
+	}
+
+	@Test
+	void theTallyEqualsADirectCountAfterRandomChanges() {
+		long seed = System.nanoTime();
+		Random random = new Random(seed);
+		List<Contract> shown = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ContractForm form = this.fixtures.contractForm((i == 1) ? this.contractorB : this.contractorA, "setagaya",
+					today().minusMonths(random.nextInt(6)).withDayOfMonth(1),
+					Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.USES_CLOUD_SERVICES));
+			form.setNumber("R" + i + "-" + UUID.randomUUID().toString().substring(0, 6));
+			shown.add(this.contracts.register(this.officer, form));
+		}
+		Actor leadB = this.fixtures.actor(this.fixtures.user(this.contractorB, Role.CONTRACTOR_LEAD));
+		Map<UUID, UUID> pending = new HashMap<>();
+		List<String> steps = new ArrayList<>();
+		for (int step = 0; step < 40; step++) {
+			Contract contract = shown.get(random.nextInt(shown.size()));
+			Actor lead = contract.getContractorOrganisationId().equals(this.contractorB.getId()) ? leadB : this.leadA;
+			List<Obligation> all = this.obligations.forContract(this.officer, contract.getId());
+			int choice = random.nextInt(6);
+			if (choice <= 1) {
+				pick(random, all, ObligationStatus.OPEN, ObligationStatus.RETURNED).ifPresent((o) -> {
+					pending.put(o.getId(), this.obligations.submit(lead, o.getId(), "提出します", pdf()).getId());
+					steps.add("submit");
+				});
+			}
+			else if (choice == 2) {
+				pick(random, all, ObligationStatus.SUBMITTED).ifPresent((o) -> {
+					boolean accept = random.nextBoolean();
+					this.obligations.review(this.officer, pending.get(o.getId()), accept, accept ? null : "再提出を");
+					steps.add(accept ? "accept" : "return");
+				});
+			}
+			else if (choice == 3) {
+				pick(random, all, ObligationStatus.OPEN, ObligationStatus.RETURNED, ObligationStatus.SUBMITTED)
+					.ifPresent((o) -> {
+						this.obligations.waive(this.officer, o.getId(), "試験のため");
+						steps.add("waive");
+					});
+			}
+			else if (choice == 4) {
+				// A scope change: the cloud's obligations are withdrawn (not applicable)
+				// or planned again.
+				Contract current = this.contracts.get(this.officer, contract.getId());
+				ContractForm form = ContractFormsAccess.of(current);
+				List<ContractAttribute> attributes = new ArrayList<>(current.getAttributes());
+				if (!attributes.remove(ContractAttribute.USES_CLOUD_SERVICES)) {
+					attributes.add(ContractAttribute.USES_CLOUD_SERVICES);
+				}
+				form.setAttributes(attributes);
+				this.contracts.update(this.officer, contract.getId(), form);
+				steps.add("scope");
+			}
+			else {
+				this.obligations.raise(contract.getId(), ObligationTrigger.change(ChangeSubject.ROSTER),
+						new Obligations.Occurrence("N" + step, today().minusDays(random.nextInt(20)), "従事者名簿 変更届",
+								"RosterNotice:" + UUID.randomUUID()));
+				steps.add("raise");
+			}
+		}
+		String description = "seed " + seed + ", steps " + steps;
+		UUID[] ids = shown.stream().map(Contract::getId).toArray(UUID[]::new);
+		assertThat(this.jdbc.sql("""
+				select contract_id, category, status, n from obligation_tally
+				where contract_id = any(:ids) and n <> 0 order by 1, 2, 3
+				""").param("ids", ids).query().listOfRows()).as(description).isEqualTo(this.jdbc.sql("""
+				select contract_id, category, status, count(*)::integer as n from obligation
+				where contract_id = any(:ids) group by 1, 2, 3 order by 1, 2, 3
+				""").param("ids", ids).query().listOfRows());
+		LocalDate today = today();
+		for (Contract contract : shown) {
+			List<Obligation> all = this.obligations.forContract(this.officer, contract.getId());
+			for (ClauseCategory category : new ClauseCategory[] { null, all.get(0).getCategory() }) {
+				List<Obligation> counted = all.stream()
+					.filter((o) -> category == null || o.getCategory() == category)
+					.toList();
+				List<Obligation> open = counted.stream()
+					.filter((o) -> o.getStatus() == ObligationStatus.OPEN || o.getStatus() == ObligationStatus.RETURNED)
+					.toList();
+				ComplianceDashboard.Counts expected = new ComplianceDashboard.Counts(
+						open.stream().filter((o) -> o.getDueDate() != null && o.getDueDate().isBefore(today)).count(),
+						open.stream()
+							.filter((o) -> o.getDueDate() != null && !o.getDueDate().isBefore(today)
+									&& !o.getDueDate().isAfter(today.plusDays(ComplianceDashboard.DUE_SOON_DAYS)))
+							.count(),
+						counted.stream().filter((o) -> o.getStatus() == ObligationStatus.SUBMITTED).count(),
+						counted.stream().filter((o) -> o.getStatus() == ObligationStatus.RETURNED).count(),
+						counted.stream().filter((o) -> o.getStatus() == ObligationStatus.ACCEPTED).count(), open.size(),
+						counted.stream().filter((o) -> o.getStatus() != ObligationStatus.NOT_APPLICABLE).count(),
+						open.stream()
+							.map(Obligation::getDueDate)
+							.filter((d) -> d != null && !d.isBefore(today))
+							.min(LocalDate::compareTo)
+							.orElse(null));
+				assertThat(counts(contract, category)).as(description + ", " + category).isEqualTo(expected);
+			}
+		}
+	}
+
+	private static Optional<Obligation> pick(Random random, List<Obligation> all, ObligationStatus... statuses) {
+		List<Obligation> candidates = all.stream().filter((o) -> List.of(statuses).contains(o.getStatus())).toList();
+		return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(random.nextInt(candidates.size())));
+	}
+
+	private static List<Obligations.Upload> pdf() {
+		return List.of(new Obligations.Upload("report.pdf", "application/pdf", new ByteArrayResource(
+				("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8))));
 	}
 
 	private ComplianceDashboard.Counts counts(Contract contract, ClauseCategory category) {

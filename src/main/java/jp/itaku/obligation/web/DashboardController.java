@@ -1,8 +1,10 @@
 package jp.itaku.obligation.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.contract.ContractRoles;
@@ -11,10 +13,12 @@ import jp.itaku.obligation.ComplianceDashboard;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.Dates;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.web.DashboardAlert;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +42,15 @@ class DashboardController {
 
 	private final ObjectProvider<DashboardAlert> alerts;
 
+	private final MessageSource messages;
+
+	private final Dates dates;
+
 	DashboardController(ComplianceDashboard dashboard, Obligations obligations, ClauseCatalog catalog,
-			ObjectProvider<DashboardAlert> alerts) {
+			ObjectProvider<DashboardAlert> alerts, MessageSource messages, Dates dates) {
 		this.alerts = alerts;
+		this.messages = messages;
+		this.dates = dates;
 		this.dashboard = dashboard;
 		this.obligations = obligations;
 		this.catalog = catalog;
@@ -52,12 +62,15 @@ class DashboardController {
 			@RequestParam(name = "profile", required = false) String profile,
 			@RequestParam(name = "category", required = false) ClauseCategory category,
 			@RequestParam(name = "sort", required = false) ComplianceDashboard.Sort sort,
-			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+			@RequestParam(name = "page", defaultValue = "0") int page, HttpServletRequest request, Locale locale,
+			Model model) {
 		Actor actor = CurrentActor.require();
 		var filter = new ComplianceDashboard.Filter(department, contractor, profile, category, sort);
 		model.addAttribute("filter", filter);
 		ComplianceDashboard.Page shown = this.dashboard.page(actor, filter, page, PAGE_SIZE);
-		model.addAttribute("rows", shown.rows());
+		// The rows' cells written here, once: the template only prints them.
+		model.addAttribute("rows",
+				DashboardRow.of(shown.rows(), request.getContextPath(), this.messages, locale, this.dates));
 		model.addAttribute("rowCount", shown.rowCount());
 		model.addAttribute("page", shown.page());
 		model.addAttribute("pages", shown.pages());

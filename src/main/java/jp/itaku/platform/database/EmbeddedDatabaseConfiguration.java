@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jp.itaku.platform.StartupPhases;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 import org.slf4j.Logger;
@@ -78,8 +79,10 @@ class EmbeddedDatabaseConfiguration {
 			}
 		}
 		EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(credentialsFile);
-		return new EmbeddedDatabase(EmbeddedPostgresServer.startOrAttach(settings, credentials, !command.isEmpty()),
-				true, null);
+		long began = System.nanoTime();
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(settings, credentials, !command.isEmpty());
+		StartupPhases.measured(StartupPhases.EMBEDDED_POSTGRESQL, System.nanoTime() - began);
+		return new EmbeddedDatabase(server, true, null);
 	}
 
 	@Bean
