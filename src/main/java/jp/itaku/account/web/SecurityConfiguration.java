@@ -100,7 +100,7 @@ class SecurityConfiguration {
 				.addLogoutHandler(handlers)
 				.logoutSuccessUrl("/login?logout")
 				.deleteCookies(SessionConfiguration.COOKIE))
-			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
+			.sessionManagement((session) -> session.invalidSessionStrategy(handlers))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(loginPage()).accessDeniedHandler(handlers))
 			.headers(SecurityConfiguration::headers);
