@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.itaku.platform.Actor;
+import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.SearchHit;
 import jp.itaku.platform.SearchSource;
 import jp.itaku.platform.SearchText;
@@ -40,8 +41,7 @@ class GlobalSearch {
 	 * @param actor the signed-in user
 	 * @param query what the user typed
 	 * @return the records found, grouped by kind in the order of {@link SearchHit.Kind}
-	 * @throws jp.itaku.platform.InvalidInputProblem naming {@code q} when the text is
-	 * empty or too long
+	 * @throws InvalidInputProblem naming {@code q} when the text is empty or too long
 	 */
 	Results find(Actor actor, String query) {
 		SearchText text = SearchText.of(this.jdbc, query);

@@ -1,8 +1,5 @@
 package jp.itaku.home;
 
-import java.util.List;
-import java.util.Map;
-
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem;
@@ -15,11 +12,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The global search's page ({@code /search}, also the header's search box) and its API
- * ({@code GET /api/v1/search?q=}), scoped alike.
+ * The global search's page ({@code /search}, 「検索」 in the menu); the API answers the same
+ * ({@link SearchApiController}).
  */
 @Controller
 class SearchController {
@@ -47,24 +43,6 @@ class SearchController {
 			}
 		}
 		return "search";
-	}
-
-	@GetMapping("/api/v1/search")
-	@ResponseBody
-	SearchView api(@RequestParam(name = "q", required = false) @Nullable String query) {
-		GlobalSearch.Results results = this.search.find(CurrentActor.require(), (query != null) ? query : "");
-		return new SearchView(results.query(), results.total(), results.byKind());
-	}
-
-	/**
-	 * The search as the API returns it.
-	 *
-	 * @param query the text searched for
-	 * @param total how many records were found
-	 * @param results the records of each kind found (every kind, with none an empty
-	 * list), each with its kind, title, detail, contract and the path of its page
-	 */
-	record SearchView(String query, int total, Map<SearchHit.Kind, List<SearchHit>> results) {
 	}
 
 }

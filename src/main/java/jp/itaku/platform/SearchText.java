@@ -1,5 +1,7 @@
 package jp.itaku.platform;
 
+import java.util.regex.Pattern;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param folded the text as the database folds it
  */
 public record SearchText(String query, String folded) {
+
+	private static final Pattern TRAILING_OKURIGANA = Pattern.compile("([一-龥々〆]{2,})[ぁ-ゖ]{1,2}$");
 
 	/** The longest text searched for. */
 	public static final int MAX_LENGTH = 100;
@@ -45,8 +49,7 @@ public record SearchText(String query, String folded) {
 		if (trimmed.length() > MAX_LENGTH) {
 			throw new InvalidInputProblem("q", "search.error.tooLong", String.valueOf(MAX_LENGTH));
 		}
-		String folded = jdbc.sql("select itaku_fold(:q)").param("q", trimmed).query(String.class).single();
-		return new SearchText(trimmed, folded);
+		return new SearchText(trimmed, fold(jdbc, trimmed));
 	}
 
 	/**
@@ -62,8 +65,17 @@ public record SearchText(String query, String folded) {
 		if (trimmed.length() > MAX_LENGTH) {
 			trimmed = trimmed.substring(0, MAX_LENGTH);
 		}
-		String folded = jdbc.sql("select itaku_fold(:q)").param("q", trimmed).query(String.class).single();
-		return new SearchText(trimmed, folded);
+		return new SearchText(trimmed, fold(jdbc, trimmed));
+	}
+
+	/**
+	 * Folds as the database does, then drops the okurigana that ends the text after two
+	 * or more kanji: what is searched for is the stem, so that 持出し (持ち出し) also finds
+	 * 持ち出す, 持ち出して and 持ち出さない.
+	 */
+	private static String fold(JdbcClient jdbc, String text) {
+		String folded = jdbc.sql("select itaku_fold(:q)").param("q", text).query(String.class).single();
+		return TRAILING_OKURIGANA.matcher(folded).replaceFirst("$1");
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package jp.itaku.platform.mail;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,7 +114,7 @@ public class Mailbox {
 			.update();
 	}
 
-	private static Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Message message(ResultSet rs, int n) throws SQLException {
 		Timestamp read = rs.getTimestamp("read_at");
 		return new Message(rs.getObject("id", UUID.class), rs.getString("subject"), rs.getString("body"),
 				rs.getTimestamp("created_at").toInstant(), (read != null) ? read.toInstant() : null);
