@@ -4,17 +4,44 @@
   'use strict';
 
   // Idle timeout (clause: lock when leaving the seat): warn one minute before the server ends
-  // the session, then go to the sign-in page.
+  // the session, then go to the sign-in page. The warning's 「延長する」 posts to the server
+  // (same origin, with the CSRF token of its form), which counts the idle time again from
+  // now; the page is not reloaded, so a half-written form keeps what it holds.
   var seconds = parseInt(document.body.getAttribute('data-idle-timeout'), 10);
   if (seconds > 0) {
     var warning = document.getElementById('idle-warning');
-    var warnAfter = Math.max(seconds - 60, 1) * 1000;
-    window.setTimeout(function () {
-      if (warning) { warning.hidden = false; }
-    }, warnAfter);
-    window.setTimeout(function () {
-      window.location.assign(document.querySelector('.site-header__brand').getAttribute('href') + 'login?expired');
-    }, seconds * 1000 + 2000);
+    var extendForm = document.getElementById('idle-extend');
+    var warnTimer = null;
+    var endTimer = null;
+    var startTimers = function () {
+      window.clearTimeout(warnTimer);
+      window.clearTimeout(endTimer);
+      warnTimer = window.setTimeout(function () {
+        if (warning) { warning.hidden = false; }
+      }, Math.max(seconds - 60, 1) * 1000);
+      endTimer = window.setTimeout(function () {
+        window.location.assign(document.querySelector('.site-header__brand').getAttribute('href') + 'login?expired');
+      }, seconds * 1000 + 2000);
+    };
+    startTimers();
+    if (extendForm && window.fetch && window.FormData) {
+      extendForm.addEventListener('submit', function (event) {
+        event.preventDefault();
+        window.fetch(extendForm.action, {
+          method: 'POST', body: new FormData(extendForm), credentials: 'same-origin', redirect: 'manual',
+          headers: { 'Accept': 'application/json' }
+        }).then(function (response) {
+          if (response.status === 204) {
+            warning.hidden = true;
+            startTimers();
+          } else {
+            warning.querySelector('[data-idle-ended]').hidden = false;
+          }
+        }, function () {
+          warning.querySelector('[data-idle-ended]').hidden = false;
+        });
+      });
+    }
   }
 
   // Uploads with a progress bar (log evidence): the form is sent with XMLHttpRequest so that

@@ -81,9 +81,6 @@ class LockoutMails {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailLock(AccountLocked event) {
-		if (!this.mailer.configured()) {
-			return;
-		}
 		UserAccount locked = this.users.findById(event.userId()).orElse(null);
 		if (locked == null) {
 			return;
@@ -96,7 +93,7 @@ class LockoutMails {
 		this.deliveries.deliver("account-locked:" + locked.getId() + ":" + event.until(), recipients,
 				UserAccount::getId, (recipient) -> {
 					Locale locale = Mailer.localeOf(recipient.getPreferredLocale());
-					this.mailer.send(recipient.getEmail(),
+					this.mailer.send(recipient.getId(), recipient.getEmail(),
 							text(locale, "account.lockMail.subject", locked.getUsername()),
 							body(locale, recipient, locked, organisation, event));
 					this.audit.record(AuditRecord.of("ACCOUNT_LOCK_MAIL_SENT")

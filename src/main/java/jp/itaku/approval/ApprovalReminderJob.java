@@ -99,11 +99,6 @@ class ApprovalReminderJob {
 	 * @return how many approvals were reminded of
 	 */
 	public int runFor(LocalDate today) {
-		if (!this.mailer.configured()) {
-			log.info(
-					"No mail server is configured (spring.mail.host): approvals ending soon are shown in the inbox only");
-			return 0;
-		}
 		int reminded = 0;
 		for (Approvals.Pending p : this.approvals.expiringUnscoped(this.remindDays)) {
 			try {
@@ -140,7 +135,7 @@ class ApprovalReminderJob {
 			Locale locale = Mailer.localeOf(lead.getPreferredLocale());
 			LocalDate until = a.getValidUntil();
 			String end = (until == null) ? "" : locale.equals(Locale.JAPANESE) ? Dates.wareki(until) : until.toString();
-			this.mailer.send(lead.getEmail(),
+			this.mailer.send(lead.getId(), lead.getEmail(),
 					text(locale, "approval.reminder.subject", a.number(), contract.getNumber()),
 					text(locale, "approval.reminder.body", lead.getDisplayName(), contract.getNumber(),
 							contract.getTitle(), a.number(), text(locale, "approval.action." + a.getAction().name()),

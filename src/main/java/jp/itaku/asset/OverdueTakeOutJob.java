@@ -89,11 +89,6 @@ class OverdueTakeOutJob {
 	 * @return how many take-outs were notified
 	 */
 	public int notifyOverdue() {
-		if (!this.mailer.configured()) {
-			log.info("No mail server is configured (spring.mail.host): overdue take-outs are shown on the dashboards "
-					+ "only");
-			return 0;
-		}
 		int notified = 0;
 		for (AssetRequest request : this.requests.overdueUnnotified()) {
 			Contract contract = this.contractReads.findUnscoped(request.getContractId()).orElse(null);
@@ -146,7 +141,7 @@ class OverdueTakeOutJob {
 						request.getNumber(), this.dates.dateTime(request.getPlannedEnd()), request.getPersonName(),
 						request.getDestination(), this.baseUrl.of("/asset-requests/" + request.getId()) },
 				locale);
-		this.mailer.send(recipient.getEmail(), subject, body);
+		this.mailer.send(recipient.getId(), recipient.getEmail(), subject, body);
 	}
 
 }

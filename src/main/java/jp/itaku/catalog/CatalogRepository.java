@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
+import jp.itaku.platform.SearchText;
 import jp.itaku.platform.database.TransactionLocks;
 
 import org.jspecify.annotations.Nullable;
@@ -128,14 +129,15 @@ class CatalogRepository {
 	}
 
 	List<ClauseHit> search(String query, int limit) {
-		String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		// Folded as the index is (width, case and okurigana: 持出し finds 持ち出し).
+		SearchText text = SearchText.lenient(this.jdbc, query);
 		return this.jdbc.sql("""
 				select c.*, p.issuer from clause c join clause_profile p on p.id = c.profile_id
 				where p.version = (select max(q.version) from clause_profile q where q.code = p.code)
-				  and (c.text ilike :pattern or c.heading ilike :pattern)
+				  and %s
 				order by p.code, c.ordinal limit :limit
-				""")
-			.param("pattern", pattern)
+				""".formatted(SearchText.matches("coalesce(c.heading, '') || ' ' || c.text")))
+			.param("searchPattern", text.pattern())
 			.param("limit", limit)
 			.query((rs, n) -> new ClauseHit(rs.getObject("profile_id", UUID.class), rs.getString("issuer"),
 					rs.getString("ref"), rs.getString("heading"), rs.getString("text"),

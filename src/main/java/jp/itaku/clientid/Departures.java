@@ -102,9 +102,6 @@ class Departures {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailClient(RosterEvents.WorkerLeft event) {
-		if (!this.mailer.configured()) {
-			return;
-		}
 		List<ClientIssuedId> active = this.ids.findByContractIdAndMemberIdAndRevokedOnIsNull(event.contractId(),
 				event.memberId());
 		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
@@ -120,7 +117,7 @@ class Departures {
 		this.deliveries.deliver("worker-left:" + member.getId() + ":" + event.lastDay(), recipients, UserAccount::getId,
 				(recipient) -> {
 					Mail mail = compose(contract, member, event.lastDay(), active, recipient);
-					this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
+					this.mailer.send(recipient.getId(), recipient.getEmail(), mail.subject(), mail.body());
 					this.audit.record(AuditRecord.of("CLIENT_ID_DEPARTURE_MAIL_SENT")
 						.target("RosterMember", member.getId())
 						.detail("contract", contract.getId())

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -315,6 +316,24 @@ public class Contracts {
 		organisations.add(actor.organisationId());
 		this.participations.orderedStream().forEach((p) -> organisations.addAll(p.below(id, actor.organisationId())));
 		return new ContractPart(contract, false, actor.organisationId(), organisations);
+	}
+
+	/**
+	 * Returns the part of a contract the actor works in, as {@link #part(Actor, UUID)},
+	 * or nothing when the actor takes no part in it: for the reads that check many
+	 * records of several contracts (the global search).
+	 * @param actor the acting user
+	 * @param id the contract
+	 * @return the actor's part, if any
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ContractPart> findPart(Actor actor, UUID id) {
+		try {
+			return Optional.of(part(actor, id));
+		}
+		catch (NotFoundProblem ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

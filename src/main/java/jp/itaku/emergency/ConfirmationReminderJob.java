@@ -88,11 +88,6 @@ class ConfirmationReminderJob {
 	 * @return how many mails were sent
 	 */
 	public int runFor(LocalDate today) {
-		if (!this.mailer.configured()) {
-			log.info("No mail server is configured (spring.mail.host): emergency contact confirmations for {} are "
-					+ "not sent", today);
-			return 0;
-		}
 		int delivered = 0;
 		int failed = 0;
 		for (EmergencyContacts.Due due : this.contacts.dueUnscoped(today)) {
@@ -123,7 +118,7 @@ class ConfirmationReminderJob {
 			if (!this.sent.claim(due.contract().getId(), due.dueOn(), lead.getId(), Instant.now(this.clock))) {
 				return false;
 			}
-			this.mailer.send(lead.getEmail(), mail.subject(), mail.body());
+			this.mailer.send(lead.getId(), lead.getEmail(), mail.subject(), mail.body());
 			this.audit.record(AuditRecord.of("EMERGENCY_CONFIRMATION_REMINDER_SENT")
 				.target("Contract", due.contract().getId())
 				.detail("dueOn", due.dueOn().toString())

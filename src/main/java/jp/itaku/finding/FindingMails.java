@@ -68,7 +68,7 @@ class FindingMails {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void stepTaken(FindingEvents.StepTaken event) {
-		if (event.step() == FindingStep.CLOSE || !this.mailer.configured()) {
+		if (event.step() == FindingStep.CLOSE) {
 			return;
 		}
 		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
@@ -109,7 +109,7 @@ class FindingMails {
 		String title = text(locale, finding.titleKey());
 		String reference = (finding.reference() != null) ? finding.reference() : "";
 		String turn = event.step().name();
-		this.mailer.send(recipient.getEmail(),
+		this.mailer.send(recipient.getId(), recipient.getEmail(),
 				text(locale, "finding.mail." + turn + ".subject", contract.getNumber(), title, reference),
 				text(locale, "finding.mail." + turn + ".body", recipient.getDisplayName(), contract.getNumber(),
 						contract.getTitle(), text(locale, "finding.source." + finding.source()), title, reference,

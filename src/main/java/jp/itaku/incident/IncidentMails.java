@@ -89,9 +89,6 @@ class IncidentMails {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void mailReport(IncidentEvents.IncidentReported event) {
-		if (!this.mailer.configured()) {
-			return;
-		}
 		Incident incident = this.incidents.findUnscoped(event.incidentId()).orElse(null);
 		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
 		if (incident == null || contract == null) {
@@ -117,7 +114,7 @@ class IncidentMails {
 
 	private void send(Contract contract, Incident incident, UserAccount recipient, @Nullable String subcontractor) {
 		Mail mail = compose(contract, incident, recipient, subcontractor);
-		this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
+		this.mailer.send(recipient.getId(), recipient.getEmail(), mail.subject(), mail.body());
 		this.audit.record(AuditRecord.of("INCIDENT_MAIL_SENT")
 			.target("Incident", incident.getId())
 			.detail("contract", contract.getId())

@@ -61,7 +61,8 @@ class Reminders {
 	}
 
 	/**
-	 * Returns whether a mail server is configured; without one no reminder is sent.
+	 * Returns whether a mail server is configured; without one reminders are kept as
+	 * in-app notices (お知らせ) instead of mailed.
 	 * @return {@code true} when {@code spring.mail.host} is set
 	 */
 	boolean mailConfigured() {
@@ -74,9 +75,6 @@ class Reminders {
 	 * @return how many mails were sent and how many failed
 	 */
 	Delivery send(Reminder reminder) {
-		if (!this.mailer.configured()) {
-			return new Delivery(0, 0);
-		}
 		int delivered = 0;
 		int failed = 0;
 		for (UserAccount recipient : recipients(reminder)) {
@@ -122,7 +120,7 @@ class Reminders {
 			if (!this.sent.claim(reminder, recipient.getId(), Instant.now(this.clock))) {
 				return false;
 			}
-			this.mailer.send(recipient.getEmail(), mail.subject(), mail.body());
+			this.mailer.send(recipient.getId(), recipient.getEmail(), mail.subject(), mail.body());
 			AuditRecord record = AuditRecord.of("REMINDER_SENT")
 				.target("Obligation", reminder.obligation().getId())
 				.detail("kind", reminder.kind().name())

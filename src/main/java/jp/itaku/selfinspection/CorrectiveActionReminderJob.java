@@ -104,11 +104,6 @@ class CorrectiveActionReminderJob {
 	 * @return how many actions were followed up
 	 */
 	public int runFor(LocalDate today) {
-		if (!this.mailer.configured()) {
-			log.info("No mail server is configured (spring.mail.host): corrective actions due by {} are shown on the "
-					+ "self-inspection pages only", today.plusDays(this.remindDays));
-			return 0;
-		}
 		int followedUp = 0;
 		for (OpenAction action : openActions(today.plusDays(this.remindDays))) {
 			Stage stage = action.due().isBefore(today) ? Stage.OVERDUE : Stage.DUE_SOON;
@@ -163,7 +158,7 @@ class CorrectiveActionReminderJob {
 			}
 			Locale locale = Mailer.localeOf(lead.getPreferredLocale());
 			String due = locale.equals(Locale.JAPANESE) ? Dates.wareki(action.due()) : action.due().toString();
-			this.mailer.send(lead.getEmail(),
+			this.mailer.send(lead.getId(), lead.getEmail(),
 					text(locale, "selfinspection.action.mail.subject." + stage.name(), contract.getNumber(),
 							action.month()),
 					text(locale, "selfinspection.action.mail.body." + stage.name(), lead.getDisplayName(),

@@ -84,9 +84,6 @@ class UpstreamNotices {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void notifyUpstream(SubcontractEvents.SubcontractApplied event) {
-		if (!this.mailer.configured()) {
-			return;
-		}
 		Contract contract = this.contractReads.findUnscoped(event.contractId()).orElse(null);
 		Subcontract s = this.subcontractReads.allUnscoped(event.contractId())
 			.stream()
@@ -126,7 +123,7 @@ class UpstreamNotices {
 				+ text(locale, "subcontract.mail.work", s.getWorkContent()) + "\n\n"
 				+ text(locale, "subcontract.mail.link") + "\n" + this.baseUrl.of("/contracts/" + contract.getId())
 				+ "/subcontracts\n\n" + text(locale, "subcontract.mail.footer") + "\n";
-		this.mailer.send(recipient.getEmail(),
+		this.mailer.send(recipient.getId(), recipient.getEmail(),
 				text(locale, "subcontract.mail.subject", contract.getNumber(), s.getSubcontractorName()), body);
 	}
 

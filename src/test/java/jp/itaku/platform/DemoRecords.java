@@ -109,6 +109,8 @@ final class DemoRecords {
 		// account.
 		ids.put("tokens", UUID.nameUUIDFromBytes("token".getBytes()).toString());
 		ids.put("token", "0000000000000000000000000000000000000000000");
+		// An in-app notice is its recipient's only (MailboxIT opens one as another user).
+		ids.put("mailbox", UUID.nameUUIDFromBytes("mailbox".getBytes()).toString());
 		return ids;
 	}
 

@@ -127,7 +127,10 @@ class EndpointMatrixIT {
 			Map.entry("POST /account/totp/done", "leaves the page that showed the recovery codes once"),
 			Map.entry("POST /audit/verify", "reads the chain and reports; it changes nothing"),
 			Map.entry("POST /contracts/{id}/roster/import/cancel",
-					"drops a staged import kept in the session; nothing was stored"));
+					"drops a staged import kept in the session; nothing was stored"),
+			Map.entry("POST /mailbox/read", "marks the user's own in-app notices read; nothing else changes"),
+			Map.entry("POST /session/extend",
+					"the idle-timeout warning's 延長する: only the session's last access changes"));
 
 	@BeforeAll
 	void world() {

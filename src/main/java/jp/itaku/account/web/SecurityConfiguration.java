@@ -105,7 +105,7 @@ class SecurityConfiguration {
 				.addLogoutHandler(sso)
 				.logoutSuccessHandler(sso)
 				.deleteCookies(SessionConfiguration.COOKIE))
-			.sessionManagement((session) -> session.invalidSessionUrl("/login?expired"))
+			.sessionManagement((session) -> session.invalidSessionStrategy(handlers))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(loginPage()).accessDeniedHandler(handlers))
 			.headers(SecurityConfiguration::headers);

@@ -11,6 +11,7 @@ import jp.itaku.account.SignInStep;
 import jp.itaku.account.StepAuthentication;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.platform.ActorPrincipal;
+import jp.itaku.platform.web.FormRescue;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +28,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.session.InvalidSessionStrategy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -35,11 +37,15 @@ import org.springframework.web.servlet.LocaleResolver;
  * {@link SignInStep}; a refused one gets the same message whether or not the user exists
  * or is locked ({@link PasswordAuthentication} counts it), and a source that must wait is
  * told how long; a user in a pending step who wanders off is sent back to it; sign-out is
- * audited. Every redirect is a path on this server, never built from the request's host.
+ * audited. A request that comes with a session that has ended (idle timeout) leads to the
+ * sign-in page: a page asked for is remembered and opened after sign-in (Spring
+ * Security's saved request), and a form posted is never replayed but kept
+ * ({@link FormRescue}) and shown again with its values after sign-in. Every redirect is a
+ * path on this server, never built from the request's host.
  */
 @Component
-class SignInHandlers
-		implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler, AccessDeniedHandler {
+class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler,
+		AccessDeniedHandler, InvalidSessionStrategy {
 
 	private final SignIn signIn;
 
@@ -98,6 +104,30 @@ class SignInHandlers
 	}
 
 	/**
+	 * A request with a session that has ended: a page is remembered for after sign-in, a
+	 * posted form is kept without its files and secrets (never replayed); then the
+	 * sign-in page says that the session ended.
+	 */
+	@Override
+	public void onInvalidSessionDetected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if ("POST".equals(request.getMethod())) {
+			FormRescue.keep(request);
+		}
+		else if ("GET".equals(request.getMethod()) && acceptsPage(request)) {
+			this.requestCache.saveRequest(request, response);
+		}
+		request.getSession(true);
+		response.sendRedirect(request.getContextPath() + "/login?expired");
+	}
+
+	private static boolean acceptsPage(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return accept != null && accept.contains("text/html") && !path.startsWith("/login")
+				&& !path.startsWith("/session/");
+	}
+
+	/**
 	 * Stores the user's new authentication and sends them to their next step, or where
 	 * they were going when sign-in was asked of them.
 	 * @param request the request
@@ -113,6 +143,13 @@ class SignInHandlers
 		this.contexts.saveContext(context, request, response);
 		String target = next.getStep().page();
 		if (next.getStep() == SignInStep.COMPLETE) {
+			String formPage = FormRescue.waitingPage(request.getSession(false));
+			if (formPage != null) {
+				// Back to the form whose post found the session ended, to be sent again.
+				this.requestCache.removeRequest(request, response);
+				response.sendRedirect(formPage);
+				return;
+			}
 			SavedRequest saved = this.requestCache.getRequest(request, response);
 			if (saved instanceof DefaultSavedRequest original) {
 				// Back where the user was going, as a path on this server: never to the

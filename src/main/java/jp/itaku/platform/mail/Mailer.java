@@ -3,6 +3,7 @@ package jp.itaku.platform.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +22,8 @@ import org.springframework.util.Assert;
  * Sends the application's plain-text mails in UTF-8 from the configured sender, when a
  * mail server is configured ({@code spring.mail.host}). Modules write the text in the
  * recipient's language ({@link #localeOf}) and decide what a failure means for them.
+ * Without a mail server, a mail to a user ({@link #send(UUID, String, String, String)})
+ * is kept in the user's in-app {@link Mailbox} instead (お知らせ).
  */
 @Component
 public class Mailer {
@@ -29,9 +32,32 @@ public class Mailer {
 
 	private final String from;
 
-	Mailer(ObjectProvider<JavaMailSender> sender, @Value("${itaku.reminders.from:itaku@localhost}") String from) {
+	private final Mailbox mailbox;
+
+	Mailer(ObjectProvider<JavaMailSender> sender, @Value("${itaku.reminders.from:itaku@localhost}") String from,
+			Mailbox mailbox) {
 		this.sender = sender;
 		this.from = from;
+		this.mailbox = mailbox;
+	}
+
+	/**
+	 * Tells a user: by mail when a mail server is configured (as
+	 * {@link #send(String, String, String)}), otherwise as a message in their in-app
+	 * {@link Mailbox}, written in the caller's transaction.
+	 * @param recipientId the user
+	 * @param to the user's address
+	 * @param subject the subject line
+	 * @param body the text
+	 * @throws MailException when the mail server refuses the mail or cannot be reached
+	 */
+	public void send(UUID recipientId, @Nullable String to, String subject, String body) {
+		if (configured()) {
+			send(to, subject, body);
+		}
+		else {
+			this.mailbox.keep(recipientId, subject, body);
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.mail.Mailbox;
 
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.LazyContextVariable;
@@ -27,11 +28,32 @@ class LayoutModel {
 
 	private final InboxCount inboxCount;
 
+	private final Mailbox mailbox;
+
 	LayoutModel(@Value("${itaku.security.idle-timeout:15m}") Duration idleTimeout,
-			@Value("${itaku.demo.enabled:false}") boolean demo, InboxCount inboxCount) {
+			@Value("${itaku.demo.enabled:false}") boolean demo, InboxCount inboxCount, Mailbox mailbox) {
 		this.idleTimeoutSeconds = idleTimeout.toSeconds();
 		this.demo = demo;
 		this.inboxCount = inboxCount;
+		this.mailbox = mailbox;
+	}
+
+	/**
+	 * The number of unread in-app notices (お知らせ) on the navigation, counted only when a
+	 * page shows it.
+	 */
+	@ModelAttribute("mailboxUnread")
+	@Nullable LazyContextVariable<Integer> mailboxUnread() {
+		Actor actor = CurrentActor.find().orElse(null);
+		if (actor == null) {
+			return null;
+		}
+		return new LazyContextVariable<>() {
+			@Override
+			protected Integer loadValue() {
+				return LayoutModel.this.mailbox.unread(actor.userId());
+			}
+		};
 	}
 
 	@ModelAttribute("currentActor")

@@ -104,6 +104,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new SupportedLocaleInterceptor(interceptor));
 		registry.addInterceptor(new InputRulesInterceptor());
 		registry.addInterceptor(new PageBanners(this.banners));
+		registry.addInterceptor(new FormRescue());
 	}
 
 }
