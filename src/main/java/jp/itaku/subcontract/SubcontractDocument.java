@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * the files of the type, while the earlier ones are kept.
  */
 @Entity
-@Table(name = "subcontract_document")
+@Table(name = "subcontractor_document")
 public class SubcontractDocument {
 
 	@Id

@@ -314,7 +314,8 @@ public class Subcontracts {
 		UploadedDocument document = this.documents.accept(this.pdf.fileName(s), "application/pdf",
 				new ByteArrayInputStream(application));
 		s.attachApplication(document.key(), document.sha256(), document.fileName());
-		this.repository.flush();
+		// Stored before its documents (they refer to it), by merge: stored again.
+		this.repository.saveAndFlush(s);
 		LocalDate today = this.calendar.today();
 		List<Obligation> raised = this.obligations.raise(contractId,
 				ObligationTrigger.before(GuardedAction.SUBCONTRACT),

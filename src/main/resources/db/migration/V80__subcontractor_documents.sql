@@ -2,7 +2,7 @@
 -- item-3 documents), one or more files per document type, each with its SHA-256 (the file
 -- itself is in the document store). A revision after approval adds the next version of a
 -- type; earlier versions are kept.
-create table subcontract_document (
+create table subcontractor_document (
     id                       uuid primary key,
     subcontract_id           uuid          not null references subcontract (id),
     contract_id              uuid          not null references contract (id),
@@ -19,4 +19,7 @@ create table subcontract_document (
     uploaded_at              timestamp with time zone not null
 );
 
-create index subcontract_document_subcontract_idx on subcontract_document (subcontract_id, deliverable, version);
+create index subcontract_document_subcontract_idx on subcontractor_document (subcontract_id, deliverable, version);
+
+-- The janitor looks files up by key (see V61).
+create index subcontractor_document_key on subcontractor_document (document_key);
