@@ -86,13 +86,17 @@ public record ProfileDefinition(String code, String issuer, String issuerEn, Str
 	 * @param assetForm the forms of asset it is limited to (any of them); empty for all
 	 * @param onlyIf for a requirement due at the end of the contract: what must have
 	 * happened for it to bind at all ({@code null}: it always binds)
+	 * @param subcontractorDocuments for a prior approval of a subcontract: the documents
+	 * of the subcontractor's own that the application must carry (Setagaya 4: the item-3
+	 * documents); empty when the clause asks for none
 	 */
 	public record RequirementDefinition(RequirementKind kind, @JsonProperty("actor") Party party, String summary,
 			String summaryEn, Trigger trigger, List<ContractAttribute> when, Deliverable deliverable, Deadline deadline,
 			List<ContentItem> contents, List<AssetScope> assetScope, List<AssetForm> assetForm,
-			@Nullable EndCondition onlyIf) {
+			@Nullable EndCondition onlyIf, List<Deliverable> subcontractorDocuments) {
 
 		public RequirementDefinition {
+			subcontractorDocuments = (subcontractorDocuments != null) ? List.copyOf(subcontractorDocuments) : List.of();
 			when = (when != null) ? List.copyOf(when) : List.of();
 			contents = (contents != null) ? List.copyOf(contents) : List.of();
 			assetScope = (assetScope != null) ? List.copyOf(assetScope) : List.of();

@@ -198,6 +198,15 @@ public class ProfileParser {
 		if (requirement.onlyIf() != null && requirement.trigger().type() != TriggerType.CONTRACT_END) {
 			errors.add(located(marks, at + ".onlyIf", text(locale, "catalog.error.onlyIfAtEnd")));
 		}
+		if (!requirement.subcontractorDocuments().isEmpty()
+				&& (requirement.trigger().type() != TriggerType.BEFORE_ACTION
+						|| requirement.trigger().action() != GuardedAction.SUBCONTRACT)) {
+			errors.add(located(marks, at + ".subcontractorDocuments",
+					text(locale, "catalog.error.subcontractorDocumentsOnSubcontract")));
+		}
+		if (requirement.subcontractorDocuments().stream().anyMatch((d) -> d.form() != Deliverable.Form.DOCUMENT)) {
+			errors.add(located(marks, at + ".subcontractorDocuments", text(locale, "catalog.error.documentExpected")));
+		}
 	}
 
 	private static int lastReadableLine(String content) {

@@ -70,6 +70,7 @@ class DemoData implements ApplicationRunner {
 		Organisation contractor = organisation("株式会社みらいデータサービス", OrganisationKind.CONTRACTOR, "東京都千代田区丸の内1-1-1");
 		Organisation otherContractor = organisation("株式会社さくら情報システム", OrganisationKind.CONTRACTOR, "大阪府門真市中町1-1");
 		Organisation subcontractor = organisation("有限会社あおば入力センター", OrganisationKind.SUBCONTRACTOR, "群馬県前橋市大手町1-1-1");
+		Organisation printer = organisation("株式会社わかば印刷サービス", OrganisationKind.SUBCONTRACTOR, "東京都世田谷区三軒茶屋2-1-1");
 		List.of(UserForm.filled("admin", "システム 管理者", "admin@example.jp", client.getId(), Role.SYSTEM_ADMIN, true),
 				UserForm.filled("secadmin", "情報 守", "secadmin@example.jp", client.getId(), Role.CLIENT_SECURITY_ADMIN,
 						true),
@@ -81,7 +82,8 @@ class DemoData implements ApplicationRunner {
 				UserForm.filled("lead2", "桜 三郎", "lead2@example.jp", otherContractor.getId(), Role.CONTRACTOR_LEAD,
 						true),
 				UserForm.filled("sublead", "青葉 四郎", "sublead@example.jp", subcontractor.getId(), Role.CONTRACTOR_LEAD,
-						true))
+						true),
+				UserForm.filled("wakaba", "若葉 五郎", "wakaba@example.jp", printer.getId(), Role.CONTRACTOR_LEAD, true))
 			.forEach((form) -> this.users.createWithPassword(form, this.password));
 		log.info("Demo data seeded: organisations and one account per role (see the README)");
 	}

@@ -28,7 +28,7 @@ class DocumentReferences {
 			new Column("subcontract", "document_key"), new Column("self_inspection", "document_key"),
 			new Column("self_inspection_answer", "evidence_key"), new Column("inspection_evidence", "document_key"),
 			new Column("subcontract_staff_notice", "document_key"), new Column("approval", "document_key"),
-			new Column("approval_attachment", "document_key"));
+			new Column("approval_attachment", "document_key"), new Column("subcontractor_document", "document_key"));
 
 	private static final String QUERY = COLUMNS.stream()
 		.map((c) -> "select " + c.column() + " from " + c.table() + " where " + c.column() + " = any(:keys)")

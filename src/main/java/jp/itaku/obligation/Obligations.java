@@ -532,6 +532,34 @@ public class Obligations implements ContractClosingCheck {
 	 */
 	@Transactional
 	public Submission submitFromPart(Actor actor, UUID id, String source, List<Upload> uploads, String comment) {
+		return fromPart(actor, id, source, uploads, comment, null);
+	}
+
+	/**
+	 * Submits, for an approved subcontractor, one document its own record generated to
+	 * several obligations that very record raised, bundled as {@link #submitTogether}
+	 * bundles them: the client's one accept or return decides all of them. Each
+	 * obligation is checked as by {@link #submitFromPart}.
+	 * @param actor a lead or worker of an approved subcontractor
+	 * @param ids the obligations, each awaiting a submission
+	 * @param source the record that raised them, e.g. {@code Subcontract:<id>}
+	 * @param comment the comment
+	 * @param uploads the files, at least one
+	 * @return the submissions, one per obligation
+	 */
+	@Transactional
+	public List<Submission> submitTogetherFromPart(Actor actor, List<UUID> ids, String source, String comment,
+			List<Upload> uploads) {
+		UUID bundle = (ids.size() > 1) ? UUID.randomUUID() : null;
+		List<Submission> submitted = new ArrayList<>();
+		for (UUID id : ids) {
+			submitted.add(fromPart(actor, id, source, uploads, comment, bundle));
+		}
+		return submitted;
+	}
+
+	private Submission fromPart(Actor actor, UUID id, String source, List<Upload> uploads, String comment,
+			@Nullable UUID bundle) {
 		Obligation obligation = this.obligations.findForSubmission(id).orElseThrow(() -> new NotFoundProblem(WHAT));
 		Contract contract;
 		try {
@@ -545,7 +573,7 @@ public class Obligations implements ContractClosingCheck {
 				|| !Objects.equals(source, obligation.getSource())) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		return store(actor, obligation, contract, comment, uploads, null);
+		return store(actor, obligation, contract, comment, uploads, bundle);
 	}
 
 	private Submission store(Actor actor, Obligation obligation, Contract contract, String comment,

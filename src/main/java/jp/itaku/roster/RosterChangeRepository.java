@@ -1,5 +1,6 @@
 package jp.itaku.roster;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,5 +12,7 @@ interface RosterChangeRepository extends JpaRepository<RosterChange, UUID> {
 	List<RosterChange> findByContractIdAndNoticeIdIsNullOrderByOccurredAtAsc(UUID contractId);
 
 	List<RosterChange> findByNoticeIdOrderByOccurredAtAsc(UUID noticeId);
+
+	List<RosterChange> findByContractIdAndMemberIdInOrderByOccurredAtAsc(UUID contractId, Collection<UUID> memberIds);
 
 }

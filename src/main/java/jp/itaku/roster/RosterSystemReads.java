@@ -21,8 +21,30 @@ public class RosterSystemReads {
 
 	private final RosterMemberRepository members;
 
-	RosterSystemReads(RosterMemberRepository members) {
+	private final RosterChangeRepository changes;
+
+	RosterSystemReads(RosterMemberRepository members, RosterChangeRepository changes) {
 		this.members = members;
+		this.changes = changes;
+	}
+
+	/**
+	 * Lists the changes to one organisation's workers on a contract's roster without
+	 * scoping, for the subcontract module to show what a subcontractor changed in its own
+	 * roster after approval; the caller has scoped the subcontract.
+	 * @param contractId the contract
+	 * @param organisationId the organisation whose workers changed
+	 * @return the changes, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<RosterChange> changesOfOrganisationUnscoped(UUID contractId, UUID organisationId) {
+		List<UUID> ids = this.members.findByContractIdOrderByPeriodStartAscNameAsc(contractId)
+			.stream()
+			.filter((m) -> organisationId.equals(m.getOrganisationId()))
+			.map(RosterMember::getId)
+			.toList();
+		return ids.isEmpty() ? List.of()
+				: this.changes.findByContractIdAndMemberIdInOrderByOccurredAtAsc(contractId, ids);
 	}
 
 	/**

@@ -160,21 +160,21 @@ public class StaffNotices {
 		List<Obligation> due = new ArrayList<>(this.obligationReads.findUnscoped(s.getContractId(),
 				Deliverable.SUBCONTRACT_STAFF_NOTICE, key(s, number)));
 		String source = "Subcontract:" + s.getId();
-		List<UUID> submitted = new ArrayList<>();
-		for (Obligation o : due) {
-			if (!source.equals(o.getSource()) || !o.awaitsSubmission()) {
-				continue;
-			}
+		// One notice meeting several obligations is filed once, for one review.
+		List<UUID> submitted = due.stream()
+			.filter((o) -> source.equals(o.getSource()) && o.awaitsSubmission())
+			.map(Obligation::getId)
+			.toList();
+		if (!submitted.isEmpty()) {
 			List<Obligations.Upload> uploads = List
 				.of(new Obligations.Upload(fileName, "application/pdf", new ByteArrayResource(content)));
 			String comment = this.pdf.text("subcontract.staff.comment", s.getSubcontractorName(), number);
 			if (ContractRoles.isParty(actor, contract)) {
-				this.obligations.submit(actor, o.getId(), comment, uploads);
+				this.obligations.submitTogether(actor, submitted, comment, uploads);
 			}
 			else {
-				this.obligations.submitFromPart(actor, o.getId(), source, uploads, comment);
+				this.obligations.submitTogetherFromPart(actor, submitted, source, comment, uploads);
 			}
-			submitted.add(o.getId());
 		}
 		this.audit.record(AuditRecord.of("SUBCONTRACT_STAFF_NOTICE_FILED")
 			.actor(actor)

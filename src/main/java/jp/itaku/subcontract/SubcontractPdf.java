@@ -33,10 +33,10 @@ class SubcontractPdf {
 		this.messages = messages;
 	}
 
-	byte[] application(Contract contract, Subcontract s) {
+	byte[] application(Contract contract, Subcontract s, List<SubcontractDocument> documents) {
 		String yes = text("subcontract.yes");
 		String no = text("subcontract.no");
-		return PdfForm.titled(text("subcontract.pdf.title"))
+		PdfForm form = PdfForm.titled(text("subcontract.pdf.title"))
 			.line(text("subcontract.pdf.number"), "SUB-" + s.getSeq())
 			.line(text("subcontract.pdf.contract"), contract.getNumber() + " " + contract.getTitle())
 			.line(text("subcontract.pdf.client"), name(contract.getClientOrganisationId()))
@@ -57,8 +57,21 @@ class SubcontractPdf {
 			.line(text("subcontract.field.safetyMeasuresChecked"), s.isSafetyMeasuresChecked() ? yes : no)
 			.line(text("subcontract.field.bindsSameClauses"), s.isBindsSameClauses() ? yes : no)
 			.line(text("subcontract.field.ancillaryUnavoidable"), s.isAncillaryUnavoidable() ? yes : no)
-			.paragraph(text("subcontract.pdf.sentence"))
-			.toPdf();
+			.paragraph(text("subcontract.pdf.sentence"));
+		if (!documents.isEmpty()) {
+			// The subcontractor's own documents carried by the application (Setagaya 4),
+			// each file with its SHA-256.
+			form.paragraph(text("subcontract.documents.pdf.sentence"));
+			form.table(
+					List.of(text("subcontract.documents.type"), text("subcontract.documents.file"),
+							text("subcontract.documents.sha256")),
+					new float[] { 3, 3, 6 },
+					documents.stream()
+						.map((d) -> List.of(text("deliverable." + d.getDeliverable().name()), d.getFileName(),
+								d.getSha256()))
+						.toList());
+		}
+		return form.toPdf();
 	}
 
 	byte[] supervisionReport(Contract contract, List<Subcontract> subcontracts, List<SupervisionRecord> records) {

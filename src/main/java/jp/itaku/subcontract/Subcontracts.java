@@ -113,12 +113,15 @@ public class Subcontracts {
 
 	private final ChainDuties chainDuties;
 
+	private final SubcontractorDocumentFiles documentFiles;
+
 	Subcontracts(SubcontractRepository repository, SupervisionRepository supervision, Contracts contracts,
 			Organisations organisations, Obligations obligations, Documents documents, SubcontractPdf pdf,
 			AuditTrail audit, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
 			TransactionLocks locks, StaffNotices staffNotices, StaffNoticeRepository staffNoticeRepository,
 			ContractSystemReads contractReads, OrganisationSystemReads organisationReads, RosterSystemReads rosterReads,
-			ObligationSystemReads obligationReads, ChainDuties chainDuties) {
+			ObligationSystemReads obligationReads, ChainDuties chainDuties, SubcontractorDocumentFiles documentFiles) {
+		this.documentFiles = documentFiles;
 		this.chainDuties = chainDuties;
 		this.obligationReads = obligationReads;
 		this.rosterReads = rosterReads;
@@ -248,11 +251,33 @@ public class Subcontracts {
 	 */
 	@Transactional
 	public Subcontract apply(Actor actor, UUID contractId, SubcontractForm form) {
+		return apply(actor, contractId, form, Map.of());
+	}
+
+	/**
+	 * Applies for a subcontract with the subcontractor's own documents the profile asks
+	 * for (Setagaya 4: its item-3 documents): as
+	 * {@link #apply(Actor, UUID, SubcontractForm)}, and each document's files are stored
+	 * with their SHA-256 and listed in the application PDF.
+	 * @param actor the lead of the contractor or of an approved subcontractor
+	 * @param contractId the contract
+	 * @param form the application
+	 * @param documents the files per document type
+	 * @return the pending subcontract
+	 * @throws InvalidInputProblem naming every field at fault and every document missing
+	 * with its clause; nothing is stored then
+	 */
+	@Transactional
+	public Subcontract apply(Actor actor, UUID contractId, SubcontractForm form,
+			Map<Deliverable, List<SubcontractDocuments.Upload>> documents) {
 		Contract contract = this.contracts.getAsParticipant(actor, contractId);
 		if (!mayApply(actor, contract)) {
 			throw new AccessDeniedProblem("error.forbidden");
 		}
-		List<FieldProblem> problems = form.problems();
+		List<FieldProblem> problems = new ArrayList<>(form.problems());
+		List<SubcontractDocuments.Required> required = this.documentFiles.required(contract,
+				!contract.getContractorOrganisationId().equals(actor.organisationId()));
+		problems.addAll(SubcontractorDocumentFiles.problems(required, documents));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
 		}
@@ -279,10 +304,17 @@ public class Subcontracts {
 		Subcontract s = new Subcontract(contractId, seq, parent, actor.organisationId(), target.getName(),
 				(target.getAddress() != null && !target.getAddress().isBlank()) ? target.getAddress() : "-", form,
 				actor.userId(), now);
-		byte[] application = this.pdf.application(contract, s);
+		this.repository.saveAndFlush(s);
+		List<SubcontractDocument> attached = new ArrayList<>();
+		for (SubcontractDocuments.Required r : required) {
+			attached.addAll(this.documentFiles.store(actor, s, r.deliverable(), 1,
+					documents.getOrDefault(r.deliverable(), List.of()), null, now));
+		}
+		byte[] application = this.pdf.application(contract, s, attached);
 		UploadedDocument document = this.documents.accept(this.pdf.fileName(s), "application/pdf",
 				new ByteArrayInputStream(application));
 		s.attachApplication(document.key(), document.sha256(), document.fileName());
+		// Stored before its documents (they refer to it), by merge: stored again.
 		this.repository.saveAndFlush(s);
 		LocalDate today = this.calendar.today();
 		List<Obligation> raised = this.obligations.raise(contractId,
@@ -290,22 +322,22 @@ public class Subcontracts {
 				new Obligations.Occurrence("SUB-" + seq, today,
 						this.pdf.text("subcontract.obligation.subject", target.getName(), seq),
 						"Subcontract:" + s.getId()));
-		List<UUID> submitted = new ArrayList<>();
-		for (Obligation o : raised) {
-			if (o.getDeliverable() == Deliverable.SUBCONTRACT_APPLICATION && o.awaitsSubmission()) {
-				List<Obligations.Upload> uploads = List
-					.of(new Obligations.Upload(s.getFileName(), "application/pdf", new ByteArrayResource(application)));
-				String comment = this.pdf.text("subcontract.obligation.comment", seq);
-				if (parent == null) {
-					this.obligations.submit(actor, o.getId(), comment, uploads);
-				}
-				else {
-					// A further level's application reaches the client in writing as
-					// well,
-					// submitted by the subcontractor that applied.
-					this.obligations.submitFromPart(actor, o.getId(), "Subcontract:" + s.getId(), uploads, comment);
-				}
-				submitted.add(o.getId());
+		// One application meeting several obligations is filed once, for one review.
+		List<UUID> submitted = raised.stream()
+			.filter((o) -> o.getDeliverable() == Deliverable.SUBCONTRACT_APPLICATION && o.awaitsSubmission())
+			.map(Obligation::getId)
+			.toList();
+		if (!submitted.isEmpty()) {
+			List<Obligations.Upload> uploads = List
+				.of(new Obligations.Upload(s.getFileName(), "application/pdf", new ByteArrayResource(application)));
+			String comment = this.pdf.text("subcontract.obligation.comment", seq);
+			if (parent == null) {
+				this.obligations.submitTogether(actor, submitted, comment, uploads);
+			}
+			else {
+				// A further level's application reaches the client in writing as well,
+				// submitted by the subcontractor that applied.
+				this.obligations.submitTogetherFromPart(actor, submitted, "Subcontract:" + s.getId(), comment, uploads);
 			}
 		}
 		this.audit.record(AuditRecord.of("SUBCONTRACT_APPLIED")
@@ -318,6 +350,10 @@ public class Subcontracts {
 			.detail("subcontractor", target.getName())
 			.detail("personalInformation", s.isPersonalInformation())
 			.detail("sha256", document.sha256())
+			.detail("documents",
+					attached.stream()
+						.map((d) -> d.getDeliverable() + " " + d.getFileName() + " sha256:" + d.getSha256())
+						.toList())
 			.detail("obligations", raised.stream().map(Obligation::getId).toList())
 			.detail("submitted", submitted));
 		this.events.publishEvent(new SubcontractEvents.SubcontractApplied(contractId, s.getId()));

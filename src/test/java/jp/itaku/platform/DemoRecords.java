@@ -74,6 +74,12 @@ final class DemoRecords {
 				"select t.id::text from incident t where t.contract_id = " + KADOMA + " order by t.seq limit 1"));
 		ids.put("subcontracts", one(jdbc,
 				"select t.id::text from subcontract t where t.contract_id = " + KADOMA + " order by t.seq limit 1"));
+		// A file of the Setagaya subcontract's documents: the Kadoma subcontract met
+		// above
+		// carries none (Kadoma asks for no subcontractor documents), so every reader of
+		// that subcontract gets 404 for it.
+		ids.put("fileId@documents",
+				one(jdbc, "select f.id::text from subcontractor_document f order by f.uploaded_at, f.id limit 1"));
 		ids.put("staff-notices", byContract(jdbc, "subcontract_staff_notice", "t.id", "t.number"));
 		ids.put("inspections", byContract(jdbc, "inspection", "t.id", "t.seq"));
 		ids.put("lineId", one(jdbc, "select l.id::text from inspection_line l where l.inspection_id = '"

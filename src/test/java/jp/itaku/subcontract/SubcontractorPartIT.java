@@ -353,7 +353,8 @@ class SubcontractorPartIT {
 						ItakuTime.today(this.clock).minusMonths(1),
 						Set.of(ContractAttribute.HANDLES_PERSONAL_INFORMATION, ContractAttribute.HAS_SUBCONTRACTORS)));
 		UUID id = setagaya.getId();
-		Subcontract s = this.subcontracts.apply(this.lead, id, SubcontractsIT.form(this.sub1Organisation));
+		Subcontract s = this.subcontracts.apply(this.lead, id, SubcontractsIT.form(this.sub1Organisation),
+				SubcontractDocumentsIT.setagayaDocuments());
 		this.subcontracts.approve(this.officer, s.getId());
 		RosterMember ours = handover(this.lead, id, "受託 受領者");
 		RosterMember theirs = handover(this.sub1Lead, id, "再委託 受領者");

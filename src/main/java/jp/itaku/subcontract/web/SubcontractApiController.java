@@ -1,14 +1,21 @@
 package jp.itaku.subcontract.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.itaku.catalog.Deliverable;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.platform.CurrentActor;
+import jp.itaku.platform.web.Downloads;
+import jp.itaku.roster.FieldChange;
+import jp.itaku.roster.RosterChange;
 import jp.itaku.subcontract.Subcontract;
+import jp.itaku.subcontract.SubcontractDocument;
+import jp.itaku.subcontract.SubcontractDocuments;
 import jp.itaku.subcontract.SubcontractForm;
 import jp.itaku.subcontract.SubcontractStatus;
 import jp.itaku.subcontract.Subcontracts;
@@ -18,12 +25,17 @@ import jp.itaku.platform.web.Idempotent;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Subcontracting over the REST API, scoped and audited as in the UI.
@@ -33,8 +45,11 @@ class SubcontractApiController {
 
 	private final Subcontracts subcontracts;
 
-	SubcontractApiController(Subcontracts subcontracts) {
+	private final SubcontractDocuments documents;
+
+	SubcontractApiController(Subcontracts subcontracts, SubcontractDocuments documents) {
 		this.subcontracts = subcontracts;
+		this.documents = documents;
 	}
 
 	@GetMapping("/api/v1/contracts/{id}/subcontracts")
@@ -49,6 +64,37 @@ class SubcontractApiController {
 		Subcontract s = this.subcontracts.apply(CurrentActor.require(), contractId,
 				(form != null) ? form : new SubcontractForm());
 		return ResponseEntity.status(HttpStatus.CREATED).body(SubcontractView.of(s));
+	}
+
+	@PostMapping(path = "/api/v1/contracts/{id}/subcontracts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Idempotent
+	ResponseEntity<SubcontractView> applyWithDocuments(@PathVariable("id") UUID contractId,
+			@ModelAttribute SubcontractForm form, @RequestParam MultiValueMap<String, MultipartFile> files) {
+		Subcontract s = this.subcontracts.apply(CurrentActor.require(), contractId, form, DocumentUploads.of(files));
+		return ResponseEntity.status(HttpStatus.CREATED).body(SubcontractView.of(s));
+	}
+
+	@GetMapping("/api/v1/subcontracts/{id}/documents")
+	FolderView documents(@PathVariable("id") UUID id) {
+		return FolderView.of(this.documents.folder(CurrentActor.require(), id));
+	}
+
+	@PostMapping(path = "/api/v1/subcontracts/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Idempotent
+	ResponseEntity<List<FileView>> revise(@PathVariable("id") UUID id,
+			@RequestParam(name = "type", required = false) @Nullable String type,
+			@RequestParam(name = "note", required = false) @Nullable String note,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files) {
+		List<SubcontractDocument> stored = this.documents.revise(CurrentActor.require(), id, DocumentUploads.type(type),
+				DocumentUploads.files(files), note);
+		return ResponseEntity.status(HttpStatus.CREATED).body(stored.stream().map(FileView::of).toList());
+	}
+
+	@GetMapping("/api/v1/subcontracts/{id}/documents/{fileId}")
+	ResponseEntity<byte[]> document(@PathVariable("id") UUID id, @PathVariable("fileId") UUID fileId)
+			throws IOException {
+		SubcontractDocuments.Opened opened = this.documents.open(CurrentActor.require(), id, fileId);
+		return Downloads.entity(opened.document().getFileName(), opened.content());
 	}
 
 	@GetMapping("/api/v1/subcontracts/{id}")
@@ -174,6 +220,99 @@ class SubcontractApiController {
 					s.getSupervisionMethod(), s.getSecurityLead(), s.getWorkers(), s.isSafetyMeasuresChecked(),
 					s.isBindsSameClauses(), s.isAncillaryUnavoidable(), s.getStatus(), s.getAppliedBy(),
 					s.getAppliedAt(), s.getDecidedBy(), s.getDecidedAt(), s.getRejectionReason(), s.getSha256());
+		}
+
+	}
+
+	/**
+	 * A subcontract's documents: every version of every type, and the subcontractor's
+	 * roster changes since approval.
+	 *
+	 * @param subcontractId the subcontract
+	 * @param documents each type with its versions
+	 * @param rosterInRoster whether the roster is now kept in the roster module
+	 * @param rosterChanges the subcontractor's roster changes since approval
+	 * @param mayRevise whether the caller revises the documents
+	 */
+	record FolderView(UUID subcontractId, List<KindView> documents, boolean rosterInRoster,
+			List<RosterChangeView> rosterChanges, boolean mayRevise) {
+
+		static FolderView of(SubcontractDocuments.Folder folder) {
+			return new FolderView(folder.subcontract().getId(), folder.kinds().stream().map(KindView::of).toList(),
+					folder.rosterInRoster(), folder.rosterChanges().stream().map(RosterChangeView::of).toList(),
+					folder.mayRevise());
+		}
+
+	}
+
+	/**
+	 * One document type with its versions.
+	 *
+	 * @param type the type
+	 * @param currentVersion the newest version
+	 * @param versions every version, oldest first
+	 */
+	record KindView(Deliverable type, int currentVersion, List<VersionView> versions) {
+
+		static KindView of(SubcontractDocuments.Kind kind) {
+			return new KindView(kind.deliverable(), kind.current().number(),
+					kind.versions().stream().map(VersionView::of).toList());
+		}
+
+	}
+
+	/**
+	 * One version of a document type.
+	 *
+	 * @param version 1 with the application, then one per revision
+	 * @param uploadedAt when
+	 * @param uploadedBy who
+	 * @param note what changed
+	 * @param files its files
+	 */
+	record VersionView(int version, Instant uploadedAt, UUID uploadedBy, @Nullable String note, List<FileView> files) {
+
+		static VersionView of(SubcontractDocuments.Version v) {
+			return new VersionView(v.number(), v.uploadedAt(), v.uploadedBy(), v.note(),
+					v.files().stream().map(FileView::of).toList());
+		}
+
+	}
+
+	/**
+	 * One file of a document.
+	 *
+	 * @param id the file
+	 * @param type the document type
+	 * @param version its version
+	 * @param fileName its name
+	 * @param contentType its type
+	 * @param size its size in bytes
+	 * @param sha256 its SHA-256
+	 */
+	record FileView(UUID id, Deliverable type, int version, String fileName, String contentType, long size,
+			String sha256) {
+
+		static FileView of(SubcontractDocument d) {
+			return new FileView(d.getId(), d.getDeliverable(), d.getVersion(), d.getFileName(), d.getContentType(),
+					d.getSize(), d.getSha256());
+		}
+
+	}
+
+	/**
+	 * One change to the subcontractor's roster.
+	 *
+	 * @param kind added, changed or left
+	 * @param memberName the worker
+	 * @param occurredAt when
+	 * @param fields the fields that changed
+	 */
+	record RosterChangeView(RosterChange.Kind kind, String memberName, Instant occurredAt, List<String> fields) {
+
+		static RosterChangeView of(RosterChange c) {
+			return new RosterChangeView(c.getKind(), c.getMemberName(), c.getOccurredAt(),
+					c.getFields().stream().map(FieldChange::field).toList());
 		}
 
 	}

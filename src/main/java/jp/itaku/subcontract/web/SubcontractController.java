@@ -2,6 +2,7 @@ package jp.itaku.subcontract.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import jp.itaku.contract.Contracts;
@@ -14,6 +15,7 @@ import jp.itaku.platform.web.FormErrors;
 import jp.itaku.subcontract.ChainWorkbook;
 import jp.itaku.subcontract.StaffNotices;
 import jp.itaku.subcontract.Subcontract;
+import jp.itaku.subcontract.SubcontractDocuments;
 import jp.itaku.subcontract.SubcontractForm;
 import jp.itaku.subcontract.Subcontracts;
 import jp.itaku.subcontract.SupervisionForm;
@@ -24,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +35,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The subcontracting pages: a contract's chain as a tree with each level's state, the
  * application form, the client's approval or rejection, supervision records and the
- * supervision report, the application PDF and the chain's Excel export.
+ * supervision report, the application PDF, the subcontractor's documents with their
+ * revisions (Setagaya 4) and the chain's Excel export.
  */
 @Controller
 class SubcontractController {
@@ -54,8 +59,11 @@ class SubcontractController {
 
 	private final StaffNotices staffNotices;
 
+	private final SubcontractDocuments documents;
+
 	SubcontractController(Subcontracts subcontracts, ChainWorkbook workbook, Contracts contracts, FormErrors formErrors,
-			StaffNotices staffNotices) {
+			StaffNotices staffNotices, SubcontractDocuments documents) {
+		this.documents = documents;
 		this.staffNotices = staffNotices;
 		this.subcontracts = subcontracts;
 		this.workbook = workbook;
@@ -93,12 +101,14 @@ class SubcontractController {
 	@PostMapping("/contracts/{id}/subcontracts")
 	@Idempotent
 	String apply(@PathVariable("id") UUID contractId, @ModelAttribute("form") SubcontractForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, @RequestParam MultiValueMap<String, MultipartFile> files, Model model,
+			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return applicationForm(contractId, form, model);
 		}
 		try {
-			Subcontract s = this.subcontracts.apply(CurrentActor.require(), contractId, form);
+			Subcontract s = this.subcontracts.apply(CurrentActor.require(), contractId, form,
+					DocumentUploads.of(files));
 			redirect.addFlashAttribute("flash", "subcontract.applied");
 			return "redirect:/contracts/" + contractId + "/subcontracts#subcontract-" + s.getId();
 		}
@@ -188,6 +198,38 @@ class SubcontractController {
 		return Downloads.entity(opened.subcontract().getFileName(), opened.content());
 	}
 
+	@GetMapping("/subcontracts/{id}/documents")
+	String documents(@PathVariable("id") UUID id, Model model) {
+		SubcontractDocuments.Folder folder = this.documents.folder(CurrentActor.require(), id);
+		model.addAttribute("folder", folder);
+		model.addAttribute("contract",
+				this.contracts.getAsParticipant(CurrentActor.require(), folder.subcontract().getContractId()));
+		return "subcontracts/documents";
+	}
+
+	@PostMapping("/subcontracts/{id}/documents")
+	@Idempotent
+	String revise(@PathVariable("id") UUID id, @RequestParam(name = "type", required = false) String type,
+			@RequestParam(name = "note", required = false) String note,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+		try {
+			this.documents.revise(CurrentActor.require(), id, DocumentUploads.type(type), DocumentUploads.files(files),
+					note);
+			redirect.addFlashAttribute("flash", "subcontract.documents.revised");
+		}
+		catch (InvalidInputProblem problem) {
+			redirect.addFlashAttribute("actionErrors", this.formErrors.messages(problem));
+		}
+		return "redirect:/subcontracts/" + id + "/documents";
+	}
+
+	@GetMapping("/subcontracts/{id}/documents/{fileId}")
+	ResponseEntity<byte[]> document(@PathVariable("id") UUID id, @PathVariable("fileId") UUID fileId)
+			throws IOException {
+		SubcontractDocuments.Opened opened = this.documents.open(CurrentActor.require(), id, fileId);
+		return Downloads.entity(opened.document().getFileName(), opened.content());
+	}
+
 	@PostMapping("/subcontracts/{id}/staff-notices")
 	@Idempotent
 	String fileStaffNotice(@PathVariable("id") UUID id, RedirectAttributes redirect) {
@@ -235,6 +277,7 @@ class SubcontractController {
 		model.addAttribute("contract", chain.contract());
 		model.addAttribute("mayApply", chain.mayApply());
 		model.addAttribute("candidates", this.subcontracts.candidates());
+		model.addAttribute("requiredDocuments", this.documents.required(CurrentActor.require(), contractId));
 		model.addAttribute("form", form);
 		return "subcontracts/apply";
 	}
