@@ -109,12 +109,14 @@ class SubcontractorDashboardIT {
 		assertThat(page).contains(this.contract.getNumber(), "data-count=\"not-counted\"")
 			.doesNotContain("data-count=\"overdue\"")
 			.doesNotContain("data-count=\"awaiting-review\"");
-		assertThat(this.mvc
+		// The API lists only the subcontractor's own part: nothing of the contractor's.
+		var answer = this.mvc
 			.perform(get("/api/v1/contracts/" + this.contract.getId() + "/obligations")
 				.with(authentication(this.fixtures.signedIn(this.subLeadUser))))
 			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(404);
+			.getResponse();
+		assertThat(answer.getStatus()).isEqualTo(200);
+		assertThat(answer.getContentAsString()).isEqualTo("[]");
 		assertThat(this.mvc.perform(get("/dashboard").with(authentication(this.fixtures.signedIn(this.officerUser))))
 			.andReturn()
 			.getResponse()
