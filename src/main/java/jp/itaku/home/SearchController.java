@@ -8,6 +8,7 @@ import jp.itaku.platform.web.ProblemMessages;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +23,11 @@ class SearchController {
 
 	private final GlobalSearch search;
 
-	private final ProblemMessages problems;
+	private final ObjectProvider<ProblemMessages> problems;
 
-	SearchController(GlobalSearch search, ProblemMessages problems) {
+	// The messages live in the web layer, which operator commands start without (this
+	// controller sits outside a web package, as the home module's others).
+	SearchController(GlobalSearch search, ObjectProvider<ProblemMessages> problems) {
 		this.search = search;
 		this.problems = problems;
 	}
@@ -39,7 +42,8 @@ class SearchController {
 			}
 			catch (InvalidInputProblem problem) {
 				ItakuProblem.FieldProblem field = problem.getFieldProblems().get(0);
-				model.addAttribute("searchError", this.problems.text(field.messageKey(), field.arguments()));
+				model.addAttribute("searchError",
+						this.problems.getObject().text(field.messageKey(), field.arguments()));
 			}
 		}
 		return "search";
