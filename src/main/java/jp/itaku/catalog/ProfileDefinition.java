@@ -89,13 +89,18 @@ public record ProfileDefinition(String code, String issuer, String issuerEn, Str
 	 * @param subcontractorDocuments for a prior approval of a subcontract: the documents
 	 * of the subcontractor's own that the application must carry (Setagaya 4: the item-3
 	 * documents); empty when the clause asks for none
+	 * @param alsoMetBy other deliverables whose submission meets the requirement too,
+	 * where the clause lets the act be done either way (Gunma 13②, Kadoma 9(1)ア: return
+	 * <em>or</em> dispose of with approval, so the disposal certificate meets the
+	 * return); empty when only {@code deliverable} does
 	 */
 	public record RequirementDefinition(RequirementKind kind, @JsonProperty("actor") Party party, String summary,
 			String summaryEn, Trigger trigger, List<ContractAttribute> when, Deliverable deliverable, Deadline deadline,
 			List<ContentItem> contents, List<AssetScope> assetScope, List<AssetForm> assetForm,
-			@Nullable EndCondition onlyIf, List<Deliverable> subcontractorDocuments) {
+			@Nullable EndCondition onlyIf, List<Deliverable> subcontractorDocuments, List<Deliverable> alsoMetBy) {
 
 		public RequirementDefinition {
+			alsoMetBy = (alsoMetBy != null) ? List.copyOf(alsoMetBy) : List.of();
 			subcontractorDocuments = (subcontractorDocuments != null) ? List.copyOf(subcontractorDocuments) : List.of();
 			when = (when != null) ? List.copyOf(when) : List.of();
 			contents = (contents != null) ? List.copyOf(contents) : List.of();

@@ -207,6 +207,12 @@ public class ProfileParser {
 		if (requirement.subcontractorDocuments().stream().anyMatch((d) -> d.form() != Deliverable.Form.DOCUMENT)) {
 			errors.add(located(marks, at + ".subcontractorDocuments", text(locale, "catalog.error.documentExpected")));
 		}
+		for (Deliverable other : requirement.alsoMetBy()) {
+			if (deliverable == null || other == deliverable || other.form() != deliverable.form()) {
+				errors.add(located(marks, at + ".alsoMetBy", text(locale, "catalog.error.alsoMetBy")));
+				break;
+			}
+		}
 	}
 
 	private static int lastReadableLine(String content) {

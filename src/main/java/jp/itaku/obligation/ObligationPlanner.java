@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -52,6 +53,25 @@ public final class ObligationPlanner {
 			TriggerType.MONTHLY, TriggerType.PERIODIC);
 
 	private ObligationPlanner() {
+	}
+
+	/**
+	 * Returns the keys of a profile's requirements that match (the key an obligation
+	 * carries: {@code <clause>#<n>}, numbered from 1 within the clause).
+	 * @param profile the profile
+	 * @param matches which requirements
+	 * @return their keys
+	 */
+	public static Set<String> requirementKeys(ProfileDefinition profile, Predicate<RequirementDefinition> matches) {
+		Set<String> keys = new HashSet<>();
+		for (ClauseDefinition clause : profile.clauses()) {
+			for (int i = 0; i < clause.requirements().size(); i++) {
+				if (matches.test(clause.requirements().get(i))) {
+					keys.add(clause.ref() + "#" + (i + 1));
+				}
+			}
+		}
+		return keys;
 	}
 
 	/**

@@ -620,8 +620,10 @@ public class Obligations implements ContractClosingCheck {
 	 * Submits one document to every obligation of a contract for a deliverable and period
 	 * that waits for a submission: how another module meets the obligations its own
 	 * record answers (a self-inspection report, a roster, a register extract…), instead
-	 * of looking for them itself. The actor's rights are checked per obligation by
-	 * {@link #submit}.
+	 * of looking for them itself. An obligation whose requirement lets another
+	 * deliverable meet it ({@code alsoMetBy}: a disposal certificate for Gunma 13②'s
+	 * "return or dispose of") is submitted to as well. The actor's rights are checked per
+	 * obligation by {@link #submit}.
 	 * @param actor a lead or worker of the contractor
 	 * @param contractId the contract
 	 * @param deliverable what is submitted
@@ -633,8 +635,11 @@ public class Obligations implements ContractClosingCheck {
 	@Transactional
 	public List<UUID> submitFor(Actor actor, UUID contractId, Deliverable deliverable, String periodKey, String comment,
 			List<Upload> uploads) {
-		List<UUID> submitted = this.reads.findUnscoped(contractId, deliverable, periodKey)
+		Set<String> alsoMet = alsoMetBy(contractId, deliverable);
+		List<UUID> submitted = this.obligations.findByContractIdOrderByDueDateAscClauseRefAsc(contractId)
 			.stream()
+			.filter((o) -> o.getPeriodKey().equals(periodKey)
+					&& (o.getDeliverable() == deliverable || alsoMet.contains(o.getRequirementKey())))
 			.filter(Obligation::awaitsSubmission)
 			.map(Obligation::getId)
 			.toList();
@@ -642,6 +647,17 @@ public class Obligations implements ContractClosingCheck {
 			submitTogether(actor, submitted, comment, uploads);
 		}
 		return submitted;
+	}
+
+	/**
+	 * Returns the keys of the contract's requirements that a deliverable meets besides
+	 * their own ({@code alsoMetBy} in the profile).
+	 */
+	private Set<String> alsoMetBy(UUID contractId, Deliverable deliverable) {
+		Contract contract = this.contractReads.findUnscoped(contractId)
+			.orElseThrow(() -> new NotFoundProblem("contract.entity"));
+		return ObligationPlanner.requirementKeys(this.catalog.get(contract.getProfileId()).definition(),
+				(requirement) -> requirement.alsoMetBy().contains(deliverable));
 	}
 
 	/**

@@ -229,6 +229,9 @@ class EndOfContractIT {
 		Obligation report = endDuty("29", Deliverable.DISPOSAL_REPORT);
 		assertThat(report.getStatus()).isEqualTo(ObligationStatus.SUBMITTED);
 		assertThat(endDuties()).doesNotContain("7 DISPOSAL_REPORT");
+		// Return was impossible: the certificate answers the return too, for the ward to
+		// accept or return, instead of leaving it open for ever.
+		assertThat(endDuty("29", Deliverable.RETURN_RECORD).getStatus()).isEqualTo(ObligationStatus.SUBMITTED);
 	}
 
 	@Test
@@ -247,6 +250,41 @@ class EndOfContractIT {
 		receive();
 		this.contracts.end(this.officer, this.contract.getId());
 		assertThat(endDuties()).contains("第13条第2項 RETURN_RECORD");
+	}
+
+	@Test
+	void gunma13_2sReturnOrDisposalIsMetByAnApprovedDisposalAsByAReturn() {
+		contract("gunma");
+		UUID asset = receive();
+		this.contracts.end(this.officer, this.contract.getId());
+		Obligation giveBack = endDuty("第13条第2項", Deliverable.RETURN_RECORD);
+		assertThat(giveBack.getStatus()).isEqualTo(ObligationStatus.OPEN);
+		// 「返還または甲の承認を得た上で廃棄する」: the approved disposal's certificate meets it.
+		dispose(asset);
+		assertThat(this.obligationReads.findUnscoped(giveBack.getId()).orElseThrow().getStatus())
+			.isEqualTo(ObligationStatus.SUBMITTED);
+	}
+
+	@Test
+	void kadoma9_1sReturnOrDisposalOfWhatIsNoLongerNeededIsMetByTheDisposalCertificate() {
+		contract("kadoma");
+		UUID asset = receive();
+		AssetRequestForm form = request(RequestType.DISPOSAL, asset);
+		form.setMethod(DisposalMethod.SECURE_ERASURE);
+		AssetRequest disposal = this.requests.request(this.lead, this.contract.getId(), form);
+		String key = AssetSubmissions.key(disposal);
+		Obligation giveBack = this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.RETURN_RECORD, key)
+			.stream()
+			.filter((o) -> o.getClauseRef().equals("9(1)ア"))
+			.findFirst()
+			.orElseThrow();
+		this.requests.approve(this.officer, disposal.getId(), new AssetStepForm());
+		this.requests.report(this.lead, disposal.getId(), step("消去ソフトウェアで上書き消去した"));
+		assertThat(this.obligationReads.findUnscoped(giveBack.getId()).orElseThrow().getStatus())
+			.isEqualTo(ObligationStatus.SUBMITTED);
+		assertThat(this.obligationReads.findUnscoped(this.contract.getId(), Deliverable.DISPOSAL_REPORT, key))
+			.isNotEmpty()
+			.allSatisfy((o) -> assertThat(o.getStatus()).isEqualTo(ObligationStatus.SUBMITTED));
 	}
 
 	@Test

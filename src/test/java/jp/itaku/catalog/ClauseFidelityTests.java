@@ -109,6 +109,8 @@ class ClauseFidelityTests {
 			assertThat(r.trigger().type()).isEqualTo(TriggerType.CONTRACT_END);
 			assertThat(r.deliverable()).isEqualTo(Deliverable.RETURN_RECORD);
 			assertThat(r.onlyIf()).isEqualTo(EndCondition.ASSETS_NOT_RETURNED);
+			// Where return is impossible, the disposal's report answers the return too.
+			assertThat(r.alsoMetBy()).containsExactly(Deliverable.DISPOSAL_REPORT);
 		});
 		assertThat(setagaya("29", SETAGAYA_29_ONLY_IF_IMPOSSIBLE))
 			.filteredOn((r) -> r.trigger().type() == TriggerType.CONTRACT_END)
@@ -151,7 +153,40 @@ class ClauseFidelityTests {
 				assertThat(r.deliverable()).isEqualTo(Deliverable.RETURN_RECORD);
 				assertThat(r.onlyIf()).isEqualTo(EndCondition.ASSETS_NOT_RETURNED);
 				assertThat(r.deadline().policy()).isEqualTo(DeadlinePolicy.WITHOUT_DELAY);
+				// 「返還または甲の承認を得た上で廃棄する」: either act meets it.
+				assertThat(r.alsoMetBy()).containsExactly(Deliverable.DISPOSAL_REPORT);
 			});
+	}
+
+	@Test
+	void anotherDeliverableThatMeetsARequirementMustDifferFromItsOwnAndShareItsForm() {
+		String profile = """
+				code: also-met
+				issuer: 試験市
+				issuerEn: Test City
+				title: 試験
+				deadlinePolicies: {IMMEDIATELY: PT1H, PROMPTLY: P3D, WITHOUT_DELAY: P7D}
+				clauses:
+				  - ref: "1"
+				    text: 受託者は、返還し、又は廃棄しなければならない。
+				    category: RETURN_AND_DISPOSAL
+				    requirements:
+				      - kind: IMPLEMENT_CONTROL
+				        actor: CONTRACTOR
+				        summary: 返還し、又は廃棄する
+				        trigger: {type: CONTRACT_END}
+				        deliverable: RETURN_RECORD
+				        alsoMetBy: [RETURN_RECORD]
+				      - kind: IMPLEMENT_CONTROL
+				        actor: CONTRACTOR
+				        summary: 返還し、又は廃棄する
+				        trigger: {type: CONTRACT_END}
+				        alsoMetBy: [DISPOSAL_REPORT]
+				""";
+		assertThatThrownBy(() -> ProfileTestSupport.parser().parse("also-met.yaml", profile, Locale.JAPANESE))
+			.isInstanceOf(InvalidProfileException.class)
+			.satisfies((ex) -> assertThat(((InvalidProfileException) ex).getErrors()).extracting(ProfileError::field)
+				.containsExactly("clauses[0].requirements[0].alsoMetBy", "clauses[0].requirements[1].alsoMetBy"));
 	}
 
 	@Test
