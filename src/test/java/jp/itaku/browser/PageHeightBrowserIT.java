@@ -51,7 +51,9 @@ class PageHeightBrowserIT extends BrowserTest {
 	private static final Pattern PRINT = Pattern
 		.compile(".*([?&]print([=&].*)?|/print(/.*|\\?.*)?|/pdf(\\?.*)?|\\.pdf(\\?.*)?)$");
 
-	/** A page measured: the account that read it, its address and its height in pixels. */
+	/**
+	 * A page measured: the account that read it, its address and its height in pixels.
+	 */
 	record Measured(String account, String path, int height) {
 
 		@Override
