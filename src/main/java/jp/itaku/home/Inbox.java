@@ -2,9 +2,14 @@ package jp.itaku.home;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
@@ -51,6 +56,39 @@ class Inbox {
 	}
 
 	/**
+	 * Returns the month an item is due.
+	 * @param item the item
+	 * @return its due month, or {@code null} without a deadline
+	 */
+	static @Nullable YearMonth monthOf(InboxItem item) {
+		LocalDate due = item.due();
+		return (due != null) ? YearMonth.from(due) : null;
+	}
+
+	/**
+	 * The items of a page of the inbox that fall due in one month, under the month's
+	 * heading with the count of all the month's items.
+	 *
+	 * @param month the month, or {@code null} for the items without a deadline
+	 * @param count how many items of the inbox (of the chosen kind) fall in the month
+	 * @param items those of this page
+	 */
+	record MonthGroup(@Nullable YearMonth month, int count, List<InboxItem> items) {
+
+		static List<MonthGroup> of(List<InboxItem> page, Map<YearMonth, Integer> months) {
+			Map<Optional<YearMonth>, List<InboxItem>> grouped = new LinkedHashMap<>();
+			for (InboxItem item : page) {
+				grouped.computeIfAbsent(Optional.ofNullable(monthOf(item)), (m) -> new ArrayList<>()).add(item);
+			}
+			List<MonthGroup> groups = new ArrayList<>();
+			grouped.forEach((month, items) -> groups.add(new MonthGroup(month.orElse(null),
+					month.map((m) -> months.getOrDefault(m, items.size())).orElse(items.size()), items)));
+			return groups;
+		}
+
+	}
+
+	/**
 	 * The inbox as a page shows it.
 	 *
 	 * @param items the items shown, earliest deadline first
@@ -66,6 +104,21 @@ class Inbox {
 		 */
 		long overdue() {
 			return this.items.stream().filter((item) -> item.isOverdue(this.today)).count();
+		}
+
+		/**
+		 * Returns the number of items shown due in each month, the earliest first.
+		 * @return the counts by month; items without a deadline are not counted
+		 */
+		Map<YearMonth, Integer> months() {
+			Map<YearMonth, Integer> months = new TreeMap<>();
+			for (InboxItem item : this.items) {
+				YearMonth month = monthOf(item);
+				if (month != null) {
+					months.merge(month, 1, Integer::sum);
+				}
+			}
+			return months;
 		}
 
 	}

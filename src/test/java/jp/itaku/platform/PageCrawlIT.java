@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import jp.itaku.account.SignIn;
 import jp.itaku.account.StepAuthentication;
+import jp.itaku.support.PageLinks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -51,7 +52,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * a transaction that is rolled back, so no account changes the world another meets. The
  * landing page and each contract's overview must fit on a screen: without a browser, the
  * crawl bounds the blocks (table rows, list items, paragraphs) they hold;
- * {@code DailyTasksBrowserIT} measures the overview's height in Chromium.
+ * {@code DailyTasksBrowserIT} measures the overview's height in Chromium, and
+ * {@code PageHeightBrowserIT} the height of every kind of page, found by the same links
+ * ({@link PageLinks}).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -63,9 +66,6 @@ class PageCrawlIT {
 
 	/** Pages of one shape visited at most this often per account. */
 	private static final int PER_SHAPE = 1;
-
-	private static final Pattern ID = Pattern
-		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<=/)[0-9]+(?=/|$)");
 
 	private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])");
 
@@ -84,14 +84,7 @@ class PageCrawlIT {
 	 */
 	private static final int SHORT_BLOCKS = 60;
 
-	/** The language switch: the same page again, read once in Japanese. */
-	private static final Pattern LANGUAGE = Pattern.compile("[?&]lang=");
-
 	private static final Pattern DIGITS = Pattern.compile("[0-9０-９]+");
-
-	/** Links that are no page to read: sign-out, files, feeds and the API. */
-	private static final Pattern SKIPPED = Pattern.compile(
-			"^/(logout|api/|actuator|css/|js/|img/|fonts/|webjars/|favicon).*|.*\\.(csv|pdf|xlsx|ics|zip|json|png|svg)$|.*/(download|files?/[^/]+|export[^/]*|calendar\\.ics|feed[^/]*)(\\?.*)?$");
 
 	@Autowired
 	MockMvc mvc;
@@ -161,17 +154,15 @@ class PageCrawlIT {
 				}
 			}
 			for (Element link : page.select("a[href]")) {
-				String next = local(link.attr("href"), path);
-				if (next == null || SKIPPED.matcher(next).matches() || LANGUAGE.matcher(next).find()
-						|| !seen.add(next)) {
+				String next = PageLinks.local(link.attr("href"), path);
+				if (next == null || !PageLinks.followed(next) || !seen.add(next)) {
 					continue;
 				}
 				// A shape: the path without its ids, and what the link says without its
 				// numbers, so that each kind of record (a planned report, an obligation
 				// an
 				// event raised) is read, not only the first few of a list.
-				String shape = ID.matcher(next.replaceAll("\\?.*", "")).replaceAll("{id}") + " "
-						+ DIGITS.matcher(link.text()).replaceAll("");
+				String shape = PageLinks.route(next) + " " + DIGITS.matcher(link.text()).replaceAll("");
 				if (shapes.merge(shape, 1, Integer::sum) <= PER_SHAPE) {
 					queue.add(next);
 				}
@@ -181,26 +172,6 @@ class PageCrawlIT {
 			.info("{}: {} pages read, {} shapes", username, pages, shapes.size());
 		assertThat(problems).as("pages of %s (%d read)", username, pages).isEmpty();
 		assertThat(pages).as("pages read as %s", username).isGreaterThan(3);
-	}
-
-	/** The path and query of a link to a page of this server, or {@code null}. */
-	private static String local(String href, String from) {
-		if (href.isBlank() || href.startsWith("#") || href.startsWith("mailto:") || href.startsWith("tel:")
-				|| href.startsWith("javascript:")) {
-			return null;
-		}
-		var uri = UriComponentsBuilder.fromUriString(href).build();
-		if (uri.getHost() != null && !"localhost".equals(uri.getHost())) {
-			return null;
-		}
-		String path = uri.getPath();
-		if (path == null || path.isEmpty()) {
-			path = from.replaceAll("\\?.*", "");
-		}
-		else if (!path.startsWith("/")) {
-			return null;
-		}
-		return (uri.getQuery() != null) ? path + "?" + uri.getQuery() : path;
 	}
 
 	private MockHttpServletResponse fetch(StepAuthentication account, String path) {

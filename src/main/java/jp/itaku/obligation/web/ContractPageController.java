@@ -57,7 +57,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ContractPageController {
 
 	/** Obligations listed on one page of the obligation section. */
-	static final int PAGE_SIZE = 20;
+	static final int PAGE_SIZE = 15;
 
 	/** Items of the viewer's inbox the overview lists before linking to the inbox. */
 	static final int WAITING_SHOWN = 3;

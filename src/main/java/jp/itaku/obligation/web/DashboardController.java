@@ -1,7 +1,11 @@
 package jp.itaku.obligation.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +19,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.OrganisationKind;
+import jp.itaku.platform.Role;
 import jp.itaku.platform.web.DashboardAlert;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +38,9 @@ class DashboardController {
 
 	/** Contracts per page; the page also says how many match in all. */
 	static final int PAGE_SIZE = 50;
+
+	/** Rows of the contractor's to-do list the dashboard shows, the nearest due first. */
+	static final int TODO_SHOWN = 10;
 
 	private final ComplianceDashboard dashboard;
 
@@ -78,15 +86,55 @@ class DashboardController {
 		model.addAttribute("clientSide", clientSide);
 		model.addAttribute("alerts", this.alerts.orderedStream().flatMap((a) -> a.alert(actor).stream()).toList());
 		model.addAttribute("mayRegister", ContractRoles.registersForClient(actor));
-		if (actor.organisationKind() != OrganisationKind.CLIENT) {
-			model.addAttribute("todo", this.obligations.todo(actor));
+		if (actor.organisationKind() != OrganisationKind.CLIENT && !actor.is(Role.CONTRACTOR_WORKER)) {
+			// The nearest few, and each contract's counts linking to its filtered list:
+			// the whole list is the contract's obligations page.
+			List<Obligations.TodoItem> todo = this.obligations.todo(actor);
+			model.addAttribute("todo", todo.subList(0, Math.min(todo.size(), TODO_SHOWN)));
+			model.addAttribute("todoTotal", todo.size());
+			model.addAttribute("todoContracts", TodoContract.of(todo));
 		}
+		// A worker's own tasks (pledge, training, incidents) are in the inbox; what the
+		// contract owes is the lead's.
+		model.addAttribute("worker", actor.is(Role.CONTRACTOR_WORKER));
 		// The filter offers only the contractors of the contracts the actor sees.
 		model.addAttribute("contractors", clientSide ? this.dashboard.contractors(actor) : List.of());
 		model.addAttribute("profiles", this.catalog.profiles());
 		model.addAttribute("categories", ClauseCategory.values());
 		model.addAttribute("sorts", ComplianceDashboard.Sort.values());
 		return "dashboard";
+	}
+
+	/**
+	 * A contract's part of the to-do list, counted by status.
+	 *
+	 * @param id the contract
+	 * @param label its number and title
+	 * @param overdue how many are past their due date
+	 * @param returned how many were returned
+	 * @param open how many are open and not yet due
+	 */
+	record TodoContract(UUID id, String label, int overdue, int returned, int open) {
+
+		static List<TodoContract> of(List<Obligations.TodoItem> todo) {
+			Map<UUID, int[]> counts = new LinkedHashMap<>();
+			Map<UUID, String> labels = new LinkedHashMap<>();
+			for (Obligations.TodoItem item : todo) {
+				UUID id = item.contract().getId();
+				labels.putIfAbsent(id, item.contract().getNumber() + " " + item.contract().getTitle());
+				int[] count = counts.computeIfAbsent(id, (k) -> new int[3]);
+				switch (item.status()) {
+					case OVERDUE -> count[0]++;
+					case RETURNED -> count[1]++;
+					default -> count[2]++;
+				}
+			}
+			List<TodoContract> contracts = new ArrayList<>();
+			counts.forEach((id, count) -> contracts
+				.add(new TodoContract(id, Objects.requireNonNull(labels.get(id)), count[0], count[1], count[2])));
+			return contracts;
+		}
+
 	}
 
 }
