@@ -57,6 +57,12 @@ public record SsoProperties(@DefaultValue Map<String, Provider> providers) {
 	 * password
 	 * @param rpLogout whether signing out of Itaku also goes to the provider's
 	 * end-session endpoint, where the provider offers to end its own session
+	 * @param redirectUri where the provider sends the browser back with the authorization
+	 * code; {@code {baseUrl}} and {@code {registrationId}} are filled in for each request
+	 * as Spring Security does: the address the browser used (behind a trusted reverse
+	 * proxy, the one its forwarded headers name)
+	 * @param postLogoutRedirectUri where the provider's end-session endpoint sends the
+	 * user back, with the same placeholders
 	 */
 	public record Provider(@Nullable String displayName, String issuer, String clientId, String clientSecret,
 			@DefaultValue( {
@@ -64,7 +70,14 @@ public record SsoProperties(@DefaultValue Map<String, Provider> providers) {
 			@DefaultValue("groups") String groupsClaim, @DefaultValue Map<Role, List<String>> roleGroups,
 			String organisation, @DefaultValue("") String contact, @DefaultValue("mfa") Set<String> mfaAmrValues,
 			@DefaultValue Set<String> mfaAcrValues, @DefaultValue("false") boolean forbidLocalPasswords,
-			@DefaultValue("true") boolean rpLogout){
+			@DefaultValue("true") boolean rpLogout, @DefaultValue(DEFAULT_REDIRECT_URI) String redirectUri,
+			@DefaultValue(DEFAULT_POST_LOGOUT_REDIRECT_URI) String postLogoutRedirectUri){
+
+		/** Spring Security's redirect URI: the request's own address. */
+		public static final String DEFAULT_REDIRECT_URI = "{baseUrl}/login/oauth2/code/{registrationId}";
+
+		/** The sign-in page at the request's own address. */
+		public static final String DEFAULT_POST_LOGOUT_REDIRECT_URI = "{baseUrl}/login?logout";
 
 		/**
 		 * Returns the role that a user's groups map to.

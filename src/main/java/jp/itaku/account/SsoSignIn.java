@@ -16,6 +16,7 @@ import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.OrganisationSystemReads;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.crypto.FieldEncryptor;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,11 @@ import org.springframework.transaction.annotation.Transactional;
  * tokens end ({@link UserSessions#revoke});</li>
  * <li>when the provider's {@code amr}/{@code acr} prove a multi-factor sign-in, Itaku
  * asks for no TOTP code; otherwise the roles that must use two factors go through the
- * TOTP step (or its enrolment) as with a password.</li>
+ * TOTP step (or its enrolment) as with a password;</li>
+ * <li>the provider's refresh token, if it sent one, is kept with the link, encrypted at
+ * rest, for the periodic leaver check ({@link SsoLeavers}); a sign-in at the provider
+ * enables again a link that the check disabled (the provider has just authenticated the
+ * user).</li>
  * </ul>
  * Everything is audited: {@code SSO_SIGN_IN}, {@code SSO_USER_PROVISIONED},
  * {@code SSO_ROLE_CHANGED}, {@code SSO_SIGN_IN_REFUSED}, {@code SSO_BACK_CHANNEL_LOGOUT}.
@@ -64,11 +69,13 @@ public class SsoSignIn {
 
 	private final AuditTrail audit;
 
+	private final FieldEncryptor encryptor;
+
 	private final Clock clock;
 
 	SsoSignIn(SsoProperties properties, UserAccountRepository users, JdbcClient jdbc,
 			OrganisationSystemReads organisations, PasswordEncoder passwordEncoder, UserSessions sessions,
-			SignIn signIn, AuditTrail audit, Clock clock) {
+			SignIn signIn, AuditTrail audit, FieldEncryptor encryptor, Clock clock) {
 		this.properties = properties;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -77,6 +84,7 @@ public class SsoSignIn {
 		this.sessions = sessions;
 		this.signIn = signIn;
 		this.audit = audit;
+		this.encryptor = encryptor;
 		this.clock = clock;
 	}
 
@@ -84,10 +92,11 @@ public class SsoSignIn {
 	 * Signs in a user whom a provider authenticated.
 	 * @param providerId the provider's id
 	 * @param claims the claims of the ID token and user info
+	 * @param refreshToken the provider's refresh token, or {@code null} when it sent none
 	 * @return the authentication in the user's next step, or the refusal
 	 */
 	@Transactional
-	public Outcome signIn(String providerId, Map<String, Object> claims) {
+	public Outcome signIn(String providerId, Map<String, Object> claims, @Nullable String refreshToken) {
 		SsoProperties.Provider provider = this.properties.provider(providerId)
 			.orElseThrow(() -> new IllegalArgumentException("Unknown SSO provider " + providerId));
 		String subject = String.valueOf(claims.get("sub"));
@@ -105,6 +114,7 @@ public class SsoSignIn {
 			linked.filter(UserAccount::isEnabled)
 				.ifPresent((user) -> this.sessions.revoke(SignIn.actorOf(user, this.organisations), user,
 						"sso_no_mapped_group", null));
+			forgetRefreshToken(providerId, subject);
 			return refuse(providerId, subject, groups, linked.orElse(null), "no_mapped_group");
 		}
 		UserAccount user = linked.orElse(null);
@@ -126,12 +136,7 @@ public class SsoSignIn {
 				.detail("to", role.get().name()));
 			this.sessions.revoke(SignIn.actorOf(user, this.organisations), user, "sso_role_changed", null);
 		}
-		this.jdbc
-			.sql("update sso_identity set last_sign_in_at = :now where provider = :provider and subject = :subject")
-			.param("now", Timestamp.from(now))
-			.param("provider", providerId)
-			.param("subject", subject)
-			.update();
+		boolean linkEnabledAgain = signedInAtProvider(providerId, subject, refreshToken, now);
 		boolean multiFactor = provider.multiFactor(strings(claims.get("amr")), stringOrNull(claims.get("acr")));
 		StepAuthentication next = this.signIn.authenticateBySso(user, multiFactor);
 		this.audit.record(AuditRecord.of("SSO_SIGN_IN")
@@ -142,6 +147,8 @@ public class SsoSignIn {
 			.detail("groupsMapped", String.join(", ", provider.mappedGroups(groups)))
 			.detail("role", user.getRole().name())
 			.detail("providerMultiFactor", multiFactor)
+			.detail("refreshTokenKept", refreshToken != null)
+			.detail("linkEnabledAgain", linkEnabledAgain)
 			.detail("nextStep", next.getStep().name()));
 		return new Outcome.Accepted(next);
 	}
@@ -170,6 +177,43 @@ public class SsoSignIn {
 			.target("UserAccount", user.getId())
 			.detail("sessionsEnded", revoked.sessions()));
 		return true;
+	}
+
+	/**
+	 * Records a sign-in at the provider on the link: the time, the provider's new refresh
+	 * token (encrypted, bound to the link), and the link enabled again if the leaver
+	 * check had disabled it.
+	 * @return whether the link had been disabled
+	 */
+	private boolean signedInAtProvider(String providerId, String subject, @Nullable String refreshToken, Instant now) {
+		UUID id = this.jdbc
+			.sql("select id from sso_identity where provider = :provider and subject = :subject for update")
+			.param("provider", providerId)
+			.param("subject", subject)
+			.query(UUID.class)
+			.single();
+		boolean wasDisabled = this.jdbc.sql("select disabled_at is not null from sso_identity where id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+		this.jdbc
+			.sql("update sso_identity set last_sign_in_at = :now, refresh_token_ciphertext = :token,"
+					+ " checked_at = :now, disabled_at = null, disabled_reason = null where id = :id")
+			.param("now", Timestamp.from(now))
+			.param("token", (refreshToken != null)
+					? this.encryptor.encrypt(refreshToken, AccountEncryption.SSO_REFRESH_TOKENS.context(id)) : null)
+			.param("id", id)
+			.update();
+		return wasDisabled;
+	}
+
+	private void forgetRefreshToken(String providerId, String subject) {
+		this.jdbc
+			.sql("update sso_identity set refresh_token_ciphertext = null"
+					+ " where provider = :provider and subject = :subject")
+			.param("provider", providerId)
+			.param("subject", subject)
+			.update();
 	}
 
 	/**

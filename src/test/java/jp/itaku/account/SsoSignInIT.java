@@ -1,17 +1,17 @@
 package jp.itaku.account;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import jp.itaku.account.web.SsoLeaverCheck;
 import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
@@ -23,11 +23,11 @@ import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.crypto.FieldEncryptor;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
+import jp.itaku.support.TestIdentityProvider;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +48,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Single sign-on of the client's staff (issue 22) against a real OpenID Connect provider
- * in the test JVM (mock-oauth2-server, on the port of {@code itaku.test.oidc-port}, which
- * the test profile configures as provider {@code test} bound to "SSO Test City"): the
- * authorization code flow with PKCE, provisioning by {@code sub} from mapped groups, the
- * refusal naming whom to ask, {@code amr} with and without multi-factor, a role change
- * that ends the old sessions, sign-out with the provider's end-session offer,
- * back-channel logout, the organisation's ban on local passwords, and the SSO officer
- * scoped as any officer. Each step is audited.
+ * in the test JVM ({@link TestIdentityProvider}, on the port of
+ * {@code itaku.test.oidc-port}, which the test profile configures as provider
+ * {@code test} bound to "SSO Test City"): the authorization code flow with PKCE and a
+ * redirect URI that follows the request's address, provisioning by {@code sub} from
+ * mapped groups, the refusal naming whom to ask, {@code amr} with and without
+ * multi-factor, a role change that ends the old sessions, sign-out with the provider's
+ * end-session offer, back-channel logout, the periodic leaver check, the organisation's
+ * ban on local passwords, and the SSO officer scoped as any officer. Each step is
+ * audited.
  */
 @IntegrationTest
 class SsoSignInIT {
@@ -63,9 +65,7 @@ class SsoSignInIT {
 
 	static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
-	static MockOAuth2Server provider;
-
-	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	static TestIdentityProvider provider;
 
 	@Autowired
 	MockMvc mvc;
@@ -91,17 +91,17 @@ class SsoSignInIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	SsoLeaverCheck leaverCheck;
+
+	@Autowired
+	FieldEncryptor encryptor;
+
 	Organisation city;
 
 	@BeforeAll
-	static void startProvider(@Value("${itaku.test.oidc-port}") int port) throws Exception {
-		provider = new MockOAuth2Server();
-		provider.start(InetAddress.getByName("localhost"), port);
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.shutdown();
+	static void startProvider(@Value("${itaku.test.oidc-port}") int port) {
+		provider = TestIdentityProvider.on(port);
 	}
 
 	@BeforeEach
@@ -196,8 +196,10 @@ class SsoSignInIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains(provider.endSessionEndpointUrl("itaku").toString() + "?id_token_hint=")
-			.contains("post_logout_redirect_uri=http://localhost:8080/login?logout");
+		// The way back follows the request's address (MockMvc's http://localhost), as the
+		// redirect URI does.
+		assertThat(page).contains(provider.server().endSessionEndpointUrl("itaku").toString() + "?id_token_hint=")
+			.contains("post_logout_redirect_uri=http://localhost/login?logout");
 
 		// The provider signs the user out (a leaver disabled in the directory): every
 		// Itaku session of theirs ends.
@@ -219,6 +221,61 @@ class SsoSignInIT {
 	}
 
 	@Test
+	void theLeaverCheckEndsTheSessionsOfAUserTheDirectoryDisabledButNobodysWhileTheProviderIsAway() throws Exception {
+		String leaverSubject = "disabled-" + UUID.randomUUID();
+		String stayerSubject = "stays-" + UUID.randomUUID();
+		MockHttpSession leaver = Fixtures
+			.session(signInAtProvider(leaverSubject, List.of("itaku-officers"), List.of("mfa")));
+		MockHttpSession stayer = Fixtures
+			.session(signInAtProvider(stayerSubject, List.of("itaku-officers"), List.of("mfa")));
+		// The provider's refresh tokens are kept encrypted, each bound to its link.
+		String leaverToken = refreshToken(leaverSubject);
+		String stayerToken = refreshToken(stayerSubject);
+		assertThat(link(leaverSubject, "refresh_token_ciphertext")).doesNotContain(leaverToken);
+
+		// The provider is away: nobody is locked out, the check tries again next time.
+		provider.away(true);
+		SsoLeaverCheck.Result away;
+		try {
+			away = this.leaverCheck.check();
+		}
+		finally {
+			provider.away(false);
+		}
+		assertThat(away.unreachable()).contains("test");
+		assertThat(away.refused()).isZero();
+		this.mvc.perform(get("/").session(leaver)).andExpect(status().isOk());
+		this.mvc.perform(get("/").session(stayer)).andExpect(status().isOk());
+		assertThat(link(leaverSubject, "disabled_at")).isNull();
+
+		// The directory disables the leaver: at the next check the provider refuses their
+		// grant, and every session of theirs ends; the other officer's grant is renewed.
+		provider.disable(leaverToken);
+		SsoLeaverCheck.Result checked = this.leaverCheck.check();
+		assertThat(checked.refused()).isOne();
+		assertThat(checked.unreachable()).isEmpty();
+		this.mvc.perform(get("/").session(leaver)).andExpect(redirectedUrl("/login?expired"));
+		this.mvc.perform(get("/").session(stayer)).andExpect(status().isOk());
+		UserAccount leaverAccount = linked(leaverSubject);
+		assertThat(detail("SSO_LINK_DISABLED", leaverAccount, "error")).containsExactly("invalid_grant");
+		assertThat(detail("SSO_LINK_DISABLED", leaverAccount, "errorDescription")).containsExactly("Account disabled");
+		assertThat(detail("SSO_LINK_DISABLED", leaverAccount, "sessionsEnded")).containsExactly("1");
+		assertThat(detail("USER_ACCESS_REVOKED", leaverAccount, "reason")).containsExactly("sso_grant_refused");
+		assertThat(link(leaverSubject, "disabled_reason")).isEqualTo("invalid_grant");
+		assertThat(link(leaverSubject, "refresh_token_ciphertext")).isNull();
+		assertThat(refreshToken(stayerSubject)).isNotEqualTo(stayerToken);
+		assertThat(detail("SSO_LINK_DISABLED", linked(stayerSubject), "error")).isEmpty();
+
+		// A disabled link is not checked again; a sign-in at the provider, which a leaver
+		// cannot make, enables it again.
+		assertThat(this.leaverCheck.check().refused()).isZero();
+		MvcResult back = signInAtProvider(leaverSubject, List.of("itaku-officers"), List.of("mfa"));
+		assertThat(back.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(link(leaverSubject, "disabled_at")).isNull();
+		assertThat(detail("SSO_SIGN_IN", leaverAccount, "linkEnabledAgain")).containsExactly("false", "true");
+	}
+
+	@Test
 	void theCitysStaffMayNotUseLocalPasswordsButItsSystemAdministratorMay() throws Exception {
 		UserAccount officer = this.fixtures.user(this.city, Role.CLIENT_OFFICER);
 		assertThat(this.fixtures.formLogin(this.mvc, officer.getUsername(), Fixtures.PASSWORD)
@@ -236,28 +293,33 @@ class SsoSignInIT {
 
 	/**
 	 * Goes through the authorization code flow: Itaku's button, Itaku's authorization
-	 * request (with PKCE), the provider's authorization endpoint (which issues the given
-	 * claims), and Itaku's redirect endpoint.
+	 * request (with PKCE), the provider's login page (posted with the user name, which
+	 * becomes {@code sub}, and the claims), and Itaku's redirect endpoint.
 	 * @return the result of Itaku's redirect endpoint
 	 */
 	private MvcResult signInAtProvider(String subject, List<String> groups, List<String> amr) throws Exception {
-		provider.enqueueCallback(
-				new DefaultOAuth2TokenCallback("itaku", subject, "JWT", List.of("itaku-test"), Map.of("groups", groups,
-						"amr", amr, "name", "職員 " + subject.substring(0, 6), "preferred_username", subject), 3600));
 		this.mvc.perform(get("/login/sso/test")).andExpect(redirectedUrl("/oauth2/authorization/test"));
 		MvcResult authorization = this.mvc.perform(get("/oauth2/authorization/test"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String location = authorization.getResponse().getRedirectedUrl();
-		assertThat(location).startsWith(provider.authorizationEndpointUrl("itaku").toString())
+		// The redirect URI is the request's own address (MockMvc's http://localhost),
+		// not itaku.base-url.
+		assertThat(location).startsWith(provider.server().authorizationEndpointUrl("itaku").toString())
 			.contains("code_challenge_method=S256")
 			.contains("code_challenge=")
 			.contains("nonce=");
-		HttpResponse<Void> atProvider = this.http.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
-				HttpResponse.BodyHandlers.discarding());
-		String callback = atProvider.headers().firstValue("Location").orElseThrow();
-		assertThat(callback).startsWith("http://localhost:8080/login/oauth2/code/test?");
+		assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8))
+			.contains("redirect_uri=http://localhost/login/oauth2/code/test&");
+		String claims = "{\"groups\": " + json(groups) + ", \"amr\": " + json(amr) + ", \"name\": \"職員 "
+				+ subject.substring(0, 6) + "\", \"preferred_username\": \"" + subject + "\"}";
+		String callback = provider.signIn(location, subject, claims);
+		assertThat(callback).startsWith("http://localhost/login/oauth2/code/test?");
 		return this.mvc.perform(get(URI.create(callback)).session(Fixtures.session(authorization))).andReturn();
+	}
+
+	private static String json(List<String> values) {
+		return values.stream().map((value) -> "\"" + value + "\"").collect(Collectors.joining(", ", "[", "]"));
 	}
 
 	private Contract otherClientsContract() {
@@ -272,10 +334,26 @@ class SsoSignInIT {
 	private String logoutToken(String subject, String audience, Map<String, Object> extra) {
 		Map<String, Object> claims = new HashMap<>(extra);
 		claims.put("events", Map.of(LOGOUT_EVENT, Map.of()));
-		return provider
+		return provider.server()
 			.issueToken("itaku", audience,
 					new DefaultOAuth2TokenCallback("itaku", subject, "logout+jwt", List.of(audience), claims, 120))
 			.serialize();
+	}
+
+	private String link(String subject, String column) {
+		List<String> values = this.jdbc
+			.sql("select " + column + "::text from sso_identity where provider = 'test' and subject = ?")
+			.param(subject)
+			.query(String.class)
+			.list();
+		assertThat(values).hasSize(1);
+		return values.get(0);
+	}
+
+	private String refreshToken(String subject) {
+		UUID id = UUID.fromString(link(subject, "id"));
+		return this.encryptor.decrypt(link(subject, "refresh_token_ciphertext"),
+				AccountEncryption.SSO_REFRESH_TOKENS.context(id));
 	}
 
 	private UserAccount linked(String subject) {

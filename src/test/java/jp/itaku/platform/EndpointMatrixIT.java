@@ -2,6 +2,7 @@ package jp.itaku.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +17,17 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
 import jp.itaku.account.SignIn;
 import jp.itaku.account.StepAuthentication;
+import jp.itaku.support.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.MethodParameter;
@@ -31,6 +35,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,6 +59,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
@@ -64,7 +73,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * (the same organisations, contracts and records `mvn spring-boot:run` shows), each
  * request in a transaction that is rolled back, so that every account meets the same
  * world. An invisible record answers exactly as a random id does, and no answer shows a
- * raw message placeholder.
+ * raw message placeholder. An officer of the same client provisioned through single
+ * sign-on (issue 22: signed in at the test provider bound to the demo's client, through
+ * the whole authorization code flow, with the authentication that flow left in their
+ * session) must get every row as the local {@code officer} does.
  *
  * <p>
  * Cells: {@code ok} (2xx or 3xx: allowed and done), {@code bad} (allowed, but the empty
@@ -86,6 +98,9 @@ class EndpointMatrixIT {
 	static final List<String> ACCOUNTS = List.of("admin", "secadmin", "officer", "auditor", "lead", "worker", "lead2",
 			"sublead");
 
+	/** The officer provisioned through single sign-on, compared with {@code officer}. */
+	static final String SSO_OFFICER = "sso-officer";
+
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)\\}");
 
 	@Autowired
@@ -103,6 +118,12 @@ class EndpointMatrixIT {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	@Value("${itaku.test.oidc-port}")
+	int oidcPort;
 
 	Map<String, StepAuthentication> accounts = new LinkedHashMap<>();
 
@@ -133,7 +154,7 @@ class EndpointMatrixIT {
 					"the idle-timeout warning's 延長する: only the session's last access changes"));
 
 	@BeforeAll
-	void world() {
+	void world() throws Exception {
 		for (String username : ACCOUNTS) {
 			UUID id = this.jdbc.sql("select id from user_account where username = ?")
 				.param(username)
@@ -141,6 +162,7 @@ class EndpointMatrixIT {
 				.single();
 			this.accounts.put(username, this.signIn.completeAuthenticationOf(id).orElseThrow());
 		}
+		this.accounts.put(SSO_OFFICER, signInThroughProvider());
 		this.mappings.getHandlerMethods().forEach((info, handler) -> {
 			for (String path : paths(info)) {
 				for (HttpMethod method : methods(info)) {
@@ -153,6 +175,45 @@ class EndpointMatrixIT {
 			}
 		});
 		this.ids.putAll(DemoRecords.ids(this.jdbc));
+	}
+
+	/**
+	 * Provisions an officer of the demo's client through single sign-on, the way a
+	 * browser does: Itaku's authorization request, the provider's login form (groups
+	 * mapped to the officer's role), Itaku's redirect endpoint.
+	 * @return the authentication the sign-in left in the officer's session
+	 */
+	private StepAuthentication signInThroughProvider() throws Exception {
+		TestIdentityProvider provider = TestIdentityProvider.on(this.oidcPort);
+		MvcResult authorization = this.mvc.perform(get("/oauth2/authorization/setagaya")).andReturn();
+		Cookie session = authorization.getResponse().getCookie("ITAKU_SESSION");
+		assertThat(session).as("the session holding the authorization request").isNotNull();
+		String subject = "matrix-officer-" + UUID.randomUUID();
+		String callback = provider.signIn(authorization.getResponse().getRedirectedUrl(), subject,
+				"{\"groups\": [\"all-staff\", \"itaku-officers\"], \"amr\": [\"mfa\"], \"name\": \"SSO 担当職員\"}");
+		assertThat(this.mvc.perform(get(URI.create(callback)).cookie(session))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).isEqualTo("/");
+		Map<String, Object> provisioned = this.jdbc
+			.sql("select u.username, u.role, u.organisation_id, o.organisation_id as officers_organisation"
+					+ " from sso_identity i join user_account u on u.id = i.user_id,"
+					+ " (select organisation_id from user_account where username = 'officer') o"
+					+ " where i.provider = 'setagaya' and i.subject = ?")
+			.param(subject)
+			.query()
+			.singleRow();
+		assertThat(provisioned.get("role")).isEqualTo("CLIENT_OFFICER");
+		assertThat(provisioned.get("organisation_id")).isEqualTo(provisioned.get("officers_organisation"));
+		Session signedIn = this.sessions.findByPrincipalName((String) provisioned.get("username"))
+			.values()
+			.iterator()
+			.next();
+		SecurityContext context = signedIn
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		assertThat(context.getAuthentication().getAuthorities()).extracting((authority) -> authority.getAuthority())
+			.contains(CurrentActor.FULLY_SIGNED_IN);
+		return (StepAuthentication) context.getAuthentication();
 	}
 
 	private static List<String> paths(RequestMappingInfo info) {
@@ -214,6 +275,16 @@ class EndpointMatrixIT {
 				if (text.contains("{0}") || text.contains("{1}")) {
 					wrong.add(endpoint.key() + " as " + account + ": 5xx-like defect, a raw message placeholder");
 				}
+			}
+			// The officer provisioned through single sign-on gets what the local officer
+			// gets.
+			MockHttpServletResponse sso = perform(endpoint, SSO_OFFICER, endpoint.path(this::id), body);
+			requests++;
+			String officer = cells.get(ACCOUNTS.indexOf("officer"));
+			if (!allowance(List.of(cell(sso.getStatus()))).equals(allowance(List.of(officer)))
+					|| sso.getStatus() >= 500) {
+				wrong.add(endpoint.key() + ": the SSO-provisioned officer got " + cell(sso.getStatus()) + " ("
+						+ sso.getStatus() + ") but the local officer " + officer);
 			}
 			// An invisible record answers exactly as a record that does not exist.
 			if (endpoint.hasVariables() && cells.get(ACCOUNTS.indexOf("lead2")).equals("404")) {

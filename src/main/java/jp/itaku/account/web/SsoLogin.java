@@ -7,23 +7,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jp.itaku.account.SsoProperties;
 import jp.itaku.account.SsoSignIn;
-import jp.itaku.platform.BaseUrl;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.util.UrlUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -33,11 +35,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * configured: Spring Security's OAuth2 client runs the authorization code flow with PKCE
  * against the provider ({@link SsoRegistrations}); {@link SsoSignIn} decides what the
  * provider's answer means in Itaku, and the user then goes through the same
- * {@link SignInHandlers} steps as after a password. The provider's tokens are not kept
- * but the ID token, in the session (encrypted at rest), as the hint for the provider's
- * end-session endpoint: signing out of Itaku goes on to the provider, which offers to end
- * its own session (RP-initiated logout), where the provider has one and {@code rp-logout}
- * is on.
+ * {@link SignInHandlers} steps as after a password. Of the provider's tokens Itaku keeps
+ * the refresh token, encrypted at rest with its link ({@link SsoSignIn}), for the
+ * periodic leaver check ({@link SsoLeaverCheck}), and the ID token in the session
+ * (encrypted at rest) as the hint for the provider's end-session endpoint: signing out of
+ * Itaku goes on to the provider, which offers to end its own session (RP-initiated
+ * logout), where the provider has one and {@code rp-logout} is on. The access token is
+ * dropped.
  */
 @Component
 class SsoLogin
@@ -65,17 +69,13 @@ class SsoLogin
 
 	private final SignInHandlers handlers;
 
-	private final BaseUrl baseUrl;
-
 	private final HttpSessionOAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
 
-	SsoLogin(SsoProperties properties, SsoRegistrations registrations, SsoSignIn ssoSignIn, SignInHandlers handlers,
-			BaseUrl baseUrl) {
+	SsoLogin(SsoProperties properties, SsoRegistrations registrations, SsoSignIn ssoSignIn, SignInHandlers handlers) {
 		this.properties = properties;
 		this.registrations = registrations;
 		this.ssoSignIn = ssoSignIn;
 		this.handlers = handlers;
-		this.baseUrl = baseUrl;
 	}
 
 	/**
@@ -107,11 +107,15 @@ class SsoLogin
 			Authentication authentication) throws IOException {
 		OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
 		String providerId = token.getAuthorizedClientRegistrationId();
-		// The access token is not needed after sign-in: nothing of it stays in the
-		// session.
+		// The refresh token goes to the leaver check; the access token is not needed
+		// after sign-in: nothing of either stays in the session.
+		OAuth2AuthorizedClient client = this.authorizedClients.loadAuthorizedClient(providerId, authentication,
+				request);
+		OAuth2RefreshToken refreshToken = (client != null) ? client.getRefreshToken() : null;
 		this.authorizedClients.removeAuthorizedClient(providerId, authentication, request, response);
 		OidcUser user = (OidcUser) token.getPrincipal();
-		SsoSignIn.Outcome outcome = this.ssoSignIn.signIn(providerId, user.getClaims());
+		SsoSignIn.Outcome outcome = this.ssoSignIn.signIn(providerId, user.getClaims(),
+				(refreshToken != null) ? refreshToken.getTokenValue() : null);
 		if (outcome instanceof SsoSignIn.Outcome.Accepted accepted) {
 			HttpSession session = request.getSession();
 			session.setAttribute(PROVIDER, providerId);
@@ -154,8 +158,8 @@ class SsoLogin
 	public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Authentication authentication) throws IOException {
 		String endSession = (request.getAttribute(PROVIDER) instanceof String provider
-				&& request.getAttribute(ID_TOKEN) instanceof String idToken)
-						? endSession(provider, idToken, this.baseUrl.of("/login?logout")) : null;
+				&& request.getAttribute(ID_TOKEN) instanceof String idToken) ? endSession(provider, idToken, request)
+						: null;
 		if (endSession != null) {
 			request.getSession(true).setAttribute(END_SESSION, endSession);
 		}
@@ -179,12 +183,13 @@ class SsoLogin
 	/**
 	 * The provider's end-session address with the hint and the way back, if it has one.
 	 */
-	private @Nullable String endSession(String providerId, String idToken, String back) {
+	private @Nullable String endSession(String providerId, String idToken, HttpServletRequest request) {
 		SsoProperties.Provider provider = this.properties.providers().get(providerId);
 		ClientRegistration registration = this.registrations.findByRegistrationId(providerId);
 		if (provider == null || !provider.rpLogout() || registration == null) {
 			return null;
 		}
+		String back = expand(provider.postLogoutRedirectUri(), request, providerId);
 		Object endpoint = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
 		if (endpoint == null) {
 			return null;
@@ -196,6 +201,21 @@ class SsoLogin
 			.encode()
 			.build()
 			.toUriString();
+	}
+
+	/**
+	 * Fills in an address template as Spring Security fills in the redirect URI:
+	 * {@code {baseUrl}} is the scheme, host, port and context path the request came to
+	 * (behind a trusted reverse proxy, those its forwarded headers name).
+	 */
+	static String expand(String template, HttpServletRequest request, String registrationId) {
+		String baseUrl = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
+			.replacePath(request.getContextPath())
+			.replaceQuery(null)
+			.fragment(null)
+			.build()
+			.toUriString();
+		return template.replace("{baseUrl}", baseUrl).replace("{registrationId}", registrationId);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jp.itaku.account.SsoProperties;
-import jp.itaku.platform.BaseUrl;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,9 +18,12 @@ import org.springframework.stereotype.Component;
  * The client registrations of the configured identity providers (issue 22), each
  * discovered from its issuer's {@code /.well-known/openid-configuration} when first
  * needed, not at start-up: a node starts while a provider is away, and its staff are told
- * so on the sign-in page. The redirect URI is built from {@code itaku.base-url}, never
- * from the request's {@code Host} header. The authorization code flow always uses PKCE
- * ({@link SsoLogin}).
+ * so on the sign-in page. The redirect URI is the provider's {@code redirect-uri}: by
+ * default Spring Security's {@code {baseUrl}/login/oauth2/code/{registrationId}}, filled
+ * in for each request with the address the browser used (behind a trusted reverse proxy,
+ * the one its forwarded headers name: {@code TrustedProxies}); the provider sends the
+ * code only to an address registered with it. The authorization code flow always uses
+ * PKCE ({@link SsoLogin}).
  */
 @Component
 class SsoRegistrations implements ClientRegistrationRepository {
@@ -30,13 +32,10 @@ class SsoRegistrations implements ClientRegistrationRepository {
 
 	private final SsoProperties properties;
 
-	private final BaseUrl baseUrl;
-
 	private final Map<String, ClientRegistration> discovered = new ConcurrentHashMap<>();
 
-	SsoRegistrations(SsoProperties properties, BaseUrl baseUrl) {
+	SsoRegistrations(SsoProperties properties) {
 		this.properties = properties;
-		this.baseUrl = baseUrl;
 	}
 
 	@Override
@@ -56,7 +55,7 @@ class SsoRegistrations implements ClientRegistrationRepository {
 				.clientSecret(provider.clientSecret())
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.scope(provider.scopes())
-				.redirectUri(this.baseUrl.of("/login/oauth2/code/" + registrationId))
+				.redirectUri(provider.redirectUri())
 				.userNameAttributeName("sub")
 				.clientName((provider.displayName() != null) ? provider.displayName() : registrationId)
 				.build();
