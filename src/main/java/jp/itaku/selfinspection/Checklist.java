@@ -2,6 +2,8 @@ package jp.itaku.selfinspection;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,9 @@ import org.springframework.context.MessageSource;
  * self-inspection clause itself and what binds only after the contract has ended.
  */
 final class Checklist {
+
+	/** The key of the section of the typical practical items. */
+	static final String TYPICAL_SECTION = "typical";
 
 	/** The question asked of each act the clauses allow only with prior approval. */
 	static final String APPROVAL_QUESTION = "selfinspection.approval.question";
@@ -87,6 +92,32 @@ final class Checklist {
 					true));
 		}
 		return questions;
+	}
+
+	/**
+	 * Maps each clause of a profile to its article: the top-level clause it falls under
+	 * (itself for a top-level clause), by which the checklist is answered one section at
+	 * a time.
+	 * @param profile the clause profile
+	 * @return by clause reference, its article
+	 */
+	static Map<String, ClauseDefinition> articles(ProfileDefinition profile) {
+		Map<String, ClauseDefinition> byRef = new HashMap<>();
+		for (ClauseDefinition clause : profile.clauses()) {
+			byRef.put(clause.ref(), clause);
+		}
+		Map<String, ClauseDefinition> articles = new HashMap<>();
+		for (ClauseDefinition clause : profile.clauses()) {
+			ClauseDefinition top = clause;
+			Set<String> seen = new HashSet<>();
+			ClauseDefinition up = byRef.get(top.parent());
+			while (up != null && seen.add(top.ref())) {
+				top = up;
+				up = byRef.get(top.parent());
+			}
+			articles.put(clause.ref(), top);
+		}
+		return articles;
 	}
 
 	/** A requirement binding the contractor on this contract during its term. */

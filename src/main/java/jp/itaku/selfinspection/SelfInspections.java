@@ -19,6 +19,8 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
+import jp.itaku.catalog.ProfileDefinition;
+import jp.itaku.catalog.ProfileDefinition.ClauseDefinition;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
@@ -52,6 +54,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SelfInspections {
+
+	/** How many unanswered questions a refused submission names. */
+	private static final int NAMED_UNANSWERED = 5;
 
 	private final SelfInspectionRepository inspections;
 
@@ -182,15 +187,43 @@ public class SelfInspections {
 		Map<String, SelfInspectionAnswer> answered = new HashMap<>();
 		inspection.ifPresent((i) -> this.answers.findByInspectionIdOrderByPositionAsc(i.getId())
 			.forEach((a) -> answered.put(a.getQuestionKey(), a)));
+		ProfileDefinition profile = this.catalog.get(contract.getProfileId()).definition();
 		List<Item> items = new ArrayList<>();
-		for (Question question : questions(contract)) {
+		for (Question question : Checklist.questions(profile, contract.getAttributes(), this.messages)) {
 			items.add(new Item(question, answered.remove(question.key())));
 		}
 		Obligation obligation = monthObligation(contractId, month);
 		boolean reopenable = obligation != null && obligation.getStatus() == ObligationStatus.RETURNED;
 		boolean editable = inspection.map((i) -> i.isDraft() || reopenable).orElse(true);
-		return new Month(contract, month, inspection.orElse(null), items, obligation,
+		return new Month(contract, month, inspection.orElse(null), items, sections(profile, items), obligation,
 				mayFill(actor, contract) && editable, maySubmit(actor, contract) && editable, mayFill(actor, contract));
+	}
+
+	/**
+	 * Groups the checklist into sections: one per article (top-level clause) of the
+	 * profile, in document order, then the typical practical items.
+	 */
+	private static List<Section> sections(ProfileDefinition profile, List<Item> items) {
+		Map<String, ClauseDefinition> articles = Checklist.articles(profile);
+		Map<String, List<Item>> grouped = new LinkedHashMap<>();
+		Map<String, ClauseDefinition> heads = new HashMap<>();
+		for (Item item : items) {
+			ClauseDefinition article = item.question().typical() ? null : articles.get(item.question().ref());
+			String key = item.question().typical() ? Checklist.TYPICAL_SECTION
+					: (article != null) ? article.ref() : item.question().ref();
+			grouped.computeIfAbsent(key, (k) -> new ArrayList<>()).add(item);
+			if (article != null) {
+				heads.put(key, article);
+			}
+		}
+		List<Section> sections = new ArrayList<>();
+		for (Map.Entry<String, List<Item>> group : grouped.entrySet()) {
+			ClauseDefinition head = heads.get(group.getKey());
+			boolean typical = Checklist.TYPICAL_SECTION.equals(group.getKey());
+			sections.add(new Section(group.getKey(), typical ? null : group.getKey(),
+					(head != null) ? head.heading() : null, List.copyOf(group.getValue())));
+		}
+		return List.copyOf(sections);
 	}
 
 	/**
@@ -206,6 +239,28 @@ public class SelfInspections {
 	 */
 	@Transactional
 	public SelfInspection save(Actor actor, UUID contractId, YearMonth month, List<AnswerInput> inputs) {
+		return store(actor, contractId, month, inputs, false);
+	}
+
+	/**
+	 * Saves the answers given (one section of the checklist), leaving every other
+	 * question as it was saved before; a report the client returned becomes a draft
+	 * again.
+	 * @param actor a lead or worker of the contractor
+	 * @param contractId the contract
+	 * @param month the month
+	 * @param inputs the answers given, by question key
+	 * @return the inspection
+	 * @throws InvalidInputProblem for a "no" without a corrective action or its due date
+	 * (naming the question), an unknown question, or when the month was submitted
+	 */
+	@Transactional
+	public SelfInspection saveSection(Actor actor, UUID contractId, YearMonth month, List<AnswerInput> inputs) {
+		return store(actor, contractId, month, inputs, true);
+	}
+
+	private SelfInspection store(Actor actor, UUID contractId, YearMonth month, List<AnswerInput> inputs,
+			boolean keepOthers) {
 		Contract contract = fillable(actor, contractId);
 		requireInPeriod(contract, month);
 		List<Question> questions = questions(contract);
@@ -235,6 +290,9 @@ public class SelfInspections {
 			AnswerInput input = (index != null) ? inputs.get(index) : null;
 			String field = "answers[" + ((index != null) ? index : question.key()) + "]";
 			try {
+				if (input == null && keepOthers) {
+					continue;
+				}
 				if (input == null) {
 					row.answer(null, null, null, null, field);
 				}
@@ -266,7 +324,8 @@ public class SelfInspections {
 			.detail("no", after.no())
 			.detail("notApplicable", after.notApplicable())
 			.detail("unansweredBefore", before.unanswered())
-			.detail("unanswered", after.unanswered()));
+			.detail("unanswered", after.unanswered())
+			.detail("questionsGiven", keepOthers ? inputs.size() : questions.size()));
 		return inspection;
 	}
 
@@ -294,11 +353,9 @@ public class SelfInspections {
 			throw new InvalidInputProblem("inspection", "selfinspection.alreadySubmitted");
 		}
 		List<SelfInspectionAnswer> rows = this.answers.findByInspectionIdOrderByPositionAsc(inspection.getId());
-		for (SelfInspectionAnswer row : rows) {
-			if (row.getAnswer() == null) {
-				throw new InvalidInputProblem("answers", "selfinspection.unansweredQuestion", row.getClauseRef(),
-						row.getQuestion());
-			}
+		List<SelfInspectionAnswer> unanswered = rows.stream().filter((row) -> row.getAnswer() == null).toList();
+		if (!unanswered.isEmpty()) {
+			throw unanswered(unanswered);
 		}
 		Instant now = Instant.now(this.clock);
 		byte[] pdf = this.report.render(contract, month, rows, ItakuTime.inTokyo(now).toLocalDate());
@@ -413,6 +470,27 @@ public class SelfInspections {
 		return row;
 	}
 
+	/**
+	 * The refusal of a submission with questions unanswered: how many, naming the first
+	 * {@value #NAMED_UNANSWERED} of them by clause reference and question.
+	 */
+	private static InvalidInputProblem unanswered(List<SelfInspectionAnswer> unanswered) {
+		if (unanswered.size() == 1) {
+			return new InvalidInputProblem("answers", "selfinspection.unansweredQuestion",
+					unanswered.get(0).getClauseRef(), unanswered.get(0).getQuestion());
+		}
+		String named = String.join("、",
+				unanswered.stream()
+					.limit(NAMED_UNANSWERED)
+					.map((row) -> row.getClauseRef() + " " + row.getQuestion())
+					.toList());
+		String count = String.valueOf(unanswered.size());
+		return (unanswered.size() > NAMED_UNANSWERED)
+				? new InvalidInputProblem("answers", "selfinspection.unansweredQuestionsMore", count, named,
+						String.valueOf(unanswered.size() - NAMED_UNANSWERED))
+				: new InvalidInputProblem("answers", "selfinspection.unansweredQuestions", count, named);
+	}
+
 	private Map<String, SelfInspectionAnswer> rows(SelfInspection inspection) {
 		Map<String, SelfInspectionAnswer> rows = new LinkedHashMap<>();
 		for (SelfInspectionAnswer row : this.answers.findByInspectionIdOrderByPositionAsc(inspection.getId())) {
@@ -460,6 +538,30 @@ public class SelfInspections {
 
 		Counts(int yes, int no, int notApplicable, int unanswered) {
 			this(yes, no, notApplicable, unanswered, 0);
+		}
+
+		static Counts ofItems(List<Item> items) {
+			List<SelfInspectionAnswer> rows = new ArrayList<>();
+			int never = 0;
+			for (Item item : items) {
+				if (item.answer() != null) {
+					rows.add(item.answer());
+				}
+				else {
+					never++;
+				}
+			}
+			Counts saved = of(rows);
+			return new Counts(saved.yes(), saved.no(), saved.notApplicable(), saved.unanswered() + never,
+					saved.openActions());
+		}
+
+		/**
+		 * Returns how many questions were answered.
+		 * @return yes, no and not applicable together
+		 */
+		public int answered() {
+			return this.yes + this.no + this.notApplicable;
 		}
 
 		static Counts of(Iterable<SelfInspectionAnswer> rows) {
@@ -521,19 +623,119 @@ public class SelfInspections {
 	}
 
 	/**
+	 * A section of the checklist, answered and read one at a time: the questions of one
+	 * article of the profile, or the typical practical items.
+	 *
+	 * @param key its key in the page's address ({@code ?section=}): the article's
+	 * reference, or {@code typical}
+	 * @param ref the article's reference, or {@code null} for the typical items
+	 * @param heading the article's heading, or {@code null}
+	 * @param items its questions with their answers, in checklist order
+	 */
+	public record Section(String key, @Nullable String ref, @Nullable String heading, List<Item> items) {
+
+		/**
+		 * Returns how the section was answered.
+		 * @return the counts
+		 */
+		public Counts counts() {
+			return Counts.ofItems(this.items);
+		}
+
+		/**
+		 * Returns whether this is the section of the typical practical items.
+		 * @return {@code true} for the typical items
+		 */
+		public boolean typical() {
+			return this.ref == null;
+		}
+
+	}
+
+	/**
 	 * A month's self-inspection.
 	 *
 	 * @param contract the contract
 	 * @param month the month
 	 * @param inspection the inspection, or {@code null} when nothing was saved
 	 * @param items every question of the checklist with its answer
+	 * @param sections the same questions by section
 	 * @param obligation the month's SELF_INSPECTION_REPORT obligation, or {@code null}
 	 * @param mayFill whether the actor may answer now
 	 * @param maySubmit whether the actor may submit now
 	 * @param mayCompleteActions whether the actor may mark corrective actions done
 	 */
 	public record Month(Contract contract, YearMonth month, @Nullable SelfInspection inspection, List<Item> items,
-			@Nullable Obligation obligation, boolean mayFill, boolean maySubmit, boolean mayCompleteActions) {
+			List<Section> sections, @Nullable Obligation obligation, boolean mayFill, boolean maySubmit,
+			boolean mayCompleteActions) {
+
+		/**
+		 * Returns how the whole checklist was answered.
+		 * @return the counts
+		 */
+		public Counts counts() {
+			return Counts.ofItems(this.items);
+		}
+
+		/**
+		 * Returns a section by its key.
+		 * @param key the key, or {@code null}
+		 * @return the section, or {@code null} when there is none of that key
+		 */
+		public @Nullable Section section(@Nullable String key) {
+			return this.sections.stream().filter((s) -> s.key().equals(key)).findFirst().orElse(null);
+		}
+
+		/**
+		 * Returns the section of a question.
+		 * @param questionKey the question's key
+		 * @return its section, or {@code null} for a question not asked
+		 */
+		public @Nullable Section sectionOf(String questionKey) {
+			return this.sections.stream()
+				.filter((s) -> s.items().stream().anyMatch((i) -> i.question().key().equals(questionKey)))
+				.findFirst()
+				.orElse(null);
+		}
+
+		/**
+		 * Returns the first section with a question not answered yet.
+		 * @return the section, or {@code null} when every question is answered
+		 */
+		public @Nullable Section firstUnanswered() {
+			return this.sections.stream().filter((s) -> s.counts().unanswered() > 0).findFirst().orElse(null);
+		}
+
+		/**
+		 * Returns the section after another.
+		 * @param section a section of this month
+		 * @return the next section, or {@code null} after the last
+		 */
+		public @Nullable Section after(Section section) {
+			int index = this.sections.indexOf(section);
+			return (index >= 0 && index + 1 < this.sections.size()) ? this.sections.get(index + 1) : null;
+		}
+
+		/**
+		 * Returns the section before another.
+		 * @param section a section of this month
+		 * @return the previous section, or {@code null} before the first
+		 */
+		public @Nullable Section before(Section section) {
+			int index = this.sections.indexOf(section);
+			return (index > 0) ? this.sections.get(index - 1) : null;
+		}
+
+		/**
+		 * Returns the non-conforming answers (いいえ), which the client reads first.
+		 * @return the questions answered "no", in checklist order
+		 */
+		public List<Item> nonConforming() {
+			return this.items.stream()
+				.filter((i) -> i.answer() != null && i.answer().getAnswer() == Answer.NO)
+				.toList();
+		}
+
 	}
 
 }

@@ -42,6 +42,10 @@ class CatalogBrowserIT extends BrowserTest {
 			assertThat(roster).containsText("国籍");
 			assertThat(roster.locator(".requirement-table")).containsText("従事者名簿");
 			assertThat(page.locator("[id='clause-2(2)'] .requirement-table")).containsText("前月の20日まで");
+			// The articles are closed until opened; a link to a clause opens its article.
+			assertThat(page.locator("[id='clause-2(2)']")).isHidden();
+			page.locator("[id='article-2'] > summary").click();
+			assertThat(page.locator("[id='clause-2(2)']")).isVisible();
 			page.locator("[id='clause-2(2)']").scrollIntoViewIfNeeded();
 			page.screenshot(new Page.ScreenshotOptions()
 				.setPath(java.nio.file.Path.of("target/screenshots/catalog-kadoma-2-2.png")));

@@ -2,6 +2,7 @@ package jp.itaku.catalog.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import jp.itaku.catalog.ClauseCatalog;
@@ -31,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CatalogController {
 
+	/** Search hits shown on one page. */
+	static final int SEARCH_PAGE = 15;
+
 	private final ClauseCatalog catalog;
 
 	private final ObjectProvider<ProfileCheck> checks;
@@ -59,12 +63,10 @@ class CatalogController {
 				this.checks.orderedStream().flatMap((check) -> check.warnings(profile.definition()).stream()).toList());
 		model.addAttribute("categories", ClauseCategory.values());
 		model.addAttribute("selectedCategory", category);
-		model.addAttribute("clauses",
-				profile.definition()
-					.clauses()
-					.stream()
-					.filter((clause) -> category == null || clause.category() == category)
-					.toList());
+		List<Article> articles = Article.of(profile.definition(),
+				(clause) -> category == null || clause.category() == category);
+		model.addAttribute("articles", articles);
+		model.addAttribute("shownClauses", articles.stream().mapToInt((a) -> a.clauses().size()).sum());
 		return "catalog/profile";
 	}
 
@@ -76,11 +78,24 @@ class CatalogController {
 		return "catalog/compare";
 	}
 
+	/**
+	 * The clause search, {@value #SEARCH_PAGE} hits a page (each an excerpt linking to
+	 * its clause), so that a common word does not make a page of hundreds of clauses.
+	 */
 	@GetMapping("/catalog/search")
-	String search(@RequestParam(name = "q", required = false) String query, Model model) {
+	String search(@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
 		CurrentActor.require();
+		List<?> hits = this.catalog.search(query);
+		int from = Math.min(Math.max(page, 0) * SEARCH_PAGE, Math.max(hits.size() - 1, 0) / SEARCH_PAGE * SEARCH_PAGE);
+		int to = Math.min(from + SEARCH_PAGE, hits.size());
 		model.addAttribute("query", query);
-		model.addAttribute("hits", this.catalog.search(query));
+		model.addAttribute("total", hits.size());
+		model.addAttribute("hits", hits.subList(from, to));
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("pageSize", SEARCH_PAGE);
+		model.addAttribute("page", from / SEARCH_PAGE);
 		return "catalog/search";
 	}
 
