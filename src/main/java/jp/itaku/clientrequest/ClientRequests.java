@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,9 @@ import jp.itaku.catalog.ProfileDefinition.RequirementDefinition;
 import jp.itaku.catalog.RequirementKind;
 import jp.itaku.catalog.TriggerType;
 import jp.itaku.contract.Contract;
-import jp.itaku.contract.ContractParticipation;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.Contracts;
+import jp.itaku.contract.SubcontractChain;
 import jp.itaku.logevidence.LogExport;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
@@ -54,7 +53,6 @@ import jp.itaku.platform.database.TransactionLocks;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +87,7 @@ public class ClientRequests {
 
 	private final LogExport logExport;
 
-	private final ObjectProvider<ContractParticipation> participations;
+	private final SubcontractChain chain;
 
 	private final AuditTrail audit;
 
@@ -98,14 +96,14 @@ public class ClientRequests {
 	private final Clock clock;
 
 	ClientRequests(ClientRequestRepository requests, Contracts contracts, ClauseCatalog catalog,
-			Obligations obligations, LogExport logExport, ObjectProvider<ContractParticipation> participations,
-			AuditTrail audit, TransactionLocks locks, Clock clock) {
+			Obligations obligations, LogExport logExport, SubcontractChain chain, AuditTrail audit,
+			TransactionLocks locks, Clock clock) {
 		this.requests = requests;
 		this.contracts = contracts;
 		this.catalog = catalog;
 		this.obligations = obligations;
 		this.logExport = logExport;
-		this.participations = participations;
+		this.chain = chain;
 		this.audit = audit;
 		this.locks = locks;
 		this.clock = clock;
@@ -180,9 +178,6 @@ public class ClientRequests {
 			}
 		}
 		Integer level = form.getChainLevel();
-		if (level != null && level >= 1 && level > deepestLevel(contract)) {
-			problems.add(new FieldProblem("chainLevel", "clientrequest.error.chainLevel"));
-		}
 		@Nullable Owing owing = owing(contract, form, problems);
 		if (owing != null) {
 			level = owing.level();
@@ -385,26 +380,18 @@ public class ClientRequests {
 	 * level and no subcontractor: the contractor owes it, as it always did.
 	 */
 	private @Nullable Owing owing(Contract contract, ClientRequestForm form, List<FieldProblem> problems) {
-		Integer level = form.getChainLevel();
-		UUID named = form.getSubcontractor();
-		if (named == null && (level == null || level < 1)) {
-			return null;
+		SubcontractChain.Aim aim = SubcontractChain.aim(this.chain.of(contract), form.getChainLevel(),
+				form.getSubcontractor());
+		for (SubcontractChain.Refusal refusal : aim.refusals()) {
+			problems.add(switch (refusal) {
+				case LEVEL -> new FieldProblem("chainLevel", "clientrequest.error.chainLevel");
+				case SUBCONTRACTOR -> new FieldProblem("subcontractor", "clientrequest.error.subcontractor");
+				case AMBIGUOUS -> new FieldProblem("subcontractor", "clientrequest.error.subcontractorAmbiguous",
+						form.getChainLevel());
+			});
 		}
-		List<Owing> chain = chain(contract);
-		if (named != null) {
-			Owing found = chain.stream().filter((o) -> o.organisationId().equals(named)).findFirst().orElse(null);
-			if (found == null || (level != null && level.intValue() != found.level())) {
-				problems.add(new FieldProblem("subcontractor", "clientrequest.error.subcontractor"));
-				return null;
-			}
-			return found;
-		}
-		int wanted = Objects.requireNonNull(level);
-		List<Owing> atLevel = chain.stream().filter((o) -> o.level() == wanted).toList();
-		if (atLevel.size() > 1) {
-			problems.add(new FieldProblem("subcontractor", "clientrequest.error.subcontractorAmbiguous", level));
-		}
-		return (atLevel.size() == 1) ? atLevel.get(0) : null;
+		SubcontractChain.Link link = aim.link();
+		return (link != null) ? new Owing(link.organisationId(), link.level()) : null;
 	}
 
 	/**
@@ -414,14 +401,7 @@ public class ClientRequests {
 	 * @return the chain, shallowest first
 	 */
 	List<Owing> chain(Contract contract) {
-		List<Owing> chain = new ArrayList<>();
-		for (ContractParticipation p : this.participations.orderedStream().toList()) {
-			for (UUID organisation : p.participatingOrganisations(contract.getId())) {
-				chain.add(new Owing(organisation, p.above(contract.getId(), organisation).size()));
-			}
-		}
-		chain.sort(Comparator.comparingInt(Owing::level).thenComparing(Owing::organisationId));
-		return chain;
+		return this.chain.of(contract).stream().map((l) -> new Owing(l.organisationId(), l.level())).toList();
 	}
 
 	/**
@@ -429,13 +409,7 @@ public class ClientRequests {
 	 * contractor's own subcontractors), 0 when nobody takes part besides the parties.
 	 */
 	private int deepestLevel(Contract contract) {
-		int deepest = 0;
-		for (ContractParticipation p : this.participations.orderedStream().toList()) {
-			for (UUID organisation : p.participatingOrganisations(contract.getId())) {
-				deepest = Math.max(deepest, p.above(contract.getId(), organisation).size());
-			}
-		}
-		return deepest;
+		return this.chain.of(contract).stream().mapToInt(SubcontractChain.Link::level).max().orElse(0);
 	}
 
 	/** Returns an ISO-8601 period in whole months, e.g. 3 for {@code P3M}. */

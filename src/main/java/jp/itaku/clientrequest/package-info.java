@@ -9,9 +9,8 @@
  * the obligation's submission, or with Itaku's own export of the logs of the period.
  */
 @NullMarked
-@ApplicationModule(displayName = "Client requests",
-		allowedDependencies = { "audit", "catalog", "contract", "contract :: sections", "contract :: participation",
-				"logevidence", "obligation", "obligation :: producers", "platform" })
+@ApplicationModule(displayName = "Client requests", allowedDependencies = { "audit", "catalog", "contract",
+		"contract :: sections", "logevidence", "obligation", "obligation :: producers", "platform" })
 package jp.itaku.clientrequest;
 
 import org.jspecify.annotations.NullMarked;

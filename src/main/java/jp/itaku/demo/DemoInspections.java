@@ -73,7 +73,6 @@ class DemoInspections implements DemoStep {
 		form.setHeldOn(today.minusWeeks(1));
 		form.setScope("受託者作業室（世田谷区役所 第2庁舎 3階）における入退室管理、記録媒体の保管、端末の画面ロックとパスワードの管理");
 		form.setInspectors("情報政策課 山田、住民記録・戸籍課 佐藤");
-		form.setSubcontractorsInScope("有限会社あおば入力センター（データ入力）");
 		Inspection inspection = this.inspections.plan(officer, contract.getId(), form);
 		observe(officer, inspection);
 

@@ -75,7 +75,7 @@ class FindingMails {
 		if (contract == null) {
 			return;
 		}
-		List<UserAccount> recipients = recipients(contract, event.step()).stream()
+		List<UserAccount> recipients = recipients(contract, event.step(), event.finding()).stream()
 			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
 			.toList();
 		this.deliveries.deliver("finding-step:" + event.stepId(), recipients, UserAccount::getId, (recipient) -> {
@@ -90,11 +90,13 @@ class FindingMails {
 	}
 
 	/**
-	 * Returns whose turn it is after the step: the side that did not take it.
+	 * Returns whose turn it is after the step: the side that did not take it (on the
+	 * contractor's side, the leads of the party that answers the finding: the contractor,
+	 * or the subcontractor inspected).
 	 */
-	private List<UserAccount> recipients(Contract contract, FindingStep step) {
+	private List<UserAccount> recipients(Contract contract, FindingStep step, FindingSummary finding) {
 		return switch (step.side()) {
-			case CLIENT -> this.accountReads.enabledUsersUnscoped(contract.getContractorOrganisationId(),
+			case CLIENT -> this.accountReads.enabledUsersUnscoped(finding.answeringParty(contract),
 					ContractRoles.CONTRACTOR_LEADS);
 			case CONTRACTOR -> this.accountReads.enabledUsersUnscoped(contract.getClientOrganisationId(),
 					ContractRoles.CLIENT_DECIDERS);

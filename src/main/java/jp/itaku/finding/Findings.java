@@ -73,15 +73,20 @@ public class Findings {
 	public List<Awaiting> awaitingStep(Actor actor) {
 		LocalDate today = ItakuTime.today(this.clock);
 		List<Awaiting> awaiting = new ArrayList<>();
-		for (Contract contract : this.contracts.list(actor)) {
-			if (!ContractRoles.isOpen(contract) || !mayTakeAnyStep(actor, contract)) {
+		for (Contract contract : this.contracts.listAsParticipant(actor)) {
+			// An approved subcontractor's lead explains the findings of the inspections
+			// of
+			// its own organisation (Setagaya 33), on the contracts it takes part in.
+			boolean mayAct = ContractRoles.isParty(actor, contract) ? mayTakeAnyStep(actor, contract)
+					: ContractRoles.CONTRACTOR_LEADS.contains(actor.role());
+			if (!ContractRoles.isOpen(contract) || !mayAct) {
 				continue;
 			}
 			for (FindingSource source : this.sources) {
 				for (FindingSummary finding : source.findingsOf(contract)) {
 					if (Arrays.stream(FindingStep.values())
-						.anyMatch((step) -> finding.status().allows(step)
-								&& FindingParties.mayTake(actor, contract, step))) {
+						.anyMatch((step) -> finding.status().allows(step) && FindingParties.mayTake(actor,
+								contract.getClientOrganisationId(), finding.answeringParty(contract), step))) {
 						awaiting.add(new Awaiting(contract, finding));
 					}
 				}

@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An audit or inspection the client planned on a contract (Setagaya 33–34, Kadoma 11(2),
- * Nerima 22–23, Gunma 15): its kind, scope, day, inspectors and the subcontractors in
- * scope (Setagaya 33: 再受託者も同様), numbered per contract ({@code AUD-<n>}).
+ * Nerima 22–23, Gunma 15): its kind, scope, day, inspectors and the party inspected — the
+ * contractor itself, or one approved subcontractor at a level of the chain (Setagaya 33:
+ * 再受託者も同様), which then answers its requests and findings — numbered per contract
+ * ({@code AUD-<n>}).
  */
 @Entity
 @Table(name = "inspection")
@@ -55,8 +57,11 @@ public class Inspection {
 	@Column(nullable = false, updatable = false)
 	private String inspectors;
 
-	@Column(name = "subcontractors_in_scope", updatable = false)
-	private @Nullable String subcontractorsInScope;
+	@Column(name = "inspected_organisation_id", updatable = false)
+	private @Nullable UUID inspectedOrganisationId;
+
+	@Column(name = "inspected_level", updatable = false)
+	private @Nullable Integer inspectedLevel;
 
 	@Column(name = "planned_at", nullable = false, updatable = false)
 	private Instant plannedAt;
@@ -75,7 +80,8 @@ public class Inspection {
 	@SuppressWarnings("NullAway")
 	Inspection(UUID contractId, UUID clientOrganisationId, UUID contractorOrganisationId, int seq, InspectionKind kind,
 			@Nullable String scope, LocalDate heldOn, @Nullable String inspectors,
-			@Nullable String subcontractorsInScope, UUID plannedBy, Instant plannedAt) {
+			@Nullable UUID inspectedOrganisationId, @Nullable Integer inspectedLevel, UUID plannedBy,
+			Instant plannedAt) {
 		this.id = UUID.randomUUID();
 		this.contractId = contractId;
 		this.clientOrganisationId = clientOrganisationId;
@@ -85,7 +91,8 @@ public class Inspection {
 		this.scope = scope;
 		this.heldOn = heldOn;
 		this.inspectors = inspectors;
-		this.subcontractorsInScope = subcontractorsInScope;
+		this.inspectedOrganisationId = inspectedOrganisationId;
+		this.inspectedLevel = inspectedLevel;
 		this.plannedBy = plannedBy;
 		this.plannedAt = plannedAt;
 	}
@@ -135,8 +142,39 @@ public class Inspection {
 		return this.inspectors;
 	}
 
-	public @Nullable String getSubcontractorsInScope() {
-		return this.subcontractorsInScope;
+	/**
+	 * Returns the approved subcontractor inspected, or {@code null} when the inspection
+	 * is of the contractor itself.
+	 * @return its organisation
+	 */
+	public @Nullable UUID getInspectedOrganisationId() {
+		return this.inspectedOrganisationId;
+	}
+
+	/**
+	 * Returns the level of the chain inspected: 0 for the contractor itself, 1 for its
+	 * own subcontractors, and so on.
+	 * @return the level
+	 */
+	public int getInspectedLevel() {
+		return (this.inspectedLevel != null) ? this.inspectedLevel : 0;
+	}
+
+	/**
+	 * Returns the organisation that answers the inspection's requests and findings: the
+	 * subcontractor inspected, or the contractor.
+	 * @return its organisation
+	 */
+	public UUID getInspectedParty() {
+		return (this.inspectedOrganisationId != null) ? this.inspectedOrganisationId : this.contractorOrganisationId;
+	}
+
+	/**
+	 * Returns whether the inspection is of a subcontractor.
+	 * @return {@code true} when aimed at a level of the chain
+	 */
+	public boolean isOfSubcontractor() {
+		return this.inspectedOrganisationId != null;
 	}
 
 	public Instant getPlannedAt() {

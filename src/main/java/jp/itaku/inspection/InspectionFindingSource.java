@@ -50,7 +50,7 @@ class InspectionFindingSource implements FindingSource {
 				"inspection.severity." + f.getSeverity().name(),
 				Severity.CRITICAL.ordinal() - f.getSeverity().ordinal(), f.getClauseRef(), f.getStatus(), f.getDueOn(),
 				ItakuTime.inTokyo(f.getRecordedAt()).toLocalDate(),
-				"/inspections/" + inspection.getId() + "#finding-" + key);
+				"/inspections/" + inspection.getId() + "#finding-" + key, inspection.getInspectedOrganisationId());
 	}
 
 }

@@ -16,6 +16,7 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.TriggerEvent;
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.document.Documents;
 import jp.itaku.document.UploadedDocument;
 import jp.itaku.finding.FindingEvents;
@@ -39,11 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
  * 15), followed through the workflow every finding shares ({@link FindingStep}): the
  * client's officers and security administrators record a finding and acknowledge it with
  * the improvement instruction (改善指示) and its due date, raising the profile's
- * AUDIT_FINDING obligations (key {@code AUD-<n>-F<m>}); the contractor's lead explains it
- * with the actions taken and evidence; the client closes it or returns the explanation
- * with a comment. Who takes a step is {@link FindingParties}; the client's steps also
- * wait for an open contract. Each step is on the audit trail and told to the other side
- * ({@link FindingEvents.StepTaken}).
+ * AUDIT_FINDING obligations (key {@code AUD-<n>-F<m>}; owed by the subcontractor when the
+ * inspection is of one); the lead of the party inspected (the contractor's, or the
+ * subcontractor's) explains it with the actions taken and evidence; the client closes it
+ * or returns the explanation with a comment. Who takes a step is {@link FindingParties};
+ * the client's steps also wait for an open contract. Each step is on the audit trail and
+ * told to the other side ({@link FindingEvents.StepTaken}).
  */
 @Service
 public class InspectionFindings {
@@ -137,14 +139,14 @@ public class InspectionFindings {
 		Finding finding = new Finding(inspection, seq, severity, clauseRef, description, actor.userId(),
 				Instant.now(this.clock));
 		this.findings.saveAndFlush(finding);
-		this.audit.record(AuditRecord.of("FINDING_RECORDED")
+		this.audit.record(this.scope.audited(AuditRecord.of("FINDING_RECORDED")
 			.actor(actor)
 			.target("Finding", finding.getId())
 			.detail("contract", inspection.getContractId())
 			.detail("inspection", inspection.getNumber())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("severity", severity.name())
-			.detail("clause", finding.getClauseRef()));
+			.detail("clause", finding.getClauseRef()), inspection));
 		if (Texts.clean(instruction) != null || dueOn != null) {
 			acknowledge(actor, inspection, finding, instruction, dueOn);
 		}
@@ -166,7 +168,7 @@ public class InspectionFindings {
 	public Finding acknowledge(Actor actor, UUID findingId, @Nullable String instruction, @Nullable LocalDate dueOn) {
 		Finding finding = find(findingId);
 		Inspection inspection = this.scope.find(finding.getInspectionId());
-		requireStep(actor, this.scope.scoped(actor, inspection), FindingStep.ACKNOWLEDGE);
+		requireStep(actor, this.scope.scoped(actor, inspection), inspection, FindingStep.ACKNOWLEDGE);
 		return acknowledge(actor, inspection, finding, instruction, dueOn);
 	}
 
@@ -177,22 +179,23 @@ public class InspectionFindings {
 		List<Obligation> raised = this.obligations.raise(inspection.getContractId(),
 				ObligationTrigger.event(TriggerEvent.AUDIT_FINDING),
 				new Obligations.Occurrence(finding.keyIn(inspection), today, this.report.subject(inspection, finding),
-						"Finding:" + finding.getId()));
-		this.audit.record(AuditRecord.of("FINDING_INSTRUCTED")
+						"Finding:" + finding.getId(), null, InspectionScope.owing(inspection)));
+		this.audit.record(this.scope.audited(AuditRecord.of("FINDING_INSTRUCTED")
 			.actor(actor)
 			.target("Finding", finding.getId())
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
 			.detail("dueOn", finding.getDueOn())
-			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
+			.detail("obligations", raised.stream().map(Obligation::getId).toList()), inspection));
 		told(inspection, finding, FindingStep.ACKNOWLEDGE, null);
 		return finding;
 	}
 
 	/**
-	 * The contractor's lead explains an open, acknowledged or returned finding with the
-	 * actions taken and evidence files: the EXPLAIN step.
-	 * @param actor the lead of the contract's contractor
+	 * The lead of the party inspected explains an open, acknowledged or returned finding
+	 * with the actions taken and evidence files: the EXPLAIN step.
+	 * @param actor the lead of the contract's contractor, or of the subcontractor
+	 * inspected
 	 * @param findingId the finding
 	 * @param actions what was done
 	 * @param files evidence (may be empty)
@@ -204,7 +207,7 @@ public class InspectionFindings {
 	public Finding explain(Actor actor, UUID findingId, String actions, List<Obligations.Upload> files) {
 		Finding finding = find(findingId);
 		Inspection inspection = this.scope.find(finding.getInspectionId());
-		requireStep(actor, this.scope.scoped(actor, inspection), FindingStep.EXPLAIN);
+		requireStep(actor, this.scope.scoped(actor, inspection), inspection, FindingStep.EXPLAIN);
 		Instant now = Instant.now(this.clock);
 		finding.explain(actions, actor.userId(), now);
 		List<String> hashes = new ArrayList<>();
@@ -220,12 +223,12 @@ public class InspectionFindings {
 					document.contentType(), actor.userId(), now));
 			hashes.add(document.sha256());
 		}
-		this.audit.record(AuditRecord.of("FINDING_RESPONDED")
+		this.audit.record(this.scope.audited(AuditRecord.of("FINDING_RESPONDED")
 			.actor(actor)
 			.target("Finding", findingId)
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
-			.detail("evidence", hashes));
+			.detail("evidence", hashes), inspection));
 		told(inspection, finding, FindingStep.EXPLAIN, null);
 		return finding;
 	}
@@ -242,14 +245,14 @@ public class InspectionFindings {
 	public Finding close(Actor actor, UUID findingId, @Nullable String comment) {
 		Finding finding = find(findingId);
 		Inspection inspection = this.scope.find(finding.getInspectionId());
-		requireStep(actor, this.scope.scoped(actor, inspection), FindingStep.CLOSE);
+		requireStep(actor, this.scope.scoped(actor, inspection), inspection, FindingStep.CLOSE);
 		finding.close(comment, actor.userId(), Instant.now(this.clock));
-		this.audit.record(AuditRecord.of("FINDING_ACCEPTED")
+		this.audit.record(this.scope.audited(AuditRecord.of("FINDING_ACCEPTED")
 			.actor(actor)
 			.target("Finding", findingId)
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
-			.detail("status", finding.getStatus().name()));
+			.detail("status", finding.getStatus().name()), inspection));
 		told(inspection, finding, FindingStep.CLOSE, null);
 		return finding;
 	}
@@ -267,14 +270,14 @@ public class InspectionFindings {
 	public Finding returnExplanation(Actor actor, UUID findingId, @Nullable String comment) {
 		Finding finding = find(findingId);
 		Inspection inspection = this.scope.find(finding.getInspectionId());
-		requireStep(actor, this.scope.scoped(actor, inspection), FindingStep.RETURN);
+		requireStep(actor, this.scope.scoped(actor, inspection), inspection, FindingStep.RETURN);
 		finding.returnExplanation(comment, actor.userId(), Instant.now(this.clock));
-		this.audit.record(AuditRecord.of("FINDING_RETURNED")
+		this.audit.record(this.scope.audited(AuditRecord.of("FINDING_RETURNED")
 			.actor(actor)
 			.target("Finding", findingId)
 			.detail("contract", inspection.getContractId())
 			.detail("finding", finding.keyIn(inspection))
-			.detail("status", finding.getStatus().name()));
+			.detail("status", finding.getStatus().name()), inspection));
 		told(inspection, finding, FindingStep.RETURN, finding.getReviewComment());
 		return finding;
 	}
@@ -290,12 +293,13 @@ public class InspectionFindings {
 	public OpenedEvidence openEvidence(Actor actor, UUID evidenceId) {
 		Evidence file = this.evidence.findById(evidenceId).orElseThrow(() -> new NotFoundProblem(InspectionScope.WHAT));
 		Finding finding = find(file.getFindingId());
-		this.scope.scoped(actor, this.scope.find(finding.getInspectionId()));
-		this.audit.record(AuditRecord.of("FINDING_EVIDENCE_VIEWED")
+		Inspection inspection = this.scope.find(finding.getInspectionId());
+		this.scope.scoped(actor, inspection);
+		this.audit.record(this.scope.audited(AuditRecord.of("FINDING_EVIDENCE_VIEWED")
 			.actor(actor)
 			.target("Finding", finding.getId())
 			.detail("evidence", evidenceId)
-			.detail("sha256", file.getSha256()));
+			.detail("sha256", file.getSha256()), inspection));
 		return new OpenedEvidence(file, this.documents.open(file.getDocumentKey()));
 	}
 
@@ -324,11 +328,12 @@ public class InspectionFindings {
 
 	/**
 	 * Refuses a step of a finding's workflow the actor may not take: the rule every
-	 * finding shares ({@link FindingParties}); the client's steps also wait for an open
+	 * finding shares ({@link FindingParties}), the party inspected on the contractor's
+	 * side ({@link InspectionScope#mayTake}); the client's steps also wait for an open
 	 * contract, as planning does.
 	 */
-	private void requireStep(Actor actor, Contract contract, FindingStep step) {
-		FindingParties.require(actor, contract, step);
+	private void requireStep(Actor actor, Contract contract, Inspection inspection, FindingStep step) {
+		ContractRoles.require(InspectionScope.mayTake(actor, contract, inspection, step));
 		if (step.side() == FindingStep.Side.CLIENT) {
 			this.scope.requireInspector(actor, contract);
 		}

@@ -2,11 +2,17 @@ package jp.itaku.inspection;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * The client's plan of an audit or inspection: kind, scope, day, inspectors, the
- * subcontractors in scope (free text; Setagaya 33), and the checklist lines kept (their
- * requirement keys; {@code null} keeps every line the profile offers).
+ * The client's plan of an audit or inspection: kind, scope, day, inspectors, the party
+ * inspected (Setagaya 33: none chosen is the contractor itself; a level of the
+ * subcontracting chain, {@code inspectedLevel}, and the approved subcontractor there,
+ * {@code inspectedSubcontractor}, needed where several sit at that level), and the
+ * checklist lines kept (their requirement keys; {@code null} keeps every line the profile
+ * offers).
  */
 // Bound from the request by Spring's data binder (or Jackson), which leaves a missing
 // value
@@ -22,7 +28,9 @@ public class InspectionForm {
 
 	private String inspectors;
 
-	private String subcontractorsInScope;
+	private @Nullable Integer inspectedLevel;
+
+	private @Nullable UUID inspectedSubcontractor;
 
 	private List<String> lines;
 
@@ -58,12 +66,20 @@ public class InspectionForm {
 		this.inspectors = inspectors;
 	}
 
-	public String getSubcontractorsInScope() {
-		return this.subcontractorsInScope;
+	public @Nullable Integer getInspectedLevel() {
+		return this.inspectedLevel;
 	}
 
-	public void setSubcontractorsInScope(String subcontractorsInScope) {
-		this.subcontractorsInScope = subcontractorsInScope;
+	public void setInspectedLevel(@Nullable Integer inspectedLevel) {
+		this.inspectedLevel = inspectedLevel;
+	}
+
+	public @Nullable UUID getInspectedSubcontractor() {
+		return this.inspectedSubcontractor;
+	}
+
+	public void setInspectedSubcontractor(@Nullable UUID inspectedSubcontractor) {
+		this.inspectedSubcontractor = inspectedSubcontractor;
 	}
 
 	public List<String> getLines() {

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders the audit report (監査・検査結果報告書) in Japanese as PDF/A-2b: the contract and
- * parties, the plan (kind, day, scope, inspectors, subcontractors in scope), the
- * checklist with each line's result, the findings with their instruction, due date and
- * state, and the requests for material; and the subjects of the obligations findings and
- * requests raise.
+ * parties, the plan (kind, day, the party inspected and its level, scope, inspectors),
+ * the checklist with each line's result, the findings with their instruction, due date
+ * and state, and the requests for material; and the subjects of the obligations findings
+ * and requests raise.
  */
 @Component
 class InspectionReport {
@@ -43,9 +43,7 @@ class InspectionReport {
 			.line(text("inspection.field.kind"), text("inspection.kind." + inspection.getKind().name()))
 			.line(text("inspection.field.heldOn"), Dates.wareki(inspection.getHeldOn()))
 			.line(text("inspection.field.inspectors"), inspection.getInspectors())
-			.line(text("inspection.field.subcontractorsInScope"),
-					(inspection.getSubcontractorsInScope() != null) ? inspection.getSubcontractorsInScope()
-							: text("inspection.none"))
+			.line(text("inspection.field.inspected"), inspected(detail.inspected()))
 			.paragraph(text("inspection.field.scope") + "\n" + inspection.getScope());
 		form.paragraph(text("inspection.checklist"));
 		List<List<String>> lines = new ArrayList<>();
@@ -108,6 +106,15 @@ class InspectionReport {
 			what = what.substring(0, 199) + "…";
 		}
 		return text("inspection.obligation.request", request.keyIn(inspection), what);
+	}
+
+	/**
+	 * Names the party inspected with its level, as the pages do: 「受託者 〇〇」 or 「第1次再委託先
+	 * 〇〇」.
+	 */
+	private String inspected(Inspections.InspectedParty party) {
+		return party.subcontractor() ? text("inspection.inspected.subcontractor", party.level(), party.name())
+				: text("inspection.inspected.contractor", party.name());
 	}
 
 	private String organisationName(UUID id) {

@@ -17,7 +17,8 @@ import jp.itaku.audit.AuditTrail;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
-import jp.itaku.finding.FindingParties;
+import jp.itaku.contract.ContractPart;
+import jp.itaku.contract.SubcontractChain;
 import jp.itaku.finding.FindingStep;
 import jp.itaku.platform.AccessDeniedProblem;
 import jp.itaku.platform.Actor;
@@ -36,8 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * inspection with a checklist drawn from the contract's profile and record observations
  * per line; every party reads the inspection with its findings
  * ({@link InspectionFindings}) and requests for material ({@link MaterialRequests}), and
- * the audit report issued with its SHA-256 on the audit trail. The auditor reads; a party
- * not to the contract finds nothing.
+ * the audit report issued with its SHA-256 on the audit trail. An inspection is of the
+ * contractor itself or of one approved subcontractor at a level of the chain (Setagaya
+ * 33: 再受託者も同様), which then answers it and reads it besides the parties; other
+ * subcontractors find nothing, as does anyone not taking part in the contract. The
+ * auditor reads. Every audit entry names the party inspected.
  */
 @Service
 public class Inspections {
@@ -87,17 +91,23 @@ public class Inspections {
 	}
 
 	/**
-	 * Lists a contract's inspections, latest first, with what a new plan may check.
-	 * @param actor a party to the contract
+	 * Lists a contract's inspections the actor may read, latest first, with what a new
+	 * plan may check and at whom it may be aimed.
+	 * @param actor a party to the contract, or an approved subcontractor (who lists the
+	 * inspections of itself and of the subcontractors below it)
 	 * @param contractId the contract
 	 * @return the list
-	 * @throws NotFoundProblem when the actor is no party to the contract
+	 * @throws NotFoundProblem when the actor takes no part in the contract
 	 */
 	@Transactional(readOnly = true)
 	public ContractInspections list(Actor actor, UUID contractId) {
-		Contract contract = this.scope.contract(actor, contractId);
+		ContractPart part = this.scope.part(actor, contractId);
+		Contract contract = part.contract();
 		boolean mayPlan = mayInspect(actor, contract);
-		List<Inspection> all = this.inspections.findByContractIdOrderBySeqDesc(contractId);
+		List<Inspection> all = this.inspections.findByContractIdOrderBySeqDesc(contractId)
+			.stream()
+			.filter((i) -> InspectionScope.sees(part, i))
+			.toList();
 		LocalDate today = this.calendar.today();
 		Map<UUID, InspectionState> states = new HashMap<>();
 		for (Inspection inspection : all) {
@@ -105,7 +115,13 @@ public class Inspections {
 					InspectionState.of(inspection, this.lines.findByInspectionIdOrderByPosition(inspection.getId()),
 							this.findings.of(inspection.getId()), today));
 		}
-		return new ContractInspections(contract, all, states, mayPlan, mayPlan ? candidates(contract) : List.of());
+		Map<UUID, InspectedParty> inspected = new HashMap<>();
+		for (Inspection inspection : all) {
+			inspected.computeIfAbsent(inspection.getInspectedParty(),
+					(party) -> this.scope.inspected(actor, contract, inspection));
+		}
+		return new ContractInspections(contract, all, states, inspected, mayPlan,
+				mayPlan ? candidates(contract) : List.of(), mayPlan ? this.scope.chain(actor, contract) : List.of());
 	}
 
 	/**
@@ -141,8 +157,7 @@ public class Inspections {
 				() -> Texts.required("scope", form.getScope(), Inspection.SCOPE_MAX));
 		String inspectors = Texts.collect(problems,
 				() -> Texts.required("inspectors", form.getInspectors(), Inspection.NAMES_MAX));
-		String subcontractors = Texts.collect(problems,
-				() -> Texts.optional("subcontractorsInScope", form.getSubcontractorsInScope(), Inspection.NAMES_MAX));
+		SubcontractChain.Link inspected = this.scope.aim(contract, form, problems);
 		List<Checklist.Candidate> candidates = candidates(contract);
 		List<Checklist.Candidate> kept = candidates;
 		if (form.getLines() != null) {
@@ -163,12 +178,13 @@ public class Inspections {
 		Inspection inspection = this.inspections
 			.saveAndFlush(new Inspection(contractId, contract.getClientOrganisationId(),
 					contract.getContractorOrganisationId(), this.inspections.lastSeq(contractId) + 1, form.getKind(),
-					planScope, form.getHeldOn(), inspectors, subcontractors, actor.userId(), Instant.now(this.clock)));
+					planScope, form.getHeldOn(), inspectors, (inspected != null) ? inspected.organisationId() : null,
+					(inspected != null) ? inspected.level() : null, actor.userId(), Instant.now(this.clock)));
 		int position = 1;
 		for (Checklist.Candidate line : kept) {
 			this.lines.save(new ChecklistLine(inspection.getId(), position++, line.clauseRef(), line.summary()));
 		}
-		this.audit.record(AuditRecord.of("INSPECTION_PLANNED")
+		this.audit.record(this.scope.audited(AuditRecord.of("INSPECTION_PLANNED")
 			.actor(actor)
 			.target("Inspection", inspection.getId())
 			.detail("contract", contractId)
@@ -176,8 +192,7 @@ public class Inspections {
 			.detail("kind", inspection.getKind().name())
 			.detail("heldOn", inspection.getHeldOn())
 			.detail("lines", kept.size())
-			.detail("linesOffered", candidates.size())
-			.detail("subcontractorsInScope", subcontractors != null));
+			.detail("linesOffered", candidates.size()), inspection));
 		return inspection;
 	}
 
@@ -197,11 +212,12 @@ public class Inspections {
 		LocalDate today = this.calendar.today();
 		boolean inspector = mayInspect(actor, contract);
 		List<ChecklistLine> checklist = this.lines.findByInspectionIdOrderByPosition(inspectionId);
-		return new Detail(inspection, contract, InspectionState.of(inspection, checklist, found, today), checklist,
+		return new Detail(inspection, contract, this.scope.inspected(actor, contract, inspection),
+				InspectionState.of(inspection, checklist, found, today), checklist,
 				this.findings.views(inspection, found, today), this.requests.views(actor, inspection, today), inspector,
-				FindingParties.mayTake(actor, contract, FindingStep.EXPLAIN),
-				InspectionScope.mayAnswer(actor, contract), inspector ? this.scope.requestable(contract) : List.of(),
-				today);
+				InspectionScope.mayTake(actor, contract, inspection, FindingStep.EXPLAIN),
+				InspectionScope.mayAnswer(actor, contract, inspection),
+				inspector ? this.scope.requestable(contract) : List.of(), today);
 	}
 
 	/**
@@ -220,13 +236,13 @@ public class Inspections {
 		Inspection inspection = this.scope.find(line.getInspectionId());
 		this.scope.requireInspector(actor, this.scope.scoped(actor, inspection));
 		line.observe(result, note);
-		this.audit.record(AuditRecord.of("INSPECTION_OBSERVED")
+		this.audit.record(this.scope.audited(AuditRecord.of("INSPECTION_OBSERVED")
 			.actor(actor)
 			.target("Inspection", inspection.getId())
 			.detail("contract", inspection.getContractId())
 			.detail("line", lineId)
 			.detail("clause", line.getClauseRef())
-			.detail("result", result.name()));
+			.detail("result", result.name()), inspection));
 		return line;
 	}
 
@@ -242,12 +258,12 @@ public class Inspections {
 		Detail detail = detail(actor, inspectionId);
 		byte[] pdf = this.report.render(detail, Instant.now(this.clock));
 		String sha256 = Sha256.of(pdf);
-		this.audit.record(AuditRecord.of("INSPECTION_REPORT_ISSUED")
+		this.audit.record(this.scope.audited(AuditRecord.of("INSPECTION_REPORT_ISSUED")
 			.actor(actor)
 			.target("Inspection", inspectionId)
 			.detail("contract", detail.contract().getId())
 			.detail("number", detail.inspection().getNumber())
-			.detail("sha256", sha256));
+			.detail("sha256", sha256), detail.inspection()));
 		return new IssuedReport(this.report.fileName(detail.inspection()), pdf, sha256);
 	}
 
@@ -255,13 +271,45 @@ public class Inspections {
 	 * A contract's inspections.
 	 *
 	 * @param contract the contract
-	 * @param inspections latest first
+	 * @param inspections latest first, those the actor may read
 	 * @param states where each stands, by inspection
+	 * @param inspected the parties inspected, by organisation
 	 * @param mayPlan whether the actor may plan one
 	 * @param candidates the lines a new plan may check (empty unless the actor may plan)
+	 * @param chain the approved subcontractors a new plan may be aimed at (empty unless
+	 * the actor may plan)
 	 */
 	public record ContractInspections(Contract contract, List<Inspection> inspections,
-			Map<UUID, InspectionState> states, boolean mayPlan, List<Checklist.Candidate> candidates) {
+			Map<UUID, InspectionState> states, Map<UUID, InspectedParty> inspected, boolean mayPlan,
+			List<Checklist.Candidate> candidates, List<InspectedParty> chain) {
+
+		/**
+		 * Returns the deepest level of the chain a plan may be aimed at.
+		 * @return 0 when nothing is subcontracted
+		 */
+		public int deepestLevel() {
+			return this.chain.stream().mapToInt(InspectedParty::level).max().orElse(0);
+		}
+
+	}
+
+	/**
+	 * The party an inspection inspects.
+	 *
+	 * @param organisationId its organisation
+	 * @param level 0 for the contractor itself, 1 for its own subcontractors, and so on
+	 * @param name its name
+	 */
+	public record InspectedParty(UUID organisationId, int level, String name) {
+
+		/**
+		 * Returns whether the party is a subcontractor.
+		 * @return {@code true} from level 1
+		 */
+		public boolean subcontractor() {
+			return this.level > 0;
+		}
+
 	}
 
 	/**
@@ -269,20 +317,23 @@ public class Inspections {
 	 *
 	 * @param inspection the inspection
 	 * @param contract its contract
+	 * @param inspected the party inspected
 	 * @param state where it stands
 	 * @param lines its checklist
 	 * @param findings its findings
 	 * @param requests its requests for material
 	 * @param mayInspect whether the reader records, instructs, verifies and requests
 	 * (client)
-	 * @param mayExplain whether the reader explains findings (contractor's lead)
-	 * @param mayAnswer whether the reader answers requests (contractor's side)
+	 * @param mayExplain whether the reader explains findings (the lead of the party
+	 * inspected)
+	 * @param mayAnswer whether the reader answers requests (the party inspected)
 	 * @param requestable the deliverables the client may request
 	 * @param today today in Tokyo
 	 */
-	public record Detail(Inspection inspection, Contract contract, InspectionState state, List<ChecklistLine> lines,
-			List<InspectionFindings.FindingView> findings, List<MaterialRequests.RequestView> requests,
-			boolean mayInspect, boolean mayExplain, boolean mayAnswer, List<Deliverable> requestable, LocalDate today) {
+	public record Detail(Inspection inspection, Contract contract, InspectedParty inspected, InspectionState state,
+			List<ChecklistLine> lines, List<InspectionFindings.FindingView> findings,
+			List<MaterialRequests.RequestView> requests, boolean mayInspect, boolean mayExplain, boolean mayAnswer,
+			List<Deliverable> requestable, LocalDate today) {
 	}
 
 	/**

@@ -32,9 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Requests for material made during an inspection (Kadoma 11(4), Gunma 9, Setagaya 33):
  * the client's officers and security administrators ask for a deliverable the profile
  * lets them request, which raises the profile's ON_REQUEST obligations of that
- * deliverable only (key {@code AUD-<n>-R<m>}); the contractor's lead or workers answer by
- * submitting to those obligations through {@link Obligations#submitFor}. Both are on the
- * audit trail.
+ * deliverable only (key {@code AUD-<n>-R<m>}; owed by the subcontractor when the
+ * inspection is of one); the lead or workers of the party inspected answer by submitting
+ * to those obligations through {@link Obligations#submitFor}. Both are on the audit
+ * trail.
  */
 @Service
 public class MaterialRequests {
@@ -73,7 +74,7 @@ public class MaterialRequests {
 	 * @return the requests, in order
 	 */
 	List<RequestView> views(Actor actor, Inspection inspection, LocalDate today) {
-		List<Obligation> raised = this.obligations.forContract(actor, inspection.getContractId())
+		List<Obligation> raised = this.obligations.forPart(actor, inspection.getContractId())
 			.stream()
 			.filter((o) -> o.getOrigin() == Obligation.Origin.RAISED
 					&& o.getPeriodKey().startsWith(inspection.getNumber() + "-"))
@@ -131,48 +132,51 @@ public class MaterialRequests {
 		List<Obligation> raised = this.obligations.raise(inspection.getContractId(),
 				new ObligationTrigger(TriggerType.ON_REQUEST, null, null, null),
 				new Obligations.Occurrence(request.keyIn(inspection), today,
-						this.report.requestSubject(inspection, request), "MaterialRequest:" + request.getId(), dueOn),
+						this.report.requestSubject(inspection, request), "MaterialRequest:" + request.getId(), dueOn,
+						InspectionScope.owing(inspection)),
 				deliverable);
-		this.audit.record(AuditRecord.of("MATERIAL_REQUESTED")
+		this.audit.record(this.scope.audited(AuditRecord.of("MATERIAL_REQUESTED")
 			.actor(actor)
 			.target("MaterialRequest", request.getId())
 			.detail("contract", inspection.getContractId())
 			.detail("request", request.keyIn(inspection))
 			.detail("deliverable", deliverable.name())
 			.detail("dueOn", dueOn)
-			.detail("obligations", raised.stream().map(Obligation::getId).toList()));
+			.detail("obligations", raised.stream().map(Obligation::getId).toList()), inspection));
 		return request;
 	}
 
 	/**
-	 * The contractor's side answers a request: submits the files to every open (or
+	 * The party inspected answers a request: submits the files to every open (or
 	 * returned) obligation the request raised.
-	 * @param actor a lead or worker of the contract's contractor
+	 * @param actor a lead or worker of the contract's contractor, or of the subcontractor
+	 * inspected
 	 * @param requestId the request
 	 * @param comment optional comment
 	 * @param files the material
 	 * @return the obligations submitted to
 	 * @throws InvalidInputProblem when no obligation of the request awaits a submission,
 	 * or a file is refused
-	 * @throws AccessDeniedProblem for anyone but the contractor's lead and workers
+	 * @throws AccessDeniedProblem for anyone but the lead and workers of the party
+	 * inspected
 	 */
 	@Transactional
 	public List<UUID> answer(Actor actor, UUID requestId, String comment, List<Obligations.Upload> files) {
 		MaterialRequest request = this.requests.findById(requestId)
 			.orElseThrow(() -> new NotFoundProblem(InspectionScope.WHAT));
 		Inspection inspection = this.scope.find(request.getInspectionId());
-		ContractRoles.require(InspectionScope.mayAnswer(actor, this.scope.scoped(actor, inspection)));
+		ContractRoles.require(InspectionScope.mayAnswer(actor, this.scope.scoped(actor, inspection), inspection));
 		List<UUID> submitted = this.obligations.submitFor(actor, inspection.getContractId(), request.getDeliverable(),
 				request.keyIn(inspection), comment, files);
 		if (submitted.isEmpty()) {
 			throw new InvalidInputProblem("files", "inspection.error.request.nothingOpen");
 		}
-		this.audit.record(AuditRecord.of("MATERIAL_SUBMITTED")
+		this.audit.record(this.scope.audited(AuditRecord.of("MATERIAL_SUBMITTED")
 			.actor(actor)
 			.target("MaterialRequest", requestId)
 			.detail("contract", inspection.getContractId())
 			.detail("request", request.keyIn(inspection))
-			.detail("obligations", submitted));
+			.detail("obligations", submitted), inspection));
 		return submitted;
 	}
 

@@ -23,7 +23,7 @@ class FindingTests {
 	private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
 
 	private final Inspection inspection = new Inspection(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 3,
-			InspectionKind.ON_SITE, "scope", TODAY, "山田", null, UUID.randomUUID(), NOW);
+			InspectionKind.ON_SITE, "scope", TODAY, "山田", null, null, UUID.randomUUID(), NOW);
 
 	private Finding finding() {
 		return new Finding(this.inspection, 2, Severity.MAJOR, "7", "鍵が置かれていた", UUID.randomUUID(), NOW);

@@ -22,7 +22,7 @@ class InspectionStateTests {
 
 	private Inspection on(LocalDate day) {
 		return new Inspection(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 1, InspectionKind.ON_SITE,
-				"入退室管理", day, "山田", null, UUID.randomUUID(), NOW);
+				"入退室管理", day, "山田", null, null, UUID.randomUUID(), NOW);
 	}
 
 	private static ChecklistLine line(Inspection inspection, LineResult result) {

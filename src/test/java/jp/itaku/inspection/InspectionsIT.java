@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -22,9 +24,13 @@ import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.ObligationSystemReads;
 import jp.itaku.obligation.Obligations;
 import jp.itaku.organisation.Organisation;
+import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.subcontract.SubcontractDocuments;
+import jp.itaku.subcontract.SubcontractForm;
+import jp.itaku.subcontract.Subcontracts;
 import jp.itaku.support.ArchivalPdf;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +52,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -94,6 +103,9 @@ class InspectionsIT {
 
 	@Autowired
 	Inspections inspections;
+
+	@Autowired
+	Subcontracts subcontracts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -152,7 +164,7 @@ class InspectionsIT {
 			.perform(
 					post("/api/v1/contracts/" + on.getId() + "/inspections").contentType("application/json").content("""
 							{"kind":"ON_SITE","scope":"受託者作業室の入退室管理と媒体の保管","heldOn":"%s",
-							 "inspectors":"情報政策課 山田、区民課 佐藤","subcontractorsInScope":"有限会社あおば入力センター"}
+							 "inspectors":"情報政策課 山田、区民課 佐藤"}
 							""".formatted(this.today)).with(as(by)))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.number").value("AUD-1"))
@@ -255,7 +267,9 @@ class InspectionsIT {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.findings[0].status").value("CLOSED"))
 			.andExpect(jsonPath("$.findings[0].evidenceSha256[0]").value(evidenceSha))
-			.andExpect(jsonPath("$.inspection.subcontractorsInScope").value("有限会社あおば入力センター"));
+			.andExpect(jsonPath("$.inspection.inspectedSubcontractor").doesNotExist())
+			.andExpect(jsonPath("$.inspection.inspectedLevel").value(0))
+			.andExpect(jsonPath("$.inspected.organisationId").value(this.contractor.getId().toString()));
 
 		// A closed finding cannot be answered or verified again.
 		this.mvc
@@ -390,7 +404,7 @@ class InspectionsIT {
 			.getResponse()
 			.getContentAsByteArray();
 		ArchivalPdf.assertArchivalWith(pdf, "監査・検査結果報告書", "AUD-1", "実地調査", "受託者作業室の入退室管理と媒体の保管", "AUD-1-F1", "媒体保管庫の鍵",
-				"対応依頼", "有限会社あおば入力センター");
+				"対応依頼", "受託者 " + this.contractor.getName());
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
 		String details = this.jdbc
 			.sql("select details from audit_entry where action = 'INSPECTION_REPORT_ISSUED' and target_id = ?")
@@ -518,6 +532,193 @@ class InspectionsIT {
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.inspections.list(this.fixtures.actor(this.auditorUser), this.contract.getId()).inspections())
 			.hasSize(2);
+	}
+
+	@Test
+	void anInspectionAimedAtASubcontractorIsAnsweredByItAndReadByItsChainOnly() throws Exception {
+		Organisation wakaba = this.fixtures.organisation(OrganisationKind.SUBCONTRACTOR);
+		Organisation aoba = this.fixtures.organisation(OrganisationKind.SUBCONTRACTOR);
+		UserAccount wakabaLead = this.fixtures.user(wakaba, Role.CONTRACTOR_LEAD);
+		UserAccount aobaLead = this.fixtures.user(aoba, Role.CONTRACTOR_LEAD);
+		Actor lead = this.fixtures.actor(this.leadUser);
+		for (Organisation sub : List.of(wakaba, aoba)) {
+			this.subcontracts.approve(this.fixtures.actor(this.officerUser),
+					this.subcontracts.apply(lead, this.contract.getId(), subcontract(sub), documents()).getId());
+		}
+		Organisation foreign = this.fixtures.organisation(OrganisationKind.SUBCONTRACTOR);
+		String list = "/api/v1/contracts/" + this.contract.getId() + "/inspections";
+		String plan = """
+				{"kind":"AUDIT","scope":"再受託者の印刷室","heldOn":"%s","inspectors":"山田"%s}""";
+
+		// Refused, naming the field, with nothing stored: two subcontractors sit at level
+		// 1, a foreign organisation takes no part, a level without subcontractors.
+		for (String[] bad : List.of(new String[] { ",\"inspectedLevel\":1", "inspectedSubcontractor" },
+				new String[] { ",\"inspectedSubcontractor\":\"" + foreign.getId() + "\"", "inspectedSubcontractor" },
+				new String[] { ",\"inspectedLevel\":2,\"inspectedSubcontractor\":\"" + wakaba.getId() + "\"",
+						"inspectedSubcontractor" },
+				new String[] { ",\"inspectedLevel\":3", "inspectedLevel" })) {
+			this.mvc
+				.perform(post(list).contentType("application/json")
+					.content(plan.formatted(this.today, bad[0]))
+					.with(as(this.officerUser)))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.errors[*].field").value(hasItem(bad[1])));
+		}
+		this.mvc
+			.perform(post("/contracts/" + this.contract.getId() + "/inspections").with(csrf())
+				.with(as(this.officerUser))
+				.param("kind", "AUDIT")
+				.param("scope", "s")
+				.param("heldOn", this.today.toString())
+				.param("inspectors", "山田")
+				.param("inspectedLevel", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"inspectedSubcontractor-error\"")));
+		assertThat(this.jdbc.sql("select count(*) from inspection where contract_id = ?")
+			.param(this.contract.getId())
+			.query(Long.class)
+			.single()).isZero();
+
+		// Aimed at わかば (level 1); the page names it with its level.
+		String answer = this.mvc
+			.perform(post(list).contentType("application/json")
+				.content(plan.formatted(this.today,
+						",\"inspectedLevel\":1,\"inspectedSubcontractor\":\"" + wakaba.getId() + "\""))
+				.with(as(this.officerUser)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.inspectedSubcontractor").value(wakaba.getId().toString()))
+			.andExpect(jsonPath("$.inspectedLevel").value(1))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String inspectionId = this.json.readTree(answer).get("id").asText();
+		assertThat(
+				this.jdbc.sql("select details from audit_entry where action = 'INSPECTION_PLANNED' and target_id = ?")
+					.param(inspectionId)
+					.query(String.class)
+					.single())
+			.contains(wakaba.getId().toString(), "inspectedLevel");
+		String findingId = finding(inspectionId);
+		String requested = this.mvc.perform(
+				post("/api/v1/inspections/" + inspectionId + "/requests").contentType("application/json").content("""
+						{"deliverable":"STATUS_REPORT","description":"印刷データの消去証明","dueOn":"%s"}
+						""".formatted(this.today.plusDays(7))).with(as(this.officerUser)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String requestId = this.json.readTree(requested).get("id").asText();
+		// What the request and the finding raised is owed by わかば.
+		List<Obligation> raised = this.obligations
+			.forContract(this.fixtures.actor(this.officerUser), this.contract.getId())
+			.stream()
+			.filter((o) -> o.getPeriodKey().startsWith("AUD-1-"))
+			.toList();
+		assertThat(raised).isNotEmpty().allSatisfy((o) -> {
+			assertThat(o.getOwedBy()).isEqualTo(wakaba.getId());
+			assertThat(o.getOwedLevel()).isEqualTo(1);
+		});
+		assertThat(raised).extracting(Obligation::getPeriodKey).contains("AUD-1-R1");
+
+		// わかば's lead reads it, answers the request and explains the finding.
+		this.mvc.perform(get(list).with(as(wakabaLead)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].number").value("AUD-1"));
+		Document page = Jsoup.parse(this.mvc.perform(get("/inspections/" + inspectionId).with(as(wakabaLead)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.select("#inspection-inspected").text()).isEqualTo("第1次再委託先 " + wakaba.getName());
+		assertThat(page.select(".respond-form")).hasSize(1);
+		assertThat(page.select(".answer-form")).hasSize(1);
+		this.mvc
+			.perform(multipart("/api/v1/material-requests/" + requestId + "/answer")
+				.file(new MockMultipartFile("files", "消去証明.txt", "text/plain", "消去証明 No.1".getBytes()))
+				.param("comment", "消去証明を提出します。")
+				.with(as(wakabaLead)))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(multipart("/api/v1/findings/" + findingId + "/explain").param("response", "鍵の管理を改めた。")
+				.with(as(wakabaLead)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("EXPLAINED"));
+		this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(wakabaLead)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.inspected.name").value(wakaba.getName()))
+			.andExpect(jsonPath("$.requests[0].state").value("SUBMITTED"));
+		assertThat(this.jdbc.sql("select details from audit_entry where action = 'FINDING_RESPONDED' and target_id = ?")
+			.param(findingId)
+			.query(String.class)
+			.single()).contains(wakaba.getId().toString());
+		ArchivalPdf.assertArchivalWith(
+				this.mvc.perform(get("/api/v1/inspections/" + inspectionId + "/report.pdf").with(as(this.leadUser)))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsByteArray(),
+				"第1次再委託先 " + wakaba.getName());
+
+		// The contractor's lead reads it (its chain) but answers nothing of it.
+		this.mvc.perform(get("/inspections/" + inspectionId).with(as(this.leadUser))).andExpect(status().isOk());
+		this.mvc.perform(get(list).with(as(this.leadUser))).andExpect(jsonPath("$[0].inspectedLevel").value(1));
+		this.mvc
+			.perform(multipart("/api/v1/findings/" + findingId + "/explain").param("response", "x")
+				.with(as(this.leadUser)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(multipart("/api/v1/material-requests/" + requestId + "/answer")
+				.file(new MockMultipartFile("files", "x.txt", "text/plain", "x".getBytes()))
+				.with(as(this.leadUser)))
+			.andExpect(status().isForbidden());
+
+		// The other subcontractor of the contract and a foreign organisation find
+		// nothing.
+		for (UserAccount outsider : List.of(aobaLead, this.otherLeadUser)) {
+			this.mvc.perform(get("/api/v1/inspections/" + inspectionId).with(as(outsider)))
+				.andExpect(status().isNotFound());
+			this.mvc.perform(get("/inspections/" + inspectionId).with(as(outsider))).andExpect(status().isNotFound());
+			this.mvc
+				.perform(multipart("/api/v1/findings/" + findingId + "/explain").param("response", "x")
+					.with(as(outsider)))
+				.andExpect(status().isNotFound());
+		}
+		this.mvc.perform(get(list).with(as(aobaLead)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+		this.mvc.perform(get(list).with(as(this.otherLeadUser))).andExpect(status().isNotFound());
+	}
+
+	private SubcontractForm subcontract(Organisation subcontractor) {
+		SubcontractForm form = new SubcontractForm();
+		form.setSubcontractorOrganisationId(subcontractor.getId());
+		form.setPeriodStart(this.contract.getPeriodStart());
+		form.setPeriodEnd(this.contract.getPeriodEnd());
+		form.setReason("通知書の印刷設備がないため");
+		form.setWorkContent("通知書の印刷（附属業務）");
+		form.setInformationHandled("印刷データ（氏名・住所）");
+		form.setPersonalInformation(true);
+		form.setSafetyMeasures("入退室管理、暗号化受渡し、作業後の消去");
+		form.setSupervisionMethod("印刷日の立会い");
+		form.setSecurityLead("再委託 責任者");
+		form.setWorkers("印刷 一子");
+		form.setSafetyMeasuresChecked(true);
+		form.setBindsSameClauses(true);
+		form.setAncillaryUnavoidable(true);
+		return form;
+	}
+
+	/** The subcontractor's item-3 documents Setagaya 4 asks for with the application. */
+	private static Map<Deliverable, List<SubcontractDocuments.Upload>> documents() {
+		Map<Deliverable, List<SubcontractDocuments.Upload>> files = new LinkedHashMap<>();
+		for (Deliverable d : List.of(Deliverable.SECURITY_RULES, Deliverable.ROSTER,
+				Deliverable.IMPLEMENTATION_SCHEDULE, Deliverable.EMERGENCY_CONTACTS)) {
+			files.put(d, List.of(new SubcontractDocuments.Upload(d.name() + ".txt", "text/plain",
+					new ByteArrayResource(d.name().getBytes(StandardCharsets.UTF_8)))));
+		}
+		return files;
 	}
 
 }

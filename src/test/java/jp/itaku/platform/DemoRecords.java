@@ -84,10 +84,14 @@ final class DemoRecords {
 		ids.put("inspections", byContract(jdbc, "inspection", "t.id", "t.seq"));
 		ids.put("lineId", one(jdbc, "select l.id::text from inspection_line l where l.inspection_id = '"
 				+ ids.get("inspections") + "' order by l.id limit 1"));
-		ids.put("findings", byContract(jdbc, "inspection_finding", "t.id", "t.seq"));
+		// The first inspection's (of the contractor): the inspection of the Setagaya
+		// subcontractor numbers its findings and requests from 1 too.
+		ids.put("findings", byContract(jdbc, "inspection_finding", "t.id",
+				"(select i.seq from inspection i where i.id = t.inspection_id), t.seq"));
 		ids.put("evidence", one(jdbc, "select e.id::text from inspection_evidence e join inspection_finding f"
 				+ " on f.id = e.finding_id where f.contract_id in (" + DEMO + ") order by e.id limit 1"));
-		ids.put("requestId", byContract(jdbc, "inspection_material_request", "t.id", "t.seq"));
+		ids.put("requestId", byContract(jdbc, "inspection_material_request", "t.id",
+				"(select i.seq from inspection i where i.id = t.inspection_id), t.seq"));
 		ids.put("material-requests", ids.get("requestId"));
 		ids.put("batchId", byContract(jdbc, "log_batch", "t.id", "t.uploaded_at"));
 		ids.put("batches", ids.get("batchId"));

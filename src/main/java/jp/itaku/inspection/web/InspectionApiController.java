@@ -252,14 +252,17 @@ class InspectionApiController {
 	 * @param heldOn the day
 	 * @param scope the scope
 	 * @param inspectors who inspects
-	 * @param subcontractorsInScope the subcontractors in scope
+	 * @param inspectedSubcontractor the approved subcontractor inspected, {@code null}
+	 * for the contractor itself (Setagaya 33)
+	 * @param inspectedLevel its level of the chain (1: the contractor's own
+	 * subcontractors), 0 for the contractor itself
 	 */
 	record InspectionSummary(UUID id, UUID contractId, String number, InspectionKind kind, LocalDate heldOn,
-			String scope, String inspectors, @Nullable String subcontractorsInScope) {
+			String scope, String inspectors, @Nullable UUID inspectedSubcontractor, int inspectedLevel) {
 
 		static InspectionSummary of(Inspection i) {
 			return new InspectionSummary(i.getId(), i.getContractId(), i.getNumber(), i.getKind(), i.getHeldOn(),
-					i.getScope(), i.getInspectors(), i.getSubcontractorsInScope());
+					i.getScope(), i.getInspectors(), i.getInspectedOrganisationId(), i.getInspectedLevel());
 		}
 
 	}
@@ -268,16 +271,18 @@ class InspectionApiController {
 	 * One inspection.
 	 *
 	 * @param inspection the plan
+	 * @param inspected the party inspected, named: the contractor (level 0) or the
+	 * subcontractor
 	 * @param state where it stands (derived from its lines and findings)
 	 * @param lines the checklist
 	 * @param findings the findings
 	 * @param requests the requests for material
 	 */
-	record InspectionView(InspectionSummary inspection, InspectionState state, List<LineView> lines,
-			List<FindingView> findings, List<RequestSummary> requests) {
+	record InspectionView(InspectionSummary inspection, Inspections.InspectedParty inspected, InspectionState state,
+			List<LineView> lines, List<FindingView> findings, List<RequestSummary> requests) {
 
 		static InspectionView of(Inspections.Detail d) {
-			return new InspectionView(InspectionSummary.of(d.inspection()), d.state(),
+			return new InspectionView(InspectionSummary.of(d.inspection()), d.inspected(), d.state(),
 					d.lines().stream().map(LineView::of).toList(),
 					d.findings().stream().map((f) -> FindingView.of(f.finding(), f.evidence())).toList(),
 					d.requests()

@@ -68,7 +68,8 @@ class InspectionController {
 
 	@InitBinder("form")
 	void allowedFields(WebDataBinder binder) {
-		binder.setAllowedFields("kind", "scope", "heldOn", "inspectors", "subcontractorsInScope", "lines");
+		binder.setAllowedFields("kind", "scope", "heldOn", "inspectors", "inspectedLevel", "inspectedSubcontractor",
+				"lines");
 	}
 
 	@GetMapping("/contracts/{id}/inspections")
