@@ -22,10 +22,10 @@ import jakarta.mail.MessagingException;
 
 /**
  * The security administrator's inbox for the alert benchmark: a GreenMail SMTP server on
- * a free loopback port, in the benchmark's JVM, that notes the instant each mail lands
- * in the administrator's inbox ({@link System#nanoTime()}, the clock the benchmark reads
- * when it sends a report) and finds the incident each mail is about by the contract's
- * and the incident's numbers in its subject (「【事故報告】BENCH-17 INC-3（…）」).
+ * a free loopback port, in the benchmark's JVM, that notes the instant each mail lands in
+ * the administrator's inbox ({@link System#nanoTime()}, the clock the benchmark reads
+ * when it sends a report) and finds the incident each mail is about by the contract's and
+ * the incident's numbers in its subject (「【事故報告】BENCH-17 INC-3（…）」).
  */
 final class AlertInbox implements AutoCloseable {
 

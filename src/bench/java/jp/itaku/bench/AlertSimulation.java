@@ -47,9 +47,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * contracts at random: first alone for {@code bench.alert-baseline-seconds} (30 s; the
  * mail path's own floor, nothing else running), then for {@code bench.seconds} (60 s)
  * while {@code bench.users} (50) officers work as in the dashboard benchmark's think-time
- * model (the dashboard and a contract's page, 1–3 s on each). It prints p50, p95 and
- * the maximum of both phases, how many incidents were reported and mailed, the report's
- * own response time, the officers' pages meanwhile, and the loaded p95 against the
+ * model (the dashboard and a contract's page, 1–3 s on each). It prints p50, p95 and the
+ * maximum of both phases, how many incidents were reported and mailed, the report's own
+ * response time, the officers' pages meanwhile, and the loaded p95 against the
  * baseline's.
  */
 public class AlertSimulation extends Simulation {
@@ -63,15 +63,13 @@ public class AlertSimulation extends Simulation {
 
 	private static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
 
-	private static final Duration BASELINE = Duration
-		.ofSeconds(Integer.getInteger("bench.alert-baseline-seconds", 30));
+	private static final Duration BASELINE = Duration.ofSeconds(Integer.getInteger("bench.alert-baseline-seconds", 30));
 
 	private static final int USERS = Integer.getInteger("bench.users", 50);
 
 	private static final int REPORTERS = Integer.getInteger("bench.reporters", 5);
 
-	private static final double PER_MINUTE = Double
-		.parseDouble(System.getProperty("bench.incidents-per-minute", "60"));
+	private static final double PER_MINUTE = Double.parseDouble(System.getProperty("bench.incidents-per-minute", "60"));
 
 	/** Each reporter's pace: all of them together report at the rate asked. */
 	private static final Duration PACE = Duration.ofMillis(Math.round(60_000 * REPORTERS / PER_MINUTE));
@@ -93,7 +91,10 @@ public class AlertSimulation extends Simulation {
 
 	private static final List<BenchServer.Reporter> REPORTER_LIST = new CopyOnWriteArrayList<>();
 
-	/** When each report was sent (nanoTime), by its key ({@code BENCH-17 INC-3}), per phase. */
+	/**
+	 * When each report was sent (nanoTime), by its key ({@code BENCH-17 INC-3}), per
+	 * phase.
+	 */
 	private static final Map<String, Map<String, Long>> SENT = new ConcurrentHashMap<>();
 
 	/** Reports refused or unanswered, per phase. */
@@ -116,11 +117,11 @@ public class AlertSimulation extends Simulation {
 		}).injectOpen(atOnceUsers(1));
 		PopulationBuilder alone = reporters(ALONE, BASELINE, false)
 			.injectClosed(constantConcurrentUsers(REPORTERS).during(Duration.ofSeconds(1)));
-		PopulationBuilder officers = officers().injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(1)));
+		PopulationBuilder officers = officers()
+			.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(1)));
 		PopulationBuilder loaded = reporters(LOADED, DURATION, true)
 			.injectClosed(constantConcurrentUsers(REPORTERS).during(Duration.ofSeconds(1)));
-		setUp(seeding.andThen(alone).andThen(officers, loaded))
-			.maxDuration(BASELINE.plus(DURATION).plusMinutes(60))
+		setUp(seeding.andThen(alone).andThen(officers, loaded)).maxDuration(BASELINE.plus(DURATION).plusMinutes(60))
 			.protocols(this.protocol);
 	}
 
@@ -132,8 +133,7 @@ public class AlertSimulation extends Simulation {
 	 */
 	private static ScenarioBuilder reporters(String phase, Duration duration, boolean whileWorking) {
 		Iterator<Map<String, Object>> who = Stream.generate(() -> {
-			BenchServer.Reporter reporter = REPORTER_LIST
-				.get(NEXT_REPORTER.getAndIncrement() % REPORTER_LIST.size());
+			BenchServer.Reporter reporter = REPORTER_LIST.get(NEXT_REPORTER.getAndIncrement() % REPORTER_LIST.size());
 			return Map.<String, Object>of("reporter", reporter, "token", reporter.token());
 		}).iterator();
 		ChainBuilder report = exec((session) -> {
@@ -169,9 +169,7 @@ public class AlertSimulation extends Simulation {
 			scenario = scenario.exec(asLongAs((session) -> !working).on(pause(Duration.ofMillis(100))));
 		}
 		// The reporters do not all report in the same instant.
-		return scenario.pause(Duration.ZERO, PACE)
-			.during(duration)
-			.on(pace(PACE).exec(report));
+		return scenario.pause(Duration.ZERO, PACE).during(duration).on(pace(PACE).exec(report));
 	}
 
 	/** Officers at work, as in the dashboard benchmark's think-time model. */
@@ -213,8 +211,8 @@ public class AlertSimulation extends Simulation {
 				"alert benchmark | %,d contracts; %d contractor leads report incidents over the API at %.0f a minute"
 						+ " in all, %d s alone, then %d s while %d officers work (think time %d–%d s);"
 						+ " the mail to the security administrator timed into GreenMail",
-				SIZE, REPORTERS, PER_MINUTE, BASELINE.toSeconds(), DURATION.toSeconds(), USERS,
-				THINK_MIN.toSeconds(), THINK_MAX.toSeconds()));
+				SIZE, REPORTERS, PER_MINUTE, BASELINE.toSeconds(), DURATION.toSeconds(), USERS, THINK_MIN.toSeconds(),
+				THINK_MAX.toSeconds()));
 		for (String line : SERVER.seeded()) {
 			terminal.line(line.replace("dashboard benchmark", "alert benchmark"));
 		}

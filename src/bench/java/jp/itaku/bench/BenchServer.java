@@ -125,7 +125,8 @@ final class BenchServer implements AutoCloseable {
 			}
 			Path work = Files.createTempDirectory("itaku-bench");
 			List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1",
-					"--itaku.database.embedded.ephemeral=true", "--itaku.crypto.keyset-file=" + work.resolve("keys.json"),
+					"--itaku.database.embedded.ephemeral=true",
+					"--itaku.crypto.keyset-file=" + work.resolve("keys.json"),
 					"--itaku.documents.dir=" + work.resolve("documents"), "--itaku.security.totp.required-roles=",
 					"--itaku.reminders.enabled=false", "--logging.level.root=WARN",
 					"--logging.structured.format.console=", "--spring.main.banner-mode=off"));
