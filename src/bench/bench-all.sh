@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs the benchmarks one after the other (mvn -Pbench-all -DskipTests verify) and prints one
 # summary table of their figures against their baselines. Each benchmark's whole output is kept in
-# target/bench-all/<profile>.log. Arguments: the mvn executable, then "true" when offline. The
+# target/bench-all/<profile>.log. Arguments: the mvn executable, then "offline=true" when offline. The
 # -Dbench.* settings given to the outer mvn (which exports its command line as
 # MAVEN_CMD_LINE_ARGS) are passed on to each benchmark, e.g. -Dbench.lines=50000.
 set -u
 mvn="$1"
 offline=""
-[ "${2:-false}" = "true" ] && offline="-o"
+[ "${2:-}" = "offline=true" ] && offline="-o"
 settings=()
 for arg in ${MAVEN_CMD_LINE_ARGS:-}; do
   case "$arg" in
