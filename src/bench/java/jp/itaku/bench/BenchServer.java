@@ -13,11 +13,13 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jp.itaku.ItakuApplication;
+import jp.itaku.account.ApiTokens;
 import jp.itaku.account.SignIn;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
@@ -84,6 +86,10 @@ final class BenchServer implements AutoCloseable {
 
 	private @Nullable UUID leadId;
 
+	private @Nullable UUID clientId;
+
+	private final List<UUID> contractorIds = new ArrayList<>();
+
 	private BenchServer(ConfigurableApplicationContext context, int port) {
 		this.context = context;
 		this.port = port;
@@ -103,18 +109,30 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	static BenchServer start() {
+		return start(new String[0]);
+	}
+
+	/**
+	 * Starts the server with more settings than the benchmarks' common ones.
+	 * @param settings Spring Boot arguments ({@code --name=value}), after the common ones
+	 * @return the server
+	 */
+	static BenchServer start(String... settings) {
 		try {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
 			}
 			Path work = Files.createTempDirectory("itaku-bench");
-			ConfigurableApplicationContext context = new SpringApplication(ItakuApplication.class).run(
-					"--server.port=" + port, "--server.address=127.0.0.1", "--itaku.database.embedded.ephemeral=true",
+			List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1",
+					"--itaku.database.embedded.ephemeral=true",
 					"--itaku.crypto.keyset-file=" + work.resolve("keys.json"),
 					"--itaku.documents.dir=" + work.resolve("documents"), "--itaku.security.totp.required-roles=",
 					"--itaku.reminders.enabled=false", "--logging.level.root=WARN",
-					"--logging.structured.format.console=", "--spring.main.banner-mode=off");
+					"--logging.structured.format.console=", "--spring.main.banner-mode=off"));
+			arguments.addAll(List.of(settings));
+			ConfigurableApplicationContext context = new SpringApplication(ItakuApplication.class)
+				.run(arguments.toArray(String[]::new));
 			return new BenchServer(context, port);
 		}
 		catch (IOException ex) {
@@ -183,6 +201,8 @@ final class BenchServer implements AutoCloseable {
 				PASSWORD);
 		this.officerId = officer.getId();
 		this.leadId = lead.getId();
+		this.clientId = client.getId();
+		contractors.forEach((c) -> this.contractorIds.add(c.getId()));
 		Actor actor = ((ActorPrincipal) signIn.completeAuthenticationOf(officer.getId()).orElseThrow().getPrincipal())
 			.actor();
 		UUID kadoma = catalog.profiles()
@@ -315,6 +335,61 @@ final class BenchServer implements AutoCloseable {
 			}
 		}
 		return visible;
+	}
+
+	/**
+	 * Adds what the alert benchmark needs once the contracts are seeded: the client's
+	 * security administrator with a mail address (every reported incident is mailed to
+	 * the client's security administrators), and a lead of each of the first contractors
+	 * with an API token, as a reporting system or a phone would hold one.
+	 * @param adminEmail the security administrator's address
+	 * @param count how many contractors report (at most 20)
+	 * @return the reporters, each with the contracts of its contractor
+	 */
+	synchronized List<Reporter> alertParties(String adminEmail, int count) {
+		UserAccounts users = this.context.getBean(UserAccounts.class);
+		SignIn signIn = this.context.getBean(SignIn.class);
+		ApiTokens tokens = this.context.getBean(ApiTokens.class);
+		users.createWithPassword(UserForm.filled("bench-secadmin", "ベンチ 情報セキュリティ管理者", adminEmail,
+				Objects.requireNonNull(this.clientId), Role.CLIENT_SECURITY_ADMIN, true), PASSWORD);
+		List<Reporter> reporters = new ArrayList<>();
+		for (int k = 0; k < Math.min(count, this.contractorIds.size()); k++) {
+			UserAccount lead = users.createWithPassword(UserForm.filled("bench-reporter-" + k, "ベンチ 報告者" + k, null,
+					this.contractorIds.get(k), Role.CONTRACTOR_LEAD, true), PASSWORD);
+			Actor actor = ((ActorPrincipal) signIn.completeAuthenticationOf(lead.getId()).orElseThrow().getPrincipal())
+				.actor();
+			// Contract i is (a copy of) template i % 60, whose contractor is i % 20.
+			List<Reporter.Contract> theirs = new ArrayList<>();
+			for (int i = k; i < this.contractIds.size(); i += this.contractorIds.size()) {
+				theirs.add(new Reporter.Contract(this.contractIds.get(i), "BENCH-" + i));
+			}
+			reporters.add(new Reporter(tokens.issue(actor, "bench", null).value(), theirs));
+		}
+		return reporters;
+	}
+
+	/**
+	 * A contractor's lead who reports incidents over the API.
+	 *
+	 * @param token its API token
+	 * @param contracts its contractor's contracts
+	 */
+	record Reporter(String token, List<Contract> contracts) {
+
+		/**
+		 * A contract a reporter may report on.
+		 *
+		 * @param id its id
+		 * @param number its number, as the mail's subject names it
+		 */
+		record Contract(String id, String number) {
+
+		}
+
+		Contract anyContract() {
+			return this.contracts.get(ThreadLocalRandom.current().nextInt(this.contracts.size()));
+		}
+
 	}
 
 	String baseUrl() {

@@ -16,14 +16,10 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rendezVous;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 
 /**
  * Load on the client's dashboard and a contract's page (its obligations grouped by
@@ -66,13 +62,7 @@ public class DashboardSimulation extends Simulation {
 		.acceptLanguageHeader("ja")
 		.disableCaching();
 
-	private final ChainBuilder signIn = exec(
-			http("sign-in page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")))
-		.exec(http("sign in").post("/login")
-			.formParam("username", BenchServer.USERNAME)
-			.formParam("password", BenchServer.PASSWORD)
-			.formParam("_csrf", "#{csrf}")
-			.check(status().is(200)));
+	private final ChainBuilder signIn = OfficerLoad.signIn();
 
 	{
 		PopulationBuilder chain = null;
@@ -122,18 +112,11 @@ public class DashboardSimulation extends Simulation {
 	}
 
 	private static ChainBuilder think(Duration min, Duration max) {
-		return max.isZero() ? exec((session) -> session) : pause(min, max);
+		return OfficerLoad.think(min, max);
 	}
 
 	private static ChainBuilder timed(String model, String page, String path) {
-		String name = model + " " + page;
-		return exec(http(name).get(path).check(status().is(200), responseTimeInMillis().saveAs("rt")))
-			.exec((session) -> {
-				if (session.contains("rt")) {
-					LatencyRecorder.record(name, session.getInt("rt"));
-				}
-				return session.remove("rt");
-			});
+		return OfficerLoad.timed(model, page, path);
 	}
 
 	@Override

@@ -3,7 +3,9 @@ package jp.itaku.obligation;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.ProfileSummary;
+import jp.itaku.contract.ContractPart;
 import jp.itaku.contract.ContractScope;
 import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
@@ -211,6 +214,73 @@ public class ComplianceDashboard {
 			.toList();
 	}
 
+	/**
+	 * Returns a contract's obligations by state as its overview shows them to the actor:
+	 * every state an obligation is in, overdue ones (open or returned past the due date)
+	 * counted as {@link ObligationStatus#OVERDUE} rather than in their stored state, the
+	 * withdrawn ones ({@link ObligationStatus#NOT_APPLICABLE}) left out.
+	 * <p>
+	 * A party (client, contractor, system administrator) sees the whole contract: the
+	 * counts come from {@code obligation_tally}, and only the overdue ones are read from
+	 * the obligations, through the index of the open ones by due date. A subcontractor
+	 * sees only what its part owes ({@link Obligations#forPart}), which the tally does
+	 * not hold per owing organisation: its counts are one grouped count of those
+	 * obligations, through the index of the owed ones ({@code obligation_owed_by}),
+	 * bounded by what the subcontractors of its part owe, never the contractor's
+	 * obligations.
+	 * @param actor the acting user
+	 * @param contractId the contract
+	 * @return the counts; a contract the actor's organisation takes no part in is not
+	 * found, as by {@link Contracts#part}
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Overview overview(Actor actor, UUID contractId) {
+		ContractPart part = this.contracts.part(actor, contractId);
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", contractId);
+		parameters.put("today", Date.valueOf(this.calendar.today()));
+		Map<ObligationStatus, Integer> stored = new EnumMap<>(ObligationStatus.class);
+		Map<ObligationStatus, Integer> overdue = new EnumMap<>(ObligationStatus.class);
+		if (part.whole()) {
+			this.jdbc.sql("""
+					select status, sum(n)::integer as n from obligation_tally
+					where contract_id = :id and status <> 'NOT_APPLICABLE'
+					group by status
+					""").params(parameters).query((ResultSet rs) -> {
+				stored.put(ObligationStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+			});
+			this.jdbc.sql("""
+					select status, count(*)::integer as n from obligation
+					where contract_id = :id and status in ('OPEN', 'RETURNED') and due_date < :today
+					group by status
+					""").params(parameters).query((ResultSet rs) -> {
+				overdue.put(ObligationStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+			});
+		}
+		else {
+			parameters.put("owing", part.organisations().toArray(UUID[]::new));
+			this.jdbc.sql("""
+					select status, count(*)::integer as n,
+					  (count(*) filter (where status in ('OPEN', 'RETURNED') and due_date < :today))::integer as overdue
+					from obligation
+					where owed_by = any(:owing) and contract_id = :id and status <> 'NOT_APPLICABLE'
+					group by status
+					""").params(parameters).query((ResultSet rs) -> {
+				ObligationStatus status = ObligationStatus.valueOf(rs.getString("status"));
+				stored.put(status, rs.getInt("n"));
+				overdue.put(status, rs.getInt("overdue"));
+			});
+		}
+		Map<ObligationStatus, Integer> byStatus = new EnumMap<>(ObligationStatus.class);
+		stored.forEach((status, n) -> {
+			int late = overdue.getOrDefault(status, 0);
+			byStatus.merge(status, n - late, Integer::sum);
+			byStatus.merge(ObligationStatus.OVERDUE, late, Integer::sum);
+		});
+		byStatus.values().removeIf((n) -> n == 0);
+		return new Overview(byStatus, byStatus.values().stream().mapToInt(Integer::intValue).sum());
+	}
+
 	/** The rule of {@link Contracts#partyScope}, for a contract already read. */
 	private static boolean isParty(Actor actor, ContractSummary contract) {
 		if (actor.is(Role.SYSTEM_ADMIN)) {
@@ -377,6 +447,20 @@ public class ComplianceDashboard {
 	 * @param pages the number of pages, at least 1
 	 */
 	public record Page(List<Row> rows, int rowCount, int page, int pages) {
+
+	}
+
+	/**
+	 * A contract's obligations by state, as its overview shows them.
+	 *
+	 * @param byStatus the number in each state that has any, in the states' order
+	 * @param total all that apply
+	 */
+	public record Overview(Map<ObligationStatus, Integer> byStatus, int total) {
+
+		public Overview {
+			byStatus = Collections.unmodifiableMap(new EnumMap<>(byStatus));
+		}
 
 	}
 

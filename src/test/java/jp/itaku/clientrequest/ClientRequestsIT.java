@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import jp.itaku.logevidence.LogEvidence;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
 import jp.itaku.logevidence.LogSource;
+import jp.itaku.obligation.ComplianceDashboard;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
@@ -103,6 +105,9 @@ class ClientRequestsIT {
 
 	@Autowired
 	Subcontracts subcontracts;
+
+	@Autowired
+	ComplianceDashboard dashboard;
 
 	UserAccount officerUser;
 
@@ -284,6 +289,13 @@ class ClientRequestsIT {
 				.with(authentication(this.fixtures.signedIn(otherSubUser))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(0));
+		// The contract's overview counts its part alone for each subcontractor; the
+		// contractor's lead counts the whole contract.
+		assertThat(this.dashboard.overview(sublead, nerima.getId()).byStatus())
+			.containsExactlyEntriesOf(Map.of(owed.effectiveStatus(ItakuTime.today(this.clock)), 1));
+		assertThat(this.dashboard.overview(this.fixtures.actor(otherSubUser), nerima.getId()).total()).isZero();
+		assertThat(this.dashboard.overview(this.lead, nerima.getId()).total())
+			.isEqualTo(this.obligations.forContract(this.lead, nerima.getId()).size());
 
 		// The subcontractor answers; the officer reviews it as any submission.
 		Submission submission = this.obligations.submit(sublead, owed.getId(), "当社の遵守状況です。", upload());
@@ -292,6 +304,8 @@ class ClientRequestsIT {
 		this.obligations.review(this.officer, submission.getId(), true, null);
 		assertThat(state(nerima)).isEqualTo("ACCEPTED");
 		assertThat(this.obligations.todo(sublead)).isEmpty();
+		assertThat(this.dashboard.overview(sublead, nerima.getId()).byStatus())
+			.containsExactlyEntriesOf(Map.of(ObligationStatus.ACCEPTED, 1));
 	}
 
 	private static List<Obligations.Upload> upload() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,6 +284,17 @@ class ComplianceDashboardIT {
 							.min(LocalDate::compareTo)
 							.orElse(null));
 				assertThat(counts(contract, category)).as(description + ", " + category).isEqualTo(expected);
+			}
+			// The contract page's overview: the tally's counts, the overdue ones apart,
+			// as
+			// a direct count of the obligations by the state each shows today.
+			Map<ObligationStatus, Integer> direct = new EnumMap<>(ObligationStatus.class);
+			all.forEach((o) -> direct.merge(o.effectiveStatus(today), 1, Integer::sum));
+			Actor lead = contract.getContractorOrganisationId().equals(this.contractorB.getId()) ? leadB : this.leadA;
+			for (Actor reader : List.of(this.officer, lead)) {
+				ComplianceDashboard.Overview overview = this.dashboard.overview(reader, contract.getId());
+				assertThat(overview.byStatus()).as(description + ", overview").containsExactlyEntriesOf(direct);
+				assertThat(overview.total()).as(description + ", overview").isEqualTo(all.size());
 			}
 		}
 	}

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import jp.itaku.contract.ContractParties;
 import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.Contracts;
+import jp.itaku.obligation.ComplianceDashboard;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations;
@@ -78,9 +78,12 @@ class ContractPageController {
 
 	private final Dates dates;
 
+	private final ComplianceDashboard dashboard;
+
 	ContractPageController(Contracts contracts, Obligations obligations, ClauseCatalog catalog, FormErrors formErrors,
 			ObjectProvider<ContractPageSection> sections, ObjectProvider<InboxSource> inbox,
-			RequirementText requirementText, Dates dates) {
+			RequirementText requirementText, Dates dates, ComplianceDashboard dashboard) {
+		this.dashboard = dashboard;
 		this.formErrors = formErrors;
 		this.sections = sections;
 		this.contracts = contracts;
@@ -97,15 +100,11 @@ class ContractPageController {
 		Contract contract = heading(actor, id, model, "overview");
 		boolean party = ContractRoles.isParty(actor, contract);
 		// A subcontractor sees the contract's heading and its own part (the subcontract
-		// chain, what it owes), not the contractor's obligations.
-		List<Obligation> all = this.obligations.forPart(actor, id);
-		Map<ObligationStatus, Integer> byStatus = new EnumMap<>(ObligationStatus.class);
-		LocalDate today = this.dates.todayDate();
-		for (Obligation o : all) {
-			byStatus.merge(o.effectiveStatus(today), 1, Integer::sum);
-		}
-		model.addAttribute("byStatus", byStatus);
-		model.addAttribute("total", all.size());
+		// chain, what it owes), not the contractor's obligations. The counts come from
+		// the tally for the whole contract, never from reading all its obligations.
+		ComplianceDashboard.Overview overview = this.dashboard.overview(actor, id);
+		model.addAttribute("byStatus", overview.byStatus());
+		model.addAttribute("total", overview.total());
 		// What waits for the viewer on this contract: the inbox's items, whose contract
 		// each source names by its number and title.
 		String label = contract.getNumber() + " " + contract.getTitle();
