@@ -9,6 +9,7 @@ offline=""
 out=target/bench-all
 mkdir -p "$out"
 profiles=(bench bench-logs bench-dashboard)
+profiles+=(bench-startup)
 declare -A seconds status
 for profile in "${profiles[@]}"; do
   echo "bench-all | running -P$profile ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
