@@ -6,8 +6,8 @@
 # the JVM's CPU time, and the medians; each variant also as a ratio against the plain start of
 # the same run.
 #
-#   plain   java -jar itaku.jar, lazy initialisation off (as every start was before)
-#   lazy    java -jar itaku.jar (the demo profile initialises beans lazily)
+#   plain   java -jar itaku.jar (every bean created at start)
+#   lazy    java -jar itaku.jar --spring.main.lazy-initialization=true (see EagerAtStart)
 #   cds     lazy, from the extracted jar with a class data sharing archive (Spring Boot's
 #           documented CDS: -Djarmode=tools extract, a training run with
 #           -XX:ArchiveClassesAtExit and -Dspring.context.exit=onRefresh)
@@ -113,7 +113,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (
 # The variants' commands.
 declare -A command
 command[plain]="$java17 -jar $jar --spring.main.lazy-initialization=false"
-command[lazy]="$java17 -jar $jar"
+command[lazy]="$java17 -jar $jar --spring.main.lazy-initialization=true"
 variants=(plain lazy cds)
 
 say "preparing: extracting the jar and a CDS training run (load $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -124,7 +124,7 @@ mkdir -p "$out/training-cds"
 (cd "$out/training-cds" && "$java17" -XX:ArchiveClassesAtExit="$out/itaku.jsa" -Dspring.context.exit=onRefresh \
   -jar "$extracted" --spring.profiles.active=demo --server.port=0 > "$out/training-cds/out.log" 2>&1)
 if [ -f "$out/itaku.jsa" ]; then
-  command[cds]="$java17 -XX:SharedArchiveFile=$out/itaku.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $extracted"
+  command[cds]="$java17 -XX:SharedArchiveFile=$out/itaku.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $extracted --spring.main.lazy-initialization=true"
 else
   say "no CDS archive was written, see $out/training-cds/out.log: the cds variant is left out"
   variants=(plain lazy)
@@ -134,7 +134,7 @@ if [ -n "$java25" ] && [ -x "$java25/bin/java" ]; then
   (cd "$out/training-aot" && "$java25/bin/java" -XX:AOTCacheOutput="$out/itaku.aot" -Dspring.context.exit=onRefresh \
     -jar "$extracted" --spring.profiles.active=demo --server.port=0 > "$out/training-aot/out.log" 2>&1)
   if [ -f "$out/itaku.aot" ]; then
-    command[aot]="$java25/bin/java -XX:AOTCache=$out/itaku.aot -jar $extracted"
+    command[aot]="$java25/bin/java -XX:AOTCache=$out/itaku.aot -jar $extracted --spring.main.lazy-initialization=true"
     command[plain25]="$java25/bin/java -jar $jar --spring.main.lazy-initialization=false"
     variants+=(plain25 aot)
   else

@@ -16,8 +16,8 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * What starts eagerly when lazy initialisation is on
- * ({@code spring.main.lazy-initialization}, which the demo profile sets to shorten its
- * cold start; see the README, "Cold start"): the schema's migrations (Flyway runs at
+ * ({@code spring.main.lazy-initialization=true}, an option for a shorter cold start;
+ * see the README, "Cold start"): the schema's migrations (Flyway runs at
  * start, never on first use), the scheduler's lock provider, and every bean of the
  * application that listens to events (an {@link EventListener} method, including
  * transactional and module listeners, or an {@link ApplicationListener}), so that a
