@@ -16,7 +16,7 @@ for arg in ${MAVEN_CMD_LINE_ARGS:-}; do
 done
 out=target/bench-all
 mkdir -p "$out"
-profiles=(bench bench-logs bench-dashboard bench-alerts)
+profiles=(bench bench-logs bench-dashboard bench-alerts bench-startup)
 declare -A seconds status
 for profile in "${profiles[@]}"; do
   echo "bench-all | running -P$profile ${settings[*]:-} ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jp.itaku.platform.StartupPhases;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -37,7 +38,9 @@ public class ItakuApplication {
 			.map((arg) -> arg.substring(COMMAND.length()))
 			.reduce((first, last) -> last);
 		if (command.isEmpty()) {
-			new SpringApplication(ItakuApplication.class).run(args);
+			SpringApplication application = new SpringApplication(ItakuApplication.class);
+			StartupPhases.recordStepsIfAsked(application);
+			application.run(args);
 			return;
 		}
 		int status = runCommand(args);
