@@ -16,16 +16,16 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * What starts eagerly when lazy initialisation is on
- * ({@code spring.main.lazy-initialization=true}, an option for a shorter cold start;
- * see the README, "Cold start"): the schema's migrations (Flyway runs at
- * start, never on first use), the scheduler's lock provider, and every bean of the
- * application that listens to events (an {@link EventListener} method, including
- * transactional and module listeners, or an {@link ApplicationListener}), so that a
- * listener and whatever it sets up at creation are there before the first event. Spring
- * Boot itself keeps eager the beans with {@code @Scheduled} methods, the
- * {@code SmartInitializingSingleton}s, the {@code SmartLifecycle}s (the database
- * watchdog, the web server) and the application runners (the demo data). Everything else
- * (controllers, views, most services) is created on first use.
+ * ({@code spring.main.lazy-initialization=true}, an option for a shorter cold start; see
+ * the README, "Cold start"): the schema's migrations (Flyway runs at start, never on
+ * first use), the scheduler's lock provider, and every bean of the application that
+ * listens to events (an {@link EventListener} method, including transactional and module
+ * listeners, or an {@link ApplicationListener}), so that a listener and whatever it sets
+ * up at creation are there before the first event. Spring Boot itself keeps eager the
+ * beans with {@code @Scheduled} methods, the {@code SmartInitializingSingleton}s, the
+ * {@code SmartLifecycle}s (the database watchdog, the web server) and the application
+ * runners (the demo data). Everything else (controllers, views, most services) is created
+ * on first use.
  */
 @Configuration(proxyBeanMethods = false)
 class EagerAtStart {
