@@ -179,15 +179,21 @@ class DailyTasksBrowserIT extends BrowserTest {
 			s.navigate(url("/login"));
 			signIn(s, "secadmin", PASSWORD);
 			s.locator("#nav-inbox").click();
+			int before = inboxTotal(s);
+			// The inbox pages: the kind's filter shows the acknowledgements first.
+			s.locator("#inbox-kinds a").filter(new Locator.FilterOptions().setHasText("事故報告の受領確認")).click();
 			Locator row = inboxRow(s, "事故報告の受領確認");
 			String what = row.textContent().strip();
-			int before = inboxTotal(s);
 			row.click();
 			s.locator("#acknowledge-form button[type=submit]").click();
 			assertThat(s.locator(".notice--success")).isVisible();
 			s.locator("#nav-inbox").click();
 			assertThat(inboxTotal(s)).isEqualTo(before - 1);
-			assertThat(s.locator("#inbox-table")).not().containsText(what);
+			Locator kind = s.locator("#inbox-kinds a").filter(new Locator.FilterOptions().setHasText("事故報告の受領確認"));
+			if (kind.count() > 0) {
+				kind.click();
+				assertThat(s.locator("#inbox-table")).not().containsText(what);
+			}
 		}
 	}
 

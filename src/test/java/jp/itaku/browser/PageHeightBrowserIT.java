@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -47,6 +49,20 @@ class PageHeightBrowserIT extends BrowserTest {
 	/** Three screens. */
 	static final int LIMIT = 3 * LAPTOP_HEIGHT;
 
+	/**
+	 * The pages still over the limit (issue 20 is open until this is empty), by route,
+	 * each with the ceiling it may not pass: its height measured on December 6, 2026 plus
+	 * a tenth for the demo data's dates. A page listed here that comes under the limit
+	 * fails the test too, so that the list only shrinks: take its row out.
+	 */
+	static final Map<String, Integer> STILL_TALL = Map.ofEntries(Map.entry("/admin/users", 5_000),
+			Map.entry("/users", 4_900), Map.entry("/inspections/{id}", 4_600), Map.entry("/contracts/{id}/edit", 4_400),
+			Map.entry("/contracts/{id}/inspections", 4_300), Map.entry("/contracts/new", 3_750),
+			Map.entry("/contracts/{id}/subcontracts", 3_650), Map.entry("/admin/organisations", 3_550),
+			Map.entry("/audit", 4_800), Map.entry("/contracts/{id}/service-levels", 3_300),
+			Map.entry("/contracts/{id}/plans", 3_200), Map.entry("/dashboard", 3_150),
+			Map.entry("/contracts/{id}/approvals", 3_000));
+
 	/** Print views and generated documents, exempt: they are paper, not screens. */
 	private static final Pattern PRINT = Pattern
 		.compile(".*([?&]print([=&].*)?|/print(/.*|\\?.*)?|/pdf(\\?.*)?|\\.pdf(\\?.*)?)$");
@@ -82,12 +98,19 @@ class PageHeightBrowserIT extends BrowserTest {
 			.info("page heights at {}x{}: {} pages of {} accounts in {} ms; the tallest:\n{}", LAPTOP_WIDTH,
 					LAPTOP_HEIGHT, measured.size(), ACCOUNTS.size(), millis,
 					String.join("\n", tallest.stream().limit(15).map(Measured::toString).toList()));
-		List<String> tall = tallest.stream().filter((m) -> m.height() > LIMIT).map(Measured::toString).toList();
+		List<String> tall = tallest.stream()
+			.filter((m) -> m.height() > STILL_TALL.getOrDefault(PageLinks.route(m.path()), LIMIT))
+			.map(Measured::toString)
+			.toList();
 		assertThat(measured.size()).as("pages measured").isGreaterThan(ACCOUNTS.size() * 5);
 		assertThat(tall)
-			.as("pages taller than three screens (%d px) at %dx%d, as account, height, address", LIMIT, LAPTOP_WIDTH,
-					LAPTOP_HEIGHT)
+			.as("pages taller than three screens (%d px) at %dx%d, or than their ceiling in STILL_TALL,"
+					+ " as account, height, address", LIMIT, LAPTOP_WIDTH, LAPTOP_HEIGHT)
 			.isEmpty();
+		Map<String, Integer> highest = new TreeMap<>();
+		measured.forEach((m) -> highest.merge(PageLinks.route(m.path()), m.height(), Math::max));
+		assertThat(STILL_TALL.keySet()).as("pages of STILL_TALL now within three screens: take their rows out")
+			.allSatisfy((route) -> assertThat(highest.getOrDefault(route, 0)).as(route).isGreaterThan(LIMIT));
 	}
 
 	/** One page of each route the account reaches from its landing page. */

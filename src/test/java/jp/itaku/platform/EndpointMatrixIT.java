@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +187,12 @@ class EndpointMatrixIT {
 	private StepAuthentication signInThroughProvider() throws Exception {
 		TestIdentityProvider provider = TestIdentityProvider.on(this.oidcPort);
 		MvcResult authorization = this.mvc.perform(get("/oauth2/authorization/setagaya")).andReturn();
-		Cookie session = authorization.getResponse().getCookie("ITAKU_SESSION");
+		// Spring Session's cookie: ITAKU_SESSION on a server, its default name under
+		// MockMvc.
+		Cookie session = Arrays.stream(authorization.getResponse().getCookies())
+			.filter((cookie) -> cookie.getName().endsWith("SESSION"))
+			.findFirst()
+			.orElse(null);
 		assertThat(session).as("the session holding the authorization request").isNotNull();
 		String subject = "matrix-officer-" + UUID.randomUUID();
 		String callback = provider.signIn(authorization.getResponse().getRedirectedUrl(), subject,
