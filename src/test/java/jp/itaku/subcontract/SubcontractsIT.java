@@ -390,11 +390,12 @@ class SubcontractsIT {
 				.not(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/ids"))))
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.containsString("/contracts/" + this.contract.getId() + "/roster")));
-		for (String page : List.of("/ids", "/schedules", "/entry-log", "/self-inspections", "/inspections")) {
+		for (String page : List.of("/ids", "/schedules", "/entry-log", "/self-inspections")) {
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
 				.andExpect(status().isNotFound());
 		}
-		for (String page : List.of("/roster", "/training", "/assets", "/incidents")) {
+		// The inspections list: only those of its own part of the chain (Setagaya 33).
+		for (String page : List.of("/roster", "/training", "/assets", "/incidents", "/inspections")) {
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.sub1LeadUser)))
 				.andExpect(status().isOk());
 			this.mvc.perform(get("/contracts/" + this.contract.getId() + page).with(as(this.otherLeadUser)))
