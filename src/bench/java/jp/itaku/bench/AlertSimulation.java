@@ -149,15 +149,16 @@ public class AlertSimulation extends Simulation {
 		}).exec((session) -> {
 			ATTEMPTED.computeIfAbsent(phase, (p) -> new AtomicInteger()).incrementAndGet();
 			return session;
-		}).exec(http("incident report " + phase).post("/api/v1/contracts/#{contractId}/incidents")
-			.header("Authorization", "Bearer #{token}")
-			.body(StringBody("""
-					{"category": "LOSS", "suspected": true, "detectedAt": "#{detectedAt}",
-					 "location": "負荷試験の執務室", "description": "負荷試験のための事故報告です。",
-					 "information": "試験用の情報", "recordCount": 1, "containment": "直ちに確認しました。"}
-					"""))
-			.asJson()
-			.check(status().is(201), jsonPath("$.number").saveAs("number"), responseTimeInMillis().saveAs("rt")))
+		})
+			.exec(http("incident report " + phase).post("/api/v1/contracts/#{contractId}/incidents")
+				.header("Authorization", "Bearer #{token}")
+				.body(StringBody("""
+						{"category": "LOSS", "suspected": true, "detectedAt": "#{detectedAt}",
+						 "location": "負荷試験の執務室", "description": "負荷試験のための事故報告です。",
+						 "information": "試験用の情報", "recordCount": 1, "containment": "直ちに確認しました。"}
+						"""))
+				.asJson()
+				.check(status().is(201), jsonPath("$.number").saveAs("number"), responseTimeInMillis().saveAs("rt")))
 			.exec((session) -> {
 				if (session.contains("number")) {
 					SENT.computeIfAbsent(phase, (p) -> new ConcurrentHashMap<>())
