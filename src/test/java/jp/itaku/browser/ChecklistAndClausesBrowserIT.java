@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import jp.itaku.platform.ItakuTime;
+import jp.itaku.support.PdfText;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -289,19 +288,7 @@ class ChecklistAndClausesBrowserIT extends BrowserTest {
 		page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
 		byte[] pdf = page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true));
 		page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
-		Path file = Files.createTempFile("print", ".pdf");
-		try {
-			Files.write(file, pdf);
-			Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
-				.redirectErrorStream(true)
-				.start();
-			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor()).isZero();
-			return text;
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		return PdfText.of(pdf);
 	}
 
 }

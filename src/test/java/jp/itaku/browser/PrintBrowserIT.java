@@ -1,9 +1,5 @@
 package jp.itaku.browser;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +38,7 @@ import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
 import jp.itaku.support.Fixtures;
+import jp.itaku.support.PdfText;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,7 +128,7 @@ class PrintBrowserIT extends BrowserTest {
 								  .map(c => location.pathname + ': ' + c.innerText.trim().slice(0, 20))""")) {
 					narrow.add(String.valueOf(cell));
 				}
-				String text = pdfText(page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true)));
+				String text = PdfText.of(page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true)));
 				page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 				page.setViewportSize(1280, 720);
 				assertThat(text).as(path)
@@ -182,22 +179,6 @@ class PrintBrowserIT extends BrowserTest {
 		form.setInspectors("区民情報課 田中");
 		form.setLines(candidates.stream().limit(3).map((c) -> c.key()).toList());
 		return this.inspections.plan(officer, contract.getId(), form);
-	}
-
-	private static String pdfText(byte[] pdf) throws IOException, InterruptedException {
-		Path file = Files.createTempFile("print", ".pdf");
-		try {
-			Files.write(file, pdf);
-			Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
-				.redirectErrorStream(true)
-				.start();
-			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor()).isZero();
-			return text;
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
 	}
 
 }

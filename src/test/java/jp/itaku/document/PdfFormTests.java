@@ -1,24 +1,14 @@
 package jp.itaku.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.itaku.support.ArchivalPdf;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,34 +55,7 @@ class PdfFormTests {
 			.table(List.of("品名", "数量"), new float[] { 3, 1 }, List.of(List.of("住民票の写し交付申請書", "120枚")))
 			.toPdf();
 
-		VeraGreenfieldFoundryProvider.initialise();
-		try (PDFAParser parser = Foundries.defaultInstance()
-			.createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
-				PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
-			ValidationResult result = validator.validate(parser);
-			assertThat(result.isCompliant())
-				.as(() -> "veraPDF: " + result.getTestAssertions()
-					.stream()
-					.filter((a) -> a.getStatus() != TestAssertion.Status.PASSED)
-					.map((a) -> a.getRuleId() + " " + a.getMessage())
-					.distinct()
-					.toList())
-				.isTrue();
-		}
-
-		Path file = Files.createTempFile("itaku-form", ".pdf");
-		try {
-			Files.write(file, pdf);
-			Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
-				.redirectErrorStream(true)
-				.start();
-			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor()).as(text).isZero();
-			assertThat(text).contains("預かり証", "預-2026-0001", "住民票の写し交付申請書", "確かに預かりました");
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		ArchivalPdf.assertArchivalWith(pdf, "預かり証", "預-2026-0001", "住民票の写し交付申請書", "確かに預かりました");
 	}
 
 }

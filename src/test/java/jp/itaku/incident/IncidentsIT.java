@@ -1,9 +1,5 @@
 package jp.itaku.incident;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +28,7 @@ import jp.itaku.roster.RosterMember;
 import jp.itaku.roster.RosterMemberForm;
 import jp.itaku.roster.Rosters;
 import jp.itaku.roster.WorkerRole;
+import jp.itaku.support.ArchivalPdf;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
 import jp.itaku.training.AttendanceResult;
@@ -41,13 +38,6 @@ import jp.itaku.training.Trainings;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,33 +194,8 @@ class IncidentsIT {
 		assertThat(details).contains(sha256, "INC-1", "LEAK");
 		assertThat(audits("INCIDENT_REPORT_VIEWED", id)).isEqualTo(1);
 
-		VeraGreenfieldFoundryProvider.initialise();
-		try (PDFAParser parser = Foundries.defaultInstance()
-			.createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
-				PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
-			ValidationResult result = validator.validate(parser);
-			assertThat(result.isCompliant())
-				.as(() -> "veraPDF: " + result.getTestAssertions()
-					.stream()
-					.filter((a) -> a.getStatus() != TestAssertion.Status.PASSED)
-					.map((a) -> a.getRuleId() + " " + a.getMessage())
-					.distinct()
-					.toList())
-				.isTrue();
-		}
-		Path file = Files.createTempFile("itaku-incident", ".pdf");
-		try {
-			Files.write(file, pdf);
-			Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
-				.redirectErrorStream(true)
-				.start();
-			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor()).as(text).isZero();
-			assertThat(text).contains("事故等報告書", "INC-1", "漏えい", "窓口カウンター", "交付予約者一覧", "32件", "来庁者から回収した", "窓口運営業務");
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		ArchivalPdf.assertArchivalWith(pdf, "事故等報告書", "INC-1", "漏えい", "窓口カウンター", "交付予約者一覧", "32件", "来庁者から回収した",
+				"窓口運営業務");
 	}
 
 	@Test

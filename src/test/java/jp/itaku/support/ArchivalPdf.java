@@ -1,9 +1,6 @@
 package jp.itaku.support;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
@@ -45,20 +42,9 @@ public final class ArchivalPdf {
 					.toList())
 				.isTrue();
 		}
-		Path file = Files.createTempFile("itaku-form", ".pdf");
-		try {
-			Files.write(file, pdf);
-			Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
-				.redirectErrorStream(true)
-				.start();
-			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor()).as(text).isZero();
-			assertThat(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replace(" ", ""))
-				.contains(java.util.Arrays.stream(texts).map((t) -> t.replace(" ", "")).toList());
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		String text = PdfText.of(pdf);
+		assertThat(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replace(" ", ""))
+			.contains(java.util.Arrays.stream(texts).map((t) -> t.replace(" ", "")).toList());
 	}
 
 }
