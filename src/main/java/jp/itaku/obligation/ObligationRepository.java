@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -27,6 +28,9 @@ interface ObligationRepository extends JpaRepository<Obligation, UUID> {
 
 	List<Obligation> findByContractIdInAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds,
 			Collection<ObligationStatus> statuses);
+
+	List<Obligation> findByContractIdInAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds,
+			Collection<ObligationStatus> statuses, Limit limit);
 
 	/**
 	 * Reads an obligation and locks its row until the transaction ends, so that of two

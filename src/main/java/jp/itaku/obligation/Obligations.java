@@ -56,6 +56,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.InputStreamSource;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -961,19 +962,22 @@ public class Obligations implements ContractClosingCheck {
 	/**
 	 * Lists the submissions that wait for the actor's review (client side): submitted
 	 * obligations of the open contracts on which the actor reviews for the client,
-	 * soonest due first.
+	 * soonest due first, at most as many as asked for (the inbox lists the nearest; the
+	 * dashboard counts them all from the tally).
 	 * @param actor the acting user
+	 * @param limit the most to return
 	 * @return the obligations awaiting review; empty for anyone who reviews nothing
 	 */
 	@Transactional(readOnly = true)
-	public List<TodoItem> awaitingReview(Actor actor) {
+	public List<TodoItem> awaitingReview(Actor actor, int limit) {
 		Map<UUID, Contract> reviewable = this.contracts.listWhere(actor,
 				(c) -> c.getStatus() != ContractStatus.CLOSED && mayAct(actor, c, false));
 		if (reviewable.isEmpty()) {
 			return List.of();
 		}
 		return this.obligations
-			.findByContractIdInAndStatusInOrderByDueDateAsc(reviewable.keySet(), List.of(ObligationStatus.SUBMITTED))
+			.findByContractIdInAndStatusInOrderByDueDateAsc(reviewable.keySet(), List.of(ObligationStatus.SUBMITTED),
+					Limit.of(limit))
 			.stream()
 			.map((o) -> new TodoItem(o, Objects.requireNonNull(reviewable.get(o.getContractId())), o.getStatus()))
 			.toList();
