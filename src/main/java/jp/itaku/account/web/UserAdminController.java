@@ -2,6 +2,7 @@ package jp.itaku.account.web;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jp.itaku.account.CreatedUser;
@@ -9,6 +10,7 @@ import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
 import jp.itaku.account.UserForm;
 import jp.itaku.account.UserSessions;
+import jp.itaku.organisation.Organisation;
 import jp.itaku.organisation.Organisations;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.CurrentActor;
@@ -16,6 +18,9 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.Role;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
+import jp.itaku.platform.web.PageOf;
+import jp.itaku.platform.web.TextFilter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
+
+	/** Users per page of the list. */
+	static final int PAGE_SIZE = 50;
 
 	private final UserAccounts users;
 
@@ -63,10 +72,23 @@ class UserAdminController {
 	}
 
 	@GetMapping
-	String list(Model model) {
+	String list(@RequestParam(name = "q", required = false) @Nullable String text,
+			@RequestParam(name = "organisation", required = false) @Nullable UUID organisation,
+			@RequestParam(name = "page", defaultValue = "0") String page, Model model) {
 		Actor actor = CurrentActor.require();
-		model.addAttribute("users", this.users.list(actor));
-		model.addAttribute("organisations", this.organisations.list(actor));
+		TextFilter filter = TextFilter.of(text);
+		List<UserAccount> matching = this.users.list(actor)
+			.stream()
+			.filter((u) -> organisation == null || organisation.equals(u.getOrganisationId()))
+			.filter((u) -> filter.matches(u.getUsername(), u.getDisplayName(), u.getEmail()))
+			.toList();
+		model.addAttribute("users", PageOf.of(matching, page, PAGE_SIZE));
+		model.addAttribute("q", text);
+		model.addAttribute("organisation", organisation);
+		List<Organisation> organisations = this.organisations.list(actor);
+		model.addAttribute("organisations", organisations);
+		model.addAttribute("organisationNames",
+				organisations.stream().collect(Collectors.toMap(Organisation::getId, Organisation::getName)));
 		return "admin/users";
 	}
 

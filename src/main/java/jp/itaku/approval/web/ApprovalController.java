@@ -77,7 +77,7 @@ class ApprovalController {
 
 	@GetMapping("/contracts/{id}/approvals")
 	String register(@PathVariable("id") UUID contractId, Model model) {
-		return page(contractId, new ApprovalForm(), model);
+		return page(contractId, new ApprovalForm(), false, model);
 	}
 
 	@PostMapping("/contracts/{id}/approvals")
@@ -86,7 +86,7 @@ class ApprovalController {
 			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
 			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			return page(contractId, form, model);
+			return page(contractId, form, true, model);
 		}
 		try {
 			Approval a = this.approvals.apply(CurrentActor.require(), contractId, form,
@@ -97,7 +97,7 @@ class ApprovalController {
 		}
 		catch (InvalidInputProblem problem) {
 			this.formErrors.reject(result, problem);
-			return page(contractId, form, model);
+			return page(contractId, form, true, model);
 		}
 	}
 
@@ -160,7 +160,11 @@ class ApprovalController {
 		};
 	}
 
-	private String page(UUID contractId, ApprovalForm form, Model model) {
+	/**
+	 * The register, with the application form folded under its button unless it comes
+	 * back with what was posted.
+	 */
+	private String page(UUID contractId, ApprovalForm form, boolean posted, Model model) {
 		Approvals.Register register = this.approvals.register(CurrentActor.require(), contractId);
 		model.addAttribute("register", register);
 		model.addAttribute("attachments",
@@ -171,6 +175,7 @@ class ApprovalController {
 		model.addAttribute("fields",
 				register.acts().stream().flatMap((act) -> act.fields().stream()).distinct().sorted().toList());
 		model.addAttribute("form", form);
+		model.addAttribute("formOpen", posted);
 		model.addAttribute("decision", new DecisionForm());
 		return "approvals/register";
 	}

@@ -236,6 +236,8 @@ class InspectionController {
 		model.addAttribute("list", list);
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", InspectionKind.values());
+		// The form is folded under its button; it comes back open with what was posted.
+		model.addAttribute("formOpen", result != null);
 		model.addAttribute("checked",
 				(form.getLines() != null) ? form.getLines() : list.candidates().stream().map((c) -> c.key()).toList());
 		return "inspections/list";

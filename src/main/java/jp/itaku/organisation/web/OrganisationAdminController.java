@@ -12,6 +12,9 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.Idempotent;
+import jp.itaku.platform.web.PageOf;
+import jp.itaku.platform.web.TextFilter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -31,6 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/organisations")
 class OrganisationAdminController {
+
+	/** Organisations per page of the list. */
+	static final int PAGE_SIZE = 50;
 
 	private final Organisations organisations;
 
@@ -52,8 +59,18 @@ class OrganisationAdminController {
 	}
 
 	@GetMapping
-	String list(Model model) {
-		model.addAttribute("organisations", this.organisations.list(CurrentActor.require()));
+	String list(@RequestParam(name = "q", required = false) @Nullable String text,
+			@RequestParam(name = "kind", required = false) @Nullable OrganisationKind kind,
+			@RequestParam(name = "page", defaultValue = "0") String page, Model model) {
+		TextFilter filter = TextFilter.of(text);
+		model.addAttribute("organisations",
+				PageOf.of(this.organisations.list(CurrentActor.require())
+					.stream()
+					.filter((o) -> kind == null || o.getKind() == kind)
+					.filter((o) -> filter.matches(o.getName(), o.getAddress()))
+					.toList(), page, PAGE_SIZE));
+		model.addAttribute("q", text);
+		model.addAttribute("kind", kind);
 		return "admin/organisations";
 	}
 
