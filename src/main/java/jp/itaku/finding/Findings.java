@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import jp.itaku.contract.ContractRoles;
 
@@ -73,7 +76,13 @@ public class Findings {
 	public List<Awaiting> awaitingStep(Actor actor) {
 		LocalDate today = ItakuTime.today(this.clock);
 		List<Awaiting> awaiting = new ArrayList<>();
-		for (Contract contract : this.contracts.listAsParticipant(actor)) {
+		List<Contract> participating = this.contracts.listAsParticipant(actor);
+		Map<FindingSource, Set<UUID>> withFindings = new HashMap<>();
+		List<UUID> ids = participating.stream().map(Contract::getId).toList();
+		for (FindingSource source : this.sources) {
+			withFindings.put(source, ids.isEmpty() ? Set.of() : source.contractsWithFindings(ids));
+		}
+		for (Contract contract : participating) {
 			// An approved subcontractor's lead explains the findings of the inspections
 			// of
 			// its own organisation (Setagaya 33), on the contracts it takes part in.
@@ -83,6 +92,9 @@ public class Findings {
 				continue;
 			}
 			for (FindingSource source : this.sources) {
+				if (!withFindings.getOrDefault(source, Set.of()).contains(contract.getId())) {
+					continue;
+				}
 				for (FindingSummary finding : source.findingsOf(contract)) {
 					if (Arrays.stream(FindingStep.values())
 						.anyMatch((step) -> finding.status().allows(step) && FindingParties.mayTake(actor,

@@ -1,7 +1,9 @@
 package jp.itaku.inspection;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,6 +44,11 @@ class InspectionFindingSource implements FindingSource {
 			.filter((f) -> byId.containsKey(f.getInspectionId()))
 			.map((f) -> summary(byId.get(f.getInspectionId()), f))
 			.toList();
+	}
+
+	@Override
+	public Set<UUID> contractsWithFindings(Collection<UUID> contractIds) {
+		return this.findings.contractsWithFindings(contractIds);
 	}
 
 	static FindingSummary summary(Inspection inspection, Finding f) {

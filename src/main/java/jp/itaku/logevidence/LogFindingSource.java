@@ -1,8 +1,11 @@
 package jp.itaku.logevidence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 import jp.itaku.contract.Contract;
 import jp.itaku.finding.FindingSource;
@@ -29,6 +32,11 @@ class LogFindingSource implements FindingSource {
 	@Override
 	public List<FindingSummary> findingsOf(Contract contract) {
 		return this.records.findings(contract.getId(), SHOWN).stream().map((f) -> summary(contract, f)).toList();
+	}
+
+	@Override
+	public Set<UUID> contractsWithFindings(Collection<UUID> contractIds) {
+		return this.records.contractsWithFindings(contractIds);
 	}
 
 	private static Instant foundAt(LogFinding f) {

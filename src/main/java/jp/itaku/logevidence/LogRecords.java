@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -202,6 +204,14 @@ class LogRecords {
 	private static final String FINDING = "select id, contract_id, rule, clause_ref, subject, user_ref, occurred_on,"
 			+ " line_count, evidence::text, status, explanation, return_comment, found_at, changed_at, changed_by"
 			+ " from log_finding ";
+
+	/** Which of some contracts have log findings: one read. */
+	Set<UUID> contractsWithFindings(Collection<UUID> contractIds) {
+		return Set.copyOf(this.jdbc.sql("select distinct contract_id from log_finding where contract_id = any(?)")
+			.param(contractIds.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
+	}
 
 	List<LogFinding> findings(UUID contractId, int limit) {
 		return this.jdbc

@@ -1,5 +1,6 @@
 package jp.itaku.plan;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,5 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ImplementationPlanRepository extends JpaRepository<ImplementationPlan, UUID> {
 
 	List<ImplementationPlan> findByContractId(UUID contractId);
+
+	List<ImplementationPlan> findByContractIdIn(Collection<UUID> contractIds);
 
 }
