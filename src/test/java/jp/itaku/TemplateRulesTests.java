@@ -33,7 +33,8 @@ class TemplateRulesTests {
 			"contract.ServiceLevelText: service-level targets as text", "incidentTexts",
 			"incident.web.IncidentTexts: durations on the incident pages", "rosterTexts",
 			"roster.RosterTexts: roster changes as text", "auditLabels",
-			"audit.web.AuditLabels: the audit log's codes, details and addresses as text");
+			"audit.web.AuditLabels: the audit log's codes, details and addresses as text", "pager",
+			"platform.web.Pager: the current address with another page number");
 
 	private static final Pattern BEAN_CALL = Pattern.compile("(?<!\\w)@([a-zA-Z]\\w*)\\s*\\.");
 
