@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AuditController {
 
-	static final int PAGE_SIZE = 20;
+	static final int PAGE_SIZE = 10;
 
 	static final int EXPORT_LIMIT = 100_000;
 

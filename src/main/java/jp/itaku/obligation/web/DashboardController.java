@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
 	/** Contracts per page; the page also says how many match in all. */
-	static final int PAGE_SIZE = 40;
+	static final int PAGE_SIZE = 20;
 
 	/** Rows of the contractor's to-do list the dashboard shows, the nearest due first. */
 	static final int TODO_SHOWN = 10;
