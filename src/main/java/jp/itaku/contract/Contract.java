@@ -26,7 +26,8 @@ import jp.itaku.catalog.ContractAttribute;
 import jp.itaku.catalog.DeadlinePolicy;
 import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.ItakuProblem;
-import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.jspecify.annotations.Nullable;
 
 import org.jspecify.annotations.Nullable;
@@ -100,14 +101,14 @@ public class Contract {
 	private @Nullable String contractorContact;
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@BatchSize(size = 500)
+	@Fetch(FetchMode.SUBSELECT)
 	@CollectionTable(name = "contract_attribute", joinColumns = @JoinColumn(name = "contract_id"))
 	@Column(name = "attribute")
 	@Enumerated(EnumType.STRING)
 	private Set<ContractAttribute> attributes = new HashSet<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@BatchSize(size = 500)
+	@Fetch(FetchMode.SUBSELECT)
 	@CollectionTable(name = "contract_service_level_target", joinColumns = @JoinColumn(name = "contract_id"))
 	@OrderColumn(name = "position")
 	private List<ServiceLevelTarget> serviceLevelTargets = new ArrayList<>();

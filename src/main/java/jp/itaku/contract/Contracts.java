@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.database.ReadFocus;
+import jp.itaku.platform.database.ReadOnlyMemo;
 
 import org.jspecify.annotations.Nullable;
 
@@ -111,6 +114,19 @@ public class Contracts {
 	 */
 	@Transactional(readOnly = true)
 	public List<Contract> list(Actor actor) {
+		// A page that asks several modules (the inbox's sources) reads the list once; a
+		// page about one contract focuses their reads on it (ReadFocus).
+		UUID focus = ReadFocus.contract();
+		return ReadOnlyMemo.get(this,
+				new ListKey(actor.is(Role.SYSTEM_ADMIN), actor.organisationKind(), actor.organisationId(), focus),
+				() -> Collections.unmodifiableList((focus != null) ? readOne(actor, focus) : read(actor)));
+	}
+
+	/** What {@link #list(Actor)} depends on. */
+	private record ListKey(boolean admin, OrganisationKind kind, UUID organisationId, @Nullable UUID focus) {
+	}
+
+	private List<Contract> read(Actor actor) {
 		if (actor.is(Role.SYSTEM_ADMIN)) {
 			return this.repository.findAllByOrderByPeriodStartDescNumberAsc();
 		}
@@ -120,6 +136,18 @@ public class Contracts {
 		// Primary parties only: a subcontractor's own part is reached through
 		// getAsParticipant, never through the modules that list whole contracts.
 		return this.repository.findByContractorOrganisationIdOrderByPeriodStartDescNumberAsc(actor.organisationId());
+	}
+
+	/** What {@link #read} keeps of one contract: the contract if it is among them. */
+	private List<Contract> readOne(Actor actor, UUID id) {
+		return this.repository.findById(id).filter((c) -> {
+			if (actor.is(Role.SYSTEM_ADMIN)) {
+				return true;
+			}
+			return (actor.organisationKind() == OrganisationKind.CLIENT)
+					? c.getClientOrganisationId().equals(actor.organisationId())
+					: c.getContractorOrganisationId().equals(actor.organisationId());
+		}).map(List::of).orElse(List.of());
 	}
 
 	/**
@@ -139,9 +167,10 @@ public class Contracts {
 		Set<UUID> seen = new HashSet<>();
 		own.forEach((c) -> seen.add(c.getId()));
 		List<Contract> all = new ArrayList<>(own);
+		UUID focus = ReadFocus.contract();
 		this.repository.findAllById(participatedIn(actor.organisationId()))
 			.stream()
-			.filter((c) -> !seen.contains(c.getId()))
+			.filter((c) -> !seen.contains(c.getId()) && (focus == null || focus.equals(c.getId())))
 			.forEach(all::add);
 		all.sort(Comparator.comparing(Contract::getPeriodStart).reversed().thenComparing(Contract::getNumber));
 		return all;

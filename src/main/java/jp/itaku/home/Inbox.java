@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.web.InboxItem;
+import jp.itaku.platform.web.InboxItems;
 import jp.itaku.platform.web.InboxSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Inbox {
 
-	private final ObjectProvider<InboxSource> sources;
+	private final InboxItems items;
 
 	private final Clock clock;
 
-	Inbox(ObjectProvider<InboxSource> sources, Clock clock) {
-		this.sources = sources;
+	Inbox(InboxItems items, Clock clock) {
+		this.items = items;
 		this.clock = clock;
 	}
 
@@ -45,10 +45,7 @@ class Inbox {
 	 * @return the items and the count of each kind
 	 */
 	Contents of(Actor actor, InboxItem.@Nullable Kind kind) {
-		List<InboxItem> all = this.sources.orderedStream()
-			.flatMap((source) -> source.itemsFor(actor).stream())
-			.sorted(InboxItem.ORDER)
-			.toList();
+		List<InboxItem> all = this.items.of(actor);
 		Map<InboxItem.Kind, Integer> counts = new EnumMap<>(InboxItem.Kind.class);
 		all.forEach((item) -> counts.merge(item.kind(), 1, Integer::sum));
 		List<InboxItem> shown = (kind != null) ? all.stream().filter((item) -> item.kind() == kind).toList() : all;

@@ -32,7 +32,7 @@ import jp.itaku.platform.InvalidInputProblem;
 import jp.itaku.platform.NotFoundProblem;
 import jp.itaku.platform.web.FormErrors;
 import jp.itaku.platform.web.InboxItem;
-import jp.itaku.platform.web.InboxSource;
+import jp.itaku.platform.web.InboxItems;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,7 +72,7 @@ class ContractPageController {
 
 	private final ObjectProvider<ContractPageSection> sections;
 
-	private final ObjectProvider<InboxSource> inbox;
+	private final InboxItems inbox;
 
 	private final RequirementText requirementText;
 
@@ -81,8 +81,8 @@ class ContractPageController {
 	private final ComplianceDashboard dashboard;
 
 	ContractPageController(Contracts contracts, Obligations obligations, ClauseCatalog catalog, FormErrors formErrors,
-			ObjectProvider<ContractPageSection> sections, ObjectProvider<InboxSource> inbox,
-			RequirementText requirementText, Dates dates, ComplianceDashboard dashboard) {
+			ObjectProvider<ContractPageSection> sections, InboxItems inbox, RequirementText requirementText,
+			Dates dates, ComplianceDashboard dashboard) {
 		this.dashboard = dashboard;
 		this.formErrors = formErrors;
 		this.sections = sections;
@@ -108,11 +108,7 @@ class ContractPageController {
 		// What waits for the viewer on this contract: the inbox's items, whose contract
 		// each source names by its number and title.
 		String label = contract.getNumber() + " " + contract.getTitle();
-		List<InboxItem> waiting = this.inbox.orderedStream()
-			.flatMap((source) -> source.itemsFor(actor).stream())
-			.filter((item) -> item.contract().equals(label))
-			.sorted(InboxItem.ORDER)
-			.toList();
+		List<InboxItem> waiting = this.inbox.of(actor, id, label);
 		model.addAttribute("waiting", waiting.stream().limit(WAITING_SHOWN).toList());
 		model.addAttribute("waitingCount", waiting.size());
 		model.addAttribute("mayEdit", ContractRoles.editsForClient(actor, contract));

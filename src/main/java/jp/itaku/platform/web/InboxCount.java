@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpSession;
 import jp.itaku.platform.Actor;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The number on the navigation's 対応待ち: how many things wait for the user, from every
- * {@link InboxSource}. Counting asks every module, so a page remembers the count in the
- * session for a minute; the inbox and the home page, which count anyway, refresh it.
+ * {@link InboxSource} ({@link InboxItems}). Counting asks every module, so a page
+ * remembers the count in the session for a minute; the inbox and the home page, which
+ * count anyway, refresh it.
  */
 @Component
 public class InboxCount {
@@ -24,12 +24,12 @@ public class InboxCount {
 
 	private static final Duration FRESH = Duration.ofMinutes(1);
 
-	private final ObjectProvider<InboxSource> sources;
+	private final InboxItems items;
 
 	private final Clock clock;
 
-	InboxCount(ObjectProvider<InboxSource> sources, Clock clock) {
-		this.sources = sources;
+	InboxCount(InboxItems items, Clock clock) {
+		this.items = items;
 		this.clock = clock;
 	}
 
@@ -46,7 +46,7 @@ public class InboxCount {
 				&& this.clock.millis() - countedAt < FRESH.toMillis()) {
 			return count;
 		}
-		int count = this.sources.orderedStream().mapToInt((source) -> source.itemsFor(actor).size()).sum();
+		int count = this.items.of(actor).size();
 		remember(session, count);
 		return count;
 	}

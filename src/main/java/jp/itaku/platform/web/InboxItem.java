@@ -21,7 +21,10 @@ public record InboxItem(Kind kind, String what, String contract, @Nullable Local
 		.comparing(InboxItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(InboxItem::kind)
 		.thenComparing(InboxItem::contract)
-		.thenComparing(InboxItem::what);
+		.thenComparing(InboxItem::what)
+		// Last the link, so that items alike in all else keep one order from page to
+		// page.
+		.thenComparing(InboxItem::href);
 
 	/**
 	 * Returns whether the user is late with the item: it is past its day, and the day is
