@@ -11,13 +11,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
  * Japanese first, English second: the locale comes from {@code ?lang=}, then the user's
@@ -26,6 +29,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/** The folders of {@code static/}, each served under its own name. */
+	static final List<String> STATIC_FOLDERS = List.of("css", "js", "img");
+
+	private static final Duration STATIC_MAX_AGE = Duration.ofDays(365);
 
 	/** The locales the UI speaks. */
 	static final List<Locale> SUPPORTED = List.of(Locale.JAPANESE, Locale.ENGLISH);
@@ -93,6 +101,25 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 		catch (IllegalArgumentException ex) {
 			return Locale.JAPANESE;
+		}
+	}
+
+	/**
+	 * Static files, each folder under its own path, cached for a year under names that
+	 * carry a hash of their content ({@code itaku-<md5>.css}; the templates'
+	 * {@code @{...}} links are rewritten), resolved once and remembered. Only these
+	 * paths: a catch-all {@code /**} made every link of every page
+	 * ({@code /contracts/...}) a static file to look up, in every jar of the class path,
+	 * on each rendering — never found, so never remembered.
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		for (String folder : STATIC_FOLDERS) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(CacheControl.maxAge(STATIC_MAX_AGE))
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
 		}
 	}
 

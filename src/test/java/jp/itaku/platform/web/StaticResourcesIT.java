@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,7 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Static resources are linked under names that carry a hash of their content and cached
- * for a year: a changed file gets a new name, so no browser keeps a stale one.
+ * for a year: a changed file gets a new name, so no browser keeps a stale one. Only the
+ * static folders are static paths.
  */
 @IntegrationTest
 class StaticResourcesIT {
@@ -25,6 +27,9 @@ class StaticResourcesIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ResourceUrlProvider resourceUrls;
 
 	@Test
 	void pagesLinkContentHashedResourcesThatAreCachedForAYear() throws Exception {
@@ -49,6 +54,16 @@ class StaticResourcesIT {
 			.getResponse()
 			.getContentAsByteArray();
 		assertThat(css).isEqualTo(plain);
+	}
+
+	@Test
+	void onlyTheStaticFoldersAreStaticPathsSoAPageLinkIsNeverLookedUpAsAFile() {
+		// With a catch-all /** every link a page renders (/contracts/...) was looked up
+		// in every jar of the class path, each time.
+		assertThat(this.resourceUrls.getHandlerMap().keySet().stream().map(Object::toString))
+			.containsExactlyInAnyOrder("/css/**", "/js/**", "/img/**");
+		assertThat(this.resourceUrls.getForLookupPath("/contracts/0123")).isNull();
+		assertThat(this.resourceUrls.getForLookupPath("/js/itaku.js")).matches("/js/itaku-[0-9a-f]{32}\\.js");
 	}
 
 	@Test
