@@ -19,6 +19,7 @@ import jp.itaku.platform.web.InboxSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Inbox {
 
-	private final InboxItems items;
+	/** Absent from an operator command's context, which leaves the web layers out. */
+	private final ObjectProvider<InboxItems> items;
 
 	private final Clock clock;
 
-	Inbox(InboxItems items, Clock clock) {
+	Inbox(ObjectProvider<InboxItems> items, Clock clock) {
 		this.items = items;
 		this.clock = clock;
 	}
@@ -45,7 +47,7 @@ class Inbox {
 	 * @return the items and the count of each kind
 	 */
 	Contents of(Actor actor, InboxItem.@Nullable Kind kind) {
-		List<InboxItem> all = this.items.of(actor);
+		List<InboxItem> all = this.items.getObject().of(actor);
 		Map<InboxItem.Kind, Integer> counts = new EnumMap<>(InboxItem.Kind.class);
 		all.forEach((item) -> counts.merge(item.kind(), 1, Integer::sum));
 		List<InboxItem> shown = (kind != null) ? all.stream().filter((item) -> item.kind() == kind).toList() : all;
