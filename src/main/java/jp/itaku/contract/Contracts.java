@@ -140,14 +140,10 @@ public class Contracts {
 
 	/** What {@link #read} keeps of one contract: the contract if it is among them. */
 	private List<Contract> readOne(Actor actor, UUID id) {
-		return this.repository.findById(id).filter((c) -> {
-			if (actor.is(Role.SYSTEM_ADMIN)) {
-				return true;
-			}
-			return (actor.organisationKind() == OrganisationKind.CLIENT)
-					? c.getClientOrganisationId().equals(actor.organisationId())
-					: c.getContractorOrganisationId().equals(actor.organisationId());
-		}).map(List::of).orElse(List.of());
+		return this.repository.findById(id)
+			.filter((c) -> ContractRoles.isParty(actor, c))
+			.map(List::of)
+			.orElse(List.of());
 	}
 
 	/**
