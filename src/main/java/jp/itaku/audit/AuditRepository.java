@@ -1,8 +1,9 @@
 package jp.itaku.audit;
 
+import jp.itaku.platform.database.BinaryCopyRows;
 import jp.itaku.platform.database.TransactionLocks;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,33 +31,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditRepository {
 
-	/**
-	 * Rows per round trip when the chain is streamed (inside a transaction: a cursor).
-	 */
-	private static final int STREAM_FETCH = 4_000;
-
-	/**
-	 * The bytes each entry's hash covers, as {@link AuditChain} hashes them: the previous
-	 * hash, 0x1e, and the canonical content of {@link AuditEntry#canonicalContent()} (its
-	 * fields joined by 0x1f, absent ones empty, the instant in UTC with microseconds).
-	 */
-	private static final String COVERED = """
-			previous_hash || chr(30) || concat_ws(chr(31), seq::text,
-			  to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-			  coalesce(user_id::text, ''), coalesce(username, ''), coalesce(organisation_id::text, ''), action,
-			  coalesce(target_type, ''), coalesce(target_id, ''), coalesce(client_ip, ''), outcome, details)""";
-
 	private final JdbcClient jdbc;
 
 	private final TransactionLocks locks;
 
-	private final JdbcTemplate streaming;
+	private final JdbcTemplate connections;
 
 	AuditRepository(JdbcClient jdbc, TransactionLocks locks, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.locks = locks;
-		this.streaming = new JdbcTemplate(dataSource);
-		this.streaming.setFetchSize(STREAM_FETCH);
+		this.connections = new JdbcTemplate(dataSource);
 	}
 
 	/**
@@ -197,27 +181,34 @@ class AuditRepository {
 	}
 
 	/**
-	 * Streams the chain in order, through one cursor, as the bytes each entry's hash
-	 * covers, which the database assembles; stops when the walk does. Needs a transaction
-	 * (without one the driver reads the whole result first).
+	 * Streams a window of the chain in order, through one binary COPY of the stored
+	 * columns, as the bytes each entry's hash covers ({@link ChainCopy} assembles them).
+	 * Should the walk stop early, the rest of the window is read and thrown away, which
+	 * leaves the transaction usable (see {@link BinaryCopyRows}); the window bounds that
+	 * cost.
 	 * @param afterSeq stream entries after this sequence number
+	 * @param window at most this many entries
 	 * @param walk takes each entry; {@code false} stops the stream
+	 * @return how many entries the window held (fewer than {@code window}: the chain's
+	 * end)
 	 */
-	void streamChain(long afterSeq, ChainRow walk) {
-		this.streaming.query("select seq, entry_hash, case when action = ? then coalesce(target_id, '') end, " + COVERED
-				+ " from audit_entry where seq > ? order by seq", (PreparedStatement statement) -> {
-					statement.setString(1, AuditChainKey.SWITCH_ACTION);
-					statement.setLong(2, afterSeq);
-				}, (ResultSet rs) -> {
-					long read = 0;
-					while (rs.next()) {
-						read++;
-						if (!walk.accept(rs.getLong(1), rs.getBytes(4), rs.getBytes(2), rs.getString(3))) {
-							break;
-						}
+	int streamChain(long afterSeq, int window, ChainRow walk) {
+		Integer read = this.connections.execute((Connection connection) -> {
+			ChainCopy row = new ChainCopy();
+			int rows = 0;
+			try (BinaryCopyRows copied = BinaryCopyRows.open(connection, ChainCopy.copy(afterSeq, window))) {
+				boolean going = true;
+				while (copied.next()) {
+					rows++;
+					if (going) {
+						row.read(copied);
+						going = row.feed(walk);
 					}
-					return read;
-				});
+				}
+			}
+			return rows;
+		});
+		return (read != null) ? read : 0;
 	}
 
 	/**
@@ -326,13 +317,18 @@ class AuditRepository {
 		/**
 		 * Takes the next stored entry.
 		 * @param seq its sequence number
-		 * @param covered the bytes its hash covers, as the database assembles them
-		 * @param entryHash its stored hash, in ASCII
+		 * @param covered the bytes its hash covers, assembled from the stored columns, in
+		 * its first {@code coveredLength} bytes (the array is reused for the next entry)
+		 * @param coveredLength their length
+		 * @param entryHash its stored hash, in ASCII, in its first {@code hashLength}
+		 * bytes (the array is reused for the next entry)
+		 * @param hashLength its length
 		 * @param switchTarget the target of a switch entry ({@code AUDIT_CHAIN_KEYED}),
 		 * or {@code null} for any other entry
 		 * @return whether to go on
 		 */
-		boolean accept(long seq, byte[] covered, byte[] entryHash, @Nullable String switchTarget);
+		boolean accept(long seq, byte[] covered, int coveredLength, byte[] entryHash, int hashLength,
+				@Nullable String switchTarget);
 
 	}
 

@@ -33,6 +33,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @EnableConfigurationProperties(AuditProperties.class)
 public class AuditTrail {
 
+	/**
+	 * Entries per COPY when the chain is verified: a window bounds what is read in vain
+	 * after a broken entry, and what is kept of suspect entries until they are settled.
+	 */
+	static final int VERIFY_WINDOW = 100_000;
+
 	private final AuditRepository repository;
 
 	private final JsonMapper json;
@@ -144,13 +150,21 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Walks the stored chain from a start, streaming it through one cursor.
+	 * Walks the stored chain from a start, streaming it window by window, each through
+	 * one binary COPY; after each window, the entries whose bytes as the database
+	 * assembled them did not give their hash are read again and hashed the Java way.
 	 * @return the first entry that does not hold (problem {@code null} when all hold:
 	 * then {@code seq} is the entry after the last)
 	 */
 	private ChainWalk.Broken walk(AuditRepository.ChainHead start, List<AuditRepository.ChainKeyRecord> switches) {
 		ChainWalk walk = new ChainWalk(start, switches, this.key::mac, this.repository::entryAt);
-		this.repository.streamChain(start.seq(), walk);
+		long after = start.seq();
+		int streamed;
+		do {
+			streamed = this.repository.streamChain(after, VERIFY_WINDOW, walk);
+			after = walk.lastSeq();
+		}
+		while (walk.settle() && streamed == VERIFY_WINDOW);
 		return walk.end();
 	}
 
