@@ -44,11 +44,12 @@ import org.springframework.stereotype.Component;
  * {@code log_fact_member(member_id, first_day, last_day)},
  * {@code log_fact_shift(member_id, day, starts, ends)} (working cells of the schedules in
  * force) and {@code log_fact_month(month)} (months that have a schedule). A change of
- * roster, IDs or schedule bumps the contract's generation ({@code log_fact_change}) in
- * the change's own transaction; {@link #ensure} compares it, and a stamp of the roster
- * (an activation publishes no event), with what the copy was made from
- * ({@code log_fact_loaded}), and only when they differ reads the owning modules again,
- * works out which users and months the change concerns
+ * roster or IDs bumps the contract's generation ({@code log_fact_change}), a change of
+ * schedule its schedule generation (so that a roster change does not read a year of
+ * schedule cells again), in the change's own transaction; {@link #ensure} compares them,
+ * and a stamp of the roster (an activation publishes no event), with what the copy was
+ * made from ({@code log_fact_loaded}), and only when they differ reads the owning modules
+ * again, works out which users and months the change concerns
  * ({@code lf_changed_user(user_ref)}, {@code lf_changed_month(month)}, temporary) and
  * replaces the copy. The comparison is in the database, so several nodes share one copy
  * and none checks with a stale one. The entry log is read per period into
@@ -110,6 +111,10 @@ class PeopleFacts {
 	record Facts(Kind kind, int ids, int users, int months) {
 	}
 
+	/** What the copy was made from. */
+	private record Loaded(long generation, String rosterStamp, int idCount, long scheduleGeneration) {
+	}
+
 	/**
 	 * Makes sure the cached facts of a contract are those of its owning modules, under
 	 * the contract's check lock (held by the caller).
@@ -118,33 +123,38 @@ class PeopleFacts {
 	 */
 	Facts ensure(UUID contractId) {
 		String stamp = this.rosterReads.changeStampUnscoped(contractId);
-		long generation = this.jdbc
-			.sql("select coalesce((select generation from log_fact_change where contract_id = ?), 0)")
+		long[] generation = this.jdbc
+			.sql("select coalesce(max(generation), 0), coalesce(max(schedule_generation), 0) from log_fact_change"
+					+ " where contract_id = ?")
 			.param(contractId)
-			.query(Long.class)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		var loaded = this.jdbc
-			.sql("select generation, roster_stamp, id_count from log_fact_loaded where contract_id = ?")
+			.sql("select generation, roster_stamp, id_count, schedule_generation from log_fact_loaded"
+					+ " where contract_id = ?")
 			.param(contractId)
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3) })
+			.query((rs, n) -> new Loaded(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
 			.optional();
-		if (loaded.isPresent() && (long) loaded.get()[0] == generation && stamp.equals(loaded.get()[1])) {
-			return new Facts(Kind.FRESH, (int) loaded.get()[2], 0, 0);
+		boolean people = loaded.isEmpty() || loaded.get().generation() != generation[0]
+				|| !stamp.equals(loaded.get().rosterStamp());
+		boolean schedules = loaded.isEmpty() || loaded.get().scheduleGeneration() != generation[1];
+		if (!people && !schedules) {
+			return new Facts(Kind.FRESH, loaded.get().idCount(), 0, 0);
 		}
-		int ids = read(contractId);
+		int ids = read(contractId, schedules);
 		Facts facts;
 		if (loaded.isEmpty()) {
 			facts = new Facts(Kind.FIRST, ids, 0, 0);
 		}
-		else if (((int) loaded.get()[2] == 0) != (ids == 0)) {
+		else if ((loaded.get().idCount() == 0) != (ids == 0)) {
 			facts = new Facts(Kind.ALL, ids, 0, 0);
 		}
 		else {
-			facts = changes(contractId, ids);
+			facts = changes(contractId, ids, schedules);
 		}
 		// The copy takes the differences only (a year of schedules is tens of thousands
-		// of
-		// cells, of which a change touches a few); the IDs are few and replaced whole.
+		// of cells, of which a change touches a few), and the schedules only when they
+		// changed; the IDs are few and replaced whole.
 		this.jdbc.sql("delete from log_fact_id where contract_id = ?").param(contractId).update();
 		this.jdbc.sql("insert into log_fact_id select :c, value, member_id, issued_on, revoked_on from lf_id")
 			.param("c", contractId)
@@ -160,6 +170,20 @@ class PeopleFacts {
 					+ " on conflict (contract_id, member_id) do nothing")
 			.param("c", contractId)
 			.update();
+		if (schedules) {
+			replaceSchedules(contractId);
+		}
+		this.jdbc
+			.sql("insert into log_fact_loaded (contract_id, generation, roster_stamp, id_count, schedule_generation)"
+					+ " values (?, ?, ?, ?, ?) on conflict (contract_id) do update set generation = excluded.generation,"
+					+ " roster_stamp = excluded.roster_stamp, id_count = excluded.id_count,"
+					+ " schedule_generation = excluded.schedule_generation")
+			.params(contractId, generation[0], stamp, ids, generation[1])
+			.update();
+		return facts;
+	}
+
+	private void replaceSchedules(UUID contractId) {
 		this.jdbc
 			.sql("delete from log_fact_shift f where contract_id = :c and not exists (select 1 from lf_shift s"
 					+ " where s.member_id = f.member_id and s.day = f.day and s.starts is not distinct from f.starts"
@@ -181,22 +205,15 @@ class PeopleFacts {
 					+ " on conflict (contract_id, month) do nothing")
 			.param("c", contractId)
 			.update();
-		this.jdbc
-			.sql("insert into log_fact_loaded (contract_id, generation, roster_stamp, id_count) values (?, ?, ?, ?)"
-					+ " on conflict (contract_id) do update set generation = excluded.generation,"
-					+ " roster_stamp = excluded.roster_stamp, id_count = excluded.id_count")
-			.params(contractId, generation, stamp, ids)
-			.update();
-		return facts;
 	}
 
 	/**
 	 * Works out which users and months a change concerns, comparing the facts read now
 	 * ({@code lf_…}) with the copy: the users whose IDs changed, those whose IDs (before
-	 * or after) belong to a member whose period or shifts changed, and the months that
-	 * gained or lost a schedule.
+	 * or after) belong to a member whose period or (when the schedules changed) shifts
+	 * changed, and the months that gained or lost a schedule.
 	 */
-	private Facts changes(UUID contractId, int ids) {
+	private Facts changes(UUID contractId, int ids, boolean schedules) {
 		this.jdbc.sql("create temp table if not exists lf_changed_user (user_ref varchar(200)) on commit drop")
 			.update();
 		this.jdbc.sql("create temp table if not exists lf_changed_month (month date) on commit drop").update();
@@ -207,16 +224,17 @@ class PeopleFacts {
 		String newMembers = "(select member_id, first_day, last_day from lf_member)";
 		String oldShifts = "(select member_id, day, starts, ends from log_fact_shift where contract_id = :c)";
 		String newShifts = "(select member_id, day, starts, ends from lf_shift)";
+		String shiftsChanged = !schedules ? "" : " union select member_id from (" + newShifts + " except " + oldShifts
+				+ ") s union select member_id from (" + oldShifts + " except " + newShifts + ") s";
 		int users = this.jdbc.sql("insert into lf_changed_user select value from (" + newIds + " except " + oldIds
 				+ ") a union select value from (" + oldIds + " except " + newIds + ") b"
 				+ " union select i.value from (select value, member_id from lf_id union"
 				+ " select value, member_id from log_fact_id where contract_id = :c) i where i.member_id in ("
 				+ "select member_id from (" + newMembers + " except " + oldMembers + ") m union select member_id from ("
-				+ oldMembers + " except " + newMembers + ") m union select member_id from (" + newShifts + " except "
-				+ oldShifts + ") s union select member_id from (" + oldShifts + " except " + newShifts + ") s)")
+				+ oldMembers + " except " + newMembers + ") m" + shiftsChanged + ")")
 			.param("c", contractId)
 			.update();
-		int months = this.jdbc
+		int months = !schedules ? 0 : this.jdbc
 			.sql("insert into lf_changed_month select month from ((select month from lf_sched_month except"
 					+ " select month from log_fact_month where contract_id = :c) union (select month from log_fact_month"
 					+ " where contract_id = :c except select month from lf_sched_month)) m")
@@ -227,11 +245,12 @@ class PeopleFacts {
 
 	/**
 	 * Reads the facts of a contract from the owning modules into this transaction's
-	 * temporary tables {@code lf_id}, {@code lf_member}, {@code lf_shift},
-	 * {@code lf_sched_month}.
+	 * temporary tables {@code lf_id}, {@code lf_member} and, when the schedules are read,
+	 * {@code lf_shift}, {@code lf_sched_month}.
+	 * @param schedules whether to read the schedules in force too
 	 * @return the number of client-issued IDs on record
 	 */
-	private int read(UUID contractId) {
+	private int read(UUID contractId, boolean schedules) {
 		for (String ddl : new String[] {
 				"create temp table if not exists lf_id (value varchar(200), member_id uuid, issued_on date, revoked_on date) on commit drop",
 				"create temp table if not exists lf_member (member_id uuid primary key, first_day date, last_day date) on commit drop",
@@ -256,6 +275,9 @@ class PeopleFacts {
 			row(members, member.getId(), member.getPeriodStart(), last);
 		}
 		copy("lf_member", members);
+		if (!schedules) {
+			return idCount;
+		}
 		StringBuilder shifts = new StringBuilder();
 		Set<YearMonth> months = new HashSet<>();
 		Set<String> cells = new HashSet<>();
@@ -299,14 +321,28 @@ class PeopleFacts {
 	}
 
 	/**
-	 * Bumps a contract's generation in the transaction of the change: the next check on
-	 * any node reads the facts again.
+	 * Bumps a contract's generation of roster and IDs in the transaction of the change:
+	 * the next check on any node reads them again.
 	 * @param contractId the contract
 	 */
 	void changed(UUID contractId) {
 		this.jdbc
 			.sql("insert into log_fact_change (contract_id, generation) values (?, 1)"
 					+ " on conflict (contract_id) do update set generation = log_fact_change.generation + 1")
+			.param(contractId)
+			.update();
+	}
+
+	/**
+	 * Bumps a contract's generation of schedules in the transaction of the change: the
+	 * next check on any node reads the schedules in force again.
+	 * @param contractId the contract
+	 */
+	void schedulesChanged(UUID contractId) {
+		this.jdbc
+			.sql("insert into log_fact_change (contract_id, generation, schedule_generation) values (?, 0, 1)"
+					+ " on conflict (contract_id) do update"
+					+ " set schedule_generation = log_fact_change.schedule_generation + 1")
 			.param(contractId)
 			.update();
 	}
@@ -333,7 +369,7 @@ class PeopleFacts {
 
 	@EventListener
 	void scheduleChanged(WorkScheduleEvents.ScheduleChanged event) {
-		changed(event.contractId());
+		schedulesChanged(event.contractId());
 	}
 
 	private static void row(StringBuilder out, @Nullable Object... values) {
