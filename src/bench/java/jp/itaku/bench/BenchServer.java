@@ -257,13 +257,21 @@ final class BenchServer implements AutoCloseable {
 			boolean hasId = jdbc.queryForObject(
 					"select count(*) from information_schema.columns where table_name = ? and column_name = 'id'",
 					Integer.class, table) > 0;
+			// A copy's obligations are as registered: the submissions of an earlier size
+			// made some of the templates' obligations submitted or accepted, which a copy
+			// without those submissions must not be (it would also leave too few open
+			// obligations for this size's submissions).
+			String registered = table.equals("obligation")
+					? " || case when x.status in ('SUBMITTED', 'ACCEPTED') then '{\"status\": \"OPEN\"}'::jsonb"
+							+ " else '{}'::jsonb end"
+					: "";
 			jdbc.update(
 					"""
 							insert into %1$s
-							select (jsonb_populate_record(null::%1$s, to_jsonb(x) || jsonb_build_object(%2$s'contract_id', b.id))).*
+							select (jsonb_populate_record(null::%1$s, to_jsonb(x) || jsonb_build_object(%2$s'contract_id', b.id)%3$s)).*
 							from bench_copy b join %1$s x on x.contract_id = b.template_id
 							"""
-						.formatted(table, hasId ? "'id', gen_random_uuid(), " : ""));
+						.formatted(table, hasId ? "'id', gen_random_uuid(), " : "", registered));
 		}
 		this.contractIds.addAll(jdbc.queryForList("select id::text from bench_copy b order by b.i", String.class));
 		jdbc.execute("drop table bench_copy");
@@ -306,6 +314,11 @@ final class BenchServer implements AutoCloseable {
 				where obligation.id = s.id
 				""");
 		jdbc.execute("drop table bench_submitted");
+		long seeded = jdbc.queryForObject("select count(*) from submission", Long.class);
+		if (seeded != total) {
+			throw new IllegalStateException("seeded " + seeded + " submissions instead of " + total
+					+ ": too few open obligations without a submission");
+		}
 	}
 
 	/**
