@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import jp.itaku.platform.database.BinaryCopyRows;
 
@@ -91,8 +92,8 @@ final class ChainCopy {
 		rows.append(this.covered);
 		this.covered.append(UNIT_SEPARATOR);
 		rows.append(this.covered);
-		boolean isSwitch = actionLength == SWITCH_ACTION.length && java.util.Arrays.equals(this.covered.bytes(),
-				actionStart, actionStart + actionLength, SWITCH_ACTION, 0, SWITCH_ACTION.length);
+		boolean isSwitch = actionLength == SWITCH_ACTION.length && Arrays.equals(this.covered.bytes(), actionStart,
+				actionStart + actionLength, SWITCH_ACTION, 0, SWITCH_ACTION.length);
 		this.switchTarget = !isSwitch ? null : (targetLength < 0) ? ""
 				: new String(this.covered.bytes(), targetStart, targetLength, StandardCharsets.UTF_8);
 	}

@@ -1,6 +1,7 @@
 package jp.itaku.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +193,8 @@ class AuditTrailIT {
 			}
 		}
 		finally {
-			owner.update("update audit_entry set occurred_at = ? where seq = ?",
-					java.sql.Timestamp.from(second.occurredAt()), last);
+			owner.update("update audit_entry set occurred_at = ? where seq = ?", Timestamp.from(second.occurredAt()),
+					last);
 			owner.execute("alter table audit_entry enable trigger audit_entry_no_update");
 		}
 		assertThat(this.audit.verify().intact()).isTrue();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +130,7 @@ class IncrementalRecheckIT {
 		for (int more = 0; more < 3; more++) {
 			changes.add(random.nextInt(5));
 		}
-		java.util.Collections.shuffle(changes, random);
+		Collections.shuffle(changes, random);
 		for (int round = 0; round < changes.size(); round++) {
 			int change = changes.get(round);
 			switch (change) {
