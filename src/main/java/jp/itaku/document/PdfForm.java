@@ -5,7 +5,6 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.TreeMap;
 import javax.xml.transform.TransformerException;
 
 import jp.itaku.platform.ItakuTime;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -50,8 +50,6 @@ import org.jspecify.annotations.Nullable;
  * subset, so the document reads the same on any machine.
  */
 public final class PdfForm {
-
-	private static final String FONT = "/fonts/ipaexg.ttf";
 
 	private static final float MARGIN = 50;
 
@@ -135,10 +133,8 @@ public final class PdfForm {
 	 * @return the PDF
 	 */
 	public byte[] toPdf() {
-		try (PDDocument document = new PDDocument(); InputStream font = PdfForm.class.getResourceAsStream(FONT)) {
-			if (font == null) {
-				throw new IllegalStateException("The Japanese font " + FONT + " is missing from the classpath");
-			}
+		TrueTypeFont font = FormFonts.borrow();
+		try (PDDocument document = new PDDocument()) {
 			archival(document);
 			Writer writer = new Writer(document, PDType0Font.load(document, font, true));
 			writer.centred(this.title, TITLE_SIZE);
@@ -149,6 +145,9 @@ public final class PdfForm {
 			writer.close();
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			document.save(out);
+			// Only now is the font's subset written; a font whose document failed is
+			// dropped rather than given back half used.
+			FormFonts.giveBack(font);
 			return withToUnicode(out.toByteArray(), writer.drawn);
 		}
 		catch (IOException ex) {
