@@ -548,6 +548,17 @@ public class Approvals {
 	}
 
 	/**
+	 * Counts the applications {@link #awaitingDecision} lists, in the database.
+	 * @param actor the acting user
+	 * @return {@code awaitingDecision(actor).size()}
+	 */
+	@Transactional(readOnly = true)
+	public int countAwaitingDecision(Actor actor) {
+		return this.contracts.countActingForClient(actor, ContractRoles.CLIENT_DECIDERS, "approval",
+				"x.status = '%s'".formatted(ApprovalStatus.PENDING));
+	}
+
+	/**
 	 * Returns the actor's organisation's approvals that end within some days, or were
 	 * decided since, soonest end first: for the contractor's lead.
 	 * @param actor the acting user

@@ -24,6 +24,7 @@ import jp.itaku.catalog.GuardedAction;
 import jp.itaku.catalog.ProfileDefinition;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractRoles;
+import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.ContractSystemReads;
 import jp.itaku.contract.Contracts;
 import jp.itaku.document.Documents;
@@ -193,6 +194,17 @@ public class AssetRequests {
 			// the requests are read for the keys of deciding, so each finds its contract
 			.map((request) -> new Awaiting(Objects.requireNonNull(deciding.get(request.getContractId())), request))
 			.toList();
+	}
+
+	/**
+	 * Counts the applications {@link #awaitingDecision} lists, in the database.
+	 * @param actor the acting user
+	 * @return {@code awaitingDecision(actor).size()}
+	 */
+	@Transactional(readOnly = true)
+	public int countAwaitingDecision(Actor actor) {
+		return this.contracts.countActingForClient(actor, ContractRoles.CLIENT_DECIDERS, "asset_request",
+				"c.status <> '%s' and x.status = '%s'".formatted(ContractStatus.CLOSED, RequestStatus.REQUESTED));
 	}
 
 	// ------------------------------------------------------------------ applying

@@ -256,6 +256,56 @@ public class Contracts {
 	}
 
 	/**
+	 * Returns, as a condition for a query of the {@code contract} table, the contracts on
+	 * which the actor acts for the client in one of some roles: every contract for the
+	 * system administrator when the roles include it, the client's own contracts for a
+	 * user of a client organisation in one of the roles ({@link ContractRoles#ofClient}),
+	 * none otherwise. It is what {@link #listWhere} keeps with
+	 * {@link ContractRoles#decidesForClient} (roles
+	 * {@link ContractRoles#CLIENT_DECIDERS}), {@link ContractRoles#editsForClient}
+	 * ({@link ContractRoles#CLIENT_EDITORS}) or
+	 * {@link ContractRoles#administersSecurityForClient}, for counting in SQL what a list
+	 * would read contract by contract.
+	 * @param actor the acting user
+	 * @param roles the roles that act
+	 * @return the condition on alias {@code c} and its parameters, or empty when the
+	 * actor acts on no contract so
+	 */
+	public Optional<ContractScope> actingForClient(Actor actor, Set<Role> roles) {
+		if (actor.is(Role.SYSTEM_ADMIN) && roles.contains(Role.SYSTEM_ADMIN)) {
+			return Optional.of(new ContractScope("true", Map.of()));
+		}
+		if (actor.organisationKind() == OrganisationKind.CLIENT && roles.contains(actor.role())) {
+			return Optional.of(new ContractScope("c.client_organisation_id = :scopeOrganisation",
+					Map.of("scopeOrganisation", actor.organisationId())));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Counts the rows of a table about contracts (alias {@code x}, its contract in
+	 * {@code x.contract_id}) that meet a condition, on the contracts where the actor acts
+	 * for the client in one of some roles ({@link #actingForClient}).
+	 * @param actor the acting user
+	 * @param roles the roles that act
+	 * @param table the table
+	 * @param condition the condition on {@code x} and the contract {@code c}, constant
+	 * (no parameters)
+	 * @return the count; 0 when the actor acts on no contract so
+	 */
+	@Transactional(readOnly = true)
+	public int countActingForClient(Actor actor, Set<Role> roles, String table, String condition) {
+		return actingForClient(actor, roles)
+			.map((scope) -> this.jdbc
+				.sql("select count(*) from %s x join contract c on c.id = x.contract_id where %s and %s"
+					.formatted(table, scope.condition(), condition))
+				.params(scope.parameters())
+				.query(Integer.class)
+				.single())
+			.orElse(0);
+	}
+
+	/**
 	 * Returns the contracts whose obligations, counts and submissions the actor may read
 	 * (the primary parties, as {@link #get} admits them, and the system administrator),
 	 * as a condition for a query of the {@code contract} table: {@link #scope} without

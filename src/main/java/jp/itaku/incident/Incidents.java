@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.audit.AuditRecord;
@@ -624,6 +625,17 @@ public class Incidents {
 		return open.stream()
 			.flatMap((u) -> Optional.ofNullable(mine.get(u.contractId())).map((c) -> new Awaiting(c, u)).stream())
 			.toList();
+	}
+
+	/**
+	 * Counts the incidents {@link #awaitingAcknowledgement} lists, in the database.
+	 * @param actor the acting user
+	 * @return {@code awaitingAcknowledgement(actor).size()}
+	 */
+	@Transactional(readOnly = true)
+	public int countAwaitingAcknowledgement(Actor actor) {
+		return this.contracts.countActingForClient(actor, Set.of(Role.CLIENT_SECURITY_ADMIN), "incident",
+				"x.acknowledged_at is null and x.client_organisation_id = c.client_organisation_id");
 	}
 
 	/**

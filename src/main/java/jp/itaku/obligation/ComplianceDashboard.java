@@ -19,7 +19,9 @@ import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.ClauseCategory;
 import jp.itaku.catalog.ProfileSummary;
 import jp.itaku.contract.ContractPart;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.contract.ContractScope;
+import jp.itaku.contract.ContractStatus;
 import jp.itaku.contract.ContractSummary;
 import jp.itaku.contract.Contracts;
 import jp.itaku.organisation.OrganisationSystemReads;
@@ -81,6 +83,28 @@ public class ComplianceDashboard {
 		this.contracts = contracts;
 		this.catalog = catalog;
 		this.calendar = calendar;
+	}
+
+	/**
+	 * Counts the submissions {@link Obligations#awaitingReview} lists, up to its limit:
+	 * the tally's submitted obligations of the open contracts on which the actor reviews
+	 * for the client.
+	 * @param actor the acting user
+	 * @param limit the most that {@code awaitingReview} returns
+	 * @return {@code awaitingReview(actor, limit).size()}
+	 */
+	@Transactional(readOnly = true)
+	public int awaitingReviewCount(Actor actor, int limit) {
+		return this.contracts.actingForClient(actor, ContractRoles.CLIENT_EDITORS)
+			.map((scope) -> this.jdbc.sql("""
+					select coalesce(sum(x.n), 0) from obligation_tally x join contract c on c.id = x.contract_id
+					where %s and c.status <> '%s' and x.status = '%s'
+					""".formatted(scope.condition(), ContractStatus.CLOSED, ObligationStatus.SUBMITTED))
+				.params(scope.parameters())
+				.query(Long.class)
+				.single())
+			.map((n) -> (int) Math.min(n, limit))
+			.orElse(0);
 	}
 
 	/**

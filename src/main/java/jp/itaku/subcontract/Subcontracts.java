@@ -640,6 +640,17 @@ public class Subcontracts {
 	}
 
 	/**
+	 * Counts the applications {@link #awaitingDecision} lists, in the database.
+	 * @param actor the acting user
+	 * @return {@code awaitingDecision(actor).size()}
+	 */
+	@Transactional(readOnly = true)
+	public int countAwaitingDecision(Actor actor) {
+		return this.contracts.countActingForClient(actor, ContractRoles.CLIENT_DECIDERS, "subcontract",
+				"x.status = '%s'".formatted(SubcontractStatus.PENDING));
+	}
+
+	/**
 	 * A subcontract application with its contract.
 	 *
 	 * @param contract the contract

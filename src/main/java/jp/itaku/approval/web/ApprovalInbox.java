@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.itaku.approval.Approval;
 import jp.itaku.approval.Approvals;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.web.InboxItem;
@@ -56,6 +57,16 @@ class ApprovalInbox implements InboxSource {
 					p.contract().getNumber() + " " + p.contract().getTitle(), until, link(a)));
 		}
 		return items;
+	}
+
+	/**
+	 * The applications counted in the database; the approvals ending soon, which only a
+	 * contractor's lead sees, listed and counted.
+	 */
+	@Override
+	public int countFor(Actor actor) {
+		return this.approvals.countAwaitingDecision(actor) + (ContractRoles.CONTRACTOR_LEADS.contains(actor.role())
+				? this.approvals.expiring(actor, DAYS).size() : 0);
 	}
 
 	private String action(Approval a) {

@@ -45,4 +45,9 @@ class AssetRequestInbox implements InboxSource {
 		}).toList();
 	}
 
+	@Override
+	public int countFor(Actor actor) {
+		return this.requests.countAwaitingDecision(actor);
+	}
+
 }

@@ -41,4 +41,13 @@ class FindingInbox implements InboxSource {
 			.toList();
 	}
 
+	/**
+	 * Counted by listing: which step a finding waits for, and who may take it, is decided
+	 * per finding ({@code FindingParties}), not by a column.
+	 */
+	@Override
+	public int countFor(Actor actor) {
+		return itemsFor(actor).size();
+	}
+
 }

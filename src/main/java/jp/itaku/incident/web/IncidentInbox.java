@@ -41,4 +41,9 @@ class IncidentInbox implements InboxSource {
 			.toList();
 	}
 
+	@Override
+	public int countFor(Actor actor) {
+		return this.incidents.countAwaitingAcknowledgement(actor);
+	}
+
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jp.itaku.catalog.RequirementText;
 import jp.itaku.contract.ContractRoles;
+import jp.itaku.obligation.ComplianceDashboard;
 import jp.itaku.obligation.Obligation;
 import jp.itaku.obligation.ObligationStatus;
 import jp.itaku.obligation.Obligations.TodoItem;
@@ -43,14 +44,18 @@ class ObligationInbox implements InboxSource {
 
 	private final Obligations obligations;
 
+	private final ComplianceDashboard dashboard;
+
 	private final RequirementText text;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	ObligationInbox(Obligations obligations, RequirementText text, MessageSource messages, Clock clock) {
+	ObligationInbox(Obligations obligations, ComplianceDashboard dashboard, RequirementText text,
+			MessageSource messages, Clock clock) {
 		this.obligations = obligations;
+		this.dashboard = dashboard;
 		this.text = text;
 		this.messages = messages;
 		this.clock = clock;
@@ -62,12 +67,28 @@ class ObligationInbox implements InboxSource {
 		for (TodoItem review : this.obligations.awaitingReview(actor, REVIEWS_LISTED)) {
 			items.add(item(InboxItem.Kind.REVIEW, review));
 		}
+		items.addAll(leadsItems(actor));
+		return items;
+	}
+
+	/**
+	 * Counts the reviews in the tally; a lead's own items are listed and counted, from
+	 * the to-do list of the lead's contracts that the dashboard reads anyway.
+	 */
+	@Override
+	public int countFor(Actor actor) {
+		return this.dashboard.awaitingReviewCount(actor, REVIEWS_LISTED) + leadsItems(actor).size();
+	}
+
+	/** What the actor must submit or resubmit as a lead. */
+	private List<InboxItem> leadsItems(Actor actor) {
 		if (!ContractRoles.CONTRACTOR_LEADS.contains(actor.role())) {
 			// Only a lead submits: the to-do list of a client's officer would read every
 			// open obligation of every contract it sees (60,000 at 1,000 contracts) to
 			// keep none of them.
-			return items;
+			return List.of();
 		}
+		List<InboxItem> items = new ArrayList<>();
 		LocalDate horizon = ItakuTime.today(this.clock).plusDays(SOON_DAYS);
 		for (TodoItem todo : this.obligations.todo(actor)) {
 			Obligation o = todo.obligation();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractRoles;
 import jp.itaku.plan.ImplementationPlans;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.web.InboxItem;
@@ -45,6 +46,15 @@ class PlanInbox implements InboxSource {
 					"/contracts/" + contract.getId() + "/plans"));
 		}
 		return items;
+	}
+
+	/**
+	 * Only a contractor's lead plans: anyone else has nothing here, without reading the
+	 * contracts; a lead's own contracts are listed and counted.
+	 */
+	@Override
+	public int countFor(Actor actor) {
+		return ContractRoles.CONTRACTOR_LEADS.contains(actor.role()) ? itemsFor(actor).size() : 0;
 	}
 
 }

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The number on the navigation's 対応待ち: how many things wait for the user, from every
- * {@link InboxSource} ({@link InboxItems}). Counting asks every module, so a page
- * remembers the count in the session for a minute; the inbox and the home page, which
- * count anyway, refresh it.
+ * {@link InboxSource} ({@link InboxItems#count}, each module counting in SQL where it
+ * can). Counting still asks every module, so a page remembers the count in the session
+ * for a minute; the inbox and the home page, which gather the items anyway, refresh it.
  */
 @Component
 public class InboxCount {
@@ -46,7 +46,7 @@ public class InboxCount {
 				&& this.clock.millis() - countedAt < FRESH.toMillis()) {
 			return count;
 		}
-		int count = this.items.of(actor).size();
+		int count = this.items.count(actor);
 		remember(session, count);
 		return count;
 	}

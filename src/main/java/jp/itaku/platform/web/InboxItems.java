@@ -42,6 +42,17 @@ public class InboxItems {
 	}
 
 	/**
+	 * Counts what waits for the user: {@code of(actor).size()}, each source counting
+	 * without reading its items where it can ({@link InboxSource#countFor}).
+	 * @param actor the signed-in user
+	 * @return the count
+	 */
+	public int count(Actor actor) {
+		return Objects.requireNonNull(this.readOnly
+			.execute((status) -> this.sources.orderedStream().mapToInt((source) -> source.countFor(actor)).sum()));
+	}
+
+	/**
 	 * Gathers what waits for the user on one contract, the sources' reads focused on it
 	 * ({@link ReadFocus}).
 	 * @param actor the signed-in user

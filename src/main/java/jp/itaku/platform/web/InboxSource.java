@@ -20,4 +20,13 @@ public interface InboxSource {
 	 */
 	List<InboxItem> itemsFor(Actor actor);
 
+	/**
+	 * Returns how many items {@link #itemsFor} would return, exactly, for the
+	 * navigation's count: counted in SQL where the items would be read across all the
+	 * user's contracts, rather than read and dropped.
+	 * @param actor the signed-in user
+	 * @return {@code itemsFor(actor).size()}
+	 */
+	int countFor(Actor actor);
+
 }

@@ -39,4 +39,9 @@ class SubcontractInbox implements InboxSource {
 			.toList();
 	}
 
+	@Override
+	public int countFor(Actor actor) {
+		return this.subcontracts.countAwaitingDecision(actor);
+	}
+
 }
