@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,10 +14,12 @@ import java.util.UUID;
 import jp.itaku.contract.ContractRoles;
 
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractScope;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.NotFoundProblem;
+import jp.itaku.platform.database.ReadFocus;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,12 +79,21 @@ public class Findings {
 	public List<Awaiting> awaitingStep(Actor actor) {
 		LocalDate today = ItakuTime.today(this.clock);
 		List<Awaiting> awaiting = new ArrayList<>();
-		List<Contract> participating = this.contracts.listAsParticipant(actor);
+		// Only the contracts with findings are read: the sources find them among those
+		// the actor sees, in the database.
+		ContractScope scope = this.contracts.scope(actor);
+		UUID focus = ReadFocus.contract();
 		Map<FindingSource, Set<UUID>> withFindings = new HashMap<>();
-		List<UUID> ids = participating.stream().map(Contract::getId).toList();
+		Set<UUID> ids = new HashSet<>();
 		for (FindingSource source : this.sources) {
-			withFindings.put(source, ids.isEmpty() ? Set.of() : source.contractsWithFindings(ids));
+			Set<UUID> found = new HashSet<>(source.contractsWithFindings(scope));
+			if (focus != null) {
+				found.retainAll(Set.of(focus));
+			}
+			withFindings.put(source, found);
+			ids.addAll(found);
 		}
+		List<Contract> participating = this.contracts.listAsParticipant(actor, ids);
 		for (Contract contract : participating) {
 			// An approved subcontractor's lead explains the findings of the inspections
 			// of

@@ -1,6 +1,5 @@
 package jp.itaku.inspection;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,11 +8,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractScope;
 import jp.itaku.finding.FindingSource;
 import jp.itaku.finding.FindingSummary;
 import jp.itaku.platform.ItakuTime;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +28,12 @@ class InspectionFindingSource implements FindingSource {
 
 	private final FindingRepository findings;
 
-	InspectionFindingSource(InspectionRepository inspections, FindingRepository findings) {
+	private final JdbcClient jdbc;
+
+	InspectionFindingSource(InspectionRepository inspections, FindingRepository findings, JdbcClient jdbc) {
 		this.inspections = inspections;
 		this.findings = findings;
+		this.jdbc = jdbc;
 	}
 
 	// the findings are filtered by byId.containsKey just above
@@ -47,8 +51,13 @@ class InspectionFindingSource implements FindingSource {
 	}
 
 	@Override
-	public Set<UUID> contractsWithFindings(Collection<UUID> contractIds) {
-		return this.findings.contractsWithFindings(contractIds);
+	public Set<UUID> contractsWithFindings(ContractScope scope) {
+		return Set.copyOf(this.jdbc
+			.sql("select distinct x.contract_id from inspection_finding x join contract c on c.id = x.contract_id"
+					+ " where " + scope.condition())
+			.params(scope.parameters())
+			.query(UUID.class)
+			.list());
 	}
 
 	static FindingSummary summary(Inspection inspection, Finding f) {

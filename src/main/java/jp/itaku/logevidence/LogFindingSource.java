@@ -1,13 +1,13 @@
 package jp.itaku.logevidence;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jp.itaku.contract.Contract;
+import jp.itaku.contract.ContractScope;
 import jp.itaku.finding.FindingSource;
 import jp.itaku.finding.FindingSummary;
 import jp.itaku.platform.ItakuTime;
@@ -35,8 +35,8 @@ class LogFindingSource implements FindingSource {
 	}
 
 	@Override
-	public Set<UUID> contractsWithFindings(Collection<UUID> contractIds) {
-		return this.records.contractsWithFindings(contractIds);
+	public Set<UUID> contractsWithFindings(ContractScope scope) {
+		return this.records.contractsWithFindings(scope);
 	}
 
 	private static Instant foundAt(LogFinding f) {

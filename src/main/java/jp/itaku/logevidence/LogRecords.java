@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import jp.itaku.contract.ContractScope;
 import jp.itaku.finding.FindingStatus;
 import jp.itaku.platform.InvalidInputProblem;
 import org.jspecify.annotations.Nullable;
@@ -205,10 +205,12 @@ class LogRecords {
 			+ " line_count, evidence::text, status, explanation, return_comment, found_at, changed_at, changed_by"
 			+ " from log_finding ";
 
-	/** Which of some contracts have log findings: one read. */
-	Set<UUID> contractsWithFindings(Collection<UUID> contractIds) {
-		return Set.copyOf(this.jdbc.sql("select distinct contract_id from log_finding where contract_id = any(?)")
-			.param(contractIds.toArray(UUID[]::new))
+	/** Which of the contracts a scope admits have log findings: one read. */
+	Set<UUID> contractsWithFindings(ContractScope scope) {
+		return Set.copyOf(this.jdbc
+			.sql("select distinct x.contract_id from log_finding x join contract c on c.id = x.contract_id where "
+					+ scope.condition())
+			.params(scope.parameters())
 			.query(UUID.class)
 			.list());
 	}
