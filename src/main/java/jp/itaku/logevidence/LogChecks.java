@@ -206,8 +206,8 @@ class LogChecks {
 		this.facts.loadEntries(contractId, from, to);
 		createAggregates();
 		this.jdbc
-			.sql("insert into lf_ud_raw (user_ref, day, n, first_at, last_at, has_ids) select user_ref, day, n,"
-					+ " first_at, last_at, :has from log_user_day where contract_id = :c and day between :f and :l"
+			.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref, day, n, first_at,"
+					+ " last_at, :has from log_user_day where contract_id = :c and day between :f and :l"
 					+ " and (user_ref in (select user_ref from lf_changed_user)"
 					+ " or date_trunc('month', day)::date in (select month from lf_changed_month))")
 			.param("c", contractId)
@@ -311,17 +311,13 @@ class LogChecks {
 					+ " first_at timestamptz, last_at timestamptz) on commit drop")
 			.update();
 		this.jdbc
-			.sql("create temp table if not exists lf_ud_raw (user_ref varchar(200), day date, n bigint,"
-					+ " first_at timestamptz, last_at timestamptz, has_ids boolean not null) on commit drop")
-			.update();
-		this.jdbc
 			.sql("create temp table if not exists lf_ud (user_ref varchar(200), day date, n bigint,"
 					+ " first_at timestamptz, last_at timestamptz, has_ids boolean not null default false,"
 					+ " issued boolean not null default false, member_id uuid, active boolean not null default false,"
 					+ " sched_month boolean not null default false, starts time, ends time,"
 					+ " entered boolean not null default false, lo time, hi time) on commit drop")
 			.update();
-		this.jdbc.sql("truncate lf_uh, lf_ud_raw, lf_ud").update();
+		this.jdbc.sql("truncate lf_uh, lf_ud").update();
 	}
 
 	private void aggregate(UUID contractId, Instant from, Instant to, LogSettings settings,
@@ -368,7 +364,7 @@ class LogChecks {
 				}
 			}
 			this.facts.copy("lf_uh", hours);
-			this.facts.copy("lf_ud_raw (user_ref, day, n, first_at, last_at, has_ids)", days);
+			this.facts.copy("lf_ud (user_ref, day, n, first_at, last_at, has_ids)", days);
 		}
 		else {
 			this.jdbc.sql("insert into lf_uh select user_ref, date_trunc('hour', occurred_at, 'Asia/Tokyo'), count(*),"
@@ -381,7 +377,7 @@ class LogChecks {
 		}
 		if (profile == null) {
 			this.jdbc
-				.sql("insert into lf_ud_raw (user_ref, day, n, first_at, last_at, has_ids) select user_ref,"
+				.sql("insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids) select user_ref,"
 						+ " (hour at time zone 'Asia/Tokyo')::date, sum(n), min(first_at), max(last_at),"
 						+ " :has from lf_uh group by 1, 2")
 				.param("has", hasIds)
@@ -390,48 +386,49 @@ class LogChecks {
 		annotate(contractId, settings);
 	}
 
-	/**
-	 * Joins the (user, day) aggregates of {@code lf_ud_raw} with the facts into
-	 * {@code lf_ud}, in one statement that writes each row once: whether the ID was
-	 * issued on the day, to whom (the latest issue not revoked by then), whether that
-	 * member was active, whether the month has a schedule, the member's shift that day
-	 * and whether they entered, and the allowed hours (the shift widened by the grace,
-	 * within the contract's hours).
-	 */
+	/** Joins the (user, day) aggregates of {@code lf_ud} with the facts. */
 	private void annotate(UUID contractId, LogSettings settings) {
-		this.jdbc.sql("analyze lf_ud_raw").update();
+		this.jdbc.sql("analyze lf_ud").update();
+		this.jdbc
+			.sql("update lf_ud u set issued = true where exists (select 1 from log_fact_id i where i.contract_id = :c"
+					+ " and i.value = u.user_ref and i.issued_on <= u.day)")
+			.param("c", contractId)
+			.update();
+		this.jdbc.sql("update lf_ud u set member_id = (select i.member_id from log_fact_id i where i.contract_id = :c"
+				+ " and i.value = u.user_ref and i.issued_on <= u.day and (i.revoked_on is null or u.day <= i.revoked_on)"
+				+ " order by i.issued_on desc, i.member_id limit 1) where u.issued")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set active = true where exists (select 1 from log_fact_member m"
+					+ " where m.contract_id = :c and m.member_id = u.member_id and m.first_day <= u.day"
+					+ " and (m.last_day is null or u.day <= m.last_day))")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set sched_month = true where exists (select 1 from log_fact_month s"
+					+ " where s.contract_id = :c and s.month = date_trunc('month', u.day)::date)")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set starts = s.starts, ends = s.ends from log_fact_shift s"
+					+ " where s.contract_id = :c and s.member_id = u.member_id and s.day = u.day")
+			.param("c", contractId)
+			.update();
+		this.jdbc
+			.sql("update lf_ud u set entered = true where exists (select 1 from lf_entry e"
+					+ " where e.member_id = u.member_id and e.day = u.day)")
+			.update();
 		String grace = "interval '" + SHIFT_GRACE_MINUTES + " minutes'";
 		this.jdbc
-			.sql("""
-					insert into lf_ud (user_ref, day, n, first_at, last_at, has_ids, issued, member_id, active, sched_month,
-					                   starts, ends, entered, lo, hi)
-					select r.user_ref, r.day, r.n, r.first_at, r.last_at, r.has_ids, id.issued, holder.member_id,
-					       exists (select 1 from log_fact_member m where m.contract_id = :c and m.member_id = holder.member_id
-					               and m.first_day <= r.day and (m.last_day is null or r.day <= m.last_day)),
-					       exists (select 1 from log_fact_month s where s.contract_id = :c
-					               and s.month = date_trunc('month', r.day)::date),
-					       shift.starts, shift.ends,
-					       exists (select 1 from lf_entry e where e.member_id = holder.member_id and e.day = r.day),
-					       greatest(cast(:af as time), case when shift.starts is null then null
-					                when shift.starts < time '00:00' + %1$s then time '00:00' else shift.starts - %1$s end),
-					       least(cast(:at as time), case when shift.ends is null then null
-					             when shift.ends > time '23:59:59' - %1$s then time '23:59:59' else shift.ends + %1$s end)
-					from lf_ud_raw r
-					cross join lateral (select exists (select 1 from log_fact_id i where i.contract_id = :c
-					                    and i.value = r.user_ref and i.issued_on <= r.day) as issued) id
-					left join lateral (select i.member_id from log_fact_id i where i.contract_id = :c
-					                   and i.value = r.user_ref and i.issued_on <= r.day
-					                   and (i.revoked_on is null or r.day <= i.revoked_on)
-					                   order by i.issued_on desc, i.member_id limit 1) holder on id.issued
-					left join log_fact_shift shift on shift.contract_id = :c and shift.member_id = holder.member_id
-					     and shift.day = r.day
-					"""
-				.formatted(grace))
-			.param("c", contractId)
+			.sql("update lf_ud u set lo = greatest(cast(:af as time), case when u.starts is null then null"
+					+ " when u.starts < time '00:00' + " + grace + " then time '00:00' else u.starts - " + grace
+					+ " end), hi = least(cast(:at as time), case when u.ends is null then null"
+					+ " when u.ends > time '23:59:59' - " + grace + " then time '23:59:59' else u.ends + " + grace
+					+ " end)")
 			.param("af", settings.allowedFrom())
 			.param("at", settings.allowedTo())
 			.update();
-		this.jdbc.sql("analyze lf_ud").update();
 	}
 
 	/**
