@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import jp.itaku.account.SignIn;
+import jp.itaku.support.SignedInUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -165,11 +165,7 @@ class GlobalSearchIT {
 	}
 
 	private RequestPostProcessor as(String username) {
-		UUID id = this.jdbc.sql("select id from user_account where username = ?")
-			.param(username)
-			.query(UUID.class)
-			.single();
-		return authentication(this.signIn.completeAuthenticationOf(id).orElseThrow());
+		return authentication(SignedInUser.authentication(this.jdbc, this.signIn, username));
 	}
 
 }

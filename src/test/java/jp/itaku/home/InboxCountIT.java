@@ -9,9 +9,9 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jp.itaku.account.SignIn;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.web.InboxItems;
 import jp.itaku.platform.web.InboxSource;
+import jp.itaku.support.SignedInUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
@@ -164,11 +164,7 @@ class InboxCountIT {
 	}
 
 	private Actor actor(String username) {
-		UUID id = this.jdbc.sql("select id from user_account where username = ?")
-			.param(username)
-			.query(UUID.class)
-			.single();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(id).orElseThrow().getPrincipal()).actor();
+		return SignedInUser.actor(this.jdbc, this.signIn, username);
 	}
 
 }

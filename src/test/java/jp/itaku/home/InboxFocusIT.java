@@ -1,15 +1,14 @@
 package jp.itaku.home;
 
 import java.util.List;
-import java.util.UUID;
 
 import jp.itaku.account.SignIn;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.Contracts;
 import jp.itaku.platform.Actor;
-import jp.itaku.platform.ActorPrincipal;
 import jp.itaku.platform.web.InboxItem;
 import jp.itaku.platform.web.InboxItems;
+import jp.itaku.support.SignedInUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,11 +67,7 @@ class InboxFocusIT {
 	}
 
 	private Actor actor(String username) {
-		UUID id = this.jdbc.sql("select id from user_account where username = ?")
-			.param(username)
-			.query(UUID.class)
-			.single();
-		return ((ActorPrincipal) this.signIn.completeAuthenticationOf(id).orElseThrow().getPrincipal()).actor();
+		return SignedInUser.actor(this.jdbc, this.signIn, username);
 	}
 
 }
