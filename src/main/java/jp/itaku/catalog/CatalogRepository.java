@@ -23,6 +23,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CatalogRepository {
 
+	/**
+	 * What a {@link ProfileSummary} reads: never the stored file nor its definition (a
+	 * bundled profile's are some 60 kB each, and the dashboard lists the profiles on
+	 * every request).
+	 */
+	private static final String SUMMARY_COLUMNS = "p.id, p.code, p.version, p.issuer, p.issuer_en, p.title, p.origin,"
+			+ " p.clause_count, p.requirement_count, p.created_at";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionLocks locks;
@@ -106,13 +114,15 @@ class CatalogRepository {
 	List<ProfileSummary> summaries(boolean latestOnly) {
 		String where = latestOnly
 				? " where p.version = (select max(q.version) from clause_profile q where q.code = p.code)" : "";
-		return this.jdbc.sql("select * from clause_profile p" + where + " order by p.code, p.version desc")
+		return this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from clause_profile p" + where + " order by p.code, p.version desc")
 			.query(CatalogRepository::summary)
 			.list();
 	}
 
 	List<ProfileSummary> versionsOf(String code) {
-		return this.jdbc.sql("select * from clause_profile where code = :code order by version desc")
+		return this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from clause_profile p where p.code = :code order by p.version desc")
 			.param("code", code)
 			.query(CatalogRepository::summary)
 			.list();
