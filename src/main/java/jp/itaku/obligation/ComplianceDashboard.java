@@ -42,11 +42,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code obligation} keep in the transaction that raises, changes or removes an
  * obligation ({@code V87__obligation_tally.sql}); only what depends on today's date
  * (overdue, due soon, the next due date) is read from the open obligations themselves,
- * through an index of the open ones. No request counts all of a contract's obligations.
- * The counts (and the orders by a count) cover only the contracts whose obligations the
- * actor may read, as the obligations API admits it ({@link Contracts#partyScope}): an
- * approved subcontractor sees the heading of a contract it takes part in, never the
- * contractor's obligation figures.
+ * through an index of the open ones, for the page's contracts. The default orders (most
+ * overdue, most due soon) read the day's counts per contract that
+ * {@link ObligationDueTally} keeps, and count the open obligations directly only when
+ * those hold for another day. No request counts all of a contract's obligations. The
+ * counts (and the orders by a count) cover only the contracts whose obligations the actor
+ * may read, as the obligations API admits it ({@link Contracts#partyScope}): an approved
+ * subcontractor sees the heading of a contract it takes part in, never the contractor's
+ * obligation figures.
  */
 @Service
 public class ComplianceDashboard {
@@ -66,7 +69,19 @@ public class ComplianceDashboard {
 			group by x.contract_id
 			""";
 
+	/**
+	 * A sort's count per contract from {@code obligation_due}
+	 * ({@link ObligationDueTally}): a format of the column, the contracts' condition and
+	 * the parties' condition.
+	 */
+	private static final String DUE_TODAY = """
+			left join (select x.contract_id, x.%1$s as counted
+			from obligation_due x join contract c on c.id = x.contract_id
+			where %2$s and %3$s and x.category = :dueCategory) k on k.contract_id = c.id""";
+
 	private final JdbcClient jdbc;
+
+	private final ObligationDueTally dueTally;
 
 	private final Contracts contracts;
 
@@ -77,7 +92,8 @@ public class ComplianceDashboard {
 	private final WorkingCalendar calendar;
 
 	ComplianceDashboard(JdbcClient jdbc, Contracts contracts, ClauseCatalog catalog, WorkingCalendar calendar,
-			OrganisationSystemReads organisationReads) {
+			OrganisationSystemReads organisationReads, ObligationDueTally dueTally) {
+		this.dueTally = dueTally;
 		this.organisationReads = organisationReads;
 		this.jdbc = jdbc;
 		this.contracts = contracts;
@@ -166,11 +182,7 @@ public class ComplianceDashboard {
 		String order = switch (filter.sort()) {
 			case NUMBER -> "c.number";
 			case CONTRACTOR -> {
-				names.putAll(this.organisationReads.namesUnscoped(
-						this.jdbc.sql("select distinct c.contractor_organisation_id from contract c where " + where)
-							.params(parameters)
-							.query(UUID.class)
-							.list()));
+				names.putAll(this.organisationReads.namesUnscoped(contractorIds(where.toString(), parameters)));
 				parameters.put("contractorsByName", names.entrySet()
 					.stream()
 					.sorted(Map.Entry.<UUID, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
@@ -179,13 +191,23 @@ public class ComplianceDashboard {
 				yield "array_position(:contractorsByName, c.contractor_organisation_id), c.number";
 			}
 			default -> {
-				// One pass over the counted state's rows (the open obligations' index, or
-				// the tally), grouped: cheaper than a count per contract.
-				join = "left join ("
-						+ Objects.requireNonNull(filter.sort().counted)
-							.formatted(where, parties.condition(),
-									(filter.category() != null) ? " and x.category = :category" : "")
-						+ ") k on k.contract_id = c.id";
+				String column = ObligationDueTally.column(filter.sort());
+				if (column != null && this.dueTally.day().filter(today::equals).isPresent()) {
+					// The day's counts, one row per contract (per category when
+					// filtered).
+					join = DUE_TODAY.formatted(column, where, parties.condition());
+					parameters.put("dueCategory", (filter.category() != null) ? filter.category().name() : "");
+				}
+				else {
+					// One pass over the counted state's rows (the open obligations'
+					// index,
+					// or the tally), grouped: cheaper than a count per contract.
+					join = "left join ("
+							+ Objects.requireNonNull(filter.sort().counted)
+								.formatted(where, parties.condition(),
+										(filter.category() != null) ? " and x.category = :category" : "")
+							+ ") k on k.contract_id = c.id";
+				}
 				yield "coalesce(k.counted, 0) desc, c.number";
 			}
 		};
@@ -225,12 +247,7 @@ public class ComplianceDashboard {
 	@Transactional(readOnly = true)
 	public List<Contractor> contractors(Actor actor) {
 		ContractScope scope = this.contracts.scope(actor);
-		List<UUID> ids = this.jdbc
-			.sql("select distinct c.contractor_organisation_id from contract c where " + scope.condition())
-			.params(scope.parameters())
-			.query(UUID.class)
-			.list();
-		return this.organisationReads.namesUnscoped(ids)
+		return this.organisationReads.namesUnscoped(contractorIds(scope.condition(), scope.parameters()))
 			.entrySet()
 			.stream()
 			.map((e) -> new Contractor(e.getKey(), e.getValue()))
@@ -303,6 +320,28 @@ public class ComplianceDashboard {
 		});
 		byStatus.values().removeIf((n) -> n == 0);
 		return new Overview(byStatus, byStatus.values().stream().mapToInt(Integer::intValue).sum());
+	}
+
+	/**
+	 * Returns the contractors of the contracts that meet a condition: one index probe per
+	 * contractor, from one to the next in the order of their ids (index
+	 * {@code contract_client_contractor} for a client's contracts), instead of reading
+	 * every contract.
+	 * @param condition the condition on alias {@code c}
+	 * @param parameters its parameters
+	 * @return the contractors' ids
+	 */
+	private List<UUID> contractorIds(String condition, Map<String, ?> parameters) {
+		return this.jdbc.sql("""
+				with recursive next(id) as (
+				  select (select c.contractor_organisation_id from contract c where %1$s
+				    order by c.contractor_organisation_id limit 1)
+				  union all
+				  select (select c.contractor_organisation_id from contract c
+				    where c.contractor_organisation_id > next.id and %1$s order by c.contractor_organisation_id limit 1)
+				  from next where next.id is not null)
+				select id from next where id is not null
+				""".formatted(condition)).params(parameters).query(UUID.class).list();
 	}
 
 	/** The rule of {@link Contracts#partyScope}, for a contract already read. */

@@ -1,6 +1,7 @@
 package jp.itaku.obligation;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.ChangeSubject;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +70,12 @@ class ComplianceDashboardIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ObligationDueTally dueTally;
+
+	@Autowired
+	TransactionOperations transactions;
 
 	Organisation client;
 
@@ -193,6 +202,7 @@ class ComplianceDashboardIT {
 	void theTallyEqualsADirectCountAfterRandomChanges() {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
+		countDue(today());
 		List<Contract> shown = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			ContractForm form = this.fixtures.contractForm((i == 1) ? this.contractorB : this.contractorA, "setagaya",
@@ -208,7 +218,7 @@ class ComplianceDashboardIT {
 			Contract contract = shown.get(random.nextInt(shown.size()));
 			Actor lead = contract.getContractorOrganisationId().equals(this.contractorB.getId()) ? leadB : this.leadA;
 			List<Obligation> all = this.obligations.forContract(this.officer, contract.getId());
-			int choice = random.nextInt(6);
+			int choice = random.nextInt(8);
 			if (choice <= 1) {
 				pick(random, all, ObligationStatus.OPEN, ObligationStatus.RETURNED).ifPresent((o) -> {
 					pending.put(o.getId(), this.obligations.submit(lead, o.getId(), "提出します", pdf()).getId());
@@ -242,6 +252,29 @@ class ComplianceDashboardIT {
 				this.contracts.update(this.officer, contract.getId(), form);
 				steps.add("scope");
 			}
+			else if (choice == 5) {
+				// A due date moved by SQL (as a migration or an import would): across
+				// today and the end of the 7 days, or within them.
+				pick(random, all, ObligationStatus.OPEN, ObligationStatus.RETURNED).ifPresent((o) -> {
+					this.jdbc.sql("update obligation set due_date = :due where id = :id")
+						.param("due", Date.valueOf(today().plusDays(random.nextInt(21) - 10)))
+						.param("id", o.getId())
+						.update();
+					steps.add("move");
+				});
+			}
+			else if (choice == 6) {
+				// Several obligations of a contract in one statement, into another
+				// category.
+				ClauseCategory into = ClauseCategory.values()[random.nextInt(ClauseCategory.values().length)];
+				this.jdbc
+					.sql("update obligation set category = :into where contract_id = :contract and due_date < :due")
+					.param("into", into.name())
+					.param("contract", contract.getId())
+					.param("due", Date.valueOf(today().plusDays(random.nextInt(10))))
+					.update();
+				steps.add("category");
+			}
 			else {
 				this.obligations.raise(contract.getId(), ObligationTrigger.change(ChangeSubject.ROSTER),
 						new Obligations.Occurrence("N" + step, today().minusDays(random.nextInt(20)), "従事者名簿 変更届",
@@ -259,6 +292,13 @@ class ComplianceDashboardIT {
 				where contract_id = any(:ids) group by 1, 2, 3 order by 1, 2, 3
 				""").param("ids", ids).query().listOfRows());
 		LocalDate today = today();
+		// The day's due counts, kept by the triggers through every step, and counted
+		// again for another day, equal a direct count.
+		assertThat(dueRows(ids)).as(description).isEqualTo(directDueRows(ids, today));
+		LocalDate later = today.plusDays(1 + random.nextInt(5));
+		countDue(later);
+		assertThat(dueRows(ids)).as(description + ", counted for " + later).isEqualTo(directDueRows(ids, later));
+		countDue(today);
 		for (Contract contract : shown) {
 			List<Obligation> all = this.obligations.forContract(this.officer, contract.getId());
 			for (ClauseCategory category : new ClauseCategory[] { null, all.get(0).getCategory() }) {
@@ -297,6 +337,108 @@ class ComplianceDashboardIT {
 				assertThat(overview.total()).as(description + ", overview").isEqualTo(all.size());
 			}
 		}
+	}
+
+	@Test
+	void theDefaultOrdersReadTheDaysCountsOnlyForTodayAndAreTheSameAsADirectCount() {
+		for (int i = 0; i < 4; i++) {
+			kadoma((i % 2 == 0) ? this.contractorA : this.contractorB, "D" + i,
+					today().minusMonths(i).withDayOfMonth(1).plusDays(i));
+		}
+		for (Sort sort : List.of(Sort.OVERDUE, Sort.DUE_SOON)) {
+			for (ClauseCategory category : new ClauseCategory[] { null, ClauseCategory.values()[0] }) {
+				Filter filter = new Filter(null, null, null, category, sort);
+				countDue(today());
+				List<UUID> fromCounts = ids(this.dashboard.page(this.officer, filter, 0, 50));
+				// Counts for another day are not today's: the page counts directly.
+				countDue(today().minusDays(1));
+				assertThat(ids(this.dashboard.page(this.officer, filter, 0, 50))).as(sort + ", " + category)
+					.isEqualTo(fromCounts);
+				this.jdbc.sql("update obligation_due_day set as_of = null").update();
+				assertThat(ids(this.dashboard.page(this.officer, filter, 0, 50))).as(sort + ", " + category)
+					.isEqualTo(fromCounts);
+			}
+		}
+		countDue(today());
+	}
+
+	@Test
+	void theDaysCountWaitsForNoWriterOfObligations() throws Exception {
+		Contract contract = kadoma(this.contractorA, "W", today().minusMonths(1).withDayOfMonth(1));
+		countDue(today());
+		CountDownLatch writing = new CountDownLatch(1);
+		CountDownLatch done = new CountDownLatch(1);
+		Thread writer = new Thread(() -> this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("update obligation set status = status where contract_id = :id")
+				.param("id", contract.getId())
+				.update();
+			writing.countDown();
+			try {
+				done.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		writer.start();
+		try {
+			writing.await();
+			// Not today's day, and a writer at work: the count gives way, changing
+			// nothing.
+			assertThat(this.dueTally.count(today().plusDays(1))).isFalse();
+			assertThat(this.dueTally.day()).contains(today());
+		}
+		finally {
+			done.countDown();
+			writer.join();
+		}
+		assertThat(this.dueTally.count(today().plusDays(1))).isTrue();
+		assertThat(this.dueTally.day()).contains(today().plusDays(1));
+		countDue(today());
+	}
+
+	/**
+	 * Counts the day's due counts again, trying again while another test's writer is at
+	 * work.
+	 */
+	private void countDue(LocalDate day) {
+		for (int attempt = 0; !this.dueTally.count(day); attempt++) {
+			assertThat(attempt).as("the due counts are counted within 10 s").isLessThan(100);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private List<Map<String, Object>> dueRows(UUID[] ids) {
+		return this.jdbc.sql("""
+				select contract_id, category, overdue, due_soon from obligation_due
+				where contract_id = any(:ids) and (overdue <> 0 or due_soon <> 0) order by 1, 2
+				""").param("ids", ids).query().listOfRows();
+	}
+
+	private List<Map<String, Object>> directDueRows(UUID[] ids, LocalDate day) {
+		return this.jdbc.sql("""
+				select contract_id, coalesce(category, '') as category,
+				  (count(*) filter (where due_date < :day))::integer as overdue,
+				  (count(*) filter (where due_date >= :day))::integer as due_soon
+				from obligation
+				where contract_id = any(:ids) and status in ('OPEN', 'RETURNED') and due_date <= :soon
+				group by grouping sets ((contract_id, category), (contract_id)) order by 1, 2
+				""")
+			.param("ids", ids)
+			.param("day", Date.valueOf(day))
+			.param("soon", Date.valueOf(day.plusDays(ComplianceDashboard.DUE_SOON_DAYS)))
+			.query()
+			.listOfRows();
+	}
+
+	private static List<UUID> ids(Page page) {
+		return page.rows().stream().map((row) -> row.contract().id()).toList();
 	}
 
 	private static Optional<Obligation> pick(Random random, List<Obligation> all, ObligationStatus... statuses) {
