@@ -29,6 +29,9 @@ create table obligation_due (
     primary key (contract_id, category)
 );
 
+-- A default order without a category filter reads the rows of category '' alone, one per contract.
+create index obligation_due_category on obligation_due (category, contract_id) include (overdue, due_soon);
+
 -- The day the counts hold for, as a writer of obligations sees it. A writer in READ COMMITTED
 -- (every writer of the application) reads the day the last refresh committed: a refresh
 -- cannot run while the writer holds its lock on obligation. A writer that keeps one snapshot

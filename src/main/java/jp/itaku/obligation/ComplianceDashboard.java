@@ -71,13 +71,13 @@ public class ComplianceDashboard {
 
 	/**
 	 * A sort's count per contract from {@code obligation_due}
-	 * ({@link ObligationDueTally}): a format of the column, the contracts' condition and
-	 * the parties' condition.
+	 * ({@link ObligationDueTally}), joined to the page's contracts (their condition is
+	 * the page's own) and counted only where the actor is a party: a format of the column
+	 * and the parties' condition.
 	 */
 	private static final String DUE_TODAY = """
-			left join (select x.contract_id, x.%1$s as counted
-			from obligation_due x join contract c on c.id = x.contract_id
-			where %2$s and %3$s and x.category = :dueCategory) k on k.contract_id = c.id""";
+			left join (select x.contract_id, x.%1$s as counted from obligation_due x where x.category = :dueCategory) k
+			on k.contract_id = c.id and %2$s""";
 
 	private final JdbcClient jdbc;
 
@@ -195,7 +195,7 @@ public class ComplianceDashboard {
 				if (column != null && this.dueTally.day().filter(today::equals).isPresent()) {
 					// The day's counts, one row per contract (per category when
 					// filtered).
-					join = DUE_TODAY.formatted(column, where, parties.condition());
+					join = DUE_TODAY.formatted(column, parties.condition());
 					parameters.put("dueCategory", (filter.category() != null) ? filter.category().name() : "");
 				}
 				else {
