@@ -4,12 +4,13 @@
 -- (OPEN, RETURNED) past their due date and those due within 7 days, as of one day.
 --
 -- What is overdue depends on the date, so the counts hold for the day in obligation_due_day.
--- The application sets that day each morning (ObligationDueTally.refresh: it recounts every
--- row while it holds a lock that no writer of obligations can hold at the same time); between
--- two refreshes the triggers below keep the counts in the transaction that raises, changes or
--- removes an obligation, against that same day. The dashboard uses these rows only when their
--- day is today in Tokyo, and counts the open obligations directly otherwise (before the first
--- refresh, or in the minute after midnight), so a page is exact either way.
+-- Once that day is not today in Tokyo, the application counts every row again for today
+-- (ObligationDueTally.count, checked every minute) while it holds a lock that no writer of
+-- obligations can hold at the same time; between two counts the triggers below keep the counts
+-- in the transaction that raises, changes or removes an obligation, against that same day. The
+-- dashboard uses these rows only when their day is today, and counts the open obligations
+-- directly otherwise (before the first count, or in the minute after midnight), so a page is
+-- exact either way.
 --
 -- Statement-level triggers with transition tables, like obligation_tally (V87): a bulk
 -- statement adds its changes up once per key, and the keys are written in their order so that
@@ -33,10 +34,10 @@ create table obligation_due (
 create index obligation_due_category on obligation_due (category, contract_id) include (overdue, due_soon);
 
 -- The day the counts hold for, as a writer of obligations sees it. A writer in READ COMMITTED
--- (every writer of the application) reads the day the last refresh committed: a refresh
--- cannot run while the writer holds its lock on obligation. A writer that keeps one snapshot
--- for its whole transaction (REPEATABLE READ, SERIALIZABLE) might read an earlier day, so it
--- does not adjust the counts: it marks them stale, and the next refresh counts them again.
+-- (every writer of the application) reads the day the last count committed: a count cannot
+-- run while the writer holds its lock on obligation. A writer that keeps one snapshot for its
+-- whole transaction (REPEATABLE READ, SERIALIZABLE) might read an earlier day, so it does not
+-- adjust the counts: it marks them stale, and the next count counts them again.
 create function obligation_due_writer_day() returns date language plpgsql as $$
 begin
     if current_setting('transaction_isolation') <> 'read committed' then

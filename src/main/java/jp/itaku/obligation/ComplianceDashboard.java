@@ -193,15 +193,13 @@ public class ComplianceDashboard {
 			default -> {
 				String column = ObligationDueTally.column(filter.sort());
 				if (column != null && this.dueTally.day().filter(today::equals).isPresent()) {
-					// The day's counts, one row per contract (per category when
-					// filtered).
+					// The day's counts: one row per contract and category.
 					join = DUE_TODAY.formatted(column, parties.condition());
 					parameters.put("dueCategory", (filter.category() != null) ? filter.category().name() : "");
 				}
 				else {
 					// One pass over the counted state's rows (the open obligations'
-					// index,
-					// or the tally), grouped: cheaper than a count per contract.
+					// index, or the tally), grouped: cheaper than a count per contract.
 					join = "left join ("
 							+ Objects.requireNonNull(filter.sort().counted)
 								.formatted(where, parties.condition(),
