@@ -541,7 +541,7 @@ public class Approvals {
 		if (deciding.isEmpty()) {
 			return List.of();
 		}
-		return this.repository.findByContractIdInAndStatusOrderByAppliedAtAsc(deciding.keySet(), ApprovalStatus.PENDING)
+		return this.repository.inState(deciding.keySet().toArray(UUID[]::new), ApprovalStatus.PENDING.name())
 			.stream()
 			.map((a) -> new Pending(a, Objects.requireNonNull(deciding.get(a.getContractId()))))
 			.toList();
@@ -593,8 +593,7 @@ public class Approvals {
 		if (contracts.isEmpty()) {
 			return List.of();
 		}
-		return this.repository
-			.findByContractIdInAndStatusOrderByAppliedAtAsc(contracts.keySet(), ApprovalStatus.APPROVED)
+		return this.repository.inState(contracts.keySet().toArray(UUID[]::new), ApprovalStatus.APPROVED.name())
 			.stream()
 			.filter((a) -> a.getValidUntil() != null && a.isValidOn(today)
 					&& !a.getValidUntil().isAfter(today.plusDays(days)))

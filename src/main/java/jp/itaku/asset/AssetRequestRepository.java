@@ -1,7 +1,6 @@
 package jp.itaku.asset;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,8 +12,17 @@ interface AssetRequestRepository extends JpaRepository<AssetRequest, UUID> {
 
 	List<AssetRequest> findByContractIdOrderByRequestedAtDesc(UUID contractId);
 
-	List<AssetRequest> findByContractIdInAndStatusOrderByRequestedAtAsc(Collection<UUID> contractIds,
-			RequestStatus status);
+	/**
+	 * The requests of some contracts in one state, the oldest first: in SQL, the
+	 * contracts bound as one array, so that Hibernate keeps the query's plan (a derived
+	 * query's list of ids, bound one by one, is translated again on every call).
+	 * @param contractIds the contracts
+	 * @param status the state
+	 * @return the requests
+	 */
+	@Query(value = "select * from asset_request where contract_id = any(:contracts) and status = :status"
+			+ " order by requested_at", nativeQuery = true)
+	List<AssetRequest> inState(@Param("contracts") UUID[] contractIds, @Param("status") String status);
 
 	@Query("select coalesce(max(r.seq), 0) from AssetRequest r where r.contractId = :contract and r.requestYear = :year")
 	int lastSeq(@Param("contract") UUID contractId, @Param("year") int year);

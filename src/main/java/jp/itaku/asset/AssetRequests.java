@@ -188,8 +188,7 @@ public class AssetRequests {
 		if (deciding.isEmpty()) {
 			return List.of();
 		}
-		return this.requests
-			.findByContractIdInAndStatusOrderByRequestedAtAsc(deciding.keySet(), RequestStatus.REQUESTED)
+		return this.requests.inState(deciding.keySet().toArray(UUID[]::new), RequestStatus.REQUESTED.name())
 			.stream()
 			// the requests are read for the keys of deciding, so each finds its contract
 			.map((request) -> new Awaiting(Objects.requireNonNull(deciding.get(request.getContractId())), request))

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -29,8 +28,20 @@ interface ObligationRepository extends JpaRepository<Obligation, UUID> {
 	List<Obligation> findByContractIdInAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds,
 			Collection<ObligationStatus> statuses);
 
-	List<Obligation> findByContractIdInAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds,
-			Collection<ObligationStatus> statuses, Limit limit);
+	/**
+	 * The obligations of some contracts in one state, the soonest due first, at most
+	 * {@code limit}: in SQL, the contracts bound as one array, so that Hibernate keeps
+	 * the query's plan (a derived query's list of ids, bound one by one, is translated
+	 * again on every call; the inbox's list holds every contract the user sees).
+	 * @param contractIds the contracts
+	 * @param status the state
+	 * @param limit the most to return
+	 * @return the obligations
+	 */
+	@Query(value = "select * from obligation where contract_id = any(:contracts) and status = :status"
+			+ " order by due_date limit :limit", nativeQuery = true)
+	List<Obligation> inState(@Param("contracts") UUID[] contractIds, @Param("status") String status,
+			@Param("limit") int limit);
 
 	/**
 	 * Reads an obligation and locks its row until the transaction ends, so that of two

@@ -56,7 +56,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.InputStreamSource;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -976,8 +975,7 @@ public class Obligations implements ContractClosingCheck {
 			return List.of();
 		}
 		return this.obligations
-			.findByContractIdInAndStatusInOrderByDueDateAsc(reviewable.keySet(), List.of(ObligationStatus.SUBMITTED),
-					Limit.of(limit))
+			.inState(reviewable.keySet().toArray(UUID[]::new), ObligationStatus.SUBMITTED.name(), limit)
 			.stream()
 			.map((o) -> new TodoItem(o, Objects.requireNonNull(reviewable.get(o.getContractId())), o.getStatus()))
 			.toList();

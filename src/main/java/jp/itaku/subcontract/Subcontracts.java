@@ -632,8 +632,7 @@ public class Subcontracts {
 		if (deciding.isEmpty()) {
 			return List.of();
 		}
-		return this.repository
-			.findByContractIdInAndStatusOrderByAppliedAtAsc(deciding.keySet(), SubcontractStatus.PENDING)
+		return this.repository.inState(deciding.keySet().toArray(UUID[]::new), SubcontractStatus.PENDING.name())
 			.stream()
 			.map((s) -> new Pending(Objects.requireNonNull(deciding.get(s.getContractId())), s))
 			.toList();
