@@ -386,39 +386,36 @@ class LogChecks {
 		annotate(contractId, settings);
 	}
 
-	/** Joins the (user, day) aggregates of {@code lf_ud} with the facts. */
+	/**
+	 * Joins the (user, day) aggregates of {@code lf_ud} with the facts, in three
+	 * statements (each rewrites every row of the batch's days): the ID a user name was on
+	 * that day, then what follows from its holder, then the hours allowed.
+	 */
 	private void annotate(UUID contractId, LogSettings settings) {
 		this.jdbc.sql("analyze lf_ud").update();
-		this.jdbc
-			.sql("update lf_ud u set issued = true where exists (select 1 from log_fact_id i where i.contract_id = :c"
-					+ " and i.value = u.user_ref and i.issued_on <= u.day)")
-			.param("c", contractId)
-			.update();
-		this.jdbc.sql("update lf_ud u set member_id = (select i.member_id from log_fact_id i where i.contract_id = :c"
-				+ " and i.value = u.user_ref and i.issued_on <= u.day and (i.revoked_on is null or u.day <= i.revoked_on)"
-				+ " order by i.issued_on desc, i.member_id limit 1) where u.issued")
-			.param("c", contractId)
-			.update();
-		this.jdbc
-			.sql("update lf_ud u set active = true where exists (select 1 from log_fact_member m"
-					+ " where m.contract_id = :c and m.member_id = u.member_id and m.first_day <= u.day"
-					+ " and (m.last_day is null or u.day <= m.last_day))")
-			.param("c", contractId)
-			.update();
-		this.jdbc
-			.sql("update lf_ud u set sched_month = true where exists (select 1 from log_fact_month s"
-					+ " where s.contract_id = :c and s.month = date_trunc('month', u.day)::date)")
-			.param("c", contractId)
-			.update();
-		this.jdbc
-			.sql("update lf_ud u set starts = s.starts, ends = s.ends from log_fact_shift s"
-					+ " where s.contract_id = :c and s.member_id = u.member_id and s.day = u.day")
-			.param("c", contractId)
-			.update();
-		this.jdbc
-			.sql("update lf_ud u set entered = true where exists (select 1 from lf_entry e"
-					+ " where e.member_id = u.member_id and e.day = u.day)")
-			.update();
+		// Issued: an ID of that value was issued by that day, revoked since or not. The
+		// holder: of the IDs still valid that day, the one issued last.
+		this.jdbc.sql("""
+				update lf_ud u set issued = true, member_id = m.member_id from (
+				  select distinct on (x.user_ref, x.day) x.user_ref, x.day,
+				    case when i.revoked_on is null or x.day <= i.revoked_on then i.member_id end as member_id
+				  from lf_ud x join log_fact_id i
+				  on i.contract_id = :c and i.value = x.user_ref and i.issued_on <= x.day
+				  order by x.user_ref, x.day, (i.revoked_on is null or x.day <= i.revoked_on) desc,
+				    i.issued_on desc, i.member_id) m
+				where u.user_ref = m.user_ref and u.day = m.day
+				""").param("c", contractId).update();
+		this.jdbc.sql("""
+				update lf_ud u set
+				  active = exists (select 1 from log_fact_member m where m.contract_id = :c
+				    and m.member_id = u.member_id and m.first_day <= u.day
+				    and (m.last_day is null or u.day <= m.last_day)),
+				  sched_month = exists (select 1 from log_fact_month s where s.contract_id = :c
+				    and s.month = date_trunc('month', u.day)::date),
+				  (starts, ends) = (select s.starts, s.ends from log_fact_shift s where s.contract_id = :c
+				    and s.member_id = u.member_id and s.day = u.day),
+				  entered = exists (select 1 from lf_entry e where e.member_id = u.member_id and e.day = u.day)
+				""").param("c", contractId).update();
 		String grace = "interval '" + SHIFT_GRACE_MINUTES + " minutes'";
 		this.jdbc
 			.sql("update lf_ud u set lo = greatest(cast(:af as time), case when u.starts is null then null"

@@ -222,6 +222,20 @@ class LogEvidenceIT {
 	}
 
 	@Test
+	void aValueIssuedAgainAfterItsRevocationIsItsNewHoldersFromThatDay() {
+		// C's ID was revoked on the 10th; the same value goes to A on the 11th, who works
+		// and enters that day: A's use of it is no finding.
+		Scenario s = scenario();
+		issue(s.contract, s.a, s.opC, this.d2);
+		this.entryLog.record(this.lead, s.contract.getId(), entry(s.a.getName(), this.d2), EntryLogEntry.Source.FORM);
+		List<String> lines = new ArrayList<>(s.cleanLines());
+		lines.add(line(this.d2, "10:00:00", s.opC, "view", "個人番号=1", "success"));
+		lines.sort(null);
+		upload(s, lines, false);
+		assertThat(found(s.contract)).isEmpty();
+	}
+
+	@Test
 	void aRosterChangeRunsTheChecksAgain() {
 		Scenario s = scenario();
 		RosterMember d = activeWorker(s.contract, "大東 四郎");
