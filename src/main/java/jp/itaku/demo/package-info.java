@@ -5,10 +5,10 @@
 @NullMarked
 @ApplicationModule(displayName = "Demo data",
 		allowedDependencies = { "account", "account :: system", "approval", "asset", "audit", "calendar", "catalog",
-				"clientid", "clientrequest", "contract", "emergency", "incident", "inspection", "logevidence", "notice",
-				"obligation", "obligation :: system", "organisation", "organisation :: system", "plan", "platform",
-				"roster", "roster :: system", "selfinspection", "servicelevel", "subcontract", "subcontract :: system",
-				"training", "worksite" })
+				"clientid", "clientrequest", "contract", "contract :: system", "emergency", "incident", "inspection",
+				"logevidence", "notice", "obligation", "obligation :: system", "organisation", "organisation :: system",
+				"plan", "platform", "roster", "roster :: system", "selfinspection", "servicelevel", "subcontract",
+				"subcontract :: system", "training", "worksite" })
 package jp.itaku.demo;
 
 import org.jspecify.annotations.NullMarked;
