@@ -2,6 +2,7 @@ package jp.itaku.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -176,12 +177,36 @@ public class UserAccounts {
 	 */
 	@Transactional
 	public UserAccount createWithPassword(UserForm form, String password) {
+		return create(form, this.passwordEncoder.encode(password));
+	}
+
+	/**
+	 * Creates users who share a chosen password, for seeding the demo data: as
+	 * {@link #createWithPassword} for each, in the order given, but each user's hash
+	 * (Argon2, with a salt of its own) is computed on the common pool's threads
+	 * meanwhile, so that the demo's accounts cost the time of their slowest hashes rather
+	 * than of all of them in a row.
+	 * @param forms the users' data
+	 * @param password the shared password
+	 * @return the users, in the order of the forms
+	 */
+	@Transactional
+	public List<UserAccount> createAllWithPassword(List<UserForm> forms, String password) {
+		List<String> hashes = forms.parallelStream().map((form) -> this.passwordEncoder.encode(password)).toList();
+		List<UserAccount> users = new ArrayList<>();
+		for (int i = 0; i < forms.size(); i++) {
+			users.add(create(forms.get(i), hashes.get(i)));
+		}
+		return users;
+	}
+
+	private UserAccount create(UserForm form, String passwordHash) {
 		Organisation organisation = this.organisationReads.findUnscoped(form.getOrganisationId())
 			.orElseThrow(() -> new NotFoundProblem("organisation.entity"));
 		requireRoleFits(form.getRole(), organisation);
-		UserAccount user = this.repository.save(new UserAccount(form.getUsername(), form.getDisplayName(),
-				blankToNull(form.getEmail()), organisation.getId(), form.getRole(),
-				this.passwordEncoder.encode(password), false, Instant.now(this.clock)));
+		UserAccount user = this.repository
+			.save(new UserAccount(form.getUsername(), form.getDisplayName(), blankToNull(form.getEmail()),
+					organisation.getId(), form.getRole(), passwordHash, false, Instant.now(this.clock)));
 		this.audit.record(AuditRecord.of("USER_CREATED")
 			.target("UserAccount", user.getId())
 			.detail("username", user.getUsername())

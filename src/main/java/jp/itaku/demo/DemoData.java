@@ -71,7 +71,8 @@ class DemoData implements ApplicationRunner {
 		Organisation otherContractor = organisation("株式会社さくら情報システム", OrganisationKind.CONTRACTOR, "大阪府門真市中町1-1");
 		Organisation subcontractor = organisation("有限会社あおば入力センター", OrganisationKind.SUBCONTRACTOR, "群馬県前橋市大手町1-1-1");
 		Organisation printer = organisation("株式会社わかば印刷サービス", OrganisationKind.SUBCONTRACTOR, "東京都世田谷区三軒茶屋2-1-1");
-		List.of(UserForm.filled("admin", "システム 管理者", "admin@example.jp", client.getId(), Role.SYSTEM_ADMIN, true),
+		this.users.createAllWithPassword(List.of(
+				UserForm.filled("admin", "システム 管理者", "admin@example.jp", client.getId(), Role.SYSTEM_ADMIN, true),
 				UserForm.filled("secadmin", "情報 守", "secadmin@example.jp", client.getId(), Role.CLIENT_SECURITY_ADMIN,
 						true),
 				UserForm.filled("officer", "委託 花子", "officer@example.jp", client.getId(), Role.CLIENT_OFFICER, true),
@@ -83,8 +84,8 @@ class DemoData implements ApplicationRunner {
 						true),
 				UserForm.filled("sublead", "青葉 四郎", "sublead@example.jp", subcontractor.getId(), Role.CONTRACTOR_LEAD,
 						true),
-				UserForm.filled("wakaba", "若葉 五郎", "wakaba@example.jp", printer.getId(), Role.CONTRACTOR_LEAD, true))
-			.forEach((form) -> this.users.createWithPassword(form, this.password));
+				UserForm.filled("wakaba", "若葉 五郎", "wakaba@example.jp", printer.getId(), Role.CONTRACTOR_LEAD, true)),
+				this.password);
 		log.info("Demo data seeded: organisations and one account per role (see the README)");
 	}
 
