@@ -39,8 +39,16 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
  */
 class ArchitectureRulesTests {
 
+	/**
+	 * The application's own classes: neither tests nor what Spring's ahead-of-time
+	 * processing generates into target/classes when the jar is packaged (its bean
+	 * definitions and repositories, named {@code …__BeanDefinitions},
+	 * {@code …Impl__AotRepository}), which repeat the application's names without being
+	 * its code.
+	 */
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption((location) -> !location.contains("__") && !location.contains("$$SpringCGLIB$$"))
 		.importPackages("jp.itaku");
 
 	@Test

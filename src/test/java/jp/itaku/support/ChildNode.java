@@ -33,6 +33,8 @@ public final class ChildNode implements AutoCloseable {
 
 	private final Path log;
 
+	private final boolean aheadOfTime;
+
 	private Process process;
 
 	/**
@@ -41,10 +43,29 @@ public final class ChildNode implements AutoCloseable {
 	 * @param arguments further arguments, e.g. {@code --spring.profiles.active=demo}
 	 */
 	public ChildNode(Path home, String... arguments) {
+		this(home, false, arguments);
+	}
+
+	private ChildNode(Path home, boolean aheadOfTime, String... arguments) {
 		this.home = home;
 		this.port = freePort();
 		this.arguments = List.of(arguments);
 		this.log = home.resolveSibling(home.getFileName() + "-node.log");
+		this.aheadOfTime = aheadOfTime;
+	}
+
+	/**
+	 * Prepares a node in Spring's ahead-of-time mode ({@code -Dspring.aot.enabled=true}),
+	 * with the demo profile it was built for and the reminders on (the mode refuses them
+	 * off).
+	 * @param home its data directory
+	 * @param arguments further arguments
+	 * @return the node
+	 */
+	public static ChildNode aheadOfTime(Path home, String... arguments) {
+		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=demo"));
+		all.addAll(List.of(arguments));
+		return new ChildNode(home, true, all.toArray(String[]::new));
 	}
 
 	/**
@@ -63,7 +84,7 @@ public final class ChildNode implements AutoCloseable {
 	 * Starts the node (it is not ready yet).
 	 */
 	public void start() {
-		List<String> command = new ArrayList<>(java());
+		List<String> command = new ArrayList<>(java(this.aheadOfTime));
 		command.addAll(List.of("--server.port=" + this.port, "--server.address=127.0.0.1"));
 		command.addAll(common());
 		command.addAll(this.arguments);
@@ -163,7 +184,7 @@ public final class ChildNode implements AutoCloseable {
 	 * @return its exit status and what it printed
 	 */
 	public Result command(String... arguments) {
-		List<String> command = new ArrayList<>(java());
+		List<String> command = new ArrayList<>(java(this.aheadOfTime));
 		command.addAll(common());
 		command.addAll(List.of(arguments));
 		Path output = this.home.resolveSibling(this.home.getFileName() + "-command.log");
@@ -217,15 +238,31 @@ public final class ChildNode implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Returns all the node's output so far.
+	 * @return its log
+	 */
+	public String output() {
+		try {
+			return Files.readString(this.log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();
 	}
 
 	private List<String> common() {
-		return List.of("--itaku.data-dir=" + this.home, "--spring.datasource.url=",
-				"--logging.structured.format.console=", "--itaku.reminders.enabled=false",
-				"--spring.main.banner-mode=off");
+		List<String> common = new ArrayList<>(List.of("--itaku.data-dir=" + this.home, "--spring.datasource.url=",
+				"--logging.structured.format.console=", "--spring.main.banner-mode=off"));
+		if (!this.aheadOfTime) {
+			common.add("--itaku.reminders.enabled=false");
+		}
+		return common;
 	}
 
 	private List<String> postmasterLines() {
@@ -238,10 +275,15 @@ public final class ChildNode implements AutoCloseable {
 		}
 	}
 
-	private static List<String> java() {
+	private static List<String> java(boolean aheadOfTime) {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		return List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=America/New_York", "-jar",
-				jar().toString());
+		List<String> command = new ArrayList<>(
+				List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=America/New_York"));
+		if (aheadOfTime) {
+			command.add("-Dspring.aot.enabled=true");
+		}
+		command.addAll(List.of("-jar", jar().toString()));
+		return command;
 	}
 
 	private static Process launch(List<String> command, Path output) {
