@@ -13,6 +13,12 @@
 #           -XX:ArchiveClassesAtExit and -Dspring.context.exit=onRefresh)
 #   aot     lazy, extracted, with Java 25's AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache), only
 #           when the argument java25 names a JDK 25 home
+#   cds-spring, aot-spring
+#           as cds and aot, every bean created at start, in Spring's ahead-of-time mode
+#           (-Dspring.aot.enabled=true: the bean definitions and repositories the build generated
+#           for the demo configuration), each with an archive or cache of its own, trained in that
+#           mode through the demo seed to readiness and then stopped (SIGTERM), so that the archive
+#           or cache also holds what the seed loads (and, Java 25, how its code ran)
 #
 # Arguments: the jar, the number of runs, a JDK 25 home or "" (no aot variant), the number of
 # slowest steps of Spring's start to list in one extra run of the plain start ("0": none).
@@ -138,15 +144,49 @@ else
   say "no CDS archive was written, see $out/training-cds/out.log: the cds variant is left out"
   variants=(plain lazy)
 fi
+# A training run through the demo seed: started in <dir> with the demo profile, stopped
+# (SIGTERM: the JVM writes its archive or cache as it exits) once ready. Arguments: the directory,
+# then the command.
+train_to_readiness() {
+  local dir="$1"
+  shift
+  mkdir -p "$dir"
+  local port pid
+  port="$(free_port)"
+  (cd "$dir" && exec "$@" --spring.profiles.active=demo --server.port="$port" > "$dir/out.log" 2>&1) &
+  pid=$!
+  for _ in $(seq 1 6000); do
+    kill -0 "$pid" 2>/dev/null || break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness" || true)" = 200 ] && break
+    sleep 0.1
+  done
+  stop_node "$pid" "$dir"
+}
+
+# The same in Spring's ahead-of-time mode: an archive of its own, trained in that mode.
+train_to_readiness "$out/training-cds-spring" "$java17" -XX:ArchiveClassesAtExit="$out/itaku-spring.jsa" \
+  -Dspring.aot.enabled=true -jar "$extracted"
+if [ -f "$out/itaku-spring.jsa" ]; then
+  command[cds-spring]="$java17 -XX:SharedArchiveFile=$out/itaku-spring.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.aot.enabled=true -jar $extracted --spring.main.lazy-initialization=false"
+  variants+=(cds-spring)
+else
+  say "no CDS archive was written in Spring's ahead-of-time mode, see $out/training-cds-spring/out.log: the cds-spring variant is left out"
+fi
 if [ -n "$java25" ] && [ -x "$java25/bin/java" ]; then
-  mkdir -p "$out/training-aot"
+  mkdir -p "$out/training-aot" "$out/training-aot-spring"
   (cd "$out/training-aot" && "$java25/bin/java" -XX:AOTCacheOutput="$out/itaku.aot" -Dspring.context.exit=onRefresh \
     -jar "$extracted" --spring.profiles.active=demo --server.port=0 > "$out/training-aot/out.log" 2>&1)
   pkill -f "$out/training-aot/data/postgres" 2>/dev/null || true
+  train_to_readiness "$out/training-aot-spring" "$java25/bin/java" -XX:AOTCacheOutput="$out/itaku-spring.aot" \
+    -Dspring.aot.enabled=true -jar "$extracted"
+  if [ -f "$out/itaku-spring.aot" ]; then
+    command[aot-spring]="$java25/bin/java -XX:AOTCache=$out/itaku-spring.aot -Dspring.aot.enabled=true -jar $extracted --spring.main.lazy-initialization=false"
+  fi
   if [ -f "$out/itaku.aot" ]; then
     command[aot]="$java25/bin/java -XX:AOTCache=$out/itaku.aot -jar $extracted --spring.main.lazy-initialization=true"
     command[plain25]="$java25/bin/java -jar $jar --spring.main.lazy-initialization=false"
     variants+=(plain25 aot)
+    [ -n "${command[aot-spring]:-}" ] && variants+=(aot-spring)
   else
     say "no AOT cache was written, see $out/training-aot/out.log: the aot variant is left out"
   fi
@@ -206,7 +246,7 @@ done
 for variant in "${variants[@]}"; do
   [ "$variant" = plain ] && continue
   base=plain
-  [ "$variant" = aot ] && base=plain25
+  case "$variant" in aot | aot-spring) base=plain25 ;; esac
   for column in 1 2; do
     ratio=$(awk -v a="${medians[$variant,$column]}" -v b="${medians[$base,$column]}" \
       'BEGIN { if (b + 0 > 0 && a + 0 > 0) printf "%.2f", a / b; else print "?" }')
