@@ -42,7 +42,14 @@ final class FormFonts {
 			return font;
 		}
 		try {
-			return new TTFParser().parse(new RandomAccessReadBuffer(Bytes.FONT_FILE));
+			TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(Bytes.FONT_FILE));
+			// The forms write composed, horizontal text and use none of the font's glyph
+			// substitutions; with the table present, PDFBox applies its Latin features
+			// (ccmp, liga) to every line it shows, building a regular expression of them
+			// each time: a third of a form's time. Without it each character is its
+			// glyph.
+			parsed.getTableMap().remove("GSUB");
+			return parsed;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The Japanese font " + FONT + " cannot be read", ex);
