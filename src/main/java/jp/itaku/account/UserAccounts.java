@@ -182,10 +182,9 @@ public class UserAccounts {
 
 	/**
 	 * Creates users who share a chosen password, for seeding the demo data: as
-	 * {@link #createWithPassword} for each, in the order given, but each user's hash
-	 * (Argon2, with a salt of its own) is computed on the common pool's threads
-	 * meanwhile, so that the demo's accounts cost the time of their slowest hashes rather
-	 * than of all of them in a row.
+	 * {@link #createWithPassword} for each, in the order given, but their hashes (Argon2,
+	 * each with a salt of its own) are computed first and in parallel, on this thread and
+	 * the common pool's, rather than one after the other.
 	 * @param forms the users' data
 	 * @param password the shared password
 	 * @return the users, in the order of the forms
