@@ -22,11 +22,27 @@ interface ObligationRepository extends JpaRepository<Obligation, UUID> {
 
 	List<Obligation> findByContractIdAndOwedByInOrderByDueDateAscClauseRefAsc(UUID contractId, Collection<UUID> owedBy);
 
-	List<Obligation> findByContractIdInAndOwedByAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds, UUID owedBy,
-			Collection<ObligationStatus> statuses);
+	/**
+	 * The obligations of some contracts still to be submitted (open or returned), the
+	 * soonest due first: in SQL, the contracts bound as one array, as {@link #inState}
+	 * (the lead's to-do list holds every contract the lead sees; the reminder job's,
+	 * every active contract).
+	 * @param contractIds the contracts
+	 * @return the obligations
+	 */
+	@Query(value = "select * from obligation where contract_id = any(:contracts) and status in ('OPEN', 'RETURNED')"
+			+ " order by due_date", nativeQuery = true)
+	List<Obligation> pendingIn(@Param("contracts") UUID[] contractIds);
 
-	List<Obligation> findByContractIdInAndStatusInOrderByDueDateAsc(Collection<UUID> contractIds,
-			Collection<ObligationStatus> statuses);
+	/**
+	 * As {@link #pendingIn}, only those a subcontractor owes.
+	 * @param contractIds the contracts
+	 * @param owedBy the subcontractor's organisation
+	 * @return the obligations
+	 */
+	@Query(value = "select * from obligation where contract_id = any(:contracts) and owed_by = :owedBy"
+			+ " and status in ('OPEN', 'RETURNED') order by due_date", nativeQuery = true)
+	List<Obligation> pendingOwedIn(@Param("contracts") UUID[] contractIds, @Param("owedBy") UUID owedBy);
 
 	/**
 	 * The obligations of some contracts in one state, the soonest due first, at most

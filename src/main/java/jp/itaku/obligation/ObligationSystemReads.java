@@ -95,8 +95,7 @@ public class ObligationSystemReads {
 		if (contractIds.isEmpty()) {
 			return List.of();
 		}
-		return this.obligations.findByContractIdInAndStatusInOrderByDueDateAsc(contractIds,
-				List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED));
+		return this.obligations.pendingIn(contractIds.toArray(UUID[]::new));
 	}
 
 	/**

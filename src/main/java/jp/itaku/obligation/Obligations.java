@@ -859,10 +859,9 @@ public class Obligations implements ContractClosingCheck {
 		Map<UUID, Contract> visible = this.contracts.listWhere(actor,
 				(c) -> ContractRoles.clientRightsRun(c, rightsDay));
 		LocalDate today = this.calendar.today();
-		List<ObligationStatus> pending = List.of(ObligationStatus.OPEN, ObligationStatus.RETURNED);
 		List<TodoItem> items = new ArrayList<>();
 		if (!visible.isEmpty()) {
-			this.obligations.findByContractIdInAndStatusInOrderByDueDateAsc(visible.keySet(), pending)
+			this.obligations.pendingIn(visible.keySet().toArray(UUID[]::new))
 				.stream()
 				// What a subcontractor owes is on its list, not on the contractor's.
 				.filter((o) -> o.getOwedBy() == null)
@@ -880,9 +879,7 @@ public class Obligations implements ContractClosingCheck {
 				.filter((c) -> !ContractRoles.isParty(actor, c) && ContractRoles.clientRightsRun(c, rightsDay))
 				.forEach((c) -> participating.put(c.getId(), c));
 			if (!participating.isEmpty()) {
-				this.obligations
-					.findByContractIdInAndOwedByAndStatusInOrderByDueDateAsc(participating.keySet(),
-							actor.organisationId(), pending)
+				this.obligations.pendingOwedIn(participating.keySet().toArray(UUID[]::new), actor.organisationId())
 					.stream()
 					.map((o) -> new TodoItem(o, Objects.requireNonNull(participating.get(o.getContractId())),
 							o.effectiveStatus(today)))
