@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.aot.AotDetector;
-import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
@@ -20,7 +20,9 @@ import org.springframework.core.env.Environment;
  * decided then: started against an external database, it would still start the embedded
  * one; with a mail server, it would still send nothing. The start fails instead, and
  * names what differs (see {@link AotModeFailureAnalyzer}). Without the flag the jar
- * starts as always, with any configuration.
+ * starts as always, with any configuration. The same check runs in the processing itself,
+ * so that a build whose environment names another configuration (an external database, a
+ * mail server) fails rather than generates it.
  */
 public class AotModeGuard implements EnvironmentPostProcessor {
 
