@@ -54,6 +54,21 @@ class LogPartitions {
 	}
 
 	/**
+	 * Summarises the block ranges of a month's partition that its block-range index does
+	 * not cover yet (those a batch has just written), through the owner's function
+	 * ({@code itaku_log_partition_summarize}), so that the index narrows the lines read
+	 * by a day's evidence, a re-check or an export at once rather than after the next
+	 * VACUUM.
+	 * @param month the month
+	 */
+	void summarize(YearMonth month) {
+		this.jdbc.sql("select itaku_log_partition_summarize(:month)")
+			.param("month", Date.valueOf(month.atDay(1)))
+			.query(Object.class)
+			.list();
+	}
+
+	/**
 	 * Drops a month's partition with every line in it, through the owner's function
 	 * ({@code itaku_log_partition_drop}, which refuses a month that ended less than three
 	 * months ago).
