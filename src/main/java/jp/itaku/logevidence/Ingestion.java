@@ -229,34 +229,42 @@ final class Ingestion {
 
 		final List<LogLine> candidates = new ArrayList<>();
 
-		private @Nullable String lastUser;
-
-		private @Nullable Map<Long, long[]> lastHours;
+		/** Per user, the hour of its last line: most lines fall in it. */
+		private final Map<String, Current> current = new HashMap<>();
 
 		void add(LogLine line, long millis) {
-			Map<Long, long[]> byHour;
-			Map<Long, long[]> last = this.lastHours;
-			// lastHours is set together with lastUser: it is not null when the user is
-			// the last one
-			if (line.user().equals(this.lastUser) && last != null) {
-				byHour = last;
-			}
-			else {
-				byHour = this.hours.computeIfAbsent(line.user(), (u) -> new HashMap<>());
-				this.lastUser = line.user();
-				this.lastHours = byHour;
+			Current last = this.current.get(line.user());
+			if (last == null) {
+				last = new Current();
+				this.current.put(line.user(), last);
+				this.hours.put(line.user(), last.byHour);
 			}
 			// Tokyo's offset is whole hours: its hours start where UTC's do.
 			long hour = Math.floorDiv(millis, HOUR) * HOUR;
-			long[] agg = byHour.get(hour);
-			if (agg == null) {
-				byHour.put(hour, new long[] { 1, millis, millis });
+			long[] agg = last.agg;
+			if (hour != last.hour || agg == null) {
+				agg = last.byHour.get(hour);
+				if (agg == null) {
+					agg = new long[] { 0, millis, millis };
+					last.byHour.put(hour, agg);
+				}
+				last.hour = hour;
+				last.agg = agg;
 			}
-			else {
-				agg[0]++;
-				agg[1] = Math.min(agg[1], millis);
-				agg[2] = Math.max(agg[2], millis);
-			}
+			agg[0]++;
+			agg[1] = Math.min(agg[1], millis);
+			agg[2] = Math.max(agg[2], millis);
+		}
+
+		/** A user's hours, and the aggregate of the hour of its last line. */
+		private static final class Current {
+
+			final Map<Long, long[]> byHour = new HashMap<>();
+
+			long hour;
+
+			long @Nullable [] agg;
+
 		}
 
 	}
