@@ -61,7 +61,8 @@ class EmbeddedDatabaseConfiguration {
 		Path credentialsFile = (properties.credentialsFile() != null) ? properties.credentialsFile()
 				: keysetFile.toAbsolutePath().resolveSibling(EmbeddedCredentials.FILE_NAME);
 		EmbeddedPostgresServer.Settings settings = new EmbeddedPostgresServer.Settings(properties.dataDir(),
-				properties.port(), properties.durable(), properties.startTimeout(), properties.lockWait());
+				properties.port(), properties.durable(), properties.startTimeout(), properties.lockWait(),
+				properties.sharedBuffers());
 		if (RESTORE_COMMAND.equals(command)) {
 			EmbeddedDataDirectory target = EmbeddedDataDirectory.tryClaim(properties.dataDir())
 				.orElseThrow(() -> new EmbeddedDatabaseInUse(
@@ -142,9 +143,10 @@ class EmbeddedDatabaseConfiguration {
 			Path temp = Path.of(System.getProperty("java.io.tmpdir"));
 			removeAbandonedScratch(temp);
 			Path dir = Files.createTempDirectory(temp, "itaku-pg-");
-			return EmbeddedPostgresServer.startOrAttach(new EmbeddedPostgresServer.Settings(dir.resolve("data"), 0,
-					properties.durable(), properties.startTimeout(), Duration.ZERO), EmbeddedCredentials.random(),
-					false);
+			return EmbeddedPostgresServer.startOrAttach(
+					new EmbeddedPostgresServer.Settings(dir.resolve("data"), 0, properties.durable(),
+							properties.startTimeout(), Duration.ZERO, properties.sharedBuffers()),
+					EmbeddedCredentials.random(), false);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -26,11 +26,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * alive; zero for no watchdog
  * @param maxRestarts how many restarts in a row the watchdog tries before it reports the
  * node's liveness as broken (for a supervisor to restart the node)
+ * @param sharedBuffers the server's buffer cache ({@code shared_buffers}): 512MB rather
+ * than PostgreSQL's 128MB, so that a batch of a million log lines (about 140 MB of lines)
+ * stays in it while its checks read it again
  */
 @ConfigurationProperties("itaku.database.embedded")
 public record EmbeddedDatabaseProperties(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("0") int port,
 		@DefaultValue("false") boolean ephemeral, @DefaultValue("20") int poolSize,
 		@DefaultValue("true") boolean durable, Path credentialsFile, @DefaultValue("120s") Duration startTimeout,
 		@DefaultValue("60s") Duration lockWait, @DefaultValue("2s") Duration watchdogInterval,
-		@DefaultValue("3") int maxRestarts) {
+		@DefaultValue("3") int maxRestarts,
+		@DefaultValue(EmbeddedPostgresServer.Settings.SHARED_BUFFERS) String sharedBuffers) {
 }

@@ -274,7 +274,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "listen_addresses=localhost",
 				"-c", "unix_socket_directories=''", "-c", "timezone=UTC", "-c", "max_connections=300", "-c",
 				"logging_collector=on", "-c", "log_filename=postgresql-%a.log", "-c", "log_truncate_on_rotation=on",
-				"-c", "log_rotation_age=1d", "-c", "log_rotation_size=0"));
+				"-c", "log_rotation_age=1d", "-c", "log_rotation_size=0", "-c",
+				"shared_buffers=" + this.settings.sharedBuffers()));
 		String value = this.settings.durable() ? "on" : "off";
 		// Relaxed (tests): as zonky ran it, fsync and synchronous commit off; full-page
 		// writes stay on.
@@ -364,8 +365,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * suite; full-page writes are always on)
 	 * @param startTimeout how long a start (with crash recovery) may take
 	 * @param lockWait how long to wait for another process that holds the data directory
+	 * @param sharedBuffers the server's buffer cache ({@code shared_buffers}, in
+	 * PostgreSQL's units)
 	 */
-	public record Settings(Path dataDir, int port, boolean durable, Duration startTimeout, Duration lockWait) {
+	public record Settings(Path dataDir, int port, boolean durable, Duration startTimeout, Duration lockWait,
+			String sharedBuffers) {
+
+		/** The buffer cache the application's server has unless configured otherwise. */
+		public static final String SHARED_BUFFERS = "512MB";
+
+		/**
+		 * Settings with the default buffer cache.
+		 */
+		public Settings(Path dataDir, int port, boolean durable, Duration startTimeout, Duration lockWait) {
+			this(dataDir, port, durable, startTimeout, lockWait, SHARED_BUFFERS);
+		}
+
 	}
 
 }
