@@ -6,11 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Objects;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import jp.itaku.platform.ItakuTime;
@@ -23,9 +27,16 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Streams good lines into {@code log_line} with PostgreSQL's binary COPY on the current
  * transaction's connection (the server then parses no text: UUIDs, numbers and timestamps
- * arrive in their binary form); when a line falls in a month without a partition, the
- * COPY is ended, the partition created and a new COPY started. Nothing is visible until
- * the transaction commits.
+ * arrive in their binary form). Nothing is visible until the transaction commits.
+ * <p>
+ * The reading thread encodes the lines into chunks; a writer thread of the sink's own
+ * sends them, so that the reader goes on parsing while the server stores (on two cores,
+ * each takes one). When a line falls in a month without a partition, the writer ends the
+ * COPY, summarises the index of the months written so far (their pages are still in the
+ * server's cache), creates the partition and starts a new COPY, while the reader goes on.
+ * The connection is the writer's alone from the sink's creation until {@link #close()} or
+ * {@link #cancel()} returns, which both wait for the writer to end; a failure of the
+ * writer is thrown to the reader at its next line and by {@link #close()}.
  */
 final class CopySink implements Ingestion.Sink, AutoCloseable {
 
@@ -35,12 +46,19 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0,
 			0, 0, 0, 0 };
 
+	private static final byte[] TRAILER = { (byte) 0xFF, (byte) 0xFF };
+
 	private static final short FIELDS = 10;
 
 	/** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01T00:00:00Z). */
 	private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
 	private static final int FLUSH_AT = 1 << 18;
+
+	/** Chunks waiting for the writer: at most about 4 MB ahead of the server. */
+	private static final int QUEUED = 16;
+
+	private static final long WAIT_MILLIS = 100;
 
 	private final Connection connection;
 
@@ -50,21 +68,32 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 
 	private final Set<YearMonth> known;
 
+	/** The months written to since their index was last summarised. */
+	private final List<YearMonth> written = new ArrayList<>();
+
+	private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED);
+
+	private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(QUEUED + 2);
+
+	private final Thread writer;
+
+	private volatile @Nullable Throwable failure;
+
 	private byte[] buffer = new byte[FLUSH_AT + 65_536];
 
 	private int length;
-
-	private @Nullable CopyIn copy;
 
 	private long start = Long.MAX_VALUE;
 
 	private long end = Long.MIN_VALUE;
 
+	/** The writer's COPY in progress (the writer's field alone). */
+	private @Nullable CopyIn copy;
+
 	CopySink(DataSource dataSource, LogPartitions partitions, UUID contractId, UUID batchId) {
 		this.connection = DataSourceUtils.getConnection(dataSource);
 		// A batch's COPY streams as long as its file is long: the pool's statement
-		// timeout
-		// is for requests, not for this transaction.
+		// timeout is for requests, not for this transaction.
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("set local statement_timeout = 0");
 		}
@@ -75,6 +104,9 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 		putUuid(this.ids, 0, contractId);
 		putUuid(this.ids, 16, batchId);
 		this.known = new HashSet<>(partitions.existing());
+		this.writer = new Thread(this::write, "itaku-log-copy-" + batchId);
+		this.writer.setDaemon(true);
+		this.writer.start();
 	}
 
 	@Override
@@ -83,15 +115,17 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 		if (millis < this.start || millis >= this.end) {
 			YearMonth month = YearMonth.from(line.occurredAt().atZone(ItakuTime.ZONE));
 			if (!this.known.contains(month)) {
-				endCopy();
-				this.partitions.ensure(month);
+				flush();
+				// In a log in time order the months written so far are complete.
+				put(new NewPartition(month, List.copyOf(this.written)));
+				this.written.clear();
 				this.known.add(month);
+			}
+			if (!this.written.contains(month)) {
+				this.written.add(month);
 			}
 			this.start = month.atDay(1).atStartOfDay(ItakuTime.ZONE).toInstant().toEpochMilli();
 			this.end = month.plusMonths(1).atDay(1).atStartOfDay(ItakuTime.ZONE).toInstant().toEpochMilli();
-		}
-		if (this.copy == null && this.length == 0) {
-			bytes(HEADER, HEADER.length);
 		}
 		short16(FIELDS);
 		int32(16);
@@ -131,7 +165,8 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 			int32(-1);
 			return;
 		}
-		byte[] utf8 = value.replace("\u0000", "").getBytes(StandardCharsets.UTF_8);
+		// The parsers refuse control characters, NUL among them: nothing to remove.
+		byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
 		int32(utf8.length);
 		bytes(utf8, utf8.length);
 	}
@@ -180,60 +215,168 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 		}
 	}
 
+	/** Hands the encoded lines to the writer and takes a spare buffer. */
 	private void flush() {
 		if (this.length == 0) {
 			return;
 		}
-		try {
-			if (this.copy == null) {
-				this.copy = this.connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-			}
-			this.copy.writeToCopy(this.buffer, 0, this.length);
-			this.length = 0;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("COPY into log_line failed", ex);
-		}
+		put(new Lines(this.buffer, this.length));
+		byte[] next = this.spare.poll();
+		this.buffer = (next != null) ? next : new byte[FLUSH_AT + 65_536];
+		this.length = 0;
 	}
 
-	private void endCopy() {
-		if (this.copy == null && this.length == 0) {
-			return;
-		}
-		short16((short) -1);
-		flush();
+	/** Queues a chunk for the writer; throws the writer's failure instead. */
+	private void put(Chunk chunk) {
 		try {
-			// flush has opened the copy: the trailer above left bytes to write
-			Objects.requireNonNull(this.copy).endCopy();
+			while (!this.queue.offer(chunk, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+				failed();
+				if (!this.writer.isAlive()) {
+					throw new IllegalStateException("The COPY into log_line stopped");
+				}
+			}
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("COPY into log_line failed", ex);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted during the COPY into log_line", ex);
 		}
-		this.copy = null;
+		failed();
+	}
+
+	private void failed() {
+		Throwable cause = this.failure;
+		if (cause != null) {
+			throw new IllegalStateException("COPY into log_line failed", cause);
+		}
 	}
 
 	/**
-	 * Ends the COPY: every line handed over is in the table (of this transaction).
+	 * Ends the COPY: every line handed over is in the table (of this transaction), and
+	 * the connection is the transaction's again.
 	 */
 	@Override
 	public void close() {
-		endCopy();
+		flush();
+		put(End.END);
+		awaitWriter();
+		failed();
 	}
 
 	/**
-	 * Abandons the COPY after a failure (the transaction rolls back).
+	 * Abandons the COPY after a failure (the transaction rolls back); returns once the
+	 * writer no longer uses the connection.
 	 */
 	void cancel() {
-		if (this.copy != null && this.copy.isActive()) {
+		this.queue.clear();
+		if (this.writer.isAlive() && !this.queue.offer(End.CANCEL)) {
+			this.writer.interrupt();
+		}
+		awaitWriter();
+		this.length = 0;
+	}
+
+	private void awaitWriter() {
+		boolean interrupted = false;
+		while (true) {
 			try {
-				this.copy.cancelCopy();
+				this.writer.join();
+				break;
+			}
+			catch (InterruptedException ex) {
+				// The connection must not be shared: wait for the writer whatever
+				// happens.
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	// --- the writer's side ------------------------------------------------------------
+
+	private void write() {
+		try {
+			while (true) {
+				Chunk chunk = this.queue.take();
+				if (chunk instanceof Lines lines) {
+					send(lines);
+				}
+				else if (chunk instanceof NewPartition partition) {
+					endCopy();
+					for (YearMonth month : partition.summarize()) {
+						this.partitions.summarize(this.connection, month);
+					}
+					this.partitions.ensure(this.connection, partition.month());
+				}
+				else if (chunk == End.END) {
+					endCopy();
+					return;
+				}
+				else {
+					cancelCopy();
+					return;
+				}
+			}
+		}
+		catch (Throwable ex) {
+			this.failure = ex;
+			cancelCopy();
+		}
+	}
+
+	private void send(Lines lines) throws SQLException {
+		CopyIn current = this.copy;
+		if (current == null) {
+			current = this.connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+			current.writeToCopy(HEADER, 0, HEADER.length);
+			this.copy = current;
+		}
+		current.writeToCopy(lines.bytes(), 0, lines.length());
+		this.spare.offer(lines.bytes());
+	}
+
+	private void endCopy() throws SQLException {
+		CopyIn current = this.copy;
+		if (current == null) {
+			return;
+		}
+		this.copy = null;
+		current.writeToCopy(TRAILER, 0, TRAILER.length);
+		current.endCopy();
+	}
+
+	private void cancelCopy() {
+		CopyIn current = this.copy;
+		this.copy = null;
+		if (current != null && current.isActive()) {
+			try {
+				current.cancelCopy();
 			}
 			catch (SQLException ex) {
 				// The transaction is rolled back anyway.
 			}
-			this.copy = null;
 		}
-		this.length = 0;
+	}
+
+	/** What the reader hands the writer. */
+	private sealed interface Chunk permits Lines, NewPartition, End {
+
+	}
+
+	/** Encoded lines. */
+	private record Lines(byte[] bytes, int length) implements Chunk {
+	}
+
+	/** A month that needs its partition, and the months to summarise before. */
+	private record NewPartition(YearMonth month, List<YearMonth> summarize) implements Chunk {
+	}
+
+	/** The end of the batch, or its abandonment. */
+	private enum End implements Chunk {
+
+		END, CANCEL
+
 	}
 
 }

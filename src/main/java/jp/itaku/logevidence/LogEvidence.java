@@ -470,7 +470,8 @@ public class LogEvidence {
 			sink.close();
 			return result;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// The sink's writer thread lets go of the connection before the rollback.
 			sink.cancel();
 			throw ex;
 		}

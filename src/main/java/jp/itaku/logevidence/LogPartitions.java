@@ -1,6 +1,9 @@
 package jp.itaku.logevidence;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,6 +18,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LogPartitions {
+
+	private static final String CREATE = "select itaku_log_partition_create(?)";
+
+	private static final String SUMMARIZE = "select itaku_log_partition_summarize(?)";
 
 	private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'log_line_p'yyyyMM");
 
@@ -41,16 +48,17 @@ class LogPartitions {
 	}
 
 	/**
-	 * Creates a month's partition unless it exists, in the current transaction
-	 * (serialised between transactions by an advisory lock), through the owner's function
-	 * ({@code itaku_log_partition_create}: the application's role creates no tables).
+	 * Creates a month's partition unless it exists, in the transaction of the given
+	 * connection (serialised between transactions by an advisory lock), through the
+	 * owner's function ({@code itaku_log_partition_create}: the application's role
+	 * creates no tables). Takes the connection rather than the thread's transaction: the
+	 * COPY's writer thread calls it.
+	 * @param connection the transaction's connection
 	 * @param month the month
+	 * @throws SQLException when the database refuses
 	 */
-	void ensure(YearMonth month) {
-		this.jdbc.sql("select itaku_log_partition_create(:month)")
-			.param("month", Date.valueOf(month.atDay(1)))
-			.query(Object.class)
-			.list();
+	void ensure(Connection connection, YearMonth month) throws SQLException {
+		call(connection, CREATE, month);
 	}
 
 	/**
@@ -62,10 +70,25 @@ class LogPartitions {
 	 * @param month the month
 	 */
 	void summarize(YearMonth month) {
-		this.jdbc.sql("select itaku_log_partition_summarize(:month)")
-			.param("month", Date.valueOf(month.atDay(1)))
-			.query(Object.class)
-			.list();
+		this.jdbc.sql(SUMMARIZE).param(Date.valueOf(month.atDay(1))).query(Object.class).list();
+	}
+
+	/**
+	 * Summarises as {@link #summarize(YearMonth)} does, in the transaction of the given
+	 * connection (the COPY's writer thread's).
+	 * @param connection the transaction's connection
+	 * @param month the month
+	 * @throws SQLException when the database refuses
+	 */
+	void summarize(Connection connection, YearMonth month) throws SQLException {
+		call(connection, SUMMARIZE, month);
+	}
+
+	private static void call(Connection connection, String sql, YearMonth month) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setDate(1, Date.valueOf(month.atDay(1)));
+			statement.execute();
+		}
 	}
 
 	/**

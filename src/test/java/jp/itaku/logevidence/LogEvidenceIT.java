@@ -1,6 +1,10 @@
 package jp.itaku.logevidence;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -475,6 +479,47 @@ class LogEvidenceIT {
 				this.jdbc.sql("select itaku_log_partition_summarize(date '2087-03-01')").query(Integer.class).single())
 			.as("ranges left to summarise")
 			.isZero();
+	}
+
+	@Test
+	void aBatchWhoseStreamBreaksMidwayStoresNothingAndTheNextIsStored() {
+		// Lines are sent to the server by the COPY's writer thread while the file is
+		// still
+		// read: when the reading fails after chunks went out, the COPY is abandoned, the
+		// transaction rolls back, and the connection serves the next batch.
+		Scenario s = scenario();
+		YearMonth far = YearMonth.of(2088, 5);
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 0; i < 8000; i++) {
+			YearMonth month = far.plusMonths(i / 4000);
+			csv.append(month.atDay(1 + (i % 4000) / 200))
+				.append(String.format(Locale.ROOT, "T%02d:%02d:00+09:00,", 9 + (i % 200) / 60, (i % 200) % 60))
+				.append(s.opA())
+				.append(",view,個人番号=")
+				.append(20_000 + i)
+				.append(",success,10.0.0.8\n");
+		}
+		byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+		int cut = bytes.length * 9 / 10;
+		InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, cut), new InputStream() {
+			@Override
+			public int read() throws IOException {
+				throw new IOException("the connection to the uploader was lost");
+			}
+		});
+		assertThat(catchThrowable(() -> this.logs.ingest(this.lead, s.contract().getId(), s.source().id(), "broken.csv",
+				breaking, false)))
+			.isInstanceOf(UncheckedIOException.class);
+		assertThat(stored(s.contract())).isZero();
+		assertThat(this.jdbc.sql("select count(*) from log_batch where contract_id = ?")
+			.param(s.contract().getId())
+			.query(Long.class)
+			.single()).isZero();
+
+		LogEvidence.Received received = this.logs.ingest(this.lead, s.contract().getId(), s.source().id(), "whole.csv",
+				new ByteArrayInputStream(bytes), false);
+		assertThat(received.batch().getGoodLines()).isEqualTo(8000);
+		assertThat(stored(s.contract())).isEqualTo(8000);
 	}
 
 	@Test
