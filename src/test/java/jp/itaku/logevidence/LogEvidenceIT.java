@@ -51,6 +51,7 @@ import jp.itaku.worksite.WorkSchedule;
 import jp.itaku.worksite.WorkSchedules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -482,6 +483,8 @@ class LogEvidenceIT {
 	}
 
 	@Test
+	@Timeout(120) // a writer left holding the connection would make the rollback wait for
+					// ever
 	void aBatchWhoseStreamBreaksMidwayStoresNothingAndTheNextIsStored() {
 		// Lines are sent to the server by the COPY's writer thread while the file is
 		// still
