@@ -400,39 +400,42 @@ class LogChecks {
 
 	/**
 	 * Joins the (user, day) aggregates of {@code lf_day} with the facts into
-	 * {@code lf_ud}, in one statement: the ID a user name was on that day (of the IDs
-	 * still valid that day, the one issued last; {@code issued} when any ID of that value
-	 * was issued by that day, revoked since or not), what follows from its holder
-	 * (active, month scheduled, shift, entered), and the hours allowed.
+	 * {@code lf_ud}, in one statement that joins each fact once (each is at most one row
+	 * a day: a member's period, a scheduled month, a shift, an entry) rather than probing
+	 * for it day by day: the ID a user name was on that day (of the IDs still valid that
+	 * day, the one issued last; {@code issued} when any ID of that value was issued by
+	 * that day, revoked since or not), what follows from its holder (active, month
+	 * scheduled, shift, entered), and the hours allowed.
 	 */
 	private void annotate(UUID contractId, LogSettings settings, boolean hasIds) {
 		this.jdbc.sql("analyze lf_day").update();
 		String grace = "interval '" + SHIFT_GRACE_MINUTES + " minutes'";
-		this.jdbc.sql("""
-				insert into lf_ud
-				select d.user_ref, d.day, d.n, d.first_at, d.last_at, :has, h.user_ref is not null, h.member_id,
-				  h.member_id is not null and exists (select 1 from log_fact_member m where m.contract_id = :c
-				    and m.member_id = h.member_id and m.first_day <= d.day
-				    and (m.last_day is null or d.day <= m.last_day)),
-				  exists (select 1 from log_fact_month s where s.contract_id = :c
-				    and s.month = date_trunc('month', d.day)::date),
-				  s.starts, s.ends,
-				  h.member_id is not null
-				    and exists (select 1 from lf_entry e where e.member_id = h.member_id and e.day = d.day),
-				  greatest(cast(:af as time), case when s.starts is null then null
-				    when s.starts < time '00:00' + %1$s then time '00:00' else s.starts - %1$s end),
-				  least(cast(:at as time), case when s.ends is null then null
-				    when s.ends > time '23:59:59' - %1$s then time '23:59:59' else s.ends + %1$s end)
-				from lf_day d
-				left join (
-				  select distinct on (x.user_ref, x.day) x.user_ref, x.day,
-				    case when i.revoked_on is null or x.day <= i.revoked_on then i.member_id end as member_id
-				  from lf_day x join log_fact_id i
-				  on i.contract_id = :c and i.value = x.user_ref and i.issued_on <= x.day
-				  order by x.user_ref, x.day, (i.revoked_on is null or x.day <= i.revoked_on) desc,
-				    i.issued_on desc, i.member_id) h on h.user_ref = d.user_ref and h.day = d.day
-				left join log_fact_shift s on s.contract_id = :c and s.member_id = h.member_id and s.day = d.day
-				""".formatted(grace))
+		this.jdbc
+			.sql("""
+					insert into lf_ud
+					select d.user_ref, d.day, d.n, d.first_at, d.last_at, :has, h.user_ref is not null, h.member_id,
+					  coalesce(m.first_day <= d.day and (m.last_day is null or d.day <= m.last_day), false),
+					  o.month is not null,
+					  s.starts, s.ends,
+					  e.member_id is not null,
+					  greatest(cast(:af as time), case when s.starts is null then null
+					    when s.starts < time '00:00' + %1$s then time '00:00' else s.starts - %1$s end),
+					  least(cast(:at as time), case when s.ends is null then null
+					    when s.ends > time '23:59:59' - %1$s then time '23:59:59' else s.ends + %1$s end)
+					from lf_day d
+					left join (
+					  select distinct on (x.user_ref, x.day) x.user_ref, x.day,
+					    case when i.revoked_on is null or x.day <= i.revoked_on then i.member_id end as member_id
+					  from lf_day x join log_fact_id i
+					  on i.contract_id = :c and i.value = x.user_ref and i.issued_on <= x.day
+					  order by x.user_ref, x.day, (i.revoked_on is null or x.day <= i.revoked_on) desc,
+					    i.issued_on desc, i.member_id) h on h.user_ref = d.user_ref and h.day = d.day
+					left join log_fact_shift s on s.contract_id = :c and s.member_id = h.member_id and s.day = d.day
+					left join log_fact_member m on m.contract_id = :c and m.member_id = h.member_id
+					left join log_fact_month o on o.contract_id = :c and o.month = date_trunc('month', d.day)::date
+					left join (select distinct member_id, day from lf_entry) e on e.member_id = h.member_id and e.day = d.day
+					"""
+				.formatted(grace))
 			.param("c", contractId)
 			.param("has", hasIds)
 			.param("af", settings.allowedFrom())
