@@ -33,10 +33,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * sends them, so that the reader goes on parsing while the server stores (on two cores,
  * each takes one). When a line falls in a month without a partition, the writer ends the
  * COPY, summarises the index of the months written so far (their pages are still in the
- * server's cache), creates the partition and starts a new COPY, while the reader goes on.
- * The connection is the writer's alone from the sink's creation until {@link #close()} or
- * {@link #cancel()} returns, which both wait for the writer to end; a failure of the
- * writer is thrown to the reader at its next line and by {@link #close()}.
+ * server's cache), creates the partition and starts a new COPY, while the reader goes on;
+ * at the end it summarises the months written since. The connection is the writer's alone
+ * from the sink's creation until {@link #close()} or {@link #cancel()} returns, which
+ * both wait for the writer to end; a failure of the writer is thrown to the reader at its
+ * next line and by {@link #close()}.
  */
 final class CopySink implements Ingestion.Sink, AutoCloseable {
 
@@ -251,13 +252,14 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 	}
 
 	/**
-	 * Ends the COPY: every line handed over is in the table (of this transaction), and
-	 * the connection is the transaction's again.
+	 * Ends the COPY: every line handed over is in the table (of this transaction), the
+	 * index of every month written is summarised, and the connection is the transaction's
+	 * again.
 	 */
 	@Override
 	public void close() {
 		flush();
-		put(End.END);
+		put(new Finish(List.copyOf(this.written)));
 		awaitWriter();
 		failed();
 	}
@@ -268,7 +270,7 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 	 */
 	void cancel() {
 		this.queue.clear();
-		if (this.writer.isAlive() && !this.queue.offer(End.CANCEL)) {
+		if (this.writer.isAlive() && !this.queue.offer(Cancel.CANCEL)) {
 			this.writer.interrupt();
 		}
 		awaitWriter();
@@ -304,13 +306,12 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 				}
 				else if (chunk instanceof NewPartition partition) {
 					endCopy();
-					for (YearMonth month : partition.summarize()) {
-						this.partitions.summarize(this.connection, month);
-					}
+					summarize(partition.summarize());
 					this.partitions.ensure(this.connection, partition.month());
 				}
-				else if (chunk == End.END) {
+				else if (chunk instanceof Finish finish) {
 					endCopy();
+					summarize(finish.summarize());
 					return;
 				}
 				else {
@@ -334,6 +335,12 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 		}
 		current.writeToCopy(lines.bytes(), 0, lines.length());
 		this.spare.offer(lines.bytes());
+	}
+
+	private void summarize(List<YearMonth> months) throws SQLException {
+		for (YearMonth month : months) {
+			this.partitions.summarize(this.connection, month);
+		}
 	}
 
 	private void endCopy() throws SQLException {
@@ -360,7 +367,7 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 	}
 
 	/** What the reader hands the writer. */
-	private sealed interface Chunk permits Lines, NewPartition, End {
+	private sealed interface Chunk permits Lines, NewPartition, Finish, Cancel {
 
 	}
 
@@ -372,10 +379,14 @@ final class CopySink implements Ingestion.Sink, AutoCloseable {
 	private record NewPartition(YearMonth month, List<YearMonth> summarize) implements Chunk {
 	}
 
-	/** The end of the batch, or its abandonment. */
-	private enum End implements Chunk {
+	/** The end of the batch, and the months to summarise. */
+	private record Finish(List<YearMonth> summarize) implements Chunk {
+	}
 
-		END, CANCEL
+	/** The batch abandoned. */
+	private enum Cancel implements Chunk {
+
+		CANCEL
 
 	}
 

@@ -225,45 +225,45 @@ final class Ingestion {
 
 		private static final long HOUR = 3_600_000L;
 
-		final Map<String, Map<Long, long[]>> hours = new HashMap<>();
+		/** Per user, its hours (count, first and last instant). */
+		final Map<String, Hours> hours = new HashMap<>();
 
 		final List<LogLine> candidates = new ArrayList<>();
 
-		/** Per user, the hour of its last line: most lines fall in it. */
-		private final Map<String, Current> current = new HashMap<>();
-
 		void add(LogLine line, long millis) {
-			Current last = this.current.get(line.user());
-			if (last == null) {
-				last = new Current();
-				this.current.put(line.user(), last);
-				this.hours.put(line.user(), last.byHour);
+			Hours user = this.hours.get(line.user());
+			if (user == null) {
+				user = new Hours();
+				this.hours.put(line.user(), user);
 			}
 			// Tokyo's offset is whole hours: its hours start where UTC's do.
 			long hour = Math.floorDiv(millis, HOUR) * HOUR;
-			long[] agg = last.agg;
-			if (hour != last.hour || agg == null) {
-				agg = last.byHour.get(hour);
+			long[] agg = user.current;
+			if (hour != user.currentHour || agg == null) {
+				agg = user.byHour.get(hour);
 				if (agg == null) {
 					agg = new long[] { 0, millis, millis };
-					last.byHour.put(hour, agg);
+					user.byHour.put(hour, agg);
 				}
-				last.hour = hour;
-				last.agg = agg;
+				user.currentHour = hour;
+				user.current = agg;
 			}
 			agg[0]++;
 			agg[1] = Math.min(agg[1], millis);
 			agg[2] = Math.max(agg[2], millis);
 		}
 
-		/** A user's hours, and the aggregate of the hour of its last line. */
-		private static final class Current {
+		/**
+		 * A user's hours, and the aggregate of the hour of its last line (most lines fall
+		 * in it: the map is looked up once an hour, not once a line).
+		 */
+		static final class Hours {
 
 			final Map<Long, long[]> byHour = new HashMap<>();
 
-			long hour;
+			private long currentHour;
 
-			long @Nullable [] agg;
+			private long @Nullable [] current;
 
 		}
 

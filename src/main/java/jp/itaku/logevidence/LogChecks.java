@@ -346,7 +346,7 @@ class LogChecks {
 			for (var byUser : profile.hours.entrySet()) {
 				String user = CopyText.escapeAll(byUser.getKey());
 				Map<LocalDate, long[]> byDay = new HashMap<>();
-				for (var hour : byUser.getValue().entrySet()) {
+				for (var hour : byUser.getValue().byHour.entrySet()) {
 					long[] agg = hour.getValue();
 					if (agg[0] > settings.bulkPerHour()) {
 						hours.append(user).append('\t');

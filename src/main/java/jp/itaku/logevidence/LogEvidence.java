@@ -483,8 +483,6 @@ public class LogEvidence {
 			this.records.insertBatch(batch);
 		}
 		this.records.insertMonths(batch.getId(), batch.getContractId(), result.months);
-		// The lines just stored are in block ranges their index does not cover yet.
-		result.months.keySet().forEach(this.partitions::summarize);
 		UUID contractId = batch.getContractId();
 		Instant now = Instant.now(this.clock);
 		if (result.future.count > 0) {

@@ -66,16 +66,7 @@ class LogPartitions {
 	 * not cover yet (those a batch has just written), through the owner's function
 	 * ({@code itaku_log_partition_summarize}), so that the index narrows the lines read
 	 * by a day's evidence, a re-check or an export at once rather than after the next
-	 * VACUUM.
-	 * @param month the month
-	 */
-	void summarize(YearMonth month) {
-		this.jdbc.sql(SUMMARIZE).param(Date.valueOf(month.atDay(1))).query(Object.class).list();
-	}
-
-	/**
-	 * Summarises as {@link #summarize(YearMonth)} does, in the transaction of the given
-	 * connection (the COPY's writer thread's).
+	 * VACUUM; in the transaction of the given connection (the COPY's writer thread's).
 	 * @param connection the transaction's connection
 	 * @param month the month
 	 * @throws SQLException when the database refuses
