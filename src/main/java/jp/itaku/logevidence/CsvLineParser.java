@@ -1,5 +1,6 @@
 package jp.itaku.logevidence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ final class CsvLineParser extends LineParser {
 
 	private int columns;
 
+	/** Where each field of the line being read starts, and one past the end. */
+	private int[] starts = new int[1];
+
 	CsvLineParser(LogMapping mapping, ZoneId zone) {
 		super(mapping, zone);
 	}
@@ -45,6 +49,7 @@ final class CsvLineParser extends LineParser {
 			index.putIfAbsent(names.get(i).strip(), i);
 		}
 		this.columns = names.size();
+		this.starts = new int[this.columns + 1];
 		this.timestamp = column(index, this.mapping.timestamp(), true);
 		this.user = column(index, this.mapping.user(), true);
 		this.action = column(index, this.mapping.action(), true);
@@ -86,6 +91,52 @@ final class CsvLineParser extends LineParser {
 		}
 		return line(fields.get(this.timestamp), fields.get(this.user), fields.get(this.action),
 				get(fields, this.target), get(fields, this.result), get(fields, this.address), more);
+	}
+
+	/**
+	 * Reads a line without a quote from its bytes: split at its commas, only the mapped
+	 * fields decoded. A line with a quote is decoded whole and read as text.
+	 */
+	@Override
+	LogLine parse(byte[] bytes, int from, int to) {
+		int[] starts = this.starts;
+		int commas = 0;
+		starts[0] = from;
+		for (int i = from; i < to; i++) {
+			byte b = bytes[i];
+			if (b == '"') {
+				return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+			}
+			if (b == ',') {
+				commas++;
+				if (commas < this.columns) {
+					starts[commas] = i + 1;
+				}
+			}
+		}
+		if (commas + 1 != this.columns) {
+			throw new MalformedLine("logevidence.malformed.columns", (commas + 1) + "/" + this.columns);
+		}
+		// The field after the last: where a field ends is where the next starts, less its
+		// comma.
+		starts[this.columns] = to + 1;
+		Map<String, String> more = null;
+		if (!this.extra.isEmpty()) {
+			more = extraMap();
+			for (Map.Entry<String, Integer> e : this.extra.entrySet()) {
+				more.put(e.getKey(), field(bytes, e.getValue()));
+			}
+		}
+		return line(field(bytes, this.timestamp), field(bytes, this.user), field(bytes, this.action),
+				field(bytes, this.target), field(bytes, this.result), field(bytes, this.address), more);
+	}
+
+	private @Nullable String field(byte[] bytes, int i) {
+		if (i < 0) {
+			return null;
+		}
+		int from = this.starts[i];
+		return new String(bytes, from, this.starts[i + 1] - 1 - from, StandardCharsets.UTF_8);
 	}
 
 	private static @Nullable String get(List<String> fields, int i) {

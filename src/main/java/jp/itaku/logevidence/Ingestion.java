@@ -1,10 +1,8 @@
 package jp.itaku.logevidence;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -95,19 +94,21 @@ final class Ingestion {
 		YearMonth lastMonth = null;
 		long lastMonthEnd = Long.MIN_VALUE;
 		long lastMonthStart = Long.MAX_VALUE;
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8),
-				1 << 16)) {
-			String text;
+		try (source) {
+			LineReader lines = new LineReader(source);
 			int lineNo = 0;
-			while ((text = reader.readLine()) != null) {
+			while (lines.next()) {
 				lineNo++;
-				if (text.isBlank()) {
+				byte[] bytes = lines.bytes();
+				int from = lines.from();
+				int to = lines.to();
+				if (blank(bytes, from, to)) {
 					continue;
 				}
 				if (!headerSeen) {
 					headerSeen = true;
 					try {
-						if (parser.header(text)) {
+						if (parser.header(new String(bytes, from, to - from, StandardCharsets.UTF_8))) {
 							continue;
 						}
 					}
@@ -118,7 +119,7 @@ final class Ingestion {
 				}
 				LogLine line;
 				try {
-					line = parser.parse(text);
+					line = parser.parse(bytes, from, to);
 				}
 				catch (MalformedLine ex) {
 					result.malformedCount++;
@@ -184,6 +185,23 @@ final class Ingestion {
 		return result;
 	}
 
+	/**
+	 * Whether a line holds only white space, as {@link String#isBlank()} judges it (a
+	 * line that starts with a non-ASCII character is decoded to be judged).
+	 */
+	static boolean blank(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			byte b = bytes[i];
+			if (b < 0) {
+				return new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+			}
+			if (!Character.isWhitespace(b)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** A line that could not be read. */
 	record Malformed(int line, String reason) {
 	}
@@ -237,33 +255,87 @@ final class Ingestion {
 				this.hours.put(line.user(), user);
 			}
 			// Tokyo's offset is whole hours: its hours start where UTC's do.
-			long hour = Math.floorDiv(millis, HOUR) * HOUR;
-			long[] agg = user.current;
-			if (hour != user.currentHour || agg == null) {
-				agg = user.byHour.get(hour);
-				if (agg == null) {
-					agg = new long[] { 0, millis, millis };
-					user.byHour.put(hour, agg);
-				}
-				user.currentHour = hour;
-				user.current = agg;
-			}
-			agg[0]++;
-			agg[1] = Math.min(agg[1], millis);
-			agg[2] = Math.max(agg[2], millis);
+			user.add(Math.floorDiv(millis, HOUR) * HOUR, millis);
+		}
+
+		/** An hour's aggregate. */
+		interface HourConsumer {
+
+			void accept(long hour, long lines, long first, long last);
+
 		}
 
 		/**
-		 * A user's hours, and the aggregate of the hour of its last line (most lines fall
-		 * in it: the map is looked up once an hour, not once a line).
+		 * A user's hours, each with its count of lines, first and last instant. In a log
+		 * in time order a user's hours come in ascending order: they are appended to
+		 * arrays kept in that order, and the hour of the user's last line is found
+		 * without a search. An hour earlier than the user's latest and not yet seen goes
+		 * to a map of its own.
 		 */
 		static final class Hours {
 
-			final Map<Long, long[]> byHour = new HashMap<>();
+			private long[] hour = new long[16];
 
-			private long currentHour;
+			private long[] lines = new long[16];
 
-			private long @Nullable [] current;
+			private long[] first = new long[16];
+
+			private long[] last = new long[16];
+
+			private int size;
+
+			/** The index of the hour of the user's last line. */
+			private int current = -1;
+
+			private final Map<Long, long[]> earlier = new HashMap<>();
+
+			void add(long h, long millis) {
+				int i = this.current;
+				if (i < 0 || this.hour[i] != h) {
+					i = find(h);
+					if (i < 0) {
+						long[] agg = this.earlier.computeIfAbsent(h, (key) -> new long[] { 0, millis, millis });
+						agg[0]++;
+						agg[1] = Math.min(agg[1], millis);
+						agg[2] = Math.max(agg[2], millis);
+						return;
+					}
+					this.current = i;
+				}
+				this.lines[i]++;
+				this.first[i] = Math.min(this.first[i], millis);
+				this.last[i] = Math.max(this.last[i], millis);
+			}
+
+			/**
+			 * The index of an hour in the arrays (appended when later than all), or -1.
+			 */
+			private int find(long h) {
+				if (this.size == 0 || h > this.hour[this.size - 1]) {
+					if (this.size == this.hour.length) {
+						int grown = this.size * 2;
+						this.hour = Arrays.copyOf(this.hour, grown);
+						this.lines = Arrays.copyOf(this.lines, grown);
+						this.first = Arrays.copyOf(this.first, grown);
+						this.last = Arrays.copyOf(this.last, grown);
+					}
+					int i = this.size++;
+					this.hour[i] = h;
+					this.first[i] = Long.MAX_VALUE;
+					this.last[i] = Long.MIN_VALUE;
+					return i;
+				}
+				int i = Arrays.binarySearch(this.hour, 0, this.size, h);
+				return Math.max(i, -1);
+			}
+
+			/** Hands every hour to the consumer, in no particular order. */
+			void forEach(HourConsumer consumer) {
+				for (int i = 0; i < this.size; i++) {
+					consumer.accept(this.hour[i], this.lines[i], this.first[i], this.last[i]);
+				}
+				this.earlier.forEach((h, agg) -> consumer.accept(h, agg[0], agg[1], agg[2]));
+			}
 
 		}
 

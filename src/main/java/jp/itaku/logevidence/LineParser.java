@@ -1,5 +1,6 @@
 package jp.itaku.logevidence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -68,6 +69,18 @@ abstract class LineParser {
 	 * @throws MalformedLine when it cannot be read
 	 */
 	abstract LogLine parse(String line);
+
+	/**
+	 * Reads one line from its UTF-8 bytes; by default decodes it and reads the text.
+	 * @param bytes the bytes that hold the line
+	 * @param from where the line starts
+	 * @param to where it ends (its terminator excluded)
+	 * @return the log line
+	 * @throws MalformedLine when it cannot be read
+	 */
+	LogLine parse(byte[] bytes, int from, int to) {
+		return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+	}
 
 	/**
 	 * Builds the line from the mapped values, checking what is required and the lengths.

@@ -346,28 +346,27 @@ class LogChecks {
 			for (var byUser : profile.hours.entrySet()) {
 				String user = CopyText.escapeAll(byUser.getKey());
 				Map<LocalDate, long[]> byDay = new HashMap<>();
-				for (var hour : byUser.getValue().byHour.entrySet()) {
-					long[] agg = hour.getValue();
-					if (agg[0] > settings.bulkPerHour()) {
+				byUser.getValue().forEach((hour, lines, first, last) -> {
+					if (lines > settings.bulkPerHour()) {
 						hours.append(user).append('\t');
-						CopyText.instant(hours, Instant.ofEpochMilli(hour.getKey()));
-						hours.append('\t').append(agg[0]).append('\t');
-						CopyText.instant(hours, Instant.ofEpochMilli(agg[1]));
+						CopyText.instant(hours, Instant.ofEpochMilli(hour));
+						hours.append('\t').append(lines).append('\t');
+						CopyText.instant(hours, Instant.ofEpochMilli(first));
 						hours.append('\t');
-						CopyText.instant(hours, Instant.ofEpochMilli(agg[2]));
+						CopyText.instant(hours, Instant.ofEpochMilli(last));
 						hours.append('\n');
 					}
-					LocalDate day = Instant.ofEpochMilli(hour.getKey()).atZone(ItakuTime.ZONE).toLocalDate();
+					LocalDate day = Instant.ofEpochMilli(hour).atZone(ItakuTime.ZONE).toLocalDate();
 					long[] d = byDay.get(day);
 					if (d == null) {
-						byDay.put(day, new long[] { agg[0], agg[1], agg[2] });
+						byDay.put(day, new long[] { lines, first, last });
 					}
 					else {
-						d[0] += agg[0];
-						d[1] = Math.min(d[1], agg[1]);
-						d[2] = Math.max(d[2], agg[2]);
+						d[0] += lines;
+						d[1] = Math.min(d[1], first);
+						d[2] = Math.max(d[2], last);
 					}
-				}
+				});
 				for (var day : byDay.entrySet()) {
 					long[] d = day.getValue();
 					days.append(user).append('\t').append(day.getKey()).append('\t').append(d[0]).append('\t');

@@ -1,10 +1,10 @@
 package jp.itaku.logevidence;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +20,15 @@ final class Timestamps {
 	private static final int MIN_YEAR = 2000;
 
 	private static final int MAX_YEAR = 2100;
+
+	/** The largest offset {@code ZoneOffset} takes: 18 hours. */
+	private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+
+	/** Leap days in the years 1 to 1969. */
+	private static final int LEAP_DAYS_BEFORE_1970 = 1969 / 4 - 1969 / 100 + 1969 / 400;
+
+	/** Days of a common year before each month. */
+	private static final int[] DAYS_BEFORE_MONTH = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
 
 	private Timestamps() {
 	}
@@ -73,19 +82,17 @@ final class Timestamps {
 		if (year < MIN_YEAR || year > MAX_YEAR) {
 			throw new MalformedLine("logevidence.malformed.year", s);
 		}
-		LocalDateTime local;
-		try {
-			local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-		}
-		catch (DateTimeException ex) {
+		if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year)) || hour > 23
+				|| minute > 59 || second > 59) {
 			throw bad(s);
 		}
 		if (i == n) {
-			return local.atZone(zone).toInstant();
+			return LocalDateTime.of(year, month, day, hour, minute, second, nanos).atZone(zone).toInstant();
 		}
+		long local = epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second;
 		char sign = s.charAt(i);
 		if ((sign == 'Z' || sign == 'z') && i + 1 == n) {
-			return local.toInstant(ZoneOffset.UTC);
+			return Instant.ofEpochSecond(local, nanos);
 		}
 		if (i < n && s.charAt(i) == ' ') {
 			i++;
@@ -111,13 +118,27 @@ final class Timestamps {
 		else {
 			throw bad(s);
 		}
-		try {
-			int seconds = (offHours * 3600 + offMinutes * 60) * ((sign == '-') ? -1 : 1);
-			return local.toInstant(ZoneOffset.ofTotalSeconds(seconds));
-		}
-		catch (DateTimeException ex) {
+		int offset = offHours * 3600 + offMinutes * 60;
+		if (offset > MAX_OFFSET_SECONDS) {
 			throw bad(s);
 		}
+		return Instant.ofEpochSecond(local - ((sign == '-') ? -offset : offset), nanos);
+	}
+
+	/**
+	 * The day's number from 1970-01-01 ({@code LocalDate.toEpochDay()}), without building
+	 * a date: the days of the whole years since 1970 and of their leap days, of the
+	 * months before and of the days before in the month. The year is in the range checked
+	 * above, the month and day valid.
+	 */
+	static long epochDay(int year, int month, int day) {
+		int before = year - 1;
+		long days = 365L * (year - 1970) + (before / 4 - before / 100 + before / 400) - LEAP_DAYS_BEFORE_1970;
+		days += DAYS_BEFORE_MONTH[month - 1];
+		if (month > 2 && Year.isLeap(year)) {
+			days++;
+		}
+		return days + day - 1;
 	}
 
 	private static int digits(String s, int from, int to) {

@@ -1,5 +1,11 @@
 package jp.itaku.logevidence;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -36,6 +42,44 @@ class LineParserFuzzTests {
 			return;
 		}
 		read(parser, data.consumeRemainingAsString());
+	}
+
+	/**
+	 * A CSV line read from its bytes (split before decoding, the path of every upload)
+	 * gives what the same line decoded and read as text gives: the same line or the same
+	 * reason, whatever the bytes, invalid UTF-8 included.
+	 */
+	@FuzzTest(maxDuration = "10s")
+	void csvBytesReadAsTheirText(FuzzedDataProvider data) {
+		LineParser parser = LineParser.of(LogFormat.CSV,
+				new LogMapping("time", "user", "action", "target", "result", "ip", List.of("screen")), ItakuTime.ZONE,
+				JSON);
+		parser.header("time,user,action,target,result,ip,screen");
+		byte[] bytes = data.consumeRemainingAsBytes();
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '\n' || bytes[i] == '\r') {
+				// A line as the reader hands it over: without its end.
+				bytes[i] = ',';
+			}
+		}
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		assertThat(LineParsersTests.outcome(() -> parser.parse(bytes, 0, bytes.length))).as(text)
+			.isEqualTo(LineParsersTests.outcome(() -> parser.parse(text)));
+	}
+
+	/** The reader of lines as bytes ends them where the text reader does. */
+	@FuzzTest(maxDuration = "10s")
+	void linesAsBytesAsTheTextReaderReadsThem(FuzzedDataProvider data) throws IOException {
+		byte[] bytes = data.consumeRemainingAsBytes();
+		LineReader reader = new LineReader(new ByteArrayInputStream(bytes));
+		List<String> lines = new ArrayList<>();
+		while (reader.next()) {
+			lines.add(new String(reader.bytes(), reader.from(), reader.to() - reader.from(), StandardCharsets.UTF_8));
+		}
+		assertThat(lines).isEqualTo(
+				new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))
+					.lines()
+					.toList());
 	}
 
 	@FuzzTest(maxDuration = "10s")

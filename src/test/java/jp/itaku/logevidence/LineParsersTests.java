@@ -1,9 +1,13 @@
 package jp.itaku.logevidence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jp.itaku.platform.ItakuTime;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,53 @@ class LineParsersTests {
 				"1999-12-31T23:59:59Z", "2026-04-01T09:00:00 JST")) {
 			assertThat(catchThrowableOfType(MalformedLine.class, () -> Timestamps.parse(bad, TOKYO))).as(bad)
 				.isNotNull();
+		}
+	}
+
+	@Test
+	void timestampsWithAnOffsetAgreeWithJavaTimeOnEveryDayAndAtTheEdges() {
+		for (LocalDate day = LocalDate.of(2000, 1, 1); day.getYear() <= 2100; day = day.plusDays(1)) {
+			assertThat(Timestamps.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth())).as("%s", day)
+				.isEqualTo(day.toEpochDay());
+		}
+		for (String text : List.of("2024-02-29T23:59:59.999999999+18:00", "2100-12-31T00:00:00-18:00",
+				"2000-01-01T00:00:00+0930", "2026-03-01T00:00:00-05", "2026-04-01T09:00:00+09:75")) {
+			OffsetDateTime expected = OffsetDateTime
+				.parse(text.replace("+0930", "+09:30").replace("-05", "-05:00").replace("+09:75", "+10:15"));
+			assertThat(Timestamps.parse(text, TOKYO)).as(text).isEqualTo(expected.toInstant());
+		}
+		for (String bad : List.of("2023-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+				"2026-04-01T24:00:00Z", "2026-04-01T09:60:00Z", "2026-04-01T09:00:60Z", "2026-04-00T09:00:00Z",
+				"2026-04-01T09:00:00+18:01", "2026-04-01T09:00:00-19")) {
+			assertThat(catchThrowableOfType(MalformedLine.class, () -> Timestamps.parse(bad, TOKYO))).as(bad)
+				.isNotNull();
+		}
+	}
+
+	@Test
+	void csvReadFromBytesEqualsCsvReadAsText() {
+		LineParser parser = LineParser.of(LogFormat.CSV,
+				new LogMapping("time", "user", "action", "target", "result", "ip", List.of("screen")), TOKYO,
+				JsonMapper.builder().build());
+		parser.header("ip,time,user,action,target,result,screen");
+		for (String line : List.of("10.0.0.1,2026-04-01T09:00:00+09:00,ID0001,view,個人番号=1,success,住民記録",
+				"10.0.0.1,2026-04-01T09:00:00+09:00,ID0001,view,\"a,b\",success,",
+				" , 2026-04-01 09:00:00 ,ID0001,view,,,", "10.0.0.1,2026-04-01T09:00:00+09:00,ID0001,view",
+				"10.0.0.1,2026-04-01T09:00:00+09:00,,view,x,y,z",
+				"10.0.0.1,2026-04-01T09:00:00+09:00,ID\u0001,view,x,y,z")) {
+			byte[] bytes = ("#" + line + "#").getBytes(StandardCharsets.UTF_8);
+			assertThat(outcome(() -> parser.parse(bytes, 1, bytes.length - 1))).as(line)
+				.isEqualTo(outcome(() -> parser.parse(line)));
+		}
+	}
+
+	/** What a parser made of a line: the line read, or the reason it was refused. */
+	static Object outcome(Supplier<LogLine> parse) {
+		try {
+			return parse.get();
+		}
+		catch (MalformedLine ex) {
+			return ex.reason();
 		}
 	}
 
