@@ -223,11 +223,13 @@ public class CalendarFeeds {
 
 	private List<DueItem> dueItems(Actor actor) {
 		List<DueItem> items = new ArrayList<>();
-		for (Contract contract : this.contracts.list(actor)) {
+		// A subcontractor's lead follows the contracts it works on and what its part
+		// owes.
+		for (Contract contract : this.contracts.listAsParticipant(actor)) {
 			if (contract.getStatus() == ContractStatus.CLOSED) {
 				continue;
 			}
-			for (Obligation obligation : this.obligations.forContract(actor, contract.getId())) {
+			for (Obligation obligation : this.obligations.forPart(actor, contract.getId())) {
 				if (obligation.getDueDate() != null && LISTED.contains(obligation.getStatus())) {
 					items.add(new DueItem(contract, obligation));
 				}

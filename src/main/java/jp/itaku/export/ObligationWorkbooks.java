@@ -111,17 +111,18 @@ public class ObligationWorkbooks {
 	/**
 	 * Exports a contract's obligations as a workbook in the reader's language, and audits
 	 * the export ({@code OBLIGATIONS_EXPORTED}).
-	 * @param actor the acting user, any party to the contract
+	 * @param actor the acting user: a party to the contract gets every obligation, an
+	 * approved subcontractor those of its part ({@code Obligations.forPart})
 	 * @param contractId the contract
 	 * @return the workbook and its file name,
 	 * {@code obligations-<number>-<yyyyMMdd>.xlsx}
 	 * @throws NotFoundProblem when the contract does not exist or the actor's
-	 * organisation is no party to it
+	 * organisation takes no part in it
 	 */
 	@Transactional
 	public ExportedFile export(Actor actor, UUID contractId) {
-		Contract contract = this.contracts.get(actor, contractId);
-		List<Obligation> all = this.obligations.forContract(actor, contractId);
+		Contract contract = this.contracts.getAsParticipant(actor, contractId);
+		List<Obligation> all = this.obligations.forPart(actor, contractId);
 		LocalDate today = this.calendar.today();
 		byte[] content = write(contract, byCategory(all), today);
 		String fileName = "obligations-" + contract.getNumber() + "-" + FILE_DATE.format(today) + ".xlsx";

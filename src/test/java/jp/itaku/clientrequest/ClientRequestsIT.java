@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jp.itaku.account.UserAccount;
 import jp.itaku.catalog.ContractAttribute;
@@ -16,6 +17,8 @@ import jp.itaku.catalog.Deliverable;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
 import jp.itaku.contract.Contracts;
+import jp.itaku.export.CalendarFeeds;
+import jp.itaku.export.ObligationWorkbooks;
 import jp.itaku.logevidence.LogEvidence;
 import jp.itaku.logevidence.LogFormat;
 import jp.itaku.logevidence.LogMapping;
@@ -39,6 +42,8 @@ import jp.itaku.subcontract.SubcontractForm;
 import jp.itaku.subcontract.Subcontracts;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +83,18 @@ class ClientRequestsIT {
 
 	private static final LogMapping MAPPING = new LogMapping("time", "user", "action", "target", "result", "ip",
 			List.of());
+
+	/** An obligation's link in a calendar feed. */
+	private static final Pattern OBLIGATION_LINK = Pattern.compile("/obligations/([0-9a-f-]{36})");
+
+	/** The workbook's row of column headings; the obligations follow it. */
+	private static final int WORKBOOK_HEADER_ROW = 8;
+
+	@Autowired
+	CalendarFeeds feeds;
+
+	@Autowired
+	ObligationWorkbooks workbooks;
 
 	@Autowired
 	Fixtures fixtures;
@@ -297,6 +314,19 @@ class ClientRequestsIT {
 		assertThat(this.dashboard.overview(this.lead, nerima.getId()).total())
 			.isEqualTo(this.obligations.forContract(this.lead, nerima.getId()).size());
 
+		// Its calendar feed and its workbook hold what its part owes and nothing of the
+		// contractor's: before, both read the parties' contracts alone (the workbook
+		// answered 404, the feed was empty).
+		String feed = this.feeds.feed(this.feeds.issue(sublead).value()).orElseThrow().replace("\r\n ", "");
+		assertThat(OBLIGATION_LINK.matcher(feed).results().map((m) -> m.group(1)).distinct())
+			.containsExactly(owed.getId().toString());
+		assertThat(workbookClauses(sublead, nerima)).containsExactly(owed.getClauseRef());
+		assertThat(workbookClauses(this.fixtures.actor(otherSubUser), nerima)).isEmpty();
+		assertThat(workbookClauses(this.lead, nerima))
+			.hasSize(this.obligations.forContract(this.lead, nerima.getId()).size());
+		assertThatThrownBy(() -> this.workbooks.export(this.fixtures.actor(this.lead2User), nerima.getId()))
+			.isInstanceOf(NotFoundProblem.class);
+
 		// The subcontractor answers; the officer reviews it as any submission.
 		Submission submission = this.obligations.submit(sublead, owed.getId(), "当社の遵守状況です。", upload());
 		assertThat(submission.getSubmittedBy()).isEqualTo(subleadUser.getId());
@@ -306,6 +336,19 @@ class ClientRequestsIT {
 		assertThat(this.obligations.todo(sublead)).isEmpty();
 		assertThat(this.dashboard.overview(sublead, nerima.getId()).byStatus())
 			.containsExactlyEntriesOf(Map.of(ObligationStatus.ACCEPTED, 1));
+	}
+
+	/** The clauses of the obligations listed in the workbook an actor exports. */
+	private List<String> workbookClauses(Actor actor, Contract contract) throws Exception {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(
+				new ByteArrayInputStream(this.workbooks.export(actor, contract.getId()).content()))) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			List<String> clauses = new ArrayList<>();
+			for (int r = WORKBOOK_HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
+				clauses.add(sheet.getRow(r).getCell(1).getStringCellValue());
+			}
+			return clauses;
+		}
 	}
 
 	private static List<Obligations.Upload> upload() {
