@@ -86,10 +86,7 @@ class LockoutMails {
 			return;
 		}
 		Organisation organisation = this.organisationReads.findUnscoped(locked.getOrganisationId()).orElse(null);
-		List<UserAccount> recipients = recipients(locked).values()
-			.stream()
-			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
-			.toList();
+		List<UserAccount> recipients = List.copyOf(recipients(locked).values());
 		this.deliveries.deliver("account-locked:" + locked.getId() + ":" + event.until(), recipients,
 				UserAccount::getId, (recipient) -> {
 					Locale locale = Mailer.localeOf(recipient.getPreferredLocale());

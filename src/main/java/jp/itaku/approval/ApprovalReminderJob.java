@@ -129,9 +129,6 @@ class ApprovalReminderJob {
 		int sent = 0;
 		for (UserAccount lead : this.accountReads.enabledUsersUnscoped(contract.getContractorOrganisationId(),
 				ContractRoles.CONTRACTOR_LEADS)) {
-			if (lead.getEmail() == null || lead.getEmail().isBlank()) {
-				continue;
-			}
 			Locale locale = Mailer.localeOf(lead.getPreferredLocale());
 			LocalDate until = a.getValidUntil();
 			String end = (until == null) ? "" : locale.equals(Locale.JAPANESE) ? Dates.wareki(until) : until.toString();

@@ -101,9 +101,6 @@ class OverdueTakeOutJob {
 					ContractRoles.CLIENT_DECIDERS));
 			int sent = 0;
 			for (UserAccount recipient : recipients) {
-				if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
-					continue;
-				}
 				try {
 					send(contract, request, recipient);
 					sent++;

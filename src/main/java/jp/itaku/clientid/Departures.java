@@ -109,11 +109,8 @@ class Departures {
 		if (active.isEmpty() || contract == null || member == null) {
 			return;
 		}
-		List<UserAccount> recipients = this.accountReads
-			.enabledUsersUnscoped(contract.getClientOrganisationId(), ContractRoles.CLIENT_DECIDERS)
-			.stream()
-			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
-			.toList();
+		List<UserAccount> recipients = this.accountReads.enabledUsersUnscoped(contract.getClientOrganisationId(),
+				ContractRoles.CLIENT_DECIDERS);
 		this.deliveries.deliver("worker-left:" + member.getId() + ":" + event.lastDay(), recipients, UserAccount::getId,
 				(recipient) -> {
 					Mail mail = compose(contract, member, event.lastDay(), active, recipient);

@@ -26,12 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily confirmation reminder (07:30 in Tokyo by default): for each active contract
  * whose emergency contact list was last submitted or confirmed longer ago than
- * {@code itaku.emergency.confirm-every}, e-mails the contractor's enabled leads (those
- * with an address) to confirm it or submit the change — once per lead and due cycle
- * (table {@code emergency_confirmation_reminder}; each mail claimed, sent and audited in
- * its own transaction, so a failed one is tried again at the next run). It runs on one
- * node at a time (ShedLock) and sends nothing without a mail server
- * ({@code spring.mail.host}).
+ * {@code itaku.emergency.confirm-every}, e-mails the contractor's enabled leads (as an
+ * in-app notice to a lead without an address) to confirm it or submit the change — once
+ * per lead and due cycle (table {@code emergency_confirmation_reminder}; each mail
+ * claimed, sent and audited in its own transaction, so a failed one is tried again at the
+ * next run). It runs on one node at a time (ShedLock) and sends nothing without a mail
+ * server ({@code spring.mail.host}).
  */
 @Component
 class ConfirmationReminderJob {
@@ -93,9 +93,6 @@ class ConfirmationReminderJob {
 		for (EmergencyContacts.Due due : this.contacts.dueUnscoped(today)) {
 			for (UserAccount lead : this.accountReads.enabledUsersUnscoped(due.contract().getContractorOrganisationId(),
 					ContractRoles.CONTRACTOR_LEADS)) {
-				if (lead.getEmail() == null || lead.getEmail().isBlank()) {
-					continue;
-				}
 				try {
 					if (sendTo(due, lead)) {
 						delivered++;

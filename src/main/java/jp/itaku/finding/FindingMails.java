@@ -75,9 +75,7 @@ class FindingMails {
 		if (contract == null) {
 			return;
 		}
-		List<UserAccount> recipients = recipients(contract, event.step(), event.finding()).stream()
-			.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
-			.toList();
+		List<UserAccount> recipients = recipients(contract, event.step(), event.finding());
 		this.deliveries.deliver("finding-step:" + event.stepId(), recipients, UserAccount::getId, (recipient) -> {
 			send(recipient, contract, event);
 			this.audit.record(AuditRecord.of("FINDING_MAIL_SENT")

@@ -105,11 +105,8 @@ class IncidentMails {
 					.forEach((user) -> recipients.add(new Recipient(user, reporterName)));
 			}
 		}
-		this.deliveries.deliver("incident-reported:" + incident.getId(),
-				recipients.stream()
-					.filter((r) -> r.user().getEmail() != null && !r.user().getEmail().isBlank())
-					.toList(),
-				(r) -> r.user().getId(), (r) -> send(contract, incident, r.user(), r.subcontractor()));
+		this.deliveries.deliver("incident-reported:" + incident.getId(), recipients, (r) -> r.user().getId(),
+				(r) -> send(contract, incident, r.user(), r.subcontractor()));
 	}
 
 	private void send(Contract contract, Incident incident, UserAccount recipient, @Nullable String subcontractor) {

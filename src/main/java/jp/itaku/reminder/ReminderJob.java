@@ -115,11 +115,12 @@ public class ReminderJob {
 			catch (RuntimeException ex) {
 				log.warn("Reminder {} for obligation {} not sent ({}); it is retried at the next run", reminder.kind(),
 						reminder.obligation().getId(), ex.getClass().getSimpleName());
-				delivery = new Reminders.Delivery(0, 1);
+				delivery = new Reminders.Delivery(0, 0, 1);
 			}
 			sent += delivery.sent();
 			failed += delivery.failed();
-			failedInARow = (delivery.failed() > 0 && delivery.sent() == 0) ? failedInARow + 1 : 0;
+			// A message kept in a mailbox says nothing of the mail server.
+			failedInARow = delivery.mailServerTookNone() ? failedInARow + 1 : 0;
 			if (failedInARow >= FAILURES_TO_GIVE_UP) {
 				log.warn("Reminders for {} stopped after {} failures in a row; the rest are sent at the next run",
 						today, failedInARow);

@@ -24,10 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a reminder to each of its recipients — the contractor's enabled leads, and for an
- * overdue obligation the client's enabled officers, each with an e-mail address — at most
- * once per recipient: each mail is claimed, sent and audited in its own transaction, so a
- * failed send leaves nothing behind and is tried again at the next run. Without a mail
- * server ({@code spring.mail.host}) nothing is sent.
+ * overdue obligation the client's enabled officers — at most once per recipient: each
+ * mail is claimed, sent and audited in its own transaction, so a failed send leaves
+ * nothing behind and is tried again at the next run. Without a mail server
+ * ({@code spring.mail.host}), or for a recipient without an e-mail address, the reminder
+ * is kept as an in-app notice ({@link Mailer}).
  */
 @Service
 class Reminders {
@@ -76,11 +77,15 @@ class Reminders {
 	 */
 	Delivery send(Reminder reminder) {
 		int delivered = 0;
+		int kept = 0;
 		int failed = 0;
 		for (UserAccount recipient : recipients(reminder)) {
 			try {
 				if (sendTo(reminder, recipient)) {
 					delivered++;
+					if (!this.mailer.mails(recipient.getEmail())) {
+						kept++;
+					}
 				}
 			}
 			catch (MailException ex) {
@@ -91,7 +96,7 @@ class Reminders {
 				failed++;
 			}
 		}
-		return new Delivery(delivered, failed);
+		return new Delivery(delivered, kept, failed);
 	}
 
 	private List<UserAccount> recipients(Reminder reminder) {
@@ -108,10 +113,7 @@ class Reminders {
 		if (roles.isEmpty()) {
 			return List.of();
 		}
-		return this.accountReads.enabledUsersUnscoped(organisationId, roles)
-			.stream()
-			.filter((user) -> user.getEmail() != null && !user.getEmail().isBlank())
-			.toList();
+		return this.accountReads.enabledUsersUnscoped(organisationId, roles);
 	}
 
 	private boolean sendTo(Reminder reminder, UserAccount recipient) {
@@ -138,10 +140,19 @@ class Reminders {
 	/**
 	 * What became of one reminder.
 	 *
-	 * @param sent mails handed to the mail server
+	 * @param sent reminders delivered: mails handed to the mail server, and messages kept
+	 * in the in-app mailbox (without a mail server, or for a recipient without an
+	 * address)
+	 * @param kept of those, the messages kept in the mailbox
 	 * @param failed mails the mail server did not take
 	 */
-	record Delivery(int sent, int failed) {
+	record Delivery(int sent, int kept, int failed) {
+
+		/** Whether mails were tried and the mail server took none of them. */
+		boolean mailServerTookNone() {
+			return this.failed > 0 && this.sent == this.kept;
+		}
+
 	}
 
 }

@@ -153,9 +153,6 @@ class CorrectiveActionReminderJob {
 		int sent = 0;
 		for (UserAccount lead : this.accountReads.enabledUsersUnscoped(contract.getContractorOrganisationId(),
 				ContractRoles.CONTRACTOR_LEADS)) {
-			if (lead.getEmail() == null || lead.getEmail().isBlank()) {
-				continue;
-			}
 			Locale locale = Mailer.localeOf(lead.getPreferredLocale());
 			String due = locale.equals(Locale.JAPANESE) ? Dates.wareki(action.due()) : action.due().toString();
 			this.mailer.send(lead.getId(), lead.getEmail(),

@@ -102,17 +102,13 @@ class UpstreamNotices {
 		String applicant = this.organisationReads.findUnscoped(s.getApplicantOrganisationId())
 			.map(Organisation::getName)
 			.orElse("");
-		this.deliveries.deliver("subcontract-applied:" + s.getId(),
-				recipients.stream()
-					.filter((recipient) -> recipient.getEmail() != null && !recipient.getEmail().isBlank())
-					.toList(),
-				UserAccount::getId, (recipient) -> {
-					send(recipient, contract, s, applicant);
-					this.audit.record(AuditRecord.of("SUBCONTRACT_UPSTREAM_NOTICE_SENT")
-						.target("Subcontract", s.getId())
-						.detail("contract", contract.getId())
-						.detail("recipient", recipient.getId()));
-				});
+		this.deliveries.deliver("subcontract-applied:" + s.getId(), recipients, UserAccount::getId, (recipient) -> {
+			send(recipient, contract, s, applicant);
+			this.audit.record(AuditRecord.of("SUBCONTRACT_UPSTREAM_NOTICE_SENT")
+				.target("Subcontract", s.getId())
+				.detail("contract", contract.getId())
+				.detail("recipient", recipient.getId()));
+		});
 	}
 
 	private void send(UserAccount recipient, Contract contract, Subcontract s, String applicant) {

@@ -14,8 +14,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
-import jp.itaku.account.UserAccounts;
-import jp.itaku.account.UserForm;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.contract.Contract;
 import jp.itaku.contract.ContractForm;
@@ -25,6 +23,7 @@ import jp.itaku.platform.Actor;
 import jp.itaku.platform.Dates;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailbox;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.IntegrationTest;
 import jp.itaku.support.TestMailServer;
@@ -64,9 +63,6 @@ class EmergencyConfirmationReminderIT {
 	Fixtures fixtures;
 
 	@Autowired
-	UserAccounts users;
-
-	@Autowired
 	Contracts contracts;
 
 	@Autowired
@@ -96,6 +92,12 @@ class EmergencyConfirmationReminderIT {
 
 	UserAccount officerUser;
 
+	/** A lead registered without an e-mail address: told in the in-app mailbox. */
+	UserAccount withoutMail;
+
+	@Autowired
+	Mailbox mailbox;
+
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
 		TestMailServer.pointAt(registry, SMTP);
@@ -109,10 +111,7 @@ class EmergencyConfirmationReminderIT {
 		this.lead = this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD);
 		this.leadActor = this.fixtures.actor(this.lead);
 		this.worker = this.fixtures.user(this.contractor, Role.CONTRACTOR_WORKER);
-		String withoutMail = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		this.users.createWithPassword(
-				UserForm.filled(withoutMail, "メール 未登録", null, this.contractor.getId(), Role.CONTRACTOR_LEAD, true),
-				Fixtures.PASSWORD);
+		this.withoutMail = this.fixtures.userWithoutAddress(this.contractor, Role.CONTRACTOR_LEAD);
 		this.officerUser = this.fixtures.user(client, Role.CLIENT_OFFICER);
 		this.officer = this.fixtures.actor(this.officerUser);
 	}
@@ -149,13 +148,16 @@ class EmergencyConfirmationReminderIT {
 		assertThat(this.jdbc.sql("select count(*) from emergency_confirmation_reminder where contract_id = :id")
 			.param("id", contract.getId())
 			.query(Long.class)
-			.single()).isEqualTo(1);
+			.single()).isEqualTo(2);
 		assertThat(this.jdbc
 			.sql("select count(*) from audit_entry where action = 'EMERGENCY_CONFIRMATION_REMINDER_SENT'"
 					+ " and target_id = :id")
 			.param("id", contract.getId().toString())
 			.query(Long.class)
-			.single()).isEqualTo(1);
+			.single()).isEqualTo(2);
+		// The lead without an address is told in the mailbox, once too.
+		assertThat(this.mailbox.list(this.withoutMail.getId())).singleElement()
+			.satisfies((message) -> assertThat(message.subject()).contains(contract.getNumber()));
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.ItakuTime;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailbox;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.Publications;
 import jp.itaku.support.TestMailServer;
@@ -36,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The incident module on its own (with the modules it depends on): reporting an incident
  * publishes {@link IncidentEvents.IncidentReported}, and its listener mails the client's
- * security administrators after the report is committed, each mail audited, and the
- * publication completed in the registry.
+ * security administrators after the report is committed (one without an e-mail address
+ * gets it in the in-app mailbox), each mail audited, and the publication completed in the
+ * registry.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
@@ -65,6 +67,9 @@ class IncidentModuleIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	Mailbox mailbox;
+
 	@DynamicPropertySource
 	static void pointMailAtTheTestServer(DynamicPropertyRegistry registry) {
 		TestMailServer.pointAt(registry, SMTP);
@@ -76,6 +81,10 @@ class IncidentModuleIT {
 		Organisation contractor = this.fixtures.organisation(OrganisationKind.CONTRACTOR);
 		UserAccount officer = this.fixtures.user(client, Role.CLIENT_OFFICER);
 		UserAccount secadmin = this.fixtures.user(client, Role.CLIENT_SECURITY_ADMIN);
+		// Registered without an address: told in the in-app mailbox although a mail
+		// server
+		// is configured.
+		UserAccount noAddress = this.fixtures.userWithoutAddress(client, Role.CLIENT_SECURITY_ADMIN);
 		UserAccount lead = this.fixtures.user(contractor, Role.CONTRACTOR_LEAD);
 		Contract contract = this.contracts.register(this.fixtures.actor(officer),
 				this.fixtures.contractForm(contractor, "kadoma", ItakuTime.today(this.clock).minusMonths(1), Set.of()));
@@ -86,9 +95,12 @@ class IncidentModuleIT {
 			.andWaitForStateChange(() -> Publications.completed(this.jdbc, IncidentEvents.IncidentReported.class,
 					contract.getId().toString()), (completed) -> completed == 1)
 			.andVerify((completed, incident) -> {
-				assertThat(mailsSent(contract)).isEqualTo(1);
+				assertThat(mailsSent(contract)).isEqualTo(2);
 				assertThat(mailServer.getReceivedMessagesForDomain(secadmin.getEmail())).hasSize(1);
 				assertThat(mailServer.getReceivedMessagesForDomain(officer.getEmail())).isEmpty();
+				assertThat(this.mailbox.list(noAddress.getId())).singleElement()
+					.satisfies((message) -> assertThat(message.subject()).contains(contract.getNumber()));
+				assertThat(this.mailbox.unread(secadmin.getId())).isZero();
 			});
 	}
 

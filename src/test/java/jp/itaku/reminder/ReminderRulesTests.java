@@ -61,4 +61,15 @@ class ReminderRulesTests {
 		assertThat(ReminderRules.occasion(null, DUE, DAYS, 3)).isEmpty();
 	}
 
+	@Test
+	void theJobTakesTheMailServerToBeDownOnlyWhenItTookNoMailOfAReminder() {
+		// delivered, of which kept in a mailbox, failed
+		assertThat(new Reminders.Delivery(0, 0, 2).mailServerTookNone()).isTrue();
+		// a lead without an address was told in the mailbox: still no mail went out
+		assertThat(new Reminders.Delivery(1, 1, 2).mailServerTookNone()).isTrue();
+		assertThat(new Reminders.Delivery(2, 1, 1).mailServerTookNone()).isFalse();
+		assertThat(new Reminders.Delivery(1, 1, 0).mailServerTookNone()).isFalse();
+		assertThat(new Reminders.Delivery(0, 0, 0).mailServerTookNone()).isFalse();
+	}
+
 }

@@ -18,7 +18,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jp.itaku.account.UserAccount;
 import jp.itaku.account.UserAccounts;
-import jp.itaku.account.UserForm;
 import jp.itaku.calendar.WorkingCalendar;
 import jp.itaku.catalog.ClauseCatalog;
 import jp.itaku.catalog.Deliverable;
@@ -32,6 +31,7 @@ import jp.itaku.organisation.Organisation;
 import jp.itaku.platform.Actor;
 import jp.itaku.platform.OrganisationKind;
 import jp.itaku.platform.Role;
+import jp.itaku.platform.mail.Mailbox;
 import jp.itaku.support.Fixtures;
 import jp.itaku.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +62,9 @@ abstract class ReminderScenario {
 	Fixtures fixtures;
 
 	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
 	UserAccounts users;
 
 	@Autowired
@@ -90,6 +93,9 @@ abstract class ReminderScenario {
 
 	UserAccount englishLead;
 
+	/** A lead registered without an e-mail address: reminded in the in-app mailbox. */
+	UserAccount withoutMail;
+
 	UserAccount worker;
 
 	UserAccount officer;
@@ -112,10 +118,7 @@ abstract class ReminderScenario {
 		this.englishLead = this.fixtures.user(this.contractor, Role.CONTRACTOR_LEAD);
 		this.users.preferLocale(this.fixtures.actor(this.englishLead), Locale.ENGLISH);
 		this.worker = this.fixtures.user(this.contractor, Role.CONTRACTOR_WORKER);
-		String withoutMail = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		this.users.createWithPassword(
-				UserForm.filled(withoutMail, "メール 未登録", null, this.contractor.getId(), Role.CONTRACTOR_LEAD, true),
-				Fixtures.PASSWORD);
+		this.withoutMail = this.fixtures.userWithoutAddress(this.contractor, Role.CONTRACTOR_LEAD);
 		this.officer = this.fixtures.user(this.client, Role.CLIENT_OFFICER);
 		this.officerActor = this.fixtures.actor(this.officer);
 		this.fixtures.user(this.client, Role.CLIENT_SECURITY_ADMIN);

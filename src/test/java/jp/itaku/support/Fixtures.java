@@ -108,6 +108,18 @@ public class Fixtures {
 	}
 
 	/**
+	 * Creates a user without an e-mail address, as a contractor's worker often is.
+	 * @param organisation the user's organisation
+	 * @param role the role
+	 * @return the user
+	 */
+	public UserAccount userWithoutAddress(Organisation organisation, Role role) {
+		String username = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		return this.users
+			.createWithPassword(UserForm.filled(username, "試験 利用者", null, organisation.getId(), role, true), PASSWORD);
+	}
+
+	/**
 	 * Returns a fully signed-in authentication of a user, for
 	 * {@code with(authentication(…))}.
 	 * @param user the user

@@ -51,7 +51,8 @@ public class MailDeliveries {
 	 * @param <R> the type of the recipients
 	 * @param occasion what the mail is about, the same every time the listener runs for
 	 * one event (e.g. {@code incident-reported:<id>}); at most 200 characters
-	 * @param recipients the recipients, each with an e-mail address
+	 * @param recipients the recipients (one without an e-mail address is told in the
+	 * in-app mailbox, see {@link Mailer#send(UUID, String, String, String)})
 	 * @param id a recipient's identity
 	 * @param send sends the mail to one recipient and records it (its audit entry); it
 	 * runs in the recipient's transaction

@@ -22,8 +22,9 @@ import org.springframework.util.Assert;
  * Sends the application's plain-text mails in UTF-8 from the configured sender, when a
  * mail server is configured ({@code spring.mail.host}). Modules write the text in the
  * recipient's language ({@link #localeOf}) and decide what a failure means for them.
- * Without a mail server, a mail to a user ({@link #send(UUID, String, String, String)})
- * is kept in the user's in-app {@link Mailbox} instead (お知らせ).
+ * Without a mail server, or for a user without an address, a mail to a user
+ * ({@link #send(UUID, String, String, String)}) is kept in the user's in-app
+ * {@link Mailbox} instead (お知らせ).
  */
 @Component
 public class Mailer {
@@ -42,22 +43,33 @@ public class Mailer {
 	}
 
 	/**
-	 * Tells a user: by mail when a mail server is configured (as
-	 * {@link #send(String, String, String)}), otherwise as a message in their in-app
-	 * {@link Mailbox}, written in the caller's transaction.
+	 * Tells a user: by mail when a mail server is configured and the user has an address
+	 * (as {@link #send(String, String, String)}), otherwise as a message in their in-app
+	 * {@link Mailbox}, written in the caller's transaction — a worker registered without
+	 * an address is told all the same.
 	 * @param recipientId the user
-	 * @param to the user's address
+	 * @param to the user's address, or {@code null} (or blank) when the user has none
 	 * @param subject the subject line
 	 * @param body the text
 	 * @throws MailException when the mail server refuses the mail or cannot be reached
 	 */
 	public void send(UUID recipientId, @Nullable String to, String subject, String body) {
-		if (configured()) {
+		if (mails(to)) {
 			send(to, subject, body);
 		}
 		else {
 			this.mailbox.keep(recipientId, subject, body);
 		}
+	}
+
+	/**
+	 * Returns whether {@link #send(UUID, String, String, String)} mails to an address
+	 * rather than keeping the message in the in-app mailbox.
+	 * @param to the user's address, or {@code null}
+	 * @return {@code true} when a mail server is configured and the address is not blank
+	 */
+	public boolean mails(@Nullable String to) {
+		return configured() && to != null && !to.isBlank();
 	}
 
 	/**
