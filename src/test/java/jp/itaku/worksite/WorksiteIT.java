@@ -2,11 +2,14 @@ package jp.itaku.worksite;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,6 +37,8 @@ import jp.itaku.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -235,6 +240,33 @@ class WorksiteIT {
 		this.mvc.perform(get("/schedules/" + submitted.getId() + "/pdf").with(as(this.officerUser)))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("application/pdf"));
+	}
+
+	@Test
+	void theMonthLinksStayWithinTheContractsPeriodAndEachOpens() throws Exception {
+		YearMonth first = YearMonth.from(this.contract.getPeriodStart());
+		YearMonth last = YearMonth.from(this.contract.getPeriodEnd());
+		Map<YearMonth, List<String>> links = new LinkedHashMap<>();
+		for (YearMonth month : List.of(first, this.month, last)) {
+			Document page = Jsoup.parse(this.mvc
+				.perform(get("/contracts/" + this.contract.getId() + "/schedules/" + month).with(as(this.leadUser)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8));
+			links.put(month, page.select("#schedule-previous, #schedule-next").eachAttr("href"));
+			for (String link : links.get(month)) {
+				this.mvc.perform(get(link).with(as(this.leadUser))).andExpect(status().isOk());
+			}
+		}
+		String base = "/contracts/" + this.contract.getId() + "/schedules/";
+		// Before, the first month linked to the month before the contract, which answers
+		// 400, and the last to the month after it.
+		assertThat(links.get(first)).containsExactly(base + first.plusMonths(1));
+		assertThat(links.get(this.month)).containsExactly(base + this.month.minusMonths(1),
+				base + this.month.plusMonths(1));
+		assertThat(links.get(last)).containsExactly(base + last.minusMonths(1));
+		this.mvc.perform(get(base + first.minusMonths(1)).with(as(this.leadUser))).andExpect(status().isBadRequest());
 	}
 
 	@Test

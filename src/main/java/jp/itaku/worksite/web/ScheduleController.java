@@ -158,8 +158,12 @@ class ScheduleController {
 		model.addAttribute("view", view);
 		model.addAttribute("days", days);
 		model.addAttribute("texts", (posted != null) ? posted : view.texts());
-		model.addAttribute("previous", month.minusMonths(1));
-		model.addAttribute("next", month.plusMonths(1));
+		// The links lead to the contract's months only (a month outside its period is
+		// refused).
+		YearMonth first = YearMonth.from(view.contract().getPeriodStart());
+		YearMonth last = YearMonth.from(view.contract().getPeriodEnd());
+		model.addAttribute("previous", month.isAfter(first) ? month.minusMonths(1) : null);
+		model.addAttribute("next", month.isBefore(last) ? month.plusMonths(1) : null);
 		return "worksite/schedule";
 	}
 
