@@ -39,6 +39,8 @@ class ClauseFidelityTests {
 
 	static final String GUNMA_13_2 = "乙は、委託業務に不要となった情報資産等があるときは、遅滞なくこれを甲に返還または甲の承認を得た上で廃棄する。";
 
+	static final String NERIMA_21 = "乙は、受託情報の返還または処分を完了したときは、甲にこれを証明する書類を提出しなければならない。";
+
 	static final String NERIMA_22 = "甲は、必要と認めるときは、乙の受託情報の取扱いの状況について、実地に調査し、または乙に対して説明もしくは報告を求め、改善の指示を与えることができる。";
 
 	static final String NERIMA_22_2 = "甲は、第15条および第16条の規定により、再委託または再々委託等が行われる場合は、その受託者における遵守状況について、乙に対して報告または説明を求め、改善の指示を与えることができる。";
@@ -118,6 +120,18 @@ class ClauseFidelityTests {
 			.hasSize(2)
 			.allSatisfy((r) -> assertThat(r.onlyIf()).isEqualTo(EndCondition.RETURN_IMPOSSIBLE))
 			.anySatisfy((r) -> assertThat(r.deliverable()).isEqualTo(Deliverable.DISPOSAL_REPORT));
+	}
+
+	@Test
+	void nerima21OwesOneProofOfTheReturnOrTheDisposalNotBoth() throws IOException {
+		// 第20条: the ward directs a return or a disposal; 第21条: its proof is submitted.
+		// Before, two obligations were planned at the end, one of which could never be
+		// met.
+		assertThat(quoted("nerima", "003_5faa1566b80232ec.txt", "第21条", NERIMA_21)).singleElement().satisfies((r) -> {
+			assertThat(r.trigger().type()).isEqualTo(TriggerType.CONTRACT_END);
+			assertThat(r.deliverable()).isEqualTo(Deliverable.RETURN_RECORD);
+			assertThat(r.alsoMetBy()).containsExactly(Deliverable.DISPOSAL_REPORT);
+		});
 	}
 
 	@Test
