@@ -374,13 +374,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		/** The buffer cache the application's server has unless configured otherwise. */
 		public static final String SHARED_BUFFERS = "512MB";
 
-		/**
-		 * Settings with the default buffer cache.
-		 */
-		public Settings(Path dataDir, int port, boolean durable, Duration startTimeout, Duration lockWait) {
-			this(dataDir, port, durable, startTimeout, lockWait, SHARED_BUFFERS);
-		}
-
 	}
 
 }

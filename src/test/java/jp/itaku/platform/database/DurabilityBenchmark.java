@@ -57,8 +57,8 @@ final class DurabilityBenchmark {
 	}
 
 	private static EmbeddedPostgresServer start(Path dataDir, boolean durable) {
-		return EmbeddedPostgresServer.startOrAttach(
-				new EmbeddedPostgresServer.Settings(dataDir, 0, durable, Duration.ofMinutes(2), Duration.ZERO),
+		return EmbeddedPostgresServer.startOrAttach(new EmbeddedPostgresServer.Settings(dataDir, 0, durable,
+				Duration.ofMinutes(2), Duration.ZERO, EmbeddedPostgresServer.Settings.SHARED_BUFFERS),
 				EmbeddedCredentials.random(), false);
 	}
 

@@ -92,7 +92,8 @@ class EmbeddedRestartIT {
 	private static EmbeddedPostgresServer.Settings settings(Path dataDir) {
 		// Durable, as outside the tests: with fsync and synchronous commit off (the old
 		// setting) the committed rows of these tests are lost by a kill -9.
-		return new EmbeddedPostgresServer.Settings(dataDir, 0, true, Duration.ofMinutes(2), Duration.ZERO);
+		return new EmbeddedPostgresServer.Settings(dataDir, 0, true, Duration.ofMinutes(2), Duration.ZERO,
+				EmbeddedPostgresServer.Settings.SHARED_BUFFERS);
 	}
 
 	private static void kill9(long pid) throws InterruptedException {

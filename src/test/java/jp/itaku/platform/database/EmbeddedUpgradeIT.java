@@ -55,9 +55,9 @@ class EmbeddedUpgradeIT {
 		assertThat(Files.readString(dataDir.resolve("pg_hba.conf"), StandardCharsets.UTF_8)).contains("trust");
 
 		EmbeddedCredentials credentials = EmbeddedCredentials.random();
-		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(
-				new EmbeddedPostgresServer.Settings(dataDir, 0, false, Duration.ofMinutes(2), Duration.ZERO),
-				credentials, false)) {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer
+			.startOrAttach(new EmbeddedPostgresServer.Settings(dataDir, 0, false, Duration.ofMinutes(2), Duration.ZERO,
+					EmbeddedPostgresServer.Settings.SHARED_BUFFERS), credentials, false)) {
 			assertThat(Files.readString(dataDir.resolve("pg_hba.conf"), StandardCharsets.UTF_8)).doesNotContain("trust")
 				.contains("scram-sha-256");
 			assertThatThrownBy(() -> connect(server, "postgres", "")).isInstanceOf(SQLException.class);
