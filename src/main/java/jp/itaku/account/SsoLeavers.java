@@ -95,16 +95,10 @@ public class SsoLeavers {
 	 */
 	@Transactional
 	public void refreshed(Grant grant, String refreshToken) {
-		Instant now = Instant.now(this.clock);
-		String previous = this.jdbc.sql("select refresh_token_ciphertext from sso_identity where id = :id for update")
-			.param("id", grant.id())
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		if (previous == null || !grant.refreshToken()
-			.equals(this.encryptor.decrypt(previous, AccountEncryption.SSO_REFRESH_TOKENS.context(grant.id())))) {
+		if (!stillHolds(grant, false)) {
 			return;
 		}
+		Instant now = Instant.now(this.clock);
 		this.jdbc.sql("update sso_identity set refresh_token_ciphertext = :token, checked_at = :now where id = :id")
 			.param("token",
 					this.encryptor.encrypt(refreshToken, AccountEncryption.SSO_REFRESH_TOKENS.context(grant.id())))
@@ -126,14 +120,7 @@ public class SsoLeavers {
 	 */
 	@Transactional
 	public boolean refused(Grant grant, String error, @Nullable String description) {
-		String current = this.jdbc
-			.sql("select refresh_token_ciphertext from sso_identity where id = :id and disabled_at is null for update")
-			.param("id", grant.id())
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		if (current == null || !grant.refreshToken()
-			.equals(this.encryptor.decrypt(current, AccountEncryption.SSO_REFRESH_TOKENS.context(grant.id())))) {
+		if (!stillHolds(grant, true)) {
 			return false;
 		}
 		Instant now = Instant.now(this.clock);
@@ -159,6 +146,25 @@ public class SsoLeavers {
 		}
 		this.audit.record(entry);
 		return true;
+	}
+
+	/**
+	 * Locks a link and returns whether it still holds the refresh token it was read with
+	 * (when a sign-in at the provider has replaced it since, the provider's answer about
+	 * the old one no longer counts).
+	 * @param grant the link as it was read
+	 * @param enabledOnly whether a disabled link counts as changed
+	 */
+	private boolean stillHolds(Grant grant, boolean enabledOnly) {
+		String stored = this.jdbc
+			.sql("select refresh_token_ciphertext from sso_identity where id = :id"
+					+ (enabledOnly ? " and disabled_at is null" : "") + " for update")
+			.param("id", grant.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return stored != null && grant.refreshToken()
+			.equals(this.encryptor.decrypt(stored, AccountEncryption.SSO_REFRESH_TOKENS.context(grant.id())));
 	}
 
 	/**
