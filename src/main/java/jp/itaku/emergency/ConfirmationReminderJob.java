@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in-app notice to a lead without an address) to confirm it or submit the change — once
  * per lead and due cycle (table {@code emergency_confirmation_reminder}; each mail
  * claimed, sent and audited in its own transaction, so a failed one is tried again at the
- * next run). It runs on one node at a time (ShedLock) and sends nothing without a mail
- * server ({@code spring.mail.host}).
+ * next run). It runs on one node at a time (ShedLock); without a mail server
+ * ({@code spring.mail.host}) every reminder is an in-app notice.
  */
 @Component
 class ConfirmationReminderJob {

@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-app mailbox (お知らせ): when no mail server is configured, the mails Itaku would
- * send to a user are kept here for that user
- * ({@link Mailer#send(UUID, String, String, String)}), so that a demo or a closed network
- * without SMTP still tells people. Each user reads only their own messages; opening one
- * marks it read.
+ * The in-app mailbox (お知らせ): when no mail server is configured, or the user has no e-mail
+ * address, the mails Itaku would send to a user are kept here for that user
+ * ({@link Mailer#send(UUID, String, String, String)}), so that a demo, a closed network
+ * without SMTP or a worker without an address is still told. Each user reads only their
+ * own messages; opening one marks it read.
  */
 @Component
 public class Mailbox {
