@@ -6,7 +6,6 @@ import jp.itaku.platform.database.TransactionLocks;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -300,8 +299,9 @@ class AuditRepository {
 	}
 
 	private static AuditEntry map(ResultSet rs, int row) throws SQLException {
-		Timestamp occurred = rs.getTimestamp("occurred_at");
-		return new AuditEntry(rs.getLong("seq"), occurred.toInstant(), rs.getObject("user_id", UUID.class),
+		// As an OffsetDateTime, not a Timestamp, whose calendar is Julian before 1582.
+		Instant occurred = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+		return new AuditEntry(rs.getLong("seq"), occurred, rs.getObject("user_id", UUID.class),
 				rs.getString("username"), rs.getObject("organisation_id", UUID.class), rs.getString("action"),
 				rs.getString("target_type"), rs.getString("target_id"), rs.getString("client_ip"),
 				AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("details"), rs.getString("previous_hash"),
