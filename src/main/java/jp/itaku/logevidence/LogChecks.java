@@ -217,7 +217,7 @@ class LogChecks {
 			.sql("insert into lf_day select user_ref, day, n, first_at, last_at from log_user_day"
 					+ " where contract_id = :c and day between :f and :l"
 					+ " and (user_ref in (select user_ref from lf_changed_user)"
-					+ " or date_trunc('month', day)::date in (select month from lf_changed_month))")
+					+ " or date_trunc('month', day::timestamp)::date in (select month from lf_changed_month))")
 			.param("c", contractId)
 			.param("f", range[0])
 			.param("l", range[1])
@@ -346,6 +346,7 @@ class LogChecks {
 			for (var byUser : profile.hours.entrySet()) {
 				String user = CopyText.escapeAll(byUser.getKey());
 				Map<LocalDate, long[]> byDay = new HashMap<>();
+				TokyoDay current = new TokyoDay();
 				byUser.getValue().forEach((hour, lines, first, last) -> {
 					if (lines > settings.bulkPerHour()) {
 						hours.append(user).append('\t');
@@ -356,16 +357,10 @@ class LogChecks {
 						CopyText.instant(hours, Instant.ofEpochMilli(last));
 						hours.append('\n');
 					}
-					LocalDate day = Instant.ofEpochMilli(hour).atZone(ItakuTime.ZONE).toLocalDate();
-					long[] d = byDay.get(day);
-					if (d == null) {
-						byDay.put(day, new long[] { lines, first, last });
-					}
-					else {
-						d[0] += lines;
-						d[1] = Math.min(d[1], first);
-						d[2] = Math.max(d[2], last);
-					}
+					long[] d = current.of(hour, byDay);
+					d[0] += lines;
+					d[1] = Math.min(d[1], first);
+					d[2] = Math.max(d[2], last);
 				});
 				for (var day : byDay.entrySet()) {
 					long[] d = day.getValue();
@@ -398,21 +393,47 @@ class LogChecks {
 	}
 
 	/**
+	 * Who held each ID value when, for the contract {@code :c}: one row per value and
+	 * span of days ({@code value, from_day, to_day}, {@code to_day} exclusive and
+	 * {@code null} for the last span) with the member whose ID it was ({@code member_id},
+	 * {@code null} when the ID it resolves to was revoked by then). On a day of a span,
+	 * of the IDs of that value issued by that day, the one still valid that day and
+	 * issued last (then the lowest member id) is the one; a day before the value's first
+	 * issue is in no span. The spans start at each ID's issue and the day after each
+	 * revocation: between two such days no ID of the value is issued or revoked, so the
+	 * choice made for a span's first day holds for all of it. The choice is thus made
+	 * once per value and span (a few hundred rows) instead of once per user and day (tens
+	 * of thousands in a year's batch), and the days are joined to their span by value.
+	 */
+	static final String HOLDERS = """
+			select distinct on (s.value, s.from_day) s.value, s.from_day, s.to_day,
+			  case when i.revoked_on is null or s.from_day <= i.revoked_on then i.member_id end as member_id
+			from (select b.value, b.day as from_day, lead(b.day) over (partition by b.value order by b.day) as to_day
+			  from (select value, issued_on as day from log_fact_id where contract_id = :c and issued_on is not null
+			    union select value, revoked_on + 1 from log_fact_id where contract_id = :c and revoked_on is not null) b) s
+			join log_fact_id i on i.contract_id = :c and i.value = s.value and i.issued_on <= s.from_day
+			order by s.value, s.from_day, (i.revoked_on is null or s.from_day <= i.revoked_on) desc, i.issued_on desc,
+			  i.member_id""";
+
+	/**
 	 * Joins the (user, day) aggregates of {@code lf_day} with the facts into
 	 * {@code lf_ud}, in one statement that joins each fact once (each is at most one row
 	 * a day: a member's period, a scheduled month, a shift, an entry) rather than probing
-	 * for it day by day: the ID a user name was on that day (of the IDs still valid that
-	 * day, the one issued last; {@code issued} when any ID of that value was issued by
-	 * that day, revoked since or not), what follows from its holder (active, month
-	 * scheduled, shift, entered), and the hours allowed.
+	 * for it day by day: the ID a user name was on that day ({@link #HOLDERS}; of the IDs
+	 * still valid that day, the one issued last; {@code issued} when any ID of that value
+	 * was issued by that day, revoked since or not), what follows from its holder
+	 * (active, month scheduled, shift, entered), and the hours allowed. The month is
+	 * truncated as a {@code timestamp}: as a {@code timestamptz} (a date's default cast)
+	 * each day went through the session's time zone. {@code lf_day} is not analysed: the
+	 * planner reads a temporary table never analysed by its size, and joins by hash
+	 * either way (an {@code analyze} took a tenth of the checks of a year's batch).
 	 */
 	private void annotate(UUID contractId, LogSettings settings, boolean hasIds) {
-		this.jdbc.sql("analyze lf_day").update();
 		String grace = "interval '" + SHIFT_GRACE_MINUTES + " minutes'";
 		this.jdbc
 			.sql("""
 					insert into lf_ud
-					select d.user_ref, d.day, d.n, d.first_at, d.last_at, :has, h.user_ref is not null, h.member_id,
+					select d.user_ref, d.day, d.n, d.first_at, d.last_at, :has, h.value is not null, h.member_id,
 					  coalesce(m.first_day <= d.day and (m.last_day is null or d.day <= m.last_day), false),
 					  o.month is not null,
 					  s.starts, s.ends,
@@ -422,19 +443,14 @@ class LogChecks {
 					  least(cast(:at as time), case when s.ends is null then null
 					    when s.ends > time '23:59:59' - %1$s then time '23:59:59' else s.ends + %1$s end)
 					from lf_day d
-					left join (
-					  select distinct on (x.user_ref, x.day) x.user_ref, x.day,
-					    case when i.revoked_on is null or x.day <= i.revoked_on then i.member_id end as member_id
-					  from lf_day x join log_fact_id i
-					  on i.contract_id = :c and i.value = x.user_ref and i.issued_on <= x.day
-					  order by x.user_ref, x.day, (i.revoked_on is null or x.day <= i.revoked_on) desc,
-					    i.issued_on desc, i.member_id) h on h.user_ref = d.user_ref and h.day = d.day
+					left join (%2$s) h
+					  on h.value = d.user_ref and d.day >= h.from_day and (h.to_day is null or d.day < h.to_day)
 					left join log_fact_shift s on s.contract_id = :c and s.member_id = h.member_id and s.day = d.day
 					left join log_fact_member m on m.contract_id = :c and m.member_id = h.member_id
-					left join log_fact_month o on o.contract_id = :c and o.month = date_trunc('month', d.day)::date
+					left join log_fact_month o on o.contract_id = :c and o.month = date_trunc('month', d.day::timestamp)::date
 					left join (select distinct member_id, day from lf_entry) e on e.member_id = h.member_id and e.day = d.day
 					"""
-				.formatted(grace))
+				.formatted(grace, HOLDERS))
 			.param("c", contractId)
 			.param("has", hasIds)
 			.param("af", settings.allowedFrom())
@@ -559,7 +575,7 @@ class LogChecks {
 				+ " g.day, count(*), jsonb_agg(jsonb_build_object('entry', g.name, 'at', to_char(g.entered_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+09:00')"
 				+ " order by g.entered_at), 'OPEN', :now, :now from lf_entry g"
 				+ " where exists (select 1 from log_fact_month s where s.contract_id = :c"
-				+ " and s.month = date_trunc('month', g.day)::date) and not exists (select 1 from log_fact_shift s"
+				+ " and s.month = date_trunc('month', g.day::timestamp)::date) and not exists (select 1 from log_fact_shift s"
 				+ " where s.contract_id = :c and s.member_id = g.member_id and s.day = g.day)"
 				+ " group by g.member_id, g.day, g.name" + upsert();
 		return upsertCount(sql, contractId, LogRule.ENTRY_WITHOUT_SCHEDULE, now);
@@ -604,6 +620,31 @@ class LogChecks {
 			}
 		}
 		return counter;
+	}
+
+	/**
+	 * The Tokyo day of an hour and its aggregate ({@code lines, first, last}): a user's
+	 * hours come mostly in order, so the day is worked out through the zone only when an
+	 * hour falls outside the last one's.
+	 */
+	private static final class TokyoDay {
+
+		private long start = Long.MAX_VALUE;
+
+		private long end = Long.MIN_VALUE;
+
+		private long[] aggregate = new long[3];
+
+		long[] of(long hour, Map<LocalDate, long[]> byDay) {
+			if (hour < this.start || hour >= this.end) {
+				LocalDate day = Instant.ofEpochMilli(hour).atZone(ItakuTime.ZONE).toLocalDate();
+				this.start = day.atStartOfDay(ItakuTime.ZONE).toInstant().toEpochMilli();
+				this.end = day.plusDays(1).atStartOfDay(ItakuTime.ZONE).toInstant().toEpochMilli();
+				this.aggregate = byDay.computeIfAbsent(day, (key) -> new long[] { 0, Long.MAX_VALUE, Long.MIN_VALUE });
+			}
+			return this.aggregate;
+		}
+
 	}
 
 	private static final class Counter {

@@ -147,10 +147,10 @@ public final class LogEvidenceBenchmark {
 					rate(total, ingest));
 			long[] timing = LogEvidence.LAST_TIMING.get();
 			report(terminal, "  of which reading, parsing and COPY into partitions",
-					String.format(Locale.ROOT, "%.1f s, %,.0f lines/s", timing[0] / 1e3, total / (timing[0] / 1e3)));
+					String.format(Locale.ROOT, "%.2f s, %,.0f lines/s", timing[0] / 1e3, total / (timing[0] / 1e3)));
 			long[] phases = LogChecks.PHASES.get();
 			report(terminal, "  of which the checks",
-					String.format(Locale.ROOT, "%.1f s (facts %.1f s, aggregates %.1f s, rules %.1f s)",
+					String.format(Locale.ROOT, "%.2f s (facts %.2f s, aggregates %.2f s, rules %.2f s)",
 							timing[1] / 1e3, phases[0] / 1e3, phases[1] / 1e3, phases[2] / 1e3));
 			report(terminal, "ingestion / bare COPY throughput",
 					String.format(Locale.ROOT, "%.0f %%", 100 * bare / ingest));
