@@ -1,6 +1,5 @@
 package jp.itaku.asset;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,8 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface AssetRequestItemRepository extends JpaRepository<AssetRequestItem, AssetRequestItem.Key> {
 
 	List<AssetRequestItem> findByRequestIdOrderByPositionAsc(UUID requestId);
-
-	List<AssetRequestItem> findByRequestIdIn(Collection<UUID> requestIds);
 
 	List<AssetRequestItem> findByAssetId(UUID assetId);
 

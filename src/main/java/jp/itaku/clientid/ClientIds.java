@@ -145,7 +145,7 @@ public class ClientIds {
 			return List.of();
 		}
 		Map<UUID, List<ClientIssuedId>> activeByContract = this.ids
-			.findByContractIdInAndRevokedOnIsNullOrderByIssuedOnAscValueAsc(visible.keySet())
+			.activeOfContracts(visible.keySet().toArray(UUID[]::new))
 			.stream()
 			.collect(Collectors.groupingBy(ClientIssuedId::getContractId));
 		LocalDate today = this.calendar.today();

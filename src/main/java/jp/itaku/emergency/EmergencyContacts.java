@@ -384,7 +384,7 @@ public class EmergencyContacts {
 			return List.of();
 		}
 		Period every = this.properties.confirmEvery();
-		return this.lists.findByContractIdIn(active.keySet())
+		return this.lists.ofContracts(active.keySet().toArray(UUID[]::new))
 			.stream()
 			.filter((l) -> l.isConfirmationDue(today, every))
 			.map((l) -> new Due(active.get(l.getContractId()), l.getCurrentAsOf(), l.confirmationDueOn(every)))

@@ -452,7 +452,7 @@ public class Obligations implements ContractClosingCheck {
 			.orElse(null);
 		List<Submission> submitted = this.submissions.findByObligationIdOrderByNumberDesc(id);
 		Map<UUID, List<SubmissionFile>> filesBySubmission = this.files
-			.findBySubmissionIdIn(submitted.stream().map(Submission::getId).toList())
+			.ofSubmissions(submitted.stream().map(Submission::getId).toArray(UUID[]::new))
 			.stream()
 			.collect(Collectors.groupingBy(SubmissionFile::getSubmissionId));
 		UUID owedBy = obligation.getOwedBy();
@@ -801,7 +801,7 @@ public class Obligations implements ContractClosingCheck {
 		Submission submission = this.submissions.findById(submissionId)
 			.orElseThrow(() -> new NotFoundProblem("submission.entity"));
 		scopedSubmission(actor, submission);
-		return this.files.findBySubmissionIdIn(List.of(submissionId))
+		return this.files.ofSubmissions(new UUID[] { submissionId })
 			.stream()
 			.sorted(Comparator.comparing(SubmissionFile::getFileName).thenComparing(SubmissionFile::getId))
 			.toList();

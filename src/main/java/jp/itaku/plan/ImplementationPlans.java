@@ -145,7 +145,7 @@ public class ImplementationPlans implements TriggerProducer {
 		}
 		// Every contract's plans in one read (one query per contract held the landing
 		// page's connection for seconds at 1,000 contracts).
-		Map<UUID, Set<String>> stated = this.plans.findByContractIdIn(plannable.keySet())
+		Map<UUID, Set<String>> stated = this.plans.ofContracts(plannable.keySet().toArray(UUID[]::new))
 			.stream()
 			.collect(Collectors.groupingBy(ImplementationPlan::getContractId,
 					Collectors.mapping(ImplementationPlan::getRequirementKey, Collectors.toSet())));
